@@ -1,0 +1,3 @@
+export * from './geometry.js';
+export * from './document.js';
+export * from './table.js';
