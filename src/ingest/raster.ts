@@ -1,0 +1,369 @@
+/**
+ * Pure image helpers for the OCR path: binary PGM (P5) read/write and detection/erasure of table
+ * ruling lines on an 8-bit gray image. No I/O and no external tools, so every step is unit-testable.
+ */
+import type { Rule } from '../model/document.js';
+
+/** An 8-bit gray image, row-major, 0 = black, 255 = white. */
+export interface GrayImage {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+/**
+ * A ruling line found on a raster, in pixels. The bbox is end-exclusive. `from`/`to` give, for every
+ * pixel along the line (x for 'h' starting at x0, y for 'v' starting at y0), the first and last pixel
+ * it covers across the line, or -1 where the line has a gap; scans are slightly skewed, so a line is
+ * a staircase rather than a rectangle and erasing its bbox would cut into neighbouring glyphs.
+ */
+export interface RasterRule {
+  orientation: 'h' | 'v';
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  /** Mean thickness across the line in pixels. */
+  thickness: number;
+  from: Int32Array;
+  to: Int32Array;
+}
+
+export interface RuleDetectOptions {
+  /** Pixels darker than this (0..255) count as ink. Scanned hairlines are often light gray (150–225). */
+  darkThreshold?: number;
+  /** Shortest run that can be a ruling line, in pixels. */
+  minLength?: number;
+  /** Thicker strokes are glyphs, filled cells or pictures, not rules. */
+  maxThickness?: number;
+  /** Breaks in a line up to this many pixels are bridged (scan dropouts). */
+  maxGap?: number;
+  /** How far beside a candidate line (in pixels) to look for ink. */
+  sideProbe?: number;
+  /**
+   * Largest share of a line's length that may have ink beside it. A row through blurred text forms
+   * a long solid run too, but has letter bodies above and below along most of its length (≥ 55% on
+   * real scans), while a table border has glyphs touching it only here and there (≈ 2%).
+   */
+  maxSideInk?: number;
+}
+
+/**
+ * Detection defaults scaled to the raster resolution: at 300 dpi a rule is ≥ 75 px (0.25 in) long,
+ * ≤ 8 px thick, may have 3 px breaks and is checked for ink 2 px beside it.
+ *
+ * @example
+ *   detectRules(img, ruleDefaults(300));
+ */
+export function ruleDefaults(dpi: number): Required<RuleDetectOptions> {
+  return {
+    darkThreshold: 232,
+    // A quarter inch: longer than an em dash or a `|`/`[` in 12 pt text, shorter than any table cell side.
+    minLength: Math.max(8, Math.round(dpi / 4)),
+    maxThickness: Math.max(2, Math.round(dpi / 36)),
+    maxGap: Math.max(1, Math.round(dpi / 100)),
+    sideProbe: Math.max(2, Math.round(dpi / 150)),
+    maxSideInk: 0.45,
+  };
+}
+
+/**
+ * Parses a binary PGM (P5, maxval ≤ 255), as written by `pdftoppm -gray`.
+ *
+ * @example
+ *   const img = readPgm(await fs.readFile('page.pgm'));
+ */
+export function readPgm(buf: Uint8Array): GrayImage {
+  let pos = 0;
+  const token = (): string => {
+    // Header tokens are separated by whitespace; `#` starts a comment running to end of line.
+    for (;;) {
+      while (pos < buf.length && isSpace(buf[pos]!)) pos++;
+      if (buf[pos] === 0x23) {
+        while (pos < buf.length && buf[pos] !== 0x0a && buf[pos] !== 0x0d) pos++;
+        continue;
+      }
+      break;
+    }
+    const start = pos;
+    while (pos < buf.length && !isSpace(buf[pos]!) && pos - start < 16) pos++;
+    return String.fromCharCode(...buf.subarray(start, pos));
+  };
+  const magic = token();
+  if (magic !== 'P5') throw new Error(`Not a binary PGM (magic ${JSON.stringify(magic)}, want P5)`);
+  const width = Number(token());
+  const height = Number(token());
+  const maxval = Number(token());
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0) {
+    throw new Error(`Bad PGM size ${width}x${height}`);
+  }
+  if (!Number.isInteger(maxval) || maxval <= 0 || maxval > 255) {
+    throw new Error(`Unsupported PGM maxval ${maxval} (want 1..255)`);
+  }
+  pos++; // exactly one whitespace byte separates the header from the raster
+  const size = width * height;
+  if (buf.length - pos < size) throw new Error(`Truncated PGM: ${buf.length - pos} of ${size} bytes`);
+  const data = new Uint8Array(size);
+  data.set(buf.subarray(pos, pos + size));
+  if (maxval !== 255) for (let i = 0; i < size; i++) data[i] = Math.round((data[i]! * 255) / maxval);
+  return { width, height, data };
+}
+
+/**
+ * Serialises a gray image as binary PGM (P5, maxval 255), which tesseract reads directly.
+ *
+ * @example
+ *   await fs.writeFile('clean.pgm', writePgm(img));
+ */
+export function writePgm(img: GrayImage): Uint8Array {
+  const header = new TextEncoder().encode(`P5\n${img.width} ${img.height}\n255\n`);
+  const out = new Uint8Array(header.length + img.data.length);
+  out.set(header, 0);
+  out.set(img.data, header.length);
+  return out;
+}
+
+/**
+ * Finds long, thin, axis-aligned dark strokes: table borders, cell separators, underlines.
+ * Tolerates slight skew (a line is followed as a staircase of runs) and small breaks.
+ *
+ * @example
+ *   const rules = detectRules(img, ruleDefaults(300)); // [{ orientation: 'h', x0: 120, y0: 340, ... }]
+ */
+export function detectRules(img: GrayImage, options: RuleDetectOptions = {}): RasterRule[] {
+  const opts = { ...ruleDefaults(300), ...options };
+  const horizontal = detectAlongRows(img, opts).map((l) => toRasterRule(l, 'h'));
+  const vertical = detectAlongRows(transpose(img), opts).map((l) => toRasterRule(l, 'v'));
+  return [...horizontal, ...vertical];
+}
+
+export interface EraseOptions {
+  /** Pixels darker than this count as ink (same meaning as in detection). */
+  darkThreshold?: number;
+  /** Pixels beside a line that are whitened too when lighter than `haloThreshold`. */
+  pad?: number;
+  /**
+   * The soft edge of a scanned line is mid-gray (150–230) and partly missed by detection; glyph
+   * cores touching a line are darker, so only pixels at least this light are cleared beside it.
+   */
+  haloThreshold?: number;
+}
+
+/**
+ * Returns a copy of the image with the rules painted white. Where a glyph stroke crosses a line
+ * (ink directly on both sides of it that is not itself part of another rule) the crossing pixels
+ * are kept, so underlined descenders and digits written over a border are not cut. Within `pad`
+ * pixels beside the line, light pixels (its soft edge) are whitened and dark ones (glyphs) kept.
+ *
+ * @example
+ *   const clean = eraseRules(img, detectRules(img));
+ */
+export function eraseRules(img: GrayImage, rules: RasterRule[], options: EraseOptions = {}): GrayImage {
+  const dark = options.darkThreshold ?? 232;
+  const pad = options.pad ?? 2;
+  const halo = options.haloThreshold ?? 160;
+  const { width, height } = img;
+  const src = img.data;
+  const out = new Uint8Array(src);
+
+  // Pixels of any rule and its edge: ink there at a crossing belongs to the other rule, not a glyph.
+  const mask = new Uint8Array(width * height);
+  for (const r of rules) forEachCell(r, pad, (x, y) => (mask[y * width + x] = 1));
+  const isGlyphInk = (x: number, y: number): boolean =>
+    x >= 0 && y >= 0 && x < width && y < height && src[y * width + x]! < dark && mask[y * width + x] === 0;
+
+  for (const r of rules) {
+    const horizontal = r.orientation === 'h';
+    const across = horizontal ? height : width;
+    for (let i = 0; i < r.from.length; i++) {
+      const a = r.from[i]!;
+      const b = r.to[i]!;
+      if (a < 0) continue;
+      const along = (horizontal ? r.x0 : r.y0) + i;
+      const index = (c: number): number => (horizontal ? c * width + along : along * width + c);
+      const at = (c: number): [number, number] => (horizontal ? [along, c] : [c, along]);
+      if (isGlyphInk(...at(a - 1)) && isGlyphInk(...at(b + 1))) continue;
+      for (let c = a; c <= b; c++) out[index(c)] = 255;
+      for (let k = 1; k <= pad; k++) {
+        for (const c of [a - k, b + k]) {
+          if (c >= 0 && c < across && src[index(c)]! >= halo) out[index(c)] = 255;
+        }
+      }
+    }
+  }
+  return { width, height, data: out };
+}
+
+/**
+ * Converts pixel rules to page points (px × 72/dpi), top-left origin like the text layer.
+ *
+ * @example
+ *   rulesToPoints(detectRules(img), 300); // [{ x0: 28.8, y0: 81.6, x1: 813.1, y1: 82.3, orientation: 'h', thickness: 0.6 }]
+ */
+export function rulesToPoints(rules: RasterRule[], dpi: number): Rule[] {
+  const k = 72 / dpi;
+  const round = (v: number): number => Math.round(v * k * 100) / 100;
+  return rules.map((r) => ({
+    x0: round(r.x0),
+    y0: round(r.y0),
+    x1: round(r.x1),
+    y1: round(r.y1),
+    orientation: r.orientation,
+    thickness: round(r.thickness),
+  }));
+}
+
+interface Run {
+  row: number;
+  start: number;
+  /** Exclusive. */
+  end: number;
+}
+
+interface Line {
+  runs: Run[];
+  start: number;
+  end: number;
+  minRow: number;
+  maxRow: number;
+  thickness: number;
+  from: Int32Array;
+  to: Int32Array;
+}
+
+/** Finds horizontal lines; vertical ones are found by running this on the transposed image. */
+function detectAlongRows(img: GrayImage, opts: Required<RuleDetectOptions>): Line[] {
+  const { width, height, data } = img;
+  const runs: Run[] = [];
+  const parent: number[] = [];
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]!]!;
+      i = parent[i]!;
+    }
+    return i;
+  };
+  // Runs of the last two rows: a faint line may lose one row of its staircase to the threshold.
+  let prev: number[] = [];
+  let prev2: number[] = [];
+  for (let y = 0; y < height; y++) {
+    const rowStart = y * width;
+    const current: number[] = [];
+    let x = 0;
+    while (x < width) {
+      if (data[rowStart + x]! >= opts.darkThreshold) {
+        x++;
+        continue;
+      }
+      const start = x;
+      let last = x;
+      let ink = 0;
+      while (x < width && x - last <= opts.maxGap + 1) {
+        if (data[rowStart + x]! < opts.darkThreshold) {
+          last = x;
+          ink++;
+        }
+        x++;
+      }
+      const end = last + 1;
+      // Mostly ink: text rows bridged across letter gaps are sparse, real lines are nearly solid.
+      if (end - start >= opts.minLength && ink >= 0.9 * (end - start)) {
+        const id = runs.length;
+        runs.push({ row: y, start, end });
+        parent.push(id);
+        for (const other of [...prev, ...prev2]) {
+          const o = runs[other]!;
+          if (o.start <= end + opts.maxGap && start <= o.end + opts.maxGap) {
+            const ra = find(id);
+            const rb = find(other);
+            if (ra !== rb) parent[ra] = rb;
+          }
+        }
+        current.push(id);
+      }
+      x = end;
+    }
+    prev2 = prev;
+    prev = current;
+  }
+
+  const groups = new Map<number, Run[]>();
+  runs.forEach((r, i) => {
+    const root = find(i);
+    const list = groups.get(root);
+    if (list) list.push(r);
+    else groups.set(root, [r]);
+  });
+
+  const lines: Line[] = [];
+  for (const group of groups.values()) {
+    let start = Infinity;
+    let end = -Infinity;
+    let minRow = Infinity;
+    let maxRow = -Infinity;
+    for (const r of group) {
+      start = Math.min(start, r.start);
+      end = Math.max(end, r.end);
+      minRow = Math.min(minRow, r.row);
+      maxRow = Math.max(maxRow, r.row);
+    }
+    const from = new Int32Array(end - start).fill(-1);
+    const to = new Int32Array(end - start).fill(-1);
+    for (const r of group) {
+      for (let x = r.start; x < r.end; x++) {
+        const i = x - start;
+        if (from[i] === -1 || r.row < from[i]!) from[i] = r.row;
+        if (r.row > to[i]!) to[i] = r.row;
+      }
+    }
+    let covered = 0;
+    let sum = 0;
+    let sideInk = 0;
+    const inkAt = (x: number, y: number): boolean => y >= 0 && y < height && data[y * width + x]! < opts.darkThreshold;
+    for (let i = 0; i < from.length; i++) {
+      if (from[i]! < 0) continue;
+      covered++;
+      sum += to[i]! - from[i]! + 1;
+      if (inkAt(start + i, from[i]! - opts.sideProbe) || inkAt(start + i, to[i]! + opts.sideProbe)) sideInk++;
+    }
+    const thickness = covered ? sum / covered : 0;
+    if (end - start < opts.minLength || thickness > opts.maxThickness) continue;
+    if (sideInk > opts.maxSideInk * covered) continue;
+    lines.push({ runs: group, start, end, minRow, maxRow, thickness, from, to });
+  }
+  lines.sort((a, b) => a.minRow - b.minRow || a.start - b.start);
+  return lines;
+}
+
+function toRasterRule(line: Line, orientation: 'h' | 'v'): RasterRule {
+  const along = { from: line.from, to: line.to, thickness: line.thickness };
+  return orientation === 'h'
+    ? { orientation, x0: line.start, x1: line.end, y0: line.minRow, y1: line.maxRow + 1, ...along }
+    : { orientation, y0: line.start, y1: line.end, x0: line.minRow, x1: line.maxRow + 1, ...along };
+}
+
+function forEachCell(r: RasterRule, pad: number, fn: (x: number, y: number) => void): void {
+  const limit = r.orientation === 'h' ? r.y1 + pad : r.x1 + pad;
+  for (let i = 0; i < r.from.length; i++) {
+    const a = r.from[i]!;
+    if (a < 0) continue;
+    for (let c = Math.max(0, a - pad); c <= Math.min(r.to[i]! + pad, limit - 1); c++) {
+      if (r.orientation === 'h') fn(r.x0 + i, c);
+      else fn(c, r.y0 + i);
+    }
+  }
+}
+
+function transpose(img: GrayImage): GrayImage {
+  const { width, height, data } = img;
+  const out = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    for (let x = 0; x < width; x++) out[x * height + y] = data[row + x]!;
+  }
+  return { width: height, height: width, data: out };
+}
+
+function isSpace(b: number): boolean {
+  return b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09 || b === 0x0b || b === 0x0c;
+}

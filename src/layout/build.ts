@@ -1,0 +1,226 @@
+import type { Word } from '../model/document.js';
+import type { BBox } from '../model/geometry.js';
+import type { Cell, Table, TableRow } from '../model/table.js';
+import { toLines, union } from './geometry.js';
+import type { GridCell, PageTable } from './lattice.js';
+
+/** A cell while tables are being assembled; `cover` points at the merged cell covering it. */
+export interface DraftCell {
+  text: string;
+  page: number;
+  bbox: BBox;
+  rowSpan: number;
+  colSpan: number;
+  cover?: { row: number; col: number };
+  bold?: boolean;
+  ocr?: boolean;
+  indent?: number;
+}
+
+export interface DraftRow {
+  page: number;
+  cells: DraftCell[];
+}
+
+/** A table being assembled (possibly across pages), rows indexed from 0 including the header. */
+export interface DraftTable {
+  pages: number[];
+  method: 'lattice' | 'stream';
+  bbox: BBox;
+  /** bbox of the part on the last page, for stitching with the next page. */
+  lastBBox: BBox;
+  firstBBox: BBox;
+  nCols: number;
+  colX: number[];
+  rows: DraftRow[];
+  headerCount: number;
+  caption?: string;
+  ocr?: boolean;
+}
+
+/**
+ * Turns a page's grid into draft rows: each grid position holds either a cell with text or a
+ * pointer to the merged cell that covers it.
+ */
+export function draftFromPageTable(t: PageTable, ocr = false): DraftTable {
+  const rows: DraftRow[] = Array.from({ length: t.nRows }, () => ({ page: t.page, cells: [] as DraftCell[] }));
+  const grid: Array<Array<DraftCell | undefined>> = Array.from({ length: t.nRows }, () => Array<DraftCell | undefined>(t.nCols));
+  for (const gc of t.cells) {
+    const origin = cellFromGrid(gc, t.page, ocr);
+    for (let r = gc.r0; r < gc.r1; r++) {
+      for (let c = gc.c0; c < gc.c1; c++) {
+        grid[r]![c] =
+          r === gc.r0 && c === gc.c0
+            ? origin
+            : { text: '', page: t.page, bbox: origin.bbox, rowSpan: 1, colSpan: 1, cover: { row: gc.r0, col: gc.c0 } };
+      }
+    }
+  }
+  for (let r = 0; r < t.nRows; r++) {
+    for (let c = 0; c < t.nCols; c++) {
+      rows[r]!.cells.push(grid[r]![c] ?? { text: '', page: t.page, bbox: [t.colX[c] ?? 0, 0, t.colX[c + 1] ?? 0, 0], rowSpan: 1, colSpan: 1 });
+    }
+  }
+  const draft: DraftTable = {
+    pages: [t.page],
+    method: t.method,
+    bbox: t.bbox,
+    lastBBox: t.bbox,
+    firstBBox: t.bbox,
+    nCols: t.nCols,
+    colX: t.colX,
+    rows,
+    headerCount: 0,
+    ...(ocr ? { ocr: true } : {}),
+  };
+  draft.headerCount = detectHeaderRows(draft.rows);
+  return draft;
+}
+
+function cellFromGrid(gc: GridCell, page: number, ocr: boolean): DraftCell {
+  const cell: DraftCell = {
+    text: cellText(gc.words),
+    page,
+    bbox: gc.bbox,
+    rowSpan: gc.r1 - gc.r0,
+    colSpan: gc.c1 - gc.c0,
+  };
+  if (gc.words.length) {
+    if (gc.words.every((w) => w.bold)) cell.bold = true;
+    const minX = Math.min(...gc.words.map((w) => w.bbox[0]));
+    cell.indent = Math.round((minX - gc.bbox[0]) * 10) / 10;
+  }
+  if (ocr) cell.ocr = true;
+  return cell;
+}
+
+/**
+ * Joins a cell's words: lines top to bottom, a hyphen at a line end joins the word split across
+ * lines ("pelayan-" + "an").
+ */
+export function cellText(words: Word[]): string {
+  const lines = toLines(words).map((l) => l.words.map((w) => w.text).join(' '));
+  let out = '';
+  for (const line of lines) {
+    if (!out) out = line;
+    else if (/[A-Za-z]-$/.test(out) && /^[a-z]/.test(line)) out = out.slice(0, -1) + line;
+    else out += ' ' + line;
+  }
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+const NUMERIC = /^[\s(+-]*(rp\.?\s*)?[\d.,]+\s*%?\)?[,-]*$/i;
+
+/** True when a row is the column-number row printed under headers: 1 2 3 … or (1) (2) (3) …. */
+export function isNumberingRow(row: DraftRow): boolean {
+  const texts = row.cells.filter((c) => !c.cover).map((c) => c.text.replace(/[()]/g, '').trim());
+  const nonEmpty = texts.filter(Boolean);
+  if (nonEmpty.length < 2 || nonEmpty.length < texts.length * 0.6) return false;
+  const nums = nonEmpty.map((t) => (/^\d{1,2}$/.test(t) ? Number(t) : NaN));
+  if (nums.some((n) => Number.isNaN(n))) return false;
+  return nums.every((n, i) => i === 0 || n === nums[i - 1]! + 1) && nums[0]! <= 2;
+}
+
+function isHeaderLike(row: DraftRow): boolean {
+  const texts = row.cells.filter((c) => !c.cover && c.text).map((c) => c.text);
+  if (texts.length === 0) return false;
+  const numeric = texts.filter((t) => NUMERIC.test(t)).length;
+  return numeric / texts.length < 0.34;
+}
+
+/**
+ * Counts header rows: the first row when it reads as labels, extended while merged header cells
+ * reach into the next row, or a spanning label is split below, and a numbering row closes it.
+ */
+export function detectHeaderRows(rows: DraftRow[]): number {
+  if (rows.length < 2) return 0;
+  const first = rows[0]!;
+  if (!isHeaderLike(first) || isNumberingRow(first)) return isNumberingRow(first) ? 1 : 0;
+  let h = 1;
+  while (h < rows.length - 1) {
+    const next = rows[h]!;
+    if (isNumberingRow(next)) return h + 1;
+    const spanDown = rows.slice(0, h).some((r, ri) => r.cells.some((c) => !c.cover && ri + c.rowSpan > h));
+    const prev = rows[h - 1]!;
+    const splitBelow =
+      prev.cells.some((c) => !c.cover && c.colSpan > 1 && c.text) && isHeaderLike(next) && next.cells.every((c) => !c.text || !NUMERIC.test(c.text));
+    if (spanDown && isHeaderLike(next) || splitBelow) {
+      h++;
+      continue;
+    }
+    break;
+  }
+  // A lone numbering row right after the header.
+  if (rows[h] && isNumberingRow(rows[h]!)) h++;
+  return h;
+}
+
+/** Column labels from the header rows: distinct texts top-down joined with " / ". */
+export function columnLabels(rows: DraftRow[], headerCount: number, nCols: number): string[] {
+  const labels: string[] = [];
+  for (let c = 0; c < nCols; c++) {
+    const parts: string[] = [];
+    for (let r = 0; r < headerCount; r++) {
+      const row = rows[r]!;
+      if (isNumberingRow(row)) continue;
+      let cell = row.cells[c];
+      if (cell?.cover) cell = rows[cell.cover.row]?.cells[cell.cover.col];
+      const t = cell?.text.trim();
+      if (t && parts[parts.length - 1] !== t) parts.push(t);
+    }
+    labels.push(parts.join(' / '));
+  }
+  return labels;
+}
+
+/** Header texts as a comparable key (for repeated headers on continuation pages). */
+export function headerKey(rows: DraftRow[]): string {
+  return rows.map((r) => r.cells.map((c) => c.text.toLowerCase().replace(/\s+/g, ' ').trim()).join('|')).join('\n');
+}
+
+/**
+ * Gives a draft its final ids and shape.
+ *
+ * @example
+ *   finalizeTable(draft, 't3').rows[0].cells[2].id; // 't3.r1c2'
+ */
+export function finalizeTable(d: DraftTable, id: string): Table {
+  const toRow = (r: DraftRow, index: number): TableRow => ({
+    index,
+    page: r.page,
+    cells: r.cells.map((c, col): Cell => {
+      const cell: Cell = {
+        id: `${id}.r${index}c${col}`,
+        row: index,
+        col,
+        rowSpan: c.rowSpan,
+        colSpan: c.colSpan,
+        text: c.text,
+        page: c.page,
+        bbox: c.bbox.map((v) => Math.round(v * 100) / 100) as BBox,
+      };
+      if (c.cover) cell.spannedBy = `${id}.r${c.cover.row}c${c.cover.col}`;
+      if (c.ocr) cell.ocr = true;
+      if (c.bold) cell.bold = true;
+      if (c.indent !== undefined) cell.indent = c.indent;
+      return cell;
+    }),
+  });
+  const table: Table = {
+    id,
+    pages: d.pages,
+    method: d.method,
+    nCols: d.nCols,
+    columns: columnLabels(d.rows, d.headerCount, d.nCols),
+    headerRows: d.rows.slice(0, d.headerCount).map((r, i) => toRow(r, i)),
+    rows: d.rows.slice(d.headerCount).map((r, i) => toRow(r, i + d.headerCount)),
+    bbox: d.bbox,
+  };
+  if (d.caption) table.caption = d.caption;
+  if (d.ocr) table.ocr = true;
+  return table;
+}
+
+export function growBBox(a: BBox, b: BBox): BBox {
+  return union(a, b);
+}

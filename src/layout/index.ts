@@ -1,0 +1,179 @@
+import type { Page, PdfDocument } from '../model/document.js';
+import type { BBox } from '../model/geometry.js';
+import type { LayoutDocument, Paragraph } from '../model/table.js';
+import { draftFromPageTable, finalizeTable, headerKey, isNumberingRow, type DraftTable } from './build.js';
+import { lineText, mergeRules, toLines, union, type TextLine } from './geometry.js';
+import { findLatticeTables, type PageTable } from './lattice.js';
+import { findStreamTables } from './stream.js';
+
+/** What layout found on one page, before tables are stitched across pages. */
+export interface PageLayout {
+  page: Page;
+  tables: DraftTable[];
+  lines: TextLine[];
+  paragraphs: Paragraph[];
+}
+
+const CAPTION = /^(tabel|table|tab\.)\s*[\d.ivxlc]*/i;
+
+/**
+ * Finds the tables and paragraphs of one page.
+ *
+ * @example
+ *   const pl = layoutPage(page);
+ *   pl.tables.length; // 2
+ */
+export function layoutPage(page: Page): PageLayout {
+  if (page.source === 'unread') return { page, tables: [], lines: [], paragraphs: [] };
+  const lattice = findLatticeTables(page);
+  const used = new Set<number>();
+  for (const t of lattice) for (const i of t.used) used.add(i);
+  // Horizontal rules that are not part of a ruled grid guide borderless tables.
+  const freeH = mergeRules(page.rules, 'h').filter((s) => !lattice.some((t) => inside(s.pos, s.a, s.b, t.bbox)));
+  const stream = findStreamTables(page, used, freeH);
+  for (const t of stream) for (const i of t.used) used.add(i);
+  const all: PageTable[] = [...lattice, ...stream].sort((a, b) => a.bbox[1] - b.bbox[1]);
+  const ocr = page.source === 'ocr';
+  const tables = all.map((t) => draftFromPageTable(t, ocr));
+  const rest = page.words.filter((_, i) => !used.has(i));
+  const lines = toLines(rest);
+  for (const d of tables) {
+    const cap = findCaption(d.bbox, lines);
+    if (cap) d.caption = cap;
+  }
+  return { page, tables, lines, paragraphs: paragraphsOf(page.page, lines, ocr) };
+}
+
+/**
+ * Lays out a whole document: tables per page, captions, paragraphs, and tables continued on the
+ * next page stitched into one table that keeps each row's page.
+ *
+ * @example
+ *   const layout = layoutDocument(await ingest('report.pdf'));
+ *   layout.tables[0].caption; // 'Tabel 1. Perjanjian Kinerja …'
+ */
+export function layoutDocument(doc: PdfDocument): LayoutDocument {
+  const pages = doc.pages.map(layoutPage);
+  const drafts: DraftTable[] = [];
+  for (let p = 0; p < pages.length; p++) {
+    const pl = pages[p]!;
+    pl.tables.forEach((t, k) => {
+      const prev = drafts[drafts.length - 1];
+      const prevPage = prev ? pages.find((x) => x.page.page === prev.pages[prev.pages.length - 1]) : undefined;
+      if (k === 0 && prev && prevPage && continues(prev, prevPage, t, pl)) appendContinuation(prev, t);
+      else drafts.push(t);
+    });
+  }
+  const tables = drafts.map((d, i) => finalizeTable(d, `t${i + 1}`));
+  return {
+    file: doc.file,
+    sha256: doc.sha256,
+    pageCount: doc.pageCount,
+    pages: doc.pages.map((p) => ({ page: p.page, width: p.width, height: p.height, source: p.source, ...(p.warning ? { warning: p.warning } : {}) })),
+    tables,
+    paragraphs: pages.flatMap((p) => p.paragraphs),
+    warnings: doc.warnings,
+  };
+}
+
+function inside(pos: number, a: number, b: number, box: BBox): boolean {
+  return pos >= box[1] - 2 && pos <= box[3] + 2 && a >= box[0] - 3 && b <= box[2] + 3;
+}
+
+/** A caption is a "Tabel …" line just above the table (with the lines that follow it), or below. */
+function findCaption(box: BBox, lines: TextLine[]): string | undefined {
+  const above = lines.filter((l) => l.bbox[3] <= box[1] + 2 && box[1] - l.bbox[3] < 60).sort((a, b) => b.bbox[1] - a.bbox[1]);
+  const block: TextLine[] = [];
+  let bottom = box[1];
+  for (const l of above) {
+    if (bottom - l.bbox[3] > Math.max(l.size * 1.6, 14) || block.length >= 4) break;
+    block.unshift(l);
+    bottom = l.bbox[1];
+    if (CAPTION.test(lineText(l))) return block.map(lineText).join(' ').replace(/\s+/g, ' ').trim();
+  }
+  const below = lines.filter((l) => l.bbox[1] >= box[3] - 2 && l.bbox[1] - box[3] < 30).sort((a, b) => a.bbox[1] - b.bbox[1]);
+  const first = below[0];
+  if (first && CAPTION.test(lineText(first))) {
+    const out = [first];
+    for (const l of below.slice(1)) {
+      if (l.bbox[1] - out[out.length - 1]!.bbox[3] > l.size * 0.8 || out.length >= 3) break;
+      out.push(l);
+    }
+    return out.map(lineText).join(' ').replace(/\s+/g, ' ').trim();
+  }
+  return undefined;
+}
+
+/** Lines into paragraphs: a new paragraph at a wider vertical gap or a clear change of left edge. */
+function paragraphsOf(page: number, lines: TextLine[], ocr: boolean): Paragraph[] {
+  const out: Paragraph[] = [];
+  let cur: { text: string[]; bbox: BBox; last: TextLine } | undefined;
+  for (const l of lines) {
+    const gap = cur ? l.bbox[1] - cur.last.bbox[3] : Infinity;
+    if (cur && gap < Math.max(cur.last.size, l.size) * 0.9 && gap > -l.size) {
+      cur.text.push(lineText(l));
+      cur.bbox = union(cur.bbox, l.bbox);
+      cur.last = l;
+    } else {
+      if (cur) out.push(toParagraph(page, cur, ocr));
+      cur = { text: [lineText(l)], bbox: [...l.bbox] as BBox, last: l };
+    }
+  }
+  if (cur) out.push(toParagraph(page, cur, ocr));
+  return out;
+}
+
+function toParagraph(page: number, cur: { text: string[]; bbox: BBox }, ocr: boolean): Paragraph {
+  let text = '';
+  for (const t of cur.text) {
+    if (!text) text = t;
+    else if (/[a-z]-$/.test(text) && /^[a-z]/.test(t)) text = text.slice(0, -1) + t;
+    else text += ' ' + t;
+  }
+  const p: Paragraph = { page, text: text.replace(/\s+/g, ' ').trim(), bbox: cur.bbox };
+  if (ocr) p.ocr = true;
+  return p;
+}
+
+/**
+ * A table continues on the next page when it is the last thing on its page, the next table opens
+ * the next page with no caption of its own, and their columns line up (or the header repeats).
+ */
+function continues(prev: DraftTable, prevPage: PageLayout, next: DraftTable, nextPage: PageLayout): boolean {
+  if (nextPage.page.page !== prevPage.page.page + 1) return false;
+  if (next.caption) return false;
+  const h = prevPage.page.height;
+  const textBelow = prevPage.lines.some((l) => l.bbox[1] > prev.lastBBox[3] + 2 && !isPageFurniture(l, h));
+  const textAbove = nextPage.lines.some((l) => l.bbox[3] < next.firstBBox[1] - 2 && !isPageFurniture(l, nextPage.page.height));
+  if (textBelow || textAbove) return false;
+  const sameHeader = prev.headerCount > 0 && next.rows.length > prev.headerCount && headerKey(next.rows.slice(0, prev.headerCount)) === headerKey(prev.rows.slice(0, prev.headerCount));
+  if (sameHeader) return true;
+  if (next.nCols !== prev.nCols) return false;
+  const tol = 6;
+  return prev.colX.every((x, i) => Math.abs(x - (next.colX[i] ?? Infinity)) <= tol);
+}
+
+/** Page numbers, running headers and footers: short lines in the top or bottom margin. */
+function isPageFurniture(l: TextLine, pageHeight: number): boolean {
+  const text = lineText(l);
+  const inMargin = l.bbox[1] > pageHeight * 0.9 || l.bbox[3] < pageHeight * 0.08;
+  return inMargin && text.length < 80;
+}
+
+function appendContinuation(prev: DraftTable, next: DraftTable): void {
+  let skip = 0;
+  const n = prev.headerCount;
+  if (n > 0 && headerKey(next.rows.slice(0, n)) === headerKey(prev.rows.slice(0, n))) skip = n;
+  else if (next.headerCount > 0 && next.rows[0] && isNumberingRow(next.rows[0])) skip = 1;
+  const offset = prev.rows.length - skip;
+  for (const row of next.rows.slice(skip)) {
+    prev.rows.push({
+      page: row.page,
+      cells: row.cells.map((c) => (c.cover ? { ...c, cover: { row: c.cover.row + offset, col: c.cover.col } } : c)),
+    });
+  }
+  prev.pages.push(...next.pages.filter((p) => !prev.pages.includes(p)));
+  prev.lastBBox = next.lastBBox;
+}
+
+export type { DraftTable };

@@ -1,0 +1,220 @@
+import type { Page, Word } from '../model/document.js';
+import type { BBox } from '../model/geometry.js';
+import { median, toLines, unionAll, type Segment, type TextLine } from './geometry.js';
+import type { GridCell, PageTable } from './lattice.js';
+
+/** Minimum number of multi-column lines for a borderless block to count as a table. */
+const MIN_TABULAR_LINES = 3;
+
+interface Chunk {
+  words: Word[];
+  x0: number;
+  x1: number;
+}
+
+interface LineInfo {
+  line: TextLine;
+  chunks: Chunk[];
+  tabular: boolean;
+}
+
+/**
+ * Finds tables drawn without vertical rules (borderless, or horizontal rules only) from text
+ * alignment: runs of lines split into aligned chunks by wide gaps; column boundaries are the x
+ * ranges no chunk crosses; rows break at horizontal rules, else at wider line gaps.
+ *
+ * @example
+ *   findStreamTables(page, usedWordIdx, hRules).map((t) => t.nCols); // [5]
+ */
+export function findStreamTables(page: Page, used: Set<number>, hRules: Segment[]): PageTable[] {
+  const free = page.words.map((w, i) => ({ w, i })).filter(({ i }) => !used.has(i));
+  const index = new Map<Word, number>(free.map(({ w, i }) => [w, i]));
+  const lines = toLines(free.map((f) => f.w)).map(analyse);
+  const tables: PageTable[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (!lines[i]!.tabular) {
+      i++;
+      continue;
+    }
+    // Grow a run: tabular lines, allowing short runs of single-chunk lines (wrapped cells) inside.
+    let j = i;
+    let last = i;
+    let tabularCount = 1;
+    while (j + 1 < lines.length) {
+      const next = lines[j + 1]!;
+      const gap = next.line.bbox[1] - lines[j]!.line.bbox[3];
+      if (gap > Math.max(lines[j]!.line.size, next.line.size) * 1.6) break;
+      if (next.tabular) {
+        last = j + 1;
+        tabularCount++;
+      } else if (j + 1 - last > 2) break;
+      j++;
+    }
+    const run = lines.slice(i, last + 1);
+    const ruled = rulesAround(run, hRules);
+    if (tabularCount >= MIN_TABULAR_LINES || (tabularCount >= 2 && ruled.length >= 2)) {
+      const t = buildTable(page, run, ruled, index);
+      if (t) tables.push(t);
+    }
+    i = last + 1;
+  }
+  return tables;
+}
+
+function analyse(line: TextLine): LineInfo {
+  const ws = line.words;
+  const gaps = ws.slice(1).map((w, k) => w.bbox[0] - ws[k]!.bbox[2]);
+  const med = median(gaps);
+  const size = line.size || 10;
+  const chunks: Chunk[] = [];
+  let cur: Chunk = { words: [ws[0]!], x0: ws[0]!.bbox[0], x1: ws[0]!.bbox[2] };
+  gaps.forEach((g, k) => {
+    const w = ws[k + 1]!;
+    // Justified prose stretches every gap alike; a column gap stands out from the line's own spacing.
+    const isColumnGap = g > size * 2.5 || (g > size * 1.2 && (gaps.length < 3 || g > med * 2.5));
+    if (isColumnGap) {
+      chunks.push(cur);
+      cur = { words: [w], x0: w.bbox[0], x1: w.bbox[2] };
+    } else {
+      cur.words.push(w);
+      cur.x1 = w.bbox[2];
+    }
+  });
+  chunks.push(cur);
+  return { line, chunks, tabular: chunks.length >= 2 };
+}
+
+function rulesAround(run: LineInfo[], hRules: Segment[]): Segment[] {
+  const top = run[0]!.line.bbox[1];
+  const bottom = run[run.length - 1]!.line.bbox[3];
+  const x0 = Math.min(...run.map((l) => l.line.bbox[0]));
+  const x1 = Math.max(...run.map((l) => l.line.bbox[2]));
+  const width = x1 - x0;
+  return hRules
+    .filter((r) => r.pos >= top - 30 && r.pos <= bottom + 30 && Math.min(r.b, x1) - Math.max(r.a, x0) > width * 0.6)
+    .sort((a, b) => a.pos - b.pos);
+}
+
+function buildTable(page: Page, run: LineInfo[], rules: Segment[], index: Map<Word, number>): PageTable | undefined {
+  const tabular = run.filter((l) => l.tabular);
+  const minX = Math.floor(Math.min(...run.map((l) => l.line.bbox[0])));
+  const maxX = Math.ceil(Math.max(...run.map((l) => l.line.bbox[2])));
+  const width = maxX - minX + 1;
+  const cover = new Array<number>(width).fill(0);
+  for (const l of tabular) {
+    const seen = new Uint8Array(width);
+    for (const ch of l.chunks) for (let x = Math.floor(ch.x0) - minX; x <= Math.ceil(ch.x1) - minX; x++) if (x >= 0 && x < width) seen[x] = 1;
+    seen.forEach((v, x) => (cover[x] += v));
+  }
+  const allow = Math.floor(tabular.length * 0.1);
+  const seps: number[] = [];
+  let start = -1;
+  for (let x = 0; x <= width; x++) {
+    const gap = x < width && cover[x]! <= allow;
+    if (gap && start < 0) start = x;
+    if (!gap && start >= 0) {
+      if (start > 0 && x < width && x - start >= 3) seps.push(minX + (start + x) / 2);
+      start = -1;
+    }
+  }
+  if (seps.length === 0) return undefined;
+  const colX = [minX - 1, ...seps, maxX + 1];
+  const nCols = colX.length - 1;
+  const colOf = (x: number) => {
+    for (let c = 0; c < nCols; c++) if (x < colX[c + 1]!) return c;
+    return nCols - 1;
+  };
+
+  // Row bands: horizontal rules inside the block when they separate rows, else line grouping.
+  const top = Math.min(run[0]!.line.bbox[1], rules[0]?.pos ?? Infinity);
+  const inner = rules.filter((r) => r.pos > run[0]!.line.bbox[3] - 1 && r.pos < run[run.length - 1]!.line.bbox[1] + 1);
+  let bands: LineInfo[][];
+  if (inner.length >= Math.max(1, run.length / 3)) {
+    const cuts = inner.map((r) => r.pos);
+    bands = [];
+    for (const l of run) {
+      const cy = (l.line.bbox[1] + l.line.bbox[3]) / 2;
+      const k = cuts.filter((c) => c < cy).length;
+      (bands[k] ??= []).push(l);
+    }
+    bands = bands.filter(Boolean);
+  } else {
+    bands = groupRows(run, colOf);
+  }
+  const rowsY: number[] = [top];
+  for (let r = 1; r < bands.length; r++) rowsY.push((bands[r - 1]![bands[r - 1]!.length - 1]!.line.bbox[3] + bands[r]![0]!.line.bbox[1]) / 2);
+  const bottom = Math.max(run[run.length - 1]!.line.bbox[3], rules[rules.length - 1]?.pos ?? -Infinity);
+  rowsY.push(bottom);
+
+  const cells: GridCell[] = [];
+  const used = new Set<number>();
+  bands.forEach((band, r) => {
+    const rowCells: GridCell[] = Array.from({ length: nCols }, (_, c) => ({
+      r0: r,
+      r1: r + 1,
+      c0: c,
+      c1: c + 1,
+      bbox: [colX[c]!, rowsY[r]!, colX[c + 1]!, rowsY[r + 1]!] as BBox,
+      words: [] as Word[],
+    }));
+    // A chunk crossing column boundaries is one spanning cell (a section title, a merged label).
+    const spans: Array<[number, number]> = [];
+    for (const l of band) {
+      for (const ch of l.chunks) {
+        const c0 = colOf((ch.words[0]!.bbox[0] + ch.words[0]!.bbox[2]) / 2);
+        const c1 = colOf((ch.words[ch.words.length - 1]!.bbox[0] + ch.words[ch.words.length - 1]!.bbox[2]) / 2);
+        for (const w of ch.words) {
+          rowCells[c0 === c1 ? colOf((w.bbox[0] + w.bbox[2]) / 2) : c0]!.words.push(w);
+          const wi = index.get(w);
+          if (wi !== undefined) used.add(wi);
+        }
+        if (c1 > c0) spans.push([c0, c1]);
+      }
+    }
+    const merged = new Set<number>();
+    for (const [c0, c1] of spans) {
+      const base = rowCells[c0]!;
+      for (let c = c0 + 1; c <= c1; c++) {
+        base.words.push(...rowCells[c]!.words);
+        merged.add(c);
+      }
+      base.c1 = c1 + 1;
+      base.bbox = [colX[c0]!, base.bbox[1], colX[c1 + 1]!, base.bbox[3]];
+    }
+    rowCells.forEach((cell, c) => {
+      if (!merged.has(c)) cells.push(cell);
+    });
+  });
+  const bbox = unionAll(run.map((l) => l.line.bbox))!;
+  return {
+    page: page.page,
+    method: 'stream',
+    bbox: [colX[0]!, Math.min(bbox[1], top), colX[nCols]!, Math.max(bbox[3], bottom)],
+    nRows: bands.length,
+    nCols,
+    colX,
+    cells,
+    used,
+  };
+}
+
+/**
+ * Groups lines into rows. When rows are separated by visibly larger gaps than lines inside a cell,
+ * the gaps decide; otherwise a line with no text in the first column continues the row above.
+ */
+function groupRows(run: LineInfo[], colOf: (x: number) => number): LineInfo[][] {
+  const gaps = run.slice(1).map((l, k) => l.line.bbox[1] - run[k]!.line.bbox[3]);
+  const size = median(run.map((l) => l.line.size)) || 10;
+  const minGap = Math.min(...gaps);
+  const bimodal = gaps.some((g) => g > minGap + size * 0.35) && gaps.some((g) => g <= minGap + size * 0.15);
+  const rows: LineInfo[][] = [[run[0]!]];
+  run.slice(1).forEach((l, k) => {
+    const g = gaps[k]!;
+    const firstCol = colOf(l.line.words[0]!.bbox[0] + 1);
+    const newRow = bimodal ? g > minGap + size * 0.25 : l.tabular || firstCol === 0;
+    if (newRow) rows.push([l]);
+    else rows[rows.length - 1]!.push(l);
+  });
+  return rows;
+}
