@@ -168,7 +168,7 @@ export function eraseRules(img: GrayImage, rules: RasterRule[], options: EraseOp
 
   // Pixels of any rule and its edge: ink there at a crossing belongs to the other rule, not a glyph.
   const mask = new Uint8Array(width * height);
-  for (const r of rules) forEachCell(r, pad, (x, y) => (mask[y * width + x] = 1));
+  for (const r of rules) forEachCell(r, pad, r.orientation === 'h' ? height : width, (x, y) => (mask[y * width + x] = 1));
   const isGlyphInk = (x: number, y: number): boolean =>
     x >= 0 && y >= 0 && x < width && y < height && src[y * width + x]! < dark && mask[y * width + x] === 0;
 
@@ -342,8 +342,8 @@ function toRasterRule(line: Line, orientation: 'h' | 'v'): RasterRule {
     : { orientation, y0: line.start, y1: line.end, x0: line.minRow, x1: line.maxRow + 1, ...along };
 }
 
-function forEachCell(r: RasterRule, pad: number, fn: (x: number, y: number) => void): void {
-  const limit = r.orientation === 'h' ? r.y1 + pad : r.x1 + pad;
+/** Visits every pixel of a rule widened by `pad` across it, clipped to `[0, limit)` across. */
+function forEachCell(r: RasterRule, pad: number, limit: number, fn: (x: number, y: number) => void): void {
   for (let i = 0; i < r.from.length; i++) {
     const a = r.from[i]!;
     if (a < 0) continue;

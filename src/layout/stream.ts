@@ -105,7 +105,7 @@ function buildTable(page: Page, run: LineInfo[], rules: Segment[], index: Map<Wo
   for (const l of tabular) {
     const seen = new Uint8Array(width);
     for (const ch of l.chunks) for (let x = Math.floor(ch.x0) - minX; x <= Math.ceil(ch.x1) - minX; x++) if (x >= 0 && x < width) seen[x] = 1;
-    seen.forEach((v, x) => (cover[x] += v));
+    seen.forEach((v, x) => (cover[x] = (cover[x] ?? 0) + v));
   }
   const allow = Math.floor(tabular.length * 0.1);
   const seps: number[] = [];

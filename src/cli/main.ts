@@ -1,0 +1,43 @@
+import { Command, CommanderError } from 'commander';
+import { AppError, toAppError } from '../errors.js';
+
+/** Subcommands, loaded only when used so `lkjip --help` stays fast. */
+const COMMANDS: Record<string, () => Promise<{ register: (p: Command) => void }>> = {
+  tables: () => import('./commands/tables.js'),
+};
+
+/**
+ * Builds the CLI. Exported for tests; only `run()` below exits the process.
+ *
+ * @example
+ *   const program = await buildProgram(['tables']);
+ */
+export async function buildProgram(only?: string[]): Promise<Command> {
+  const program = new Command('lkjip')
+    .description('Read, extract and audit Indonesian government performance reports (LKjIP), every figure cited')
+    .version('0.1.0')
+    .showHelpAfterError('(add --help for usage)')
+    .exitOverride();
+  const names = only?.filter((n) => n in COMMANDS) ?? [];
+  for (const name of names.length ? names : Object.keys(COMMANDS)) (await COMMANDS[name]!()).register(program);
+  return program;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const first = argv.find((a) => !a.startsWith('-'));
+  const program = await buildProgram(first ? [first] : undefined);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return process.exitCode === undefined ? 0 : Number(process.exitCode);
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode;
+    const e = err instanceof AppError ? err : toAppError(err, { stage: 'cli' });
+    process.stderr.write(`lkjip: ${e.toLine()}\n`);
+    if (process.env.LKJIP_DEBUG && e.cause instanceof Error) process.stderr.write(`${e.cause.stack}\n`);
+    return e.code === 'E_BAD_ARGUMENT' || e.code === 'E_BAD_PAGES' ? 2 : 1;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('bin/lkjip.js')) {
+  process.exit(await run(process.argv.slice(2)));
+}

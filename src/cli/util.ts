@@ -1,0 +1,14 @@
+import { writeFile } from 'node:fs/promises';
+import { AppError } from '../errors.js';
+
+/** Validates an option against its allowed values. */
+export function choice<T extends string>(value: string, allowed: readonly T[], flag: string): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new AppError('E_BAD_ARGUMENT', `${flag} must be one of ${allowed.join(', ')} (got "${value}")`, { stage: 'cli' });
+}
+
+/** Writes to a file, or to stdout when no file is given. */
+export async function writeOut(text: string, file?: string): Promise<void> {
+  if (file) await writeFile(file, text);
+  else process.stdout.write(text);
+}

@@ -1,0 +1,348 @@
+/**
+ * OCR for image-only PDF pages: `pdftoppm` rasterises a page to gray PGM, ruling lines are detected
+ * and erased (they are kept as `Rule`s for the table grid), and `tesseract` reads the cleaned image.
+ * The result has the same `Page` shape as the text layer, words flagged `ocr: true` with `conf`.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { AppError } from '../errors.js';
+import type { Page, Word } from '../model/document.js';
+import { detectRules, eraseRules, readPgm, ruleDefaults, rulesToPoints, writePgm } from './raster.js';
+
+export interface OcrAvailability {
+  ok: boolean;
+  /** Why OCR cannot run, naming the Debian package to install. */
+  reason?: string;
+  /** First line of `tesseract --version`, e.g. `tesseract 5.3.0`. */
+  version?: string;
+}
+
+export interface OcrToolOptions {
+  /** Defaults to `tesseract` on PATH. */
+  tesseractPath?: string;
+  /** Defaults to `pdftoppm` on PATH. */
+  pdftoppmPath?: string;
+  /** Tesseract language(s), `+`-joined as tesseract takes them. Default `ind`. */
+  lang?: string;
+}
+
+export interface OcrOptions extends OcrToolOptions {
+  /** Raster resolution. Default 300. */
+  dpi?: number;
+  /** Pages recognised at once, each tesseract single-threaded. Default `os.availableParallelism()`. */
+  concurrency?: number;
+  /**
+   * Tesseract page segmentation mode. Default 6 (one uniform block): on scanned tables it keeps
+   * every cell; 3/4 drop or merge cells and 11 splits numbers (see the module notes below).
+   */
+  psm?: number;
+  /** Erase ruling lines before recognition. Default true; off only to compare. */
+  eraseRules?: boolean;
+  /** Cancels running tools; pages not finished get an E_OCR_FAILED entry with `context.aborted`. */
+  signal?: AbortSignal;
+  /** Called once per page as soon as it is finished, successfully or not. */
+  onPage?: (page: number) => void;
+}
+
+export interface OcrPageResult {
+  page: number;
+  result?: Page;
+  error?: AppError;
+}
+
+const TOOL_TIMEOUT_MS = 5 * 60_000;
+const availabilityCache = new Map<string, Promise<OcrAvailability>>();
+
+/**
+ * Checks once per process (per tool paths and language) that `tesseract` with the language data and
+ * `pdftoppm` are installed.
+ *
+ * @example
+ *   const { ok, reason } = await ocrAvailable();
+ *   if (!ok) console.warn(reason); // "tesseract was not found … install the Debian packages tesseract-ocr tesseract-ocr-ind"
+ */
+export function ocrAvailable(options: OcrToolOptions = {}): Promise<OcrAvailability> {
+  const tesseract = options.tesseractPath ?? 'tesseract';
+  const pdftoppm = options.pdftoppmPath ?? 'pdftoppm';
+  const lang = options.lang ?? 'ind';
+  const key = JSON.stringify([tesseract, pdftoppm, lang]);
+  let cached = availabilityCache.get(key);
+  if (!cached) {
+    cached = checkAvailability(tesseract, pdftoppm, lang);
+    availabilityCache.set(key, cached);
+  }
+  return cached;
+}
+
+async function checkAvailability(tesseract: string, pdftoppm: string, lang: string): Promise<OcrAvailability> {
+  const langs = lang.split('+').filter(Boolean);
+  const packages = ['tesseract-ocr', ...langs.map(debianLangPackage)].join(' ');
+  let version: string;
+  try {
+    const out = await run(tesseract, ['--version'], { timeout: 10_000 });
+    // Tesseract 4+ prints the version on stdout, 3.x on stderr.
+    version = (out.stdout || out.stderr).split('\n')[0]?.trim() ?? '';
+  } catch (err) {
+    return {
+      ok: false,
+      reason: `tesseract was not found or does not run (${tesseract}: ${describe(err)}); install the Debian packages ${packages}`,
+    };
+  }
+  try {
+    const out = await run(tesseract, ['--list-langs'], { timeout: 10_000 });
+    const available = new Set(
+      (out.stdout + '\n' + out.stderr)
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean),
+    );
+    const missing = langs.filter((l) => !available.has(l));
+    if (missing.length) {
+      return {
+        ok: false,
+        version,
+        reason: `tesseract has no language data for ${missing.join(', ')}; install the Debian package ${missing.map(debianLangPackage).join(' ')}`,
+      };
+    }
+  } catch (err) {
+    return { ok: false, version, reason: `tesseract --list-langs failed (${describe(err)}); reinstall ${packages}` };
+  }
+  try {
+    await run(pdftoppm, ['-v'], { timeout: 10_000 });
+  } catch (err) {
+    return {
+      ok: false,
+      version,
+      reason: `pdftoppm was not found or does not run (${pdftoppm}: ${describe(err)}); install the Debian package poppler-utils`,
+    };
+  }
+  return { ok: true, version };
+}
+
+/**
+ * OCRs the given 1-based pages of a PDF. Never rejects: a page that fails gets an `error` entry
+ * (E_OCR_FAILED), every page gets E_OCR_UNAVAILABLE when the tools are missing and E_BAD_ARGUMENT
+ * for invalid options. Entries come back in the order of `pages`.
+ *
+ * @example
+ *   const [r] = await ocrPages('report.pdf', [55]);
+ *   r?.result?.words[0]; // { text: 'Perbaikan', bbox: [60.2, 64.1, 105.8, 73.4], ocr: true, conf: 96.4 }
+ */
+export async function ocrPages(file: string, pages: number[], options: OcrOptions = {}): Promise<OcrPageResult[]> {
+  const dpi = options.dpi ?? 300;
+  const concurrency = options.concurrency ?? os.availableParallelism();
+  const lang = options.lang ?? 'ind';
+  const psm = options.psm ?? 6;
+  const failAll = (make: (page: number) => AppError): OcrPageResult[] => {
+    const out = pages.map((page) => ({ page, error: make(page) }));
+    for (const { page } of out) notify(options.onPage, page);
+    return out;
+  };
+
+  const badOption =
+    !Number.isFinite(dpi) || dpi < 50 || dpi > 1200
+      ? `dpi must be between 50 and 1200, got ${dpi}`
+      : !Number.isInteger(concurrency) || concurrency < 1
+        ? `concurrency must be a positive integer, got ${concurrency}`
+        : !Number.isInteger(psm) || psm < 0 || psm > 13
+          ? `psm must be a tesseract page segmentation mode 0..13, got ${psm}`
+          : !/^[A-Za-z0-9_]+(\+[A-Za-z0-9_]+)*$/.test(lang)
+            ? `lang must look like "ind" or "ind+eng", got ${JSON.stringify(lang)}`
+            : undefined;
+  if (badOption) return failAll((page) => new AppError('E_BAD_ARGUMENT', badOption, { stage: 'ocr', file, page }));
+
+  const tools = { tesseractPath: options.tesseractPath, pdftoppmPath: options.pdftoppmPath, lang };
+  const availability = await ocrAvailable(tools);
+  if (!availability.ok) {
+    const reason = availability.reason ?? 'OCR tools are unavailable';
+    return failAll((page) => new AppError('E_OCR_UNAVAILABLE', `Cannot OCR image-only pages: ${reason}`, { stage: 'ocr', file, page }));
+  }
+
+  let tmp: string;
+  try {
+    tmp = await mkdtemp(path.join(os.tmpdir(), 'lkjip-ocr-'));
+  } catch (err) {
+    return failAll((page) => new AppError('E_OCR_FAILED', `Cannot create a temporary directory: ${describe(err)}`, { stage: 'ocr', file, page }, { cause: err }));
+  }
+
+  const job: PageJob = {
+    // Absolute, so a file name starting with `-` is never taken for an option.
+    file: path.resolve(file),
+    tmp,
+    dpi,
+    lang,
+    psm,
+    erase: options.eraseRules ?? true,
+    tesseract: options.tesseractPath ?? 'tesseract',
+    pdftoppm: options.pdftoppmPath ?? 'pdftoppm',
+    signal: options.signal,
+  };
+  const results: OcrPageResult[] = new Array<OcrPageResult>(pages.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < pages.length) {
+      const index = next++;
+      const page = pages[index]!;
+      results[index] = await ocrOne(job, index, page, file);
+      notify(options.onPage, page);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(concurrency, pages.length) }, worker));
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+  return results;
+}
+
+interface PageJob {
+  file: string;
+  tmp: string;
+  dpi: number;
+  lang: string;
+  psm: number;
+  erase: boolean;
+  tesseract: string;
+  pdftoppm: string;
+  signal: AbortSignal | undefined;
+}
+
+async function ocrOne(job: PageJob, index: number, page: number, file: string): Promise<OcrPageResult> {
+  const context = { stage: 'ocr', file, page };
+  if (!Number.isInteger(page) || page < 1) {
+    return { page, error: new AppError('E_BAD_PAGES', `Page numbers start at 1, got ${page}`, context) };
+  }
+  if (job.signal?.aborted) {
+    return { page, error: new AppError('E_OCR_FAILED', 'OCR was cancelled', { ...context, aborted: true }) };
+  }
+  // The index keeps names unique when a page is listed twice.
+  const base = path.join(job.tmp, `${index}-p${page}`);
+  try {
+    return { page, result: await recognise(job, page, base) };
+  } catch (err) {
+    const aborted = job.signal?.aborted === true;
+    const message = aborted ? 'OCR was cancelled' : `OCR failed: ${describe(err)}`;
+    return { page, error: new AppError('E_OCR_FAILED', message, aborted ? { ...context, aborted } : context, { cause: err }) };
+  } finally {
+    await Promise.all([rm(`${base}.pgm`, { force: true }), rm(`${base}-clean.pgm`, { force: true })]);
+  }
+}
+
+async function recognise(job: PageJob, page: number, base: string): Promise<Page> {
+  const { dpi, signal } = job;
+  await run(job.pdftoppm, ['-r', String(dpi), '-gray', '-f', String(page), '-l', String(page), '-singlefile', job.file, base], {
+    signal,
+    timeout: TOOL_TIMEOUT_MS,
+  });
+  const image = readPgm(await readFile(`${base}.pgm`));
+  const found = job.erase ? detectRules(image, ruleDefaults(dpi)) : [];
+  const clean = found.length ? eraseRules(image, found, { darkThreshold: ruleDefaults(dpi).darkThreshold }) : image;
+  await writeFile(`${base}-clean.pgm`, writePgm(clean));
+  // One thread per tesseract and pages in parallel: its OpenMP threading is ~3× slower on 2 cores.
+  const { stdout } = await run(
+    job.tesseract,
+    [`${base}-clean.pgm`, 'stdout', '-l', job.lang, '--psm', String(job.psm), '--dpi', String(dpi), 'tsv'],
+    { signal, timeout: TOOL_TIMEOUT_MS, env: { ...process.env, OMP_THREAD_LIMIT: '1' } },
+  );
+  const words = parseTesseractTsv(stdout, dpi);
+  const k = 72 / dpi;
+  const result: Page = {
+    page,
+    width: round2(image.width * k),
+    height: round2(image.height * k),
+    source: 'ocr',
+    words,
+    rules: rulesToPoints(found, dpi),
+  };
+  if (!words.length) result.warning = 'OCR found no text on this page';
+  return result;
+}
+
+/**
+ * Turns tesseract TSV output into words in points (px × 72/dpi, top-left origin). Only level-5
+ * rows (words) are kept; empty words and conf < 0 (layout-only rows) are dropped.
+ *
+ * @example
+ *   parseTesseractTsv('level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n' +
+ *     '5\t1\t1\t1\t1\t1\t300\t600\t150\t50\t95.5\t100.00', 300);
+ *   // [{ text: '100.00', bbox: [72, 144, 108, 156], ocr: true, conf: 95.5 }]
+ */
+export function parseTesseractTsv(tsv: string, dpi: number): Word[] {
+  const lines = tsv.split(/\r?\n/);
+  const header = lines[0]?.split('\t') ?? [];
+  const hasHeader = header[0] === 'level';
+  const names = ['level', 'left', 'top', 'width', 'height', 'conf', 'text'] as const;
+  const defaults = { level: 0, left: 6, top: 7, width: 8, height: 9, conf: 10, text: 11 };
+  const col = Object.fromEntries(
+    names.map((n) => [n, hasHeader && header.indexOf(n) >= 0 ? header.indexOf(n) : defaults[n]]),
+  ) as Record<(typeof names)[number], number>;
+  const k = 72 / dpi;
+  const words: Word[] = [];
+  for (const line of lines.slice(hasHeader ? 1 : 0)) {
+    if (!line) continue;
+    const cells = line.split('\t');
+    if (Number(cells[col.level]) !== 5) continue;
+    const text = cells.slice(col.text).join('\t').trim();
+    const conf = Number(cells[col.conf]);
+    if (!text || !Number.isFinite(conf) || conf < 0) continue;
+    const left = Number(cells[col.left]);
+    const top = Number(cells[col.top]);
+    const width = Number(cells[col.width]);
+    const height = Number(cells[col.height]);
+    if (![left, top, width, height].every(Number.isFinite)) continue;
+    words.push({
+      text,
+      bbox: [round2(left * k), round2(top * k), round2((left + width) * k), round2((top + height) * k)],
+      ocr: true,
+      conf: round2(conf),
+    });
+  }
+  return words;
+}
+
+interface RunOptions {
+  signal?: AbortSignal | undefined;
+  timeout?: number;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Runs a tool without a shell; rejects with its stderr in the message on a non-zero exit. */
+function run(cmd: string, args: string[], opts: RunOptions = {}): Promise<{ stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      cmd,
+      args,
+      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, signal: opts.signal, timeout: opts.timeout, env: opts.env, windowsHide: true },
+      (err, stdout, stderr) => {
+        if (err) {
+          const detail = stderr.trim().split('\n').slice(-3).join(' ').trim();
+          reject(new Error(`${path.basename(cmd)} ${detail || err.message}`, { cause: err }));
+        } else resolve({ stdout, stderr });
+      },
+    );
+  });
+}
+
+function debianLangPackage(lang: string): string {
+  return `tesseract-ocr-${lang.toLowerCase().replace(/_/g, '-')}`;
+}
+
+function describe(err: unknown): string {
+  const cause = err instanceof Error && err.cause instanceof Error ? err.cause : err;
+  if (cause && typeof cause === 'object' && 'code' in cause && cause.code === 'ENOENT') return 'not found';
+  return err instanceof Error ? err.message : String(err);
+}
+
+function notify(onPage: ((page: number) => void) | undefined, page: number): void {
+  try {
+    onPage?.(page);
+  } catch {
+    // Progress reporting must not turn a recognised page into a failure.
+  }
+}
+
+function round2(v: number): number {
+  return Math.round(v * 100) / 100;
+}

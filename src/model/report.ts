@@ -1,0 +1,219 @@
+import { z } from 'zod';
+import { BBox } from './geometry.js';
+import { Warning } from './document.js';
+
+export const SCHEMA_VERSION = '1';
+
+/** Where a value was printed: page, table, row, column, box and the table's caption. */
+export const Citation = z.object({
+  page: z.number().int().positive(),
+  table: z.string().nullable().optional(),
+  row: z.number().int().nonnegative().nullable().optional(),
+  column: z.number().int().nonnegative().nullable().optional(),
+  /** Cell id (`t3.r4c2`) when the value sits in a table cell. */
+  cell: z.string().nullable().optional(),
+  bbox: BBox.nullable().optional(),
+  caption: z.string().nullable().optional(),
+  /** Column label as printed in the header. */
+  columnLabel: z.string().nullable().optional(),
+});
+export type Citation = z.infer<typeof Citation>;
+
+/** A printed number: its raw text, the parsed value and printed decimals, and where it came from. */
+export const Value = z.object({
+  text: z.string(),
+  value: z.number().nullable(),
+  decimals: z.number().int().nonnegative(),
+  unit: z.enum(['percent', 'rupiah', 'number']).optional(),
+  ocr: z.boolean(),
+  ambiguous: z.boolean().optional(),
+  cite: Citation,
+});
+export type Value = z.infer<typeof Value>;
+
+export const TextValue = z.object({ text: z.string(), cite: Citation });
+export type TextValue = z.infer<typeof TextValue>;
+
+export const TableKind = z.enum(['pk', 'capaian', 'comparison', 'renstra', 'budget-summary', 'budget-detail', 'belanja', 'efficiency', 'scale', 'other']);
+export type TableKind = z.infer<typeof TableKind>;
+
+export const TableInfo = z.object({
+  id: z.string(),
+  kind: TableKind,
+  caption: z.string().nullable(),
+  pages: z.array(z.number().int()),
+  /** Which columns were mapped to which role (by column index). */
+  columns: z.record(z.string(), z.number().int()),
+  /** pk tables: `original` or `perubahan` (revised after the budget change). */
+  variant: z.enum(['original', 'perubahan']).nullable().optional(),
+  confidence: z.number().min(0).max(1),
+  /** How the kind was decided: rule name, or `llm`. */
+  by: z.string(),
+});
+export type TableInfo = z.infer<typeof TableInfo>;
+
+export const Polarity = z.enum(['higher', 'lower']);
+
+export const Indicator = z.object({
+  id: z.string(),
+  /** Normalised name, the same for one indicator printed in several tables. */
+  key: z.string(),
+  table: z.string(),
+  tableKind: TableKind,
+  tujuan: z.string().nullable(),
+  sasaran: z.string().nullable(),
+  indikator: z.string(),
+  satuan: z.string().nullable(),
+  polarity: Polarity,
+  polaritySource: z.enum(['declared', 'inferred', 'default']),
+  tahun: z.number().int().nullable(),
+  target: Value.nullable(),
+  /** A range target [a, b] ("80-90"). */
+  targetRange: z.tuple([z.number(), z.number()]).nullable().optional(),
+  realisasi: Value.nullable(),
+  capaian: Value.nullable(),
+  predikat: TextValue.nullable(),
+  prevRealisasi: Value.nullable().optional(),
+  renstraTarget: Value.nullable().optional(),
+  cite: Citation,
+});
+export type Indicator = z.infer<typeof Indicator>;
+
+export const BudgetLevel = z.enum(['program', 'kegiatan', 'sub_kegiatan', 'total', 'subtotal', 'other']);
+export type BudgetLevel = z.infer<typeof BudgetLevel>;
+
+export const BudgetRow = z.object({
+  id: z.string(),
+  key: z.string(),
+  table: z.string(),
+  tableKind: TableKind,
+  kode: z.string().nullable(),
+  uraian: z.string(),
+  level: BudgetLevel,
+  parentId: z.string().nullable(),
+  pagu: Value.nullable(),
+  realisasi: Value.nullable(),
+  persen: Value.nullable(),
+  sisa: Value.nullable(),
+  /** Rows the total/subtotal is meant to add up (ids), when known. */
+  sumOf: z.array(z.string()).optional(),
+  cite: Citation,
+});
+export type BudgetRow = z.infer<typeof BudgetRow>;
+
+export const BelanjaKind = z.enum(['operasi', 'modal', 'tidak_terduga', 'transfer', 'pegawai', 'barang_jasa', 'total', 'other']);
+export const BelanjaRow = z.object({
+  id: z.string(),
+  uraian: z.string(),
+  kind: BelanjaKind,
+  amount: Value,
+  source: z.enum(['table', 'text']),
+  /** Rows printed together (one list or table) share a group. */
+  group: z.string(),
+  cite: Citation,
+});
+export type BelanjaRow = z.infer<typeof BelanjaRow>;
+
+export const EfficiencyRow = z.object({
+  id: z.string(),
+  table: z.string(),
+  uraian: z.string(),
+  capaian: Value.nullable(),
+  serapan: Value.nullable(),
+  efisiensi: Value.nullable(),
+  label: TextValue.nullable(),
+  cite: Citation,
+});
+export type EfficiencyRow = z.infer<typeof EfficiencyRow>;
+
+export const ScaleBand = z.object({
+  label: z.string(),
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+});
+export type ScaleBand = z.infer<typeof ScaleBand>;
+
+export const PredicateScale = z.object({
+  source: z.enum(['report', 'default']),
+  name: z.string(),
+  bands: z.array(ScaleBand),
+  cite: Citation.nullable(),
+});
+export type PredicateScale = z.infer<typeof PredicateScale>;
+
+const ClaimBase = { id: z.string(), text: z.string(), cite: Citation };
+export const Claim = z.discriminatedUnion('kind', [
+  z.object({ ...ClaimBase, kind: z.literal('count'), entity: z.enum(['program', 'kegiatan', 'sub_kegiatan', 'indikator', 'sasaran']), count: z.number().int(), words: z.string().nullable() }),
+  z.object({ ...ClaimBase, kind: z.literal('terbilang'), digits: Value, words: z.string(), wordsValue: z.number().nullable() }),
+  z.object({ ...ClaimBase, kind: z.literal('trend'), direction: z.enum(['up', 'down', 'same']), subject: z.string(), from: Value.nullable(), to: Value.nullable() }),
+  z.object({ ...ClaimBase, kind: z.literal('efisiensi'), stated: Value, numerator: Value.nullable(), denominator: Value.nullable(), operation: z.enum(['divide', 'subtract', 'label']), label: z.string().nullable() }),
+  z.object({ ...ClaimBase, kind: z.literal('formula'), polarity: Polarity, formula: z.enum(['ratio', 'inverse', 'two-minus']) }),
+  z.object({ ...ClaimBase, kind: z.literal('mention'), entity: z.enum(['year', 'office']), value: z.string() }),
+]);
+export type Claim = z.infer<typeof Claim>;
+
+/** The LKjIP domain model of one report: every value with its citation. */
+export const Report = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  file: z.string(),
+  sha256: z.string(),
+  report: z.object({
+    instansi: z.string().nullable(),
+    pemda: z.string().nullable(),
+    tahun: z.number().int().nullable(),
+    cite: Citation.nullable(),
+  }),
+  tables: z.array(TableInfo),
+  indicators: z.array(Indicator),
+  budget: z.array(BudgetRow),
+  belanja: z.array(BelanjaRow),
+  efficiency: z.array(EfficiencyRow),
+  scale: PredicateScale,
+  claims: z.array(Claim),
+  warnings: z.array(Warning),
+});
+export type Report = z.infer<typeof Report>;
+
+export const Severity = z.enum(['error', 'warning', 'rounding', 'info']);
+export type Severity = z.infer<typeof Severity>;
+
+export const Operand = z.object({
+  name: z.string(),
+  text: z.string(),
+  value: z.number().nullable(),
+  cite: Citation.nullable(),
+});
+export type Operand = z.infer<typeof Operand>;
+
+/** One discrepancy: what was printed, what the figures imply, and every place it is printed. */
+export const Finding = z.object({
+  /** Stable hash of check + what + where. */
+  id: z.string(),
+  check: z.string(),
+  severity: Severity,
+  message: z.object({ id: z.string(), en: z.string() }),
+  printed: z.object({ text: z.string(), value: z.number().nullable() }).nullable(),
+  expected: z
+    .object({
+      value: z.union([z.number(), z.string()]).nullable(),
+      /** Interval of the recomputed value at the operands' printed precision. */
+      interval: z.tuple([z.number(), z.number()]).nullable().optional(),
+      formula: z.string(),
+      operands: z.array(Operand),
+    })
+    .nullable(),
+  citations: z.array(Citation).min(1),
+  /** Ids of findings that explain this one (a total off because of one row's typo). */
+  causedBy: z.array(z.string()).optional(),
+  /** Entity the finding is about (indicator key, budget row id…), for grouping and chat. */
+  subject: z.string().optional(),
+});
+export type Finding = z.infer<typeof Finding>;
+
+export const AuditResult = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  report: Report,
+  findings: z.array(Finding),
+  checks: z.array(z.object({ id: z.string(), findings: z.number().int(), ms: z.number() })),
+});
+export type AuditResult = z.infer<typeof AuditResult>;

@@ -1,0 +1,17 @@
+import { ingest, type IngestOptions } from '../ingest/index.js';
+import { layoutDocument } from '../layout/index.js';
+import { LayoutDocument } from '../model/table.js';
+
+export type ReadTablesOptions = IngestOptions;
+
+/**
+ * PDF → tables and paragraphs, every cell with its page and box.
+ *
+ * @example
+ *   const layout = await readTables('samples/003_eded5028092eddcb.pdf', { pages: [5, 6] });
+ *   layout.tables.map((t) => t.caption);
+ */
+export async function readTables(file: string, opts: ReadTablesOptions = {}): Promise<LayoutDocument> {
+  const doc = await ingest(file, opts);
+  return LayoutDocument.parse(layoutDocument(doc));
+}
