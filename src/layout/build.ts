@@ -79,7 +79,7 @@ export function draftFromPageTable(t: PageTable, ocr = false): DraftTable {
 
 function cellFromGrid(gc: GridCell, page: number, ocr: boolean): DraftCell {
   const cell: DraftCell = {
-    text: cellText(gc.words),
+    text: cellText(gc.words, gc.bbox[2] - gc.bbox[0]),
     page,
     bbox: gc.bbox,
     rowSpan: gc.r1 - gc.r0,
@@ -95,21 +95,40 @@ function cellFromGrid(gc: GridCell, page: number, ocr: boolean): DraftCell {
 }
 
 /**
- * Joins a cell's words: lines top to bottom, a hyphen at a line end joins the word split across
- * lines ("pelayan-" + "an").
+ * Joins a cell's words: lines top to bottom. A hyphen at a line end joins the word split across
+ * lines ("pelayan-" + "an"), and a line holding one word that fills the cell's width was broken
+ * by the renderer inside the word ("9.602.274.749,0" + "0"), so it is joined without a space.
  */
-export function cellText(words: Word[]): string {
-  const lines = toLines(words).map((l) => l.words.map((w) => w.text).join(' '));
+export function cellText(words: Word[], cellWidth = Infinity): string {
+  const lines = toLines(words);
   let out = '';
-  for (const line of lines) {
+  let prev: Word | undefined;
+  for (const l of lines) {
+    const line = l.words.map((w) => w.text).join(' ');
+    const head = l.words[0]!;
     if (!out) out = line;
     else if (/[A-Za-z]-$/.test(out) && /^[a-z]/.test(line)) out = out.slice(0, -1) + line;
+    else if (prev && forcedBreak(prev, head, cellWidth)) out += line;
     else out += ' ' + line;
+    prev = l.words.length === 1 ? head : undefined;
   }
   return out.replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * A renderer breaks inside a word only when the word is wider than the cell: the fragment then
+ * fills the cell's inner width. Numbers split that way continue with digits; words with a short tail.
+ */
+function forcedBreak(prev: Word, next: Word, cellWidth: number): boolean {
+  const width = prev.bbox[2] - prev.bbox[0];
+  if (/[\d.,]$/.test(prev.text) && /^[\d.,]/.test(next.text) && /\d[.,]\d/.test(prev.text)) return width >= cellWidth - 12;
+  return /\p{L}$/u.test(prev.text) && /^\p{L}{1,3}\b/u.test(next.text) && next.text.length <= 3 && width >= cellWidth - 6;
+}
+
 const NUMERIC = /^[\s(+-]*(rp\.?\s*)?[\d.,]+\s*%?\)?[,-]*$/i;
+/** Years and year ranges are labels in headers ("2022", "2021-2026"), not figures. */
+const YEAR = /^(19|20)\d\d(\s*[-–]\s*(19|20)\d\d)?$/;
+const isFigure = (t: string) => NUMERIC.test(t) && !YEAR.test(t.trim());
 
 /** True when a row is the column-number row printed under headers: 1 2 3 … or (1) (2) (3) …. */
 export function isNumberingRow(row: DraftRow): boolean {
@@ -124,7 +143,7 @@ export function isNumberingRow(row: DraftRow): boolean {
 function isHeaderLike(row: DraftRow): boolean {
   const texts = row.cells.filter((c) => !c.cover && c.text).map((c) => c.text);
   if (texts.length === 0) return false;
-  const numeric = texts.filter((t) => NUMERIC.test(t)).length;
+  const numeric = texts.filter(isFigure).length;
   return numeric / texts.length < 0.34;
 }
 
@@ -143,7 +162,7 @@ export function detectHeaderRows(rows: DraftRow[]): number {
     const spanDown = rows.slice(0, h).some((r, ri) => r.cells.some((c) => !c.cover && ri + c.rowSpan > h));
     const prev = rows[h - 1]!;
     const splitBelow =
-      prev.cells.some((c) => !c.cover && c.colSpan > 1 && c.text) && isHeaderLike(next) && next.cells.every((c) => !c.text || !NUMERIC.test(c.text));
+      prev.cells.some((c) => !c.cover && c.colSpan > 1 && c.text) && isHeaderLike(next) && next.cells.every((c) => !c.text || !isFigure(c.text));
     if (spanDown && isHeaderLike(next) || splitBelow) {
       h++;
       continue;

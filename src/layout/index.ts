@@ -14,7 +14,9 @@ export interface PageLayout {
   paragraphs: Paragraph[];
 }
 
-const CAPTION = /^(tabel|table|tab\.)\s*[\d.ivxlc]*/i;
+const CAPTION = /^(tabel|table|tab\.)\b/i;
+const NUMBERED_CAPTION = /^(tabel|table|tab\.)\s*[\d.]*\d/i;
+const PAGE_NUMBER = /^(hal(aman)?\.?\s*)?([\divxlc]+|-\s*\d+\s*-)$/i;
 
 /**
  * Finds the tables and paragraphs of one page.
@@ -80,17 +82,33 @@ function inside(pos: number, a: number, b: number, box: BBox): boolean {
   return pos >= box[1] - 2 && pos <= box[3] + 2 && a >= box[0] - 3 && b <= box[2] + 3;
 }
 
-/** A caption is a "Tabel …" line just above the table (with the lines that follow it), or below. */
+/**
+ * A caption is a "Tabel …" line just above the table (with the lines that follow it), or below;
+ * failing that, a title set in bold or capitals right above the table.
+ */
 function findCaption(box: BBox, lines: TextLine[]): string | undefined {
   const above = lines.filter((l) => l.bbox[3] <= box[1] + 2 && box[1] - l.bbox[3] < 60).sort((a, b) => b.bbox[1] - a.bbox[1]);
   const block: TextLine[] = [];
   let bottom = box[1];
   for (const l of above) {
-    if (bottom - l.bbox[3] > Math.max(l.size * 1.6, 14) || block.length >= 4) break;
+    if (bottom - l.bbox[3] > Math.max(l.size * 1.6, 14) || block.length >= 5) break;
     block.unshift(l);
     bottom = l.bbox[1];
-    if (CAPTION.test(lineText(l))) return block.map(lineText).join(' ').replace(/\s+/g, ' ').trim();
   }
+  const join = (ls: TextLine[]) => ls.map(lineText).join(' ').replace(/\s+/g, ' ').trim();
+  const numbered = block.findIndex((l) => NUMBERED_CAPTION.test(lineText(l)));
+  const any = numbered >= 0 ? numbered : block.findIndex((l) => CAPTION.test(lineText(l)));
+  if (any >= 0) return join(block.slice(any));
+  const title: TextLine[] = [];
+  for (const l of [...block].reverse()) {
+    const t = lineText(l);
+    const letters = t.replace(/[^\p{L}]/gu, '');
+    const upper = letters.length > 0 && letters.replace(/[^\p{Lu}]/gu, '').length / letters.length > 0.8;
+    const yearOnly = letters.length === 0 && /\d{4}/.test(t);
+    if (!(upper || (yearOnly && title.length === 0)) || t.endsWith(':') || t.length > 140) break;
+    title.unshift(l);
+  }
+  if (title.length && title.length <= 3 && box[1] - title[title.length - 1]!.bbox[3] < 30) return join(title);
   const below = lines.filter((l) => l.bbox[1] >= box[3] - 2 && l.bbox[1] - box[3] < 30).sort((a, b) => a.bbox[1] - b.bbox[1]);
   const first = below[0];
   if (first && CAPTION.test(lineText(first))) {
@@ -153,9 +171,10 @@ function continues(prev: DraftTable, prevPage: PageLayout, next: DraftTable, nex
   return prev.colX.every((x, i) => Math.abs(x - (next.colX[i] ?? Infinity)) <= tol);
 }
 
-/** Page numbers, running headers and footers: short lines in the top or bottom margin. */
+/** Page numbers, running headers and footers: a page number anywhere, or short lines in the margins. */
 function isPageFurniture(l: TextLine, pageHeight: number): boolean {
   const text = lineText(l);
+  if (PAGE_NUMBER.test(text.trim())) return true;
   const inMargin = l.bbox[1] > pageHeight * 0.9 || l.bbox[3] < pageHeight * 0.08;
   return inMargin && text.length < 80;
 }
