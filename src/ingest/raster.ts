@@ -128,7 +128,7 @@ export function writePgm(img: GrayImage): Uint8Array {
  * Tolerates slight skew (a line is followed as a staircase of runs) and small breaks.
  *
  * @example
- *   const rules = detectRules(img, ruleDefaults(300)); // [{ orientation: 'h', x0: 120, y0: 340, ... }]
+ *   const rules = detectRules(img, ruleDefaults(300)); // [{ orientation: 'h', x0: 241, y0: 236, x1: 3280, y1: 261, ... }]
  */
 export function detectRules(img: GrayImage, options: RuleDetectOptions = {}): RasterRule[] {
   const opts = { ...ruleDefaults(300), ...options };
@@ -138,8 +138,6 @@ export function detectRules(img: GrayImage, options: RuleDetectOptions = {}): Ra
 }
 
 export interface EraseOptions {
-  /** Pixels darker than this count as ink (same meaning as in detection). */
-  darkThreshold?: number;
   /** Pixels beside a line that are whitened too when lighter than `haloThreshold`. */
   pad?: number;
   /**
@@ -151,26 +149,31 @@ export interface EraseOptions {
 
 /**
  * Returns a copy of the image with the rules painted white. Where a glyph stroke crosses a line
- * (ink directly on both sides of it that is not itself part of another rule) the crossing pixels
- * are kept, so underlined descenders and digits written over a border are not cut. Within `pad`
- * pixels beside the line, light pixels (its soft edge) are whitened and dark ones (glyphs) kept.
+ * (dark ink on both sides of it, beyond its soft edge, that is not part of a crossing rule) the
+ * crossing pixels are kept, so underlined descenders and digits written over a border are not cut.
+ * Within `pad` pixels beside the line, light pixels (its soft edge) are whitened and dark ones
+ * (glyphs touching it) kept.
  *
  * @example
  *   const clean = eraseRules(img, detectRules(img));
  */
 export function eraseRules(img: GrayImage, rules: RasterRule[], options: EraseOptions = {}): GrayImage {
-  const dark = options.darkThreshold ?? 232;
   const pad = options.pad ?? 2;
   const halo = options.haloThreshold ?? 160;
   const { width, height } = img;
   const src = img.data;
   const out = new Uint8Array(src);
 
-  // Pixels of any rule and its edge: ink there at a crossing belongs to the other rule, not a glyph.
-  const mask = new Uint8Array(width * height);
-  for (const r of rules) forEachCell(r, pad, r.orientation === 'h' ? height : width, (x, y) => (mask[y * width + x] = 1));
-  const isGlyphInk = (x: number, y: number): boolean =>
-    x >= 0 && y >= 0 && x < width && y < height && src[y * width + x]! < dark && mask[y * width + x] === 0;
+  // Pixels of the rules of each orientation, widened by their soft edge. Ink beside a horizontal rule
+  // that belongs to a vertical one is the other rule at a crossing, not a glyph (and vice versa).
+  const masks = { h: new Uint8Array(width * height), v: new Uint8Array(width * height) };
+  for (const r of rules) {
+    const mask = masks[r.orientation];
+    forEachCell(r, pad, r.orientation === 'h' ? height : width, (x, y) => (mask[y * width + x] = 1));
+  }
+  // Probed past the soft edge, which is mid-gray ink of the line itself.
+  const isGlyphInk = (x: number, y: number, other: Uint8Array): boolean =>
+    x >= 0 && y >= 0 && x < width && y < height && src[y * width + x]! < halo && other[y * width + x] === 0;
 
   for (const r of rules) {
     const horizontal = r.orientation === 'h';
@@ -182,7 +185,8 @@ export function eraseRules(img: GrayImage, rules: RasterRule[], options: EraseOp
       const along = (horizontal ? r.x0 : r.y0) + i;
       const index = (c: number): number => (horizontal ? c * width + along : along * width + c);
       const at = (c: number): [number, number] => (horizontal ? [along, c] : [c, along]);
-      if (isGlyphInk(...at(a - 1)) && isGlyphInk(...at(b + 1))) continue;
+      const other = horizontal ? masks.v : masks.h;
+      if (isGlyphInk(...at(a - pad - 1), other) && isGlyphInk(...at(b + pad + 1), other)) continue;
       for (let c = a; c <= b; c++) out[index(c)] = 255;
       for (let k = 1; k <= pad; k++) {
         for (const c of [a - k, b + k]) {
@@ -198,7 +202,7 @@ export function eraseRules(img: GrayImage, rules: RasterRule[], options: EraseOp
  * Converts pixel rules to page points (px × 72/dpi), top-left origin like the text layer.
  *
  * @example
- *   rulesToPoints(detectRules(img), 300); // [{ x0: 28.8, y0: 81.6, x1: 813.1, y1: 82.3, orientation: 'h', thickness: 0.6 }]
+ *   rulesToPoints(detectRules(img), 300); // [{ x0: 57.84, y0: 56.64, x1: 787.2, y1: 62.64, orientation: 'h', thickness: 1.03 }]
  */
 export function rulesToPoints(rules: RasterRule[], dpi: number): Rule[] {
   const k = 72 / dpi;
