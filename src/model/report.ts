@@ -130,6 +130,9 @@ export const ScaleBand = z.object({
   label: z.string(),
   min: z.number().nullable(),
   max: z.number().nullable(),
+  /** `< 85` rather than `≤ 85`. */
+  maxExclusive: z.boolean().optional(),
+  minExclusive: z.boolean().optional(),
 });
 export type ScaleBand = z.infer<typeof ScaleBand>;
 

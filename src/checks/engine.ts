@@ -1,0 +1,308 @@
+/**
+ * The engine behind runChecks: renders messages, validates findings against the schema, merges one
+ * problem printed in several places, links totals to the row findings that explain them, and gives
+ * every finding a stable id.
+ */
+import { AppError } from '../errors.js';
+import { Finding, type Citation, type Report, type Severity, type Value } from '../model/index.js';
+import { SEVERITY_ORDER, type Bilingual, type Check, type CheckContext, type FindingDraft, type FindingLinks, type MessageArg } from './types.js';
+import { citeKey, cmp } from './util.js';
+
+export interface RunOptions {
+  /** Run only these check ids. */
+  only?: readonly string[];
+  /** Drop findings less important than this (error > warning > rounding > info). */
+  minSeverity?: Severity;
+}
+
+export interface CheckStats {
+  id: string;
+  /** Findings of this check in the result (after merging and filtering). */
+  findings: number;
+  ms: number;
+}
+
+export interface RunResult {
+  findings: Finding[];
+  stats: CheckStats[];
+}
+
+/**
+ * The helpers every check receives.
+ *
+ * @example
+ *   const ctx = createContext(report);
+ *   ctx.cite({ page: 3, table: 't1' }).caption // 'Tabel 3.1 Capaian Kinerja' (from report.tables)
+ */
+export function createContext(report: Report): CheckContext {
+  const tables = new Map(report.tables.map((t) => [t.id, t]));
+  const table: CheckContext['table'] = (id) => (id ? tables.get(id) : undefined);
+  const cite: CheckContext['cite'] = (c) => {
+    if (c.caption || !c.table) return c;
+    const caption = tables.get(c.table)?.caption;
+    return caption ? { ...c, caption } : c;
+  };
+  const operand: CheckContext['operand'] = (name, v: Value) => ({ name, text: v.text, value: v.value, cite: cite(v.cite) });
+  return { table, cite, operand };
+}
+
+/**
+ * Fills `{placeholders}` of a message in both languages. Unknown placeholders stay visible so a test
+ * can catch them rather than an audit crashing on them.
+ *
+ * @example
+ *   renderMessage({ id: 'Capaian {p}', en: 'Capaian {p}' }, { p: { id: '96,5', en: '96.5' } }) // { id: 'Capaian 96,5', en: 'Capaian 96.5' }
+ */
+export function renderMessage(template: Bilingual, data: Record<string, MessageArg> = {}): Bilingual {
+  const fill = (text: string, lang: 'id' | 'en'): string =>
+    text.replace(/\{(\w+)\}/g, (whole, key: string) => {
+      const arg = data[key];
+      if (arg === undefined) return whole;
+      return typeof arg === 'object' ? arg[lang] : String(arg);
+    });
+  return { id: fill(template.id, 'id'), en: fill(template.en, 'en') };
+}
+
+/**
+ * 64-bit FNV-1a of a string as 16 hex digits: small, pure and the same on every run and platform.
+ *
+ * @example
+ *   stableHash('capaian|indicator:ikp') // '…16 hex digits…'
+ */
+export function stableHash(text: string): string {
+  let h = 0xcbf29ce484222325n;
+  for (let i = 0; i < text.length; i++) {
+    h ^= BigInt(text.charCodeAt(i));
+    h = (h * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return h.toString(16).padStart(16, '0');
+}
+
+/** Severity rank: 0 for error … 3 for info. */
+export function severityRank(s: Severity): number {
+  return SEVERITY_ORDER.indexOf(s);
+}
+
+/**
+ * Runs checks over a report and returns merged, linked, sorted findings and per-check stats.
+ * Throws AppError E_BAD_ARGUMENT for an unknown id in `only`, E_INTERNAL when a check reports an
+ * unknown messageId or a finding the schema rejects (a bug in the check, not in the report).
+ *
+ * @example
+ *   executeChecks(ALL_CHECKS, report, { minSeverity: 'warning' }).findings[0].severity // 'error'
+ */
+export function executeChecks(checks: readonly Check[], report: Report, opts: RunOptions = {}): RunResult {
+  const known = new Set(checks.map((c) => c.id));
+  for (const id of opts.only ?? []) {
+    if (!known.has(id)) {
+      throw new AppError('E_BAD_ARGUMENT', `Unknown check "${id}". Known checks: ${[...known].join(', ')}`, { stage: 'checks' });
+    }
+  }
+  const selected = opts.only ? checks.filter((c) => opts.only?.includes(c.id)) : checks;
+  const ctx = createContext(report);
+  const timings = new Map<string, number>();
+  const merged: Pending[] = [];
+  for (const check of selected) {
+    const started = performance.now();
+    const drafts = check.run(report, ctx);
+    const pending = drafts.map((d) => toPending(check, d));
+    merged.push(...mergeSame(pending));
+    timings.set(check.id, performance.now() - started);
+  }
+  assignIds(merged);
+  linkCauses(merged);
+
+  const minRank = opts.minSeverity ? severityRank(opts.minSeverity) : SEVERITY_ORDER.length;
+  const kept = merged.filter((p) => severityRank(p.finding.severity) <= minRank);
+  const keptIds = new Set(kept.map((p) => p.finding.id));
+  const findings = kept.map((p) => {
+    const causes = (p.finding.causedBy ?? []).filter((id) => keptIds.has(id));
+    const { causedBy: _drop, ...rest } = p.finding;
+    return causes.length > 0 ? { ...rest, causedBy: causes } : rest;
+  });
+  findings.sort(byImportance);
+  const stats = selected.map((c) => ({
+    id: c.id,
+    findings: findings.filter((f) => f.check === c.id).length,
+    ms: Math.round((timings.get(c.id) ?? 0) * 1000) / 1000,
+  }));
+  return { findings, stats };
+}
+
+interface Pending {
+  finding: Finding;
+  messageId: string;
+  data: Record<string, MessageArg>;
+  template: Bilingual;
+  links: FindingLinks[];
+  mergeKey: string;
+  /** How many drafts were merged into this one. */
+  count: number;
+}
+
+const canon = (x: number): string => String(Number(x.toPrecision(12)));
+
+function keyOf(f: Pick<Finding, 'printed' | 'expected'>): { printed: string; expected: string } {
+  const p = f.printed;
+  const e = f.expected;
+  return {
+    printed: p ? (p.value !== null ? canon(p.value) : p.text) : '',
+    expected: e ? (typeof e.value === 'number' ? canon(e.value) : String(e.value)) : '',
+  };
+}
+
+function toPending(check: Check, draft: FindingDraft): Pending {
+  const template = check.messages[draft.messageId];
+  if (!template) {
+    throw new AppError('E_INTERNAL', `Check "${check.id}" reported unknown messageId "${draft.messageId}"`, { stage: 'checks', check: check.id });
+  }
+  const data = draft.data ?? {};
+  const candidate = {
+    id: 'pending',
+    check: check.id,
+    severity: draft.severity ?? check.meta.defaultSeverity,
+    message: renderMessage(template, data),
+    printed: draft.printed,
+    expected: draft.expected,
+    citations: dedupeCitations(draft.citations),
+    subject: draft.subject,
+  };
+  const parsed = Finding.safeParse(candidate);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new AppError('E_INTERNAL', `Check "${check.id}" produced an invalid finding (${draft.messageId}): ${issues}`, { stage: 'checks', check: check.id });
+  }
+  const k = keyOf(parsed.data);
+  return {
+    finding: parsed.data,
+    messageId: draft.messageId,
+    data,
+    template,
+    links: draft.links ? [draft.links] : [],
+    mergeKey: [check.id, draft.messageId, draft.subject, k.printed, k.expected].join('\u0000'),
+    count: 1,
+  };
+}
+
+function dedupeCitations(cites: readonly Citation[]): Citation[] {
+  const seen = new Map<string, Citation>();
+  for (const c of cites) if (!seen.has(citeKey(c))) seen.set(citeKey(c), c);
+  return [...seen.values()];
+}
+
+const firstKey = (p: Pending): string => citeKey(p.finding.citations[0] ?? { page: 1 });
+
+/**
+ * One problem printed in several places (the same wrong capaian copied into four tables) becomes
+ * one finding citing every place. The representative is the occurrence printed first, so the
+ * result does not depend on extraction order.
+ */
+function mergeSame(pending: readonly Pending[]): Pending[] {
+  const groups = new Map<string, Pending[]>();
+  for (const p of pending) {
+    const g = groups.get(p.mergeKey);
+    if (g) g.push(p);
+    else groups.set(p.mergeKey, [p]);
+  }
+  const out: Pending[] = [];
+  for (const group of groups.values()) {
+    const sorted = [...group].sort((a, b) => cmp(firstKey(a), firstKey(b)));
+    const head = sorted[0];
+    if (!head) continue;
+    if (sorted.length === 1) {
+      out.push(head);
+      continue;
+    }
+    const citations = dedupeCitations(sorted.flatMap((p) => p.finding.citations)).sort((a, b) => cmp(citeKey(a), citeKey(b)));
+    const severity = sorted.map((p) => p.finding.severity).reduce((a, b) => (severityRank(b) < severityRank(a) ? b : a));
+    const base = renderMessage(head.template, head.data);
+    const message = {
+      id: `${base.id} (dicetak di ${citations.length} tempat)`,
+      en: `${base.en} (printed in ${citations.length} places)`,
+    };
+    out.push({
+      ...head,
+      finding: { ...head.finding, severity, message, citations },
+      links: sorted.flatMap((p) => p.links),
+      count: sorted.length,
+    });
+  }
+  return out;
+}
+
+function assignIds(all: Pending[]): void {
+  const used = new Set<string>();
+  for (const p of all) {
+    const k = keyOf(p.finding);
+    const cites = p.finding.citations.map(citeKey).sort().join(',');
+    const base = `${p.finding.check}-${stableHash([p.finding.check, p.messageId, p.finding.subject ?? '', k.printed, k.expected, cites].join('\u0000')).slice(0, 12)}`;
+    let id = base;
+    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+    used.add(id);
+    p.finding.id = id;
+  }
+}
+
+interface Explanation {
+  findingId: string;
+  row: string;
+  delta: number;
+  tolerance: number;
+}
+
+/**
+ * A total that disagrees with the sum of its rows is often explained by one row's own finding: a
+ * typo in a child's pagu shows up both in the child's sisa and in the total. When a row finding's
+ * delta (or two of them together) accounts for the total's discrepancy, the total gets causedBy.
+ */
+function linkCauses(all: Pending[]): void {
+  const byQuantity = new Map<string, Explanation[]>();
+  for (const p of all) {
+    for (const l of p.links) {
+      for (const e of l.explains ?? []) {
+        const list = byQuantity.get(e.quantity) ?? [];
+        list.push({ findingId: p.finding.id, row: e.row, delta: e.delta, tolerance: e.tolerance });
+        byQuantity.set(e.quantity, list);
+      }
+    }
+  }
+  for (const p of all) {
+    const causes = new Set<string>();
+    for (const l of p.links) {
+      const t = l.total;
+      if (!t) continue;
+      const rows = new Set(t.rows);
+      const candidates = (byQuantity.get(t.quantity) ?? []).filter((e) => rows.has(e.row) && e.findingId !== p.finding.id);
+      const fits = (sum: number, tol: number): boolean => Math.abs(sum + t.discrepancy) <= tol + t.tolerance + 1e-9 * Math.max(1, Math.abs(t.discrepancy));
+      const singles = candidates.filter((e) => fits(e.delta, e.tolerance));
+      if (singles.length > 0) {
+        for (const e of singles) causes.add(e.findingId);
+        continue;
+      }
+      pairs: for (let i = 0; i < candidates.length; i++) {
+        for (let j = i + 1; j < candidates.length; j++) {
+          const a = candidates[i];
+          const b = candidates[j];
+          if (!a || !b || a.row === b.row) continue;
+          if (fits(a.delta + b.delta, a.tolerance + b.tolerance)) {
+            causes.add(a.findingId);
+            causes.add(b.findingId);
+            break pairs;
+          }
+        }
+      }
+    }
+    if (causes.size > 0) p.finding.causedBy = [...causes].sort();
+  }
+}
+
+function byImportance(a: Finding, b: Finding): number {
+  return (
+    severityRank(a.severity) - severityRank(b.severity) ||
+    (a.citations[0]?.page ?? 0) - (b.citations[0]?.page ?? 0) ||
+    cmp(a.check, b.check) ||
+    cmp(a.subject ?? '', b.subject ?? '') ||
+    cmp(a.id, b.id)
+  );
+}
+

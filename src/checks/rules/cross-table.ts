@@ -1,0 +1,146 @@
+import type { Citation, Value } from '../../model/index.js';
+import { overlaps } from '../../numbers/index.js';
+import type { Bilingual, Check, CheckContext, FindingDraft, FindingLinks } from '../types.js';
+import { amount, asRounded, asTruncated, citeKey, cmp, measure, place, type Num } from '../util.js';
+
+interface Occurrence {
+  /** Row id (indicator or budget row). */
+  id: string;
+  table: string;
+  v: Value;
+  n: Num;
+}
+
+const FIELD: Record<string, Bilingual> = {
+  target: { id: 'target', en: 'target' },
+  realisasi: { id: 'realisasi', en: 'realisasi' },
+  capaian: { id: 'capaian', en: 'capaian' },
+  pagu: { id: 'pagu', en: 'pagu (budget)' },
+};
+
+/**
+ * The same indicator (same `key` and year) or budget line (same `key`) printed with different
+ * figures in different tables. Figures that agree at their printed precision (75,1 and 75,14) agree.
+ * The figure printed most often is taken as the reference and each other figure is reported where
+ * it is printed. PK tables of the original agreement are only compared with each other: the revised
+ * PK (perubahan) changes targets and pagu on purpose. Renstra targets are end-of-period targets and
+ * are not compared with yearly ones; subtotal rows are not compared (their key names a position in
+ * one table, not a budget line).
+ */
+const crossTable: Check = {
+  id: 'cross-table',
+  meta: {
+    title: { id: 'Konsistensi antartabel', en: 'Consistency across tables' },
+    docs: 'the same indicator (target/realisasi/capaian) or budget line (pagu/realisasi) printed differently in different tables; PK original vs perubahan not compared',
+    defaultSeverity: 'error',
+    tags: ['indicator', 'budget', 'consistency'],
+  },
+  messages: {
+    mismatch: {
+      id: '{name}: {field} tercetak {printed} di {here}, tetapi {expected} di {where}',
+      en: '{name}: {field} printed as {printed} in {here}, but as {expected} in {where}',
+    },
+    rounding: {
+      id: '{name}: {field} tercetak {printed} di {here} dan {expected} di {where}; hanya sama bila salah satunya dipotong',
+      en: '{name}: {field} printed as {printed} in {here} and as {expected} in {where}; they agree only if one was truncated',
+    },
+  },
+  run(report, ctx) {
+    const out: FindingDraft[] = [];
+    const pool = (table: string): string => (ctx.table(table)?.variant === 'original' ? 'original' : 'current');
+
+    const indicatorGroups = new Map<string, { name: string; field: string; occ: Occurrence[] }>();
+    for (const ind of report.indicators) {
+      const year = ind.tahun ?? report.report.tahun ?? 'current';
+      for (const field of ['target', 'realisasi', 'capaian'] as const) {
+        if (field === 'target' && ind.tableKind === 'renstra') continue;
+        const v = ind[field];
+        const n = measure(v);
+        if (!v || !n || ind.targetRange) continue;
+        const key = `${ind.key}|${year}|${pool(ind.table)}|${field}`;
+        const g = indicatorGroups.get(key) ?? { name: ind.indikator, field, occ: [] };
+        g.occ.push({ id: ind.id, table: ind.table, v, n });
+        indicatorGroups.set(key, g);
+      }
+    }
+    for (const [key, g] of indicatorGroups) {
+      out.push(...compare(g.occ, ctx, { subject: `indicator:${key.split('|')[0] ?? ''}`, name: g.name, field: g.field, budget: false }));
+    }
+
+    const budgetGroups = new Map<string, { name: string; field: string; occ: Occurrence[] }>();
+    for (const row of report.budget) {
+      if (row.level === 'subtotal') continue;
+      for (const field of ['pagu', 'realisasi'] as const) {
+        const v = row[field];
+        const n = amount(v);
+        if (!v || !n) continue;
+        const key = `${row.key}|${pool(row.table)}|${field}`;
+        const g = budgetGroups.get(key) ?? { name: row.uraian, field, occ: [] };
+        g.occ.push({ id: row.id, table: row.table, v, n });
+        budgetGroups.set(key, g);
+      }
+    }
+    for (const [key, g] of budgetGroups) {
+      out.push(...compare(g.occ, ctx, { subject: `budget:${key.split('|')[0] ?? ''}`, name: g.name, field: g.field, budget: true }));
+    }
+    return out;
+  },
+};
+
+export default crossTable;
+
+function compare(occ: readonly Occurrence[], ctx: CheckContext, what: { subject: string; name: string; field: string; budget: boolean }): FindingDraft[] {
+  if (new Set(occ.map((o) => o.table)).size < 2) return [];
+  const agree = (a: Occurrence, b: Occurrence): boolean => overlaps(asRounded(a.n), asRounded(b.n));
+  // The reference: the figure most other occurrences agree with; ties go to the one printed first.
+  const ranked = [...occ].sort((a, b) => {
+    const support = occ.filter((o) => agree(o, b)).length - occ.filter((o) => agree(o, a)).length;
+    return support || cmp(citeKey(a.v.cite), citeKey(b.v.cite));
+  });
+  const ref = ranked[0];
+  if (!ref) return [];
+  const supporters = occ.filter((o) => agree(o, ref));
+  const out: FindingDraft[] = [];
+  for (const o of occ) {
+    if (agree(o, ref) || o.table === ref.table) continue;
+    const truncated = overlaps(asTruncated(o.n), asRounded(ref.n)) || overlaps(asRounded(o.n), asTruncated(ref.n)) || overlaps(asTruncated(o.n), asTruncated(ref.n));
+    const where = supporters.map((s) => tablePlace(s.v.cite, ctx));
+    const links: FindingLinks | undefined =
+      what.budget
+        ? {
+            explains: [
+              { row: o.id, quantity: what.field, delta: o.n.value - ref.n.value, tolerance: 0 },
+              ...supporters.map((s) => ({ row: s.id, quantity: what.field, delta: s.n.value - o.n.value, tolerance: 0 })),
+            ],
+          }
+        : undefined;
+    out.push({
+      messageId: truncated ? 'rounding' : 'mismatch',
+      severity: truncated ? 'rounding' : undefined,
+      subject: what.subject,
+      data: {
+        name: what.name,
+        field: FIELD[what.field] ?? what.field,
+        printed: o.v.text,
+        here: tablePlace(o.v.cite, ctx),
+        expected: ref.v.text,
+        where: { id: where.map((w) => w.id).join(', '), en: where.map((w) => w.en).join(', ') },
+      },
+      printed: { text: o.v.text, value: o.n.value },
+      expected: {
+        value: ref.n.value,
+        interval: [asRounded(ref.n).lo, asRounded(ref.n).hi],
+        formula: `${what.field} ${ref.v.text} (${supporters.map((s) => tablePlace(s.v.cite, ctx).id).join(', ')})`,
+        operands: supporters.map((s) => ctx.operand(`${what.field} (${s.table})`, s.v)),
+      },
+      citations: [ctx.cite(o.v.cite)],
+      links,
+    });
+  }
+  return out;
+}
+
+function tablePlace(c: Citation, ctx: CheckContext): Bilingual {
+  const t = ctx.table(c.table);
+  return place(c, t?.caption ?? null);
+}

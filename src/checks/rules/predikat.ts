@@ -1,0 +1,104 @@
+import type { ScaleBand } from '../../model/index.js';
+import type { Bilingual, Check, FindingDraft } from '../types.js';
+import { DEFAULT_BANDS, DEFAULT_SCALE_NAME, fmt, fmtPlain, indicatorSubject, measure, normLabel } from '../util.js';
+
+/**
+ * The printed predikat vs the band of the printed capaian. The scale the report prints wins; without
+ * one the Permendagri 86/2017 default is used, and a disagreement is only a warning then, since the
+ * office may follow a scale the extraction did not find.
+ */
+const predikat: Check = {
+  id: 'predikat',
+  meta: {
+    title: { id: 'Predikat capaian', en: 'Achievement predicate' },
+    docs: "predikat label vs the band of the printed capaian on the report's scale (else Permendagri 86/2017; then warning); between integer bands is info",
+    defaultSeverity: 'error',
+    tags: ['indicator', 'scale'],
+  },
+  messages: {
+    mismatch: {
+      id: '{indikator}: predikat tercetak "{printed}" tetapi capaian {capaian} termasuk "{expected}" menurut {scale}',
+      en: '{indikator}: printed predikat "{printed}" but capaian {capaian} falls in "{expected}" on {scale}',
+    },
+    betweenBands: {
+      id: '{indikator}: capaian {capaian} berada di antara pita "{lower}" dan "{upper}" pada {scale}; predikat "{printed}" dapat diterima',
+      en: '{indikator}: capaian {capaian} lies between the bands "{lower}" and "{upper}" on {scale}; predikat "{printed}" is acceptable',
+    },
+    unknownLabel: {
+      id: '{indikator}: predikat "{printed}" tidak ada pada {scale} (pita: {labels}); capaian {capaian} termasuk "{expected}"',
+      en: '{indikator}: predikat "{printed}" is not on {scale} (bands: {labels}); capaian {capaian} falls in "{expected}"',
+    },
+  },
+  run(report, ctx) {
+    const fromReport = report.scale.source === 'report' && report.scale.bands.length > 0;
+    const bands: readonly ScaleBand[] = report.scale.bands.length > 0 ? report.scale.bands : DEFAULT_BANDS;
+    const scaleName: Bilingual = fromReport
+      ? { id: `skala laporan "${report.scale.name}"`, en: `the report's scale "${report.scale.name}"` }
+      : { id: `skala bawaan ${DEFAULT_SCALE_NAME}`, en: `the default ${DEFAULT_SCALE_NAME} scale` };
+    const ranges = bands.map(bandText).join('; ');
+    const labels = bands.map((b) => b.label).join(', ');
+    const out: FindingDraft[] = [];
+
+    for (const ind of report.indicators) {
+      const c = measure(ind.capaian);
+      const label = ind.predikat?.text.trim();
+      if (!c || !ind.capaian || !ind.predikat || !label) continue;
+      const norm = normLabel(label);
+      if (norm === '') continue;
+      const containing = bands.filter((b) => (b.min === null || c.value >= b.min) && (b.max === null || c.value <= b.max));
+      if (containing.some((b) => normLabel(b.label) === norm)) continue;
+      const known = bands.some((b) => normLabel(b.label) === norm);
+      const base = {
+        subject: indicatorSubject(ind),
+        printed: { text: ind.predikat.text, value: null },
+        citations: [ctx.cite(ind.predikat.cite)],
+      };
+      const formula = `capaian ${fmt(c)} pada ${fromReport ? `skala laporan "${report.scale.name}"` : DEFAULT_SCALE_NAME}: ${ranges}`;
+      const operands = [ctx.operand('capaian', ind.capaian)];
+      const common = { indikator: ind.indikator, printed: label, capaian: ind.capaian.text, scale: scaleName };
+
+      if (containing.length === 0) {
+        const below = [...bands].filter((b) => b.max !== null && b.max < c.value).sort((a, b) => (b.max ?? 0) - (a.max ?? 0))[0];
+        const above = [...bands].filter((b) => b.min !== null && b.min > c.value).sort((a, b) => (a.min ?? 0) - (b.min ?? 0))[0];
+        const neighbours = [below, above].filter((b): b is ScaleBand => b !== undefined);
+        const expectedLabel = neighbours.map((b) => b.label).join(' / ');
+        if (neighbours.some((b) => normLabel(b.label) === norm)) {
+          out.push({
+            ...base,
+            messageId: 'betweenBands',
+            severity: 'info',
+            data: { ...common, lower: below?.label ?? '-', upper: above?.label ?? '-' },
+            expected: { value: expectedLabel, interval: null, formula, operands },
+          });
+          continue;
+        }
+        out.push({
+          ...base,
+          messageId: known ? 'mismatch' : 'unknownLabel',
+          severity: known && fromReport ? 'error' : 'warning',
+          data: { ...common, expected: expectedLabel || '-', labels },
+          expected: { value: expectedLabel || null, interval: null, formula, operands },
+        });
+        continue;
+      }
+      const expectedLabel = containing.map((b) => b.label).join(' / ');
+      out.push({
+        ...base,
+        messageId: known ? 'mismatch' : 'unknownLabel',
+        severity: known && fromReport ? 'error' : 'warning',
+        data: { ...common, expected: expectedLabel, labels },
+        expected: { value: expectedLabel, interval: null, formula, operands },
+      });
+    }
+    return out;
+  },
+};
+
+export default predikat;
+
+function bandText(b: ScaleBand): string {
+  if (b.min !== null && b.max !== null) return `${b.label} ${fmtPlain(b.min)}–${fmtPlain(b.max)}`;
+  if (b.min !== null) return `${b.label} ≥ ${fmtPlain(b.min)}`;
+  if (b.max !== null) return `${b.label} ≤ ${fmtPlain(b.max)}`;
+  return b.label;
+}

@@ -1,0 +1,90 @@
+/**
+ * Shared by sum-rows and sum-hierarchy: a printed total vs the sum of the printed rows it stands for,
+ * for pagu, realisasi and sisa, rupiah exact.
+ */
+import type { BudgetRow, Value } from '../model/index.js';
+import { add, point, type Interval } from '../numbers/index.js';
+import type { Bilingual, CheckContext, FindingDraft } from './types.js';
+import { amount, fmt, halfUnit, judge, rupiah, type Num } from './util.js';
+
+export const SUMMED = ['pagu', 'realisasi', 'sisa'] as const;
+export type Summed = (typeof SUMMED)[number];
+
+const QUANTITY_NAME: Record<Summed, Bilingual> = {
+  pagu: { id: 'pagu', en: 'pagu (budget)' },
+  realisasi: { id: 'realisasi', en: 'realisasi (spending)' },
+  sisa: { id: 'sisa', en: 'sisa (remaining)' },
+};
+
+/** Pages the rows sit on, for messages: `hal. 14–15`. */
+function pagesOf(rows: readonly BudgetRow[]): Bilingual {
+  const pages = [...new Set(rows.map((r) => r.cite.page))].sort((a, b) => a - b);
+  const first = pages[0];
+  const last = pages[pages.length - 1];
+  const span = first === last ? `${first}` : `${first}–${last}`;
+  return { id: `hal. ${span}`, en: `p. ${span}` };
+}
+
+/**
+ * Compares `parent`'s printed quantities with the sum over `children`. A child that prints nothing
+ * (`-`) counts as 0; a quantity no child prints is skipped.
+ */
+export function compareSum(parent: BudgetRow, children: readonly BudgetRow[], ctx: CheckContext, rowsLabel: Bilingual): FindingDraft[] {
+  const out: FindingDraft[] = [];
+  if (children.length === 0) return out;
+  for (const q of SUMMED) {
+    const printedValue: Value | null = parent[q];
+    const printed = amount(printedValue);
+    if (!printed || !printedValue) continue;
+    const parts = children.map((c) => ({ row: c, v: c[q], n: amount(c[q]) }));
+    if (!parts.some((p) => p.n !== null)) continue;
+    const nums: Num[] = parts.map((p) => p.n ?? { value: 0, decimals: 0, exact: true });
+    const j = judge(printed, (w) => nums.reduce<Interval>((acc, n) => add(acc, w(n)), point(0)));
+    if (!j || j.verdict === 'ok') continue;
+    const shownTerms = nums.length > 10 ? [...nums.slice(0, 3).map(fmt), '…', ...nums.slice(-2).map(fmt)] : nums.map(fmt);
+    const formula = `${shownTerms.join(' + ')} (${children.length} baris, ${pagesOf(children).id})`;
+    const discrepancy = printed.value - j.value;
+    const tolerance = halfUnit(printed) + nums.reduce((s, n) => s + halfUnit(n), 0);
+    out.push({
+      messageId: j.verdict === 'rounding' ? 'rounding' : 'mismatch',
+      severity: j.verdict === 'rounding' ? 'rounding' : undefined,
+      subject: `budget:${parent.key}`,
+      data: {
+        uraian: parent.uraian,
+        quantity: QUANTITY_NAME[q],
+        printed: printedValue.text,
+        expected: rupiah(j.value),
+        diff: rupiah(discrepancy),
+        n: children.length,
+        rows: rowsLabel,
+        pages: pagesOf(children),
+      },
+      printed: { text: printedValue.text, value: printed.value },
+      expected: {
+        value: j.value,
+        interval: j.interval,
+        formula,
+        operands: parts.map((p) => (p.v ? ctx.operand(p.row.uraian, p.v) : { name: p.row.uraian, text: '-', value: 0, cite: ctx.cite(p.row.cite) })),
+      },
+      citations: [ctx.cite(printedValue.cite)],
+      links: {
+        total: { row: parent.id, rows: children.map((c) => c.id), quantity: q, discrepancy, tolerance },
+        // The total itself may be the typo, which explains the total above it.
+        explains: [{ row: parent.id, quantity: q, delta: discrepancy, tolerance }],
+      },
+    });
+  }
+  return out;
+}
+
+/** Shared message templates of both sum checks. */
+export const SUM_MESSAGES = {
+  mismatch: {
+    id: '{uraian}: {quantity} tercetak {printed} tetapi jumlah {n} {rows} ({pages}) = {expected}; selisih {diff}',
+    en: '{uraian}: printed {quantity} {printed} but the {n} {rows} ({pages}) add up to {expected}; difference {diff}',
+  },
+  rounding: {
+    id: '{uraian}: {quantity} tercetak {printed} hanya cocok dengan jumlah {n} {rows} = {expected} bila dipotong; selisih {diff}',
+    en: '{uraian}: printed {quantity} {printed} matches the {n} {rows} adding up to {expected} only if truncated; difference {diff}',
+  },
+} as const;

@@ -1,0 +1,151 @@
+import type { LayoutDocument, Paragraph, Table } from '../model/table.js';
+import type { Warning } from '../model/document.js';
+import {
+  Report,
+  SCHEMA_VERSION,
+  type BelanjaRow,
+  type BudgetRow,
+  type EfficiencyRow,
+  type Indicator,
+  type PredicateScale,
+  type ScaleBand,
+  type TableInfo,
+  type TableKind,
+} from '../model/report.js';
+import { KeyRegistry } from './rules/cells.js';
+import { extractClaims } from './rules/claims.js';
+import { classifyTable, mapColumns, type ColumnMap } from './rules/columns.js';
+import { identify } from './rules/identity.js';
+import { extractBudget, extractEfficiency, extractIndicators, extractScale, type TableContext } from './rules/tables.js';
+
+/** Permendagri 86/2017, used when a report prints no scale of its own. */
+export const DEFAULT_SCALE: PredicateScale = {
+  source: 'default',
+  name: 'Permendagri 86/2017',
+  bands: [
+    { label: 'Sangat Tinggi', min: 91, max: null },
+    { label: 'Tinggi', min: 76, max: 90 },
+    { label: 'Sedang', min: 66, max: 75 },
+    { label: 'Rendah', min: 51, max: 65 },
+    { label: 'Sangat Rendah', min: null, max: 50 },
+  ],
+  cite: null,
+};
+
+/** Structure decided outside the rules (by an LLM, by reference to cells) for tables the rules could not place. */
+export interface StructureHint {
+  table: string;
+  kind: TableKind;
+  columns: Partial<ColumnMap['roles']>;
+}
+
+export interface ExtractOptions {
+  hints?: StructureHint[];
+}
+
+/**
+ * Builds the LKjIP model from a document's tables and text, deterministically and offline.
+ *
+ * @example
+ *   const report = extractReport(await readTables('samples/000_7d82b3f27f46e2ac.pdf'));
+ *   report.indicators[0].capaian; // { text: '100%', value: 100, decimals: 0, cite: { page: 8, … } }
+ */
+export function extractReport(layout: LayoutDocument, opts: ExtractOptions = {}): Report {
+  const warnings: Warning[] = [...layout.warnings];
+  const id = identify(layout.paragraphs);
+  const indicatorKeys = new KeyRegistry();
+  const budgetKeys = new KeyRegistry();
+  const tables: TableInfo[] = [];
+  const indicators: Indicator[] = [];
+  const budget: BudgetRow[] = [];
+  const belanja: BelanjaRow[] = [];
+  const efficiency: EfficiencyRow[] = [];
+  const scales: Array<{ bands: ScaleBand[]; table: Table }> = [];
+  const declared = layout.paragraphs.filter((p) => /polaritas|semakin (kecil|rendah|besar|tinggi) semakin baik/i.test(p.text)).map((p) => p.text).join(' ');
+
+  for (const table of layout.tables) {
+    const hint = opts.hints?.find((h) => h.table === table.id);
+    const map = mapColumns(table, id.tahun);
+    if (hint) Object.assign(map.roles, hint.columns);
+    const cls = hint ? { kind: hint.kind, confidence: 0.7, variant: null } : classifyTable(table, map, contextOf(table, layout.paragraphs));
+    const info: TableInfo = {
+      id: table.id,
+      kind: cls.kind,
+      caption: table.caption ?? null,
+      pages: table.pages,
+      columns: Object.fromEntries(Object.entries(map.roles).filter(([, v]) => v !== undefined)) as Record<string, number>,
+      variant: cls.variant,
+      confidence: cls.confidence,
+      by: hint ? 'llm' : 'rules',
+    };
+    tables.push(info);
+    const ctx: TableContext = { table, map, kind: cls.kind, tahun: id.tahun, indicatorKeys, budgetKeys };
+    if (['pk', 'capaian', 'comparison', 'renstra'].includes(cls.kind)) indicators.push(...extractIndicators(ctx, declared));
+    if (['budget-detail', 'budget-summary', 'capaian', 'pk'].includes(cls.kind)) {
+      const b = extractBudget(ctx);
+      budget.push(...b.budget);
+      belanja.push(...b.belanja);
+    }
+    if (cls.kind === 'efficiency') efficiency.push(...extractEfficiency(ctx));
+    if (cls.kind === 'scale') {
+      const bands = extractScale(ctx);
+      if (bands.length >= 2) scales.push({ bands, table });
+    }
+  }
+
+  const prose = extractClaims(layout.paragraphs, id.instansi, id.tahun);
+  belanja.push(...prose.belanja);
+  const scale = chooseScale(scales, indicators);
+
+  if (!id.instansi) warnings.push({ code: 'W_NO_INSTANSI', message: 'The office name (instansi) was not found on the first pages', stage: 'extract' });
+  if (!id.tahun) warnings.push({ code: 'W_NO_TAHUN', message: 'The reporting year was not found', stage: 'extract' });
+  if (indicators.length === 0) warnings.push({ code: 'W_NO_INDICATORS', message: 'No performance table (target / realisasi / capaian) was recognised', stage: 'extract' });
+  if (budget.length === 0) warnings.push({ code: 'W_NO_BUDGET', message: 'No budget table (pagu / anggaran / realisasi) was recognised', stage: 'extract' });
+  if (scale.source === 'default') warnings.push({ code: 'W_DEFAULT_SCALE', message: `No predicate scale printed in the report; using ${scale.name}`, stage: 'extract' });
+
+  return Report.parse({
+    schemaVersion: SCHEMA_VERSION,
+    file: layout.file,
+    sha256: layout.sha256,
+    report: { instansi: id.instansi, pemda: id.pemda, tahun: id.tahun, cite: id.cite },
+    tables,
+    indicators,
+    budget,
+    belanja,
+    efficiency,
+    scale,
+    claims: prose.claims,
+    warnings,
+  });
+}
+
+/** The text just above a table (same page, else the end of the previous page): says "perubahan", "murni"… */
+function contextOf(table: Table, paragraphs: Paragraph[]): string {
+  const page = table.pages[0]!;
+  const top = table.bbox[1];
+  const above = paragraphs.filter((p) => p.page === page && p.bbox[3] <= top + 1);
+  const last = above[above.length - 1] ?? paragraphs.filter((p) => p.page === page - 1).slice(-2)[0];
+  return last?.text.slice(-300) ?? '';
+}
+
+/** The printed scale whose labels the report's own predikat cells use; the default when none fits. */
+function chooseScale(scales: Array<{ bands: ScaleBand[]; table: Table }>, indicators: Indicator[]): PredicateScale {
+  if (scales.length === 0) return DEFAULT_SCALE;
+  const used = new Set(indicators.map((i) => i.predikat?.text.toLowerCase().replace(/\s+/g, ' ').trim()).filter(Boolean));
+  let best = scales[0]!;
+  let bestScore = -1;
+  for (const s of scales) {
+    const score = s.bands.filter((b) => used.has(b.label.toLowerCase().replace(/\s+/g, ' ').trim())).length;
+    if (score > bestScore) {
+      best = s;
+      bestScore = score;
+    }
+  }
+  const first = best.table.rows[0]?.cells[0];
+  return {
+    source: 'report',
+    name: best.table.caption ?? `scale in ${best.table.id}`,
+    bands: best.bands,
+    cite: first ? { page: first.page, table: best.table.id, caption: best.table.caption ?? null, bbox: best.table.bbox } : null,
+  };
+}

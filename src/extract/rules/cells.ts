@@ -1,0 +1,160 @@
+import type { Cell, Table, TableRow } from '../../model/table.js';
+import type { Citation, Value } from '../../model/report.js';
+import { parseColumn, parseNumber, type ParsedNumber } from '../../numbers/index.js';
+
+/** The text of a cell, reading through merged cells to the cell that holds the text. */
+export function cellText(table: Table, cell: Cell | undefined): string {
+  if (!cell) return '';
+  if (!cell.spannedBy) return cell.text;
+  const origin = findCell(table, cell.spannedBy);
+  return origin?.text ?? '';
+}
+
+export function findCell(table: Table, id: string): Cell | undefined {
+  const m = /\.r(\d+)c(\d+)$/.exec(id);
+  if (!m) return undefined;
+  const r = Number(m[1]);
+  const c = Number(m[2]);
+  const row = r < table.headerRows.length ? table.headerRows[r] : table.rows[r - table.headerRows.length];
+  return row?.cells[c];
+}
+
+/**
+ * Citation of a table cell: page, table, row, column, box, caption and column label.
+ *
+ * @example
+ *   citeCell(table, cell); // { page: 8, table: 't7', row: 3, column: 4, cell: 't7.r3c4', … }
+ */
+export function citeCell(table: Table, cell: Cell): Citation {
+  return {
+    page: cell.page,
+    table: table.id,
+    row: cell.row,
+    column: cell.col,
+    cell: cell.id,
+    bbox: cell.bbox,
+    caption: table.caption ?? null,
+    columnLabel: table.columns[cell.col] || null,
+  };
+}
+
+/** True for rows that only number the columns (1 2 3 …), repeated under headers on new pages. */
+export function isNumberingRow(row: TableRow): boolean {
+  const texts = row.cells.filter((c) => !c.spannedBy && c.text.trim()).map((c) => c.text.replace(/[()]/g, '').trim());
+  if (texts.length < 3) return false;
+  if (!texts.every((t) => /^\d{1,2}$/.test(t))) return false;
+  const nums = texts.map(Number);
+  return nums.every((n, i) => i === 0 || n >= nums[i - 1]!) && nums[0]! <= 2;
+}
+
+/** Body rows that carry content (numbering rows dropped). */
+export function bodyRows(table: Table): TableRow[] {
+  return table.rows.filter((r) => !isNumberingRow(r) && r.cells.some((c) => !c.spannedBy && c.text.trim()));
+}
+
+/**
+ * Parses one column of a table with a separator convention decided from the whole column, so
+ * `1.234` reads as thousands in a rupiah column and `98.40` as a decimal in a percent column.
+ */
+export class ColumnValues {
+  private readonly parsed = new Map<number, Map<string, ParsedNumber>>();
+
+  constructor(private readonly table: Table) {}
+
+  value(row: TableRow, col: number | undefined): Value | null {
+    if (col === undefined) return null;
+    const cell = row.cells[col];
+    if (!cell) return null;
+    const origin = cell.spannedBy ? findCell(this.table, cell.spannedBy) : cell;
+    if (!origin || !origin.text.trim()) return null;
+    const p = this.column(col).get(origin.id) ?? parseNumber(origin.text);
+    if (p.kind === 'empty' || p.kind === 'text' || p.value === null) return null;
+    return toValue(origin.text, p, origin.ocr ?? false, citeCell(this.table, origin));
+  }
+
+  /** The raw text of a cell that does not parse as a number (e.g. "Efisien"). */
+  text(row: TableRow, col: number | undefined): string {
+    if (col === undefined) return '';
+    return cellText(this.table, row.cells[col]).trim();
+  }
+
+  private column(col: number): Map<string, ParsedNumber> {
+    let m = this.parsed.get(col);
+    if (!m) {
+      const cells = this.table.rows.map((r) => r.cells[col]).filter((c): c is Cell => Boolean(c && !c.spannedBy));
+      const texts = cells.map((c) => c.text);
+      const res = parseColumn(texts);
+      m = new Map(cells.map((c, i) => [c.id, res.cells[i]!]));
+      this.parsed.set(col, m);
+    }
+    return m;
+  }
+}
+
+/** Builds a model Value from a parse. */
+export function toValue(text: string, p: ParsedNumber, ocr: boolean, cite: Citation): Value {
+  const v: Value = {
+    text: text.trim(),
+    value: p.value,
+    decimals: p.decimals,
+    unit: p.kind === 'percent' ? 'percent' : p.kind === 'rupiah' ? 'rupiah' : 'number',
+    ocr,
+    cite,
+  };
+  if (p.ambiguous) v.ambiguous = true;
+  return v;
+}
+
+/**
+ * Normalises a name for linking the same indicator or program across tables: lower case, no
+ * punctuation or abbreviations in parentheses, common function words dropped.
+ *
+ * @example
+ *   normalizeName('Indeks Kepuasan Masyarakat (IKM) terkait pelayanan'); // 'indeks kepuasan masyarakat pelayan'
+ */
+export function normalizeName(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/^\s*(program|kegiatan|sub\s*kegiatan)\s*:?\s*/i, '')
+    .replace(/\bkab\b\.?/g, 'kabupaten')
+    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+    .split(/\s+/)
+    .filter((w) => w && !STOP.has(w))
+    .map((w) => (w.length > 7 && w.endsWith('an') ? w.slice(0, -2) : w))
+    .join(' ')
+    .trim();
+}
+
+const STOP = new Set(['yang', 'dan', 'di', 'ke', 'dari', 'terkait', 'dalam', 'untuk', 'pada', 'oleh', 'bidang', 'serta', 'atau', 'the', 'dengan']);
+
+/** Token-set similarity used to link names that differ in a word or an abbreviation. */
+export function similarity(a: string, b: string): number {
+  const ta = new Set(a.split(' ').filter(Boolean));
+  const tb = new Set(b.split(' ').filter(Boolean));
+  if (!ta.size || !tb.size) return 0;
+  let inter = 0;
+  for (const t of ta) if (tb.has(t)) inter++;
+  const jaccard = inter / (ta.size + tb.size - inter);
+  const containment = inter / Math.min(ta.size, tb.size);
+  return Math.max(jaccard, containment >= 0.9 && Math.min(ta.size, tb.size) >= 3 ? 0.8 : 0);
+}
+
+/** Assigns cluster keys: names similar enough to an earlier one share its key. */
+export class KeyRegistry {
+  private readonly keys: Array<{ norm: string; key: string }> = [];
+
+  keyFor(name: string, threshold = 0.6): string {
+    const norm = normalizeName(name);
+    let best: { key: string; score: number } | undefined;
+    for (const k of this.keys) {
+      const s = k.norm === norm ? 1 : similarity(k.norm, norm);
+      if (s >= threshold && (!best || s > best.score)) best = { key: k.key, score: s };
+    }
+    if (best) return best.key;
+    const key = norm.split(' ').slice(0, 8).join('-') || 'unnamed';
+    const unique = this.keys.some((k) => k.key === key) ? `${key}-${this.keys.length}` : key;
+    this.keys.push({ norm, key: unique });
+    return unique;
+  }
+}

@@ -1,0 +1,117 @@
+import type { Paragraph } from '../../model/table.js';
+import type { BelanjaRow, Citation, Claim, Value } from '../../model/report.js';
+import { findAmountsInWords, parseNumber, parseWords } from '../../numbers/index.js';
+import { toValue } from './cells.js';
+
+function cite(p: Paragraph): Citation {
+  return { page: p.page, table: null, bbox: p.bbox };
+}
+
+function valueOf(text: string, p: Paragraph): Value | null {
+  const parsed = parseNumber(text);
+  if (parsed.value === null) return null;
+  return toValue(text, parsed, p.ocr ?? false, cite(p));
+}
+
+function sentenceAround(text: string, start: number, end: number): string {
+  const s = Math.max(text.lastIndexOf('. ', start) + 1, 0);
+  const e = text.indexOf('. ', end);
+  return text.slice(s, e < 0 ? undefined : e + 1).trim();
+}
+
+const COUNT = /(\d{1,3})\s*\(\s*([a-z ]+?)\s*\)?\s*(program|kegiatan|sub\s*-?\s*kegiatan|indikator|sasaran)\b/gi;
+const TREND = /\b(meningkat|menurun|naik|turun|peningkatan|penurunan)\b[^.;]{0,160}?\bdari\s+(?:angka\s+|sebesar\s+)?(\d[\d.,]*\s*%?)[^.;]{0,100}?\bmenjadi\s+(?:sebesar\s+)?(\d[\d.,]*\s*%?)/gi;
+const EFISIENSI = /efisiensi\w*\s+(?:\w+\s+){0,3}?(?:adalah|sebesar|yaitu)\s+(\d[\d.,]*\s*%?)[^()]{0,160}?\((\d[\d.,]*\s*%?)\)[^()]{0,40}?dibagi[^()]{0,120}?\((\d[\d.,]*\s*%?)\)/gi;
+const FORMULA_TWO_MINUS = /\(\s*2\s*[-–]\s*\(?\s*realisasi\s*\/\s*target\s*\)?\s*\)/i;
+const FORMULA_INVERSE = /target\s*\/\s*realisasi|target\s+dibagi\s+(dengan\s+)?realisasi/i;
+const BELANJA_PROSE = /belanja\s+(operasi|modal|tidak\s+terduga|transfer|pegawai|barang\s+(?:dan|&)\s+jasa)\s*(?:sebesar|:)?\s*(rp\.?\s*\d[\d.,]*(?:,-)?)/gi;
+const TOTAL_BEFORE = /(?:anggaran|pagu|dana)\s+(?:\w+\s+){0,3}?sebesar\s+(rp\.?\s*\d[\d.,]*(?:,-)?)/gi;
+const YEAR_CONTEXT = /(laporan\s+kinerja|lkj-?ip|lakip|capaian\s+kinerja|realisasi|target|anggaran)\s+(?:\S+\s+){0,6}?tahun\s+((?:19|20)\d\d)\b/gi;
+
+/**
+ * Claims made in prose: counts of programs/kegiatan, amounts in words, year-on-year trend words,
+ * efficiency computations stated in words, the capaian formula for lower-is-better indicators,
+ * and mentions of years and offices (for copy-paste drift).
+ *
+ * @example
+ *   extractClaims(paragraphs, 'Kecamatan Dumai Barat').filter((c) => c.kind === 'terbilang');
+ */
+export function extractClaims(paragraphs: Paragraph[], instansi: string | null, tahun: number | null): { claims: Claim[]; belanja: BelanjaRow[] } {
+  const claims: Claim[] = [];
+  const belanja: BelanjaRow[] = [];
+  paragraphs.forEach((p, pi) => {
+    const text = p.text;
+    const id = (kind: string, k: number) => `p${p.page}.${pi}.${kind}${k}`;
+    let k = 0;
+    for (const m of text.matchAll(COUNT)) {
+      const words = m[2]!.trim();
+      const wordsValue = parseWords(words).value;
+      // "5 (lima) program" — the words must be a number, or this is some other parenthesis.
+      if (wordsValue === null) continue;
+      const entity = m[3]!.toLowerCase().replace(/\s*-?\s*/g, '') === 'subkegiatan' ? 'sub_kegiatan' : (m[3]!.toLowerCase() as 'program' | 'kegiatan' | 'indikator' | 'sasaran');
+      claims.push({ id: id('count', k++), kind: 'count', entity, count: Number(m[1]), words, text: sentenceAround(text, m.index!, m.index! + m[0].length), cite: cite(p) });
+    }
+    for (const a of findAmountsInWords(text)) {
+      const digits = valueOf(a.digitsText, p);
+      if (!digits || digits.value === null) continue;
+      // Small counts "4 (empat) program" are count claims, not amounts.
+      if (digits.value < 1000 && !/rp/i.test(a.digitsText)) continue;
+      claims.push({ id: id('terbilang', k++), kind: 'terbilang', digits, words: a.wordsText, wordsValue: a.wordsValue, text: text.slice(a.start, a.end), cite: cite(p) });
+    }
+    for (const m of text.matchAll(TREND)) {
+      const from = valueOf(m[2]!, p);
+      const to = valueOf(m[3]!, p);
+      const word = m[1]!.toLowerCase();
+      const direction = /meningkat|naik|peningkatan/.test(word) ? 'up' : 'down';
+      const sentence = sentenceAround(text, m.index!, m.index! + m[0].length);
+      claims.push({ id: id('trend', k++), kind: 'trend', direction, subject: sentence.slice(0, 200), from, to, text: sentence, cite: cite(p) });
+    }
+    for (const m of text.matchAll(EFISIENSI)) {
+      const stated = valueOf(m[1]!, p);
+      if (!stated) continue;
+      claims.push({ id: id('efisiensi', k++), kind: 'efisiensi', stated, numerator: valueOf(m[2]!, p), denominator: valueOf(m[3]!, p), operation: 'divide', label: /\bEFISIEN\b/i.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 200)) ? 'Efisien' : null, text: m[0], cite: cite(p) });
+    }
+    if (FORMULA_TWO_MINUS.test(text)) claims.push({ id: id('formula', k++), kind: 'formula', polarity: 'lower', formula: 'two-minus', text: text.slice(0, 300), cite: cite(p) });
+    else if (FORMULA_INVERSE.test(text)) claims.push({ id: id('formula', k++), kind: 'formula', polarity: 'lower', formula: 'inverse', text: text.slice(0, 300), cite: cite(p) });
+    for (const m of text.matchAll(YEAR_CONTEXT)) {
+      if (tahun !== null && Number(m[2]) === tahun) continue;
+      claims.push({ id: id('year', k++), kind: 'mention', entity: 'year', value: m[2]!, text: sentenceAround(text, m.index!, m.index! + m[0].length).slice(0, 300), cite: cite(p) });
+    }
+    if (instansi) {
+      const head = instansi.split(/\s+/)[0]!;
+      const re = new RegExp(String.raw`\b${head}\s+((?:[A-Z][a-z]+\s*){1,3})`, 'g');
+      const own = instansi.toLowerCase();
+      for (const m of text.matchAll(re)) {
+        const first = m[1]!.trim().split(/\s+/)[0]!.toLowerCase();
+        // Same office (any abbreviation of it), or a generic phrase ("Kecamatan Kota Dumai").
+        if (own.includes(first) || ['kota', 'kabupaten', 'provinsi', 'tahun', head.toLowerCase()].includes(first)) continue;
+        const name = `${head} ${m[1]!.trim()}`;
+        claims.push({ id: id('office', k++), kind: 'mention', entity: 'office', value: name, text: sentenceAround(text, m.index!, m.index! + m[0].length).slice(0, 300), cite: cite(p) });
+      }
+    }
+    // "anggaran sebesar Rp X … terdiri dari Belanja Operasi sebesar Rp Y dan Belanja Modal sebesar Rp Z"
+    const parts = [...text.matchAll(BELANJA_PROSE)];
+    if (parts.length >= 2) {
+      const group = `p${p.page}.${pi}`;
+      const firstAt = parts[0]!.index!;
+      const totals = [...text.slice(0, firstAt).matchAll(TOTAL_BEFORE)];
+      const total = totals[totals.length - 1];
+      if (total && /terdiri/i.test(text.slice(total.index!, firstAt))) {
+        const v = valueOf(total[1]!, p);
+        if (v) belanja.push({ id: `${group}.total`, uraian: 'Jumlah anggaran', kind: 'total', amount: v, source: 'text', group, cite: cite(p) });
+      }
+      const seen = new Set<string>();
+      parts.forEach((m, j) => {
+        const v = valueOf(m[2]!, p);
+        // A paragraph may restate its parts as a list after the prose: count each part once.
+        if (!v || seen.has(m[1]!.toLowerCase())) return;
+        seen.add(m[1]!.toLowerCase());
+        const kind = /operasi/i.test(m[1]!) ? 'operasi' : /modal/i.test(m[1]!) ? 'modal' : /terduga/i.test(m[1]!) ? 'tidak_terduga' : /transfer/i.test(m[1]!) ? 'transfer' : /pegawai/i.test(m[1]!) ? 'pegawai' : 'barang_jasa';
+        belanja.push({ id: `${group}.${j}`, uraian: `Belanja ${m[1]}`, kind, amount: v, source: 'text', group, cite: cite(p) });
+      });
+      // Only keep groups that restate a total, or the parts cannot be checked against anything.
+      if (!belanja.some((b) => b.group === group && b.kind === 'total')) for (let i = belanja.length - 1; i >= 0; i--) if (belanja[i]!.group === group) belanja.splice(i, 1);
+    }
+  });
+  return { claims, belanja };
+}

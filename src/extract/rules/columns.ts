@@ -1,0 +1,159 @@
+import type { Table } from '../../model/table.js';
+import type { TableKind } from '../../model/report.js';
+
+/** What a column holds. Performance ("kinerja") and money ("anggaran") sides are kept apart. */
+export type Role =
+  | 'no'
+  | 'kode'
+  | 'tujuan'
+  | 'sasaran'
+  | 'indikator'
+  | 'uraian'
+  | 'satuan'
+  | 'target'
+  | 'realisasi'
+  | 'capaian'
+  | 'predikat'
+  | 'prevTarget'
+  | 'prevRealisasi'
+  | 'prevCapaian'
+  | 'renstraTarget'
+  | 'pagu'
+  | 'realisasiAnggaran'
+  | 'persen'
+  | 'sisa'
+  | 'serapan'
+  | 'efisiensi'
+  | 'interval'
+  | 'label'
+  | 'keterangan';
+
+export interface ColumnMap {
+  roles: Partial<Record<Role, number>>;
+  /** Columns titled with predicate labels ("Sangat Berhasil", "Berhasil"…): the label is the column's title. */
+  predikatCols: number[];
+  /** Extra efisiensi columns (a merged "TINGKAT EFISIENSI" over a ratio and a label). */
+  efisiensiCols: number[];
+  /** Year printed in the performance columns' headers, when there is one. */
+  year: number | null;
+}
+
+const PREDICATE_LABELS = /^(sangat\s+berhasil|berhasil|cukup\s+berhasil|kurang\s+berhasil|tidak\s+berhasil|sangat\s+tinggi|tinggi|sedang|rendah|sangat\s+rendah)$/i;
+
+function norm(s: string): string {
+  return s.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Maps a table's columns to roles from the header vocabulary (Indonesian synonyms included).
+ *
+ * @example
+ *   mapColumns(table, 2023).roles; // { no: 0, sasaran: 1, indikator: 2, target: 3, realisasi: 4, capaian: 5 }
+ */
+export function mapColumns(table: Table, tahun: number | null): ColumnMap {
+  const roles: Partial<Record<Role, number>> = {};
+  const predikatCols: number[] = [];
+  const efisiensiCols: number[] = [];
+  const years = table.columns.map((l) => [...l.matchAll(/\b(19|20)\d\d\b/g)].map((m) => Number(m[0])));
+  const perfYears = years.flat();
+  const maxYear = perfYears.length ? Math.max(...perfYears) : null;
+  const thisYear = tahun ?? maxYear;
+  const set = (role: Role, c: number) => {
+    if (roles[role] === undefined) roles[role] = c;
+  };
+  table.columns.forEach((label, c) => {
+    const l = norm(label);
+    const parts = l.split(' / ');
+    const last = parts[parts.length - 1] ?? l;
+    const money = /anggaran|keuangan|\(rp|rp\)|alokasi|pagu|dana\b|belanja/.test(l);
+    const colYears = years[c] ?? [];
+    const prev = colYears.length > 0 && thisYear !== null && colYears.every((y) => y < thisYear);
+    if (PREDICATE_LABELS.test(last.trim())) {
+      predikatCols.push(c);
+      return;
+    }
+    if (!l) return;
+    if (/^(no\.?|nomor|no urut)$/.test(last) || /^no\.?$/.test(parts[0] ?? '')) return set('no', c);
+    if (/^kode/.test(l)) return set('kode', c);
+    if (/interval|rentang|nilai capaian/.test(l) && !/realisasi kinerja \//.test(l)) return set('interval', c);
+    if (/kriteria|atribut/.test(l)) return set('label', c);
+    if (/predikat|kategori/.test(l)) return set('predikat', c);
+    if (/efisiensi/.test(l)) {
+      if (roles.efisiensi === undefined) set('efisiensi', c);
+      else efisiensiCols.push(c);
+      return;
+    }
+    if (/penyerapan|serapan/.test(l)) return set('serapan', c);
+    if (/sisa/.test(l)) return set('sisa', c);
+    if (/satuan/.test(l)) return set('satuan', c);
+    if (/keterangan|catatan/.test(l)) return set('keterangan', c);
+    if (/nasional/.test(l)) return;
+    if (/uraian program|program\s*\/\s*kegiatan|program \(indikator\)/.test(l)) return set('uraian', c);
+    if (/akhir (periode )?renstra|target akhir|target renstra/.test(l)) return set('renstraTarget', c);
+    if (/indikator/.test(last) || (/indikator/.test(l) && !/target|realisasi|capaian/.test(last))) return set('indikator', c);
+    if (/^sasaran|sasaran strategis|\/ uraian$|^uraian$/.test(l) && !/program/.test(l)) {
+      if (/tujuan\/|tujuan \//.test(l)) return set('uraian', c);
+      return set('sasaran', c);
+    }
+    if (/^tujuan$|^tujuan /.test(l) && !/sasaran/.test(l)) return set('tujuan', c);
+    if (/program|kegiatan|uraian/.test(l) && !/target|realisasi|capaian|%/.test(last)) return set('uraian', c);
+    if (money || /alokasi|pagu|anggaran/.test(last)) {
+      if (/realisasi/.test(last)) return set('realisasiAnggaran', c);
+      if (/capaian|%|persen/.test(last)) return set('persen', c);
+      if (/sumber/.test(l)) return;
+      return set('pagu', c);
+    }
+    if (/^%$|persentase realisasi|% realisasi/.test(last)) return set('persen', c);
+    if (/target/.test(l)) return set(prev ? 'prevTarget' : 'target', c);
+    if (/realisasi/.test(l)) return set(prev ? 'prevRealisasi' : 'realisasi', c);
+    if (/capaian|tingkat kemajuan/.test(l)) return set(prev ? 'prevCapaian' : 'capaian', c);
+    if (/rata/.test(l)) return;
+  });
+  // Without performance columns, "realisasi" and "%" next to a budget are the money side.
+  if (roles.pagu !== undefined && roles.target === undefined && roles.indikator === undefined) {
+    if (roles.realisasi !== undefined && roles.realisasiAnggaran === undefined) roles.realisasiAnggaran = roles.realisasi;
+    if (roles.capaian !== undefined && roles.persen === undefined) roles.persen = roles.capaian;
+    delete roles.realisasi;
+    delete roles.capaian;
+  }
+  // A name column whose cells are only numbers is the numbering; the name is in the next column.
+  for (const role of ['uraian', 'sasaran', 'indikator'] as const) {
+    const c = roles[role];
+    if (c === undefined) continue;
+    const texts = table.rows.map((r) => r.cells[c]).filter((x) => x && !x.spannedBy && x.text.trim()).map((x) => x!.text.trim());
+    const numbering = texts.filter((t) => /^([0-9]{1,2}|[IVXivx]{1,4})\.?$/.test(t)).length;
+    if (texts.length && numbering / texts.length > 0.6 && c + 1 < table.nCols) {
+      if (roles.no === undefined) roles.no = c;
+      roles[role] = c + 1;
+    }
+  }
+  return { roles, predikatCols, efisiensiCols, year: thisYear };
+}
+
+/**
+ * Decides what a table is from its caption, header vocabulary and mapped columns.
+ *
+ * @example
+ *   classifyTable(table, map, 'Tabel 3.1 Skala Nilai'); // { kind: 'scale', confidence: 0.9 }
+ */
+export function classifyTable(table: Table, map: ColumnMap, context: string): { kind: TableKind; confidence: number; variant: 'original' | 'perubahan' | null } {
+  const cap = norm(`${table.caption ?? ''}`);
+  const header = norm(table.columns.join(' | '));
+  const r = map.roles;
+  const perubahan = /perubahan/.test(cap) || (!cap && /perubahan/.test(norm(context)));
+  const variant = perubahan ? 'perubahan' : 'original';
+  if (r.interval !== undefined && (r.label !== undefined || r.predikat !== undefined)) return { kind: 'scale', confidence: 0.9, variant: null };
+  if (/efisiensi/.test(cap) || r.efisiensi !== undefined) return { kind: 'efficiency', confidence: 0.9, variant: null };
+  const hasPerf = r.indikator !== undefined && (r.target !== undefined || r.realisasi !== undefined || r.capaian !== undefined);
+  const hasMoney = r.pagu !== undefined || r.realisasiAnggaran !== undefined;
+  if (r.renstraTarget !== undefined && r.indikator !== undefined) return { kind: 'renstra', confidence: 0.85, variant: null };
+  if (hasPerf && (r.prevRealisasi !== undefined || r.prevCapaian !== undefined || r.prevTarget !== undefined)) return { kind: 'comparison', confidence: 0.85, variant: null };
+  if (hasPerf && (r.realisasi !== undefined || r.capaian !== undefined)) return { kind: 'capaian', confidence: 0.9, variant: null };
+  if (hasPerf && r.target !== undefined) return { kind: 'pk', confidence: 0.85, variant };
+  if (hasMoney) {
+    if (r.realisasiAnggaran !== undefined || r.sisa !== undefined || r.persen !== undefined) return { kind: 'budget-detail', confidence: 0.85, variant: null };
+    if (/perjanjian|program kerja|program/.test(cap + ' ' + header)) return { kind: 'budget-summary', confidence: 0.8, variant };
+    return { kind: 'budget-summary', confidence: 0.6, variant };
+  }
+  return { kind: 'other', confidence: 0.5, variant: null };
+}

@@ -1,0 +1,402 @@
+import type { Table, TableRow } from '../../model/table.js';
+import type { BelanjaRow, BudgetLevel, BudgetRow, EfficiencyRow, Indicator, ScaleBand, TableKind, TextValue } from '../../model/report.js';
+import { ColumnValues, bodyRows, cellText, citeCell, type KeyRegistry } from './cells.js';
+import type { ColumnMap } from './columns.js';
+import { polarityOf } from './polarity.js';
+
+export interface TableContext {
+  table: Table;
+  map: ColumnMap;
+  kind: TableKind;
+  tahun: number | null;
+  indicatorKeys: KeyRegistry;
+  budgetKeys: KeyRegistry;
+}
+
+const SATUAN_FROM_NAME: Array<[RegExp, string]> = [
+  [/^(persentase|presentase|prosentase|rasio|tingkat|cakupan)\b/i, '%'],
+  [/^indeks\b|\bindeks\b/i, 'indeks'],
+  [/^(jumlah|banyaknya)\b/i, 'jumlah'],
+  [/^nilai\b/i, 'nilai'],
+];
+
+/**
+ * Indicators printed in a performance table: one record per row that names an indicator and has
+ * a target, realisasi or capaian. Sasaran cells merged over several rows, or left blank under the
+ * first, carry down. Previous-year columns give a second record for that year.
+ */
+export function extractIndicators(ctx: TableContext, declaredText: string): Indicator[] {
+  const { table, map } = ctx;
+  const r = map.roles;
+  if (r.indikator === undefined) return [];
+  const vals = new ColumnValues(table);
+  const out: Indicator[] = [];
+  let sasaran: string | null = null;
+  let tujuan: string | null = null;
+  for (const row of bodyRows(table)) {
+    const sCell = r.sasaran ?? r.uraian;
+    const sText = sCell !== undefined ? cellText(table, row.cells[sCell]).trim() : '';
+    if (sText) {
+      if (/^tujuan\b/i.test(sText)) tujuan = stripLabel(sText);
+      else sasaran = stripLabel(sText);
+    }
+    if (r.tujuan !== undefined) {
+      const t = cellText(table, row.cells[r.tujuan]).trim();
+      if (t) tujuan = t;
+    }
+    const name = vals.text(row, r.indikator).replace(/^\d{1,2}\s*[.)]\s*/, '');
+    const indCell = row.cells[r.indikator];
+    if (!name || indCell?.spannedBy) continue;
+    const target = vals.value(row, r.target);
+    const realisasi = vals.value(row, r.realisasi);
+    const capaian = vals.value(row, r.capaian);
+    const prevT = vals.value(row, r.prevTarget);
+    const prevR = vals.value(row, r.prevRealisasi);
+    const prevC = vals.value(row, r.prevCapaian);
+    const renstra = vals.value(row, r.renstraTarget);
+    if (!target && !realisasi && !capaian && !prevR && !renstra && !vals.text(row, r.target)) continue;
+    const pol = polarityOf(name, declaredText);
+    const key = ctx.indicatorKeys.keyFor(name);
+    const predikat = predikatOf(table, row, map);
+    const satuanText = r.satuan !== undefined ? vals.text(row, r.satuan) : '';
+    const satuan = satuanText || inferSatuan(name, [target?.text, realisasi?.text]);
+    const range = rangeOf(vals.text(row, r.target));
+    const base = {
+      key,
+      table: table.id,
+      tableKind: ctx.kind,
+      tujuan,
+      sasaran: r.sasaran !== undefined || r.uraian !== undefined ? sasaran : null,
+      indikator: name,
+      satuan,
+      polarity: pol.polarity,
+      polaritySource: pol.source,
+      cite: citeCell(table, indCell!),
+    };
+    const ind: Indicator = {
+      ...base,
+      id: `${table.id}.r${row.index}`,
+      tahun: map.year ?? ctx.tahun,
+      target,
+      realisasi,
+      capaian,
+      predikat,
+      prevRealisasi: prevR,
+      renstraTarget: renstra,
+    };
+    if (range) ind.targetRange = range;
+    out.push(ind);
+    if (prevR && (prevT || prevC)) {
+      out.push({
+        ...base,
+        id: `${table.id}.r${row.index}.prev`,
+        tahun: (map.year ?? ctx.tahun ?? 1) - 1,
+        target: prevT,
+        realisasi: prevR,
+        capaian: prevC,
+        predikat: null,
+      });
+    }
+  }
+  return out;
+}
+
+function stripLabel(s: string): string {
+  return s.replace(/^(tujuan|sasaran)\s*:?\s*(\d+\s*\.)?\s*/i, '').trim();
+}
+
+function predikatOf(table: Table, row: TableRow, map: ColumnMap): TextValue | null {
+  if (map.roles.predikat !== undefined) {
+    const cell = row.cells[map.roles.predikat];
+    const text = cellText(table, cell).trim();
+    if (cell && text) return { text, cite: citeCell(table, cell) };
+  }
+  for (const c of map.predikatCols) {
+    const cell = row.cells[c];
+    const text = cellText(table, cell).trim();
+    if (cell && text) return { text, cite: citeCell(table, cell) };
+  }
+  return null;
+}
+
+function inferSatuan(name: string, texts: Array<string | undefined>): string | null {
+  if (texts.some((t) => t && /%/.test(t))) return '%';
+  for (const [re, s] of SATUAN_FROM_NAME) if (re.test(name)) return s;
+  return null;
+}
+
+function rangeOf(text: string): [number, number] | null {
+  const m = /^(\d+(?:[.,]\d+)?)\s*%?\s*(?:-|–|s\.?\s*d\.?|sampai)\s*(\d+(?:[.,]\d+)?)\s*%?$/i.exec(text.trim());
+  if (!m) return null;
+  const a = Number(m[1]!.replace(',', '.'));
+  const b = Number(m[2]!.replace(',', '.'));
+  return a < b ? [a, b] : null;
+}
+
+const TOTAL = /^(jumlah|total|sub\s*total|grand\s*total)\b/i;
+const BELANJA = /^belanja\s+(operasi|modal|tidak\s+terduga|transfer|pegawai|barang)/i;
+const CODE = /^(\d{1,2}|X)(\.(\d{1,2}|X{1,2}))(\.\d{1,2})?(\.\d)?(\.\d{2})?(\.\d{1,4})?$/i;
+const LEADING_CODE = /^((?:\d{1,2}|X)(?:\.(?:\d{1,4}|X{1,2})){1,5})\.?\s+(.*)$/i;
+
+interface Pending {
+  row: BudgetRow;
+  level?: BudgetLevel;
+  number?: number;
+}
+
+/**
+ * Budget rows of a budget (or mixed performance-and-budget) table: program → kegiatan →
+ * sub-kegiatan from codes where printed, else from labels ("Program …") and the numbering, with
+ * JUMLAH/TOTAL rows tied to the rows they add up. "Belanja …" rows go to the belanja summary.
+ */
+export function extractBudget(ctx: TableContext): { budget: BudgetRow[]; belanja: BelanjaRow[] } {
+  const { table, map } = ctx;
+  const r = map.roles;
+  if (r.pagu === undefined && r.realisasiAnggaran === undefined) return { budget: [], belanja: [] };
+  const vals = new ColumnValues(table);
+  const nameCol = r.uraian ?? r.sasaran ?? r.indikator;
+  const pending: Pending[] = [];
+  const belanja: BelanjaRow[] = [];
+  let belanjaGroup: string | null = null;
+  let segment = 0;
+  for (const row of bodyRows(table)) {
+    let name = nameCol !== undefined ? cellText(table, row.cells[nameCol]).trim() : '';
+    const noText = r.no !== undefined ? cellText(table, row.cells[r.no]).trim() : '';
+    if (!name && noText && TOTAL.test(noText.replace(/\s+/g, ''))) name = noText;
+    if (!name && r.no !== undefined && TOTAL.test(noText.replace(/(\S)\s(?=\S)/g, '$1'))) name = noText;
+    const compact = name.replace(/(\S)\s(?=\S\b)/g, '$1');
+    const pagu = vals.value(row, r.pagu);
+    const realisasi = vals.value(row, r.realisasiAnggaran);
+    const persen = vals.value(row, r.persen);
+    const sisa = vals.value(row, r.sisa);
+    if (!name || /^indikator\b/i.test(name)) continue;
+    if (!pagu && !realisasi && !/^program\b/i.test(name)) continue;
+    const cite = citeCell(table, row.cells[nameCol ?? 0] ?? row.cells[0]!);
+    if (BELANJA.test(name) && (pagu || realisasi)) {
+      belanjaGroup ??= `${table.id}:${segment}`;
+      belanja.push({ id: `${table.id}.r${row.index}`, uraian: name, kind: belanjaKind(name), amount: (pagu ?? realisasi)!, source: 'table', group: belanjaGroup, cite });
+      continue;
+    }
+    if (TOTAL.test(compact) && belanjaGroup && pending.every((p) => p.row.cite.row! < belanja[0]!.cite.row!)) {
+      belanja.push({ id: `${table.id}.r${row.index}`, uraian: name, kind: 'total', amount: (pagu ?? realisasi)!, source: 'table', group: belanjaGroup, cite });
+      belanjaGroup = null;
+      segment++;
+      continue;
+    }
+    let kode: string | null = null;
+    const kodeText = r.kode !== undefined ? cellText(table, row.cells[r.kode]).trim() : '';
+    if (kodeText && CODE.test(kodeText.replace(/\s+/g, ''))) kode = kodeText.replace(/\s+/g, '');
+    else {
+      const m = LEADING_CODE.exec(name);
+      if (m && m[1]!.includes('.') && CODE.test(m[1]!)) {
+        kode = m[1]!;
+        name = m[2]!.trim();
+      }
+    }
+    let number: number | undefined;
+    const lead = /^(\d{1,2})[.)]?\s+(\p{L}.*)$/u.exec(name);
+    if (lead && !kode) {
+      number = Number(lead[1]);
+      name = lead[2]!;
+    } else if (/^\d{1,2}\.?$/.test(noText)) number = Number(noText.replace('.', ''));
+    const level = TOTAL.test(compact) ? (/^sub/i.test(compact) ? 'subtotal' : 'total') : explicitLevel(name, kode);
+    const bRow: BudgetRow = {
+      id: `${table.id}.r${row.index}`,
+      key: level === 'total' || level === 'subtotal' ? `${table.id}:total` : ctx.budgetKeys.keyFor(name, 0.7),
+      table: table.id,
+      tableKind: ctx.kind,
+      kode,
+      uraian: name,
+      level: level ?? 'other',
+      parentId: null,
+      pagu,
+      realisasi,
+      persen,
+      sisa,
+      cite,
+    };
+    pending.push({ row: bRow, ...(level ? { level } : {}), ...(number !== undefined ? { number } : {}) });
+  }
+  const nameLabel = nameCol !== undefined ? (table.columns[nameCol] ?? '').toLowerCase().trim() : '';
+  resolveLevels(pending, ctx.kind, /^program$/.test(nameLabel));
+  const budget = pending.map((p) => p.row);
+  linkParents(budget);
+  linkTotals(budget);
+  return { budget, belanja };
+}
+
+function belanjaKind(name: string): BelanjaRow['kind'] {
+  const n = name.toLowerCase();
+  if (/operasi/.test(n)) return 'operasi';
+  if (/modal/.test(n)) return 'modal';
+  if (/tidak\s+terduga/.test(n)) return 'tidak_terduga';
+  if (/transfer/.test(n)) return 'transfer';
+  if (/pegawai/.test(n)) return 'pegawai';
+  if (/barang/.test(n)) return 'barang_jasa';
+  return 'other';
+}
+
+function explicitLevel(name: string, kode: string | null): BudgetLevel | undefined {
+  if (kode) {
+    const parts = kode.split('.').length;
+    if (parts <= 2) return 'other';
+    if (parts === 3) return 'program';
+    if (parts <= 5) return 'kegiatan';
+    return 'sub_kegiatan';
+  }
+  if (/^program\b/i.test(name)) return 'program';
+  if (/^sub\s*kegiatan\b/i.test(name)) return 'sub_kegiatan';
+  if (/^kegiatan\b/i.test(name)) return 'kegiatan';
+  if (/^(urusan|bidang urusan|tujuan|sasaran)\b/i.test(name)) return 'other';
+  return undefined;
+}
+
+/**
+ * Rows without a code or label get their level from the numbering under the current program:
+ * the kegiatan count 1, 2, 3…; a number that restarts at 1 opens the sub-kegiatan of the kegiatan
+ * above; a number continuing the kegiatan count closes them. Without numbering, a row right above
+ * sub-kegiatan rows is their kegiatan.
+ */
+function resolveLevels(rows: Pending[], kind: TableKind, programColumn: boolean): void {
+  let inProgram = false;
+  let kegNo = 0;
+  let subNo = 0;
+  let depth: 'kegiatan' | 'sub' = 'kegiatan';
+  rows.forEach((p, i) => {
+    if (p.level) {
+      if (p.level === 'program') {
+        inProgram = true;
+        kegNo = 0;
+        subNo = 0;
+        depth = 'kegiatan';
+      } else if (p.level === 'kegiatan') {
+        kegNo = p.number ?? kegNo + 1;
+        subNo = 0;
+        depth = 'sub';
+      }
+      return;
+    }
+    if (p.number !== undefined && inProgram) {
+      const n = p.number;
+      if (depth === 'sub' && n === subNo + 1) {
+        p.row.level = 'sub_kegiatan';
+        subNo = n;
+      } else if (n === kegNo + 1) {
+        p.row.level = 'kegiatan';
+        kegNo = n;
+        subNo = 0;
+        depth = 'sub';
+      } else if (n === 1) {
+        p.row.level = 'sub_kegiatan';
+        subNo = 1;
+      } else p.row.level = depth === 'sub' ? 'sub_kegiatan' : 'kegiatan';
+      return;
+    }
+    const next = rows.slice(i + 1).find((q) => q.level);
+    if (next?.level === 'sub_kegiatan') p.row.level = 'kegiatan';
+    else if (next?.level === 'kegiatan' && !inProgram) p.row.level = 'program';
+    else if (kind === 'budget-summary' || programColumn) p.row.level = 'program';
+    else p.row.level = inProgram ? 'kegiatan' : 'other';
+  });
+}
+
+function linkParents(rows: BudgetRow[]): void {
+  let program: BudgetRow | null = null;
+  let kegiatan: BudgetRow | null = null;
+  for (const b of rows) {
+    if (b.level === 'program') {
+      program = b;
+      kegiatan = null;
+    } else if (b.level === 'kegiatan') {
+      kegiatan = b;
+      if (program && (!b.kode || !program.kode || b.kode.startsWith(program.kode))) b.parentId = program.id;
+    } else if (b.level === 'sub_kegiatan') {
+      const parent = kegiatan ?? program;
+      if (parent && (!b.kode || !parent.kode || b.kode.startsWith(parent.kode))) b.parentId = parent.id;
+    } else if (b.level === 'total' || b.level === 'subtotal') {
+      program = null;
+      kegiatan = null;
+    }
+  }
+}
+
+/** A total adds up the top-level rows printed since the previous total. */
+function linkTotals(rows: BudgetRow[]): void {
+  let start = 0;
+  rows.forEach((b, i) => {
+    if (b.level !== 'total' && b.level !== 'subtotal') return;
+    const part = rows.slice(start, i).filter((x) => x.level !== 'total' && x.level !== 'subtotal');
+    const top = (['program', 'kegiatan', 'sub_kegiatan', 'other'] as const).find((lvl) => part.some((x) => x.level === lvl && !x.parentId));
+    b.sumOf = part.filter((x) => x.level === top && !x.parentId).map((x) => x.id);
+    start = i + 1;
+  });
+}
+
+/** Efficiency rows: capaian, serapan, and the efficiency ratio and/or label. */
+export function extractEfficiency(ctx: TableContext): EfficiencyRow[] {
+  const { table, map } = ctx;
+  const r = map.roles;
+  const vals = new ColumnValues(table);
+  const out: EfficiencyRow[] = [];
+  let lastName = '';
+  for (const row of bodyRows(table)) {
+    const name = vals.text(row, r.indikator ?? r.uraian ?? r.sasaran) || lastName;
+    lastName = name;
+    const capaian = vals.value(row, r.capaian);
+    const serapan = vals.value(row, r.serapan ?? r.persen);
+    let efisiensi = null;
+    let label: TextValue | null = null;
+    for (const c of [r.efisiensi, ...map.efisiensiCols, r.keterangan]) {
+      if (c === undefined) continue;
+      const v = vals.value(row, c);
+      const t = vals.text(row, c);
+      if (v && !efisiensi && c !== r.keterangan) efisiensi = v;
+      else if (!label && /efisien/i.test(t)) label = { text: t, cite: citeCell(table, row.cells[c]!) };
+    }
+    if (!capaian && !serapan && !efisiensi && !label) continue;
+    out.push({ id: `${table.id}.r${row.index}`, table: table.id, uraian: name, capaian, serapan, efisiensi, label, cite: citeCell(table, row.cells[r.indikator ?? 0] ?? row.cells[0]!) });
+  }
+  return out;
+}
+
+/**
+ * A predicate scale printed as a table: "≥ 90 | Sangat Tinggi", "76 ≤ 90 | Tinggi",
+ * "70% s.d < 85% | Berhasil", "< 55% | Tidak Berhasil".
+ */
+export function extractScale(ctx: TableContext): ScaleBand[] {
+  const { table, map } = ctx;
+  const r = map.roles;
+  const labelCol = r.label ?? r.predikat;
+  if (r.interval === undefined || labelCol === undefined) return [];
+  const bands: ScaleBand[] = [];
+  for (const row of bodyRows(table)) {
+    const label = cellText(table, row.cells[labelCol]).trim();
+    const band = parseInterval(cellText(table, row.cells[r.interval]));
+    if (label && band) bands.push({ label, ...band });
+  }
+  return bands;
+}
+
+/**
+ * Reads an interval as printed in a scale table.
+ *
+ * @example
+ *   parseInterval('76 ≤ 90');        // { min: 76, max: 90 }
+ *   parseInterval('70% s.d < 85%');  // { min: 70, max: 85, maxExclusive: true }
+ */
+export function parseInterval(text: string): Omit<ScaleBand, 'label'> | null {
+  const t = text.replace(/%/g, '').replace(/,/g, '.').replace(/\s+/g, ' ').trim();
+  const num = String.raw`(\d+(?:\.\d+)?)`;
+  let m = new RegExp(String.raw`^${num}\s*(?:s\.?\s*d\.?|-|–|sampai dengan|≤|<=|<)\s*(<|≤|<=)?\s*${num}$`, 'i').exec(t);
+  if (m) {
+    const exclusive = m[2] === '<' || /^\d+(?:\.\d+)?\s*<\s*\d/.test(t);
+    return { min: Number(m[1]), max: Number(m[3]), ...(exclusive ? { maxExclusive: true } : {}) };
+  }
+  m = new RegExp(String.raw`^(?:x\s*)?(≥|>=|>)\s*${num}$`).exec(t);
+  if (m) return { min: Number(m[2]), max: null, ...(m[1] === '>' ? { minExclusive: true } : {}) };
+  m = new RegExp(String.raw`^(?:x\s*)?(≤|<=|<)\s*${num}$`).exec(t);
+  if (m) return { min: null, max: Number(m[2]), ...(m[1] === '<' ? { maxExclusive: true } : {}) };
+  m = new RegExp(String.raw`^${num}\s*(?:ke atas|keatas)$`, 'i').exec(t);
+  if (m) return { min: Number(m[1]), max: null };
+  return null;
+}
