@@ -4,6 +4,7 @@ import { AppError, toAppError } from '../errors.js';
 /** Subcommands, loaded only when used so `lkjip --help` stays fast. */
 const COMMANDS: Record<string, () => Promise<{ register: (p: Command) => void }>> = {
   tables: () => import('./commands/tables.js'),
+  extract: () => import('./commands/extract.js'),
 };
 
 /**

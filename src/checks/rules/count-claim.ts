@@ -1,4 +1,4 @@
-import type { Citation } from '../../model/index.js';
+import type { Citation, Report } from '../../model/index.js';
 import { parseWords } from '../../numbers/index.js';
 import type { Bilingual, Check, CheckContext, FindingDraft } from '../types.js';
 import { normLabel } from '../util.js';
@@ -96,7 +96,7 @@ const countClaim: Check = {
 
 export default countClaim;
 
-function itemsOf(entity: Entity, budget: Parameters<Check['run']>[0]['budget'], indicators: Parameters<Check['run']>[0]['indicators'], ctx: CheckContext): Item[] {
+function itemsOf(entity: Entity, budget: Report['budget'], indicators: Report['indicators'], ctx: CheckContext): Item[] {
   if (entity === 'indikator') {
     return indicators.map((i) => ({ key: i.key, table: i.table, name: i.indikator, text: i.indikator, cite: ctx.cite(i.cite) }));
   }

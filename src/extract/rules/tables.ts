@@ -236,7 +236,9 @@ function belanjaKind(name: string): BelanjaRow['kind'] {
   return 'other';
 }
 
-function explicitLevel(name: string, kode: string | null): BudgetLevel | undefined {
+function explicitLevel(raw: string, kode: string | null): BudgetLevel | undefined {
+  // Letter-spaced cells ("PROG RAM PENY ELEN GGAR AN") still begin with their label.
+  const name = /^(\S{1,4}\s){3}/.test(raw) ? raw.replace(/\s+/g, '') : raw;
   if (kode) {
     const parts = kode.split('.').length;
     if (parts <= 2) return 'other';

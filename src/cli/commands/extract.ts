@@ -1,0 +1,32 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { parsePageRange } from '../../ingest/index.js';
+import { readReport } from '../../pipeline/extract.js';
+import { budgetCsv, indicatorsCsv, reportToMarkdown } from '../format/report.js';
+import { choice, writeOut } from '../util.js';
+
+export function register(program: Command): void {
+  program
+    .command('extract')
+    .description('Extract the LKjIP model (indicators, budget tree, belanja, claims), every value cited')
+    .argument('<file.pdf>', 'the report')
+    .option('--format <fmt>', 'json | md | csv (csv writes one file per entity into --out)', 'json')
+    .option('--pages <range>', 'pages to read, e.g. 3-9,12')
+    .option('--no-ocr', 'do not OCR image-only pages')
+    .option('-o, --out <path>', 'output file (json, md) or folder (csv)')
+    .action(async (file: string, o: { format: string; pages?: string; ocr: boolean; out?: string }) => {
+      const format = choice(o.format, ['json', 'md', 'csv'] as const, '--format');
+      const report = await readReport(file, { ...(o.pages ? { pages: parsePageRange(o.pages) } : {}), ocr: o.ocr ? 'auto' : 'off' });
+      if (format === 'csv') {
+        const dir = o.out ?? `${path.basename(file, path.extname(file))}-csv`;
+        await mkdir(dir, { recursive: true });
+        const files = { 'indicators.csv': indicatorsCsv(report), 'budget.csv': budgetCsv(report) };
+        for (const [name, text] of Object.entries(files)) await writeFile(path.join(dir, name), text);
+        process.stdout.write(`${Object.keys(files).map((n) => path.join(dir, n)).join('\n')}\n`);
+      } else {
+        await writeOut(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : reportToMarkdown(report), o.out);
+      }
+      for (const w of report.warnings) process.stderr.write(`warning ${w.code}${w.page ? ` (page ${w.page})` : ''}: ${w.message}\n`);
+    });
+}
