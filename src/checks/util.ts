@@ -2,7 +2,7 @@
  * Helpers shared by the rules: tolerance judgement at printed precision (domain.md §5), number
  * formatting for messages, label normalisation and the default predicate scale.
  */
-import type { Citation, Indicator, Polarity, Report, ScaleBand, Value } from '../model/index.js';
+import type { Citation, Indicator, Report, ScaleBand, Value } from '../model/index.js';
 import { formatId, formatUs, overlaps, point, printedInterval, truncationInterval, type Interval } from '../numbers/index.js';
 import type { Bilingual } from './types.js';
 
@@ -134,7 +134,7 @@ export const DEFAULT_BANDS: readonly ScaleBand[] = [
 ];
 
 /** The formula a report declares for indicators of a polarity (claims of kind 'formula'). */
-export function declaredFormula(report: Report, polarity: Polarity): 'ratio' | 'inverse' | 'two-minus' | null {
+export function declaredFormula(report: Report, polarity: Indicator['polarity']): 'ratio' | 'inverse' | 'two-minus' | null {
   for (const c of report.claims) if (c.kind === 'formula' && c.polarity === polarity) return c.formula;
   return null;
 }

@@ -1,4 +1,4 @@
-import type { BudgetLevel, BudgetRow } from '../../model/index.js';
+import type { BudgetLevel } from '../../model/index.js';
 import { compareSum, SUM_MESSAGES } from '../sums.js';
 import type { Bilingual, Check, FindingDraft } from '../types.js';
 

@@ -64,7 +64,7 @@ const trendWords: Check = {
         data: { subject: claim.subject, said: SAID[claim.direction], from: claim.from.text, to: claim.to.text, actual: SAID[actual], sense },
         printed: { text: claim.text, value: null },
         expected: {
-          value: actual,
+          value: SAID[actual].id,
           interval: [change.lo, change.hi],
           formula,
           operands: [ctx.operand('dari', claim.from), ctx.operand('menjadi', claim.to)],

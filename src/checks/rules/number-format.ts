@@ -1,0 +1,153 @@
+import type { Report, Value } from '../../model/index.js';
+import { MAGNITUDE_FACTOR, parseNumber } from '../../numbers/index.js';
+import type { Bilingual, Check, FindingDraft } from '../types.js';
+import { citeKey, cmp, num } from '../util.js';
+
+interface Cell {
+  /** Column identity: table and printed column (or the field when no column is known). */
+  column: string;
+  field: string;
+  v: Value;
+  percent: boolean;
+}
+
+const PERCENT_FIELDS = new Set(['capaian', 'persen', 'serapan', 'efisiensi']);
+
+/**
+ * Parse problems, not findings about the report's arithmetic: values the extraction marked
+ * ambiguous (`1.234`), percentages ~100× the median of their column (a decimal mark read as a
+ * thousands separator), and columns that mix Indonesian and US separators. Never an error: the
+ * figure may be right and only its reading wrong, so arithmetic findings on it deserve a second
+ * look. The magnitude test only runs on percentage columns; amounts of very different size share a
+ * column legitimately.
+ */
+const numberFormat: Check = {
+  id: 'number-format',
+  meta: {
+    title: { id: 'Format angka', en: 'Number format' },
+    docs: 'ambiguous separators, percentages ~100× their column median (threshold MAGNITUDE_FACTOR), columns mixing Indonesian and US separators; info/warning, never error',
+    defaultSeverity: 'info',
+    tags: ['format', 'parse'],
+  },
+  messages: {
+    ambiguous: {
+      id: 'Angka "{printed}" dapat dibaca {asId} (gaya Indonesia) atau {asUs} (gaya AS); dibaca sebagai {parsed}',
+      en: 'The figure "{printed}" reads as {asId} (Indonesian style) or {asUs} (US style); read as {parsed}',
+    },
+    magnitude: {
+      id: 'Angka "{printed}" dibaca {parsed}, sekitar {factor}× median kolomnya ({median}); kemungkinan salah baca pemisah desimal',
+      en: 'The figure "{printed}" was read as {parsed}, about {factor}× its column median ({median}); probably a misread decimal mark',
+    },
+    mixedStyle: {
+      id: 'Kolom {column} mencampur pemisah gaya Indonesia ({idCount} angka) dan gaya AS ({usCount} angka); periksa angka bergaya {minority}',
+      en: 'Column {column} mixes Indonesian ({idCount} figures) and US separators ({usCount} figures); check the {minority}-style figures',
+    },
+  },
+  run(report, ctx) {
+    const out: FindingDraft[] = [];
+    const cells = collect(report);
+    for (const c of cells) {
+      if (!c.v.ambiguous || c.v.value === null) continue;
+      const asId = parseNumber(c.v.text, { style: 'id' }).value;
+      const asUs = parseNumber(c.v.text, { style: 'us' }).value;
+      const show = (x: number | null): Bilingual | string => (x === null ? '-' : num(x, decimals(x)));
+      out.push({
+        messageId: 'ambiguous',
+        subject: `value:${citeKey(c.v.cite)}`,
+        data: { printed: c.v.text, asId: show(asId), asUs: show(asUs), parsed: num(c.v.value, c.v.decimals) },
+        printed: { text: c.v.text, value: c.v.value },
+        expected: null,
+        citations: [ctx.cite(c.v.cite)],
+      });
+    }
+
+    const columns = new Map<string, Cell[]>();
+    for (const c of cells) {
+      const list = columns.get(c.column) ?? [];
+      list.push(c);
+      columns.set(c.column, list);
+    }
+    for (const [column, list] of [...columns.entries()].sort((a, b) => cmp(a[0], b[0]))) {
+      if (list.every((c) => c.percent)) {
+        const magnitudes = list.map((c) => Math.abs(c.v.value ?? 0)).filter((x) => x > 0);
+        const med = median(magnitudes);
+        if (med !== null && med > 0) {
+          for (const c of list) {
+            if (c.v.value === null || c.v.value === 0) continue;
+            const ratio = Math.abs(c.v.value) / med;
+            if (ratio < MAGNITUDE_FACTOR && !(c.v.decimals > 0 && ratio <= 1 / MAGNITUDE_FACTOR)) continue;
+            const factor = ratio >= 1 ? Math.round(ratio) : Number(ratio.toPrecision(2));
+            out.push({
+              messageId: 'magnitude',
+              severity: 'warning',
+              subject: `value:${citeKey(c.v.cite)}`,
+              data: { printed: c.v.text, parsed: num(c.v.value, c.v.decimals), factor: num(factor, ratio >= 1 ? 0 : 2), median: num(med, 2) },
+              printed: { text: c.v.text, value: c.v.value },
+              expected: { value: med, interval: null, formula: `median kolom ${column} (${magnitudes.length} angka)`, operands: [] },
+              citations: [ctx.cite(c.v.cite)],
+            });
+          }
+        }
+      }
+      const styled = list.map((c) => ({ c, style: parseNumber(c.v.text).style }));
+      const ids = styled.filter((s) => s.style === 'id');
+      const uss = styled.filter((s) => s.style === 'us');
+      if (ids.length === 0 || uss.length === 0) continue;
+      const minority = uss.length <= ids.length ? uss : ids;
+      const minorityName: Bilingual = minority === uss ? { id: 'AS', en: 'US' } : { id: 'Indonesia', en: 'Indonesian' };
+      const first = list[0];
+      out.push({
+        messageId: 'mixedStyle',
+        subject: `column:${column}`,
+        data: { column: first ? columnLabel(first, column) : column, idCount: ids.length, usCount: uss.length, minority: minorityName },
+        printed: null,
+        expected: null,
+        citations: minority.map((s) => ctx.cite(s.c.v.cite)),
+      });
+    }
+    return out;
+  },
+};
+
+export default numberFormat;
+
+function columnLabel(c: Cell, column: string): string {
+  const label = c.v.cite.columnLabel ?? c.field;
+  return `"${label}" (${column.split('|')[0] ?? ''})`;
+}
+
+function decimals(x: number): number {
+  const s = String(x);
+  const dot = s.indexOf('.');
+  return dot < 0 ? 0 : Math.min(6, s.length - dot - 1);
+}
+
+function median(values: number[]): number | null {
+  if (values.length < 3) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const hi = sorted[mid] ?? 0;
+  return sorted.length % 2 === 1 ? hi : ((sorted[mid - 1] ?? hi) + hi) / 2;
+}
+
+function collect(report: Report): Cell[] {
+  const cells: Cell[] = [];
+  const push = (table: string, field: string, v: Value | null | undefined): void => {
+    if (!v) return;
+    const col = v.cite.column ?? field;
+    cells.push({ column: `${table}|${col}`, field, v, percent: PERCENT_FIELDS.has(field) || v.unit === 'percent' });
+  };
+  for (const i of report.indicators) {
+    for (const f of ['target', 'realisasi', 'capaian', 'prevRealisasi', 'renstraTarget'] as const) push(i.table, f, i[f]);
+  }
+  for (const r of report.budget) for (const f of ['pagu', 'realisasi', 'persen', 'sisa'] as const) push(r.table, f, r[f]);
+  for (const b of report.belanja) push(b.cite.table ?? `belanja:${b.group}`, 'amount', b.amount);
+  for (const e of report.efficiency) for (const f of ['capaian', 'serapan', 'efisiensi'] as const) push(e.table, f, e[f]);
+  for (const c of report.claims) {
+    const loose: Array<Value | null> =
+      c.kind === 'terbilang' ? [c.digits] : c.kind === 'trend' ? [c.from, c.to] : c.kind === 'efisiensi' ? [c.stated, c.numerator, c.denominator] : [];
+    // Prose figures share no column: each claim is its own column, so only the ambiguity test applies.
+    loose.forEach((v, k) => push(`claim:${c.id}`, `v${k}`, v));
+  }
+  return cells;
+}

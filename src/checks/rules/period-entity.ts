@@ -1,0 +1,119 @@
+import type { Operand } from '../../model/index.js';
+import type { Check, FindingDraft } from '../types.js';
+
+/** Words that name the kind of government, not which one, in office names. */
+const GENERIC = new Set(['pemerintah', 'pemerintahan', 'kabupaten', 'kab', 'kota', 'provinsi', 'prov', 'pemkab', 'pemkot', 'pemprov', 'daerah', 'dan', 'di', 'the', 'of', 'republik', 'indonesia']);
+
+const tokens = (s: string): string[] =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t !== '');
+
+/**
+ * The report's own year and office used throughout. Allowed years: the report year, the year before
+ * (comparisons), the year after (publication date), and multi-year periods that contain the report
+ * year (Renstra 2021-2026). Older single years are only noted (history is legitimate), later ones and
+ * periods that do not contain the year are warnings. Office names are compared word by word with
+ * the office and its pemda; a single word that is not the office's initials cannot be verified and
+ * is noted.
+ */
+const periodEntity: Check = {
+  id: 'period-entity',
+  meta: {
+    title: { id: 'Tahun dan instansi', en: 'Year and office' },
+    docs: 'years other than tahun (tahun−1, tahun+1 and periods containing tahun allowed) and office names other than the report\'s; warning or info',
+    defaultSeverity: 'warning',
+    tags: ['prose', 'consistency'],
+  },
+  messages: {
+    futureYear: {
+      id: 'Tahun {printed} disebut dalam laporan tahun {tahun}; periksa apakah ini sisa laporan lain',
+      en: 'The year {printed} appears in the {tahun} report; check whether it was left over from another report',
+    },
+    oldYear: {
+      id: 'Tahun {printed} disebut dalam laporan tahun {tahun} (lebih dari setahun sebelumnya)',
+      en: 'The year {printed} appears in the {tahun} report (more than a year before it)',
+    },
+    period: {
+      id: 'Periode {printed} tidak memuat tahun laporan {tahun}',
+      en: 'The period {printed} does not include the report year {tahun}',
+    },
+    otherOffice: {
+      id: 'Nama instansi "{printed}" berbeda dari instansi laporan "{instansi}" (kata: {extra})',
+      en: 'The office name "{printed}" differs from the report\'s office "{instansi}" (words: {extra})',
+    },
+    unverifiedOffice: {
+      id: 'Singkatan instansi "{printed}" tidak dapat dicocokkan dengan "{instansi}"',
+      en: 'The office abbreviation "{printed}" cannot be matched to "{instansi}"',
+    },
+  },
+  run(report, ctx) {
+    const out: FindingDraft[] = [];
+    const tahun = report.report.tahun;
+    const instansi = report.report.instansi;
+    const reportCite = report.report.cite ? ctx.cite(report.report.cite) : null;
+    for (const claim of report.claims) {
+      if (claim.kind !== 'mention') continue;
+      const base = { subject: `claim:${claim.id}`, citations: [ctx.cite(claim.cite)] };
+      if (claim.entity === 'year') {
+        if (tahun === null) continue;
+        const operands: Operand[] = [{ name: 'tahun laporan', text: String(tahun), value: tahun, cite: reportCite }];
+        const range = /(\d{4})\s*(?:[-–—/]|s\.?\s*d\.?|sampai(?:\s+dengan)?)\s*(\d{4})/i.exec(claim.value);
+        const data = { printed: claim.value, tahun };
+        if (range) {
+          const a = Number(range[1]);
+          const b = Number(range[2]);
+          if (Math.min(a, b) <= tahun && tahun <= Math.max(a, b)) continue;
+          out.push({
+            ...base,
+            messageId: 'period',
+            data,
+            printed: { text: claim.value, value: null },
+            expected: { value: `… ${tahun} …`, interval: null, formula: `periode memuat tahun laporan ${tahun}`, operands },
+          });
+          continue;
+        }
+        const single = /\b(\d{4})\b/.exec(claim.value);
+        if (!single) continue;
+        const y = Number(single[1]);
+        if (y >= tahun - 1 && y <= tahun + 1) continue;
+        out.push({
+          ...base,
+          messageId: y > tahun ? 'futureYear' : 'oldYear',
+          severity: y > tahun ? 'warning' : 'info',
+          data,
+          printed: { text: claim.value, value: y },
+          expected: { value: tahun, interval: [tahun - 1, tahun + 1], formula: `tahun laporan ${tahun} (± 1 untuk pembanding dan tanggal terbit)`, operands },
+        });
+        continue;
+      }
+      if (!instansi) continue;
+      const allowed = new Set([...tokens(instansi), ...tokens(report.report.pemda ?? ''), ...GENERIC]);
+      const words = tokens(claim.value);
+      if (words.length === 0) continue;
+      const operands: Operand[] = [{ name: 'instansi', text: instansi, value: null, cite: reportCite }];
+      const common = { ...base, printed: { text: claim.value, value: null }, expected: { value: instansi, interval: null, formula: `instansi laporan "${instansi}"`, operands } };
+      if (words.length === 1) {
+        const word = words[0] ?? '';
+        const initials = tokens(instansi)
+          .map((t) => t[0])
+          .join('');
+        const initialsNoGeneric = tokens(instansi)
+          .filter((t) => !GENERIC.has(t))
+          .map((t) => t[0])
+          .join('');
+        if (allowed.has(word) || word === initials || word === initialsNoGeneric) continue;
+        out.push({ ...common, messageId: 'unverifiedOffice', severity: 'info', data: { printed: claim.value, instansi } });
+        continue;
+      }
+      const extra = words.filter((w) => !allowed.has(w));
+      if (extra.length === 0) continue;
+      out.push({ ...common, messageId: 'otherOffice', data: { printed: claim.value, instansi, extra: extra.join(', ') } });
+    }
+    return out;
+  },
+};
+
+export default periodEntity;
