@@ -5,6 +5,7 @@ import { AppError, toAppError } from '../errors.js';
 const COMMANDS: Record<string, () => Promise<{ register: (p: Command) => void }>> = {
   tables: () => import('./commands/tables.js'),
   extract: () => import('./commands/extract.js'),
+  audit: () => import('./commands/audit.js'),
 };
 
 /**

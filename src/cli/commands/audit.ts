@@ -1,0 +1,50 @@
+import type { Command } from 'commander';
+import { AppError } from '../../errors.js';
+import { parsePageRange } from '../../ingest/index.js';
+import type { Severity } from '../../model/report.js';
+import { audit } from '../../pipeline/audit.js';
+import { auditToCsv, auditToHtml, auditToMarkdown, auditToText } from '../format/audit.js';
+import { choice, writeOut } from '../util.js';
+
+const SEVERITIES = ['error', 'warning', 'rounding', 'info'] as const;
+
+export function register(program: Command): void {
+  program
+    .command('audit')
+    .description('Recompute every derived figure and list what does not add up, each finding cited')
+    .argument('<file.pdf>', 'the report')
+    .option('--format <fmt>', 'text | json | md | html | csv', 'text')
+    .option('--lang <lang>', 'id | en', 'id')
+    .option('--min-severity <level>', 'error | warning | rounding | info', 'info')
+    .option('--fail-on <level>', 'exit 3 when a finding of this severity or worse exists (error | warning | rounding | info)')
+    .option('--only <checks>', 'comma-separated check ids')
+    .option('--pages <range>', 'pages to read, e.g. 3-9,12')
+    .option('--no-ocr', 'do not OCR image-only pages')
+    .option('-o, --out <file>', 'write to a file instead of stdout')
+    .action(async (file: string, o: { format: string; lang: string; minSeverity: string; failOn?: string; only?: string; pages?: string; ocr: boolean; out?: string }) => {
+      const format = choice(o.format, ['text', 'json', 'md', 'html', 'csv'] as const, '--format');
+      const lang = choice(o.lang, ['id', 'en'] as const, '--lang');
+      const minSeverity = choice(o.minSeverity, SEVERITIES, '--min-severity') as Severity;
+      const failOn = o.failOn ? (choice(o.failOn, SEVERITIES, '--fail-on') as Severity) : undefined;
+      const only = o.only?.split(',').map((s) => s.trim()).filter(Boolean);
+      const result = await audit(file, {
+        ...(o.pages ? { pages: parsePageRange(o.pages) } : {}),
+        ocr: o.ocr ? 'auto' : 'off',
+        minSeverity,
+        ...(only ? { only } : {}),
+      });
+      const text =
+        format === 'json' ? JSON.stringify(result, null, 2) + '\n'
+        : format === 'md' ? auditToMarkdown(result, lang)
+        : format === 'html' ? auditToHtml(result, lang)
+        : format === 'csv' ? auditToCsv(result, lang)
+        : auditToText(result, lang, !o.out && process.stdout.isTTY === true);
+      await writeOut(text, o.out);
+      if (failOn) {
+        const limit = SEVERITIES.indexOf(failOn);
+        const hit = result.findings.some((f) => SEVERITIES.indexOf(f.severity) <= limit);
+        if (hit) process.exitCode = 3;
+      }
+      if (only && only.length && result.checks.length === 0) throw new AppError('E_BAD_ARGUMENT', `No check matches --only ${o.only}`, { stage: 'cli' });
+    });
+}
