@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { extractClaims } from '../../src/extract/rules/claims.js';
+import { identify } from '../../src/extract/rules/identity.js';
+import { polarityOf } from '../../src/extract/rules/polarity.js';
+import { paragraph } from './helpers.js';
+
+describe('extractClaims', () => {
+  const p = (text: string) => extractClaims([paragraph(5, text)], 'Kecamatan Dumai Barat', 2023);
+
+  it('reads counts of programs, kegiatan and sub kegiatan', () => {
+    const { claims } = p('Untuk itu dilaksanakan 5 (lima) program, 12 (dua belas) kegiatan dan 30 (tiga puluh) sub kegiatan.');
+    expect(claims.filter((c) => c.kind === 'count').map((c) => (c.kind === 'count' ? [c.entity, c.count] : null))).toEqual([
+      ['program', 5],
+      ['kegiatan', 12],
+      ['sub_kegiatan', 30],
+    ]);
+  });
+  it('pairs amounts in digits with their words, keeping malformed words as null', () => {
+    const { claims } = p('anggaran sebesar Rp.8.955.501.115 (Delapan milyar sembilan ratus lima puluh lima juta lima ratus satu ribu seratus lima belas rupiah) dan Rp. 950.740.557 (Sembilan ratus lima puluh ribu tujuh ratus empat puluh ribu rupiah).');
+    const t = claims.filter((c) => c.kind === 'terbilang');
+    expect(t.map((c) => (c.kind === 'terbilang' ? [c.digits.value, c.wordsValue] : null))).toEqual([
+      [8955501115, 8955501115],
+      [950740557, null],
+    ]);
+    expect(t[0]!.cite.page).toBe(5);
+  });
+  it('reads an efficiency computation stated in words', () => {
+    const { claims } = p('tingkat efisiensinya adalah 2,77% berasal dari perhitungan persentase capaian kinerja tahun 2023 (100%) dibagi dengan persentase penyerapan anggaran tahun 2023 (97,23%). Pencapaian tersebut EFISIEN');
+    const e = claims.find((c) => c.kind === 'efisiensi');
+    expect(e).toMatchObject({ stated: { value: 2.77, decimals: 2 }, numerator: { value: 100 }, denominator: { value: 97.23 }, operation: 'divide', label: 'Efisien' });
+  });
+  it('reads trend words with both values', () => {
+    const { claims } = p('Capaian indikator ini meningkat dari 40,7% pada tahun 2022 menjadi 51,85% pada tahun 2023.');
+    expect(claims.find((c) => c.kind === 'trend')).toMatchObject({ direction: 'up', from: { value: 40.7 }, to: { value: 51.85 } });
+  });
+  it('records mentions of another office of the same kind and of other report years, not its own', () => {
+    const { claims } = p('Sasaran yang ditetapkan oleh Kecamatan Sungai Sembilan Kota Dumai dan Kecamatan Dumai Barat. Laporan Kinerja Tahun 2021 dan Laporan Kinerja Tahun 2023.');
+    const mentions = claims.filter((c) => c.kind === 'mention').map((c) => (c.kind === 'mention' ? c.value : ''));
+    expect(mentions).toContain('2021');
+    expect(mentions).not.toContain('2023');
+    expect(mentions.some((m) => m.startsWith('Kecamatan Sungai Sembilan'))).toBe(true);
+    expect(mentions.some((m) => m.startsWith('Kecamatan Dumai'))).toBe(false);
+  });
+  it('reads the belanja split of a stated total', () => {
+    const { belanja } = p('didukung dengan anggaran sebesar Rp.8.955.501.115 bersumber dari APBD terdiri dari BELANJA OPERASI sebesar Rp. 8.004.760.558 dan BELANJA MODAL sebesar Rp. 950.740.557.');
+    expect(belanja.map((b) => [b.kind, b.amount.value])).toEqual([
+      ['total', 8955501115],
+      ['operasi', 8004760558],
+      ['modal', 950740557],
+    ]);
+  });
+  it('reads the declared formula for lower-is-better indicators', () => {
+    const { claims } = p('Untuk indikator dengan polaritas negatif, capaian = (2 - (realisasi/target)) x 100%.');
+    expect(claims.find((c) => c.kind === 'formula')).toMatchObject({ polarity: 'lower', formula: 'two-minus' });
+  });
+});
+
+describe('identify', () => {
+  it('reads office, local government and the reported year (not the publication year)', () => {
+    const id = identify([paragraph(1, 'LAPORAN KINERJA INSTANSI PEMERINTAH (LKJIP) TAHUN 2023'), paragraph(1, 'DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL'), paragraph(1, 'PEMERINTAH KOTA DUMAI TAHUN 2024')]);
+    expect(id).toMatchObject({ instansi: 'Dinas Kependudukan dan Pencatatan Sipil', pemda: 'Kota Dumai', tahun: 2023 });
+  });
+  it('returns nulls when nothing is found', () => {
+    expect(identify([paragraph(1, 'hello')])).toMatchObject({ instansi: null, pemda: null, tahun: null });
+  });
+});
+
+describe('polarityOf', () => {
+  it.each([
+    ['Angka Kematian Ibu', 'lower', 'inferred'],
+    ['Prevalensi stunting', 'lower', 'inferred'],
+    ['Persentase temuan yang belum ditindaklanjuti', 'lower', 'inferred'],
+    ['Persentase penurunan angka kemiskinan', 'higher', 'inferred'],
+    ['Indeks Kepuasan Masyarakat', 'higher', 'default'],
+  ])('%s → %s', (name, polarity, source) => {
+    expect(polarityOf(name)).toEqual({ polarity, source });
+  });
+  it('prefers what the report declares', () => {
+    expect(polarityOf('Indeks X', 'indikator ini berpolaritas negatif')).toEqual({ polarity: 'lower', source: 'declared' });
+    expect(polarityOf('Angka kematian bayi', 'semakin tinggi semakin baik')).toEqual({ polarity: 'higher', source: 'declared' });
+    expect(polarityOf('Indeks X', 'polaritas negatif')).toEqual({ polarity: 'lower', source: 'declared' });
+  });
+});

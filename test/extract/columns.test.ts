@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { classifyTable, mapColumns } from '../../src/extract/rules/columns.js';
+import { table } from './helpers.js';
+
+describe('mapColumns', () => {
+  const cases: Array<{ name: string; header: string[][]; headerCount?: number; expect: Record<string, number>; kind: string }> = [
+    {
+      name: 'capaian table with a predicate column',
+      header: [['No', 'Sasaran Strategis', 'Indikator Kinerja', 'Target', 'Realisasi', 'Capaian (%)', 'Predikat'], ['1', 'A', 'Persentase x', '69%', '51,85%', '75,14%', 'Tinggi']],
+      expect: { no: 0, sasaran: 1, indikator: 2, target: 3, realisasi: 4, capaian: 5, predikat: 6 },
+      kind: 'capaian',
+    },
+    {
+      name: 'performance and budget sides kept apart under group headers',
+      header: [
+        ['TUJUAN/ SASARAN/ PROGRAM', 'INDIKATOR', 'KINERJA', '^', '^', 'ANGGARAN', '^', '^'],
+        ['|', '|', 'TARGET', 'REALISASI', 'CAPAIAN %', 'ALOKASI', 'REALISASI', 'CAPAIAN'],
+        ['Sasaran : X', 'Indeks Y', '88', '93,05', '105,74%', '1.000', '900', '90,00'],
+      ],
+      headerCount: 2,
+      expect: { uraian: 0, indikator: 1, target: 2, realisasi: 3, capaian: 4, pagu: 5, realisasiAnggaran: 6, persen: 7 },
+      kind: 'capaian',
+    },
+    {
+      name: 'budget realisation table with sisa',
+      header: [['Kode', 'Program/Kegiatan', 'Pagu (Rp)', 'Realisasi (Rp)', '%', 'Sisa (Rp)'], ['2.12.01', 'Program A', '1.000', '900', '90', '100']],
+      expect: { kode: 0, uraian: 1, pagu: 2, realisasiAnggaran: 3, persen: 4, sisa: 5 },
+      kind: 'budget-detail',
+    },
+    {
+      name: 'realisasi next to a budget without performance columns is money',
+      header: [['NO', 'PROGRAM', 'ANGGARAN SETELAH PERUBAHAN', 'REALISASI', '%'], ['1', 'Program A', 'Rp.1.000', 'Rp.900', '90%']],
+      expect: { no: 0, uraian: 1, pagu: 2, realisasiAnggaran: 3, persen: 4 },
+      kind: 'budget-detail',
+    },
+    {
+      name: 'previous-year columns by header year',
+      header: [
+        ['No', 'Indikator', 'Target', '^', 'Realisasi', '^'],
+        ['|', '|', '2022', '2023', '2022', '2023'],
+        ['1', 'Indeks X', '86', '88', '92,2', '93,05'],
+      ],
+      headerCount: 2,
+      expect: { no: 0, indikator: 1, prevTarget: 2, target: 3, prevRealisasi: 4, realisasi: 5 },
+      kind: 'comparison',
+    },
+    {
+      name: 'predicate scale',
+      header: [['No', 'Interval Nilai Realisasi Kinerja', 'Kriteria Penilaian'], ['1', '≥ 91', 'Sangat Tinggi']],
+      expect: { no: 0, interval: 1, label: 2 },
+      kind: 'scale',
+    },
+    {
+      name: 'numbering column sharing a label with the name column',
+      header: [['URAIAN PROGRAM (INDIKATOR) / KEGIATAN', '^', 'TARGET KEUANGAN (RP)', 'REALISASI KEUANGAN (RP)'], ['1', 'PROGRAM A', '1.000', '900'], ['2', 'PROGRAM B', '1.000', '900']],
+      expect: { no: 0, uraian: 1, pagu: 2, realisasiAnggaran: 3 },
+      kind: 'budget-detail',
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const t = table('t1', c.header, { headerCount: c.headerCount ?? 1 });
+      const map = mapColumns(t, 2023);
+      expect(map.roles).toMatchObject(c.expect);
+      expect(classifyTable(t, map, '').kind).toBe(c.kind);
+    });
+  }
+
+  it('reads predicate labels printed as column titles', () => {
+    const t = table('t1', [['No', 'Indikator', 'Target', 'Realisasi', 'Capaian', 'Sangat Berhasil', 'Berhasil'], ['1', 'X', '1', '1', '100%', 'Sangat Berhasil', '']]);
+    expect(mapColumns(t, 2023).predikatCols).toEqual([5, 6]);
+  });
+
+  it('marks a PK budget table revised when its caption or the text above says perubahan', () => {
+    const t = table('t1', [['No', 'Program', 'Anggaran'], ['1', 'Program A', 'Rp. 1.000']], { caption: 'Tabel 3 Perubahan Perjanjian Kinerja' });
+    expect(classifyTable(t, mapColumns(t, 2023), '')).toMatchObject({ kind: 'budget-summary', variant: 'perubahan' });
+    const u = table('t2', [['No', 'Program', 'Anggaran'], ['1', 'Program A', 'Rp. 1.000']]);
+    expect(classifyTable(u, mapColumns(u, 2023), 'seiring Perubahan Anggaran disusun Perubahan Perjanjian Kinerja').variant).toBe('perubahan');
+    expect(classifyTable(u, mapColumns(u, 2023), 'Perjanjian Kinerja tahun 2023').variant).toBe('original');
+  });
+});

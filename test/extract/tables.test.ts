@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { KeyRegistry } from '../../src/extract/rules/cells.js';
+import { classifyTable, mapColumns } from '../../src/extract/rules/columns.js';
+import { extractBudget, extractEfficiency, extractIndicators, extractScale, parseInterval, type TableContext } from '../../src/extract/rules/tables.js';
+import type { Table } from '../../src/model/table.js';
+import { table } from './helpers.js';
+
+function ctx(t: Table): TableContext {
+  const map = mapColumns(t, 2023);
+  return { table: t, map, kind: classifyTable(t, map, '').kind, tahun: 2023, indicatorKeys: new KeyRegistry(), budgetKeys: new KeyRegistry() };
+}
+
+describe('extractIndicators', () => {
+  const t = table('t4', [
+    ['No', 'Sasaran Strategis', 'Indikator Kinerja', 'Target', 'Realisasi', 'Capaian', 'Sangat Berhasil', 'Berhasil'],
+    ['1.', 'Terwujudnya keserasian data', 'Persentase OPD terintegrasi', '69%', '51,85%', '75,07%', '', 'Berhasil'],
+    ['2.', '', 'Indeks Kepuasan Masyarakat (IKM)', '88', '93,05', '105,73%', 'Sangat Berhasil', ''],
+    ['3.', 'Menurunnya angka kematian', 'Angka Kematian Ibu', '80 - 90', '70', '', '', ''],
+  ]);
+  const inds = extractIndicators(ctx(t), '');
+
+  it('reads every indicator row with its values, decimals and cell citations', () => {
+    expect(inds.map((i) => i.indikator)).toEqual(['Persentase OPD terintegrasi', 'Indeks Kepuasan Masyarakat (IKM)', 'Angka Kematian Ibu']);
+    const [a] = inds;
+    expect(a!.target).toMatchObject({ text: '69%', value: 69, decimals: 0, unit: 'percent' });
+    expect(a!.realisasi).toMatchObject({ value: 51.85, decimals: 2, cite: { page: 1, table: 't4', row: 1, column: 4, cell: 't4.r1c4' } });
+    expect(a!.capaian?.value).toBe(75.07);
+  });
+  it('carries a blank sasaran down from the row above', () => {
+    expect(inds[1]!.sasaran).toBe('Terwujudnya keserasian data');
+  });
+  it('takes the predicate from the column it is printed in', () => {
+    expect(inds.map((i) => i.predikat?.text ?? null)).toEqual(['Berhasil', 'Sangat Berhasil', null]);
+  });
+  it('infers satuan and polarity, and reads a range target', () => {
+    expect(inds[0]!.satuan).toBe('%');
+    expect(inds[1]!.satuan).toBe('indeks');
+    expect(inds[2]).toMatchObject({ polarity: 'lower', polaritySource: 'inferred', targetRange: [80, 90] });
+    expect(inds[0]).toMatchObject({ polarity: 'higher', polaritySource: 'default' });
+  });
+});
+
+describe('extractBudget', () => {
+  it('builds program → kegiatan → sub-kegiatan from codes and ties JUMLAH to the programs', () => {
+    const t = table('t9', [
+      ['Kode', 'Program/Kegiatan/Sub Kegiatan', 'Pagu (Rp)', 'Realisasi (Rp)', '%', 'Sisa (Rp)'],
+      ['2.12.01', 'Program Penunjang', '1.000.000', '900.000', '90,00', '100.000'],
+      ['2.12.01.2.01', 'Perencanaan', '1.000.000', '900.000', '90,00', '100.000'],
+      ['2.12.01.2.01.0001', 'Penyusunan Dokumen', '600.000', '500.000', '83,33', '100.000'],
+      ['2.12.01.2.01.0002', 'Evaluasi Kinerja', '400.000', '400.000', '100,00', '0'],
+      ['2.12.02', 'Program Pendaftaran', '500.000', '500.000', '100,00', '0'],
+      ['', 'JUMLAH', '1.500.000', '1.400.000', '93,33', '100.000'],
+    ]);
+    const { budget } = extractBudget(ctx(t));
+    expect(budget.map((b) => [b.kode, b.level, b.parentId])).toEqual([
+      ['2.12.01', 'program', null],
+      ['2.12.01.2.01', 'kegiatan', 't9.r1'],
+      ['2.12.01.2.01.0001', 'sub_kegiatan', 't9.r2'],
+      ['2.12.01.2.01.0002', 'sub_kegiatan', 't9.r2'],
+      ['2.12.02', 'program', null],
+      [null, 'total', null],
+    ]);
+    expect(budget[5]!.sumOf).toEqual(['t9.r1', 't9.r5']);
+    expect(budget[0]!.pagu).toMatchObject({ value: 1_000_000, decimals: 0 });
+    expect(budget[2]!.persen).toMatchObject({ value: 83.33, decimals: 2 });
+  });
+
+  it('infers levels from numbering when no codes are printed, and sends Belanja rows to the belanja summary', () => {
+    const t = table('t31', [
+      ['No', 'Uraian', 'Target Keuangan (Rp)', 'Realisasi Keuangan (Rp)'],
+      ['I', 'Belanja Operasi', '900,00', '800,00'],
+      ['II', 'Belanja Modal', '100,00', '100,00'],
+      ['Jumlah', '^', '1.000,00', '900,00'],
+      ['1', 'PROGRAM PENUNJANG', '1.000,00', '900,00'],
+      ['1', 'Perencanaan', '300,00', '250,00'],
+      ['', '1 Penyusunan dokumen', '200,00', '150,00'],
+      ['', '2 Koordinasi RKA', '100,00', '100,00'],
+      ['2', 'Administrasi Keuangan', '700,00', '650,00'],
+      ['1', 'Penyediaan gaji', '700,00', '650,00'],
+    ]);
+    const { budget, belanja } = extractBudget(ctx(t));
+    expect(belanja.map((b) => [b.kind, b.amount.value])).toEqual([
+      ['operasi', 900],
+      ['modal', 100],
+      ['total', 1000],
+    ]);
+    expect(new Set(belanja.map((b) => b.group)).size).toBe(1);
+    expect(budget.map((b) => [b.uraian, b.level])).toEqual([
+      ['PROGRAM PENUNJANG', 'program'],
+      ['Perencanaan', 'kegiatan'],
+      ['Penyusunan dokumen', 'sub_kegiatan'],
+      ['Koordinasi RKA', 'sub_kegiatan'],
+      ['Administrasi Keuangan', 'kegiatan'],
+      ['Penyediaan gaji', 'sub_kegiatan'],
+    ]);
+    expect(budget[5]!.parentId).toBe(budget[4]!.id);
+  });
+
+  it('reads letter-spaced program labels', () => {
+    const t = table('t1', [['No', 'Uraian', 'Pagu'], ['2', 'PROG RAM PENY ELEN GGAR AN', '217.902.500']]);
+    expect(extractBudget(ctx(t)).budget[0]!.level).toBe('program');
+  });
+});
+
+describe('extractEfficiency', () => {
+  it('reads a ratio column and a label column under one merged header', () => {
+    const t = table('t34', [
+      ['NO', 'INDIKATOR KINERJA UTAMA', 'CAPAIAN KINERJA (%)', 'PENYERAPAN ANGGARAN (%)', 'TINGKAT EFISIENSI', 'TINGKAT EFISIENSI'],
+      ['1.', 'Indeks Kepuasan Masyarakat', '95,21%', '82,84%', '1,14', 'Efisien'],
+    ]);
+    const [e] = extractEfficiency(ctx(t));
+    expect(e).toMatchObject({ uraian: 'Indeks Kepuasan Masyarakat', capaian: { value: 95.21 }, serapan: { value: 82.84 }, efisiensi: { value: 1.14, decimals: 2 }, label: { text: 'Efisien' } });
+  });
+});
+
+describe('scale', () => {
+  it.each([
+    ['≥ 90', { min: 90, max: null }],
+    ['76 ≤ 90', { min: 76, max: 90 }],
+    ['85% s.d 100%', { min: 85, max: 100 }],
+    ['70% s.d < 85%', { min: 70, max: 85, maxExclusive: true }],
+    ['< 55%', { min: null, max: 55, maxExclusive: true }],
+    ['≤ 50', { min: null, max: 50 }],
+  ])('parseInterval(%s)', (text, band) => {
+    expect(parseInterval(text)).toEqual(band);
+  });
+  it('returns null for text that is not an interval', () => {
+    expect(parseInterval('Sangat Tinggi')).toBeNull();
+  });
+  it('reads a scale table', () => {
+    const t = table('t18', [['No', 'Interval Nilai Realisasi Kinerja', 'Kriteria Penilaian'], ['1', '≥ 91', 'Sangat Tinggi'], ['2', '76 ≤ 90', 'Tinggi']]);
+    expect(extractScale(ctx(t))).toEqual([
+      { label: 'Sangat Tinggi', min: 91, max: null },
+      { label: 'Tinggi', min: 76, max: 90 },
+    ]);
+  });
+});
