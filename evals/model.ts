@@ -88,7 +88,8 @@ function indicatorScore(g: GoldIndicator, p: Indicator): number {
 
 function budgetScore(g: GoldBudget, p: BudgetRow): number {
   if (!pages([p.pagu, p.realisasi], p.cite.page).has(g.page)) return 0;
-  const name = similarity(normalizeName(g.uraian), normalizeName(p.uraian));
+  const totals = g.level === 'total' && p.level === 'total' ? 0.6 : 0;
+  const name = Math.max(totals, similarity(normalizeName(g.uraian), normalizeName(p.uraian)));
   const values = [same(p.pagu?.value, goldValue(g.pagu)), same(p.realisasi?.value, goldValue(g.realisasi))].filter(Boolean).length;
   return name + values * 0.2 + (g.kode && p.kode === g.kode ? 0.3 : 0);
 }
@@ -149,7 +150,7 @@ export function scoreModel(gold: GoldModel, report: Report): { metrics: Metrics;
     budgetRows: bud.length,
     budgetRecall: budRecall,
     budgetFieldAccuracy: share(fb),
-    instansi: normLabel(report.report.instansi) === normLabel(gold.instansi) ? 1 : 0,
+    instansi: report.report.instansi && (normLabel(gold.instansi).startsWith(normLabel(report.report.instansi)) || normLabel(report.report.instansi).startsWith(normLabel(gold.instansi))) ? 1 : 0,
     tahun: report.report.tahun === gold.tahun ? 1 : 0,
   };
   const fields = (t: FieldTally) => Object.entries(t).map(([k, v]) => `${k} ${pct(v.ok / v.total)} (${v.ok}/${v.total})`).join(', ');

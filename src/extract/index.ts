@@ -80,7 +80,7 @@ export function extractReport(layout: LayoutDocument, opts: ExtractOptions = {})
     };
     tables.push(info);
     const ctx: TableContext = { table, map, kind: cls.kind, tahun: id.tahun, indicatorKeys, budgetKeys };
-    if (['pk', 'capaian', 'comparison', 'renstra'].includes(cls.kind)) indicators.push(...extractIndicators(ctx, declared));
+    if (['pk', 'capaian', 'comparison', 'renstra', 'efficiency'].includes(cls.kind)) indicators.push(...extractIndicators(ctx, declared));
     if (['budget-detail', 'budget-summary', 'capaian', 'pk'].includes(cls.kind)) {
       const b = extractBudget(ctx);
       budget.push(...b.budget);

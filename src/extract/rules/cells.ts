@@ -122,13 +122,17 @@ export function normalizeName(s: string): string {
     .split(/\s+/)
     .filter((w) => w && !STOP.has(w))
     .map((w) => (w.length > 7 && w.endsWith('an') ? w.slice(0, -2) : w))
+    .filter((w) => !STOP.has(w))
     .join(' ')
     .trim();
 }
 
 const STOP = new Set(['yang', 'dan', 'di', 'ke', 'dari', 'terkait', 'dalam', 'untuk', 'pada', 'oleh', 'bidang', 'serta', 'atau', 'the', 'dengan']);
 
-/** Token-set similarity used to link names that differ in a word or an abbreviation. */
+/**
+ * Similarity used to link names that differ in a word or an abbreviation: token-set overlap, and
+ * for letter-spaced text ("Pe ny edi aa n Jas a") character-bigram overlap with spaces removed.
+ */
 export function similarity(a: string, b: string): number {
   const ta = new Set(a.split(' ').filter(Boolean));
   const tb = new Set(b.split(' ').filter(Boolean));
@@ -137,7 +141,28 @@ export function similarity(a: string, b: string): number {
   for (const t of ta) if (tb.has(t)) inter++;
   const jaccard = inter / (ta.size + tb.size - inter);
   const containment = inter / Math.min(ta.size, tb.size);
-  return Math.max(jaccard, containment >= 0.9 && Math.min(ta.size, tb.size) >= 3 ? 0.8 : 0);
+  const tokens = Math.max(jaccard, containment >= 0.9 && Math.min(ta.size, tb.size) >= 3 ? 0.8 : 0);
+  if (tokens >= 0.6 || !(letterSpaced(a) || letterSpaced(b))) return tokens;
+  return Math.max(tokens, dice(a.replace(/\s+/g, ''), b.replace(/\s+/g, '')) * 0.9);
+}
+
+function letterSpaced(s: string): boolean {
+  const words = s.split(' ').filter(Boolean);
+  return words.length >= 4 && words.filter((w) => w.length <= 3).length / words.length > 0.5;
+}
+
+function dice(a: string, b: string): number {
+  if (a.length < 2 || b.length < 2) return 0;
+  const grams = (s: string) => {
+    const m = new Map<string, number>();
+    for (let i = 0; i < s.length - 1; i++) m.set(s.slice(i, i + 2), (m.get(s.slice(i, i + 2)) ?? 0) + 1);
+    return m;
+  };
+  const ga = grams(a);
+  const gb = grams(b);
+  let inter = 0;
+  for (const [g, n] of ga) inter += Math.min(n, gb.get(g) ?? 0);
+  return (2 * inter) / (a.length - 1 + b.length - 1);
 }
 
 /** Assigns cluster keys: names similar enough to an earlier one share its key. */

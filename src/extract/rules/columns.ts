@@ -116,6 +116,24 @@ export function mapColumns(table: Table, tahun: number | null): ColumnMap {
     delete roles.realisasi;
     delete roles.capaian;
   }
+  // A money column whose body holds no amounts while the column next to it does: the document's
+  // header is offset from its body (common in exported RKA sheets); follow the amounts.
+  for (const role of ['pagu', 'realisasiAnggaran', 'sisa'] as const) {
+    const c = roles[role];
+    if (c === undefined) continue;
+    const share = (col: number) => {
+      const texts = table.rows.map((r) => r.cells[col]).filter((x) => x && !x.spannedBy && x.text.trim()).map((x) => x!.text.trim());
+      const amounts = texts.filter((t) => /^(rp\.?\s*)?\d{1,3}([.,]\d{3})+([.,]\d+)?(,-)?$/i.test(t)).length;
+      return table.rows.length ? amounts / table.rows.length : 0;
+    };
+    if (share(c) > 0.1) continue;
+    const taken = new Set(Object.entries(roles).filter(([k]) => k !== 'keterangan').map(([, v]) => v));
+    const next = [c - 1, c + 1].find((n) => n >= 0 && n < table.nCols && !taken.has(n) && share(n) > 0.3);
+    if (next !== undefined) {
+      roles[role] = next;
+      if (roles.keterangan === next) delete roles.keterangan;
+    }
+  }
   // A name column whose cells are only numbers is the numbering; the name is in the next column.
   for (const role of ['uraian', 'sasaran', 'indikator'] as const) {
     const c = roles[role];
@@ -147,6 +165,7 @@ export function classifyTable(table: Table, map: ColumnMap, context: string): { 
   const hasPerf = r.indikator !== undefined && (r.target !== undefined || r.realisasi !== undefined || r.capaian !== undefined);
   const hasMoney = r.pagu !== undefined || r.realisasiAnggaran !== undefined;
   if (r.renstraTarget !== undefined && r.indikator !== undefined) return { kind: 'renstra', confidence: 0.85, variant: null };
+  if (r.indikator !== undefined && r.prevRealisasi !== undefined && !hasPerf) return { kind: 'comparison', confidence: 0.7, variant: null };
   if (hasPerf && (r.prevRealisasi !== undefined || r.prevCapaian !== undefined || r.prevTarget !== undefined)) return { kind: 'comparison', confidence: 0.85, variant: null };
   if (hasPerf && (r.realisasi !== undefined || r.capaian !== undefined)) return { kind: 'capaian', confidence: 0.9, variant: null };
   if (hasPerf && r.target !== undefined) return { kind: 'pk', confidence: 0.85, variant };

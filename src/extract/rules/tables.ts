@@ -161,6 +161,11 @@ export function extractBudget(ctx: TableContext): { budget: BudgetRow[]; belanja
   let segment = 0;
   for (const row of bodyRows(table)) {
     let name = nameCol !== undefined ? cellText(table, row.cells[nameCol]).trim() : '';
+    // Mixed tables: a row under a sasaran merged above is named by its indicator.
+    if ((!name || row.cells[nameCol ?? 0]?.spannedBy) && r.indikator !== undefined && r.indikator !== nameCol) {
+      const ind = cellText(table, row.cells[r.indikator]).trim();
+      if (ind) name = ind;
+    }
     const noText = r.no !== undefined ? cellText(table, row.cells[r.no]).trim() : '';
     if (!name && noText && TOTAL.test(noText.replace(/\s+/g, ''))) name = noText;
     if (!name && r.no !== undefined && TOTAL.test(noText.replace(/(\S)\s(?=\S)/g, '$1'))) name = noText;
