@@ -16,6 +16,8 @@ const NAME: Record<Formula, Bilingual> = {
  * indicators the formula the report declares is used; without one, PermenPANRB's two-minus and the
  * inverse are both accepted and the one that matches is recorded. A printed 100% where the ratio is
  * higher is read as a deliberate cap (some offices cap capaian at 100%) and reported as info.
+ * Targets (and range bounds) are taken as exact: they are set in the PK, not rounded measurements,
+ * so only realisasi and the printed capaian carry rounding intervals.
  */
 const capaian: Check = {
   id: 'capaian',
@@ -90,11 +92,13 @@ function setup(ind: Indicator, ctx: CheckContext): Setup | null {
     const text = ind.target?.text ?? `${fmtPlain(a)}–${fmtPlain(b)}`;
     const d = (x: number): number => (ind.target && ind.target.value !== null ? ind.target.decimals : decimalsOf(x));
     operands.push({ name: 'target (rentang)', text, value: null, cite }, ctx.operand('realisasi', ind.realisasi));
-    if (realisasi.value > b) return { printed, realisasi, target: { value: b, decimals: d(b) }, insideRange: null, operands };
-    if (realisasi.value < a) return { printed, realisasi, target: { value: a, decimals: d(a) }, insideRange: null, operands };
+    if (realisasi.value > b) return { printed, realisasi, target: { value: b, decimals: d(b), exact: true }, insideRange: null, operands };
+    if (realisasi.value < a) return { printed, realisasi, target: { value: a, decimals: d(a), exact: true }, insideRange: null, operands };
     return { printed, realisasi, target: null, insideRange: [a, b], operands };
   }
-  const target = measure(ind.target);
+  const measured = measure(ind.target);
+  // A target is set, not measured: "69" in a PK means 69, not anything in [68,5; 69,5].
+  const target = measured && { ...measured, exact: true };
   // Target 0 cannot give a capaian; capaian-zero-target reports a number printed for it.
   if (!target || !ind.target || target.value === 0) return null;
   operands.push(ctx.operand('target', ind.target), ctx.operand('realisasi', ind.realisasi));

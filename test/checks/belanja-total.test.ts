@@ -1,0 +1,52 @@
+import belanjaTotal from '../../src/checks/rules/belanja-total.js';
+import { belanja, makeReport } from './builders.js';
+import { testCheck } from './tester.js';
+
+testCheck(belanjaTotal, {
+  valid: [
+    {
+      name: 'operasi + modal + tidak terduga + transfer = total',
+      report: makeReport({
+        belanja: [
+          belanja({ kind: 'operasi', amount: '7.000.000' }),
+          belanja({ kind: 'modal', amount: '2.500.000' }),
+          belanja({ kind: 'tidak_terduga', amount: '0' }),
+          belanja({ kind: 'transfer', amount: '500.000' }),
+          belanja({ kind: 'total', amount: 'Rp. 10.000.000,-' }),
+        ],
+      }),
+    },
+    {
+      name: 'the breakdown of operasi (pegawai, barang dan jasa) is not counted twice',
+      report: makeReport({
+        belanja: [
+          belanja({ kind: 'operasi', amount: '7.000.000' }),
+          belanja({ kind: 'pegawai', amount: '4.000.000' }),
+          belanja({ kind: 'barang_jasa', amount: '3.000.000' }),
+          belanja({ kind: 'modal', amount: '3.000.000' }),
+          belanja({ kind: 'total', amount: '10.000.000' }),
+        ],
+      }),
+    },
+    {
+      name: 'groups are summed separately',
+      report: makeReport({
+        belanja: [
+          belanja({ group: 'a', kind: 'modal', amount: '5' }),
+          belanja({ group: 'a', kind: 'total', amount: '5' }),
+          belanja({ group: 'b', kind: 'modal', amount: '7' }),
+          belanja({ group: 'b', kind: 'total', amount: '7' }),
+        ],
+      }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'total differs from the parts',
+      report: makeReport({
+        belanja: [belanja({ kind: 'operasi', amount: '7.000.000' }), belanja({ kind: 'modal', amount: '2.500.000' }), belanja({ kind: 'total', amount: '9.600.000' })],
+      }),
+      errors: [{ messageId: 'mismatch', severity: 'error' }],
+    },
+  ],
+});

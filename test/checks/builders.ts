@@ -1,0 +1,202 @@
+/**
+ * Small typed Report fixtures for check tests. Values are written as printed (`value('51,85%')`) and
+ * parsed with src/numbers, so decimals and units are those a real extraction would give.
+ */
+import { BelanjaRow, BudgetRow, Claim, EfficiencyRow, Indicator, Report, type Citation, type TableInfo, type Value } from '../../src/model/index.js';
+import { parseNumber } from '../../src/numbers/index.js';
+
+let counter = 0;
+const nextId = (prefix: string): string => `${prefix}${++counter}`;
+
+/** A citation on `page` (default 1). */
+export function cite(page = 1, extra: Partial<Citation> = {}): Citation {
+  return { page, ...extra };
+}
+
+/**
+ * A printed value parsed the way extraction parses it.
+ *
+ * @example
+ *   value('51,85%') // { text: '51,85%', value: 51.85, decimals: 2, unit: 'percent', … }
+ */
+export function value(text: string, at: Partial<Citation> = {}, opts: { unit?: Value['unit']; ocr?: boolean } = {}): Value {
+  const p = parseNumber(text);
+  const unit = opts.unit ?? (p.kind === 'percent' ? 'percent' : p.kind === 'rupiah' ? 'rupiah' : 'number');
+  const v: Value = { text, value: p.value, decimals: p.decimals, unit, ocr: opts.ocr ?? false, cite: { page: 1, ...at } };
+  if (p.ambiguous) v.ambiguous = true;
+  return v;
+}
+
+type Printed = string | Value | null | undefined;
+
+function asValue(p: Printed, at: Partial<Citation>, unit?: Value['unit']): Value | null {
+  if (p === null || p === undefined) return null;
+  return typeof p === 'string' ? value(p, at, unit ? { unit } : {}) : p;
+}
+
+export function table(id: string, kind: TableInfo['kind'] = 'capaian', extra: Partial<TableInfo> = {}): TableInfo {
+  return { id, kind, caption: `Tabel ${id}`, pages: [1], columns: {}, confidence: 1, by: 'test', ...extra };
+}
+
+export interface IndicatorInput extends Partial<Omit<Indicator, 'target' | 'realisasi' | 'capaian' | 'predikat' | 'prevRealisasi' | 'renstraTarget'>> {
+  target?: Printed;
+  realisasi?: Printed;
+  capaian?: Printed;
+  predikat?: string | null;
+  page?: number;
+  row?: number;
+}
+
+/**
+ * An indicator row: target, realisasi, capaian and predikat in columns 2–5 of `table` on `page`.
+ *
+ * @example
+ *   indicator({ key: 'ikm', target: '69', realisasi: '51,85', capaian: '75,14%' })
+ */
+export function indicator(o: IndicatorInput = {}): Indicator {
+  const id = o.id ?? nextId('i');
+  const tableId = o.table ?? 't1';
+  const page = o.page ?? 1;
+  const row = o.row ?? 1;
+  const at = (column: number): Partial<Citation> => ({ page, table: tableId, row, column });
+  const ind: Indicator = {
+    id,
+    key: o.key ?? id,
+    table: tableId,
+    tableKind: o.tableKind ?? 'capaian',
+    tujuan: o.tujuan ?? null,
+    sasaran: o.sasaran ?? null,
+    indikator: o.indikator ?? `Indikator ${o.key ?? id}`,
+    satuan: o.satuan ?? '%',
+    polarity: o.polarity ?? 'higher',
+    polaritySource: o.polaritySource ?? 'declared',
+    tahun: o.tahun ?? 2023,
+    target: asValue(o.target, at(2)),
+    realisasi: asValue(o.realisasi, at(3)),
+    capaian: asValue(o.capaian, at(4), 'percent'),
+    predikat: o.predikat ? { text: o.predikat, cite: { page, table: tableId, row, column: 5 } } : null,
+    cite: { page, table: tableId, row },
+  };
+  if (o.targetRange) ind.targetRange = o.targetRange;
+  return Indicator.parse(ind);
+}
+
+export interface BudgetInput extends Partial<Omit<BudgetRow, 'pagu' | 'realisasi' | 'persen' | 'sisa'>> {
+  pagu?: Printed;
+  realisasi?: Printed;
+  persen?: Printed;
+  sisa?: Printed;
+  page?: number;
+  row?: number;
+}
+
+/**
+ * A budget row: pagu, realisasi, persen, sisa in columns 2–5.
+ *
+ * @example
+ *   budgetRow({ level: 'program', pagu: '1.000.000', realisasi: '900.000', persen: '90%', sisa: '100.000' })
+ */
+export function budgetRow(o: BudgetInput = {}): BudgetRow {
+  const id = o.id ?? nextId('b');
+  const tableId = o.table ?? 'tb';
+  const page = o.page ?? 1;
+  const row = o.row ?? 1;
+  const at = (column: number): Partial<Citation> => ({ page, table: tableId, row, column });
+  const r: BudgetRow = {
+    id,
+    key: o.key ?? id,
+    table: tableId,
+    tableKind: o.tableKind ?? 'budget-detail',
+    kode: o.kode ?? null,
+    uraian: o.uraian ?? `Uraian ${id}`,
+    level: o.level ?? 'program',
+    parentId: o.parentId ?? null,
+    pagu: asValue(o.pagu, at(2), 'rupiah'),
+    realisasi: asValue(o.realisasi, at(3), 'rupiah'),
+    persen: asValue(o.persen, at(4), 'percent'),
+    sisa: asValue(o.sisa, at(5), 'rupiah'),
+    cite: { page, table: tableId, row },
+  };
+  if (o.sumOf) r.sumOf = o.sumOf;
+  return BudgetRow.parse(r);
+}
+
+export function belanja(o: Partial<Omit<BelanjaRow, 'amount'>> & { amount: string; page?: number }): BelanjaRow {
+  const id = o.id ?? nextId('bl');
+  const page = o.page ?? 1;
+  return BelanjaRow.parse({
+    id,
+    uraian: o.uraian ?? `Belanja ${o.kind ?? 'other'}`,
+    kind: o.kind ?? 'other',
+    amount: value(o.amount, { page, table: 'tbl' }, { unit: 'rupiah' }),
+    source: o.source ?? 'table',
+    group: o.group ?? 'g1',
+    cite: { page, table: 'tbl' },
+  });
+}
+
+export function efficiencyRow(o: { capaian?: Printed; serapan?: Printed; efisiensi?: Printed; label?: string; uraian?: string; id?: string; page?: number }): EfficiencyRow {
+  const id = o.id ?? nextId('e');
+  const page = o.page ?? 1;
+  const at = (column: number): Partial<Citation> => ({ page, table: 'te', column });
+  return EfficiencyRow.parse({
+    id,
+    table: 'te',
+    uraian: o.uraian ?? `Program ${id}`,
+    capaian: asValue(o.capaian, at(2), 'percent'),
+    serapan: asValue(o.serapan, at(3), 'percent'),
+    efisiensi: asValue(o.efisiensi, at(4), 'percent'),
+    label: o.label ? { text: o.label, cite: { page, table: 'te', column: 5 } } : null,
+    cite: { page, table: 'te' },
+  });
+}
+
+type ClaimOf<K extends Claim['kind']> = Extract<Claim, { kind: K }>;
+type ClaimInput<K extends Claim['kind']> = Omit<ClaimOf<K>, 'id' | 'kind' | 'cite' | 'text'> & { id?: string; text?: string; page?: number };
+
+/**
+ * A prose claim of the given kind; values inside it are cited on the claim's page.
+ *
+ * @example
+ *   claim('count', { entity: 'program', count: 5, words: 'lima' })
+ */
+export function claim<K extends Claim['kind']>(kind: K, o: ClaimInput<K>): ClaimOf<K> {
+  const page = o.page ?? 1;
+  const { page: _page, ...rest } = o;
+  return Claim.parse({ id: o.id ?? nextId('c'), text: o.text ?? `${kind} claim`, cite: { page }, kind, ...rest }) as ClaimOf<K>;
+}
+
+/** A value cited in prose on `page` (no table). */
+export function prose(text: string, page = 1): Value {
+  return value(text, { page });
+}
+
+/**
+ * A valid Report around the given parts; tables referenced by rows are added with default metadata.
+ *
+ * @example
+ *   makeReport({ indicators: [indicator({ target: '73', realisasi: '92,08', capaian: '126%' })] })
+ */
+export function makeReport(o: Partial<Omit<Report, 'report'>> & { report?: Partial<Report['report']> } = {}): Report {
+  const tables = [...(o.tables ?? [])];
+  const known = new Set(tables.map((t) => t.id));
+  const kindOf = new Map<string, TableInfo['kind']>();
+  for (const i of o.indicators ?? []) kindOf.set(i.table, i.tableKind);
+  for (const b of o.budget ?? []) kindOf.set(b.table, b.tableKind);
+  for (const e of o.efficiency ?? []) kindOf.set(e.table, 'efficiency');
+  for (const [id, kind] of kindOf) if (!known.has(id)) tables.push(table(id, kind));
+  return Report.parse({
+    schemaVersion: '1',
+    file: 'test.pdf',
+    sha256: '0'.repeat(64),
+    tables,
+    indicators: o.indicators ?? [],
+    budget: o.budget ?? [],
+    belanja: o.belanja ?? [],
+    efficiency: o.efficiency ?? [],
+    scale: o.scale ?? { source: 'default', name: 'Permendagri 86/2017', bands: [], cite: null },
+    claims: o.claims ?? [],
+    warnings: o.warnings ?? [],
+    report: { instansi: 'Dinas Kesehatan', pemda: 'Kabupaten Contoh', tahun: 2023, cite: { page: 1 }, ...o.report },
+  });
+}

@@ -1,0 +1,34 @@
+import { expect } from 'vitest';
+import countClaim from '../../src/checks/rules/count-claim.js';
+import { budgetRow, claim, indicator, makeReport } from './builders.js';
+import { testCheck } from './tester.js';
+
+const programs = (n: number, table = 'tb') => Array.from({ length: n }, (_, i) => budgetRow({ key: `p${i}`, table, level: 'program' }));
+
+testCheck(countClaim, {
+  valid: [
+    { name: '5 (lima) program and five listed', report: makeReport({ budget: programs(5), claims: [claim('count', { entity: 'program', count: 5, words: 'lima' })] }) },
+    { name: 'the same programs in two tables count once', report: makeReport({ budget: [...programs(3, 'a'), ...programs(3, 'b')], claims: [claim('count', { entity: 'program', count: 3, words: null })] }) },
+    {
+      name: 'indicators counted by key',
+      report: makeReport({ indicators: [indicator({ key: 'a' }), indicator({ key: 'b' }), indicator({ key: 'a', table: 't2' })], claims: [claim('count', { entity: 'indikator', count: 2, words: null })] }),
+    },
+    { name: 'nothing listed: nothing to count against', report: makeReport({ claims: [claim('count', { entity: 'sub_kegiatan', count: 30, words: null })] }) },
+  ],
+  invalid: [
+    {
+      name: '6 program claimed, 5 listed',
+      report: makeReport({ budget: programs(5), claims: [claim('count', { entity: 'program', count: 6, words: 'enam' })] }),
+      errors: [{ messageId: 'mismatch', severity: 'warning' }],
+      check: ([f]) => {
+        expect(f?.message.id).toBe('Teks menyebut 6 program, tetapi daftar dalam laporan memuat 5 program (Tabel tb: 5)');
+        expect(f?.expected?.operands).toHaveLength(5);
+      },
+    },
+    {
+      name: 'digits and words disagree: 5 (enam)',
+      report: makeReport({ budget: programs(5), claims: [claim('count', { entity: 'program', count: 5, words: 'enam' })] }),
+      errors: [{ messageId: 'wordsMismatch', severity: 'error' }],
+    },
+  ],
+});

@@ -1,0 +1,60 @@
+import { expect } from 'vitest';
+import crossTable from '../../src/checks/rules/cross-table.js';
+import { budgetRow, indicator, makeReport, table } from './builders.js';
+import { testCheck } from './tester.js';
+
+const pkTables = [table('pk0', 'pk', { variant: 'original' }), table('pk1', 'pk', { variant: 'perubahan' })];
+
+testCheck(crossTable, {
+  valid: [
+    {
+      name: 'the same figures in the summary and the body',
+      report: makeReport({ indicators: [indicator({ key: 'ikm', table: 'ringkasan', target: '69', realisasi: '51,85', capaian: '75,14%' }), indicator({ key: 'ikm', table: 'bab3', page: 20, target: '69', realisasi: '51,85', capaian: '75,14%' })] }),
+    },
+    {
+      name: 'the same figure at different precision (75,1 and 75,14)',
+      report: makeReport({ indicators: [indicator({ key: 'ikm', table: 'a', capaian: '75,1%' }), indicator({ key: 'ikm', table: 'b', capaian: '75,14%' })] }),
+    },
+    {
+      name: 'PK original vs perubahan pagu differ on purpose',
+      report: makeReport({ tables: pkTables, budget: [budgetRow({ key: 'prog1', table: 'pk0', tableKind: 'pk', pagu: '1.000.000' }), budgetRow({ key: 'prog1', table: 'pk1', tableKind: 'pk', pagu: '1.200.000' }), budgetRow({ key: 'prog1', table: 'real', pagu: '1.200.000' })] }),
+    },
+    {
+      name: 'a different year of the same indicator (comparison table)',
+      report: makeReport({ indicators: [indicator({ key: 'ikm', table: 'a', realisasi: '51,85' }), indicator({ key: 'ikm', table: 'b', tahun: 2022, realisasi: '49,00' })] }),
+    },
+    {
+      name: 'a Renstra end target is not a yearly target',
+      report: makeReport({ indicators: [indicator({ key: 'ikm', table: 'a', target: '69' }), indicator({ key: 'ikm', table: 'r', tableKind: 'renstra', target: '80' })] }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'capaian 75,14% in three tables and 75,41% in one',
+      report: makeReport({
+        indicators: [
+          indicator({ key: 'ikm', table: 'a', page: 3, capaian: '75,14%' }),
+          indicator({ key: 'ikm', table: 'b', page: 20, capaian: '75,41%' }),
+          indicator({ key: 'ikm', table: 'c', page: 25, capaian: '75,14%' }),
+          indicator({ key: 'ikm', table: 'd', page: 60, capaian: '75,14%' }),
+        ],
+      }),
+      errors: [{ messageId: 'mismatch', severity: 'error' }],
+      check: ([f]) => {
+        expect(f?.citations.map((c) => c.page)).toEqual([20]);
+        expect(f?.expected?.operands.map((o) => o.cite?.page)).toEqual([3, 25, 60]);
+        expect(f?.message.id).toContain('tercetak 75,41% di Tabel b (hal. 20), tetapi 75,14% di Tabel a (hal. 3)');
+      },
+    },
+    {
+      name: 'pagu of one program differs between the budget tables',
+      report: makeReport({ budget: [budgetRow({ key: 'prog1', table: 'x', pagu: '1.000.000' }), budgetRow({ key: 'prog1', table: 'y', pagu: '1.000.100' })] }),
+      errors: [{ messageId: 'mismatch', severity: 'error' }],
+    },
+    {
+      name: 'two PK originals that disagree',
+      report: makeReport({ tables: [table('pk0', 'pk', { variant: 'original' }), table('pk2', 'pk', { variant: 'original' })], budget: [budgetRow({ key: 'p', table: 'pk0', pagu: '1' }), budgetRow({ key: 'p', table: 'pk2', pagu: '2' })] }),
+      errors: [{ messageId: 'mismatch', severity: 'error' }],
+    },
+  ],
+});

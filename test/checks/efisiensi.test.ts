@@ -1,0 +1,43 @@
+import efisiensi from '../../src/checks/rules/efisiensi.js';
+import { claim, efficiencyRow, makeReport, prose } from './builders.js';
+import { testCheck } from './tester.js';
+
+testCheck(efisiensi, {
+  valid: [
+    {
+      name: '"100% dibagi 97,23%" = 102,85%',
+      report: makeReport({ claims: [claim('efisiensi', { stated: prose('102,85%'), numerator: prose('100%'), denominator: prose('97,23%'), operation: 'divide', label: null })] }),
+    },
+    {
+      name: 'budget saved 100% − 97,23% = 2,77%',
+      report: makeReport({ claims: [claim('efisiensi', { stated: prose('2,77%'), numerator: prose('100,00%'), denominator: prose('97,23%'), operation: 'subtract', label: null })] }),
+    },
+    { name: 'row labelled Efisien with capaian ≥ serapan', report: makeReport({ efficiency: [efficiencyRow({ capaian: '100%', serapan: '97,23%', label: 'Efisien' })] }) },
+    { name: 'row labelled Tidak Efisien with capaian < serapan', report: makeReport({ efficiency: [efficiencyRow({ capaian: '90%', serapan: '97,23%', label: 'Tidak Efisien' })] }) },
+    { name: 'row ratio capaian/serapan', report: makeReport({ efficiency: [efficiencyRow({ capaian: '100%', serapan: '97,23%', efisiensi: '102,85%' })] }) },
+    { name: 'row budget saved 100 − serapan', report: makeReport({ efficiency: [efficiencyRow({ capaian: '100%', serapan: '97,23%', efisiensi: '2,77%' })] }) },
+    { name: 'equal at printed precision: either label', report: makeReport({ efficiency: [efficiencyRow({ capaian: '97,2%', serapan: '97,23%', label: 'Tidak Efisien' })] }) },
+  ],
+  invalid: [
+    {
+      name: '"100% dibagi 97,23%" stated as 104,85%',
+      report: makeReport({ claims: [claim('efisiensi', { stated: prose('104,85%'), numerator: prose('100%'), denominator: prose('97,23%'), operation: 'divide', label: null })] }),
+      errors: [{ messageId: 'claimMismatch', severity: 'error' }],
+    },
+    {
+      name: 'Efisien although capaian < serapan',
+      report: makeReport({ efficiency: [efficiencyRow({ capaian: '90%', serapan: '97,23%', label: 'Efisien' })] }),
+      errors: [{ messageId: 'labelMismatch', severity: 'error' }],
+    },
+    {
+      name: 'label claim in prose',
+      report: makeReport({ claims: [claim('efisiensi', { stated: prose('90%'), numerator: prose('90%'), denominator: prose('97,23%'), operation: 'label', label: 'efisien' })] }),
+      errors: [{ messageId: 'labelMismatch', severity: 'error' }],
+    },
+    {
+      name: 'row efficiency matching no variant',
+      report: makeReport({ efficiency: [efficiencyRow({ capaian: '100%', serapan: '97,23%', efisiensi: '5,00%' })] }),
+      errors: [{ messageId: 'rowMismatch', severity: 'error' }],
+    },
+  ],
+});

@@ -1,0 +1,17 @@
+import numberFormat from '../../src/checks/rules/number-format.js';
+import { efficiencyRow, indicator, makeReport, value } from './builders.js';
+import { testCheck } from './tester.js';
+
+const capaianColumn = (...texts: string[]) => texts.map((t, i) => indicator({ row: i + 1, capaian: value(t, { page: 1, table: 't1', row: i + 1, column: 4 }, { unit: 'percent' }) }));
+
+testCheck(numberFormat, {
+  valid: [
+    { name: 'a clean percentage column', report: makeReport({ indicators: capaianColumn('96,51', '98,40', '95,00', '101,2') }) },
+    { name: 'amounts of very different size share a column', report: makeReport({ indicators: [indicator({ row: 1, target: '12' }), indicator({ row: 2, target: '12500' }), indicator({ row: 3, target: '3' })] }) },
+  ],
+  invalid: [
+    { name: 'an ambiguous 1.234', report: makeReport({ indicators: [indicator({ target: '1.234' })] }), errors: [{ messageId: 'ambiguous', severity: 'info' }] },
+    { name: '96.51 read as 9651 among percentages', report: makeReport({ indicators: capaianColumn('96,51', '98,40', '9651', '95,00') }), errors: [{ messageId: 'magnitude', severity: 'warning' }] },
+    { name: 'a column mixing 98.40 and 96,51', report: makeReport({ efficiency: [efficiencyRow({ capaian: '96,51' }), efficiencyRow({ capaian: '98.40' }), efficiencyRow({ capaian: '95,25' })] }), errors: [{ messageId: 'mixedStyle', severity: 'info' }] },
+  ],
+});

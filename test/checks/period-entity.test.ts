@@ -1,0 +1,23 @@
+import periodEntity from '../../src/checks/rules/period-entity.js';
+import { claim, makeReport } from './builders.js';
+import { testCheck } from './tester.js';
+
+const mention = (entity: 'year' | 'office', value: string) => claim('mention', { entity, value });
+const report = (...claims: ReturnType<typeof mention>[]) =>
+  makeReport({ report: { tahun: 2023, instansi: 'Badan Penanggulangan Bencana Daerah', pemda: 'Kabupaten Contoh' }, claims });
+
+testCheck(periodEntity, {
+  valid: [
+    { name: 'the report year, the year before and the year after', report: report(mention('year', '2023'), mention('year', '2022'), mention('year', '2024')) },
+    { name: 'a Renstra period containing the year', report: report(mention('year', '2021-2026'), mention('year', '2021 s.d. 2026')) },
+    { name: 'the office with its pemda', report: report(mention('office', 'Badan Penanggulangan Bencana Daerah Kabupaten Contoh')) },
+    { name: 'the office initials', report: report(mention('office', 'BPBD')) },
+  ],
+  invalid: [
+    { name: 'a later year', report: report(mention('year', '2025')), errors: [{ messageId: 'futureYear', severity: 'warning' }] },
+    { name: 'an older year', report: report(mention('year', '2019')), errors: [{ messageId: 'oldYear', severity: 'info' }] },
+    { name: 'a period without the report year', report: report(mention('year', '2016-2021')), errors: [{ messageId: 'period', severity: 'warning' }] },
+    { name: "another kabupaten's office", report: report(mention('office', 'Badan Penanggulangan Bencana Daerah Kabupaten Lain')), errors: [{ messageId: 'otherOffice', severity: 'warning' }] },
+    { name: 'an abbreviation that cannot be matched', report: report(mention('office', 'Dinkes')), errors: [{ messageId: 'unverifiedOffice', severity: 'info' }] },
+  ],
+});

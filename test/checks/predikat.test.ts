@@ -1,0 +1,54 @@
+import { expect } from 'vitest';
+import predikat from '../../src/checks/rules/predikat.js';
+import type { Report } from '../../src/model/index.js';
+import { indicator, makeReport } from './builders.js';
+import { testCheck } from './tester.js';
+
+const reportScale: Report['scale'] = {
+  source: 'report',
+  name: 'Skala Nilai Peringkat Kinerja',
+  bands: [
+    { label: 'Sangat Berhasil', min: 85, max: null },
+    { label: 'Berhasil', min: 70, max: 84.99 },
+    { label: 'Cukup Berhasil', min: 55, max: 69.99 },
+    { label: 'Tidak Berhasil', min: null, max: 54.99 },
+  ],
+  cite: { page: 30 },
+};
+
+testCheck(predikat, {
+  valid: [
+    { name: 'default scale: 95% is Sangat Tinggi', report: makeReport({ indicators: [indicator({ capaian: '95%', predikat: 'Sangat Tinggi' })] }) },
+    { name: 'labels compared case- and space-insensitively', report: makeReport({ indicators: [indicator({ capaian: '80%', predikat: '  TINGGI ' })] }) },
+    { name: "the report's scale: 86% is Sangat Berhasil", report: makeReport({ scale: reportScale, indicators: [indicator({ capaian: '86%', predikat: 'Sangat Berhasil' })] }) },
+    { name: 'band edges are inclusive', report: makeReport({ indicators: [indicator({ capaian: '91%', predikat: 'Sangat Tinggi' }), indicator({ capaian: '50%', predikat: 'Sangat Rendah' })] }) },
+    { name: 'no predikat printed', report: makeReport({ indicators: [indicator({ capaian: '80%' })] }) },
+  ],
+  invalid: [
+    {
+      name: "the report's scale: 86% printed as Berhasil",
+      report: makeReport({ scale: reportScale, indicators: [indicator({ capaian: '86%', predikat: 'Berhasil' })] }),
+      errors: [{ messageId: 'mismatch', severity: 'error' }],
+      check: ([f]) => {
+        expect(f?.message.id).toContain('skala laporan "Skala Nilai Peringkat Kinerja"');
+        expect(f?.expected?.value).toBe('Sangat Berhasil');
+      },
+    },
+    {
+      name: 'default scale: 80% printed as Sangat Tinggi is a warning naming the default scale',
+      report: makeReport({ indicators: [indicator({ capaian: '80%', predikat: 'Sangat Tinggi' })] }),
+      errors: [{ messageId: 'mismatch', severity: 'warning' }],
+      check: ([f]) => expect(f?.message.id).toContain('skala bawaan Permendagri 86/2017'),
+    },
+    {
+      name: '90,5 between the bands 76–90 and 91– is info',
+      report: makeReport({ indicators: [indicator({ capaian: '90,5%', predikat: 'Sangat Tinggi' })] }),
+      errors: [{ messageId: 'betweenBands', severity: 'info' }],
+    },
+    {
+      name: 'a label the scale does not have',
+      report: makeReport({ indicators: [indicator({ capaian: '80%', predikat: 'Baik' })] }),
+      errors: [{ messageId: 'unknownLabel', severity: 'warning' }],
+    },
+  ],
+});

@@ -1,0 +1,96 @@
+import { expect } from 'vitest';
+import sumRows from '../../src/checks/rules/sum-rows.js';
+import { budgetRow, makeReport } from './builders.js';
+import { testCheck } from './tester.js';
+
+/** Five programs over a page break (14 → 15) and their total on page 15. */
+function pageBreak(totalPagu: string) {
+  const programs = [
+    budgetRow({ id: 'p1', page: 14, row: 1, pagu: '100.000', realisasi: '90.000', sisa: '10.000' }),
+    budgetRow({ id: 'p2', page: 14, row: 2, pagu: '200.000', realisasi: '150.000', sisa: '50.000' }),
+    budgetRow({ id: 'p3', page: 14, row: 3, pagu: '300.000', realisasi: '300.000', sisa: '-' }),
+    budgetRow({ id: 'p4', page: 15, row: 1, pagu: '400.000', realisasi: '399.000', sisa: '1.000' }),
+    budgetRow({ id: 'p5', page: 15, row: 2, pagu: '500.000', realisasi: '500.000', sisa: '0' }),
+  ];
+  return makeReport({ budget: [...programs, budgetRow({ id: 'tot', uraian: 'JUMLAH', level: 'total', page: 15, row: 3, pagu: totalPagu, realisasi: '1.439.000', sisa: '61.000' })] });
+}
+
+testCheck(sumRows, {
+  valid: [
+    { name: 'a total whose rows span a page break', report: pageBreak('1.500.000') },
+    {
+      name: 'sumOf given explicitly',
+      report: makeReport({
+        budget: [
+          budgetRow({ id: 'a', pagu: '10' }),
+          budgetRow({ id: 'x', pagu: '999' }),
+          budgetRow({ id: 'b', pagu: '20' }),
+          budgetRow({ id: 't', level: 'total', pagu: '30', sumOf: ['a', 'b'] }),
+        ],
+      }),
+    },
+    {
+      name: 'only the top level of the rows above is added (programs, not their kegiatan)',
+      report: makeReport({
+        budget: [
+          budgetRow({ id: 'p1', level: 'program', pagu: '300' }),
+          budgetRow({ id: 'k1', level: 'kegiatan', parentId: 'p1', pagu: '100' }),
+          budgetRow({ id: 'k2', level: 'kegiatan', parentId: 'p1', pagu: '200' }),
+          budgetRow({ id: 'p2', level: 'program', pagu: '50' }),
+          budgetRow({ id: 't', level: 'total', pagu: '350' }),
+        ],
+      }),
+    },
+    {
+      name: 'subtotals, then a grand total of the subtotals',
+      report: makeReport({
+        budget: [
+          budgetRow({ id: 'a', pagu: '10' }),
+          budgetRow({ id: 'b', pagu: '20' }),
+          budgetRow({ id: 's1', level: 'subtotal', pagu: '30' }),
+          budgetRow({ id: 'c', pagu: '5' }),
+          budgetRow({ id: 's2', level: 'subtotal', pagu: '5' }),
+          budgetRow({ id: 't', level: 'total', pagu: '35' }),
+        ],
+      }),
+    },
+    {
+      name: 'two tables: each total only sums its own table',
+      report: makeReport({
+        budget: [
+          budgetRow({ table: 'x', pagu: '10' }),
+          budgetRow({ table: 'y', pagu: '99' }),
+          budgetRow({ table: 'x', level: 'total', pagu: '10' }),
+          budgetRow({ table: 'y', level: 'total', pagu: '99' }),
+        ],
+      }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a total over a page break one rupiah off, citing rows on both pages',
+      report: pageBreak('1.500.001'),
+      errors: [{ messageId: 'mismatch', severity: 'error' }],
+      check: ([f]) => {
+        expect(f?.message.id).toBe('JUMLAH: pagu tercetak 1.500.001 tetapi jumlah 5 baris (hal. 14–15) = Rp 1.500.000; selisih Rp 1');
+        expect(f?.expected?.operands.map((o) => o.cite?.page)).toEqual([14, 14, 14, 15, 15]);
+        expect(f?.citations[0]?.page).toBe(15);
+      },
+    },
+    {
+      name: 'subtotal wrong, and the grand total over the subtotals then too',
+      report: makeReport({
+        budget: [
+          budgetRow({ id: 'a', pagu: '10' }),
+          budgetRow({ id: 'b', pagu: '20' }),
+          budgetRow({ id: 's1', level: 'subtotal', pagu: '31' }),
+          budgetRow({ id: 't', level: 'total', pagu: '30' }),
+        ],
+      }),
+      errors: [
+        { messageId: 'mismatch', severity: 'error' },
+        { messageId: 'mismatch', severity: 'error' },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,26 @@
+import { expect } from 'vitest';
+import terbilang from '../../src/checks/rules/terbilang.js';
+import { claim, makeReport, prose } from './builders.js';
+import { testCheck } from './tester.js';
+
+const words = 'Delapan milyar sembilan ratus lima puluh lima juta lima ratus satu ribu seratus lima belas rupiah';
+
+testCheck(terbilang, {
+  valid: [
+    { name: 'digits and words agree', report: makeReport({ claims: [claim('terbilang', { digits: prose('Rp.8.955.501.115'), words, wordsValue: 8955501115 })] }) },
+    { name: 'digits with ,00 and whole words', report: makeReport({ claims: [claim('terbilang', { digits: prose('Rp 5.000.000,00'), words: 'lima juta rupiah', wordsValue: 5000000 })] }) },
+  ],
+  invalid: [
+    {
+      name: 'words one thousand off',
+      report: makeReport({ claims: [claim('terbilang', { digits: prose('Rp.8.955.502.115'), words, wordsValue: 8955501115 })] }),
+      errors: [{ messageId: 'mismatch', severity: 'error' }],
+      check: ([f]) => expect(f?.message.id).toContain('selisih Rp 1.000'),
+    },
+    {
+      name: 'words that do not form one amount',
+      report: makeReport({ claims: [claim('terbilang', { digits: prose('Rp 950.740.000'), words: 'sembilan ratus lima puluh ribu tujuh ratus empat puluh ribu rupiah', wordsValue: null })] }),
+      errors: [{ messageId: 'unparseable', severity: 'warning' }],
+    },
+  ],
+});

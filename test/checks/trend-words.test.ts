@@ -1,0 +1,30 @@
+import trendWords from '../../src/checks/rules/trend-words.js';
+import { claim, indicator, makeReport, prose } from './builders.js';
+import { testCheck } from './tester.js';
+
+const stunting = indicator({ key: 'prevalensi stunting', indikator: 'Prevalensi stunting', polarity: 'lower' });
+
+testCheck(trendWords, {
+  valid: [
+    { name: 'meningkat from 90 to 95', report: makeReport({ claims: [claim('trend', { direction: 'up', subject: 'IKM', from: prose('90'), to: prose('95') })] }) },
+    { name: 'tetap when equal', report: makeReport({ claims: [claim('trend', { direction: 'same', subject: 'IKM', from: prose('95,0'), to: prose('95,0') })] }) },
+    { name: 'a change inside the printed precision accepts any word', report: makeReport({ claims: [claim('trend', { direction: 'down', subject: 'IKM', from: prose('95'), to: prose('95,3') })] }) },
+    {
+      name: 'lower-is-better: "prevalensi stunting menurun" from 20 to 15',
+      report: makeReport({ indicators: [stunting], claims: [claim('trend', { direction: 'down', subject: 'Prevalensi stunting', from: prose('20'), to: prose('15') })] }),
+    },
+    {
+      name: 'lower-is-better: "kinerja ... meningkat" when the figure went down',
+      report: makeReport({ indicators: [stunting], claims: [claim('trend', { text: 'kinerja penurunan prevalensi stunting meningkat', direction: 'up', subject: 'prevalensi stunting', from: prose('20'), to: prose('15') })] }),
+    },
+  ],
+  invalid: [
+    { name: 'meningkat from 95 to 90', report: makeReport({ claims: [claim('trend', { direction: 'up', subject: 'IKM', from: prose('95'), to: prose('90') })] }), errors: [{ messageId: 'mismatch', severity: 'error' }] },
+    { name: 'meningkat when equal', report: makeReport({ claims: [claim('trend', { direction: 'up', subject: 'IKM', from: prose('95'), to: prose('95') })] }), errors: [{ messageId: 'mismatch', severity: 'error' }] },
+    {
+      name: 'lower-is-better: "prevalensi stunting meningkat" from 20 to 15',
+      report: makeReport({ indicators: [stunting], claims: [claim('trend', { direction: 'up', subject: 'Prevalensi stunting', from: prose('20'), to: prose('15') })] }),
+      errors: [{ messageId: 'mismatchLower', severity: 'warning' }],
+    },
+  ],
+});
