@@ -167,6 +167,11 @@ export function extractBudget(ctx: TableContext): { budget: BudgetRow[]; belanja
       if (ind) name = ind;
     }
     const noText = r.no !== undefined ? cellText(table, row.cells[r.no]).trim() : '';
+    // Heading rows (urusan, program, kegiatan) often print their name in the code column.
+    if (!name && r.kode !== undefined) {
+      const k = cellText(table, row.cells[r.kode]).trim();
+      if (k && !CODE.test(k.replace(/\s+/g, '')) && /\p{L}{3}/u.test(k)) name = k;
+    }
     if (!name && noText && TOTAL.test(noText.replace(/\s+/g, ''))) name = noText;
     if (!name && r.no !== undefined && TOTAL.test(noText.replace(/(\S)\s(?=\S)/g, '$1'))) name = noText;
     const compact = name.replace(/(\S)\s(?=\S\b)/g, '$1');
