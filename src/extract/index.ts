@@ -79,7 +79,7 @@ export function extractReport(layout: LayoutDocument, opts: ExtractOptions = {})
       by: hint ? 'llm' : 'rules',
     };
     tables.push(info);
-    const ctx: TableContext = { table, map, kind: cls.kind, tahun: id.tahun, indicatorKeys, budgetKeys };
+    const ctx: TableContext = { table, map, kind: cls.kind, tahun: id.tahun, indicatorKeys, budgetKeys, variant: cls.variant };
     if (['pk', 'capaian', 'comparison', 'renstra', 'efficiency'].includes(cls.kind)) indicators.push(...extractIndicators(ctx, declared));
     if (['budget-detail', 'budget-summary', 'capaian', 'pk'].includes(cls.kind)) {
       const b = extractBudget(ctx);
@@ -140,6 +140,13 @@ function chooseScale(scales: Array<{ bands: ScaleBand[]; table: Table }>, indica
       best = s;
       bestScore = score;
     }
+  }
+  // "85% s.d 100%" at the top of a capaian scale means 85 and above: capaian over 100% is the
+  // best band too, not outside the scale.
+  const top = best.bands.reduce<ScaleBand | undefined>((a, b) => (b.min !== null && (!a || a.min === null || b.min > a.min) ? b : a), undefined);
+  if (top && top.max !== null && top.max >= 100) {
+    top.max = null;
+    delete top.maxExclusive;
   }
   const first = best.table.rows[0]?.cells[0];
   return {

@@ -44,8 +44,11 @@ export const TableInfo = z.object({
   pages: z.array(z.number().int()),
   /** Which columns were mapped to which role (by column index). */
   columns: z.record(z.string(), z.number().int()),
-  /** pk tables: `original` or `perubahan` (revised after the budget change). */
-  variant: z.enum(['original', 'perubahan']).nullable().optional(),
+  /**
+   * Budget tables: `original` (PK before the budget change), `perubahan` (revised), or `rencana`
+   * (a work plan's indicative ceilings, not comparable with realisation tables).
+   */
+  variant: z.enum(['original', 'perubahan', 'rencana']).nullable().optional(),
   confidence: z.number().min(0).max(1),
   /** How the kind was decided: rule name, or `llm`. */
   by: z.string(),

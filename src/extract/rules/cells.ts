@@ -169,15 +169,22 @@ function dice(a: string, b: string): number {
 export class KeyRegistry {
   private readonly keys: Array<{ norm: string; key: string }> = [];
 
-  keyFor(name: string, threshold = 0.6): string {
+  constructor(private readonly scope = '') {}
+
+  /**
+   * @param sameHead require the first significant word to agree ("Pengadaan …" is not
+   *   "Pemeliharaan …" however alike the rest is).
+   */
+  keyFor(name: string, threshold = 0.6, sameHead = false): string {
     const norm = normalizeName(name);
     let best: { key: string; score: number } | undefined;
     for (const k of this.keys) {
+      if (sameHead && k.norm.split(' ')[0] !== norm.split(' ')[0] && similarity(k.norm, norm) < 0.95) continue;
       const s = k.norm === norm ? 1 : similarity(k.norm, norm);
       if (s >= threshold && (!best || s > best.score)) best = { key: k.key, score: s };
     }
     if (best) return best.key;
-    const key = norm.split(' ').slice(0, 8).join('-') || 'unnamed';
+    const key = this.scope + (norm.split(' ').slice(0, 8).join('-') || 'unnamed');
     const unique = this.keys.some((k) => k.key === key) ? `${key}-${this.keys.length}` : key;
     this.keys.push({ norm, key: unique });
     return unique;

@@ -154,7 +154,7 @@ export function mapColumns(table: Table, tahun: number | null): ColumnMap {
  * @example
  *   classifyTable(table, map, 'Tabel 3.1 Skala Nilai'); // { kind: 'scale', confidence: 0.9 }
  */
-export function classifyTable(table: Table, map: ColumnMap, context: string): { kind: TableKind; confidence: number; variant: 'original' | 'perubahan' | null } {
+export function classifyTable(table: Table, map: ColumnMap, context: string): { kind: TableKind; confidence: number; variant: 'original' | 'perubahan' | 'rencana' | null } {
   const cap = norm(`${table.caption ?? ''}`);
   const header = norm(table.columns.join(' | '));
   const r = map.roles;
@@ -169,6 +169,8 @@ export function classifyTable(table: Table, map: ColumnMap, context: string): { 
   if (hasPerf && (r.prevRealisasi !== undefined || r.prevCapaian !== undefined || r.prevTarget !== undefined)) return { kind: 'comparison', confidence: 0.85, variant: null };
   if (hasPerf && (r.realisasi !== undefined || r.capaian !== undefined)) return { kind: 'capaian', confidence: 0.9, variant: null };
   if (hasPerf && r.target !== undefined) return { kind: 'pk', confidence: 0.85, variant };
+  // Work plans (Renja/RKA): indicative ceilings and next-year forecasts, not realisation.
+  if (hasMoney && /pagu indikatif|prakiraan maju|rencana tahun|rencana kerja/.test(cap + ' ' + header)) return { kind: 'budget-summary', confidence: 0.7, variant: 'rencana' };
   if (hasMoney) {
     if (r.realisasiAnggaran !== undefined || r.sisa !== undefined || r.persen !== undefined) return { kind: 'budget-detail', confidence: 0.85, variant: null };
     if (/perjanjian|program kerja|program/.test(cap + ' ' + header)) return { kind: 'budget-summary', confidence: 0.8, variant };

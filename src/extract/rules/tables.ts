@@ -11,6 +11,7 @@ export interface TableContext {
   tahun: number | null;
   indicatorKeys: KeyRegistry;
   budgetKeys: KeyRegistry;
+  variant?: 'original' | 'perubahan' | 'rencana' | null;
 }
 
 const SATUAN_FROM_NAME: Array<[RegExp, string]> = [
@@ -212,7 +213,10 @@ export function extractBudget(ctx: TableContext): { budget: BudgetRow[]; belanja
     const level = TOTAL.test(compact) ? (/^sub/i.test(compact) ? 'subtotal' : 'total') : explicitLevel(name, kode);
     const bRow: BudgetRow = {
       id: `${table.id}.r${row.index}`,
-      key: level === 'total' || level === 'subtotal' ? `${table.id}:total` : ctx.budgetKeys.keyFor(name, 0.7),
+      key:
+        level === 'total' || level === 'subtotal' ? `${table.id}:total`
+        : ctx.variant === 'rencana' ? `rencana:${ctx.budgetKeys.keyFor(name, 0.8, true)}`
+        : ctx.budgetKeys.keyFor(name, 0.8, true),
       table: table.id,
       tableKind: ctx.kind,
       kode,
