@@ -216,10 +216,8 @@ function mergeSame(pending: readonly Pending[]): Pending[] {
     const citations = dedupeCitations(sorted.flatMap((p) => p.finding.citations)).sort((a, b) => cmp(citeKey(a), citeKey(b)));
     const severity = sorted.map((p) => p.finding.severity).reduce((a, b) => (severityRank(b) < severityRank(a) ? b : a));
     const base = renderMessage(head.template, head.data);
-    const message = {
-      id: `${base.id} (dicetak di ${citations.length} tempat)`,
-      en: `${base.en} (printed in ${citations.length} places)`,
-    };
+    const message =
+      citations.length > 1 ? { id: `${base.id} (dicetak di ${citations.length} tempat)`, en: `${base.en} (printed in ${citations.length} places)` } : base;
     out.push({
       ...head,
       finding: { ...head.finding, severity, message, citations },

@@ -7,6 +7,8 @@ import { parseNumber } from '../../src/numbers/index.js';
 
 let counter = 0;
 const nextId = (prefix: string): string => `${prefix}${++counter}`;
+/** Rows get distinct row numbers unless a test places them. */
+let rowCounter = 0;
 
 /** A citation on `page` (default 1). */
 export function cite(page = 1, extra: Partial<Citation> = {}): Citation {
@@ -31,7 +33,14 @@ type Printed = string | Value | null | undefined;
 
 function asValue(p: Printed, at: Partial<Citation>, unit?: Value['unit']): Value | null {
   if (p === null || p === undefined) return null;
-  return typeof p === 'string' ? value(p, at, unit ? { unit } : {}) : p;
+  if (typeof p !== 'string') return p;
+  const v = value(p, at, unit ? { unit } : {});
+  // A rupiah column never has three decimals: extraction reads `45.000` there as grouping.
+  if (unit === 'rupiah' && v.ambiguous) {
+    const { ambiguous: _a, ...rest } = v;
+    return { ...rest, value: parseNumber(p, { style: 'id' }).value };
+  }
+  return v;
 }
 
 export function table(id: string, kind: TableInfo['kind'] = 'capaian', extra: Partial<TableInfo> = {}): TableInfo {
@@ -57,7 +66,7 @@ export function indicator(o: IndicatorInput = {}): Indicator {
   const id = o.id ?? nextId('i');
   const tableId = o.table ?? 't1';
   const page = o.page ?? 1;
-  const row = o.row ?? 1;
+  const row = o.row ?? ++rowCounter;
   const at = (column: number): Partial<Citation> => ({ page, table: tableId, row, column });
   const ind: Indicator = {
     id,
@@ -100,7 +109,7 @@ export function budgetRow(o: BudgetInput = {}): BudgetRow {
   const id = o.id ?? nextId('b');
   const tableId = o.table ?? 'tb';
   const page = o.page ?? 1;
-  const row = o.row ?? 1;
+  const row = o.row ?? ++rowCounter;
   const at = (column: number): Partial<Citation> => ({ page, table: tableId, row, column });
   const r: BudgetRow = {
     id,

@@ -1,0 +1,192 @@
+import { describe, expect, it } from 'vitest';
+import { executeChecks, renderMessage, stableHash } from '../../src/checks/engine.js';
+import { CHECKS, runChecks } from '../../src/checks/index.js';
+import type { Check } from '../../src/checks/types.js';
+import { AppError } from '../../src/errors.js';
+import { Finding, Report } from '../../src/model/index.js';
+import { budgetRow, claim, indicator, makeReport, table } from './builders.js';
+
+/** The same wrong capaian (75,07% for 51,85 / 69 = 75,14%) copied into four tables. */
+function copiedFourTimes(): Report {
+  return makeReport({
+    indicators: [
+      indicator({ key: 'ikm', table: 'ringkasan', page: 3, target: '69', realisasi: '51,85', capaian: '75,07%' }),
+      indicator({ key: 'ikm', table: 'pk', page: 12, target: '69', realisasi: '51,85', capaian: '75,07%' }),
+      indicator({ key: 'ikm', table: 'bab3', page: 20, target: '69', realisasi: '51,85', capaian: '75,07%' }),
+      indicator({ key: 'ikm', table: 'lampiran', page: 60, target: '69', realisasi: '51,85', capaian: '75,07%' }),
+    ],
+  });
+}
+
+/** A typo in one program's pagu (100.000 for 110.000): its sisa and the table's total disagree. */
+function childTypo(): Report {
+  return makeReport({
+    budget: [
+      budgetRow({ id: 'p1', pagu: '100.000', realisasi: '90.000', sisa: '20.000' }),
+      budgetRow({ id: 'p2', pagu: '200.000', realisasi: '150.000', sisa: '50.000' }),
+      budgetRow({ id: 'tot', uraian: 'JUMLAH', level: 'total', pagu: '310.000', realisasi: '240.000', sisa: '70.000' }),
+    ],
+  });
+}
+
+describe('runChecks', () => {
+  it('merges one wrong figure printed in four tables into one finding with four citations', () => {
+    const { findings } = runChecks(copiedFourTimes(), { only: ['capaian'] });
+    expect(findings).toHaveLength(1);
+    const [f] = findings;
+    expect(f?.citations.map((c) => c.page)).toEqual([3, 12, 20, 60]);
+    expect(f?.message.id).toMatch(/\(dicetak di 4 tempat\)$/);
+    expect(f?.message.en).toMatch(/\(printed in 4 places\)$/);
+    expect(f?.subject).toBe('indicator:ikm');
+  });
+
+  it('does not merge different wrong figures of one indicator', () => {
+    const report = copiedFourTimes();
+    const third = report.indicators[2];
+    if (third?.capaian) third.capaian = { ...third.capaian, text: '75,70%', value: 75.7 };
+    const { findings } = runChecks(report, { only: ['capaian'] });
+    expect(findings.map((f) => f.citations.length).sort()).toEqual([1, 3]);
+  });
+
+  it("links a total to the row finding whose discrepancy explains it (causedBy)", () => {
+    const { findings } = runChecks(childTypo(), { only: ['sisa', 'sum-rows'] });
+    const sisa = findings.find((f) => f.check === 'sisa');
+    const total = findings.find((f) => f.check === 'sum-rows');
+    expect(sisa).toBeDefined();
+    expect(total?.message.en).toContain('pagu');
+    expect(total?.causedBy).toEqual([sisa?.id]);
+    expect(sisa?.causedBy).toBeUndefined();
+  });
+
+  it('links a total to two row findings that explain it together', () => {
+    const report = makeReport({
+      tables: [table('y', 'budget-summary', { pages: [1] }), table('x', 'budget-detail', { pages: [2] })],
+      budget: [
+        budgetRow({ id: 'ya', key: 'a', table: 'y', page: 1, pagu: '100' }),
+        budgetRow({ id: 'yb', key: 'b', table: 'y', page: 1, row: 2, pagu: '200' }),
+        budgetRow({ id: 'xa', key: 'a', table: 'x', page: 2, pagu: '110' }),
+        budgetRow({ id: 'xb', key: 'b', table: 'x', page: 2, row: 2, pagu: '220' }),
+        budgetRow({ id: 'xt', key: 'total-x', table: 'x', page: 2, row: 3, level: 'total', pagu: '300' }),
+      ],
+    });
+    const { findings } = runChecks(report, { only: ['cross-table', 'sum-rows'] });
+    const cross = findings.filter((f) => f.check === 'cross-table').map((f) => f.id).sort();
+    expect(cross).toHaveLength(2);
+    expect(findings.find((f) => f.check === 'sum-rows')?.causedBy).toEqual(cross);
+  });
+
+  it('does not link a total whose discrepancy no row explains', () => {
+    const report = childTypo();
+    const total = report.budget[2];
+    if (total?.pagu) total.pagu = { ...total.pagu, text: '310.500', value: 310500 };
+    const { findings } = runChecks(report, { only: ['sisa', 'sum-rows'] });
+    expect(findings.find((f) => f.check === 'sum-rows' && f.printed?.value === 310500)?.causedBy).toBeUndefined();
+  });
+
+  it('gives the same ids on every run and for a copy of the report', () => {
+    const report = childTypo();
+    const a = runChecks(report).findings.map((f) => f.id);
+    const b = runChecks(Report.parse(JSON.parse(JSON.stringify(report)))).findings.map((f) => f.id);
+    expect(a.length).toBeGreaterThan(0);
+    expect(b).toEqual(a);
+    expect(new Set(a).size).toBe(a.length);
+    for (const id of a) expect(id).toMatch(/^[a-z-]+-[0-9a-f]{12}(-\d+)?$/);
+  });
+
+  it('does not depend on the order rows were extracted in', () => {
+    const report = copiedFourTimes();
+    const reversed = { ...report, indicators: [...report.indicators].reverse() };
+    expect(runChecks(reversed).findings).toEqual(runChecks(report).findings);
+  });
+
+  it('filters by minSeverity and drops causedBy links to filtered findings', () => {
+    const report = makeReport({
+      indicators: [
+        indicator({ key: 'a', page: 5, target: '69', realisasi: '51,85', capaian: '75,07%' }),
+        indicator({ key: 'b', page: 2, target: '100', realisasi: '110', capaian: '100%' }),
+      ],
+      budget: childTypo().budget,
+    });
+    const all = runChecks(report, { only: ['capaian'] }).findings;
+    expect(all.map((f) => f.severity)).toEqual(['error', 'info']);
+    expect(runChecks(report, { only: ['capaian'], minSeverity: 'warning' }).findings.map((f) => f.severity)).toEqual(['error']);
+    expect(runChecks(report, { only: ['capaian'], minSeverity: 'info' }).findings).toHaveLength(2);
+
+    const linked = runChecks(report, { only: ['sisa', 'sum-rows'] }).findings;
+    expect(linked.some((f) => f.causedBy)).toBe(true);
+    const sisaDemoted = executeChecks(
+      CHECKS.filter((c) => c.id === 'sisa' || c.id === 'sum-rows').map((c) => (c.id === 'sisa' ? { ...c, meta: { ...c.meta, defaultSeverity: 'info' as const } } : c)),
+      report,
+      { minSeverity: 'error' },
+    ).findings;
+    expect(sisaDemoted.map((f) => f.check)).toEqual(['sum-rows']);
+    expect(sisaDemoted[0]?.causedBy).toBeUndefined();
+  });
+
+  it('sorts by severity, then page', () => {
+    const report = makeReport({
+      indicators: [
+        indicator({ key: 'late', page: 9, target: '69', realisasi: '51,85', capaian: '75,07%' }),
+        indicator({ key: 'capped', page: 1, target: '100', realisasi: '110', capaian: '100%' }),
+        indicator({ key: 'early', page: 4, target: '69', realisasi: '51,85', capaian: '80%' }),
+      ],
+    });
+    const { findings } = runChecks(report, { only: ['capaian'] });
+    expect(findings.map((f) => [f.severity, f.citations[0]?.page])).toEqual([
+      ['error', 4],
+      ['error', 9],
+      ['info', 1],
+    ]);
+  });
+
+  it('returns schema-valid findings and stats for every check run', () => {
+    const { findings, stats } = runChecks(copiedFourTimes());
+    for (const f of findings) expect(Finding.parse(f)).toEqual(f);
+    expect(stats.map((s) => s.id)).toEqual(CHECKS.map((c) => c.id));
+    expect(stats.find((s) => s.id === 'capaian')?.findings).toBe(1);
+    for (const s of stats) expect(s.ms).toBeGreaterThanOrEqual(0);
+  });
+
+  it('finds nothing in a consistent report', () => {
+    const report = makeReport({
+      report: { tahun: 2023, instansi: 'Dinas Kesehatan', pemda: 'Kabupaten Contoh' },
+      indicators: [
+        indicator({ key: 'ikm', table: 'a', page: 3, target: '73', realisasi: '92,08', capaian: '126%', predikat: 'Sangat Tinggi' }),
+        indicator({ key: 'ikm', table: 'b', page: 20, target: '73', realisasi: '92,08', capaian: '126,14%', predikat: 'Sangat Tinggi' }),
+      ],
+      budget: [
+        budgetRow({ id: 'p', level: 'program', kode: '1.02.02', pagu: '1.000.000', realisasi: '1.045.000', persen: '104,5%', sisa: '(45.000)' }),
+        budgetRow({ level: 'kegiatan', parentId: 'p', kode: '1.02.02.2.01', pagu: '1.000.000', realisasi: '1.045.000', persen: '104,50%', sisa: '-45.000' }),
+        budgetRow({ level: 'total', pagu: '1.000.000', realisasi: '1.045.000', sisa: '(45.000)' }),
+      ],
+      claims: [claim('count', { entity: 'program', count: 1, words: 'satu' }), claim('mention', { entity: 'year', value: '2021-2026' })],
+    });
+    expect(runChecks(report).findings).toEqual([]);
+  });
+
+  it('rejects an unknown check id', () => {
+    expect(() => runChecks(copiedFourTimes(), { only: ['no-such-check'] })).toThrow(AppError);
+  });
+
+  it('rejects a finding the schema does not accept, naming the check', () => {
+    const broken: Check = {
+      id: 'broken',
+      meta: { title: { id: 'Rusak', en: 'Broken' }, docs: 'test', defaultSeverity: 'error', tags: [] },
+      messages: { m: { id: 'pesan', en: 'message' } },
+      run: () => [{ messageId: 'm', subject: 's', printed: null, expected: null, citations: [] }],
+    };
+    expect(() => executeChecks([broken], copiedFourTimes())).toThrow(/broken/);
+  });
+});
+
+describe('helpers', () => {
+  it('renders placeholders per language and leaves unknown ones visible', () => {
+    expect(renderMessage({ id: '{a} dan {b}', en: '{a} and {b}' }, { a: { id: '1,5', en: '1.5' } })).toEqual({ id: '1,5 dan {b}', en: '1.5 and {b}' });
+  });
+
+  it('hashes stably', () => {
+    expect(stableHash('')).toBe('cbf29ce484222325');
+    expect(stableHash('a')).toBe('af63dc4c8601ec8c');
+    expect(stableHash('capaian')).not.toBe(stableHash('capaiaN'));
+  });
+});
