@@ -133,7 +133,7 @@ const STOP = new Set(['yang', 'dan', 'di', 'ke', 'dari', 'terkait', 'dalam', 'un
  * Similarity used to link names that differ in a word or an abbreviation: token-set overlap, and
  * for letter-spaced text ("Pe ny edi aa n Jas a") character-bigram overlap with spaces removed.
  */
-export function similarity(a: string, b: string): number {
+export function similarity(a: string, b: string, containmentBoost = true): number {
   const ta = new Set(a.split(' ').filter(Boolean));
   const tb = new Set(b.split(' ').filter(Boolean));
   if (!ta.size || !tb.size) return 0;
@@ -141,7 +141,7 @@ export function similarity(a: string, b: string): number {
   for (const t of ta) if (tb.has(t)) inter++;
   const jaccard = inter / (ta.size + tb.size - inter);
   const containment = inter / Math.min(ta.size, tb.size);
-  const tokens = Math.max(jaccard, containment >= 0.9 && Math.min(ta.size, tb.size) >= 3 ? 0.8 : 0);
+  const tokens = Math.max(jaccard, containmentBoost && containment >= 0.9 && Math.min(ta.size, tb.size) >= 3 ? 0.8 : 0);
   if (tokens >= 0.6 || !(letterSpaced(a) || letterSpaced(b))) return tokens;
   return Math.max(tokens, dice(a.replace(/\s+/g, ''), b.replace(/\s+/g, '')) * 0.9);
 }
@@ -180,7 +180,9 @@ export class KeyRegistry {
     let best: { key: string; score: number } | undefined;
     for (const k of this.keys) {
       if (sameHead && k.norm.split(' ')[0] !== norm.split(' ')[0] && similarity(k.norm, norm) < 0.95) continue;
-      const s = k.norm === norm ? 1 : similarity(k.norm, norm);
+      // Budget names differ by one meaningful word ("… Dokumen RKA" / "… Dokumen Perubahan RKA"):
+      // no credit for one name containing the other there.
+      const s = k.norm === norm ? 1 : similarity(k.norm, norm, !sameHead);
       if (s >= threshold && (!best || s > best.score)) best = { key: k.key, score: s };
     }
     if (best) return best.key;

@@ -85,7 +85,7 @@ export function extractClaims(paragraphs: Paragraph[], instansi: string | null, 
         const first = m[1]!.trim().split(/\s+/)[0]!.toLowerCase();
         // Same office (any abbreviation of it), or a generic phrase ("Kecamatan Kota Dumai").
         if (own.includes(first) || ['kota', 'kabupaten', 'provinsi', 'tahun', head.toLowerCase()].includes(first)) continue;
-        const name = `${head} ${m[1]!.trim()}`;
+        const name = `${head} ${m[1]!.trim().replace(/\s+(Kota|Kabupaten|Provinsi|Tahun|Dan|Yang)$/i, '')}`;
         claims.push({ id: id('office', k++), kind: 'mention', entity: 'office', value: name, text: sentenceAround(text, m.index!, m.index! + m[0].length).slice(0, 300), cite: cite(p) });
       }
     }

@@ -159,7 +159,9 @@ export function classifyTable(table: Table, map: ColumnMap, context: string): { 
   const header = norm(table.columns.join(' | '));
   const r = map.roles;
   const perubahan = /perubahan/.test(cap) || (!cap && /perubahan/.test(norm(context)));
-  const variant = perubahan ? 'perubahan' : 'original';
+  // Work plans (Renja/RKA): indicative ceilings and next-year forecasts, not realisation.
+  const plan = /pagu indikatif|prakiraan maju|rencana tahun|rencana kerja/.test(cap + ' ' + header);
+  const variant = plan ? 'rencana' : perubahan ? 'perubahan' : 'original';
   if (r.interval !== undefined && (r.label !== undefined || r.predikat !== undefined)) return { kind: 'scale', confidence: 0.9, variant: null };
   if (/efisiensi/.test(cap) || r.efisiensi !== undefined) return { kind: 'efficiency', confidence: 0.9, variant: null };
   const hasPerf = r.indikator !== undefined && (r.target !== undefined || r.realisasi !== undefined || r.capaian !== undefined);
@@ -167,10 +169,9 @@ export function classifyTable(table: Table, map: ColumnMap, context: string): { 
   if (r.renstraTarget !== undefined && r.indikator !== undefined) return { kind: 'renstra', confidence: 0.85, variant: null };
   if (r.indikator !== undefined && r.prevRealisasi !== undefined && !hasPerf) return { kind: 'comparison', confidence: 0.7, variant: null };
   if (hasPerf && (r.prevRealisasi !== undefined || r.prevCapaian !== undefined || r.prevTarget !== undefined)) return { kind: 'comparison', confidence: 0.85, variant: null };
-  if (hasPerf && (r.realisasi !== undefined || r.capaian !== undefined)) return { kind: 'capaian', confidence: 0.9, variant: null };
+  if (hasPerf && (r.realisasi !== undefined || r.capaian !== undefined)) return { kind: 'capaian', confidence: 0.9, variant: plan ? variant : null };
   if (hasPerf && r.target !== undefined) return { kind: 'pk', confidence: 0.85, variant };
-  // Work plans (Renja/RKA): indicative ceilings and next-year forecasts, not realisation.
-  if (hasMoney && /pagu indikatif|prakiraan maju|rencana tahun|rencana kerja/.test(cap + ' ' + header)) return { kind: 'budget-summary', confidence: 0.7, variant: 'rencana' };
+  if (hasMoney && plan) return { kind: 'budget-summary', confidence: 0.7, variant };
   if (hasMoney) {
     if (r.realisasiAnggaran !== undefined || r.sisa !== undefined || r.persen !== undefined) return { kind: 'budget-detail', confidence: 0.85, variant: null };
     if (/perjanjian|program kerja|program/.test(cap + ' ' + header)) return { kind: 'budget-summary', confidence: 0.8, variant };
