@@ -10,8 +10,9 @@ const restrict = (files, patterns, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'test/fixtures/**', 'evals/out/**', 'bench/out/**', 'src/server/public/**'] },
+  { ignores: ['node_modules', 'dist', 'scratch/**', '.lkjip/**', 'test/fixtures/**', 'evals/out/**', 'bench/out/**', 'src/server/public/**'] },
   js.configs.recommended,
+  { files: ['**/*.{js,mjs}'], languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } } },
   ...tseslint.configs.recommended,
   {
     rules: {
