@@ -1,0 +1,151 @@
+/**
+ * Auditing through the store: results are kept per content hash and pipeline version, so auditing
+ * an unchanged file again reads the stored result instead of parsing the PDF.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AppError } from '../errors.js';
+import { extractReport } from '../extract/index.js';
+import { loadPdfBytes } from '../ingest/index.js';
+import { CHECK_IDS, SEVERITY_ORDER } from '../checks/index.js';
+import { SCHEMA_VERSION, type AuditResult, type Finding, type Severity } from '../model/report.js';
+import type { LayoutDocument } from '../model/table.js';
+import type { ArtifactKey, Progress, Store } from '../store/index.js';
+import { auditReport, type AuditOptions } from './audit.js';
+import { readTables } from './tables.js';
+
+export interface CachedAuditOptions extends AuditOptions {
+  /** Name to give the file in the result (an upload's original name rather than a temp path). */
+  name?: string;
+  /** Stage and page progress while the PDF is processed (not called on a cache hit but for `done`). */
+  onProgress?: (p: Progress) => void;
+}
+
+export interface CachedAudit {
+  result: AuditResult;
+  /** True when nothing was recomputed. */
+  cached: boolean;
+  sha256: string;
+  pageCount: number;
+  key: ArtifactKey;
+}
+
+/** The folders whose code decides a result; a change to any of them is a new pipeline version. */
+const STAGES = ['ingest', 'layout', 'numbers', 'extract', 'checks', 'model'];
+const STAGE_FILES = ['pipeline/tables', 'pipeline/extract', 'pipeline/audit'];
+let memo: string | undefined;
+
+/**
+ * The pipeline's version: the schema version and a hash of the stages' source, so results cached
+ * by one build are never served by another that would compute them differently.
+ *
+ * @example
+ *   pipelineVersion(); // 's1-3f9a0c1d2e4b'
+ */
+export function pipelineVersion(): string {
+  if (memo) return memo;
+  const src = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+  const hash = createHash('sha256');
+  const files = STAGES.flatMap((dir) => listSources(path.join(src, dir)));
+  for (const f of STAGE_FILES) files.push(...['.ts', '.js'].map((ext) => path.join(src, f + ext)).filter((f) => existsSync(f)));
+  for (const f of files.sort()) hash.update(path.relative(src, f)).update('\0').update(readFileSync(f)).update('\0');
+  memo = `s${SCHEMA_VERSION}-${hash.digest('hex').slice(0, 12)}`;
+  return memo;
+}
+
+/**
+ * Audits a PDF, reading the result from the store when the same bytes were audited by the same
+ * pipeline with the same options; otherwise computes it and stores the layout, model and findings.
+ * `minSeverity` and `only` filter the findings after the cache, so they never cause a recompute.
+ *
+ * @example
+ *   const { result, cached } = await auditCached('samples/003_eded5028092eddcb.pdf', store, { ocr: 'off' });
+ */
+export async function auditCached(file: string, store: Store, opts: CachedAuditOptions = {}): Promise<CachedAudit> {
+  const unknown = opts.only?.filter((id) => !CHECK_IDS.includes(id)) ?? [];
+  if (unknown.length) throw new AppError('E_BAD_ARGUMENT', `Unknown check ${unknown.join(', ')}; known: ${CHECK_IDS.join(', ')}`, { stage: 'audit', file });
+  const bytes = await loadPdfBytes(file, opts.maxBytes);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const key: ArtifactKey = { sha256, version: cacheVersion(opts) };
+  const name = opts.name ?? file;
+  await store.putDocument({ id: sha256, name: path.basename(name), size: bytes.byteLength });
+
+  const hit = await readStored(store, key);
+  if (hit) {
+    opts.onProgress?.({ stage: 'done', done: hit.pageCount, total: hit.pageCount });
+    return { result: finish(hit.result, name, opts), cached: true, sha256, pageCount: hit.pageCount, key };
+  }
+
+  const layout = await readTables(file, {
+    ...opts,
+    onPage: (page, total) => {
+      opts.onPage?.(page, total);
+      opts.onProgress?.({ stage: 'read', done: Math.min(page, total), total });
+    },
+    onOcrPage: (page) => {
+      opts.onOcrPage?.(page);
+      opts.onProgress?.({ stage: 'ocr', done: page, total: 0 });
+    },
+  });
+  opts.onProgress?.({ stage: 'extract', done: 0, total: 0 });
+  const report = extractReport(layout, opts);
+  opts.onProgress?.({ stage: 'audit', done: 0, total: 0 });
+  // The full result is stored; filters apply to the copy handed back.
+  const result = auditReport(report);
+  if (cacheable(layout)) {
+    await store.putLayout(key, layout);
+    await store.putAudit(key, result);
+  }
+  opts.onProgress?.({ stage: 'done', done: layout.pageCount, total: layout.pageCount });
+  return { result: finish(result, name, opts), cached: false, sha256, pageCount: layout.pageCount, key };
+}
+
+/** The cache key's version: the pipeline version plus the options that change the result. */
+function cacheVersion(opts: CachedAuditOptions): string {
+  const parts = [pipelineVersion()];
+  if (opts.ocr === 'off') parts.push('no-ocr');
+  if (opts.pages?.length) parts.push(`p${createHash('sha256').update(opts.pages.join(',')).digest('hex').slice(0, 8)}`);
+  if (opts.hints?.length) parts.push(`h${createHash('sha256').update(JSON.stringify(opts.hints)).digest('hex').slice(0, 8)}`);
+  return parts.join('+');
+}
+
+async function readStored(store: Store, key: ArtifactKey): Promise<{ result: AuditResult; pageCount: number } | null> {
+  try {
+    const result = await store.getAudit(key);
+    const layout = result && (await store.getLayout(key));
+    return result && layout ? { result, pageCount: layout.pageCount } : null;
+  } catch (err) {
+    // A stored value that no longer validates is recomputed and overwritten, not fatal.
+    if (err instanceof AppError && err.code === 'E_STORE') return null;
+    throw err;
+  }
+}
+
+/** Pages left unread because OCR was missing would stay unread forever if cached. */
+function cacheable(layout: LayoutDocument): boolean {
+  return !layout.warnings.some((w) => w.code === 'E_OCR_UNAVAILABLE');
+}
+
+function finish(result: AuditResult, name: string, opts: CachedAuditOptions): AuditResult {
+  const rank = (s: Severity) => SEVERITY_ORDER.indexOf(s);
+  const keep = (f: Finding) => (!opts.minSeverity || rank(f.severity) <= rank(opts.minSeverity)) && (!opts.only?.length || opts.only.includes(f.check));
+  const checks = opts.only?.length ? result.checks.filter((c) => opts.only!.includes(c.id)) : result.checks;
+  return { ...result, report: { ...result.report, file: name }, findings: result.findings.filter(keep), checks };
+}
+
+function listSources(dir: string): string[] {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return listSources(full);
+    return /\.(ts|js)$/.test(e.name) && !e.name.endsWith('.d.ts') ? [full] : [];
+  });
+}
+
