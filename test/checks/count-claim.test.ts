@@ -13,6 +13,7 @@ testCheck(countClaim, {
       name: 'indicators counted by key',
       report: makeReport({ indicators: [indicator({ key: 'a' }), indicator({ key: 'b' }), indicator({ key: 'a', table: 't2' })], claims: [claim('count', { entity: 'indikator', count: 2, words: null })] }),
     },
+    { name: 'a claim matching one table while keys differ between tables', report: makeReport({ budget: [...programs(3, 'a'), budgetRow({ key: 'other spelling', table: 'b', level: 'program' })], claims: [claim('count', { entity: 'program', count: 3, words: null })] }) },
     { name: 'nothing listed: nothing to count against', report: makeReport({ claims: [claim('count', { entity: 'sub_kegiatan', count: 30, words: null })] }) },
   ],
   invalid: [
@@ -21,7 +22,7 @@ testCheck(countClaim, {
       report: makeReport({ budget: programs(5), claims: [claim('count', { entity: 'program', count: 6, words: 'enam' })] }),
       errors: [{ messageId: 'mismatch', severity: 'warning' }],
       check: ([f]) => {
-        expect(f?.message.id).toBe('Teks menyebut 6 program, tetapi daftar dalam laporan memuat 5 program (Tabel tb: 5)');
+        expect(f?.message.id).toBe('Teks menyebut 6 program, tetapi daftar terpanjang dalam laporan memuat 5 program (per tabel: Tabel tb: 5)');
         expect(f?.expected?.operands).toHaveLength(5);
       },
     },
@@ -29,6 +30,12 @@ testCheck(countClaim, {
       name: 'digits and words disagree: 5 (enam)',
       report: makeReport({ budget: programs(5), claims: [claim('count', { entity: 'program', count: 5, words: 'enam' })] }),
       errors: [{ messageId: 'wordsMismatch', severity: 'error' }],
+    },
+    {
+      name: 'the longest list is the expectation, not a union inflated by differing keys',
+      report: makeReport({ budget: [...programs(4, 'a'), ...programs(2, 'b'), budgetRow({ key: 'x', table: 'b', level: 'program' })], claims: [claim('count', { entity: 'program', count: 2, words: null })] }),
+      errors: [{ messageId: 'mismatch', severity: 'warning' }],
+      check: ([f]) => expect(f?.expected?.value).toBe(4),
     },
   ],
 });

@@ -24,8 +24,8 @@ testCheck(crossTable, {
       report: makeReport({ indicators: [indicator({ key: 'ikm', table: 'a', realisasi: '51,85' }), indicator({ key: 'ikm', table: 'b', tahun: 2022, realisasi: '49,00' })] }),
     },
     {
-      name: 'a Renstra end target is not a yearly target',
-      report: makeReport({ indicators: [indicator({ key: 'ikm', table: 'a', target: '69' }), indicator({ key: 'ikm', table: 'r', tableKind: 'renstra', target: '80' })] }),
+      name: 'a Renstra end target (and the capaian against it) is not a yearly one',
+      report: makeReport({ indicators: [indicator({ key: 'ikm', table: 'a', target: '69', capaian: '75,14%' }), indicator({ key: 'ikm', table: 'r', tableKind: 'renstra', target: '80', capaian: '64,81%' })] }),
     },
   ],
   invalid: [
@@ -50,6 +50,21 @@ testCheck(crossTable, {
       name: 'pagu of one program differs between the budget tables',
       report: makeReport({ budget: [budgetRow({ key: 'prog1', table: 'x', pagu: '1.000.000' }), budgetRow({ key: 'prog1', table: 'y', pagu: '1.000.100' })] }),
       errors: [{ messageId: 'mismatch', severity: 'error' }],
+    },
+    {
+      name: 'the places are named once each, at most three',
+      report: makeReport({
+        indicators: [
+          indicator({ key: 'k', table: 'a', page: 1, realisasi: '10' }),
+          indicator({ key: 'k', table: 'a', page: 1, realisasi: '10' }),
+          indicator({ key: 'k', table: 'b', page: 2, realisasi: '10' }),
+          indicator({ key: 'k', table: 'c', page: 3, realisasi: '10' }),
+          indicator({ key: 'k', table: 'd', page: 4, realisasi: '10' }),
+          indicator({ key: 'k', table: 'e', page: 5, realisasi: '12' }),
+        ],
+      }),
+      errors: [{ messageId: 'mismatch', severity: 'error' }],
+      check: ([f]) => expect(f?.message.id).toContain('tetapi 10 di Tabel a (hal. 1), Tabel b (hal. 2), Tabel c (hal. 3) dan 1 tempat lain'),
     },
     {
       name: 'two PK originals that disagree',

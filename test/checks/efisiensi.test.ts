@@ -1,5 +1,6 @@
+import { expect } from 'vitest';
 import efisiensi from '../../src/checks/rules/efisiensi.js';
-import { claim, efficiencyRow, makeReport, prose } from './builders.js';
+import { claim, efficiencyRow, makeReport, prose, value } from './builders.js';
 import { testCheck } from './tester.js';
 
 testCheck(efisiensi, {
@@ -12,6 +13,11 @@ testCheck(efisiensi, {
       name: 'budget saved 100% − 97,23% = 2,77%',
       report: makeReport({ claims: [claim('efisiensi', { stated: prose('2,77%'), numerator: prose('100,00%'), denominator: prose('97,23%'), operation: 'subtract', label: null })] }),
     },
+    {
+      name: 'a quotient stated as a plain ratio: 100 / 97,23 = 1,03',
+      report: makeReport({ claims: [claim('efisiensi', { stated: prose('1,03'), numerator: prose('100%'), denominator: prose('97,23%'), operation: 'divide', label: null })] }),
+    },
+    { name: 'row efficiency as a plain ratio 1,03', report: makeReport({ efficiency: [efficiencyRow({ capaian: '100,00%', serapan: '97,23%', efisiensi: value('1,03', { table: 'te', column: 4 }) })] }) },
     { name: 'row labelled Efisien with capaian ≥ serapan', report: makeReport({ efficiency: [efficiencyRow({ capaian: '100%', serapan: '97,23%', label: 'Efisien' })] }) },
     { name: 'row labelled Tidak Efisien with capaian < serapan', report: makeReport({ efficiency: [efficiencyRow({ capaian: '90%', serapan: '97,23%', label: 'Tidak Efisien' })] }) },
     { name: 'row ratio capaian/serapan', report: makeReport({ efficiency: [efficiencyRow({ capaian: '100%', serapan: '97,23%', efisiensi: '102,85%' })] }) },
@@ -33,6 +39,12 @@ testCheck(efisiensi, {
       name: 'label claim in prose',
       report: makeReport({ claims: [claim('efisiensi', { stated: prose('90%'), numerator: prose('90%'), denominator: prose('97,23%'), operation: 'label', label: 'efisien' })] }),
       errors: [{ messageId: 'labelMismatch', severity: 'error' }],
+    },
+    {
+      name: 'a plain ratio 1,10 for 100 / 97,23',
+      report: makeReport({ claims: [claim('efisiensi', { stated: prose('1,10'), numerator: prose('100,00%'), denominator: prose('97,23%'), operation: 'divide', label: null })] }),
+      errors: [{ messageId: 'claimMismatch', severity: 'error' }],
+      check: ([f]) => expect(f?.expected?.formula).toBe('100,00 / 97,23'),
     },
     {
       name: 'row efficiency matching no variant',

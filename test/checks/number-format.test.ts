@@ -1,5 +1,5 @@
 import numberFormat from '../../src/checks/rules/number-format.js';
-import { efficiencyRow, indicator, makeReport, value } from './builders.js';
+import { budgetRow, efficiencyRow, indicator, makeReport, value } from './builders.js';
 import { testCheck } from './tester.js';
 
 const capaianColumn = (...texts: string[]) => texts.map((t, i) => indicator({ row: i + 1, capaian: value(t, { page: 1, table: 't1', row: i + 1, column: 4 }, { unit: 'percent' }) }));
@@ -7,6 +7,7 @@ const capaianColumn = (...texts: string[]) => texts.map((t, i) => indicator({ ro
 testCheck(numberFormat, {
   valid: [
     { name: 'a clean percentage column', report: makeReport({ indicators: capaianColumn('96,51', '98,40', '95,00', '101,2') }) },
+    { name: 'a rupiah amount 334.700 is grouping, not three decimals', report: makeReport({ budget: [budgetRow({ pagu: value('334.700', { table: 'tb', column: 2 }), realisasi: '300.000' })] }) },
     { name: 'amounts of very different size share a column', report: makeReport({ indicators: [indicator({ row: 1, target: '12' }), indicator({ row: 2, target: '12500' }), indicator({ row: 3, target: '3' })] }) },
   ],
   invalid: [

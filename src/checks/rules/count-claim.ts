@@ -23,8 +23,8 @@ interface Item {
 
 /**
  * "N program / kegiatan / sub kegiatan" (and indikator, sasaran) in prose vs the items the report
- * lists, counted by distinct key over all tables. A claim that matches the union or any single
- * table's list is accepted. A mismatch is a warning: the count depends on extraction having found
+ * lists, counted by distinct key per table. A claim that matches any single table's list, or the
+ * union over tables, is accepted; otherwise the longest list is the expected count. A mismatch is a warning: the count depends on extraction having found
  * every list (attachments are often scanned). The number in words next to the digits ("5 (lima)")
  * must denote the same number.
  */
@@ -32,14 +32,14 @@ const countClaim: Check = {
   id: 'count-claim',
   meta: {
     title: { id: 'Jumlah yang disebut', en: 'Stated counts' },
-    docs: '"N program/kegiatan/sub kegiatan/indikator/sasaran" vs distinct listed items (union or any one table) and vs its number in words',
+    docs: '"N program/kegiatan/sub kegiatan/indikator/sasaran" vs distinct listed items (any one table or the union; else the longest list) and vs its number in words',
     defaultSeverity: 'warning',
     tags: ['prose', 'count'],
   },
   messages: {
     mismatch: {
-      id: 'Teks menyebut {count} {entity}, tetapi daftar dalam laporan memuat {expected} {entity} ({tables})',
-      en: 'The text states {count} {entity}, but the report lists {expected} {entity} ({tables})',
+      id: 'Teks menyebut {count} {entity}, tetapi daftar terpanjang dalam laporan memuat {expected} {entity} (per tabel: {tables})',
+      en: 'The text states {count} {entity}, but the longest list in the report has {expected} {entity} (per table: {tables})',
     },
     wordsMismatch: {
       id: 'Teks menyebut {count} ({words}) {entity}, tetapi "{words}" berarti {wordsValue}',
@@ -78,15 +78,20 @@ const countClaim: Check = {
         const info = ctx.table(t);
         return `${info?.caption ?? t}: ${s.size}`;
       });
+      // The longest single list is the expectation: keys of one item can differ between tables, which
+      // inflates the union, while each table spells its own items consistently.
+      const longest = [...perTable.entries()].reduce((a, b) => (b[1].size > a[1].size ? b : a));
+      const expected = longest[1].size;
+      const listed = items.filter((it) => it.table === longest[0]);
       out.push({
         ...base,
         messageId: 'mismatch',
-        data: { count: claim.count, entity: ENTITY[claim.entity], expected: union.size, tables: tables.join('; ') },
+        data: { count: claim.count, entity: ENTITY[claim.entity], expected, tables: tables.join('; ') },
         expected: {
-          value: union.size,
-          interval: [union.size, union.size],
-          formula: `jumlah ${ENTITY[claim.entity].id} berbeda (menurut key) di ${tables.join('; ')}`,
-          operands: [...union.values()].map((it) => ({ name: it.name, text: it.text, value: null, cite: it.cite })),
+          value: expected,
+          interval: [expected, expected],
+          formula: `jumlah ${ENTITY[claim.entity].id} berbeda (menurut key) di daftar terpanjang; per tabel: ${tables.join('; ')}; gabungan: ${union.size}`,
+          operands: [...new Map(listed.map((it) => [it.key, it])).values()].map((it) => ({ name: it.name, text: it.text, value: null, cite: it.cite })),
         },
       });
     }

@@ -23,8 +23,8 @@ const FIELD: Record<string, Bilingual> = {
  * figures in different tables. Figures that agree at their printed precision (75,1 and 75,14) agree.
  * The figure printed most often is taken as the reference and each other figure is reported where
  * it is printed. PK tables of the original agreement are only compared with each other: the revised
- * PK (perubahan) changes targets and pagu on purpose. Renstra targets are end-of-period targets and
- * are not compared with yearly ones; subtotal rows are not compared (their key names a position in
+ * PK (perubahan) changes targets and pagu on purpose. Renstra targets are end-of-period targets (and
+ * a Renstra table's capaian is measured against them), so only their realisasi is compared; subtotal rows are not compared (their key names a position in
  * one table, not a budget line).
  */
 const crossTable: Check = {
@@ -53,7 +53,8 @@ const crossTable: Check = {
     for (const ind of report.indicators) {
       const year = ind.tahun ?? report.report.tahun ?? 'current';
       for (const field of ['target', 'realisasi', 'capaian'] as const) {
-        if (field === 'target' && ind.tableKind === 'renstra') continue;
+        // A Renstra table's target is the end-of-period one, and its capaian is measured against it.
+        if (field !== 'realisasi' && ind.tableKind === 'renstra') continue;
         const v = ind[field];
         const n = measure(v);
         if (!v || !n || ind.targetRange) continue;
@@ -104,7 +105,7 @@ function compare(occ: readonly Occurrence[], ctx: CheckContext, what: { subject:
   for (const o of occ) {
     if (agree(o, ref) || o.table === ref.table) continue;
     const truncated = overlaps(asTruncated(o.n), asRounded(ref.n)) || overlaps(asRounded(o.n), asTruncated(ref.n)) || overlaps(asTruncated(o.n), asTruncated(ref.n));
-    const where = supporters.map((s) => tablePlace(s.v.cite, ctx));
+    const where = places(supporters.map((s) => tablePlace(s.v.cite, ctx)));
     const links: FindingLinks | undefined =
       what.budget
         ? {
@@ -124,13 +125,13 @@ function compare(occ: readonly Occurrence[], ctx: CheckContext, what: { subject:
         printed: o.v.text,
         here: tablePlace(o.v.cite, ctx),
         expected: ref.v.text,
-        where: { id: where.map((w) => w.id).join(', '), en: where.map((w) => w.en).join(', ') },
+        where,
       },
       printed: { text: o.v.text, value: o.n.value },
       expected: {
         value: ref.n.value,
         interval: [asRounded(ref.n).lo, asRounded(ref.n).hi],
-        formula: `${what.field} ${ref.v.text} (${supporters.map((s) => tablePlace(s.v.cite, ctx).id).join(', ')})`,
+        formula: `${what.field} ${ref.v.text} (${where.id})`,
         operands: supporters.map((s) => ctx.operand(`${what.field} (${s.table})`, s.v)),
       },
       citations: [ctx.cite(o.v.cite)],
@@ -143,4 +144,15 @@ function compare(occ: readonly Occurrence[], ctx: CheckContext, what: { subject:
 function tablePlace(c: Citation, ctx: CheckContext): Bilingual {
   const t = ctx.table(c.table);
   return place(c, t?.caption ?? null);
+}
+
+/** Distinct places, at most three named: `Tabel 3.3 (hal. 33), t6 (hal. 10) dan 4 tempat lain`. */
+function places(all: readonly Bilingual[]): Bilingual {
+  const unique = [...new Map(all.map((p) => [p.id, p])).values()];
+  const named = unique.slice(0, 3);
+  const rest = unique.length - named.length;
+  return {
+    id: named.map((p) => p.id).join(', ') + (rest > 0 ? ` dan ${rest} tempat lain` : ''),
+    en: named.map((p) => p.en).join(', ') + (rest > 0 ? ` and ${rest} more` : ''),
+  };
 }

@@ -3,10 +3,11 @@ import { div, overlaps, point, scale, sub, type Interval } from '../../numbers/i
 import type { Bilingual, Check, CheckContext, FindingDraft } from '../types.js';
 import { asRounded, fmt, judge, measure, normLabel, shown, type Judgement, type Num, type Widen } from '../util.js';
 
-type Variant = 'ratio' | 'difference' | 'saved';
+type Variant = 'ratio' | 'quotient' | 'difference' | 'saved';
 
 const VARIANT: Record<Variant, Bilingual> = {
   ratio: { id: 'capaian/serapan × 100', en: 'capaian/serapan × 100' },
+  quotient: { id: 'capaian/serapan', en: 'capaian/serapan' },
   difference: { id: 'capaian − serapan', en: 'capaian − serapan' },
   saved: { id: '100 − serapan', en: '100 − serapan' },
 };
@@ -19,13 +20,14 @@ const NOT_EFFICIENT = /tidak|kurang|belum|inefisien|in-efisien/;
  * ("100% dibagi 97,23%"): the stated result must match it. Efficiency table rows: the label says
  * "Efisien" when % capaian ≥ % serapan (either label is accepted when the two are equal at printed
  * precision), and a printed efficiency figure must match one of the variants offices use:
- * capaian/serapan × 100, capaian − serapan, or the budget saved, 100 − serapan.
+ * capaian/serapan (× 100 or as a plain ratio such as 1,05), capaian − serapan, or the budget saved,
+ * 100 − serapan.
  */
 const efisiensi: Check = {
   id: 'efisiensi',
   meta: {
     title: { id: 'Efisiensi', en: 'Efficiency' },
-    docs: 'stated efficiency vs its declared operation (divide/subtract/label); table rows: label "Efisien" iff capaian ≥ serapan, figure vs capaian/serapan, capaian − serapan or 100 − serapan',
+    docs: 'stated efficiency vs its declared operation (divide/subtract/label); table rows: label "Efisien" iff capaian ≥ serapan, figure vs capaian/serapan (× 100 or plain), capaian − serapan or 100 − serapan',
     defaultSeverity: 'error',
     tags: ['efficiency', 'formula'],
   },
@@ -69,13 +71,18 @@ const efisiensi: Check = {
       const stated = measure(claim.stated);
       if (!stated) continue;
       const divide = claim.operation === 'divide';
-      const j = judge(stated, (w) => {
+      // A quotient is printed as a percentage (102,85%) or as a plain ratio (1,03): accept both.
+      const percentForm = judge(stated, (w) => {
         if (!divide) return sub(w(numr), w(den));
         const q = div(w(numr), w(den));
         return q && scale(q, 100);
       });
-      if (!j || j.verdict === 'ok') continue;
-      const formula = divide ? `${fmt(numr)} / ${fmt(den)} × 100` : `${fmt(numr)} − ${fmt(den)}`;
+      const plainForm = divide && claim.stated.unit !== 'percent' ? judge(stated, (w) => div(w(numr), w(den))) : null;
+      if (percentForm?.verdict === 'ok' || plainForm?.verdict === 'ok') continue;
+      const asPlain = plainForm !== null && (plainForm.verdict === 'rounding' ? percentForm?.verdict !== 'rounding' : percentForm?.verdict !== 'rounding' && Math.abs(stated.value) < 10);
+      const j = asPlain ? plainForm : percentForm;
+      if (!j) continue;
+      const formula = divide ? `${fmt(numr)} / ${fmt(den)}${asPlain ? '' : ' × 100'}` : `${fmt(numr)} − ${fmt(den)}`;
       out.push({
         ...base,
         messageId: j.verdict === 'rounding' ? 'claimRounding' : 'claimMismatch',
@@ -107,6 +114,7 @@ const efisiensi: Check = {
           },
           formula: `${fmt(c)} / ${fmt(s)} × 100`,
         },
+        { v: 'quotient', compute: (w) => div(w(c), w(s)), formula: `${fmt(c)} / ${fmt(s)}` },
         { v: 'difference', compute: (w) => sub(w(c), w(s)), formula: `${fmt(c)} − ${fmt(s)}` },
         { v: 'saved', compute: (w) => sub(point(100), w(s)), formula: `100 − ${fmt(s)}` },
       ];

@@ -9,13 +9,16 @@ interface Cell {
   field: string;
   v: Value;
   percent: boolean;
+  /** A rupiah amount (budget and belanja figures). */
+  amount: boolean;
 }
 
 const PERCENT_FIELDS = new Set(['capaian', 'persen', 'serapan', 'efisiensi']);
 
+
 /**
  * Parse problems, not findings about the report's arithmetic: values the extraction marked
- * ambiguous (`1.234`), percentages ~100× the median of their column (a decimal mark read as a
+ * ambiguous (`1.234`; not rupiah read as whole amounts, which cannot have three decimals), percentages ~100× the median of their column (a decimal mark read as a
  * thousands separator), and columns that mix Indonesian and US separators. Never an error: the
  * figure may be right and only its reading wrong, so arithmetic findings on it deserve a second
  * look. The magnitude test only runs on percentage columns; amounts of very different size share a
@@ -48,6 +51,8 @@ const numberFormat: Check = {
     const cells = collect(report);
     for (const c of cells) {
       if (!c.v.ambiguous || c.v.value === null) continue;
+      // Rupiah never have three decimals: an amount read with its groups intact was read right.
+      if (c.amount && c.v.decimals === 0 && Number.isInteger(c.v.value)) continue;
       const asId = parseNumber(c.v.text, { style: 'id' }).value;
       const asUs = parseNumber(c.v.text, { style: 'us' }).value;
       const show = (x: number | null): Bilingual | string => (x === null ? '-' : num(x, decimals(x)));
@@ -132,16 +137,16 @@ function median(values: number[]): number | null {
 
 function collect(report: Report): Cell[] {
   const cells: Cell[] = [];
-  const push = (table: string, field: string, v: Value | null | undefined): void => {
+  const push = (table: string, field: string, v: Value | null | undefined, amount = false): void => {
     if (!v) return;
     const col = v.cite.column ?? field;
-    cells.push({ column: `${table}|${col}`, field, v, percent: PERCENT_FIELDS.has(field) || v.unit === 'percent' });
+    cells.push({ column: `${table}|${col}`, field, v, percent: PERCENT_FIELDS.has(field) || v.unit === 'percent', amount: amount || v.unit === 'rupiah' });
   };
   for (const i of report.indicators) {
     for (const f of ['target', 'realisasi', 'capaian', 'prevRealisasi', 'renstraTarget'] as const) push(i.table, f, i[f]);
   }
-  for (const r of report.budget) for (const f of ['pagu', 'realisasi', 'persen', 'sisa'] as const) push(r.table, f, r[f]);
-  for (const b of report.belanja) push(b.cite.table ?? `belanja:${b.group}`, 'amount', b.amount);
+  for (const r of report.budget) for (const f of ['pagu', 'realisasi', 'persen', 'sisa'] as const) push(r.table, f, r[f], f !== 'persen');
+  for (const b of report.belanja) push(b.cite.table ?? `belanja:${b.group}`, 'amount', b.amount, true);
   for (const e of report.efficiency) for (const f of ['capaian', 'serapan', 'efisiensi'] as const) push(e.table, f, e[f]);
   for (const c of report.claims) {
     const loose: Array<Value | null> =
