@@ -20,6 +20,10 @@ testCheck(crossTable, {
       report: makeReport({ tables: pkTables, budget: [budgetRow({ key: 'prog1', table: 'pk0', tableKind: 'pk', pagu: '1.000.000' }), budgetRow({ key: 'prog1', table: 'pk1', tableKind: 'pk', pagu: '1.200.000' }), budgetRow({ key: 'prog1', table: 'real', pagu: '1.200.000' })] }),
     },
     {
+      name: 'work-plan ceilings (rencana) vs realisation tables',
+      report: makeReport({ tables: [table('rk', 'budget-summary', { variant: 'rencana' })], budget: [budgetRow({ key: 'prog1', table: 'rk', pagu: '900.000' }), budgetRow({ key: 'prog1', table: 'real', pagu: '1.200.000' })] }),
+    },
+    {
       name: 'a different year of the same indicator (comparison table)',
       report: makeReport({ indicators: [indicator({ key: 'ikm', table: 'a', realisasi: '51,85' }), indicator({ key: 'ikm', table: 'b', tahun: 2022, realisasi: '49,00' })] }),
     },

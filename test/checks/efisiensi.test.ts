@@ -31,6 +31,12 @@ testCheck(efisiensi, {
       errors: [{ messageId: 'claimMismatch', severity: 'error' }],
     },
     {
+      name: '"100% dibagi 97,23%" stated as 2,77% (which is the subtraction)',
+      report: makeReport({ claims: [claim('efisiensi', { stated: prose('2,77%'), numerator: prose('100%'), denominator: prose('97,23%'), operation: 'divide', label: null })] }),
+      errors: [{ messageId: 'claimOtherOperation', severity: 'error' }],
+      check: ([f]) => expect(f?.message.id).toBe('Efisiensi tercetak 2,77% disebut hasil 100 / 97,23 × 100, yang sama dengan 102,85; 2,77% adalah hasil 100 − 97,23'),
+    },
+    {
       name: 'Efisien although capaian < serapan',
       report: makeReport({ efficiency: [efficiencyRow({ capaian: '90%', serapan: '97,23%', label: 'Efisien' })] }),
       errors: [{ messageId: 'labelMismatch', severity: 'error' }],

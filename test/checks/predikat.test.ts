@@ -16,12 +16,26 @@ const reportScale: Report['scale'] = {
   cite: { page: 30 },
 };
 
+/** `Berhasil 70 ≤ x < 85` as printed in many reports. */
+const exclusiveScale: Report['scale'] = {
+  source: 'report',
+  name: 'Tabel 3.2 Atribut Capaian Indikator Kinerja',
+  bands: [
+    { label: 'Sangat Berhasil', min: 85, max: null },
+    { label: 'Berhasil', min: 70, max: 85, maxExclusive: true },
+    { label: 'Cukup Berhasil', min: 55, max: 70, maxExclusive: true },
+    { label: 'Tidak Berhasil', min: null, max: 55, maxExclusive: true },
+  ],
+  cite: { page: 28 },
+};
+
 testCheck(predikat, {
   valid: [
     { name: 'default scale: 95% is Sangat Tinggi', report: makeReport({ indicators: [indicator({ capaian: '95%', predikat: 'Sangat Tinggi' })] }) },
     { name: 'labels compared case- and space-insensitively', report: makeReport({ indicators: [indicator({ capaian: '80%', predikat: '  TINGGI ' })] }) },
     { name: "the report's scale: 86% is Sangat Berhasil", report: makeReport({ scale: reportScale, indicators: [indicator({ capaian: '86%', predikat: 'Sangat Berhasil' })] }) },
     { name: 'band edges are inclusive', report: makeReport({ indicators: [indicator({ capaian: '91%', predikat: 'Sangat Tinggi' }), indicator({ capaian: '50%', predikat: 'Sangat Rendah' })] }) },
+    { name: 'an exclusive upper bound: 85 is Sangat Berhasil', report: makeReport({ scale: exclusiveScale, indicators: [indicator({ capaian: '85%', predikat: 'Sangat Berhasil' })] }) },
     { name: 'no predikat printed', report: makeReport({ indicators: [indicator({ capaian: '80%' })] }) },
   ],
   invalid: [
@@ -44,6 +58,17 @@ testCheck(predikat, {
       name: '90,5 between the bands 76–90 and 91– is info',
       report: makeReport({ indicators: [indicator({ capaian: '90,5%', predikat: 'Sangat Tinggi' })] }),
       errors: [{ messageId: 'betweenBands', severity: 'info' }],
+    },
+    {
+      name: '75,07% printed Cukup Berhasil on a scale where 70 ≤ x < 85 is Berhasil',
+      report: makeReport({ scale: exclusiveScale, indicators: [indicator({ capaian: '75,07%', predikat: 'Cukup Berhasil' })] }),
+      errors: [{ messageId: 'mismatch', severity: 'error' }],
+      check: ([f]) => expect(f?.expected?.formula).toContain('Berhasil: 70 ≤ x < 85'),
+    },
+    {
+      name: 'an exclusive upper bound: 85 printed as Berhasil',
+      report: makeReport({ scale: exclusiveScale, indicators: [indicator({ capaian: '85%', predikat: 'Berhasil' })] }),
+      errors: [{ messageId: 'mismatch', severity: 'error' }],
     },
     {
       name: 'a label the scale does not have',

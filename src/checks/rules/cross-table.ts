@@ -23,7 +23,7 @@ const FIELD: Record<string, Bilingual> = {
  * figures in different tables. Figures that agree at their printed precision (75,1 and 75,14) agree.
  * The figure printed most often is taken as the reference and each other figure is reported where
  * it is printed. PK tables of the original agreement are only compared with each other: the revised
- * PK (perubahan) changes targets and pagu on purpose. Renstra targets are end-of-period targets (and
+ * PK (perubahan) changes targets and pagu on purpose; work-plan ceilings (variant rencana) likewise. Renstra targets are end-of-period targets (and
  * a Renstra table's capaian is measured against them), so only their realisasi is compared; subtotal rows are not compared (their key names a position in
  * one table, not a budget line).
  */
@@ -31,7 +31,7 @@ const crossTable: Check = {
   id: 'cross-table',
   meta: {
     title: { id: 'Konsistensi antartabel', en: 'Consistency across tables' },
-    docs: 'the same indicator (target/realisasi/capaian) or budget line (pagu/realisasi) printed differently in different tables; PK original vs perubahan not compared',
+    docs: 'the same indicator (target/realisasi/capaian) or budget line (pagu/realisasi) printed differently in different tables; PK original, perubahan and rencana not compared with each other',
     defaultSeverity: 'error',
     tags: ['indicator', 'budget', 'consistency'],
   },
@@ -47,7 +47,11 @@ const crossTable: Check = {
   },
   run(report, ctx) {
     const out: FindingDraft[] = [];
-    const pool = (table: string): string => (ctx.table(table)?.variant === 'original' ? 'original' : 'current');
+    // Original PK and work-plan ceilings (rencana) are only compared with their own kind.
+    const pool = (table: string): string => {
+      const variant = ctx.table(table)?.variant;
+      return variant === 'original' || variant === 'rencana' ? variant : 'current';
+    };
 
     const indicatorGroups = new Map<string, { name: string; field: string; occ: Occurrence[] }>();
     for (const ind of report.indicators) {

@@ -36,6 +36,10 @@ const efisiensi: Check = {
       id: 'Efisiensi tercetak {printed} tetapi {formula} = {expected}',
       en: 'Stated efficiency {printed} but {formula} = {expected}',
     },
+    claimOtherOperation: {
+      id: 'Efisiensi tercetak {printed} disebut hasil {formula}, yang sama dengan {expected}; {printed} adalah hasil {otherFormula}',
+      en: 'Stated efficiency {printed} is said to be {formula}, which is {expected}; {printed} is {otherFormula}',
+    },
     claimRounding: {
       id: 'Efisiensi tercetak {printed} hanya cocok dengan {formula} = {expected} bila dipotong',
       en: 'Stated efficiency {printed} matches {formula} = {expected} only if truncated',
@@ -83,11 +87,20 @@ const efisiensi: Check = {
       const j = asPlain ? plainForm : percentForm;
       if (!j) continue;
       const formula = divide ? `${fmt(numr)} / ${fmt(den)}${asPlain ? '' : ' × 100'}` : `${fmt(numr)} − ${fmt(den)}`;
+      // "100% dibagi 97,23%" printed with 2,77% = 100 − 97,23: the text names the wrong operation.
+      const otherFormula = divide ? `${fmt(numr)} − ${fmt(den)}` : `${fmt(numr)} / ${fmt(den)} × 100`;
+      const other =
+        j.verdict === 'mismatch' &&
+        judge(stated, (w) => {
+          if (divide) return sub(w(numr), w(den));
+          const q = div(w(numr), w(den));
+          return q && scale(q, 100);
+        })?.verdict === 'ok';
       out.push({
         ...base,
-        messageId: j.verdict === 'rounding' ? 'claimRounding' : 'claimMismatch',
+        messageId: j.verdict === 'rounding' ? 'claimRounding' : other ? 'claimOtherOperation' : 'claimMismatch',
         severity: j.verdict === 'rounding' ? 'rounding' : undefined,
-        data: { printed: claim.stated.text, formula, expected: shown(j.value, stated) },
+        data: { printed: claim.stated.text, formula, expected: shown(j.value, stated), otherFormula },
         printed: { text: claim.stated.text, value: stated.value },
         expected: { value: j.value, interval: j.interval, formula, operands },
       });

@@ -3,7 +3,8 @@ import type { Bilingual, Check, FindingDraft } from '../types.js';
 import { DEFAULT_BANDS, DEFAULT_SCALE_NAME, fmt, fmtPlain, indicatorSubject, measure, normLabel } from '../util.js';
 
 /**
- * The printed predikat vs the band of the printed capaian. The scale the report prints wins; without
+ * The printed predikat vs the band of the printed capaian (band bounds inclusive unless the scale
+ * marks them exclusive, `< 85`). The scale the report prints wins; without
  * one the Permendagri 86/2017 default is used, and a disagreement is only a warning then, since the
  * office may follow a scale the extraction did not find.
  */
@@ -45,7 +46,7 @@ const predikat: Check = {
       if (!c || !ind.capaian || !ind.predikat || !label) continue;
       const norm = normLabel(label);
       if (norm === '') continue;
-      const containing = bands.filter((b) => (b.min === null || c.value >= b.min) && (b.max === null || c.value <= b.max));
+      const containing = bands.filter((b) => inBand(b, c.value));
       if (containing.some((b) => normLabel(b.label) === norm)) continue;
       const known = bands.some((b) => normLabel(b.label) === norm);
       const base = {
@@ -58,8 +59,8 @@ const predikat: Check = {
       const common = { indikator: ind.indikator, printed: label, capaian: ind.capaian.text, scale: scaleName };
 
       if (containing.length === 0) {
-        const below = [...bands].filter((b) => b.max !== null && b.max < c.value).sort((a, b) => (b.max ?? 0) - (a.max ?? 0))[0];
-        const above = [...bands].filter((b) => b.min !== null && b.min > c.value).sort((a, b) => (a.min ?? 0) - (b.min ?? 0))[0];
+        const below = [...bands].filter((b) => b.max !== null && (b.max < c.value || (b.maxExclusive && b.max === c.value))).sort((a, b) => (b.max ?? 0) - (a.max ?? 0))[0];
+        const above = [...bands].filter((b) => b.min !== null && (b.min > c.value || (b.minExclusive && b.min === c.value))).sort((a, b) => (a.min ?? 0) - (b.min ?? 0))[0];
         const neighbours = [below, above].filter((b): b is ScaleBand => b !== undefined);
         const expectedLabel = neighbours.map((b) => b.label).join(' / ');
         if (neighbours.some((b) => normLabel(b.label) === norm)) {
@@ -96,9 +97,15 @@ const predikat: Check = {
 
 export default predikat;
 
+function inBand(b: ScaleBand, x: number): boolean {
+  const aboveMin = b.min === null || (b.minExclusive ? x > b.min : x >= b.min);
+  const belowMax = b.max === null || (b.maxExclusive ? x < b.max : x <= b.max);
+  return aboveMin && belowMax;
+}
+
 function bandText(b: ScaleBand): string {
-  if (b.min !== null && b.max !== null) return `${b.label} ${fmtPlain(b.min)}–${fmtPlain(b.max)}`;
-  if (b.min !== null) return `${b.label} ≥ ${fmtPlain(b.min)}`;
-  if (b.max !== null) return `${b.label} ≤ ${fmtPlain(b.max)}`;
-  return b.label;
+  const lo = b.min === null ? '' : `${fmtPlain(b.min)} ${b.minExclusive ? '<' : '≤'} `;
+  const hi = b.max === null ? '' : ` ${b.maxExclusive ? '<' : '≤'} ${fmtPlain(b.max)}`;
+  if (b.min === null && b.max === null) return b.label;
+  return `${b.label}: ${lo}x${hi}`;
 }
