@@ -6,6 +6,8 @@ const COMMANDS: Record<string, () => Promise<{ register: (p: Command) => void }>
   tables: () => import('./commands/tables.js'),
   extract: () => import('./commands/extract.js'),
   audit: () => import('./commands/audit.js'),
+  serve: () => import('./commands/serve.js'),
+  batch: () => import('./commands/batch.js'),
 };
 
 /**
@@ -41,5 +43,11 @@ export async function run(argv: string[]): Promise<number> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('bin/lkjip.js')) {
-  process.exit(await run(process.argv.slice(2)));
+  const code = await run(process.argv.slice(2));
+  // Let piped stdout drain before leaving: process.exit() would cut a large JSON short.
+  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+  await new Promise<void>((resolve) => process.stderr.write('', () => resolve()));
+  process.exitCode = code;
+  // Servers and interactive chats keep running on their own handles; everything else ends here.
+  if (!['serve', 'chat'].includes(process.argv[2] ?? '')) setTimeout(() => process.exit(code), 50).unref();
 }
