@@ -146,7 +146,8 @@ function keyOf(f: Pick<Finding, 'printed' | 'expected'>): { printed: string; exp
   const p = f.printed;
   const e = f.expected;
   return {
-    printed: p ? (p.value !== null ? canon(p.value) : p.text) : '',
+    // Text differing only in spacing or case (OCR, line breaks) is the same printed text.
+    printed: p ? (p.value !== null ? canon(p.value) : p.text.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase()) : '',
     expected: e ? (typeof e.value === 'number' ? canon(e.value) : String(e.value)) : '',
   };
 }

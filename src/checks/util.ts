@@ -89,21 +89,20 @@ export function num(value: number, decimals: number): Bilingual {
 }
 
 /** Decimals to show a recomputed value with so that it visibly differs from the printed one. */
-export function shownDecimals(expected: number, printed: Num | null, min = 2): number {
+function shownDecimals(expected: number, printed: Num | null, min = 2): number {
   let d = Math.max(min, printed?.decimals ?? 0);
   while (printed && d < 6 && Number(expected.toFixed(d)) === printed.value) d++;
   return d;
 }
 
 /**
- * A recomputed value for a message: percentages with at least two decimals (more when needed to
- * differ from the printed figure), rupiah amounts without decimals unless they have some.
+ * A recomputed value for a message: at least two decimals, more when needed to differ visibly from
+ * the printed figure (rupiah go through `rupiah()` instead).
  *
  * @example
  *   shown(126.137, { value: 126, decimals: 0 }) // { id: '126,14', en: '126.14' }
  */
-export function shown(expected: number, printed: Num | null, kind: 'percent' | 'amount' = 'percent'): Bilingual {
-  if (kind === 'amount') return num(expected, Math.abs(expected % 1) < 1e-9 ? 0 : 2);
+export function shown(expected: number, printed: Num | null): Bilingual {
   return num(expected, shownDecimals(expected, printed));
 }
 
@@ -157,11 +156,6 @@ export function place(c: Citation, caption?: string | null): Bilingual {
 /** Subject key of an indicator finding. */
 export function indicatorSubject(ind: Indicator): string {
   return `indicator:${ind.key}`;
-}
-
-/** Joins bilingual parts with a separator. */
-export function joinBi(parts: readonly Bilingual[], sep = ', '): Bilingual {
-  return { id: parts.map((p) => p.id).join(sep), en: parts.map((p) => p.en).join(sep) };
 }
 
 /** Digits after the decimal point of a plain number (`90.5` → 1). */

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import periodEntity from '../../src/checks/rules/period-entity.js';
 import { claim, makeReport } from './builders.js';
 import { testCheck } from './tester.js';
@@ -18,6 +19,18 @@ testCheck(periodEntity, {
     { name: 'an older year', report: report(mention('year', '2019')), errors: [{ messageId: 'oldYear', severity: 'info' }] },
     { name: 'a period without the report year', report: report(mention('year', '2016-2021')), errors: [{ messageId: 'period', severity: 'warning' }] },
     { name: "another kabupaten's office", report: report(mention('office', 'Badan Penanggulangan Bencana Daerah Kabupaten Lain')), errors: [{ messageId: 'otherOffice', severity: 'warning' }] },
+    {
+      name: 'the same foreign office name on several pages is one finding',
+      report: makeReport({
+        report: { tahun: 2023, instansi: 'Kecamatan Dumai Barat', pemda: 'Kota Dumai' },
+        claims: [claim('mention', { entity: 'office', value: 'Kecamatan Sungai Sembilan', page: 22 }), claim('mention', { entity: 'office', value: 'Kecamatan  Sungai Sembilan', page: 37 })],
+      }),
+      errors: [
+        { messageId: 'otherOffice', severity: 'warning' },
+        { messageId: 'otherOffice', severity: 'warning' },
+      ],
+      check: (findings) => expect(findings.map((f) => f.citations.map((c) => c.page))).toEqual([[22, 37]]),
+    },
     { name: 'an abbreviation that cannot be matched', report: report(mention('office', 'Dinkes')), errors: [{ messageId: 'unverifiedOffice', severity: 'info' }] },
   ],
 });

@@ -1,8 +1,9 @@
 import type { Operand } from '../../model/index.js';
 import type { Check, FindingDraft } from '../types.js';
+import { normLabel } from '../util.js';
 
 /** Words that name the kind of government, not which one, in office names. */
-const GENERIC = new Set(['pemerintah', 'pemerintahan', 'kabupaten', 'kab', 'kota', 'provinsi', 'prov', 'pemkab', 'pemkot', 'pemprov', 'daerah', 'dan', 'di', 'the', 'of', 'republik', 'indonesia']);
+const GENERIC = new Set(['pemerintah', 'pemerintahan', 'kabupaten', 'kab', 'kota', 'provinsi', 'prov', 'pemkab', 'pemkot', 'pemprov', 'daerah', 'dan', 'di', 'the', 'of', 'republik', 'indonesia', 'tahun']);
 
 const tokens = (s: string): string[] =>
   s
@@ -56,7 +57,8 @@ const periodEntity: Check = {
     const reportCite = report.report.cite ? ctx.cite(report.report.cite) : null;
     for (const claim of report.claims) {
       if (claim.kind !== 'mention') continue;
-      const base = { subject: `claim:${claim.id}`, citations: [ctx.cite(claim.cite)] };
+      // The same stray year or office name copied onto several pages is one problem: subject by value.
+      const base = { subject: `${claim.entity}:${normLabel(claim.value)}`, citations: [ctx.cite(claim.cite)] };
       if (claim.entity === 'year') {
         if (tahun === null) continue;
         const operands: Operand[] = [{ name: 'tahun laporan', text: String(tahun), value: tahun, cite: reportCite }];
