@@ -8,6 +8,8 @@ const COMMANDS: Record<string, () => Promise<{ register: (p: Command) => void }>
   audit: () => import('./commands/audit.js'),
   serve: () => import('./commands/serve.js'),
   batch: () => import('./commands/batch.js'),
+  serve: () => import('./commands/serve.js'),
+  batch: () => import('./commands/batch.js'),
 };
 
 /**

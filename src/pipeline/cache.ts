@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../errors.js';
 import { extractReport } from '../extract/index.js';
-import { loadPdfBytes } from '../ingest/index.js';
+import { loadPdfBytes, ocrAvailable } from '../ingest/index.js';
 import { CHECK_IDS, SEVERITY_ORDER } from '../checks/index.js';
 import { SCHEMA_VERSION, type AuditResult, type Finding, type Severity } from '../model/report.js';
 import type { LayoutDocument } from '../model/table.js';
@@ -68,11 +68,11 @@ export async function auditCached(file: string, store: Store, opts: CachedAuditO
   if (unknown.length) throw new AppError('E_BAD_ARGUMENT', `Unknown check ${unknown.join(', ')}; known: ${CHECK_IDS.join(', ')}`, { stage: 'audit', file });
   const bytes = await loadPdfBytes(file, opts.maxBytes);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const key: ArtifactKey = { sha256, version: cacheVersion(opts) };
+  const key: ArtifactKey = { sha256, version: resultVersion(opts) };
   const name = opts.name ?? file;
   await store.putDocument({ id: sha256, name: path.basename(name), size: bytes.byteLength });
 
-  const hit = await readStored(store, key);
+  const hit = await readStored(store, key, opts);
   if (hit) {
     opts.onProgress?.({ stage: 'done', done: hit.pageCount, total: hit.pageCount });
     return { result: finish(hit.result, name, opts), cached: true, sha256, pageCount: hit.pageCount, key };
@@ -94,16 +94,19 @@ export async function auditCached(file: string, store: Store, opts: CachedAuditO
   opts.onProgress?.({ stage: 'audit', done: 0, total: 0 });
   // The full result is stored; filters apply to the copy handed back.
   const result = auditReport(report);
-  if (cacheable(layout)) {
-    await store.putLayout(key, layout);
-    await store.putAudit(key, result);
-  }
+  await store.putLayout(key, layout);
+  await store.putAudit(key, result);
   opts.onProgress?.({ stage: 'done', done: layout.pageCount, total: layout.pageCount });
   return { result: finish(result, name, opts), cached: false, sha256, pageCount: layout.pageCount, key };
 }
 
-/** The cache key's version: the pipeline version plus the options that change the result. */
-function cacheVersion(opts: CachedAuditOptions): string {
+/**
+ * The version results are stored under: the pipeline version plus the options that change them.
+ *
+ * @example
+ *   resultVersion({ ocr: 'off' }); // 's1-3f9a0c1d2e4b+no-ocr'
+ */
+export function resultVersion(opts: Pick<CachedAuditOptions, 'ocr' | 'pages' | 'hints'> = {}): string {
   const parts = [pipelineVersion()];
   if (opts.ocr === 'off') parts.push('no-ocr');
   if (opts.pages?.length) parts.push(`p${createHash('sha256').update(opts.pages.join(',')).digest('hex').slice(0, 8)}`);
@@ -111,11 +114,14 @@ function cacheVersion(opts: CachedAuditOptions): string {
   return parts.join('+');
 }
 
-async function readStored(store: Store, key: ArtifactKey): Promise<{ result: AuditResult; pageCount: number } | null> {
+async function readStored(store: Store, key: ArtifactKey, opts: CachedAuditOptions): Promise<{ result: AuditResult; pageCount: number } | null> {
   try {
     const result = await store.getAudit(key);
     const layout = result && (await store.getLayout(key));
-    return result && layout ? { result, pageCount: layout.pageCount } : null;
+    if (!result || !layout) return null;
+    // Pages left unread because OCR was missing are read now that it is there.
+    if (opts.ocr !== 'off' && missedOcr(layout) && (await ocrAvailable()).ok) return null;
+    return { result, pageCount: layout.pageCount };
   } catch (err) {
     // A stored value that no longer validates is recomputed and overwritten, not fatal.
     if (err instanceof AppError && err.code === 'E_STORE') return null;
@@ -123,9 +129,8 @@ async function readStored(store: Store, key: ArtifactKey): Promise<{ result: Aud
   }
 }
 
-/** Pages left unread because OCR was missing would stay unread forever if cached. */
-function cacheable(layout: LayoutDocument): boolean {
-  return !layout.warnings.some((w) => w.code === 'E_OCR_UNAVAILABLE');
+function missedOcr(layout: LayoutDocument): boolean {
+  return layout.warnings.some((w) => w.code === 'E_OCR_UNAVAILABLE');
 }
 
 function finish(result: AuditResult, name: string, opts: CachedAuditOptions): AuditResult {

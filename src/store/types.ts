@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { AuditResult, Report } from '../model/report.js';
+import { BBox } from '../model/geometry.js';
 import { Citation } from '../model/report.js';
 import type { LayoutDocument } from '../model/table.js';
 
@@ -67,6 +68,19 @@ export type Run = z.infer<typeof Run>;
 
 export type RunPatch = Partial<Pick<Run, 'status' | 'progress' | 'error' | 'cached' | 'summary'>>;
 
+export const Highlight = z.object({ page: z.number().int().positive(), bbox: BBox });
+export type Highlight = z.infer<typeof Highlight>;
+
+/** A source of an answer: where it is printed, what it is (finding, cell, row…) and the boxes to light up. */
+export const AnswerCitation = Citation.extend({
+  /** The id the answer cites it by (`capaian-3f2a…`, `t7.r3c4`, `p12`). */
+  id: z.string().optional(),
+  kind: z.string().optional(),
+  text: z.string().optional(),
+  highlights: z.array(Highlight).optional(),
+});
+export type AnswerCitation = z.infer<typeof AnswerCitation>;
+
 export const ChatRole = z.enum(['user', 'assistant']);
 
 export const ChatMessage = z.object({
@@ -75,7 +89,7 @@ export const ChatMessage = z.object({
   role: ChatRole,
   text: z.string(),
   lang: z.enum(['id', 'en']),
-  citations: z.array(Citation),
+  citations: z.array(AnswerCitation),
   /** Finding ids the answer relies on. */
   findingIds: z.array(z.string()),
   createdAt: z.string(),

@@ -1,0 +1,62 @@
+import type { Command } from 'commander';
+import cliProgress from 'cli-progress';
+import { AppError } from '../../errors.js';
+import { defaultConcurrency, runBatch } from '../../pipeline/batch.js';
+
+export function register(program: Command): void {
+  program
+    .command('batch')
+    .description('Audit every PDF in folders or globs: one JSON result per file, a summary CSV and XLSX, resumable')
+    .argument('<inputs...>', 'folders (searched recursively), PDF files or glob patterns such as "reports/**/*.pdf"')
+    .requiredOption('--out <dir>', 'folder for the results (<name>.json per file, summary.csv, summary.xlsx)')
+    .option('--concurrency <n>', `worker processes (default ${defaultConcurrency()})`)
+    .option('--resume', 'skip files whose result exists and was made from the same bytes')
+    .option('--no-ocr', 'do not OCR image-only pages')
+    .option('--timeout <seconds>', 'give up on a file after this long', '600')
+    .option('--db <path>', 'share results with a store (e.g. .lkjip/lkjip.db): files audited before are not recomputed')
+    .action(async (inputs: string[], o: { out: string; concurrency?: string; resume?: boolean; ocr: boolean; timeout: string; db?: string }) => {
+      const concurrency = o.concurrency === undefined ? undefined : positiveInt(o.concurrency, '--concurrency');
+      const timeoutMs = positiveInt(o.timeout, '--timeout') * 1000;
+      const bar = new cliProgress.SingleBar(
+        {
+          format: '{bar} {value}/{total} files | {pages} pages | {failed} failed | ETA {eta_formatted} | {file}',
+          noTTYOutput: true,
+          notTTYSchedule: 5000,
+          stream: process.stderr,
+          hideCursor: true,
+          etaBuffer: 20,
+        },
+        cliProgress.Presets.shades_classic,
+      );
+      let pages = 0;
+      let failed = 0;
+      const summary = await runBatch({
+        inputs,
+        out: o.out,
+        ...(concurrency ? { concurrency } : {}),
+        resume: o.resume === true,
+        ocr: o.ocr ? 'auto' : 'off',
+        timeoutMs,
+        ...(o.db ? { db: o.db } : {}),
+        onEvent: (e) => {
+          if (e.type === 'start') bar.start(e.total, 0, { pages: 0, failed: 0, file: e.skipped ? `${e.skipped} already done` : '' });
+          else if (e.type === 'page') bar.update({ pages: pages + e.page, file: e.file });
+          else {
+            pages += e.pages;
+            if (e.status === 'error') failed++;
+            bar.increment(1, { pages, failed, file: e.file });
+          }
+        },
+      }).finally(() => bar.stop());
+      const out = process.stdout;
+      out.write(`${summary.total} files: ${summary.ok} audited, ${summary.failed} failed, ${summary.skipped} skipped (resumed); ${summary.pages} pages in ${(summary.ms / 1000).toFixed(1)} s\n`);
+      for (const r of summary.rows) if (r.error) out.write(`failed: ${r.file}: ${r.error}\n`);
+      out.write(`summary: ${summary.csv}\nsummary: ${summary.xlsx}\n`);
+    });
+}
+
+function positiveInt(v: string, flag: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new AppError('E_BAD_ARGUMENT', `${flag} must be a positive whole number (got "${v}")`, { stage: 'cli' });
+  return n;
+}

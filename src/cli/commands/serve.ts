@@ -1,0 +1,45 @@
+import type { Command } from 'commander';
+import { AppError } from '../../errors.js';
+import { startServer } from '../../server/index.js';
+import { DEFAULT_DB, openStore } from '../../store/index.js';
+
+export function register(program: Command): void {
+  program
+    .command('serve')
+    .description('Start the web app and its API: upload reports, browse findings on the PDF pages, ask questions')
+    .option('--port <n>', 'port to listen on', '8080')
+    .option('--host <host>', 'address to listen on (0.0.0.0 for every interface; then set --token)', '127.0.0.1')
+    .option('--db <path>', 'SQLite file for documents and results (memory: for none)', DEFAULT_DB)
+    .option('--token <token>', 'require "Authorization: Bearer <token>" on the API (default: $LKJIP_TOKEN)')
+    .option('--max-upload <mb>', 'largest upload in MB', '50')
+    .option('--concurrency <n>', 'reports processed at the same time', '1')
+    .option('--no-ocr', 'do not OCR image-only pages')
+    .action(async (o: { port: string; host: string; db: string; token?: string; maxUpload: string; concurrency: string; ocr: boolean }) => {
+      const port = int(o.port, '--port', 0, 65535);
+      const uploadMB = int(o.maxUpload, '--max-upload', 1, 2048);
+      const concurrency = int(o.concurrency, '--concurrency', 1, 64);
+      const token = o.token ?? process.env.LKJIP_TOKEN;
+      const store = openStore(o.db);
+      const server = await startServer(
+        { store, ...(token ? { auth: { token } } : {}), limits: { uploadMB, concurrency }, pipeline: { ocr: o.ocr ? 'auto' : 'off' } },
+        { port, host: o.host },
+      ).catch(async (err: unknown) => {
+        await store.close();
+        throw err;
+      });
+      process.stdout.write(`lkjip serving on ${server.url}  (store: ${o.db}${token ? ', bearer token required' : ''})\n`);
+      if (!token && !['127.0.0.1', 'localhost', '::1'].includes(o.host)) process.stderr.write('warning: listening beyond this machine without --token: anyone who can reach it can upload and read reports\n');
+      const stop = (signal: string) => {
+        process.stderr.write(`${signal}: stopping after running jobs…\n`);
+        void server.close({ closeStore: true });
+      };
+      process.once('SIGINT', () => stop('SIGINT'));
+      process.once('SIGTERM', () => stop('SIGTERM'));
+    });
+}
+
+function int(v: string, flag: string, min: number, max: number): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) throw new AppError('E_BAD_ARGUMENT', `${flag} must be a whole number from ${min} to ${max} (got "${v}")`, { stage: 'cli' });
+  return n;
+}

@@ -1,0 +1,305 @@
+/**
+ * The web app: a thin HTTP adapter over the store and the pipeline. Handlers only map requests to
+ * library calls; errors.ts maps errors to statuses; processing happens in jobs.ts.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import multer from 'multer';
+import { AppError, type ErrorCode } from '../errors.js';
+import type { AuditResult } from '../model/report.js';
+import { sheetsToXlsx, sheetToCsv, type Sheet } from '../pipeline/batch.js';
+import { pipelineVersion, resultVersion } from '../pipeline/cache.js';
+import type { DocumentRecord, Run, Store } from '../store/index.js';
+import { loadChatAnswerer, type Answerer } from './chat.js';
+import { errorHandler, HttpError } from './errors.js';
+import { cellsSheet, findingsSheet, modelSheets, tableSheets } from './export.js';
+import { createJobRunner, requeueUnfinished, type JobRunner, type PipelineOptions, type Processor } from './jobs.js';
+import { openApiDocument } from './openapi.js';
+import { AskRequest, AskResponse, FindingsQuery, ListQuery, ModelQuery, TablesQuery, type DocumentView } from './schemas.js';
+
+export interface AppOptions {
+  store: Store;
+  /** When set, every /api route but health and openapi.json needs `Authorization: Bearer <token>`. */
+  auth?: { token: string };
+  limits?: {
+    /** Largest upload, in MB (default 50). */
+    uploadMB?: number;
+    /** Reports processed at the same time (default 1). */
+    concurrency?: number;
+  };
+  pipeline?: PipelineOptions;
+  /** Answers questions; default: chat/'s answerer, loaded when first asked. `null`: no chat (501). */
+  answerer?: Answerer | null;
+  /** Replaces the pipeline (tests). */
+  processor?: Processor;
+  log?: (line: string) => void;
+}
+
+export type LkjipApp = Express & { jobs: JobRunner; ready: Promise<void> };
+
+const ID = /^[0-9a-f]{64}$/;
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * Builds the express app. Runs left unfinished by a previous server are queued again.
+ *
+ * @example
+ *   const app = createApp({ store: openStore('.lkjip/lkjip.db'), limits: { uploadMB: 50 } });
+ *   const server = app.listen(8080, '127.0.0.1');
+ *   // later: server.close(); await app.jobs.close(); await store.close();
+ */
+export function createApp(opts: AppOptions): LkjipApp {
+  const { store } = opts;
+  const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const uploadMB = opts.limits?.uploadMB ?? 50;
+  const pipeline: PipelineOptions = opts.pipeline ?? {};
+  const version = resultVersion(pipeline);
+  const jobs = createJobRunner(store, { concurrency: opts.limits?.concurrency ?? 1, pipeline, ...(opts.processor ? { processor: opts.processor } : {}), log });
+  const answerer = lazyAnswerer(opts.answerer);
+  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: uploadMB * 1024 * 1024, files: 1, fields: 10, parts: 12 } });
+
+  const app = express() as unknown as LkjipApp;
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    next();
+  });
+
+  // --- the web page and the PDF renderer it uses --------------------------------------------
+  const page = express.static(fileURLToPath(new URL('./public/', import.meta.url)), { index: 'index.html', fallthrough: true });
+  app.use('/', (req, res, next) => {
+    res.setHeader(
+      'Content-Security-Policy',
+      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; img-src 'self' data: blob:; style-src 'self'; font-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    );
+    if (req.path.startsWith('/api/')) return next();
+    page(req, res, next);
+  });
+  const pdfjsRoot = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  for (const dir of ['build', 'cmaps', 'standard_fonts', 'wasm']) app.use(`/vendor/pdfjs/${dir}`, express.static(path.join(pdfjsRoot, dir), { fallthrough: false }));
+
+  // --- the API ---------------------------------------------------------------------------------
+  const api = express.Router();
+  api.get('/health', async (_req, res) => {
+    res.json({ ok: true, pipelineVersion: pipelineVersion(), store: store.driver, chat: (await answerer.get()) !== null });
+  });
+  const openapi = openApiDocument({ auth: !!opts.auth, maxUploadMB: uploadMB });
+  api.get('/openapi.json', (_req, res) => {
+    res.json(openapi);
+  });
+  if (opts.auth) api.use(bearer(opts.auth.token));
+
+  api.get('/documents', async (req, res) => {
+    const q = ListQuery.parse(req.query);
+    const docs = await store.listDocuments(q);
+    res.json({ documents: await Promise.all(docs.map(async (d) => toView(d, await latestRun(store, d.id)))) });
+  });
+
+  api.post('/documents', upload.single('file'), async (req, res) => {
+    const file = req.file;
+    if (!file) throw new AppError('E_BAD_ARGUMENT', 'Send the PDF as multipart/form-data in a field named "file"', { stage: 'upload' });
+    const bytes = new Uint8Array(file.buffer.buffer, file.buffer.byteOffset, file.buffer.byteLength);
+    checkPdf(bytes, file.originalname);
+    const id = createHash('sha256').update(bytes).digest('hex');
+    const doc = await store.putDocument({ id, name: cleanName(file.originalname), size: bytes.byteLength }, bytes);
+    let run = await latestRun(store, id);
+    // The same bytes already queued, processing or done with this pipeline need no new run.
+    if (!run || run.status === 'failed' || run.pipelineVersion !== version) {
+      run = await store.createRun({ documentId: id, pipelineVersion: version });
+      await store.updateRun(run.id, { progress: { stage: 'queued', done: 0, total: 0 } });
+      jobs.enqueue(run.id);
+      run = (await store.getRun(run.id))!;
+    }
+    res.status(202).location(`/api/documents/${id}`).json(toView(doc, run));
+  });
+
+  api.get('/documents/:id', async (req, res) => {
+    const doc = await findDocument(store, req.params.id);
+    res.json(toView(doc, await latestRun(store, doc.id)));
+  });
+
+  api.delete('/documents/:id', async (req, res) => {
+    const doc = await findDocument(store, req.params.id);
+    await store.deleteDocument(doc.id);
+    res.status(204).end();
+  });
+
+  api.get('/documents/:id/model', async (req, res) => {
+    const q = ModelQuery.parse(req.query);
+    const { result } = await finished(store, req.params.id);
+    const sheets = modelSheets(result.report);
+    if (q.format === 'json') res.json(result.report);
+    else await sendSheets(res, q.format, q.format === 'csv' ? [sheets[q.entity]] : Object.values(sheets), `${baseName(result)}-model`);
+  });
+
+  api.get('/documents/:id/findings', async (req, res) => {
+    const q = FindingsQuery.parse(req.query);
+    const { doc, result } = await finished(store, req.params.id);
+    const severities = list(q.severity);
+    const checks = list(q.check);
+    const findings = result.findings.filter((f) => (!severities || severities.includes(f.severity)) && (!checks || checks.includes(f.check)));
+    if (q.format === 'json') {
+      const { instansi, pemda, tahun } = result.report.report;
+      res.json({ documentId: doc.id, report: { instansi, pemda, tahun }, findings, checks: result.checks });
+    } else await sendSheets(res, q.format, [findingsSheet({ findings }, q.lang)], `${baseName(result)}-findings`);
+  });
+
+  api.get('/documents/:id/tables', async (req, res) => {
+    const q = TablesQuery.parse(req.query);
+    const { doc, run, result } = await finished(store, req.params.id);
+    const layout = await store.getLayout({ sha256: doc.id, version: run.pipelineVersion });
+    if (!layout) throw new AppError('E_NOT_FOUND', 'The tables of this document are no longer stored; upload it again', { stage: 'api' });
+    if (q.format === 'json') res.json({ documentId: doc.id, pageCount: layout.pageCount, pages: layout.pages, tables: layout.tables });
+    else await sendSheets(res, q.format, q.format === 'csv' ? [cellsSheet(layout)] : [cellsSheet(layout), ...tableSheets(layout)], `${baseName(result)}-tables`);
+  });
+
+  api.get('/documents/:id/pdf', async (req, res) => {
+    const doc = await findDocument(store, req.params.id);
+    const bytes = await store.getPdf(doc.id);
+    if (!bytes) throw new AppError('E_NOT_FOUND', 'The PDF itself is not stored for this document (it was audited from the command line)', { stage: 'api' });
+    res.type('application/pdf').setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(doc.name)}`);
+    res.setHeader('Cache-Control', 'private, max-age=3600, immutable');
+    res.send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  });
+
+  api.post('/documents/:id/ask', express.json({ limit: '16kb' }), async (req, res) => {
+    const body = AskRequest.parse(req.body ?? {});
+    const { doc, run, result } = await finished(store, req.params.id);
+    const answer = await answerer.get();
+    if (!answer) throw new HttpError(501, 'E_NOT_IMPLEMENTED', 'Questions cannot be answered yet: the chat module is not part of this build');
+    const layout = await store.getLayout({ sha256: doc.id, version: run.pipelineVersion });
+    const history = await store.listChat(doc.id, { limit: 20 });
+    const raw = await answer({ key: `${doc.id}:${run.pipelineVersion}`, question: body.question, lang: body.lang, result, layout, history });
+    // Only ids that exist in this report are passed on: an answerer cannot invent a finding.
+    const known = new Set(result.findings.map((f) => f.id));
+    const reply = AskResponse.parse({ ...raw, findingIds: raw.findingIds.filter((id) => known.has(id)) });
+    await store.addChat(doc.id, { role: 'user', text: body.question, lang: body.lang, citations: [], findingIds: [] });
+    await store.addChat(doc.id, { role: 'assistant', text: reply.answer, lang: body.lang, citations: reply.citations, findingIds: reply.findingIds });
+    res.json(reply);
+  });
+
+  api.get('/documents/:id/chat', async (req, res) => {
+    const doc = await findDocument(store, req.params.id);
+    res.json({ messages: await store.listChat(doc.id) });
+  });
+
+  api.use((req, _res, next) => next(new AppError('E_NOT_FOUND', `No API route ${req.method} ${req.path}`, { stage: 'api' })));
+  app.use('/api', api);
+  app.use((req, _res, next) => next(new AppError('E_NOT_FOUND', `Nothing at ${req.path}`, { stage: 'api' })));
+  app.use(errorHandler(log));
+
+  app.jobs = jobs;
+  app.ready = requeueUnfinished(store, jobs).then(
+    (runs) => {
+      if (runs.length) log(`queued again: ${runs.length} unfinished run(s)`);
+    },
+    (err: unknown) => log(`could not queue unfinished runs: ${String(err)}`),
+  );
+  return app;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function bearer(token: string): (req: Request, res: Response, next: NextFunction) => void {
+  const want = createHash('sha256').update(token).digest();
+  return (req, res, next) => {
+    const m = /^Bearer\s+(.+)$/i.exec(req.get('authorization') ?? '');
+    const got = createHash('sha256')
+      .update(m?.[1] ?? '')
+      .digest();
+    if (m && timingSafeEqual(got, want)) return next();
+    res.setHeader('WWW-Authenticate', 'Bearer realm="lkjip"');
+    next(new AppError('E_UNAUTHORIZED', m ? 'The bearer token is not valid' : 'This server needs a bearer token (Authorization: Bearer <token>)', { stage: 'api' }));
+  };
+}
+
+/** The same test as ingest's: `%PDF-` within the first 1024 bytes. */
+function checkPdf(bytes: Uint8Array, name: string): void {
+  if (bytes.byteLength === 0) throw new AppError('E_FILE_EMPTY', 'The file is empty (0 bytes)', { stage: 'upload', file: name });
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  if (!head.includes('%PDF-')) throw new AppError('E_NOT_PDF', 'Not a PDF file: only PDF reports can be uploaded', { stage: 'upload', file: name });
+}
+
+function cleanName(name: string): string {
+  // multer hands the name over as latin1; browsers send UTF-8.
+  const utf8 = Buffer.from(name, 'latin1').toString('utf8');
+  const base = path.basename((utf8.includes('\uFFFD') ? name : utf8).replace(/\\/g, '/'));
+  return base.replace(/[\p{Cc}]/gu, '').slice(0, 200) || 'upload.pdf';
+}
+
+async function findDocument(store: Store, id: string | undefined): Promise<DocumentRecord> {
+  const doc = id && ID.test(id) ? await store.getDocument(id) : null;
+  if (!doc) throw new AppError('E_NOT_FOUND', `No document ${id ?? ''}`, { stage: 'api' });
+  return doc;
+}
+
+async function latestRun(store: Store, id: string): Promise<Run | null> {
+  return (await store.listRuns({ documentId: id }))[0] ?? null;
+}
+
+/** The document's latest run, which must be done, and its result. */
+async function finished(store: Store, id: string | undefined): Promise<{ doc: DocumentRecord; run: Run; result: AuditResult }> {
+  const doc = await findDocument(store, id);
+  const run = await latestRun(store, doc.id);
+  if (!run) throw new AppError('E_NOT_FOUND', 'This document was never processed; upload it again', { stage: 'api' });
+  if (run.status === 'failed') {
+    const code = (run.error?.code ?? 'E_INTERNAL') as ErrorCode;
+    throw new AppError(code, run.error?.message ?? 'Processing failed', { stage: 'api' });
+  }
+  if (run.status !== 'done') throw new HttpError(409, 'E_NOT_READY', `The document is still ${run.status}; try again when its status is done`);
+  const result = await store.getAudit({ sha256: doc.id, version: run.pipelineVersion });
+  if (!result) throw new AppError('E_NOT_FOUND', 'The results of this document are no longer stored; upload it again', { stage: 'api' });
+  return { doc, run, result };
+}
+
+function toView(doc: DocumentRecord, run: Run | null): DocumentView {
+  return {
+    ...doc,
+    status: run?.status ?? 'failed',
+    runId: run?.id ?? null,
+    progress: run?.progress ?? null,
+    error: run ? run.error : { code: 'E_NOT_FOUND', message: 'Not processed by this server (audited from the command line); upload it to view it' },
+    cached: run?.cached ?? false,
+    summary: run?.summary ?? null,
+  };
+}
+
+function list(v: string | undefined): string[] | null {
+  const items = v?.split(',').map((s) => s.trim()).filter(Boolean);
+  return items?.length ? items : null;
+}
+
+function baseName(result: AuditResult): string {
+  return (path.basename(result.report.file).replace(/\.pdf$/i, '').replace(/[^\p{L}\p{N}._-]+/gu, '_') || 'report').slice(0, 80);
+}
+
+async function sendSheets(res: Response, format: 'csv' | 'xlsx', sheets: Sheet[], name: string): Promise<void> {
+  if (format === 'csv') {
+    res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="${name}.csv"`);
+    // A byte-order mark makes spreadsheet programs read the file as UTF-8.
+    res.send('\uFEFF' + sheetToCsv(sheets[0]!));
+  } else {
+    res.type(XLSX_TYPE).setHeader('Content-Disposition', `attachment; filename="${name}.xlsx"`);
+    res.send(await sheetsToXlsx(sheets));
+  }
+}
+
+function lazyAnswerer(given: Answerer | null | undefined): { get(): Promise<Answerer | null> } {
+  if (given !== undefined) return { get: async () => given };
+  let loaded: Promise<Answerer | null> | undefined;
+  return {
+    get: () => {
+      // A missing module is not remembered: it may appear without a restart in development.
+      loaded ??= loadChatAnswerer().then((a) => {
+        if (!a) loaded = undefined;
+        return a;
+      });
+      return loaded;
+    },
+  };
+}
