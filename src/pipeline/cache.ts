@@ -78,7 +78,7 @@ export async function auditCached(file: string, store: Store, opts: CachedAuditO
     return { result: finish(hit.result, name, opts), cached: true, sha256, pageCount: hit.pageCount, key };
   }
 
-  const layout = await readTables(file, {
+  const read = await readTables(file, {
     ...opts,
     onPage: (page, total) => {
       opts.onPage?.(page, total);
@@ -89,6 +89,8 @@ export async function auditCached(file: string, store: Store, opts: CachedAuditO
       opts.onProgress?.({ stage: 'ocr', done: page, total: 0 });
     },
   });
+  // Stored under the name given, not a temporary path the file may have been copied to.
+  const layout = { ...read, file: name };
   opts.onProgress?.({ stage: 'extract', done: 0, total: 0 });
   const report = extractReport(layout, opts);
   opts.onProgress?.({ stage: 'audit', done: 0, total: 0 });

@@ -131,10 +131,10 @@ export function createApp(opts: AppOptions): LkjipApp {
 
   api.get('/documents/:id/model', async (req, res) => {
     const q = ModelQuery.parse(req.query);
-    const { result } = await finished(store, req.params.id);
+    const { doc, result } = await finished(store, req.params.id);
     const sheets = modelSheets(result.report);
     if (q.format === 'json') res.json(result.report);
-    else await sendSheets(res, q.format, q.format === 'csv' ? [sheets[q.entity]] : Object.values(sheets), `${baseName(result)}-model`);
+    else await sendSheets(res, q.format, q.format === 'csv' ? [sheets[q.entity]] : Object.values(sheets), `${baseName(doc)}-model`);
   });
 
   api.get('/documents/:id/findings', async (req, res) => {
@@ -146,16 +146,16 @@ export function createApp(opts: AppOptions): LkjipApp {
     if (q.format === 'json') {
       const { instansi, pemda, tahun } = result.report.report;
       res.json({ documentId: doc.id, report: { instansi, pemda, tahun }, findings, checks: result.checks });
-    } else await sendSheets(res, q.format, [findingsSheet({ findings }, q.lang)], `${baseName(result)}-findings`);
+    } else await sendSheets(res, q.format, [findingsSheet({ findings }, q.lang)], `${baseName(doc)}-findings`);
   });
 
   api.get('/documents/:id/tables', async (req, res) => {
     const q = TablesQuery.parse(req.query);
-    const { doc, run, result } = await finished(store, req.params.id);
+    const { doc, run } = await finished(store, req.params.id);
     const layout = await store.getLayout({ sha256: doc.id, version: run.pipelineVersion });
     if (!layout) throw new AppError('E_NOT_FOUND', 'The tables of this document are no longer stored; upload it again', { stage: 'api' });
     if (q.format === 'json') res.json({ documentId: doc.id, pageCount: layout.pageCount, pages: layout.pages, tables: layout.tables });
-    else await sendSheets(res, q.format, q.format === 'csv' ? [cellsSheet(layout)] : [cellsSheet(layout), ...tableSheets(layout)], `${baseName(result)}-tables`);
+    else await sendSheets(res, q.format, q.format === 'csv' ? [cellsSheet(layout)] : [cellsSheet(layout), ...tableSheets(layout)], `${baseName(doc)}-tables`);
   });
 
   api.get('/documents/:id/pdf', async (req, res) => {
@@ -274,8 +274,8 @@ function list(v: string | undefined): string[] | null {
   return items?.length ? items : null;
 }
 
-function baseName(result: AuditResult): string {
-  return (path.basename(result.report.file).replace(/\.pdf$/i, '').replace(/[^\p{L}\p{N}._-]+/gu, '_') || 'report').slice(0, 80);
+function baseName(doc: DocumentRecord): string {
+  return (path.basename(doc.name).replace(/\.pdf$/i, '').replace(/[^\p{L}\p{N}._-]+/gu, '_') || 'report').slice(0, 80);
 }
 
 async function sendSheets(res: Response, format: 'csv' | 'xlsx', sheets: Sheet[], name: string): Promise<void> {
