@@ -195,7 +195,7 @@ export async function sheetsToXlsx(sheets: Sheet[]): Promise<Buffer> {
   for (const s of sheets) {
     const ws = wb.addWorksheet(sheetName(s.name, used), { views: [{ state: 'frozen', ySplit: 1 }] });
     ws.addRow(s.columns).font = { bold: true };
-    for (const r of s.rows) ws.addRow(r.map((v) => (v === null ? '' : v)));
+    for (const r of s.rows) ws.addRow(r);
     ws.columns.forEach((c, i) => {
       const longest = Math.max(String(s.columns[i] ?? '').length, ...s.rows.slice(0, 200).map((r) => String(r[i] ?? '').length));
       c.width = Math.min(60, Math.max(8, longest + 2));

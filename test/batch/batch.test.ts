@@ -1,0 +1,165 @@
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { AuditResult } from '../../src/model/report.js';
+import { expandInputs, runBatch, sheetToCsv, type BatchEvent } from '../../src/pipeline/batch.js';
+
+const root = mkdtempSync(path.join(os.tmpdir(), 'lkjip-batch-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const GOOD = ['bordered.lo.pdf', 'hrules.chrome.pdf', 'merged-header.lo.pdf', 'borderless.chrome.pdf', 'multipage-repeat.lo.pdf'];
+const SEED = 'samples/003_eded5028092eddcb.pdf';
+
+/** A folder of reports: small fixtures first, a bad file, and a long seed report last (so a kill lands before it ends). */
+function makeFolder(name: string): string {
+  const dir = path.join(root, name);
+  mkdirSync(path.join(dir, 'sub'), { recursive: true });
+  GOOD.forEach((f, i) => copyFileSync(`test/fixtures/pdf/${f}`, path.join(dir, `${String.fromCharCode(97 + i)}-${f}`)));
+  copyFileSync('test/fixtures/pdf/bordered.chrome.pdf', path.join(dir, 'sub', 'b-copy.pdf'));
+  copyFileSync('test/fixtures/bad/not-a-pdf.pdf', path.join(dir, 'f-bad.pdf'));
+  copyFileSync(SEED, path.join(dir, 'z-seed.pdf'));
+  return dir;
+}
+
+function cli(args: string[]): { child: ReturnType<typeof spawn>; done: Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string; err: string }> } {
+  const child = spawn(process.execPath, ['bin/lkjip.js', 'batch', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: 'true' } });
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string; err: string }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, out, err })));
+  return { child, done };
+}
+
+const results = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+
+/** A result without its timings, which differ from run to run. */
+function comparable(file: string): unknown {
+  const r = JSON.parse(readFileSync(file, 'utf8')) as { checks?: { ms: number }[] };
+  return { ...r, ...(r.checks ? { checks: r.checks.map((c) => ({ ...c, ms: 0 })) } : {}) };
+}
+
+describe('lkjip batch, killed and resumed', () => {
+  it('resumes after a kill to the same results as an uninterrupted run, without redoing finished files', async () => {
+    const input = makeFolder('in');
+    const full = path.join(root, 'full');
+    const resumed = path.join(root, 'resumed');
+
+    const whole = await cli([input, '--out', full, '--concurrency', '2', '--no-ocr']).done;
+    expect(whole.code, whole.err).toBe(0);
+    expect(whole.out).toMatch(/8 files: 7 audited, 1 failed, 0 skipped/);
+    expect(results(full)).toHaveLength(8);
+    // cli-progress prints without a terminal too (noTTYOutput).
+    expect(whole.err).toMatch(/\d+\/8 files \| \d+ pages/);
+
+    // Kill the batch as soon as its first result is written.
+    const run = cli([input, '--out', resumed, '--concurrency', '2', '--no-ocr']);
+    while (!existsSync(resumed) || results(resumed).length === 0) {
+      if (run.child.exitCode !== null) break;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    run.child.kill('SIGKILL');
+    const killed = await run.done;
+    expect(killed.signal).toBe('SIGKILL');
+    const before = results(resumed);
+    expect(before.length).toBeGreaterThan(0);
+    expect(before.length).toBeLessThan(8);
+    expect(before).not.toContain('z-seed.json');
+    expect(existsSync(path.join(resumed, 'summary.csv'))).toBe(false);
+    const mtimes = new Map(before.map((f) => [f, statSync(path.join(resumed, f)).mtimeMs]));
+
+    const again = await cli([input, '--out', resumed, '--concurrency', '2', '--no-ocr', '--resume']).done;
+    expect(again.code, again.err).toBe(0);
+    expect(again.out).toContain(`${before.length} skipped`);
+    for (const [f, t] of mtimes) expect(statSync(path.join(resumed, f)).mtimeMs, `${f} was redone`).toBe(t);
+
+    expect(results(resumed)).toEqual(results(full));
+    for (const f of results(full)) expect(comparable(path.join(resumed, f)), f).toEqual(comparable(path.join(full, f)));
+    expect(readFileSync(path.join(resumed, 'summary.csv'), 'utf8')).toBe(readFileSync(path.join(full, 'summary.csv'), 'utf8'));
+    expect(readdirSync(resumed).filter((f) => f.includes('.tmp-'))).toEqual([]);
+  }, 300_000);
+});
+
+describe('runBatch', () => {
+  it('records a bad file as an error result and still audits the rest; summary CSV and XLSX agree', async () => {
+    const dir = path.join(root, 'mixed');
+    mkdirSync(dir);
+    copyFileSync('test/fixtures/pdf/bordered.lo.pdf', path.join(dir, 'good.pdf'));
+    copyFileSync('test/fixtures/bad/encrypted.pdf', path.join(dir, 'locked.pdf'));
+    copyFileSync('test/fixtures/bad/truncated.pdf', path.join(dir, 'cut.pdf'));
+    const out = path.join(root, 'mixed-out');
+    const events: BatchEvent[] = [];
+    const s = await runBatch({ inputs: [dir], out, concurrency: 2, ocr: 'off', onEvent: (e) => events.push(e) });
+    expect(s).toMatchObject({ total: 3, ok: 1, failed: 2, skipped: 0 });
+    expect(events[0]).toEqual({ type: 'start', total: 3, skipped: 0 });
+    expect(events.filter((e) => e.type === 'file').map((e) => (e as { file: string }).file).sort()).toEqual(['cut.pdf', 'good.pdf', 'locked.pdf']);
+
+    const good = AuditResult.parse(JSON.parse(readFileSync(path.join(out, 'good.json'), 'utf8')));
+    expect(good.report.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const locked = JSON.parse(readFileSync(path.join(out, 'locked.json'), 'utf8'));
+    expect(locked.error.code).toBe('E_PDF_ENCRYPTED');
+    expect(locked.source).toMatchObject({ file: 'locked.pdf', pages: 0 });
+
+    const csv = readFileSync(s.csv, 'utf8').trim().split('\n');
+    const head = csv[0]!.split(',');
+    expect(head.slice(0, 10)).toEqual(['file', 'sha256', 'instansi', 'tahun', 'pages', 'findings', 'error', 'warning', 'rounding', 'info']);
+    expect(head).toContain('check:sum-rows');
+    expect(head.at(-1)).toBe('failure');
+    expect(csv).toHaveLength(4);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(s.xlsx);
+    const ws = wb.getWorksheet('summary')!;
+    expect(ws.rowCount).toBe(4);
+    const rows = ws.getRows(2, 3)!.map((r) => [r.getCell(1).value, r.getCell(5).value, r.getCell(head.length).value]);
+    expect(rows).toEqual([
+      ['cut.pdf', 0, expect.stringMatching(/^E_PDF_CORRUPT/)],
+      ['good.pdf', 1, null],
+      ['locked.pdf', 0, expect.stringMatching(/^E_PDF_ENCRYPTED/)],
+    ]);
+  });
+
+  it('redoes a file on --resume when its bytes changed', async () => {
+    const dir = path.join(root, 'changing');
+    mkdirSync(dir);
+    const file = path.join(dir, 'r.pdf');
+    copyFileSync('test/fixtures/pdf/bordered.lo.pdf', file);
+    const out = path.join(root, 'changing-out');
+    await runBatch({ inputs: [dir], out, ocr: 'off' });
+    expect((await runBatch({ inputs: [dir], out, ocr: 'off', resume: true })).skipped).toBe(1);
+    copyFileSync('test/fixtures/pdf/hrules.lo.pdf', file);
+    const s = await runBatch({ inputs: [dir], out, ocr: 'off', resume: true });
+    expect(s.skipped).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(out, 'r.json'), 'utf8')).source.sha256).toBe(s.rows[0]!.sha256);
+  });
+
+  it('gives up on a file that takes too long and goes on with a new worker', async () => {
+    const dir = path.join(root, 'slow');
+    mkdirSync(dir);
+    copyFileSync('test/fixtures/pdf/bordered.lo.pdf', path.join(dir, 'a.pdf'));
+    copyFileSync('test/fixtures/pdf/hrules.lo.pdf', path.join(dir, 'b.pdf'));
+    const s = await runBatch({ inputs: [dir], out: path.join(root, 'slow-out'), ocr: 'off', concurrency: 1, timeoutMs: 1 });
+    expect(s.failed).toBe(2);
+    expect(s.rows.map((r) => r.error)).toEqual([expect.stringMatching(/Timed out/), expect.stringMatching(/Timed out/)]);
+  });
+
+  it('expands folders, files and globs into sorted PDF paths', async () => {
+    const dir = path.join(root, 'glob');
+    mkdirSync(path.join(dir, 'x', 'y'), { recursive: true });
+    for (const f of ['a.pdf', 'b.PDF', 'note.txt', 'x/c.pdf', 'x/y/d.pdf']) writeFileSync(path.join(dir, f), '%PDF-1.4');
+    const abs = (...f: string[]) => f.map((x) => path.join(dir, x));
+    expect(await expandInputs([dir])).toEqual(abs('a.pdf', 'b.PDF', 'x/c.pdf', 'x/y/d.pdf'));
+    expect(await expandInputs([`${dir}/*.pdf`])).toEqual(abs('a.pdf', 'b.PDF'));
+    expect(await expandInputs([`${dir}/**/*.pdf`])).toEqual(abs('a.pdf', 'b.PDF', 'x/c.pdf', 'x/y/d.pdf'));
+    expect(await expandInputs([`${dir}/x/**/{c,d}.pdf`, path.join(dir, 'a.pdf')])).toEqual(abs('a.pdf', 'x/c.pdf', 'x/y/d.pdf'));
+    await expect(expandInputs([path.join(dir, 'missing.pdf')])).rejects.toMatchObject({ code: 'E_FILE_NOT_FOUND' });
+    await expect(runBatch({ inputs: [`${dir}/*.nothing`], out: path.join(root, 'none') })).rejects.toMatchObject({ code: 'E_BAD_ARGUMENT' });
+  });
+
+  it('writes CSV that a spreadsheet cannot run as a formula', () => {
+    const csv = sheetToCsv({ name: 's', columns: ['a', 'b'], rows: [['=1+1', -300], ['x,"y"', null], ['-total', '@cmd']] });
+    expect(csv).toBe(`a,b\n'=1+1,-300\n"x,""y""",\n'-total,'@cmd\n`);
+  });
+});
