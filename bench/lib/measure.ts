@@ -106,3 +106,39 @@ export function fmtRate(r: number): string {
 export function fmtRatio(r: number): string {
   return `${r >= 10 ? r.toFixed(0) : r.toFixed(2)}×`;
 }
+
+/**
+ * Times several contenders in rounds: one warm-up each, then `runs` rounds in which every contender
+ * runs once, the order rotating from round to round. On a shared machine the load drifts over
+ * minutes; interleaving exposes all contenders to the same drift, and `pairedRatio` compares them
+ * round by round.
+ *
+ * @example
+ *   const t = await measureInterleaved({ lkjip: () => readTables(f), floor: () => tool('pdftotext', [f, '-']) }, 5);
+ *   pairedRatio(t.lkjip, t.floor); // e.g. 9.8
+ */
+export async function measureInterleaved<K extends string>(fns: Record<K, () => Promise<unknown>>, runs: number): Promise<Record<K, Timing>> {
+  const keys = Object.keys(fns) as K[];
+  const warmups = new Map<K, number>();
+  for (const k of keys) warmups.set(k, await seconds(fns[k]));
+  const times = new Map<K, number[]>(keys.map((k) => [k, []]));
+  for (let round = 0; round < runs; round++) {
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[(i + round) % keys.length]!;
+      times.get(k)!.push(await seconds(fns[k]));
+    }
+  }
+  return Object.fromEntries(keys.map((k) => [k, { warmup: warmups.get(k)!, runs: times.get(k)!, median: median(times.get(k)!) }])) as Record<K, Timing>;
+}
+
+/**
+ * Median of the round-by-round ratios of two interleaved timings (falls back to the ratio of medians
+ * when the run counts differ).
+ *
+ * @example
+ *   pairedRatio({ warmup: 0, runs: [2, 4, 3], median: 3 }, { warmup: 0, runs: [1, 2, 1], median: 1 }); // 2
+ */
+export function pairedRatio(a: Timing, b: Timing): number {
+  if (a.runs.length !== b.runs.length || !a.runs.length) return a.median / b.median;
+  return median(a.runs.map((t, i) => t / b.runs[i]!));
+}
