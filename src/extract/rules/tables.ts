@@ -252,7 +252,9 @@ function belanjaKind(name: string): BelanjaRow['kind'] {
 
 function explicitLevel(raw: string, kode: string | null): BudgetLevel | undefined {
   // Letter-spaced cells ("PROG RAM PENY ELEN GGAR AN") still begin with their label.
-  const name = /^(\S{1,4}\s){3}/.test(raw) ? raw.replace(/\s+/g, '') : raw;
+  const spaced = /^(\S{1,4}\s){3}/.test(raw);
+  const name = spaced ? raw.replace(/\s+/g, '') : raw;
+  if (spaced && /^program/i.test(name)) return 'program';
   if (kode) {
     const parts = kode.split('.').length;
     if (parts <= 2) return 'other';
