@@ -12,11 +12,12 @@ import { fileURLToPath } from 'node:url';
 import { fmtSeconds, tool } from './lib/measure.js';
 import type { BenchContext, BenchSection, Cell, Sample, SectionResult } from './lib/types.js';
 import { auditBench } from './audit.js';
+import { batchBench } from './batch.js';
 import { ocrBench } from './ocr.js';
 import { tablesBench } from './tables.js';
 
 /** Run in this order; the first one to call lkjip also reports its start-up. */
-export const SECTIONS: readonly BenchSection[] = [tablesBench, auditBench, ocrBench];
+export const SECTIONS: readonly BenchSection[] = [tablesBench, auditBench, ocrBench, batchBench];
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const DEFAULT_RUNS = 3;
