@@ -307,6 +307,12 @@ function resolveLevels(rows: Pending[], kind: TableKind, programColumn: boolean)
       } else if (n === 1) {
         p.row.level = 'sub_kegiatan';
         subNo = 1;
+      } else if (rows[i + 1]?.number === 1 && !rows[i + 1]?.level) {
+        // Out of sequence (a mistyped number) but followed by a list starting at 1: a parent.
+        p.row.level = 'kegiatan';
+        kegNo = n;
+        subNo = 0;
+        depth = 'sub';
       } else p.row.level = depth === 'sub' ? 'sub_kegiatan' : 'kegiatan';
       return;
     }
