@@ -10,6 +10,8 @@ export interface IngestOptions extends PdfReadOptions {
   ocr?: 'auto' | 'off';
   ocrConcurrency?: number;
   ocrDpi?: number;
+  /** Tesseract language(s), e.g. `ind+eng` (reads `%` that `ind` alone takes for `Y6`); default `ind`. */
+  ocrLang?: string;
   /** Progress for OCR'd pages. */
   onOcrPage?: (page: number) => void;
 }
@@ -31,6 +33,7 @@ export async function ingest(file: string, opts: IngestOptions = {}): Promise<Pd
     const results = await ocrPages(file, scanned, {
       ...(opts.ocrConcurrency ? { concurrency: opts.ocrConcurrency } : {}),
       ...(opts.ocrDpi ? { dpi: opts.ocrDpi } : {}),
+      ...(opts.ocrLang ? { lang: opts.ocrLang } : {}),
       ...(opts.onOcrPage ? { onPage: opts.onOcrPage } : {}),
     });
     for (const r of results) {
@@ -38,7 +41,8 @@ export async function ingest(file: string, opts: IngestOptions = {}): Promise<Pd
       else if (r.error) warnings.push({ code: r.error.code, message: r.error.message, page: r.page, stage: 'ocr' });
     }
   } else if (scanned.length) {
-    warnings.push({ code: 'W_OCR_OFF', message: `Pages ${scanned.join(', ')} have no text layer and OCR is off`, stage: 'ingest' });
+    const which = scanned.length === 1 ? `Page ${scanned[0]} has` : `Pages ${scanned.join(', ')} have`;
+    warnings.push({ code: 'W_OCR_OFF', message: `${which} no text layer and OCR is off`, stage: 'ingest' });
   }
   const pages: Page[] = raw.pages.map((p) => {
     const o = ocrResults.get(p.page);

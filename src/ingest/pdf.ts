@@ -67,9 +67,26 @@ export async function loadPdfBytes(file: string, maxBytes = DEFAULT_MAX_BYTES): 
   const bytes = new Uint8Array(await readFile(file));
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   if (!head.includes('%PDF-')) {
-    throw new AppError('E_NOT_PDF', `Not a PDF file (starts with ${JSON.stringify(head.slice(0, 8))})`, ctx);
+    const kind = sniff(bytes);
+    throw new AppError('E_NOT_PDF', `Not a PDF file (${kind ?? `starts with ${JSON.stringify(head.slice(0, 8))}`})`, ctx);
   }
   return bytes;
+}
+
+/** Names what a file that is not a PDF looks like, for the error message. */
+function sniff(bytes: Uint8Array): string | undefined {
+  const hex = Buffer.from(bytes.subarray(0, 8)).toString('hex');
+  if (hex.startsWith('89504e47')) return 'it is a PNG image';
+  if (hex.startsWith('ffd8ff')) return 'it is a JPEG image';
+  if (hex.startsWith('49492a00') || hex.startsWith('4d4d002a')) return 'it is a TIFF image';
+  if (hex.startsWith('504b0304')) return 'it is a ZIP archive, e.g. a .docx or .xlsx document';
+  if (hex.startsWith('d0cf11e0')) return 'it is an old Office document (.doc, .xls)';
+  const text = Buffer.from(bytes.subarray(0, 512)).toString('utf8');
+  if (/^\s*<(!doctype html|html)/i.test(text)) return 'it is an HTML page';
+  // Printable text: no control characters other than tabs and line breaks.
+  const control = [...text].some((ch) => ch.charCodeAt(0) < 32 && !'\t\n\r\f'.includes(ch));
+  if (!control) return `it is a text file starting with ${JSON.stringify(text.slice(0, 24).trim())}`;
+  return undefined;
 }
 
 /**
@@ -146,7 +163,8 @@ export function selectPages(pages: number[] | undefined, numPages: number, file:
   if (!pages || pages.length === 0) return Array.from({ length: numPages }, (_, i) => i + 1);
   const bad = pages.filter((p) => !Number.isInteger(p) || p < 1 || p > numPages);
   if (bad.length) {
-    throw new AppError('E_BAD_PAGES', `Pages ${bad.join(', ')} are outside 1–${numPages}`, { stage: 'ingest', file });
+    const which = bad.length === 1 ? `Page ${bad[0]} is` : `Pages ${bad.join(', ')} are`;
+    throw new AppError('E_BAD_PAGES', `${which} outside 1–${numPages}: the PDF has ${numPages} page${numPages === 1 ? '' : 's'}`, { stage: 'ingest', file });
   }
   return [...new Set(pages)].sort((a, b) => a - b);
 }
@@ -251,15 +269,17 @@ function readWords(
     const horizontal = Math.abs(b) < 1e-3 && Math.abs(c) < 1e-3;
     const dirX = horizontal ? 1 : a / (Math.hypot(a, b) || 1);
     const dirY = horizontal ? 0 : b / (Math.hypot(a, b) || 1);
-    // Split runs into words; a word's x is estimated proportionally to its character offset,
-    // which is exact enough to find column gaps and cell membership.
+    // Split runs into words. pdfjs gives only the run's width, so a word's x is estimated from
+    // typical glyph widths: counting characters alone makes the spaces of a capitalised run
+    // ("PROGRAM PENUNJANG") look twice as wide as they are, and a column gap harder to tell apart.
     const str = item.str;
-    const len = str.length;
+    const offsets = glyphOffsets(str);
+    const total = offsets[str.length]! || 1;
     const re = /\S+/g;
     let m: RegExpExecArray | null;
     while ((m = re.exec(str))) {
-      const t0 = (m.index / len) * item.width;
-      const t1 = ((m.index + m[0].length) / len) * item.width;
+      const t0 = (offsets[m.index]! / total) * item.width;
+      const t1 = (offsets[m.index + m[0].length]! / total) * item.width;
       const x0 = e + dirX * t0;
       const y0 = f + dirY * t0;
       const x1 = e + dirX * t1;
@@ -280,6 +300,37 @@ function readWords(
     }
   }
   return words;
+}
+
+/**
+ * Cumulative advance of each character of a run in ems, from the widths common to the serif and
+ * sans faces reports are set in (Times/Liberation Serif, Arial/Helvetica); offsets[i] is where
+ * character i starts.
+ *
+ * @example
+ *   glyphOffsets('Rp 5'); // [0, 0.68, 1.16, 1.41, 1.91]
+ */
+export function glyphOffsets(str: string): number[] {
+  const out = [0];
+  let x = 0;
+  for (const ch of str) {
+    const w = glyphWidth(ch);
+    // Characters outside the BMP take two UTF-16 units; both offsets point at the same place.
+    for (let k = 0; k < ch.length; k++) out.push(k === ch.length - 1 ? (x += w) : x);
+  }
+  return out;
+}
+
+function glyphWidth(ch: string): number {
+  if (/\s/.test(ch)) return 0.25;
+  if (/[.,:;'`|!]/.test(ch)) return 0.27;
+  if (/[ijlIftr()[\]/\\-]/.test(ch)) return 0.33;
+  if (/[mw%]/.test(ch)) return 0.78;
+  if (/[MW@]/.test(ch)) return 0.9;
+  if (/[0-9]/.test(ch)) return 0.5;
+  if (/\p{Lu}/u.test(ch)) return 0.68;
+  if (/\p{Ll}/u.test(ch)) return 0.48;
+  return 0.55;
 }
 
 const OPS = pdfjs.OPS as Record<string, number>;

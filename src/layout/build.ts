@@ -1,7 +1,7 @@
 import type { Word } from '../model/document.js';
 import type { BBox } from '../model/geometry.js';
 import type { Cell, Table, TableRow } from '../model/table.js';
-import { toLines, union } from './geometry.js';
+import { joinLines, toLines, union, type TextLine } from './geometry.js';
 import type { GridCell, PageTable } from './lattice.js';
 
 /** A cell while tables are being assembled; `cover` points at the merged cell covering it. */
@@ -52,13 +52,13 @@ export function draftFromPageTable(t: PageTable, ocr = false): DraftTable {
         grid[r]![c] =
           r === gc.r0 && c === gc.c0
             ? origin
-            : { text: '', page: t.page, bbox: origin.bbox, rowSpan: 1, colSpan: 1, cover: { row: gc.r0, col: gc.c0 } };
+            : { text: '', page: t.page, bbox: origin.bbox, rowSpan: 1, colSpan: 1, cover: { row: gc.r0, col: gc.c0 }, ...(ocr ? { ocr } : {}) };
       }
     }
   }
   for (let r = 0; r < t.nRows; r++) {
     for (let c = 0; c < t.nCols; c++) {
-      rows[r]!.cells.push(grid[r]![c] ?? { text: '', page: t.page, bbox: [t.colX[c] ?? 0, 0, t.colX[c + 1] ?? 0, 0], rowSpan: 1, colSpan: 1 });
+      rows[r]!.cells.push(grid[r]![c] ?? { text: '', page: t.page, bbox: [t.colX[c] ?? 0, 0, t.colX[c + 1] ?? 0, 0], rowSpan: 1, colSpan: 1, ...(ocr ? { ocr } : {}) });
     }
   }
   const draft: DraftTable = {
@@ -79,7 +79,7 @@ export function draftFromPageTable(t: PageTable, ocr = false): DraftTable {
 
 function cellFromGrid(gc: GridCell, page: number, ocr: boolean): DraftCell {
   const cell: DraftCell = {
-    text: cellText(gc.words, gc.bbox[2] - gc.bbox[0]),
+    text: cellText(gc.words, [gc.bbox[0], gc.bbox[2]]),
     page,
     bbox: gc.bbox,
     rowSpan: gc.r1 - gc.r0,
@@ -97,32 +97,54 @@ function cellFromGrid(gc: GridCell, page: number, ocr: boolean): DraftCell {
 /**
  * Joins a cell's words: lines top to bottom. A hyphen at a line end joins the word split across
  * lines ("pelayan-" + "an"), and a line holding one word that fills the cell's width was broken
- * by the renderer inside the word ("9.602.274.749,0" + "0"), so it is joined without a space.
+ * by the renderer inside the word ("9.602.274.749,0" + "0", "CAPAIA" + "N"), so it is joined
+ * without a space. `span` is the cell's [x0, x1]; without it no word counts as broken.
+ *
+ * @example
+ *   cellText(words, [704.9, 741.3]); // 'CAPAIAN KINERJA KEUANGAN (%)'
  */
-export function cellText(words: Word[], cellWidth = Infinity): string {
+export function cellText(words: Word[], span?: [number, number]): string {
   const lines = toLines(words);
+  const inner = span ? innerWidth(lines, span) : Infinity;
   let out = '';
   let prev: Word | undefined;
   for (const l of lines) {
     const line = l.words.map((w) => w.text).join(' ');
     const head = l.words[0]!;
-    if (!out) out = line;
-    else if (/[A-Za-z]-$/.test(out) && /^[a-z]/.test(line)) out = out.slice(0, -1) + line;
-    else if (prev && forcedBreak(prev, head, cellWidth)) out += line;
-    else out += ' ' + line;
+    if (prev && forcedBreak(prev, head, inner, l.size)) out += line;
+    else out = joinLines(out, line);
     prev = l.words.length === 1 ? head : undefined;
   }
   return out.replace(/\s+/g, ' ').trim();
 }
 
 /**
- * A renderer breaks inside a word only when the word is wider than the cell: the fragment then
- * fills the cell's inner width. Numbers split that way continue with digits; words with a short tail.
+ * The width text can take in a cell: the cell less its padding on both sides. The padding is the
+ * smallest distance from the cell's left edge to a line, which for centred text is the widest
+ * line's, so the estimate holds whether the cell is left-aligned or centred.
  */
-function forcedBreak(prev: Word, next: Word, cellWidth: number): boolean {
+function innerWidth(lines: TextLine[], [x0, x1]: [number, number]): number {
+  const pad = Math.max(0, Math.min(...lines.map((l) => l.bbox[0] - x0)));
+  return x1 - x0 - 2 * pad;
+}
+
+/** Short words that wrap onto a line of their own; never the tail of a broken word. */
+const SHORT_WORDS = new Set(['di', 'ke', 'dan', 'dr', 'yg', 'dgn', 'ini', 'itu', 'per', 'ada', 'rp', 'no', 'thn', 'tgl', 'dll', 'dsb']);
+
+/**
+ * A renderer breaks inside a word only when the word is wider than the cell: the fragment then
+ * fills the cell's inner width, up to about one character. Numbers split that way continue with
+ * digits; words with a short tail in the same case ("Progra" + "m", "PENDAPATA" + "N").
+ */
+function forcedBreak(prev: Word, next: Word, inner: number, size: number): boolean {
+  if (!Number.isFinite(inner)) return false;
   const width = prev.bbox[2] - prev.bbox[0];
-  if (/[\d.,]$/.test(prev.text) && /^[\d.,]/.test(next.text) && /\d[.,]\d/.test(prev.text)) return width >= cellWidth - 12;
-  return /\p{L}$/u.test(prev.text) && /^\p{L}{1,3}\b/u.test(next.text) && next.text.length <= 3 && width >= cellWidth - 6;
+  const full = width >= inner - Math.max(6, size * 0.75);
+  if (/[\d.,]$/.test(prev.text) && /^[\d.,]/.test(next.text) && /\d[.,]\d/.test(prev.text)) return full;
+  const tail = /^(\p{L}{1,3})[.,;:)]?$/u.exec(next.text)?.[1];
+  if (!tail || !/\p{L}$/u.test(prev.text) || SHORT_WORDS.has(tail.toLowerCase())) return false;
+  const sameCase = /^\p{Ll}+$/u.test(tail) ? /\p{Ll}$/u.test(prev.text) : /^\p{Lu}+$/u.test(tail) && /\p{Lu}$/u.test(prev.text);
+  return sameCase && full;
 }
 
 const NUMERIC = /^[\s(+-]*(rp\.?\s*)?[\d.,]+\s*%?\)?[,-]*$/i;

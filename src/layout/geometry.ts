@@ -87,6 +87,24 @@ export function lineText(line: TextLine): string {
   return line.words.map((w) => w.text).join(' ');
 }
 
+/**
+ * Joins two lines of running text. A line ending in a hyphen continues on the next line: a
+ * compound, a reduplication or a range keeps its hyphen ("perundang-" + "undangan", "RKA-" +
+ * "SKPD", "0-" + "18"); a word hyphenated at a syllable loses it ("pelaya-" + "nan").
+ *
+ * @example
+ *   joinLines('sesuai peraturan perundang-', 'undangan yang berlaku'); // 'sesuai peraturan perundang-undangan yang berlaku'
+ */
+export function joinLines(text: string, next: string): string {
+  if (!text) return next;
+  const m = /([\p{L}\d]+)-$/u.exec(text);
+  const head = /^[\p{L}\d]+/u.exec(next)?.[0];
+  if (!m || !head) return `${text} ${next}`;
+  const repeats = head.length >= 3 && m[1]!.toLowerCase().includes(head.slice(0, 3).toLowerCase());
+  const syllable = /^\p{L}+$/u.test(m[1]!) && /^\p{Ll}/u.test(head);
+  return syllable && !repeats ? text.slice(0, -1) + next : text + next;
+}
+
 /** Joins words into text: lines top to bottom, words left to right. */
 export function wordsText(words: Word[]): string {
   return toLines(words)

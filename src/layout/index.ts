@@ -2,7 +2,7 @@ import type { Page, PdfDocument } from '../model/document.js';
 import type { BBox } from '../model/geometry.js';
 import type { LayoutDocument, Paragraph } from '../model/table.js';
 import { draftFromPageTable, finalizeTable, headerKey, isNumberingRow, type DraftTable } from './build.js';
-import { lineText, mergeRules, toLines, union, type TextLine } from './geometry.js';
+import { joinLines, lineText, mergeRules, toLines, union, type TextLine } from './geometry.js';
 import { findLatticeTables, type PageTable } from './lattice.js';
 import { findStreamTables } from './stream.js';
 
@@ -115,11 +115,22 @@ function findCaption(box: BBox, lines: TextLine[]): string | undefined {
     const out = [first];
     for (const l of below.slice(1)) {
       if (l.bbox[1] - out[out.length - 1]!.bbox[3] > l.size * 0.8 || out.length >= 3) break;
+      // A caption's second line keeps its alignment and weight; the paragraph that follows a
+      // caption without a blank line (LibreOffice adds none) starts at the margin in body type.
+      if (!continuesCaption(out[out.length - 1]!, l)) break;
       out.push(l);
     }
     return out.map(lineText).join(' ').replace(/\s+/g, ' ').trim();
   }
   return undefined;
+}
+
+function continuesCaption(prev: TextLine, next: TextLine): boolean {
+  const bold = (l: TextLine) => l.words.every((w) => w.bold);
+  if (bold(prev) !== bold(next)) return false;
+  const sameLeft = Math.abs(prev.bbox[0] - next.bbox[0]) <= 3;
+  const sameCentre = Math.abs(prev.bbox[0] + prev.bbox[2] - next.bbox[0] - next.bbox[2]) / 2 <= 6;
+  return sameLeft || sameCentre;
 }
 
 /** Lines into paragraphs: a new paragraph at a wider vertical gap or a clear change of left edge. */
@@ -143,11 +154,7 @@ function paragraphsOf(page: number, lines: TextLine[], ocr: boolean): Paragraph[
 
 function toParagraph(page: number, cur: { text: string[]; bbox: BBox }, ocr: boolean): Paragraph {
   let text = '';
-  for (const t of cur.text) {
-    if (!text) text = t;
-    else if (/[a-z]-$/.test(text) && /^[a-z]/.test(t)) text = text.slice(0, -1) + t;
-    else text += ' ' + t;
-  }
+  for (const t of cur.text) text = joinLines(text, t);
   const p: Paragraph = { page, text: text.replace(/\s+/g, ' ').trim(), bbox: cur.bbox };
   if (ocr) p.ocr = true;
   return p;

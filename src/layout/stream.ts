@@ -65,14 +65,16 @@ export function findStreamTables(page: Page, used: Set<number>, hRules: Segment[
 function analyse(line: TextLine): LineInfo {
   const ws = line.words;
   const gaps = ws.slice(1).map((w, k) => w.bbox[0] - ws[k]!.bbox[2]);
-  const med = median(gaps);
   const size = line.size || 10;
+  // The line's own word spacing: its narrowest gap, but at least a thin space (kerned runs touch).
+  const wordGap = Math.max(Math.min(...gaps), size * 0.2);
   const chunks: Chunk[] = [];
   let cur: Chunk = { words: [ws[0]!], x0: ws[0]!.bbox[0], x1: ws[0]!.bbox[2] };
   gaps.forEach((g, k) => {
     const w = ws[k + 1]!;
-    // Justified prose stretches every gap alike; a column gap stands out from the line's own spacing.
-    const isColumnGap = g > size * 2.5 || (g > size * 1.2 && (gaps.length < 3 || g > med * 2.5));
+    // Justified prose stretches every gap alike; a column gap stands out from the line's own
+    // spacing. A line whose every gap is wide (a row of figures) has only column gaps.
+    const isColumnGap = g > size * 2.5 || (g > size * 1.2 && (gaps.length < 3 || g > wordGap * 2.5 || wordGap > size * 0.9));
     if (isColumnGap) {
       chunks.push(cur);
       cur = { words: [w], x0: w.bbox[0], x1: w.bbox[2] };

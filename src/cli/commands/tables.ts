@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { AppError } from '../../errors.js';
 import { parsePageRange } from '../../ingest/index.js';
 import { readTables } from '../../pipeline/tables.js';
 import { tablesToCsv, tablesToMarkdown } from '../format/tables.js';
@@ -12,10 +13,18 @@ export function register(program: Command): void {
     .option('--pages <range>', 'pages to read, e.g. 3-9,12')
     .option('--format <fmt>', 'md | json | csv', 'md')
     .option('--no-ocr', 'do not OCR image-only pages')
+    .option('--ocr-lang <langs>', 'OCR languages, e.g. ind+eng (default: ind)')
     .option('-o, --out <file>', 'write to a file instead of stdout')
-    .action(async (file: string, o: { pages?: string; format: string; ocr: boolean; out?: string }) => {
+    .action(async (file: string, o: { pages?: string; format: string; ocr: boolean; ocrLang?: string; out?: string }) => {
       const format = choice(o.format, ['md', 'json', 'csv'] as const, '--format');
-      const layout = await readTables(file, { ...(o.pages ? { pages: parsePageRange(o.pages) } : {}), ocr: o.ocr ? 'auto' : 'off' });
+      if (o.ocrLang !== undefined && !/^[A-Za-z0-9_]+(\+[A-Za-z0-9_]+)*$/.test(o.ocrLang)) {
+        throw new AppError('E_BAD_ARGUMENT', `--ocr-lang takes tesseract language codes joined with +, e.g. ind+eng (got "${o.ocrLang}")`, { stage: 'cli' });
+      }
+      const layout = await readTables(file, {
+        ...(o.pages ? { pages: parsePageRange(o.pages) } : {}),
+        ocr: o.ocr ? 'auto' : 'off',
+        ...(o.ocrLang ? { ocrLang: o.ocrLang } : {}),
+      });
       const text = format === 'json' ? JSON.stringify(layout, null, 2) + '\n' : format === 'csv' ? tablesToCsv(layout) : tablesToMarkdown(layout);
       await writeOut(text, o.out);
       for (const w of layout.warnings) process.stderr.write(`warning ${w.code}${w.page ? ` (page ${w.page})` : ''}: ${w.message}\n`);

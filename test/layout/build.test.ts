@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { cellText, columnLabels, detectHeaderRows, isNumberingRow, type DraftRow } from '../../src/layout/build.js';
+import { joinLines, mergeRules, toLines } from '../../src/layout/geometry.js';
+import type { Rule, Word } from '../../src/model/document.js';
+
+/** A word at (x, y) of the given width, 10 pt type. */
+function w(text: string, x: number, y: number, width = text.length * 5, bold = false): Word {
+  return { text, bbox: [x, y, x + width, y + 11], size: 10, ocr: false, ...(bold ? { bold } : {}) };
+}
+
+function row(texts: string[], opts: { spans?: Record<number, number> } = {}): DraftRow {
+  return {
+    page: 1,
+    cells: texts.map((text, c) => ({ text, page: 1, bbox: [c * 50, 0, c * 50 + 50, 10], rowSpan: 1, colSpan: opts.spans?.[c] ?? 1 })),
+  };
+}
+
+describe('joinLines', () => {
+  it.each([
+    ['Persentase penduduk', 'wajib KTP', 'Persentase penduduk wajib KTP'],
+    ['sesuai peraturan perundang-', 'undangan yang berlaku', 'sesuai peraturan perundang-undangan yang berlaku'],
+    ['langkah-', 'langkah strategis', 'langkah-langkah strategis'],
+    ['Dokumen RKA-', 'SKPD', 'Dokumen RKA-SKPD'],
+    ['periode 2021-', '2026', 'periode 2021-2026'],
+    ['usia 0-', '18 tahun', 'usia 0-18 tahun'],
+    ['kualitas pelaya-', 'nan publik', 'kualitas pelayanan publik'],
+    ['', 'first', 'first'],
+  ])('%j + %j → %j', (a, b, out) => {
+    expect(joinLines(a, b)).toBe(out);
+  });
+});
+
+describe('cellText', () => {
+  it('joins the lines of a wrapped cell with single spaces', () => {
+    const words = [w('Persentase', 10, 0), w('fasilitas', 65, 0), w('pelayanan', 10, 12), w('kesehatan', 62, 12)];
+    expect(cellText(words, [5, 120])).toBe('Persentase fasilitas pelayanan kesehatan');
+  });
+
+  it('rejoins a word the renderer broke because it did not fit the column', () => {
+    // "CAPAIA" fills the inner width of a 36 pt cell; "N" is its tail.
+    const words = [w('CAPAIA', 9.6, 0, 27.2), w('N', 20.7, 8, 5), w('KINERJA', 7.4, 16, 31.4)];
+    expect(cellText(words, [4.9, 41.3])).toBe('CAPAIAN KINERJA');
+    const lower = [w('Progra', 8, 0, 21), w('m', 15.6, 8, 5.8)];
+    expect(cellText(lower, [4, 33])).toBe('Program');
+    const number = [w('9.602.274.749,0', 3, 0, 60), w('0', 3, 12, 5)];
+    expect(cellText(number, [0, 66])).toBe('9.602.274.749,00');
+  });
+
+  it('keeps a space before a short word that wrapped normally', () => {
+    // A line with room to spare, a real word, or a change of case is not a broken word.
+    expect(cellText([w('Pelayanan', 5, 0, 40), w('di', 5, 12, 8)], [0, 50])).toBe('Pelayanan di');
+    expect(cellText([w('Kegiatan', 5, 0, 36), w('Sub', 5, 12, 14)], [0, 46])).toBe('Kegiatan Sub');
+    expect(cellText([w('Indeks', 5, 0, 28), w('ini', 5, 12, 10)], [0, 120])).toBe('Indeks ini');
+    expect(cellText([w('Kinerja', 5, 0, 28), w('an', 5, 12, 10)])).toBe('Kinerja an');
+  });
+});
+
+describe('isNumberingRow', () => {
+  it.each([
+    [['1', '2', '3', '4', '5'], true],
+    [['(1)', '(2)', '(3)'], true],
+    [['2', '3', '4'], true],
+    [['1', '2', '4'], false],
+    [['1', 'Dokumen', '3'], false],
+    [['5', '6', '7'], false],
+    [['2022', '2023'], false],
+  ])('%j → %s', (texts, yes) => {
+    expect(isNumberingRow(row(texts))).toBe(yes);
+  });
+});
+
+describe('detectHeaderRows', () => {
+  it('takes a label row as the header and a figures row as data', () => {
+    expect(detectHeaderRows([row(['No', 'Indikator', 'Target', 'Realisasi']), row(['1', 'IKM', '88', '93,05'])])).toBe(1);
+  });
+
+  it('takes no header when the first row holds figures', () => {
+    expect(detectHeaderRows([row(['1', 'IKM', '88', '93,05']), row(['2', 'IKK', '75', '80,10'])])).toBe(0);
+  });
+
+  it('extends the header over a split label and a numbering row', () => {
+    const top = row(['INDIKATOR', 'KINERJA', '', '', 'ANGGARAN', '', ''], { spans: { 1: 3, 4: 3 } });
+    top.cells[0]!.rowSpan = 2;
+    for (const c of [2, 3, 5, 6]) top.cells[c]!.cover = { row: 0, col: c < 4 ? 1 : 4 };
+    const second = row(['', 'TARGET', 'REALISASI', 'CAPAIAN %', 'ALOKASI', 'REALISASI', 'CAPAIAN']);
+    second.cells[0]!.cover = { row: 0, col: 0 };
+    const numbering = row(['1', '2', '3', '4', '5', '6', '7']);
+    const data = row(['IKM', '98%', '97,45%', '99,44', '256.480.000', '249.312.750', '97,21%']);
+    const rows = [top, second, numbering, data];
+    expect(detectHeaderRows(rows)).toBe(3);
+    expect(columnLabels(rows, 3, 7)).toEqual([
+      'INDIKATOR',
+      'KINERJA / TARGET',
+      'KINERJA / REALISASI',
+      'KINERJA / CAPAIAN %',
+      'ANGGARAN / ALOKASI',
+      'ANGGARAN / REALISASI',
+      'ANGGARAN / CAPAIAN',
+    ]);
+  });
+
+  it('reads years as header labels, not figures', () => {
+    expect(detectHeaderRows([row(['Indikator', '2022', '2023']), row(['IKM', '88', '93,05'])])).toBe(1);
+  });
+});
+
+describe('geometry', () => {
+  it('merges Chromium-style rule pieces into one segment per line', () => {
+    const pieces: Rule[] = [0, 100, 200].map((x) => ({ x0: x, y0: 50.2, x1: x + 100, y1: 50.2, orientation: 'h', thickness: 0.75 }));
+    pieces.push({ x0: 0, y0: 90, x1: 120, y1: 90, orientation: 'h', thickness: 0.75 }, { x0: 180, y0: 90.4, x1: 300, y1: 90.4, orientation: 'h', thickness: 0.75 });
+    const segs = mergeRules(pieces, 'h');
+    expect(segs.map((s) => [Math.round(s.pos), s.a, s.b])).toEqual([
+      [50, 0, 300],
+      [90, 0, 120],
+      [90, 180, 300],
+    ]);
+  });
+
+  it('groups words into lines by their vertical band', () => {
+    const lines = toLines([w('b', 40, 0.5), w('a', 10, 0), w('c', 10, 14)]);
+    expect(lines.map((l) => l.words.map((x) => x.text).join(' '))).toEqual(['a b', 'c']);
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { layoutPage } from '../../src/layout/index.js';
+import { findStreamTables } from '../../src/layout/stream.js';
+import type { Page, Word } from '../../src/model/document.js';
+
+/** Lays out words of a line from (x, y), `gap` points apart; widths from a rough 5 pt per character. */
+function line(texts: Array<string | [string, number]>, x: number, y: number, gap = 2.5): Word[] {
+  const out: Word[] = [];
+  for (const t of texts) {
+    const [text, at] = Array.isArray(t) ? t : [t, undefined];
+    const x0 = at ?? x;
+    const width = text.length * 5;
+    out.push({ text, bbox: [x0, y, x0 + width, y + 11], size: 10, ocr: false });
+    x = x0 + width + gap;
+  }
+  return out;
+}
+
+function page(words: Word[]): Page {
+  return { page: 1, width: 595, height: 842, source: 'text', words, rules: [] };
+}
+
+describe('stream tables', () => {
+  it('finds columns of a borderless table from aligned figures', () => {
+    const words = [
+      ...line(['Kode', ['Uraian', 120], ['Pagu', 330], ['Realisasi', 420], ['%', 520]], 57, 100),
+      ...line(['1.01', ['Belanja', 120], 'Pegawai', ['1.200.000', 330], ['1.150.000', 420], ['95,83', 520]], 57, 112),
+      ...line(['1.02', ['Belanja', 120], 'Barang', 'dan', 'Jasa', ['800.000', 340], ['760.000', 430], ['95,00', 520]], 57, 124),
+      ...line(['1.03', ['Belanja', 120], 'Modal', ['300.000', 340], ['299.000', 430], ['99,67', 520]], 57, 136),
+    ];
+    const tables = findStreamTables(page(words), new Set(), []);
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.nCols).toBe(5);
+    expect(tables[0]!.nRows).toBe(4);
+    const pl = layoutPage(page(words));
+    const t = pl.tables[0]!;
+    expect(t.headerCount).toBe(1);
+    expect(t.rows[2]!.cells.map((c) => c.text)).toEqual(['1.02', 'Belanja Barang dan Jasa', '800.000', '760.000', '95,00']);
+  });
+
+  it('splits a row of figures whose every gap is a column gap, however narrow', () => {
+    // Gaps of 16–20 pt at 10 pt type, as LibreOffice sets right-aligned amounts: each is a column.
+    const words = [
+      ...line(['Pagu', ['Realisasi', 160], ['%', 245], ['Sisa', 266]], 57, 100),
+      ...line(['1.357.900.300', ['1.303.398.418', 140], ['95,99', 225], ['54', 266]], 57, 112),
+      ...line(['1.294.050.300', ['1.240.172.918', 140], ['95,84', 225], ['53', 266]], 57, 124),
+      ...line(['1.801.705.300', ['1.733.657.668', 140], ['96,22', 225], ['68', 266]], 57, 136),
+    ];
+    const [t] = findStreamTables(page(words), new Set(), []);
+    expect(t?.nCols).toBe(4);
+  });
+
+  it('leaves justified prose alone', () => {
+    // Every gap stretched alike, one of them a little wider: still one chunk per line.
+    const words: Word[] = [];
+    for (let k = 0; k < 6; k++) words.push(...line(['Capaian', 'kinerja', 'tahun', 'ini', 'menunjukkan', 'peningkatan', 'yang', 'cukup', 'berarti'], 57, 100 + k * 12, 6 + (k % 2)));
+    expect(findStreamTables(page(words), new Set(), [])).toEqual([]);
+    expect(layoutPage(page(words)).paragraphs).toHaveLength(1);
+  });
+});
