@@ -6,6 +6,8 @@ const COMMANDS: Record<string, () => Promise<{ register: (p: Command) => void }>
   tables: () => import('./commands/tables.js'),
   extract: () => import('./commands/extract.js'),
   audit: () => import('./commands/audit.js'),
+  ask: () => import('./commands/ask.js'),
+  chat: () => import('./commands/chat.js'),
   serve: () => import('./commands/serve.js'),
   batch: () => import('./commands/batch.js'),
   serve: () => import('./commands/serve.js'),

@@ -1,0 +1,76 @@
+import type { Command } from 'commander';
+import { ask, prepare, renderAnswer, type Lang, type Prepared } from '../../chat/index.js';
+import { AppError } from '../../errors.js';
+import { extractReport } from '../../extract/index.js';
+import { loadLlmConfig, suggestStructure, type LlmConfig, type StructureResult } from '../../extract/llm/index.js';
+import { parsePageRange } from '../../ingest/index.js';
+import { auditReport } from '../../pipeline/audit.js';
+import { readTables } from '../../pipeline/tables.js';
+import { choice, writeOut } from '../util.js';
+
+export interface ChatLoadOptions {
+  pages?: string;
+  ocr: boolean;
+  llm: boolean;
+}
+
+export interface Loaded {
+  prepared: Prepared;
+  config: LlmConfig | null;
+  structure: StructureResult | null;
+}
+
+/**
+ * Reads, extracts and audits a report once, and builds the indexes the answerers use. With `llm`,
+ * tables the rules could not classify are first given to the model for structure.
+ */
+export async function loadForChat(file: string, o: ChatLoadOptions): Promise<Loaded> {
+  const config = o.llm ? await loadLlmConfig() : null;
+  const layout = await readTables(file, { ...(o.pages ? { pages: parsePageRange(o.pages) } : {}), ocr: o.ocr ? 'auto' : 'off' });
+  let structure: StructureResult | null = null;
+  if (config) {
+    try {
+      structure = await suggestStructure(layout, { config });
+      const asked = structure.tables.length;
+      if (asked) {
+        process.stderr.write(
+          `llm structure: ${asked} table(s), ${structure.hints.length} hint(s), ${structure.cacheHits} from cache, ${structure.calls} call(s), ${structure.usage.totalTokens} tokens (${structure.usage.promptTokens} in, ${structure.usage.completionTokens} out)\n`,
+        );
+        for (const t of structure.tables.filter((x) => x.status === 'failed' || x.status === 'invalid' || x.status === 'refused')) process.stderr.write(`llm structure: ${t.table} ${t.status}: ${t.errors[t.errors.length - 1] ?? ''}\n`);
+      }
+    } catch (err) {
+      process.stderr.write(`llm structure: skipped (${err instanceof Error ? err.message : String(err)})\n`);
+    }
+  }
+  const report = extractReport(layout, { hints: structure?.hints ?? [] });
+  const result = auditReport(report);
+  return { prepared: prepare({ result, layout }), config, structure };
+}
+
+export function register(program: Command): void {
+  program
+    .command('ask')
+    .description('Ask a question about a report (Indonesian or English); every figure in the answer is cited by page, table and row')
+    .argument('<file.pdf>', 'the report')
+    .argument('<question...>', 'the question, e.g. "Angka capaian mana yang salah hitung?"')
+    .option('--lang <lang>', "id | en (default: the question's language)")
+    .option('--format <fmt>', 'text | json', 'text')
+    .option('--llm', 'use the configured OpenAI-compatible model (OPENAI_API_KEY, OPENAI_BASE_URL, LKJIP_MODEL or .lkjip.json) for the answer and for tables the rules could not classify; without one, answers offline')
+    .option('--pages <range>', 'pages to read, e.g. 3-9,12')
+    .option('--no-ocr', 'do not OCR image-only pages')
+    .option('-o, --out <file>', 'write to a file instead of stdout')
+    .action(async (file: string, words: string[], o: { lang?: string; format: string; llm?: boolean; pages?: string; ocr: boolean; out?: string }) => {
+      const question = words.join(' ').trim();
+      if (!question) throw new AppError('E_BAD_ARGUMENT', 'The question is empty', { stage: 'cli' });
+      const format = choice(o.format, ['text', 'json'] as const, '--format');
+      const lang = o.lang ? (choice(o.lang, ['id', 'en'] as const, '--lang') as Lang) : undefined;
+      const { prepared, config, structure } = await loadForChat(file, { ocr: o.ocr, llm: o.llm === true, ...(o.pages ? { pages: o.pages } : {}) });
+      const answer = await ask(question, prepared, { llm: o.llm === true, config, ...(lang ? { lang } : {}) });
+      if (answer.usage) process.stderr.write(`llm answer: ${answer.usage.totalTokens} tokens (${answer.usage.promptTokens} in, ${answer.usage.completionTokens} out)\n`);
+      const text =
+        format === 'json'
+          ? JSON.stringify({ file, question, answer, ...(structure ? { structure: { hints: structure.hints, usage: structure.usage, calls: structure.calls, cacheHits: structure.cacheHits } } : {}) }, null, 2) + '\n'
+          : renderAnswer(answer);
+      await writeOut(text, o.out);
+    });
+}
