@@ -295,6 +295,8 @@ class Pool {
   private queue: Item[] = [];
   private resolveAll: () => void = () => undefined;
   private active = 0;
+  /** Workers in a row that died before taking a file: past a few, the files fail instead of looping. */
+  private startFailures = 0;
 
   constructor(
     private readonly size: number,
@@ -338,8 +340,13 @@ class Pool {
       child.send(msg);
     };
 
+    let ready = false;
     child.on('message', (m: FromWorker) => {
-      if (m.type === 'ready') next();
+      if (m.type === 'ready') {
+        ready = true;
+        this.startFailures = 0;
+        next();
+      }
       else if (m.type === 'page' && current) this.opts.onEvent?.({ type: 'page', file: current.rel, page: m.page, pages: m.pages });
       else if (m.type === 'done' && current) {
         this.opts.onEvent?.({ type: 'file', file: current.rel, status: m.ok ? 'ok' : 'error', pages: m.pages, ...(m.error ? { error: m.error.code } : {}) });
@@ -353,10 +360,11 @@ class Pool {
       settled = true;
       const lost = current;
       current = null;
+      const why = stderr.trim().split('\n').at(-1) ?? '';
       const after = async () => {
-        if (lost) {
-          const why = stderr.trim().split('\n').at(-1) ?? '';
-          await this.fail(lost, { code: 'E_INTERNAL', message: `The worker stopped (${signal ?? `exit ${code}`})${why ? `: ${why}` : ''}` });
+        if (lost) await this.fail(lost, { code: 'E_INTERNAL', message: `The worker stopped (${signal ?? `exit ${code}`})${why ? `: ${why}` : ''}` });
+        if (!ready && ++this.startFailures >= 3) {
+          for (const item of this.queue.splice(0)) await this.fail(item, { code: 'E_INTERNAL', message: `No worker process could start${why ? `: ${why}` : ''}` });
         }
         this.active--;
         if (this.queue.length) this.spawn();

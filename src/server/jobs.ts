@@ -34,7 +34,7 @@ export interface JobRunner {
 export function createJobRunner(store: Store, opts: { concurrency: number; pipeline: PipelineOptions; processor?: Processor; log: (line: string) => void }): JobRunner {
   const limit = pLimit(Math.max(1, opts.concurrency));
   const pending = new Set<Promise<void>>();
-  const process = opts.processor ?? auditCached;
+  const audit = opts.processor ?? auditCached;
   let closed = false;
 
   async function runOne(runId: string): Promise<void> {
@@ -53,7 +53,7 @@ export function createJobRunner(store: Store, opts: { concurrency: number; pipel
       if (!doc || !bytes) throw new AppError('E_NOT_FOUND', 'The document or its PDF is no longer stored', { stage: 'server' });
       const file = path.join(dir, 'upload.pdf');
       await writeFile(file, bytes);
-      const out = await process(file, store, { ...opts.pipeline, name: doc.name, onProgress: progress });
+      const out = await audit(file, store, { ...opts.pipeline, name: doc.name, onProgress: progress });
       await writes;
       await store.updateRun(runId, { status: 'done', progress: { stage: 'done', done: out.pageCount, total: out.pageCount }, cached: out.cached, summary: summarize(out) });
     } catch (err) {

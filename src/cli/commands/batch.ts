@@ -23,7 +23,6 @@ export function register(program: Command): void {
           noTTYOutput: true,
           notTTYSchedule: 5000,
           stream: process.stderr,
-          hideCursor: true,
           etaBuffer: 20,
         },
         cliProgress.Presets.shades_classic,
