@@ -165,6 +165,8 @@ export function isNumberingRow(row: DraftRow): boolean {
 function isHeaderLike(row: DraftRow): boolean {
   const texts = row.cells.filter((c) => !c.cover && c.text).map((c) => c.text);
   if (texts.length === 0) return false;
+  // Headers name columns; a row carrying an amount in rupiah is data.
+  if (texts.some((t) => /(^|\s)(rp\.?\s*)?\d{1,3}([.,]\d{3}){2,}/i.test(t))) return false;
   const numeric = texts.filter(isFigure).length;
   return numeric / texts.length < 0.34;
 }

@@ -4,6 +4,7 @@ import type { LayoutDocument, Paragraph } from '../model/table.js';
 import { draftFromPageTable, finalizeTable, headerKey, isNumberingRow, type DraftTable } from './build.js';
 import { joinLines, lineText, mergeRules, toLines, union, type TextLine } from './geometry.js';
 import { findLatticeTables, type PageTable } from './lattice.js';
+import { splitStackedRows } from './stacked.js';
 import { findStreamTables } from './stream.js';
 
 /** What layout found on one page, before tables are stitched across pages. */
@@ -27,7 +28,7 @@ const PAGE_NUMBER = /^(hal(aman)?\.?\s*)?([\divxlc]+|-\s*\d+\s*-)$/i;
  */
 export function layoutPage(page: Page): PageLayout {
   if (page.source === 'unread') return { page, tables: [], lines: [], paragraphs: [] };
-  const lattice = findLatticeTables(page);
+  const lattice = findLatticeTables(page).map(splitStackedRows);
   const used = new Set<number>();
   for (const t of lattice) for (const i of t.used) used.add(i);
   // Horizontal rules that are not part of a ruled grid guide borderless tables.

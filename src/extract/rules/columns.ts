@@ -109,6 +109,20 @@ export function mapColumns(table: Table, tahun: number | null): ColumnMap {
     if (/capaian|tingkat kemajuan/.test(l)) return set(prev ? 'prevCapaian' : 'capaian', c);
     if (/rata/.test(l)) return;
   });
+  // A table without a usable header (a list continued from a titled one): a column of rupiah
+  // amounts is the budget, the text column beside it names the rows.
+  if (roles.pagu === undefined && roles.realisasiAnggaran === undefined && roles.indikator === undefined) {
+    const body = table.rows.filter((r) => r.cells.some((c) => c.text.trim()));
+    const share = (col: number, re: RegExp) => body.filter((r) => re.test(r.cells[col]?.text.trim() ?? '')).length / (body.length || 1);
+    // Only columns without a printed label: labels the rules do not know are left to the LLM hints.
+    const money = [...Array(table.nCols).keys()].find((c) => !table.columns[c]?.trim() && share(c, /^(rp\.?\s*)?\d{1,3}([.,]\d{3}){2,}([.,]\d{1,2})?(,-)?$/i) >= 0.6);
+    if (money !== undefined) {
+      roles.pagu = money;
+      const names = [...Array(table.nCols).keys()].filter((c) => c !== money && share(c, /\p{L}{4}/u) >= 0.6);
+      const nearest = names.sort((a, b) => Math.abs(a - money) - Math.abs(b - money))[0];
+      if (nearest !== undefined && roles.uraian === undefined) roles.uraian = nearest;
+    }
+  }
   // Without performance columns, "realisasi" and "%" next to a budget are the money side.
   if (roles.pagu !== undefined && roles.target === undefined && roles.indikator === undefined) {
     if (roles.realisasi !== undefined && roles.realisasiAnggaran === undefined) roles.realisasiAnggaran = roles.realisasi;

@@ -136,7 +136,8 @@ function rangeOf(text: string): [number, number] | null {
 
 const TOTAL = /^(jumlah|total|sub\s*total|grand\s*total)\b/i;
 const BELANJA = /^belanja\s+(operasi|modal|tidak\s+terduga|transfer|pegawai|barang)/i;
-const CODE = /^(\d{1,2}|X)(\.(\d{1,2}|X{1,2}))(\.\d{1,2})?(\.\d)?(\.\d{2})?(\.\d{1,4})?$/i;
+// Bidang has two digits (2.12, 1.02, X.XX); "1.1" is outline numbering, not a code.
+const CODE = /^(\d{1,2}|X)(\.(\d{2}|X{2}))(\.\d{1,2})?(\.\d)?(\.\d{2})?(\.\d{1,4})?$/i;
 const LEADING_CODE = /^((?:\d{1,2}|X)(?:\.(?:\d{1,4}|X{1,2})){1,5})\.?\s+(.*)$/i;
 
 interface Pending {
@@ -205,12 +206,18 @@ export function extractBudget(ctx: TableContext): { budget: BudgetRow[]; belanja
       }
     }
     let number: number | undefined;
+    let outlineLevel: BudgetLevel | undefined;
+    const outline = /^(\d{1,2})\.(\d{1,2})(\.\d{1,2})?\.?\s+(\p{L}.*)$/u.exec(name);
     const lead = /^(\d{1,2})[.)]?\s+(\p{L}.*)$/u.exec(name);
-    if (lead && !kode) {
+    if (outline && !kode) {
+      // "1.1 Koordinasi …" under "1. Program …": the outline depth gives the level.
+      outlineLevel = outline[3] ? 'sub_kegiatan' : 'kegiatan';
+      name = outline[4]!;
+    } else if (lead && !kode) {
       number = Number(lead[1]);
       name = lead[2]!;
     } else if (/^\d{1,2}\.?$/.test(noText)) number = Number(noText.replace('.', ''));
-    const level = TOTAL.test(compact) ? (/^sub/i.test(compact) ? 'subtotal' : 'total') : explicitLevel(name, kode);
+    const level = TOTAL.test(compact) ? (/^sub/i.test(compact) ? 'subtotal' : 'total') : (explicitLevel(name, kode) ?? outlineLevel);
     const bRow: BudgetRow = {
       id: `${table.id}.r${row.index}`,
       key:
