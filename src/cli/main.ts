@@ -10,8 +10,6 @@ const COMMANDS: Record<string, () => Promise<{ register: (p: Command) => void }>
   chat: () => import('./commands/chat.js'),
   serve: () => import('./commands/serve.js'),
   batch: () => import('./commands/batch.js'),
-  serve: () => import('./commands/serve.js'),
-  batch: () => import('./commands/batch.js'),
 };
 
 /**
