@@ -12,3 +12,8 @@ export async function writeOut(text: string, file?: string): Promise<void> {
   if (file) await writeFile(file, text);
   else process.stdout.write(text);
 }
+
+/** One stderr line on what the LLM structure step did. */
+export function reportLlm(r: { tables: unknown[]; hints: unknown[]; cacheHits: number; calls: number; usage: { totalTokens: number } }): void {
+  if (r.tables.length) process.stderr.write(`llm structure: ${r.tables.length} table(s), ${r.hints.length} hint(s), ${r.cacheHits} from cache, ${r.calls} call(s), ${r.usage.totalTokens} tokens\n`);
+}
