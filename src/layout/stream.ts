@@ -45,6 +45,9 @@ export function findStreamTables(page: Page, used: Set<number>, hRules: Segment[
       const next = lines[j + 1]!;
       const gap = next.line.bbox[1] - lines[j]!.line.bbox[3];
       if (gap > Math.max(lines[j]!.line.size, next.line.size) * 1.6) break;
+      // A caption or a sentence of prose ends the table even when the next table follows closely.
+      const text = next.line.words.map((w) => w.text).join(' ');
+      if (!next.tabular && (/^(tabel|table)\s*[\d.]*\d/i.test(text) || (text.length > 60 && /[.:]$/.test(text)))) break;
       if (next.tabular) {
         last = j + 1;
         tabularCount++;
@@ -166,12 +169,16 @@ function buildTable(page: Page, run: LineInfo[], rules: Segment[], index: Map<Wo
       for (const ch of l.chunks) {
         const c0 = colOf((ch.words[0]!.bbox[0] + ch.words[0]!.bbox[2]) / 2);
         const c1 = colOf((ch.words[ch.words.length - 1]!.bbox[0] + ch.words[ch.words.length - 1]!.bbox[2]) / 2);
+        // A word lying across a column boundary, or a chunk over three or more columns, is a
+        // spanning cell; otherwise neighbouring cells that happen to sit close stay apart.
+        const straddles = ch.words.some((w) => colOf(w.bbox[0] + 1) !== colOf(w.bbox[2] - 1));
+        const spanning = c1 > c0 && (straddles || c1 - c0 >= 2);
         for (const w of ch.words) {
-          rowCells[c0 === c1 ? colOf((w.bbox[0] + w.bbox[2]) / 2) : c0]!.words.push(w);
+          rowCells[spanning ? c0 : colOf((w.bbox[0] + w.bbox[2]) / 2)]!.words.push(w);
           const wi = index.get(w);
           if (wi !== undefined) used.add(wi);
         }
-        if (c1 > c0) spans.push([c0, c1]);
+        if (spanning) spans.push([c0, c1]);
       }
     }
     const merged = new Set<number>();
@@ -208,13 +215,27 @@ function buildTable(page: Page, run: LineInfo[], rules: Segment[], index: Map<Wo
 function groupRows(run: LineInfo[], colOf: (x: number) => number): LineInfo[][] {
   const gaps = run.slice(1).map((l, k) => l.line.bbox[1] - run[k]!.line.bbox[3]);
   const size = median(run.map((l) => l.line.size)) || 10;
-  const minGap = Math.min(...gaps);
-  const bimodal = gaps.some((g) => g > minGap + size * 0.35) && gaps.some((g) => g <= minGap + size * 0.15);
+  // Lines of a merged cell centred across rows interleave with the rows' lines (negative gaps):
+  // only real gaps tell row spacing from line spacing.
+  const positive = gaps.filter((g) => g >= 0);
+  const minGap = positive.length ? Math.min(...positive) : 0;
+  const bimodal = positive.some((g) => g > minGap + size * 0.35) && positive.some((g) => g <= minGap + size * 0.15);
+  const figure = (l: LineInfo) => l.line.words.some((w) => /\d/.test(w.text) && /^[(\-−]?(rp\.?)?[\d.,]+%?\)?[,-]*$/i.test(w.text));
+  const numeric = run.filter(figure).length >= 2;
   const rows: LineInfo[][] = [[run[0]!]];
   run.slice(1).forEach((l, k) => {
     const g = gaps[k]!;
     const firstCol = colOf(l.line.words[0]!.bbox[0] + 1);
-    const newRow = bimodal ? g > minGap + size * 0.25 : l.tabular || firstCol === 0;
+    const wideGap = g > minGap + size * 0.25;
+    let newRow: boolean;
+    if (numeric) {
+      // Figures sit on a row's first line (cells top-aligned): a line with figures opens a row; a
+      // line without is wrapped text of the row above, unless it starts the first column after a
+      // visibly wider gap (a section label row).
+      newRow = figure(l) || (firstCol === 0 && (bimodal ? wideGap : l.tabular));
+    } else {
+      newRow = bimodal ? wideGap : l.tabular || firstCol === 0;
+    }
     if (newRow) rows.push([l]);
     else rows[rows.length - 1]!.push(l);
   });

@@ -135,3 +135,14 @@ describe('scale', () => {
     ]);
   });
 });
+
+describe('parseInterval with a variable', () => {
+  it.each([
+    ['85 ≤ x < 100', { min: 85, max: 100, maxExclusive: true }],
+    ['70 < x ≤ 85', { min: 70, max: 85, minExclusive: true }],
+    ['x ≥ 100', { min: 100, max: null }],
+    ['x < 70', { min: null, max: 70, maxExclusive: true }],
+  ])('%s', (text, band) => {
+    expect(parseInterval(text)).toEqual(band);
+  });
+});

@@ -416,7 +416,17 @@ export function extractScale(ctx: TableContext): ScaleBand[] {
  *   parseInterval('70% s.d < 85%');  // { min: 70, max: 85, maxExclusive: true }
  */
 export function parseInterval(text: string): Omit<ScaleBand, 'label'> | null {
-  const t = text.replace(/%/g, '').replace(/,/g, '.').replace(/\s+/g, ' ').trim();
+  const t = text.replace(/%/g, '').replace(/,/g, '.').replace(/\s+/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').trim();
+  const n = String.raw`(\d+(?:\.\d+)?)`;
+  // "85 ≤ x < 100", "70 < x ≤ 85": both bounds around a variable.
+  const both = new RegExp(String.raw`^${n}\s*(≤|<=|<)\s*[a-z]\s*(≤|<=|<)\s*${n}$`, 'i').exec(t);
+  if (both) return { min: Number(both[1]), max: Number(both[4]), ...(both[2] === '<' ? { minExclusive: true } : {}), ...(both[3] === '<' ? { maxExclusive: true } : {}) };
+  // "x ≥ 100", "x < 70".
+  const one = new RegExp(String.raw`^[a-z]\s*(≥|>=|>|≤|<=|<)\s*${n}$`, 'i').exec(t);
+  if (one) {
+    const v = Number(one[2]);
+    return /[≥>]/.test(one[1]!) ? { min: v, max: null, ...(one[1] === '>' ? { minExclusive: true } : {}) } : { min: null, max: v, ...(one[1] === '<' ? { maxExclusive: true } : {}) };
+  }
   const num = String.raw`(\d+(?:\.\d+)?)`;
   let m = new RegExp(String.raw`^${num}\s*(?:s\.?\s*d\.?|-|–|sampai dengan|≤|<=|<)\s*(<|≤|<=)?\s*${num}$`, 'i').exec(t);
   if (m) {
