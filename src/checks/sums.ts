@@ -30,8 +30,8 @@ function pagesOf(rows: readonly BudgetRow[]): Bilingual {
  * (`-`) counts as 0; a quantity no child prints is skipped.
  */
 export function compareSum(parent: BudgetRow, children: readonly BudgetRow[], ctx: CheckContext, rowsLabel: Bilingual): FindingDraft[] {
-  const out: FindingDraft[] = [];
-  if (children.length === 0) return out;
+  if (children.length === 0) return [];
+  const misses: Array<FindingDraft & { q: Summed; discrepancy: number; tolerance: number }> = [];
   for (const q of SUMMED) {
     const printedValue: Value | null = parent[q];
     const printed = amount(printedValue);
@@ -45,7 +45,10 @@ export function compareSum(parent: BudgetRow, children: readonly BudgetRow[], ct
     const formula = `${shownTerms.join(' + ')} (${children.length} baris, ${pagesOf(children).id})`;
     const discrepancy = printed.value - j.value;
     const tolerance = halfUnit(printed) + nums.reduce((s, n) => s + halfUnit(n), 0);
-    out.push({
+    misses.push({
+      q,
+      discrepancy,
+      tolerance,
       messageId: j.verdict === 'rounding' ? 'rounding' : 'mismatch',
       severity: j.verdict === 'rounding' ? 'rounding' : undefined,
       subject: `budget:${parent.key}`,
@@ -67,24 +70,42 @@ export function compareSum(parent: BudgetRow, children: readonly BudgetRow[], ct
         operands: parts.map((p) => (p.v ? ctx.operand(p.row.uraian, p.v) : { name: p.row.uraian, text: '-', value: 0, cite: ctx.cite(p.row.cite) })),
       },
       citations: [ctx.cite(printedValue.cite)],
+    });
+  }
+  if (misses.length === 0) return [];
+  // One row that does not add up is one problem, whichever of its columns show it (rows missing
+  // under a kegiatan put pagu, realisasi and sisa off together): one finding citing every column.
+  const primary = misses.find((m) => m.messageId === 'mismatch') ?? misses[0]!;
+  const others = misses.filter((m) => m !== primary);
+  const more: Bilingual = others.length
+    ? {
+        id: `; juga ${others.map((m) => `${QUANTITY_NAME[m.q].id} selisih ${rupiah(m.discrepancy).id}`).join(', ')}`,
+        en: `; also ${others.map((m) => `${QUANTITY_NAME[m.q].en} off by ${rupiah(m.discrepancy).en}`).join(', ')}`,
+      }
+    : { id: '', en: '' };
+  const { q, discrepancy, tolerance, ...draft } = primary;
+  return [
+    {
+      ...draft,
+      data: { ...draft.data, more },
+      citations: misses.flatMap((m) => m.citations),
       links: {
         total: { row: parent.id, rows: children.map((c) => c.id), quantity: q, discrepancy, tolerance },
         // The total itself may be the typo, which explains the total above it.
-        explains: [{ row: parent.id, quantity: q, delta: discrepancy, tolerance }],
+        explains: misses.map((m) => ({ row: parent.id, quantity: m.q, delta: m.discrepancy, tolerance: m.tolerance })),
       },
-    });
-  }
-  return out;
+    },
+  ];
 }
 
 /** Shared message templates of both sum checks. */
 export const SUM_MESSAGES = {
   mismatch: {
-    id: '{uraian}: {quantity} tercetak {printed} tetapi jumlah {n} {rows} ({pages}) = {expected}; selisih {diff}',
-    en: '{uraian}: printed {quantity} {printed} but the {n} {rows} ({pages}) add up to {expected}; difference {diff}',
+    id: '{uraian}: {quantity} tercetak {printed} tetapi jumlah {n} {rows} ({pages}) = {expected}; selisih {diff}{more}',
+    en: '{uraian}: printed {quantity} {printed} but the {n} {rows} ({pages}) add up to {expected}; difference {diff}{more}',
   },
   rounding: {
-    id: '{uraian}: {quantity} tercetak {printed} hanya cocok dengan jumlah {n} {rows} = {expected} bila dipotong; selisih {diff}',
-    en: '{uraian}: printed {quantity} {printed} matches the {n} {rows} adding up to {expected} only if truncated; difference {diff}',
+    id: '{uraian}: {quantity} tercetak {printed} hanya cocok dengan jumlah {n} {rows} = {expected} bila dipotong; selisih {diff}{more}',
+    en: '{uraian}: printed {quantity} {printed} matches the {n} {rows} adding up to {expected} only if truncated; difference {diff}{more}',
   },
 } as const;

@@ -41,5 +41,15 @@ testCheck(sumHierarchy, {
       }),
       errors: [{ messageId: 'mismatch', severity: 'error' }],
     },
+    {
+      name: 'rows missing under a kegiatan put pagu, realisasi and sisa off: one finding citing the three columns',
+      report: makeReport({
+        budget: [
+          budgetRow({ id: 'k1', level: 'kegiatan', pagu: '100', realisasi: '90', sisa: '10' }),
+          budgetRow({ level: 'sub_kegiatan', parentId: 'k1', pagu: '60', realisasi: '55', sisa: '5' }),
+        ],
+      }),
+      errors: [{ messageId: 'mismatch', severity: 'error' }],
+    },
   ],
 });
