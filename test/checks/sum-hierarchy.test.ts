@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import sumHierarchy from '../../src/checks/rules/sum-hierarchy.js';
 import { budgetRow, makeReport } from './builders.js';
 import { testCheck } from './tester.js';
@@ -50,6 +51,10 @@ testCheck(sumHierarchy, {
         ],
       }),
       errors: [{ messageId: 'mismatch', severity: 'error' }],
+      check: (findings) => {
+        expect(findings[0]!.citations.map((c) => c.column)).toEqual([2, 3, 5]);
+        expect(findings[0]!.message.en).toMatch(/also realisasi \(spending\) off by .*sisa \(remaining\) off by/);
+      },
     },
   ],
 });
