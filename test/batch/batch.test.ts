@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,6 +34,23 @@ function cli(args: string[]): { child: ReturnType<typeof spawn>; done: Promise<{
   return { child, done };
 }
 
+function childPids(pid: number): number[] {
+  try {
+    return execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' }).split('\n').map(Number).filter(Boolean);
+  } catch {
+    return [];
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const results = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
 
 /** A result without its timings, which differ from run to run. */
@@ -61,9 +78,14 @@ describe('lkjip batch, killed and resumed', () => {
       if (run.child.exitCode !== null) break;
       await new Promise((r) => setTimeout(r, 10));
     }
+    const workers = childPids(run.child.pid!);
+    expect(workers.length).toBeGreaterThan(0);
     run.child.kill('SIGKILL');
     const killed = await run.done;
     expect(killed.signal).toBe('SIGKILL');
+    // Workers end themselves when their parent is gone; wait for that before looking at what is left.
+    for (let i = 0; i < 500 && workers.some(alive); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(workers.filter(alive)).toEqual([]);
     const before = results(resumed);
     expect(before.length).toBeGreaterThan(0);
     expect(before.length).toBeLessThan(8);
