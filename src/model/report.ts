@@ -154,7 +154,14 @@ export const Claim = z.discriminatedUnion('kind', [
   z.object({ ...ClaimBase, kind: z.literal('trend'), direction: z.enum(['up', 'down', 'same']), subject: z.string(), from: Value.nullable(), to: Value.nullable() }),
   z.object({ ...ClaimBase, kind: z.literal('efisiensi'), stated: Value, numerator: Value.nullable(), denominator: Value.nullable(), operation: z.enum(['divide', 'subtract', 'label']), label: z.string().nullable() }),
   z.object({ ...ClaimBase, kind: z.literal('formula'), polarity: Polarity, formula: z.enum(['ratio', 'inverse', 'two-minus']) }),
-  z.object({ ...ClaimBase, kind: z.literal('mention'), entity: z.enum(['year', 'office']), value: z.string() }),
+  z.object({
+    ...ClaimBase,
+    kind: z.literal('mention'),
+    entity: z.enum(['year', 'office']),
+    value: z.string(),
+    /** The phrase names the report's own period ("Laporan Kinerja Tahun …", "Tahun Anggaran : …"), not a comparison. */
+    own: z.boolean().optional(),
+  }),
 ]);
 export type Claim = z.infer<typeof Claim>;
 

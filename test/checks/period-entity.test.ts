@@ -13,8 +13,10 @@ testCheck(periodEntity, {
     { name: 'a Renstra period containing the year', report: report(mention('year', '2021-2026'), mention('year', '2021 s.d. 2026')) },
     { name: 'the office with its pemda', report: report(mention('office', 'Badan Penanggulangan Bencana Daerah Kabupaten Contoh')) },
     { name: 'the office initials', report: report(mention('office', 'BPBD')) },
+    { name: 'the report year as its own period', report: report(claim('mention', { entity: 'year', value: '2023', own: true })) },
   ],
   invalid: [
+    { name: 'last year named as the report\'s own period', report: report(claim('mention', { entity: 'year', value: '2022', own: true })), errors: [{ messageId: 'ownYear', severity: 'warning' }] },
     { name: 'a later year', report: report(mention('year', '2025')), errors: [{ messageId: 'futureYear', severity: 'warning' }] },
     { name: 'an older year', report: report(mention('year', '2019')), errors: [{ messageId: 'oldYear', severity: 'info' }] },
     { name: 'a period without the report year', report: report(mention('year', '2016-2021')), errors: [{ messageId: 'period', severity: 'warning' }] },

@@ -81,3 +81,18 @@ describe('polarityOf', () => {
     expect(polarityOf('Indeks X', 'polaritas negatif')).toEqual({ polarity: 'lower', source: 'declared' });
   });
 });
+
+describe('year and office mentions', () => {
+  const p = (text: string) => extractClaims([paragraph(3, text)], 'Kecamatan Dumai Barat', 2023).claims.filter((c) => c.kind === 'mention');
+  it('marks phrases that name the report’s own period', () => {
+    expect(p('Penetapan Indikator Kinerja Utama Tahun 2022 oleh camat.')).toEqual([expect.objectContaining({ value: '2022', own: true })]);
+    expect(p('PENGUKURAN KINERJA TAHUN ANGGARAN : 2024')).toEqual([expect.objectContaining({ value: '2024', own: true })]);
+  });
+  it('does not treat comparisons with last year as the report’s own period', () => {
+    expect(p('Capaian dibandingkan dengan Laporan Kinerja Tahun 2022 meningkat.').filter((c) => c.kind === 'mention' && c.own)).toEqual([]);
+  });
+  it('reads plan periods and office names in capitals', () => {
+    const m = p('Matrik Rencana Strategis Kecamatan Dumai Barat Tahun 2016 – 2021. KECAMATAN SUNGAI SEMBILAN KOTA DUMAI');
+    expect(m.map((c) => (c.kind === 'mention' ? c.value : ''))).toEqual(expect.arrayContaining(['2016-2021', 'Kecamatan Sungai Sembilan']));
+  });
+});

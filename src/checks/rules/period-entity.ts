@@ -37,6 +37,10 @@ const periodEntity: Check = {
       id: 'Tahun {printed} disebut dalam laporan tahun {tahun} (lebih dari setahun sebelumnya)',
       en: 'The year {printed} appears in the {tahun} report (more than a year before it)',
     },
+    ownYear: {
+      id: 'Tahun {printed} dipakai untuk periode laporan ini, padahal laporan ini tahun {tahun}',
+      en: 'The year {printed} is given as this report\'s own period, but the report is for {tahun}',
+    },
     period: {
       id: 'Periode {printed} tidak memuat tahun laporan {tahun}',
       en: 'The period {printed} does not include the report year {tahun}',
@@ -80,11 +84,12 @@ const periodEntity: Check = {
         const single = /\b(\d{4})\b/.exec(claim.value);
         if (!single) continue;
         const y = Number(single[1]);
-        if (y >= tahun - 1 && y <= tahun + 1) continue;
+        // A comparison may name last year; a phrase naming the report's own period may not.
+        if (claim.own ? y === tahun : y >= tahun - 1 && y <= tahun + 1) continue;
         out.push({
           ...base,
-          messageId: y > tahun ? 'futureYear' : 'oldYear',
-          severity: y > tahun ? 'warning' : 'info',
+          messageId: claim.own ? 'ownYear' : y > tahun ? 'futureYear' : 'oldYear',
+          severity: y > tahun || claim.own ? 'warning' : 'info',
           data,
           printed: { text: claim.value, value: y },
           expected: { value: tahun, interval: [tahun - 1, tahun + 1], formula: `tahun laporan ${tahun} (± 1 untuk pembanding dan tanggal terbit)`, operands },

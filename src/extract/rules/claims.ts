@@ -27,6 +27,10 @@ const FORMULA_INVERSE = /target\s*\/\s*realisasi|target\s+dibagi\s+(dengan\s+)?r
 const BELANJA_PROSE = /belanja\s+(operasi|modal|tidak\s+terduga|transfer|pegawai|barang\s+(?:dan|&)\s+jasa)\s*(?:sebesar|:)?\s*(rp\.?\s*\d[\d.,]*(?:,-)?)/gi;
 const TOTAL_BEFORE = /(?:anggaran|pagu|dana)\s+(?:\w+\s+){0,3}?sebesar\s+(rp\.?\s*\d[\d.,]*(?:,-)?)/gi;
 const YEAR_CONTEXT = /(laporan\s+kinerja|lkj-?ip|lakip|capaian\s+kinerja|realisasi|target|anggaran)\s+(?:\S+\s+){0,6}?tahun\s+((?:19|20)\d\d)\b/gi;
+/** Phrases that name the report's own period, where only the report year belongs. */
+const OWN_YEAR = /\b(laporan\s+kinerja|lkj-?ip|lakip|perjanjian\s+kinerja|penetapan\s+kinerja|komitmen\s+kinerja|indikator\s+kinerja\s+utama|kinerja\s+utama)\b(?:\s+\S+){0,5}?\s+tahun\s+((?:19|20)\d\d)\b(?!\s*[-–]|\s*s\.?\s*d)|\btahun\s+anggaran\s*:\s*((?:19|20)\d\d)\b/gi;
+const COMPARISON = /dibanding|perbandingan|sebelumnya|sampai\s+dengan|s\.\s*d\.?|dari\s+tahun|kondisi\s+awal/i;
+const PLAN_PERIOD = /\b(renstra|rencana\s+strategis|rpjmd|rpjmn)\b(?:\s+\S+){0,6}?\s+((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b/gi;
 
 /**
  * Claims made in prose: counts of programs/kegiatan, amounts in words, year-on-year trend words,
@@ -73,19 +77,35 @@ export function extractClaims(paragraphs: Paragraph[], instansi: string | null, 
     }
     if (FORMULA_TWO_MINUS.test(text)) claims.push({ id: id('formula', k++), kind: 'formula', polarity: 'lower', formula: 'two-minus', text: text.slice(0, 300), cite: cite(p) });
     else if (FORMULA_INVERSE.test(text)) claims.push({ id: id('formula', k++), kind: 'formula', polarity: 'lower', formula: 'inverse', text: text.slice(0, 300), cite: cite(p) });
+    const ownAt = new Set<number>();
+    for (const m of text.matchAll(OWN_YEAR)) {
+      const year = m[2] ?? m[3]!;
+      const sentence = sentenceAround(text, m.index!, m.index! + m[0].length);
+      if (COMPARISON.test(sentence)) continue;
+      ownAt.add(m.index! + m[0].length);
+      if (tahun !== null && Number(year) === tahun) continue;
+      claims.push({ id: id('year', k++), kind: 'mention', entity: 'year', value: year, own: true, text: sentence.slice(0, 300), cite: cite(p) });
+    }
+    for (const m of text.matchAll(PLAN_PERIOD)) {
+      claims.push({ id: id('period', k++), kind: 'mention', entity: 'year', value: `${m[2]}-${m[3]}`, text: sentenceAround(text, m.index!, m.index! + m[0].length).slice(0, 300), cite: cite(p) });
+    }
     for (const m of text.matchAll(YEAR_CONTEXT)) {
+      if (ownAt.has(m.index! + m[0].length)) continue;
       if (tahun !== null && Number(m[2]) === tahun) continue;
       claims.push({ id: id('year', k++), kind: 'mention', entity: 'year', value: m[2]!, text: sentenceAround(text, m.index!, m.index! + m[0].length).slice(0, 300), cite: cite(p) });
     }
     if (instansi) {
       const head = instansi.split(/\s+/)[0]!;
-      const re = new RegExp(String.raw`\b${head}\s+((?:[A-Z][a-z]+\s*){1,3})`, 'g');
+      // Title case or capitals ("Kecamatan Sungai Sembilan", "KECAMATAN SUNGAI SEMBILAN").
+      const re = new RegExp(String.raw`\b(?:${head}|${head.toUpperCase()})\s+((?:[A-Z][A-Za-z]+\s*){1,3})`, 'g');
       const own = instansi.toLowerCase();
       for (const m of text.matchAll(re)) {
         const first = m[1]!.trim().split(/\s+/)[0]!.toLowerCase();
         // Same office (any abbreviation of it), or a generic phrase ("Kecamatan Kota Dumai").
         if (own.includes(first) || ['kota', 'kabupaten', 'provinsi', 'tahun', head.toLowerCase()].includes(first)) continue;
-        const name = `${head} ${m[1]!.trim().replace(/\s+(Kota|Kabupaten|Provinsi|Tahun|Dan|Yang)$/i, '')}`;
+        const words = m[1]!.trim().split(/\s+/);
+        while (words.length > 1 && /^(kota|kabupaten|provinsi|tahun|dan|yang|pemerintah)$/i.test(words[words.length - 1]!)) words.pop();
+        const name = `${head} ${words.map((w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()).join(' ')}`;
         claims.push({ id: id('office', k++), kind: 'mention', entity: 'office', value: name, text: sentenceAround(text, m.index!, m.index! + m[0].length).slice(0, 300), cite: cite(p) });
       }
     }
