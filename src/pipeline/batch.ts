@@ -14,6 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { CHECK_IDS } from '../checks/index.js';
 import { AppError, toAppError } from '../errors.js';
+import { resultVersion } from './cache.js';
 
 export interface BatchOptions {
   /** Folders (searched recursively for *.pdf), files, or glob patterns (`reports/**\/*.pdf`). */
@@ -21,7 +22,7 @@ export interface BatchOptions {
   out: string;
   /** Worker processes; default: the number of cores, at most 4. */
   concurrency?: number;
-  /** Skip files whose result exists and was made from the same bytes. */
+  /** Skip files whose result exists and was made from the same bytes by the same pipeline. */
   resume?: boolean;
   ocr?: 'auto' | 'off';
   /** A file taking longer than this is recorded as failed and its worker replaced. Default 10 min. */
@@ -48,6 +49,8 @@ export interface ResultSource {
   sha256: string;
   bytes: number;
   pages: number;
+  /** The pipeline version and options that made the result (see `resultVersion`). */
+  pipeline: string;
 }
 
 export interface SummaryRow {
@@ -99,7 +102,8 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   await mkdir(out, { recursive: true });
   await removeStaleTemps(out);
   const base = commonDir(files);
-  const items = await Promise.all(files.map((file) => describe(file, base, out)));
+  const pipeline = resultVersion({ ocr: opts.ocr ?? 'auto' });
+  const items = await Promise.all(files.map((file) => describe(file, base, out, pipeline)));
 
   const todo: Item[] = [];
   let skipped = 0;
@@ -219,6 +223,7 @@ export function summarySheet(rows: SummaryRow[]): Sheet {
 
 interface Item {
   file: string;
+  pipeline: string;
   rel: string;
   result: string;
   sha256: string | null;
@@ -226,19 +231,19 @@ interface Item {
   readError: ResultError | null;
 }
 
-async function describe(file: string, base: string, out: string): Promise<Item> {
+async function describe(file: string, base: string, out: string, pipeline: string): Promise<Item> {
   const rel = path.relative(base, file).split(path.sep).join('/') || path.basename(file);
   const result = path.join(out, `${rel.replace(/\.pdf$/i, '').replace(/\//g, '__')}.json`);
   try {
     const bytes = await readFile(file);
-    return { file, rel, result, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.byteLength, readError: null };
+    return { file, pipeline, rel, result, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.byteLength, readError: null };
   } catch (err) {
-    return { file, rel, result, sha256: null, bytes: 0, readError: { code: 'E_FILE_NOT_FOUND', message: `Cannot read the file: ${(err as Error).message}` } };
+    return { file, pipeline, rel, result, sha256: null, bytes: 0, readError: { code: 'E_FILE_NOT_FOUND', message: `Cannot read the file: ${(err as Error).message}` } };
   }
 }
 
 const ResultHead = z.object({
-  source: z.object({ file: z.string(), sha256: z.string().nullable(), bytes: z.number(), pages: z.number() }),
+  source: z.object({ file: z.string(), sha256: z.string().nullable(), bytes: z.number(), pages: z.number(), pipeline: z.string().optional() }),
   error: z.object({ code: z.string(), message: z.string() }).optional(),
   report: z.object({ report: z.object({ instansi: z.string().nullable(), tahun: z.number().nullable() }) }).optional(),
   findings: z.array(z.object({ check: z.string(), severity: z.enum(SEVERITIES) })).optional(),
@@ -257,7 +262,7 @@ async function readResult(file: string): Promise<ResultHead | null> {
 async function finished(item: Item): Promise<boolean> {
   if (!existsSync(item.result)) return false;
   const head = await readResult(item.result);
-  return head !== null && head.source.sha256 === item.sha256;
+  return head !== null && head.source.sha256 === item.sha256 && head.source.pipeline === item.pipeline;
 }
 
 async function summaryRow(item: Item): Promise<SummaryRow> {
@@ -283,12 +288,12 @@ async function summaryRow(item: Item): Promise<SummaryRow> {
 }
 
 async function writeError(item: Item, error: ResultError, pages = 0): Promise<void> {
-  const source: ResultSource = { file: item.rel, sha256: item.sha256 ?? '', bytes: item.bytes, pages };
+  const source: ResultSource = { file: item.rel, sha256: item.sha256 ?? '', bytes: item.bytes, pages, pipeline: item.pipeline };
   await writeAtomic(item.result, JSON.stringify({ error, source }, null, 2) + '\n');
 }
 
 /** Messages between the batch and its workers. */
-type ToWorker = { type: 'job'; file: string; rel: string; result: string; sha256: string; bytes: number; ocr: 'auto' | 'off'; ocrConcurrency: number; db?: string };
+type ToWorker = { type: 'job'; file: string; rel: string; result: string; sha256: string; bytes: number; pipeline: string; ocr: 'auto' | 'off'; ocrConcurrency: number; db?: string };
 type FromWorker = { type: 'ready' } | { type: 'page'; page: number; pages: number } | { type: 'done'; ok: boolean; pages: number; error?: ResultError };
 
 class Pool {
@@ -336,7 +341,7 @@ class Pool {
         void this.fail(it, { code: 'E_INTERNAL', message: `Timed out after ${Math.round((this.opts.timeoutMs ?? 600_000) / 1000)} s` });
       }, this.opts.timeoutMs ?? 600_000);
       const cpus = os.availableParallelism();
-      const msg: ToWorker = { type: 'job', file: it.file, rel: it.rel, result: it.result, sha256: it.sha256!, bytes: it.bytes, ocr: this.opts.ocr ?? 'auto', ocrConcurrency: Math.max(1, Math.floor(cpus / this.size)), ...(this.opts.db ? { db: this.opts.db } : {}) };
+      const msg: ToWorker = { type: 'job', file: it.file, rel: it.rel, result: it.result, sha256: it.sha256!, bytes: it.bytes, pipeline: it.pipeline, ocr: this.opts.ocr ?? 'auto', ocrConcurrency: Math.max(1, Math.floor(cpus / this.size)), ...(this.opts.db ? { db: this.opts.db } : {}) };
       child.send(msg);
     };
 
@@ -404,7 +409,7 @@ async function workerMain(): Promise<void> {
         pages = total;
         send({ type: 'page', page, pages: total });
       };
-      const source: ResultSource = { file: m.rel, sha256: m.sha256, bytes: m.bytes, pages: 0 };
+      const source: ResultSource = { file: m.rel, sha256: m.sha256, bytes: m.bytes, pages: 0, pipeline: m.pipeline };
       try {
         let result: import('../model/report.js').AuditResult;
         if (m.db) {

@@ -7,14 +7,11 @@ import { existsSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../errors.js';
-import { extractReport } from '../extract/index.js';
-import { loadPdfBytes, ocrAvailable } from '../ingest/index.js';
 import { CHECK_IDS, SEVERITY_ORDER } from '../checks/index.js';
 import { SCHEMA_VERSION, type AuditResult, type Finding, type Severity } from '../model/report.js';
 import type { LayoutDocument } from '../model/table.js';
 import type { ArtifactKey, Progress, Store } from '../store/index.js';
-import { auditReport, type AuditOptions } from './audit.js';
-import { readTables } from './tables.js';
+import type { AuditOptions } from './audit.js';
 
 export interface CachedAuditOptions extends AuditOptions {
   /** Name to give the file in the result (an upload's original name rather than a temp path). */
@@ -66,6 +63,11 @@ export function pipelineVersion(): string {
 export async function auditCached(file: string, store: Store, opts: CachedAuditOptions = {}): Promise<CachedAudit> {
   const unknown = opts.only?.filter((id) => !CHECK_IDS.includes(id)) ?? [];
   if (unknown.length) throw new AppError('E_BAD_ARGUMENT', `Unknown check ${unknown.join(', ')}; known: ${CHECK_IDS.join(', ')}`, { stage: 'audit', file });
+  // The stages (pdfjs among them) load on first use: importing this module for `resultVersion` stays cheap.
+  const { loadPdfBytes } = await import('../ingest/index.js');
+  const { readTables } = await import('./tables.js');
+  const { extractReport } = await import('../extract/index.js');
+  const { auditReport } = await import('./audit.js');
   const bytes = await loadPdfBytes(file, opts.maxBytes);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const key: ArtifactKey = { sha256, version: resultVersion(opts) };
@@ -122,7 +124,7 @@ async function readStored(store: Store, key: ArtifactKey, opts: CachedAuditOptio
     const layout = result && (await store.getLayout(key));
     if (!result || !layout) return null;
     // Pages left unread because OCR was missing are read now that it is there.
-    if (opts.ocr !== 'off' && missedOcr(layout) && (await ocrAvailable()).ok) return null;
+    if (opts.ocr !== 'off' && missedOcr(layout) && (await (await import('../ingest/index.js')).ocrAvailable()).ok) return null;
     return { result, pageCount: layout.pageCount };
   } catch (err) {
     // A stored value that no longer validates is recomputed and overwritten, not fatal.

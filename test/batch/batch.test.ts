@@ -143,7 +143,7 @@ describe('runBatch', () => {
     ]);
   });
 
-  it('redoes a file on --resume when its bytes changed', async () => {
+  it('redoes a file on --resume when its bytes or the pipeline changed', async () => {
     const dir = path.join(root, 'changing');
     mkdirSync(dir);
     const file = path.join(dir, 'r.pdf');
@@ -151,6 +151,12 @@ describe('runBatch', () => {
     const out = path.join(root, 'changing-out');
     await runBatch({ inputs: [dir], out, ocr: 'off' });
     expect((await runBatch({ inputs: [dir], out, ocr: 'off', resume: true })).skipped).toBe(1);
+    // A result made by another version of the pipeline is made again.
+    const resultFile = path.join(out, 'r.json');
+    const old = JSON.parse(readFileSync(resultFile, 'utf8'));
+    expect(old.source.pipeline).toMatch(/\+no-ocr$/);
+    writeFileSync(resultFile, JSON.stringify({ ...old, source: { ...old.source, pipeline: 'an older one' } }));
+    expect((await runBatch({ inputs: [dir], out, ocr: 'off', resume: true })).skipped).toBe(0);
     copyFileSync('test/fixtures/pdf/hrules.lo.pdf', file);
     const s = await runBatch({ inputs: [dir], out, ocr: 'off', resume: true });
     expect(s.skipped).toBe(0);

@@ -10,7 +10,7 @@ export function register(program: Command): void {
     .argument('<inputs...>', 'folders (searched recursively), PDF files or glob patterns such as "reports/**/*.pdf"')
     .requiredOption('--out <dir>', 'folder for the results (<name>.json per file, summary.csv, summary.xlsx)')
     .option('--concurrency <n>', `worker processes (default ${defaultConcurrency()})`)
-    .option('--resume', 'skip files whose result exists and was made from the same bytes')
+    .option('--resume', 'skip files whose result exists and was made from the same bytes by this version of lkjip')
     .option('--no-ocr', 'do not OCR image-only pages')
     .option('--timeout <seconds>', 'give up on a file after this long', '600')
     .option('--db <path>', 'share results with a store (e.g. .lkjip/lkjip.db): files audited before are not recomputed')
