@@ -97,7 +97,8 @@ export function lineText(line: TextLine): string {
  */
 export function joinLines(text: string, next: string): string {
   if (!text) return next;
-  const m = /([\p{L}\d]+)-$/u.exec(text);
+  // Only the last word matters; matching the whole paragraph is quadratic as it grows.
+  const m = text.endsWith('-') ? /([\p{L}\d]+)-$/u.exec(text.slice(-60)) : null;
   const head = /^[\p{L}\d]+/u.exec(next)?.[0];
   if (!m || !head) return `${text} ${next}`;
   const repeats = head.length >= 3 && m[1]!.toLowerCase().includes(head.slice(0, 3).toLowerCase());

@@ -168,6 +168,8 @@ function dice(a: string, b: string): number {
 /** Assigns cluster keys: names similar enough to an earlier one share its key. */
 export class KeyRegistry {
   private readonly keys: Array<{ norm: string; key: string }> = [];
+  /** Same name seen again (common: one indicator printed in many tables) is answered at once. */
+  private readonly memo = new Map<string, string>();
 
   constructor(private readonly scope = '') {}
 
@@ -177,6 +179,15 @@ export class KeyRegistry {
    */
   keyFor(name: string, threshold = 0.6, sameHead = false): string {
     const norm = normalizeName(name);
+    const memoKey = `${threshold}|${sameHead}|${norm}`;
+    const known = this.memo.get(memoKey);
+    if (known) return known;
+    const key = this.lookup(norm, threshold, sameHead);
+    this.memo.set(memoKey, key);
+    return key;
+  }
+
+  private lookup(norm: string, threshold: number, sameHead: boolean): string {
     let best: { key: string; score: number } | undefined;
     for (const k of this.keys) {
       if (sameHead && k.norm.split(' ')[0] !== norm.split(' ')[0] && similarity(k.norm, norm) < 0.95) continue;
