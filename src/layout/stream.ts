@@ -48,10 +48,14 @@ export function findStreamTables(page: Page, used: Set<number>, hRules: Segment[
       // A caption or a sentence of prose ends the table even when the next table follows closely.
       const text = next.line.words.map((w) => w.text).join(' ');
       if (!next.tabular && (/^(tabel|table)\s*[\d.]*\d/i.test(text) || (text.length > 60 && /[.:]$/.test(text)))) break;
+      // Wrapped cells add lines of one short chunk inside a column (not at the table's left edge);
+      // allow a few of them in a row, but only two lines of anything else.
+      const left = Math.min(...lines.slice(i, j + 1).map((l) => l.line.bbox[0]));
+      const wrapped = next.chunks.length === 1 && text.length < 45 && next.line.bbox[0] > left + 20;
       if (next.tabular) {
         last = j + 1;
         tabularCount++;
-      } else if (j + 1 - last > 2) break;
+      } else if (j + 1 - last > (wrapped ? 5 : 2)) break;
       j++;
     }
     const run = lines.slice(i, last + 1);

@@ -47,9 +47,19 @@ export function isNumberingRow(row: TableRow): boolean {
   return nums.every((n, i) => i === 0 || n >= nums[i - 1]!) && nums[0]! <= 2;
 }
 
-/** Body rows that carry content (numbering rows dropped). */
+/** Body rows that carry content (numbering rows and headers repeated on a new page dropped). */
 export function bodyRows(table: Table): TableRow[] {
-  return table.rows.filter((r) => !isNumberingRow(r) && r.cells.some((c) => !c.spannedBy && c.text.trim()));
+  const labels = table.columns.map((l) => l.split(' / ').pop()!.toLowerCase().replace(/\s+/g, ' ').trim());
+  const repeatedHeader = (r: TableRow) => {
+    const cells = r.cells.filter((c) => !c.spannedBy && c.text.trim());
+    const same = cells.filter((c) => {
+      const t = c.text.toLowerCase().replace(/\s+/g, ' ').trim();
+      const l = labels[c.col] ?? '';
+      return l.length > 0 && (t === l || t.startsWith(l));
+    });
+    return cells.length >= 2 && same.length >= Math.ceil(cells.length * 0.6);
+  };
+  return table.rows.filter((r) => !isNumberingRow(r) && r.cells.some((c) => !c.spannedBy && c.text.trim()) && !repeatedHeader(r));
 }
 
 /**
