@@ -13,7 +13,7 @@ import type { AuditResult } from '../model/report.js';
 import { sheetsToXlsx, sheetToCsv, type Sheet } from '../pipeline/batch.js';
 import { pipelineVersion, resultVersion } from '../pipeline/cache.js';
 import type { DocumentRecord, Run, Store } from '../store/index.js';
-import { loadChatAnswerer, type Answerer } from './chat.js';
+import { createChatAnswerer, type Answerer } from './chat.js';
 import { errorHandler, HttpError } from './errors.js';
 import { cellsSheet, findingsSheet, modelSheets, tableSheets } from './export.js';
 import { createJobRunner, requeueUnfinished, type JobRunner, type PipelineOptions, type Processor } from './jobs.js';
@@ -31,8 +31,10 @@ export interface AppOptions {
     concurrency?: number;
   };
   pipeline?: PipelineOptions;
-  /** Answers questions; default: chat/'s answerer, loaded when first asked. `null`: no chat (501). */
+  /** Answers questions; default: chat/'s answerer. `null`: questions are refused with 501. */
   answerer?: Answerer | null;
+  /** Answer with the configured OpenAI-compatible model (when one is set) rather than offline. */
+  llm?: boolean;
   /** Replaces the pipeline (tests). */
   processor?: Processor;
   log?: (line: string) => void;
@@ -58,7 +60,7 @@ export function createApp(opts: AppOptions): LkjipApp {
   const pipeline: PipelineOptions = opts.pipeline ?? {};
   const version = resultVersion(pipeline);
   const jobs = createJobRunner(store, { concurrency: opts.limits?.concurrency ?? 1, pipeline, ...(opts.processor ? { processor: opts.processor } : {}), log });
-  const answerer = lazyAnswerer(opts.answerer);
+  const answerer = opts.answerer === undefined ? createChatAnswerer({ llm: opts.llm ?? false }) : opts.answerer;
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: uploadMB * 1024 * 1024, files: 1, fields: 10, parts: 12 } });
 
   const app = express() as unknown as LkjipApp;
@@ -85,8 +87,8 @@ export function createApp(opts: AppOptions): LkjipApp {
 
   // --- the API ---------------------------------------------------------------------------------
   const api = express.Router();
-  api.get('/health', async (_req, res) => {
-    res.json({ ok: true, pipelineVersion: pipelineVersion(), store: store.driver, chat: (await answerer.get()) !== null });
+  api.get('/health', (_req, res) => {
+    res.json({ ok: true, pipelineVersion: pipelineVersion(), store: store.driver, chat: answerer !== null });
   });
   const openapi = openApiDocument({ auth: !!opts.auth, maxUploadMB: uploadMB });
   api.get('/openapi.json', (_req, res) => {
@@ -170,11 +172,10 @@ export function createApp(opts: AppOptions): LkjipApp {
   api.post('/documents/:id/ask', express.json({ limit: '16kb' }), async (req, res) => {
     const body = AskRequest.parse(req.body ?? {});
     const { doc, run, result } = await finished(store, req.params.id);
-    const answer = await answerer.get();
-    if (!answer) throw new HttpError(501, 'E_NOT_IMPLEMENTED', 'Questions cannot be answered yet: the chat module is not part of this build');
+    if (!answerer) throw new HttpError(501, 'E_NOT_IMPLEMENTED', 'Questions are not answered on this server');
     const layout = await store.getLayout({ sha256: doc.id, version: run.pipelineVersion });
     const history = await store.listChat(doc.id, { limit: 20 });
-    const raw = await answer({ key: `${doc.id}:${run.pipelineVersion}`, question: body.question, lang: body.lang, result, layout, history });
+    const raw = await answerer({ key: `${doc.id}:${run.pipelineVersion}`, question: body.question, lang: body.lang, result, layout, history });
     // Only ids that exist in this report are passed on: an answerer cannot invent a finding.
     const known = new Set(result.findings.map((f) => f.id));
     const reply = AskResponse.parse({ ...raw, findingIds: raw.findingIds.filter((id) => known.has(id)) });
@@ -287,19 +288,4 @@ async function sendSheets(res: Response, format: 'csv' | 'xlsx', sheets: Sheet[]
     res.type(XLSX_TYPE).setHeader('Content-Disposition', `attachment; filename="${name}.xlsx"`);
     res.send(await sheetsToXlsx(sheets));
   }
-}
-
-function lazyAnswerer(given: Answerer | null | undefined): { get(): Promise<Answerer | null> } {
-  if (given !== undefined) return { get: async () => given };
-  let loaded: Promise<Answerer | null> | undefined;
-  return {
-    get: () => {
-      // A missing module is not remembered: it may appear without a restart in development.
-      loaded ??= loadChatAnswerer().then((a) => {
-        if (!a) loaded = undefined;
-        return a;
-      });
-      return loaded;
-    },
-  };
 }

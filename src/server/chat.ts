@@ -1,7 +1,10 @@
 /**
- * The ask endpoint's link to chat/. The module is loaded lazily (a build without it answers 501),
- * its answers are checked here, and each cited id is resolved to the boxes the web page lights up.
+ * The ask endpoint's link to chat/: one prepared index per report (kept for the last few asked
+ * about), the stored history turned into follow-up turns, and every cited id resolved to the boxes
+ * the web page lights up.
  */
+import { ask, citedIds, prepare, type Answer, type ChatCitation, type Prepared, type Turn } from '../chat/index.js';
+import { loadLlmConfig } from '../extract/llm/index.js';
 import type { AuditResult, Citation } from '../model/report.js';
 import type { LayoutDocument } from '../model/table.js';
 import type { AnswerCitation, ChatMessage, Highlight } from '../store/index.js';
@@ -21,80 +24,49 @@ export interface AskInput {
 /** Answers a question about one audited report; every citation must point into that report. */
 export type Answerer = (input: AskInput) => Promise<AskResponse>;
 
-/** The parts of chat/ the server uses (see src/chat/index.ts). */
-interface ChatCitationLike {
-  id: string;
-  kind: string;
-  page: number;
-  table: string | null;
-  row: number | null;
-  column?: number | null;
-  text?: string;
-  caption?: string | null;
-}
-interface AnswerLike {
-  text: string;
-  citations: ChatCitationLike[];
-  language: Lang;
-  answerer: string;
-  notice?: string;
-}
-interface ChatModule {
-  prepare(ctx: { result: AuditResult; layout?: Pick<LayoutDocument, 'tables' | 'paragraphs'> }): unknown;
-  ask(question: string, prepared: unknown, opts: { lang?: Lang; history?: { question: string; answer: AnswerLike }[] }): Promise<AnswerLike>;
-  citedIds(text: string): string[];
-}
-
-/** Where the chat module lives, relative to this file; a variable so a build without it still compiles. */
-const CHAT_MODULE = '../chat/index.js';
 const PREPARED_KEPT = 8;
 
 /**
- * Loads chat/ and wraps its `ask`; null when the module is not there.
+ * chat/'s answerer behind the Answerer shape: offline by default; with `llm`, the configured
+ * OpenAI-compatible model (falling back to the offline answerer, with a notice, when none is set).
  *
  * @example
- *   const answer = await loadChatAnswerer();
- *   if (answer) (await answer({ key, question: 'Ringkas temuan', lang: 'id', result, layout, history: [] })).answer;
+ *   const answer = createChatAnswerer();
+ *   (await answer({ key, question: 'Ringkas temuan terpenting', lang: 'id', result, layout, history: [] })).answer;
  */
-export async function loadChatAnswerer(specifier: string = CHAT_MODULE): Promise<Answerer | null> {
-  let mod: Partial<ChatModule>;
-  try {
-    mod = (await import(/* @vite-ignore */ specifier)) as Partial<ChatModule>;
-  } catch (err) {
-    if (isModuleMissing(err, specifier)) return null;
-    throw err;
-  }
-  if (typeof mod.ask !== 'function' || typeof mod.prepare !== 'function' || typeof mod.citedIds !== 'function') return null;
-  const chat = mod as ChatModule;
+export function createChatAnswerer(opts: { llm?: boolean } = {}): Answerer {
   // Building the indexes of a report takes a moment; the last few reports asked about are kept.
-  const prepared = new Map<string, { prepared: unknown; boxes: BoxIndex }>();
-
+  const kept = new Map<string, { prepared: Prepared; boxes: BoxIndex }>();
   return async (input) => {
-    let entry = prepared.get(input.key);
+    let entry = kept.get(input.key);
     if (!entry) {
-      entry = { prepared: chat.prepare({ result: input.result, ...(input.layout ? { layout: input.layout } : {}) }), boxes: boxIndex(input.result, input.layout) };
-      prepared.set(input.key, entry);
-      if (prepared.size > PREPARED_KEPT) prepared.delete(prepared.keys().next().value!);
+      entry = { prepared: prepare({ result: input.result, ...(input.layout ? { layout: input.layout } : {}) }), boxes: boxIndex(input.result, input.layout) };
+      kept.set(input.key, entry);
+      if (kept.size > PREPARED_KEPT) kept.delete(kept.keys().next().value!);
     }
-    const answer = await chat.ask(input.question, entry.prepared, { lang: input.lang, history: turns(input.history) });
-    const citations = answer.citations.map((c) => toAnswerCitation(c, entry.boxes));
-    return AskResponse.parse({
-      answer: answer.text,
-      citations,
-      findingIds: answer.citations.filter((c) => c.kind === 'finding').map((c) => c.id),
-      ...(answer.notice ? { notice: answer.notice } : {}),
-    });
+    const config = opts.llm ? await loadLlmConfig() : null;
+    const answer = await ask(input.question, entry.prepared, { lang: input.lang, history: turns(input.history, entry.prepared), ...(opts.llm ? { llm: true, config } : {}) });
+    return toResponse(answer, entry.boxes);
   };
 }
 
-/** Stored messages as the question/answer turns chat/ takes for follow-ups. */
-function turns(history: ChatMessage[]): { question: string; answer: AnswerLike }[] {
-  const out: { question: string; answer: AnswerLike }[] = [];
+function toResponse(answer: Answer, boxes: BoxIndex): AskResponse {
+  return AskResponse.parse({
+    answer: answer.text,
+    citations: answer.citations.map((c) => toAnswerCitation(c, boxes)),
+    findingIds: answer.citations.filter((c) => c.kind === 'finding').map((c) => c.id),
+    ...(answer.notice ? { notice: answer.notice } : {}),
+  });
+}
+
+/** Stored messages as the question/answer turns chat/ takes for follow-ups ("why?"). */
+function turns(history: ChatMessage[], prepared: Prepared): Turn[] {
+  const out: Turn[] = [];
   for (let i = 0; i + 1 < history.length; i++) {
     const q = history[i]!;
     const a = history[i + 1]!;
     if (q.role !== 'user' || a.role !== 'assistant') continue;
-    const citations = a.citations.flatMap((c) => (c.id ? [{ id: c.id, kind: c.kind ?? 'page', page: c.page, table: c.table ?? null, row: c.row ?? null }] : []));
+    const citations = prepared.index.resolve(citedIds(a.text));
     out.push({ question: q.text, answer: { text: a.text, citations, language: a.lang, answerer: 'deterministic' } });
     i++;
   }
@@ -118,13 +90,14 @@ function boxIndex(result: AuditResult, layout: LayoutDocument | null): BoxIndex 
     }
     if (t.pages.length === 1) add(t.id, { page: t.pages[0]!, bbox: t.bbox });
   }
+  // The same numbering as chat/'s citation index: `p<page>.<index in the layout's paragraphs>`.
   layout?.paragraphs.forEach((p, i) => add(`p${p.page}.${i}`, { page: p.page, bbox: p.bbox }));
   for (const c of result.report.claims) for (const h of fromCite(c.cite)) add(c.id, h);
   for (const f of result.findings) for (const h of f.citations.flatMap(fromCite)) add(f.id, h);
   return boxes;
 }
 
-function toAnswerCitation(c: ChatCitationLike, boxes: BoxIndex): AnswerCitation {
+function toAnswerCitation(c: ChatCitation, boxes: BoxIndex): AnswerCitation {
   const highlights = boxes.get(c.id) ?? [];
   const onPage = highlights.find((h) => h.page === c.page);
   return {
@@ -139,12 +112,4 @@ function toAnswerCitation(c: ChatCitationLike, boxes: BoxIndex): AnswerCitation 
     ...(onPage ? { bbox: onPage.bbox } : {}),
     highlights,
   };
-}
-
-/** Only the chat module itself being absent counts; a missing import inside it is a real error. */
-function isModuleMissing(err: unknown, specifier: string): boolean {
-  const e = err as { code?: string; message?: string };
-  const missing = e?.code === 'ERR_MODULE_NOT_FOUND' || e?.code === 'MODULE_NOT_FOUND' || /Cannot find module|Failed to load url|does not exist/i.test(e?.message ?? '');
-  const stem = specifier.replace(/^(\.\.?\/)+/, '').replace(/\.js$/, '');
-  return missing && (e?.message ?? '').includes(stem);
 }

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createChatAnswerer } from '../../src/server/chat.js';
 import { startServer, type Answerer, type RunningServer } from '../../src/server/index.js';
 import { createMemoryStore } from '../../src/store/index.js';
 
@@ -13,12 +14,15 @@ const SEED = 'samples/003_eded5028092eddcb.pdf';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
 if (!HAVE_CHROMIUM) console.warn(`e2e skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set LKJIP_CHROMIUM)`);
 
+const chat = createChatAnswerer();
+
 /**
- * A fixed answerer, so the page is tested on its own: it cites the first finding by id and a cell
- * by its box, and carries markup that must show as text.
+ * The real answerer, but for one probe question whose answer carries markup that must show as text
+ * (a report's own text reaches answers the same way).
  */
-const answerer: Answerer = async ({ result }) => {
-  const f = result.findings[0]!;
+const answerer: Answerer = async (input) => {
+  if (!input.question.includes('probe')) return chat(input);
+  const f = input.result.findings[0]!;
   const c = f.citations[0]!;
   return {
     answer: `<img src=x onerror="window.__xss=1">${f.check} [${f.id}]`,
@@ -116,7 +120,7 @@ describe.skipIf(!HAVE_CHROMIUM)('web page in headless Chromium', () => {
     await expect.poll(() => page.textContent('#drop-hint')).toBe('Drop an LKjIP PDF here');
     expect(await page.locator('.finding .msg').first().textContent()).not.toBe(msgId);
 
-    // Ask: the answer is shown as text (markup inert), its citation opens the page with a highlight.
+    // Ask: the answer cites findings; a citation opens its page with the cell highlighted.
     await page.selectOption('#filter-severity', '');
     await page.selectOption('#filter-check', '');
     await page.click('#page-next');
@@ -124,15 +128,23 @@ describe.skipIf(!HAVE_CHROMIUM)('web page in headless Chromium', () => {
     await page.click('#chat-send');
     const answer = page.locator('.chat-msg.assistant').last();
     await answer.waitFor();
-    expect(await answer.textContent()).toContain('<img src=x onerror=');
-    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
-    expect(await answer.locator('img').count()).toBe(0);
+    expect(await answer.locator('.answer').textContent()).toMatch(/capaian/i);
     const cite = answer.locator('.answer .cite').first();
     const citedPage = Number(await cite.getAttribute('data-page'));
     await cite.click();
     await expect.poll(async () => Number(await page.getAttribute('#page-canvas', 'data-page'))).toBe(citedPage);
     await page.waitForSelector('#highlights .hl');
     expect(await page.locator('.finding.selected').count()).toBe(1);
+    expect(await answer.locator('.sources .chip').count()).toBeGreaterThan(0);
+
+    // Markup in an answer is shown as text and never runs.
+    await page.fill('#chat-input', 'probe');
+    await page.click('#chat-send');
+    const probe = page.locator('.chat-msg.assistant').nth(1);
+    await probe.waitFor();
+    expect(await probe.textContent()).toContain('<img src=x onerror=');
+    expect(await probe.locator('img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
 
     expect(errors).toEqual([]);
   });

@@ -1,8 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Finding, Report } from '../../src/model/report.js';
-import { loadChatAnswerer } from '../../src/server/chat.js';
 import type { Answerer } from '../../src/server/index.js';
 import { AskResponse, DocumentList, DocumentView, ErrorBody, FindingsResponse, TablesResponse } from '../../src/server/schemas.js';
 import { createMemoryStore } from '../../src/store/index.js';
@@ -127,17 +126,23 @@ describe('API with a seed report', () => {
     expect(Buffer.from(await res.arrayBuffer()).equals(readFileSync(SEED))).toBe(true);
   });
 
-  it('answers a question with the chat module when it is there, 501 when not', async () => {
+  it('answers a question with citations that carry the boxes to highlight', async () => {
     const res = await fetch(`${s.url}/api/documents/${id}/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: 'Angka capaian mana yang salah hitung?', lang: 'id' }) });
-    if (!existsSync('src/chat/index.ts')) return expectError(res, 501, 'E_NOT_IMPLEMENTED');
     expect(res.status).toBe(200);
     const a = AskResponse.parse(await res.json());
     expect(a.answer.length).toBeGreaterThan(10);
     const finding = a.citations.find((c) => c.kind === 'finding')!;
     expect(finding.highlights!.length).toBeGreaterThan(0);
     expect(a.findingIds).toContain(finding.id);
+    for (const m of a.answer.matchAll(/\[([A-Za-z0-9][A-Za-z0-9._:-]*)\]/g)) expect(a.citations.map((c) => c.id)).toContain(m[1]);
     const history = await json<{ messages: { role: string; text: string }[] }>(await fetch(`${s.url}/api/documents/${id}/chat`));
     expect(history.messages.map((m) => m.role)).toEqual(['user', 'assistant']);
+
+    // A follow-up is answered with the earlier exchange as context.
+    const why = await fetch(`${s.url}/api/documents/${id}/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: 'Kenapa salah?', lang: 'id' }) });
+    expect(why.status).toBe(200);
+    expect(AskResponse.parse(await why.json()).answer.length).toBeGreaterThan(10);
+    expect((await json<{ messages: unknown[] }>(await fetch(`${s.url}/api/documents/${id}/chat`))).messages).toHaveLength(4);
   });
 
   it('answers 404 for unknown documents and routes', async () => {
@@ -186,7 +191,7 @@ describe('API uploads and errors', () => {
     expect(again.runId).not.toBe(done.runId);
   });
 
-  it('answers 501 with a JSON error while no chat answerer exists', async () => {
+  it('answers 501 with a JSON error where questions are turned off', async () => {
     const doc = DocumentView.parse(await json(await upload(s.url, SMALL)));
     await settle(s.url, doc.id);
     const res = await fetch(`${s.url}/api/documents/${doc.id}/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: 'Ringkas temuan' }) });
@@ -195,9 +200,6 @@ describe('API uploads and errors', () => {
     await expectError(await fetch(`${s.url}/api/documents/${doc.id}/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: '' }) }), 400, 'E_BAD_ARGUMENT');
   });
 
-  it('finds no chat module at a path where there is none', async () => {
-    expect(await loadChatAnswerer('../chat/no-such-module.js')).toBeNull();
-  });
 });
 
 describe('API progress and the queue', () => {

@@ -14,14 +14,15 @@ export function register(program: Command): void {
     .option('--max-upload <mb>', 'largest upload in MB', '50')
     .option('--concurrency <n>', 'reports processed at the same time', '1')
     .option('--no-ocr', 'do not OCR image-only pages')
-    .action(async (o: { port: string; host: string; db: string; token?: string; maxUpload: string; concurrency: string; ocr: boolean }) => {
+    .option('--llm', 'answer questions with the configured OpenAI-compatible model (OPENAI_API_KEY, OPENAI_BASE_URL, LKJIP_MODEL or .lkjip.json); without one, offline')
+    .action(async (o: { port: string; host: string; db: string; token?: string; maxUpload: string; concurrency: string; ocr: boolean; llm?: boolean }) => {
       const port = int(o.port, '--port', 0, 65535);
       const uploadMB = int(o.maxUpload, '--max-upload', 1, 2048);
       const concurrency = int(o.concurrency, '--concurrency', 1, 64);
       const token = o.token ?? process.env.LKJIP_TOKEN;
       const store = openStore(o.db);
       const server = await startServer(
-        { store, ...(token ? { auth: { token } } : {}), limits: { uploadMB, concurrency }, pipeline: { ocr: o.ocr ? 'auto' : 'off' } },
+        { store, ...(token ? { auth: { token } } : {}), limits: { uploadMB, concurrency }, pipeline: { ocr: o.ocr ? 'auto' : 'off' }, llm: o.llm === true },
         { port, host: o.host },
       ).catch(async (err: unknown) => {
         await store.close();
