@@ -14,10 +14,11 @@ import type { BenchContext, BenchSection, Cell, Sample, SectionResult } from './
 import { auditBench } from './audit.js';
 import { batchBench } from './batch.js';
 import { ocrBench } from './ocr.js';
+import { pdfjsBench } from './pdfjs.js';
 import { tablesBench } from './tables.js';
 
 /** Run in this order; the first one to call lkjip also reports its start-up. */
-export const SECTIONS: readonly BenchSection[] = [tablesBench, auditBench, ocrBench, batchBench];
+export const SECTIONS: readonly BenchSection[] = [tablesBench, pdfjsBench, auditBench, ocrBench, batchBench];
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const DEFAULT_RUNS = 3;
