@@ -25,15 +25,15 @@ interface OcrMeasured {
   plainSplit: { pdftoppm: number; tesseract: number };
 }
 
-/** pdftoppm then tesseract, page by page; returns the seconds spent in each tool. */
-async function plainOcr(file: string, pages: readonly number[], tmp: string): Promise<{ pdftoppm: number; tesseract: number }> {
+/** pdftoppm then tesseract (in the language lkjip uses by default), page by page; returns the seconds spent in each tool. */
+async function plainOcr(file: string, pages: readonly number[], tmp: string, lang: string): Promise<{ pdftoppm: number; tesseract: number }> {
   let pdftoppm = 0;
   let tesseract = 0;
   const env = { ...process.env, OMP_THREAD_LIMIT: '1' };
   for (const page of pages) {
     const base = path.join(tmp, `p${page}`);
     pdftoppm += await seconds(() => tool('pdftoppm', ['-r', '300', '-f', String(page), '-l', String(page), '-singlefile', file, base]));
-    tesseract += await seconds(() => tool('tesseract', [`${base}.ppm`, '-', '-l', 'ind'], env));
+    tesseract += await seconds(() => tool('tesseract', [`${base}.ppm`, '-', '-l', lang], env));
     await rm(`${base}.ppm`, { force: true });
   }
   return { pdftoppm, tesseract };
@@ -61,6 +61,8 @@ export const ocrBench: BenchSection = {
     const { pipeline } = await loadPipeline();
     // Imported here, not at the top: loading pdfjs early would hide it from the start-up figure.
     const { ocrPages } = await import('../src/ingest/index.js');
+    const { defaultLang } = await import('../src/ingest/ocr.js');
+    const lang = await defaultLang();
     const tmp = await mkdtemp(path.join(os.tmpdir(), 'lkjip-bench-'));
     const measured: OcrMeasured[] = [];
     try {
@@ -73,7 +75,7 @@ export const ocrBench: BenchSection = {
             readTables: () => pipeline.readTables(sample.file, { pages, ocrConcurrency: 1 }),
             ocrPages: () => ocrPages(sample.file, pages, { concurrency: 1 }),
             plain: async () => {
-              splits.push(await plainOcr(sample.file, pages, tmp));
+              splits.push(await plainOcr(sample.file, pages, tmp, lang));
             },
           },
           ctx.runs,

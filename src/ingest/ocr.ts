@@ -35,7 +35,7 @@ export interface OcrToolOptions {
   tesseractPath?: string;
   /** Defaults to `pdftoppm` on PATH. */
   pdftoppmPath?: string;
-  /** Tesseract language(s), `+`-joined as tesseract takes them. Default `ind`. */
+  /** Tesseract language(s), `+`-joined as tesseract takes them. Default `ind+eng` when installed, else `ind`. */
   lang?: string;
 }
 
@@ -74,6 +74,16 @@ const availabilityCache = new Map<string, Promise<OcrAvailability>>();
  *   const { ok, reason } = await ocrAvailable();
  *   if (!ok) console.warn(reason); // "tesseract was not found … install the Debian packages tesseract-ocr tesseract-ocr-ind"
  */
+/**
+ * Indonesian with English when both are installed: the English model reads the `%` that the
+ * Indonesian one turns into `Y6`/`96` in tables (every `%` cell on the seed's scanned page), at about
+ * 1.7× the recognition time; Indonesian alone otherwise.
+ */
+export async function defaultLang(options: OcrToolOptions = {}): Promise<string> {
+  const both = await ocrAvailable({ ...options, lang: 'ind+eng' });
+  return both.ok ? 'ind+eng' : 'ind';
+}
+
 export function ocrAvailable(options: OcrToolOptions = {}): Promise<OcrAvailability> {
   const tesseract = options.tesseractPath ?? 'tesseract';
   const pdftoppm = options.pdftoppmPath ?? 'pdftoppm';
@@ -144,7 +154,7 @@ async function checkAvailability(tesseract: string, pdftoppm: string, lang: stri
 export async function ocrPages(file: string, pages: number[], options: OcrOptions = {}): Promise<OcrPageResult[]> {
   const dpi = options.dpi ?? 300;
   const concurrency = options.concurrency ?? os.availableParallelism();
-  const lang = options.lang ?? 'ind';
+  const lang = options.lang ?? (await defaultLang(options));
   const psm = options.psm ?? 6;
   if (!pages.length) return [];
   const failAll = (make: (page: number) => AppError): OcrPageResult[] => {
