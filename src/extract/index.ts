@@ -124,8 +124,13 @@ function contextOf(table: Table, paragraphs: Paragraph[]): string {
   const page = table.pages[0]!;
   const top = table.bbox[1];
   const above = paragraphs.filter((p) => p.page === page && p.bbox[3] <= top + 1);
-  const last = above[above.length - 1] ?? paragraphs.filter((p) => p.page === page - 1).slice(-2)[0];
-  return last?.text.slice(-300) ?? '';
+  const near = above.length ? above : paragraphs.filter((p) => p.page === page - 1);
+  const last = near[near.length - 1];
+  if (!last) return '';
+  // A caption or title is a paragraph of its own: then the sentence before it speaks for the table.
+  const captionLike = /^(tabel|table)\b/i.test(last.text) || last.text.length <= 80;
+  const before = captionLike ? near[near.length - 2] : undefined;
+  return [before?.text.slice(-300), last.text.slice(-300)].filter(Boolean).join(' ');
 }
 
 /** The printed scale whose labels the report's own predikat cells use; the default when none fits. */

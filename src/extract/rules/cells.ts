@@ -137,7 +137,9 @@ export function normalizeName(s: string): string {
     .trim();
 }
 
-const STOP = new Set(['yang', 'dan', 'di', 'ke', 'dari', 'terkait', 'dalam', 'untuk', 'pada', 'oleh', 'bidang', 'serta', 'atau', 'the', 'dengan']);
+// Function words, and the words of "Pemerintahan Daerah Kabupaten/Kota" that some tables spell out
+// and others abbreviate or leave off.
+const STOP = new Set(['yang', 'dan', 'di', 'ke', 'dari', 'terkait', 'dalam', 'untuk', 'pada', 'oleh', 'bidang', 'serta', 'atau', 'the', 'dengan', 'daerah', 'kabupaten', 'kota']);
 
 /**
  * Similarity used to link names that differ in a word or an abbreviation: token-set overlap, and

@@ -172,7 +172,9 @@ export function classifyTable(table: Table, map: ColumnMap, context: string): { 
   const cap = norm(`${table.caption ?? ''}`);
   const header = norm(table.columns.join(' | '));
   const r = map.roles;
-  const perubahan = /perubahan/.test(cap) || (!cap && /perubahan/.test(norm(context)));
+  // A caption that names neither version ("Tabel 2.6 Program kerja …") leaves it to the sentence
+  // introducing the table ("Seiring dengan Perubahan Anggaran … disusun Perubahan Perjanjian Kinerja").
+  const perubahan = /perubahan/.test(cap) || (!/murni|awal|induk|sebelum/.test(cap) && /perubahan/.test(norm(context)));
   // Work plans (Renja/RKA): indicative ceilings and next-year forecasts, not realisation.
   const plan = /pagu indikatif|prakiraan maju|rencana tahun|rencana kerja/.test(cap + ' ' + header);
   const variant = plan ? 'rencana' : perubahan ? 'perubahan' : 'original';

@@ -222,8 +222,8 @@ export function extractBudget(ctx: TableContext): { budget: BudgetRow[]; belanja
       id: `${table.id}.r${row.index}`,
       key:
         level === 'total' || level === 'subtotal' ? `${table.id}:total`
-        : ctx.variant === 'rencana' ? `rencana:${ctx.budgetKeys.keyFor(name, 0.8, true)}`
-        : ctx.budgetKeys.keyFor(name, 0.8, true),
+        : ctx.variant === 'rencana' ? `rencana:${ctx.budgetKeys.keyFor(name, 0.85, true)}`
+        : ctx.budgetKeys.keyFor(name, 0.85, true),
       table: table.id,
       tableKind: ctx.kind,
       kode,
