@@ -4,6 +4,7 @@ export {
   decideColumnStyle,
   parseColumn,
   MAGNITUDE_FACTOR,
+  median,
   type ParsedNumber,
   type ParseOptions,
   type ParsedColumn,

@@ -299,7 +299,13 @@ export function decideColumnStyle(texts: readonly string[]): ColumnStyleDecision
  */
 export const MAGNITUDE_FACTOR = 50;
 
-function median(values: number[]): number | null {
+/**
+ * Median of at least three values (null for fewer: too little to judge a column by).
+ *
+ * @example
+ *   median([1, 5, 3]); // 3
+ */
+export function median(values: number[]): number | null {
   if (values.length < 3) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);

@@ -1,5 +1,5 @@
 import type { Report, Value } from '../../model/index.js';
-import { MAGNITUDE_FACTOR, parseNumber } from '../../numbers/index.js';
+import { MAGNITUDE_FACTOR, median, parseNumber } from '../../numbers/index.js';
 import type { Bilingual, Check, FindingDraft } from '../types.js';
 import { citeKey, cmp, num } from '../util.js';
 
@@ -125,14 +125,6 @@ function decimals(x: number): number {
   const s = String(x);
   const dot = s.indexOf('.');
   return dot < 0 ? 0 : Math.min(6, s.length - dot - 1);
-}
-
-function median(values: number[]): number | null {
-  if (values.length < 3) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  const hi = sorted[mid] ?? 0;
-  return sorted.length % 2 === 1 ? hi : ((sorted[mid - 1] ?? hi) + hi) / 2;
 }
 
 function collect(report: Report): Cell[] {
