@@ -263,7 +263,11 @@ export function pairScore(g: GoldFinding, p: Predicted): number {
     if (!p.pages.includes(place.page)) return;
     if (!columnsCompatible(place.column, p.columns)) return;
     const label = Math.max(0, ...p.labels.map((l) => labelSimilarity(place.row, l)));
-    const printed = printedEquals(place.printed, p.printed) || (i === 0 && printedEquals(g.expected, p.printed));
+    // Year and office mentions: the hand audit quotes the phrase ("Kinerja Utama Tahun 2022"), the
+    // finding the stray part of it ("2022"); a quote containing it is the same printed text.
+    const squash = (t: string | null | undefined) => (t ?? '').toLowerCase().replace(/\s*[-–—]\s*/g, '-').replace(/\s+/g, ' ').trim();
+    const quoted = g.check === 'period-entity' && squash(p.printed?.text).length >= 4 && squash(place.printed).includes(squash(p.printed?.text));
+    const printed = quoted || printedEquals(place.printed, p.printed) || (i === 0 && printedEquals(g.expected, p.printed));
     if (label < LABEL_THRESHOLD && !printed) return;
     const score = (sameCheck ? 2 : 1) + (printed ? 1 : 0) + label + (i === 0 ? 0.5 : 0);
     best = Math.max(best, score);
