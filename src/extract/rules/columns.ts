@@ -96,7 +96,7 @@ export function mapColumns(table: Table, tahun: number | null): ColumnMap {
       return set('sasaran', c);
     }
     if (/^tujuan$|^tujuan /.test(l) && !/sasaran/.test(l)) return set('tujuan', c);
-    if (/program|kegiatan|uraian/.test(l) && !/target|realisasi|capaian|%/.test(last)) return set('uraian', c);
+    if (/program|kegiatan|uraian|jenis belanja|rincian/.test(l) && !/target|realisasi|capaian|%/.test(last)) return set('uraian', c);
     if (money || /alokasi|pagu|anggaran/.test(last)) {
       if (/realisasi/.test(last)) return set('realisasiAnggaran', c);
       if (/capaian|%|persen/.test(last)) return set('persen', c);

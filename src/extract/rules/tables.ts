@@ -184,13 +184,21 @@ export function extractBudget(ctx: TableContext): { budget: BudgetRow[]; belanja
     if (!name || /^indikator\b/i.test(name)) continue;
     if (!pagu && !realisasi && !/^program\b/i.test(name)) continue;
     const cite = citeCell(table, row.cells[nameCol ?? 0] ?? row.cells[0]!);
+    // Belanja rows (and their JUMLAH) go to the belanja summary; they are kept as budget rows of
+    // level "other" too, so their % serapan and sisa are checked, without a second sum check.
+    const belanjaRow = (kind: BelanjaRow['kind']) => {
+      belanja.push({ id: `${table.id}.r${row.index}`, uraian: name, kind, amount: (pagu ?? realisasi)!, source: 'table', group: belanjaGroup!, cite });
+      if (pagu && (realisasi || persen || sisa)) {
+        pending.push({ row: { id: `${table.id}.r${row.index}`, key: `${table.id}:belanja:${kind}`, table: table.id, tableKind: ctx.kind, kode: null, uraian: name, level: 'other', parentId: null, pagu, realisasi, persen, sisa, cite }, level: 'other' });
+      }
+    };
     if (BELANJA.test(name) && (pagu || realisasi)) {
       belanjaGroup ??= `${table.id}:${segment}`;
-      belanja.push({ id: `${table.id}.r${row.index}`, uraian: name, kind: belanjaKind(name), amount: (pagu ?? realisasi)!, source: 'table', group: belanjaGroup, cite });
+      belanjaRow(belanjaKind(name));
       continue;
     }
-    if (TOTAL.test(compact) && belanjaGroup && pending.every((p) => p.row.cite.row! < belanja[0]!.cite.row!)) {
-      belanja.push({ id: `${table.id}.r${row.index}`, uraian: name, kind: 'total', amount: (pagu ?? realisasi)!, source: 'table', group: belanjaGroup, cite });
+    if (TOTAL.test(compact) && belanjaGroup && pending.every((p) => p.level === 'other' || p.row.cite.row! < belanja[0]!.cite.row!)) {
+      belanjaRow('total');
       belanjaGroup = null;
       segment++;
       continue;
