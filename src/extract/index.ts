@@ -5,6 +5,7 @@ import {
   SCHEMA_VERSION,
   type BelanjaRow,
   type BudgetRow,
+  type Claim,
   type EfficiencyRow,
   type Indicator,
   type PredicateScale,
@@ -12,7 +13,7 @@ import {
   type TableInfo,
   type TableKind,
 } from '../model/report.js';
-import { KeyRegistry } from './rules/cells.js';
+import { KeyRegistry, normalizeName } from './rules/cells.js';
 import { extractClaims } from './rules/claims.js';
 import { classifyTable, mapColumns, type ColumnMap } from './rules/columns.js';
 import { identify } from './rules/identity.js';
@@ -94,6 +95,7 @@ export function extractReport(layout: LayoutDocument, opts: ExtractOptions = {})
   }
 
   const prose = extractClaims(layout.paragraphs, id.instansi, id.tahun);
+  prose.claims = resolveTrends(prose.claims, indicators, id.tahun);
   belanja.push(...prose.belanja);
   const scale = chooseScale(scales, indicators);
 
@@ -117,6 +119,47 @@ export function extractReport(layout: LayoutDocument, opts: ExtractOptions = {})
     claims: prose.claims,
     warnings,
   });
+}
+
+/**
+ * Trend words without figures ("… menunjukkan capaian yang meningkat") get their values from the
+ * indicator the sentence names: this year's and last year's capaian (or realisasi), each cited to
+ * its cell. Sentences naming no known indicator, or one without last year's figure, are dropped.
+ */
+function resolveTrends(claims: Claim[], indicators: Indicator[], tahun: number | null): Claim[] {
+  const out: Claim[] = [];
+  for (const c of claims) {
+    if (c.kind !== 'trend' || c.from || c.to) {
+      out.push(c);
+      continue;
+    }
+    if (tahun === null) continue;
+    const sentence = normalizeName(c.text);
+    const named = indicators
+      .filter((i) => i.tahun === tahun)
+      .filter((i) => {
+        const words = normalizeName(i.indikator).split(' ').filter(Boolean);
+        return words.length > 0 && words.every((w) => sentence.includes(w));
+      })
+      .sort((a, b) => b.indikator.length - a.indikator.length)[0];
+    if (!named) continue;
+    // Both years from one comparison table when there is one, so the two figures are comparable.
+    const pair = (field: 'capaian' | 'realisasi') => {
+      const prev = indicators.find((i) => i.key === named.key && i.tahun === tahun - 1 && i[field]);
+      const cur = indicators.find((i) => i.key === named.key && i.tahun === tahun && i[field] && (!prev || i.table === prev.table)) ?? indicators.find((i) => i.key === named.key && i.tahun === tahun && i[field]);
+      const from = prev?.[field] ?? null;
+      const to = cur?.[field] ?? null;
+      return from && to && from.value !== null && to.value !== null ? { from, to, delta: to.value - from.value } : null;
+    };
+    // "Meningkat" may speak of the realisasi or of the capaian: the sentence is read the way that
+    // makes it true when one reading does; a figure that did not move at all says nothing.
+    const readings = [pair('capaian'), pair('realisasi')].filter((x): x is NonNullable<typeof x> => x !== null && x.delta !== 0);
+    const agrees = readings.find((x) => (c.direction === 'up' ? x.delta > 0 : x.delta < 0));
+    const chosen = agrees ?? readings[0];
+    if (!chosen) continue;
+    out.push({ ...c, subject: named.indikator, from: chosen.from, to: chosen.to });
+  }
+  return out;
 }
 
 /** The text just above a table (same page, else the end of the previous page): says "perubahan", "murni"… */

@@ -96,3 +96,10 @@ describe('year and office mentions', () => {
     expect(m.map((c) => (c.kind === 'mention' ? c.value : ''))).toEqual(expect.arrayContaining(['2016-2021', 'Kecamatan Sungai Sembilan']));
   });
 });
+
+describe('trend words without figures', () => {
+  it('are kept for the extractor to fill from the named indicator', () => {
+    const { claims } = extractClaims([paragraph(33, 'Capaian kinerja untuk indikator Indeks Kepuasan Masyarakat menunjukkan capaian yang meningkat.')], null, 2023);
+    expect(claims.find((c) => c.kind === 'trend')).toMatchObject({ direction: 'up', from: null, to: null });
+  });
+});

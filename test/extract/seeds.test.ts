@@ -83,3 +83,12 @@ describe('extract on documents without the expected tables', () => {
     expect(r.scale.name).toBe('Permendagri 86/2017');
   });
 });
+
+describe('trend words resolved against the indicator tables', () => {
+  it('fill the figures from the comparison table and read the sentence the way that makes it true', async () => {
+    const r = await readReport('samples/003_eded5028092eddcb.pdf', { ocr: 'off' });
+    const ikm = r.claims.find((c) => c.kind === 'trend' && c.cite.page === 33 && /Indeks Kepuasan/.test(c.subject));
+    expect(ikm).toMatchObject({ direction: 'up', from: { value: 114.83 }, to: { value: 95.21 } });
+    expect(ikm?.kind === 'trend' && ikm.to?.cite.table).toBeTruthy();
+  });
+});

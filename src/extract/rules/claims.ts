@@ -21,6 +21,7 @@ function sentenceAround(text: string, start: number, end: number): string {
 
 const COUNT = /(\d{1,3})\s*\(\s*([a-z ]+?)\s*\)?\s*(program|kegiatan|sub\s*-?\s*kegiatan|indikator|sasaran)\b/gi;
 const TREND = /\b(meningkat|menurun|naik|turun|peningkatan|penurunan)\b[^.;]{0,160}?\bdari\s+(?:angka\s+|sebesar\s+)?(\d[\d.,]*\s*%?)[^.;]{0,100}?\bmenjadi\s+(?:sebesar\s+)?(\d[\d.,]*\s*%?)/gi;
+const TREND_WORD = /\b(meningkat|menurun)\b/gi;
 const EFISIENSI = /efisiensi\w*\s+(?:\w+\s+){0,3}?(?:adalah|sebesar|yaitu)\s+(\d[\d.,]*\s*%?)[^()]{0,160}?\((\d[\d.,]*\s*%?)\)[^()]{0,40}?dibagi[^()]{0,120}?\((\d[\d.,]*\s*%?)\)/gi;
 const FORMULA_TWO_MINUS = /\(\s*2\s*[-–]\s*\(?\s*realisasi\s*\/\s*target\s*\)?\s*\)/i;
 const FORMULA_INVERSE = /target\s*\/\s*realisasi|target\s+dibagi\s+(dengan\s+)?realisasi/i;
@@ -61,6 +62,14 @@ export function extractClaims(paragraphs: Paragraph[], instansi: string | null, 
       // Small counts "4 (empat) program" are count claims, not amounts.
       if (digits.value < 1000 && !/rp/i.test(a.digitsText)) continue;
       claims.push({ id: id('terbilang', k++), kind: 'terbilang', digits, words: a.wordsText, wordsValue: a.wordsValue, text: text.slice(a.start, a.end), cite: cite(p) });
+    }
+    // "Capaian indikator X menunjukkan capaian yang meningkat" with no figures: kept without values;
+    // the extractor fills them from the indicator's own rows for this year and the year before.
+    for (const m of text.matchAll(TREND_WORD)) {
+      const sentence = sentenceAround(text, m.index!, m.index! + m[0].length);
+      if (!/capaian|realisasi/i.test(sentence) || /\bdari\s+\d/.test(sentence)) continue;
+      const direction = /meningkat|naik/i.test(m[1]!) ? 'up' : 'down';
+      claims.push({ id: id('trend', k++), kind: 'trend', direction, subject: sentence.slice(0, 200), from: null, to: null, text: sentence, cite: cite(p) });
     }
     for (const m of text.matchAll(TREND)) {
       const from = valueOf(m[2]!, p);

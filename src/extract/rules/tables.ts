@@ -45,7 +45,7 @@ export function extractIndicators(ctx: TableContext, declaredText: string): Indi
       const t = cellText(table, row.cells[r.tujuan]).trim();
       if (t) tujuan = t;
     }
-    const name = vals.text(row, r.indikator).replace(/^\d{1,2}\s*[.)]\s*/, '');
+    const name = vals.text(row, r.indikator).replace(/^(\d{1,2}|[a-z])\s*[.)]\s*/, '');
     const indCell = row.cells[r.indikator];
     if (!name || indCell?.spannedBy) continue;
     const target = vals.value(row, r.target);
