@@ -15,6 +15,7 @@ export interface DraftCell {
   bold?: boolean;
   ocr?: boolean;
   indent?: number;
+  parts?: Array<{ page: number; bbox: BBox }>;
 }
 
 export interface DraftRow {
@@ -246,6 +247,7 @@ export function finalizeTable(d: DraftTable, id: string): Table {
       if (c.ocr) cell.ocr = true;
       if (c.bold) cell.bold = true;
       if (c.indent !== undefined) cell.indent = c.indent;
+      if (c.parts?.length) cell.parts = c.parts.map((p) => ({ page: p.page, bbox: p.bbox.map((v) => Math.round(v * 100) / 100) as BBox }));
       return cell;
     }),
   });

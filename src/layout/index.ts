@@ -1,7 +1,7 @@
 import type { Page, PdfDocument } from '../model/document.js';
 import type { BBox } from '../model/geometry.js';
 import type { LayoutDocument, Paragraph } from '../model/table.js';
-import { draftFromPageTable, finalizeTable, headerKey, isNumberingRow, type DraftTable } from './build.js';
+import { draftFromPageTable, finalizeTable, headerKey, isNumberingRow, type DraftRow, type DraftTable } from './build.js';
 import { joinLines, lineText, mergeRules, toLines, union, type TextLine } from './geometry.js';
 import { findLatticeTables, type PageTable } from './lattice.js';
 import { splitStackedRows } from './stacked.js';
@@ -192,6 +192,22 @@ function appendContinuation(prev: DraftTable, next: DraftTable): void {
   const n = prev.headerCount;
   if (n > 0 && headerKey(next.rows.slice(0, n)) === headerKey(prev.rows.slice(0, n))) skip = n;
   else if (next.headerCount > 0 && next.rows[0] && isNumberingRow(next.rows[0])) skip = 1;
+  // Word and LibreOffice split a tall row at the page break: the top of the next page then holds the
+  // rest of its cells — no number in the first column, no figures, text only where the row above
+  // has text, reading on from it. Those words belong to the row above (keeping their page and box).
+  const first = next.rows[skip];
+  const last = prev.rows[prev.rows.length - 1];
+  if (first && last && isSplitRow(first, last, prev.nCols)) {
+    first.cells.forEach((c, col) => {
+      if (!c.text || c.cover) return;
+      const target = last.cells[col];
+      const origin = target?.cover ? prev.rows[target.cover.row]?.cells[target.cover.col] : target;
+      if (!origin) return;
+      origin.text = joinLines(origin.text, c.text);
+      (origin.parts ??= []).push({ page: c.page, bbox: c.bbox });
+    });
+    skip++;
+  }
   const offset = prev.rows.length - skip;
   for (const row of next.rows.slice(skip)) {
     prev.rows.push({
@@ -201,6 +217,20 @@ function appendContinuation(prev: DraftTable, next: DraftTable): void {
   }
   prev.pages.push(...next.pages.filter((p) => !prev.pages.includes(p)));
   prev.lastBBox = next.lastBBox;
+}
+
+const FIGURE = /\d[\d.,]*\s*%?$/;
+
+function isSplitRow(row: DraftRow, above: DraftRow, nCols: number): boolean {
+  const filled = row.cells.map((c, i) => ({ c, i })).filter(({ c }) => !c.cover && c.text.trim());
+  if (filled.length === 0 || row.cells[0]?.text.trim()) return false;
+  if (filled.some(({ c }) => FIGURE.test(c.text.trim()))) return false;
+  const aboveText = (i: number) => {
+    const a = above.cells[i];
+    return Boolean(a && (a.cover || a.text.trim()));
+  };
+  if (!filled.every(({ i }) => aboveText(i))) return false;
+  return filled.some(({ c }) => /^\p{Ll}/u.test(c.text.trim())) || filled.length <= nCols / 2;
 }
 
 export type { DraftTable };

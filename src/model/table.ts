@@ -22,6 +22,8 @@ export const Cell = z.object({
   bold: z.boolean().optional(),
   /** x of the first word relative to the cell's left edge, in points (for indentation). */
   indent: z.number().optional(),
+  /** A row split by a page break: the continuation's page and box (the cell's own are the first part). */
+  parts: z.array(z.object({ page: z.number().int().positive(), bbox: BBox })).optional(),
 });
 export type Cell = z.infer<typeof Cell>;
 

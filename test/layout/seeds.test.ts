@@ -63,3 +63,16 @@ describe('seed 003', () => {
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 });
+
+describe('a row split by a page break', () => {
+  it('is joined back into its row, keeping the second part’s page and box', async () => {
+    const { readTables } = await import('../../src/pipeline/tables.js');
+    const layout = await readTables('samples/000_7d82b3f27f46e2ac.pdf', { pages: [25, 26], ocr: 'off' });
+    const t = layout.tables.find((x) => x.caption?.startsWith('Tabel 2.4'))!;
+    expect(t.rows).toHaveLength(4);
+    const ikm = t.rows.find((r) => r.cells[2]?.text.includes('Indeks Kepuasan'))!;
+    expect(ikm.cells[2]!.text).toMatch(/Pencatatan Sipil$/);
+    expect(ikm.cells[2]!.parts).toEqual([expect.objectContaining({ page: 26 })]);
+    expect(ikm.cells[1]!.text).toMatch(/administrasi kependudukan$/);
+  });
+});
