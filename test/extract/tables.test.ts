@@ -149,3 +149,19 @@ describe('parseInterval with a variable', () => {
     expect(parseInterval(text)).toEqual(band);
   });
 });
+
+describe('side-by-side indicator columns', () => {
+  it('reads a tujuan indicator and a sasaran indicator, each with its own target', () => {
+    const t = table('t19', [
+      ['Tujuan', 'Indikator Tujuan', 'Target', 'Sasaran', 'Indikator Sasaran', 'Target'],
+      ['Mewujudkan pelayanan', 'Persentase Pelayanan Publik', '100 %', 'Meningkatnya kualitas', '1. Indeks Kepuasan Masyarakat', '87'],
+      ['', '', '', '', '2. Persentase Pelaksanaan Tugas', '100 %'],
+    ]);
+    const inds = extractIndicators(ctx(t), '');
+    expect(inds.map((i) => [i.indikator, i.target?.value, i.sasaran])).toEqual([
+      ['Persentase Pelayanan Publik', 100, 'Mewujudkan pelayanan'],
+      ['Indeks Kepuasan Masyarakat', 87, 'Meningkatnya kualitas'],
+      ['Persentase Pelaksanaan Tugas', 100, 'Meningkatnya kualitas'],
+    ]);
+  });
+});

@@ -36,6 +36,11 @@ export interface ColumnMap {
   efisiensiCols: number[];
   /** Year printed in the performance columns' headers, when there is one. */
   year: number | null;
+  /**
+   * Further indicator columns with their own target (a tujuan indicator and a sasaran indicator
+   * side by side): each pair is read like the main one.
+   */
+  morePairs: Array<{ indikator: number; target?: number; sasaran?: number }>;
 }
 
 const PREDICATE_LABELS = /^(sangat\s+berhasil|berhasil|cukup\s+berhasil|kurang\s+berhasil|tidak\s+berhasil|sangat\s+tinggi|tinggi|sedang|rendah|sangat\s+rendah)$/i;
@@ -159,7 +164,18 @@ export function mapColumns(table: Table, tahun: number | null): ColumnMap {
       roles[role] = c + 1;
     }
   }
-  return { roles, predikatCols, efisiensiCols, year: thisYear };
+  const morePairs: ColumnMap['morePairs'] = [];
+  if (roles.indikator !== undefined) {
+    const labels = table.columns.map((l) => norm(l).split(' / ').pop() ?? '');
+    const indCols = labels.map((l, c) => (/^indikator/.test(l) ? c : -1)).filter((c) => c > roles.indikator!);
+    for (const ic of indCols) {
+      const nextInd = indCols.find((c) => c > ic) ?? table.nCols;
+      const target = labels.findIndex((l, c) => c > ic && c < nextInd && /^target/.test(l));
+      const sasaran = [...labels.keys()].filter((c) => c < ic && /^(sasaran|tujuan|uraian)/.test(labels[c]!)).pop();
+      morePairs.push({ indikator: ic, ...(target >= 0 ? { target } : {}), ...(sasaran !== undefined ? { sasaran } : {}) });
+    }
+  }
+  return { roles, predikatCols, efisiensiCols, year: thisYear, morePairs };
 }
 
 /**

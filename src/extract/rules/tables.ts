@@ -27,6 +27,23 @@ const SATUAN_FROM_NAME: Array<[RegExp, string]> = [
  * first, carry down. Previous-year columns give a second record for that year.
  */
 export function extractIndicators(ctx: TableContext, declaredText: string): Indicator[] {
+  const r = ctx.map.roles;
+  // With several indicator columns, each belongs to the label column nearest on its left.
+  const nearest = ctx.map.morePairs.length && r.indikator !== undefined
+    ? [r.tujuan, r.sasaran, r.uraian].filter((c): c is number => c !== undefined && c < r.indikator!).sort((a, b) => b - a)[0]
+    : undefined;
+  const main = readIndicatorColumns(nearest === undefined ? ctx : { ...ctx, map: { ...ctx.map, roles: { ...r, sasaran: nearest } } }, declaredText);
+  // Side-by-side indicator columns (tujuan and sasaran levels) read with their own target.
+  const more = ctx.map.morePairs.flatMap((pair) =>
+    readIndicatorColumns(
+      { ...ctx, map: { ...ctx.map, morePairs: [], predikatCols: [], roles: { indikator: pair.indikator, ...(pair.target !== undefined ? { target: pair.target } : {}), ...(pair.sasaran !== undefined ? { sasaran: pair.sasaran } : {}) } } },
+      declaredText,
+    ).map((i) => ({ ...i, id: `${i.id}.c${pair.indikator}` })),
+  );
+  return [...main, ...more];
+}
+
+function readIndicatorColumns(ctx: TableContext, declaredText: string): Indicator[] {
   const { table, map } = ctx;
   const r = map.roles;
   if (r.indikator === undefined) return [];
