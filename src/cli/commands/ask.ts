@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { ask, prepare, renderAnswer, type Lang, type Prepared } from '../../chat/index.js';
 import { AppError } from '../../errors.js';
-import { extractReport } from '../../extract/index.js';
-import { loadLlmConfig, suggestStructure, type LlmConfig, type StructureResult } from '../../extract/llm/index.js';
+import { loadLlmConfig, type LlmConfig, type StructureResult } from '../../extract/llm/index.js';
 import { parsePageRange } from '../../ingest/index.js';
 import { auditReport } from '../../pipeline/audit.js';
+import { reportFromLayout } from '../../pipeline/extract.js';
 import { readTables } from '../../pipeline/tables.js';
-import { choice, writeOut } from '../util.js';
+import { choice, reportLlm, writeOut } from '../util.js';
 
 export interface ChatLoadOptions {
   pages?: string;
@@ -28,21 +28,15 @@ export async function loadForChat(file: string, o: ChatLoadOptions): Promise<Loa
   const config = o.llm ? await loadLlmConfig() : null;
   const layout = await readTables(file, { ...(o.pages ? { pages: parsePageRange(o.pages) } : {}), ocr: o.ocr ? 'auto' : 'off' });
   let structure: StructureResult | null = null;
-  if (config) {
-    try {
-      structure = await suggestStructure(layout, { config });
-      const asked = structure.tables.length;
-      if (asked) {
-        process.stderr.write(
-          `llm structure: ${asked} table(s), ${structure.hints.length} hint(s), ${structure.cacheHits} from cache, ${structure.calls} call(s), ${structure.usage.totalTokens} tokens (${structure.usage.promptTokens} in, ${structure.usage.completionTokens} out)\n`,
-        );
-        for (const t of structure.tables.filter((x) => x.status === 'failed' || x.status === 'invalid' || x.status === 'refused')) process.stderr.write(`llm structure: ${t.table} ${t.status}: ${t.errors[t.errors.length - 1] ?? ''}\n`);
-      }
-    } catch (err) {
-      process.stderr.write(`llm structure: skipped (${err instanceof Error ? err.message : String(err)})\n`);
-    }
-  }
-  const report = extractReport(layout, { hints: structure?.hints ?? [] });
+  // The same LLM structure step as `extract --llm` / `audit --llm`.
+  const report = await reportFromLayout(layout, {
+    llm: config !== null,
+    onLlm: (r) => {
+      structure = r;
+      reportLlm(r);
+    },
+  });
+  for (const w of report.warnings.filter((x) => x.code.startsWith('W_LLM'))) process.stderr.write(`llm structure: ${w.message}\n`);
   const result = auditReport(report);
   return { prepared: prepare({ result, layout }), config, structure };
 }
