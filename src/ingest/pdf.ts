@@ -275,7 +275,9 @@ function readWords(
     const str = item.str;
     const offsets = glyphOffsets(str);
     const total = offsets[str.length]! || 1;
-    const re = /\S+/g;
+    // Words end at white space, and where two cells' texts touch with no space ("jalanPersentase":
+    // a lower-case word run straight into a capitalised one, which Indonesian words never do).
+    const re = /\S+?(?:(?<=\p{Ll}{3})(?=\p{Lu}\p{Ll}{2})|(?=\s|$))/gu;
     let m: RegExpExecArray | null;
     while ((m = re.exec(str))) {
       const t0 = (offsets[m.index]! / total) * item.width;

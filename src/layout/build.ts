@@ -37,6 +37,8 @@ export interface DraftTable {
   headerCount: number;
   caption?: string;
   ocr?: boolean;
+  /** See PageTable.weak: dropped unless it continues the previous page's table. */
+  weak?: boolean;
 }
 
 /**
@@ -73,9 +75,76 @@ export function draftFromPageTable(t: PageTable, ocr = false): DraftTable {
     rows,
     headerCount: 0,
     ...(ocr ? { ocr: true } : {}),
+    ...(t.weak ? { weak: true } : {}),
   };
   draft.headerCount = detectHeaderRows(draft.rows);
+  if (t.method === 'stream') {
+    foldComplementaryColumns(draft);
+    foldSpilledCells(draft);
+  }
   return draft;
+}
+
+/**
+ * A borderless cell merged over several rows (one sasaran for two indicators) flows its text down
+ * beside the rows it covers, so its last words ("dan irigasi") land in the next row. A text
+ * column's cell that starts in lower case under a cell whose sentence is not finished is that
+ * spill: it joins the cell above, which then covers it.
+ */
+function foldSpilledCells(d: DraftTable): void {
+  const n = d.headerCount;
+  for (let c = 1; c < d.nCols; c++) {
+    const texts = d.rows.slice(n).map((r) => r.cells[c]?.text.trim() ?? '').filter(Boolean);
+    if (texts.length < 2 || texts.reduce((a, t) => a + t.length, 0) / texts.length < 15) continue;
+    for (let r = n + 1; r < d.rows.length; r++) {
+      const cell = d.rows[r]!.cells[c]!;
+      const text = cell.text.trim();
+      if (!text || cell.cover || !/^\p{Ll}/u.test(text) || text.split(/\s+/).length > 4) continue;
+      if (!d.rows[r]!.cells.some((x, k) => k !== c && !x.cover && x.text.trim())) continue;
+      const above = d.rows[r - 1]!.cells[c]!;
+      const origin = above.cover ? d.rows[above.cover.row]?.cells[above.cover.col] : above;
+      const at = above.cover ?? { row: r - 1, col: c };
+      if (!origin || origin.colSpan !== 1 || cell.colSpan !== 1) continue;
+      const prior = origin.text.trim();
+      if (prior.split(/\s+/).length < 2 || /[.;:!?]$/.test(prior) || /^[\d(]/.test(prior)) continue;
+      origin.text = `${prior} ${text}`;
+      origin.bbox = union(origin.bbox, cell.bbox);
+      origin.rowSpan += 1;
+      d.rows[r]!.cells[c] = { ...cell, text: '', cover: { ...at } };
+    }
+  }
+}
+
+/**
+ * A borderless column's header can sit clear of its body text (a centred "Jenis Belanja" over
+ * short left-aligned labels), which splits one column into two: one with only the header, one
+ * with only the body. Such neighbours are one column.
+ */
+function foldComplementaryColumns(d: DraftTable): void {
+  const n = d.headerCount;
+  if (n === 0 || d.rows.length <= n) return;
+  const has = (r: DraftRow, c: number) => Boolean(r.cells[c]?.text.trim());
+  const plain = (c: number) => d.rows.every((r) => !r.cells[c]?.cover && (r.cells[c]?.colSpan ?? 1) === 1);
+  for (let c = 0; c + 1 < d.nCols; c++) {
+    if (!plain(c) || !plain(c + 1)) continue;
+    const head = d.rows.slice(0, n);
+    const body = d.rows.slice(n);
+    for (const [a, b] of [[c, c + 1], [c + 1, c]] as const) {
+      // a: body only; b: header only.
+      const fits = head.every((r) => !has(r, a)) && head.some((r) => has(r, b)) && body.every((r) => !has(r, b)) && body.some((r) => has(r, a));
+      if (!fits) continue;
+      for (const r of head) r.cells[a] = { ...r.cells[b]!, bbox: union(r.cells[a]!.bbox, r.cells[b]!.bbox) };
+      for (const r of body) r.cells[a] = { ...r.cells[a]!, bbox: union(r.cells[a]!.bbox, r.cells[b]!.bbox) };
+      for (const r of d.rows) {
+        r.cells.splice(b, 1);
+        for (const x of r.cells) if (x.cover && x.cover.col > b) x.cover = { row: x.cover.row, col: x.cover.col - 1 };
+      }
+      d.colX.splice(c + 1, 1);
+      d.nCols--;
+      c--;
+      break;
+    }
+  }
 }
 
 function cellFromGrid(gc: GridCell, page: number, ocr: boolean): DraftCell {

@@ -34,7 +34,8 @@ export function layoutPage(page: Page): PageLayout {
   // Horizontal rules that are not part of a ruled grid guide borderless tables.
   const freeH = mergeRules(page.rules, 'h').filter((s) => !lattice.some((t) => inside(s.pos, s.a, s.b, t.bbox)));
   const stream = findStreamTables(page, used, freeH);
-  for (const t of stream) for (const i of t.used) used.add(i);
+  // A weak table's words stay with the page's text until stitching keeps the table.
+  for (const t of stream) if (!t.weak) for (const i of t.used) used.add(i);
   const all: PageTable[] = [...lattice, ...stream].sort((a, b) => a.bbox[1] - b.bbox[1]);
   const ocr = page.source === 'ocr';
   const tables = all.map((t) => draftFromPageTable(t, ocr));
@@ -63,8 +64,11 @@ export function layoutDocument(doc: PdfDocument): LayoutDocument {
     pl.tables.forEach((t, k) => {
       const prev = drafts[drafts.length - 1];
       const prevPage = prev ? pages.find((x) => x.page.page === prev.pages[prev.pages.length - 1]) : undefined;
-      if (k === 0 && prev && prevPage && continues(prev, prevPage, t, pl)) appendContinuation(prev, t);
-      else drafts.push(t);
+      if (t.weak && prev) foldEmptyHeaderColumns(t, prev.nCols);
+      const continued = k === 0 && prev && prevPage && continues(prev, prevPage, t, pl);
+      if (continued) appendContinuation(prev, t);
+      if (continued && t.weak) pl.paragraphs = pl.paragraphs.filter((para) => !within(para.bbox, t.bbox));
+      if (!continued && !t.weak) drafts.push(t);
     });
   }
   const tables = drafts.map((d, i) => finalizeTable(d, `t${i + 1}`));
@@ -77,6 +81,38 @@ export function layoutDocument(doc: PdfDocument): LayoutDocument {
     paragraphs: pages.flatMap((p) => p.paragraphs),
     warnings: doc.warnings,
   };
+}
+
+/**
+ * Two lines are too few to place column boundaries well: a label set between two header words
+ * ("JUMLAH" under the gap between "Kode" and "Uraian") opens a column of its own with no header.
+ * Such columns fold into the neighbour that is empty in that row, while the table has more
+ * columns than the one it may continue.
+ */
+function foldEmptyHeaderColumns(t: DraftTable, want: number): void {
+  const n = Math.max(t.headerCount, 1);
+  for (let c = t.nCols - 1; c >= 0 && t.nCols > want; c--) {
+    if (t.rows.slice(0, n).some((r) => r.cells[c]?.text.trim() || r.cells[c]?.cover)) continue;
+    const body = t.rows.slice(n);
+    if (body.some((r) => r.cells.some((x) => x.cover))) return;
+    for (const r of body) {
+      const cell = r.cells[c]!;
+      const right = r.cells[c + 1];
+      const left = r.cells[c - 1];
+      const target = right && !right.text.trim() ? right : left && !left.text.trim() ? left : (left ?? right);
+      if (cell.text.trim() && target) {
+        target.text = target.text.trim() ? `${target.text} ${cell.text}` : cell.text;
+        target.bbox = union(target.bbox, cell.bbox);
+      }
+    }
+    for (const r of t.rows) r.cells.splice(c, 1);
+    t.colX.splice(c + 1, 1);
+    t.nCols--;
+  }
+}
+
+function within(inner: BBox, outer: BBox): boolean {
+  return inner[0] >= outer[0] - 3 && inner[1] >= outer[1] - 3 && inner[2] <= outer[2] + 3 && inner[3] <= outer[3] + 3;
 }
 
 function inside(pos: number, a: number, b: number, box: BBox): boolean {
@@ -174,6 +210,7 @@ function continues(prev: DraftTable, prevPage: PageLayout, next: DraftTable, nex
   if (textBelow || textAbove) return false;
   const sameHeader = prev.headerCount > 0 && next.rows.length > prev.headerCount && headerKey(next.rows.slice(0, prev.headerCount)) === headerKey(prev.rows.slice(0, prev.headerCount));
   if (sameHeader) return true;
+  if (next.weak) return false;
   if (next.nCols !== prev.nCols) return false;
   const tol = 6;
   return prev.colX.every((x, i) => Math.abs(x - (next.colX[i] ?? Infinity)) <= tol);

@@ -24,6 +24,11 @@ export interface PageTable {
   cells: GridCell[];
   /** Indices into `page.words` used by this table. */
   used: Set<number>;
+  /**
+   * Too short to stand as a table on its own (two aligned lines, no rules): kept only when it
+   * continues the table that ends the previous page (a repeated header and the last row).
+   */
+  weak?: boolean;
 }
 
 const POS_TOL = 2;

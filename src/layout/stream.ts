@@ -58,11 +58,34 @@ export function findStreamTables(page: Page, used: Set<number>, hRules: Segment[
       } else if (j + 1 - last > (wrapped ? 5 : 2)) break;
       j++;
     }
+    // A last row's wrapped cell text ("bantuan sosial" under its indicator) belongs to the table.
+    while (last + 1 < lines.length) {
+      const next = lines[last + 1]!;
+      const prev = lines[last]!;
+      const left = Math.min(...lines.slice(i, last + 1).map((l) => l.line.bbox[0]));
+      const gap = next.line.bbox[1] - prev.line.bbox[3];
+      const text = next.line.words.map((w) => w.text).join(' ');
+      if (next.tabular || next.chunks.length !== 1 || text.length >= 45 || next.line.bbox[0] <= left + 2) break;
+      if (gap > Math.max(prev.line.size, next.line.size) * 0.6 || /[.:]$/.test(text)) break;
+      if (/^(tabel|table|tab\.|gambar|grafik|sumber|source|ket(erangan)?\b)/i.test(text)) break;
+      // It starts under one of the row's cells (not the first): left-aligned with it or inside it.
+      const mid = (next.line.bbox[0] + next.line.bbox[2]) / 2;
+      const under = lines
+        .slice(i, last + 1)
+        .some((l) => l.tabular && l.chunks.some((ch, k) => k > 0 && (Math.abs(ch.x0 - next.line.bbox[0]) <= 3 || (mid >= ch.x0 && mid <= ch.x1))));
+      if (!under) break;
+      last++;
+    }
     const run = lines.slice(i, last + 1);
     const ruled = rulesAround(run, hRules);
     if (tabularCount >= MIN_TABULAR_LINES || (tabularCount >= 2 && ruled.length >= 2)) {
       const t = buildTable(page, run, ruled, index);
       if (t) tables.push(t);
+    } else if (tabularCount === 2 && run.length === 2 && tables.length === 0) {
+      // Two aligned lines opening the page's text may be the tail of the previous page's table;
+      // layout decides once it knows that table.
+      const t = buildTable(page, run, ruled, index);
+      if (t) tables.push({ ...t, weak: true });
     }
     i = last + 1;
   }
@@ -127,6 +150,8 @@ function buildTable(page: Page, run: LineInfo[], rules: Segment[], index: Map<Wo
       start = -1;
     }
   }
+  seps.push(...narrowSeparators(tabular, seps, minX, width, allow));
+  seps.sort((a, b) => a - b);
   if (seps.length === 0) return undefined;
   const colX = [minX - 1, ...seps, maxX + 1];
   const nCols = colX.length - 1;
@@ -213,6 +238,50 @@ function buildTable(page: Page, run: LineInfo[], rules: Segment[], index: Map<Wo
 }
 
 /**
+ * Column gaps narrower than analyse() trusts ("1,08 Kurang Efisien": a figure right-aligned next to
+ * a left-aligned label): a separator is added where only such narrow gaps (at least 0.6 em, or
+ * none at all between two words that touch)
+ * cross a range that at least two other lines leave open between two of their chunks.
+ */
+function narrowSeparators(tabular: LineInfo[], seps: number[], minX: number, width: number, allow: number): number[] {
+  const soft = new Array<number>(width).fill(0);
+  for (const l of tabular) {
+    const seen = new Uint8Array(width);
+    const size = l.line.size || 10;
+    for (const ch of l.chunks) {
+      let x0 = ch.words[0]!.bbox[0];
+      ch.words.forEach((w, k) => {
+        const next = ch.words[k + 1];
+        // Touching words are two cells' texts run together (split apart at ingest).
+        const g = next ? next.bbox[0] - w.bbox[2] : Infinity;
+        if (next && g < size * 0.6 && g > size * 0.05) return;
+        // Glyph boxes include side bearings: a figure may end a point short of the next header.
+        for (let x = Math.ceil(x0) + 1 - minX; x <= Math.floor(w.bbox[2]) - 1 - minX; x++) if (x >= 0 && x < width) seen[x] = 1;
+        if (next) x0 = next.bbox[0];
+      });
+    }
+    seen.forEach((v, x) => (soft[x] = (soft[x] ?? 0) + v));
+  }
+  const out: number[] = [];
+  let start = -1;
+  for (let x = 0; x <= width; x++) {
+    const gap = x < width && soft[x]! <= allow;
+    if (gap && start < 0) start = x;
+    if (!gap && start >= 0) {
+      const [a, b] = [minX + start, minX + x];
+      const known = seps.some((s) => s >= a - 1 && s <= b + 1);
+      if (start > 0 && x < width && x - start >= 1 && !known) {
+        // Lines that hold a real column gap over the whole range, between two of their chunks.
+        const support = tabular.filter((l) => l.chunks.some((ch, k) => k > 0 && l.chunks[k - 1]!.x1 <= a + 2 && ch.x0 >= b - 2)).length;
+        if (support >= 2) out.push((a + b) / 2);
+      }
+      start = -1;
+    }
+  }
+  return out;
+}
+
+/**
  * Groups lines into rows. When rows are separated by visibly larger gaps than lines inside a cell,
  * the gaps decide; otherwise a line with no text in the first column continues the row above.
  */
@@ -226,8 +295,22 @@ function groupRows(run: LineInfo[], colOf: (x: number) => number): LineInfo[][] 
   const bimodal = positive.some((g) => g > minGap + size * 0.35) && positive.some((g) => g <= minGap + size * 0.15);
   const figure = (l: LineInfo) => l.line.words.some((w) => /\d/.test(w.text) && /^[(\-−]?(rp\.?)?[\d.,]+%?\)?[,-]*$/i.test(w.text));
   const numeric = run.filter(figure).length >= 2;
-  const rows: LineInfo[][] = [[run[0]!]];
-  run.slice(1).forEach((l, k) => {
+  // A header of several lines, its cells vertically centred ("Capaian Kinerja" over "(%)" beside a
+  // one-line "No"), is one row: the lines before the first figure, when they are all bold or the
+  // first of them leaves the first column empty while a later one fills it.
+  const firstFigure = numeric ? run.findIndex(figure) : -1;
+  let head = 1;
+  if (firstFigure >= 2) {
+    const lead = run.slice(0, firstFigure);
+    const bold = lead.every((l) => l.line.words.every((w) => w.bold));
+    const startsCol0 = (l: LineInfo) => colOf(l.line.words[0]!.bbox[0] + 1) === 0;
+    const centred = !startsCol0(lead[0]!) && lead.slice(1).some(startsCol0);
+    const tight = lead.slice(1).every((l, k) => l.line.bbox[1] - lead[k]!.line.bbox[3] <= size * 0.6);
+    if ((bold || centred) && tight && lead.length <= 4) head = firstFigure;
+  }
+  const rows: LineInfo[][] = [run.slice(0, head)];
+  run.slice(head).forEach((l, j) => {
+    const k = j + head - 1;
     const g = gaps[k]!;
     const firstCol = colOf(l.line.words[0]!.bbox[0] + 1);
     const wideGap = g > minGap + size * 0.25;
