@@ -15,6 +15,7 @@ import {
 } from '../model/report.js';
 import { KeyRegistry, normalizeName } from './rules/cells.js';
 import { extractClaims } from './rules/claims.js';
+import { declaredPolarities } from './rules/polarity.js';
 import { classifyTable, mapColumns, type ColumnMap } from './rules/columns.js';
 import { identify } from './rules/identity.js';
 import { extractBudget, extractEfficiency, extractIndicators, extractScale, type TableContext } from './rules/tables.js';
@@ -62,7 +63,6 @@ export function extractReport(layout: LayoutDocument, opts: ExtractOptions = {})
   const belanja: BelanjaRow[] = [];
   const efficiency: EfficiencyRow[] = [];
   const scales: Array<{ bands: ScaleBand[]; table: Table }> = [];
-  const declared = layout.paragraphs.filter((p) => /polaritas|semakin (kecil|rendah|besar|tinggi) semakin baik/i.test(p.text)).map((p) => p.text).join(' ');
 
   for (const table of layout.tables) {
     const hint = opts.hints?.find((h) => h.table === table.id);
@@ -81,7 +81,7 @@ export function extractReport(layout: LayoutDocument, opts: ExtractOptions = {})
     };
     tables.push(info);
     const ctx: TableContext = { table, map, kind: cls.kind, tahun: id.tahun, indicatorKeys, budgetKeys, variant: cls.variant };
-    if (['pk', 'capaian', 'comparison', 'renstra', 'efficiency'].includes(cls.kind)) indicators.push(...extractIndicators(ctx, declared));
+    if (['pk', 'capaian', 'comparison', 'renstra', 'efficiency'].includes(cls.kind)) indicators.push(...extractIndicators(ctx));
     if (['budget-detail', 'budget-summary', 'capaian', 'pk'].includes(cls.kind)) {
       const b = extractBudget(ctx);
       budget.push(...b.budget);
@@ -94,6 +94,12 @@ export function extractReport(layout: LayoutDocument, opts: ExtractOptions = {})
     }
   }
 
+  // Polarity the prose declares for an indicator by name outranks the one inferred from the name.
+  const declared = declaredPolarities(indicators.map((i) => i.indikator), layout.paragraphs.map((p) => p.text));
+  for (const ind of indicators) {
+    const pol = declared.get(ind.indikator);
+    if (pol) Object.assign(ind, { polarity: pol, polaritySource: 'declared' });
+  }
   const prose = extractClaims(layout.paragraphs, id.instansi, id.tahun);
   prose.claims = resolveTrends(prose.claims, indicators, id.tahun);
   belanja.push(...prose.belanja);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractClaims } from '../../src/extract/rules/claims.js';
 import { identify } from '../../src/extract/rules/identity.js';
-import { polarityOf } from '../../src/extract/rules/polarity.js';
+import { declaredPolarities, polarityOf } from '../../src/extract/rules/polarity.js';
 import { paragraph } from './helpers.js';
 
 describe('extractClaims', () => {
@@ -79,6 +79,32 @@ describe('polarityOf', () => {
     expect(polarityOf('Indeks X', 'indikator ini berpolaritas negatif')).toEqual({ polarity: 'lower', source: 'declared' });
     expect(polarityOf('Angka kematian bayi', 'semakin tinggi semakin baik')).toEqual({ polarity: 'higher', source: 'declared' });
     expect(polarityOf('Indeks X', 'polaritas negatif')).toEqual({ polarity: 'lower', source: 'declared' });
+  });
+});
+
+describe('polarity declared in prose for named indicators', () => {
+  const names = ['Persentase panjang jalan kabupaten dalam kondisi mantap', 'Persentase panjang jalan dalam kondisi rusak berat', 'Jumlah titik genangan pada ruas jalan kabupaten', 'Persentase penduduk miskin', 'Indeks Kepuasan Masyarakat'];
+  it.each([
+    [
+      'a sentence naming two indicators, with the inverse formula',
+      'Untuk indikator yang semakin tinggi realisasinya menunjukkan kinerja yang semakin baik, capaian dihitung dengan rumus capaian = realisasi / target × 100%. Untuk indikator yang semakin rendah realisasinya menunjukkan kinerja yang semakin baik (Persentase panjang jalan dalam kondisi rusak berat dan Jumlah titik genangan pada ruas jalan kabupaten), capaian dihitung dengan rumus capaian = target / realisasi × 100%.',
+      { 'Persentase panjang jalan dalam kondisi rusak berat': 'lower', 'Jumlah titik genangan pada ruas jalan kabupaten': 'lower' },
+    ],
+    [
+      '"indikator ini" in a paragraph about one indicator',
+      '4. Persentase penduduk miskin. Target indikator ini adalah 8,90% dengan realisasi 8,42%. Semakin rendah nilai indikator ini, semakin baik kinerja yang dicapai.',
+      { 'Persentase penduduk miskin': 'lower' },
+    ],
+    ['"indikator ini" in a paragraph naming two indicators says nothing', 'Indeks Kepuasan Masyarakat dan Persentase penduduk miskin dibahas. Semakin rendah nilai indikator ini, semakin baik.', {}],
+    ['a general definition naming no indicator says nothing', 'Polaritas negatif artinya semakin kecil realisasi semakin baik kinerja.', {}],
+    ['a sentence with both polarities says nothing', 'Indeks Kepuasan Masyarakat: semakin tinggi semakin baik, bukan semakin rendah semakin baik.', {}],
+    ['"semakin tinggi … semakin baik" declares higher', 'Indeks Kepuasan Masyarakat merupakan indikator yang semakin tinggi nilainya semakin baik.', { 'Indeks Kepuasan Masyarakat': 'higher' }],
+  ])('%s', (_, text, want) => {
+    expect(Object.fromEntries(declaredPolarities(names, [text]))).toEqual(want);
+  });
+  it('a name given both polarities in different sentences keeps its inferred one', () => {
+    const texts = ['Indeks Kepuasan Masyarakat semakin tinggi semakin baik.', 'Indeks Kepuasan Masyarakat semakin rendah semakin baik.'];
+    expect(declaredPolarities(names, texts).size).toBe(0);
   });
 });
 

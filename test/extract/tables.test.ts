@@ -17,7 +17,7 @@ describe('extractIndicators', () => {
     ['2.', '', 'Indeks Kepuasan Masyarakat (IKM)', '88', '93,05', '105,73%', 'Sangat Berhasil', ''],
     ['3.', 'Menurunnya angka kematian', 'Angka Kematian Ibu', '80 - 90', '70', '', '', ''],
   ]);
-  const inds = extractIndicators(ctx(t), '');
+  const inds = extractIndicators(ctx(t));
 
   it('reads every indicator row with its values, decimals and cell citations', () => {
     expect(inds.map((i) => i.indikator)).toEqual(['Persentase OPD terintegrasi', 'Indeks Kepuasan Masyarakat (IKM)', 'Angka Kematian Ibu']);
@@ -157,7 +157,7 @@ describe('side-by-side indicator columns', () => {
       ['Mewujudkan pelayanan', 'Persentase Pelayanan Publik', '100 %', 'Meningkatnya kualitas', '1. Indeks Kepuasan Masyarakat', '87'],
       ['', '', '', '', '2. Persentase Pelaksanaan Tugas', '100 %'],
     ]);
-    const inds = extractIndicators(ctx(t), '');
+    const inds = extractIndicators(ctx(t));
     expect(inds.map((i) => [i.indikator, i.target?.value, i.sasaran])).toEqual([
       ['Persentase Pelayanan Publik', 100, 'Mewujudkan pelayanan'],
       ['Indeks Kepuasan Masyarakat', 87, 'Meningkatnya kualitas'],

@@ -26,24 +26,23 @@ const SATUAN_FROM_NAME: Array<[RegExp, string]> = [
  * a target, realisasi or capaian. Sasaran cells merged over several rows, or left blank under the
  * first, carry down. Previous-year columns give a second record for that year.
  */
-export function extractIndicators(ctx: TableContext, declaredText: string): Indicator[] {
+export function extractIndicators(ctx: TableContext): Indicator[] {
   const r = ctx.map.roles;
   // With several indicator columns, each belongs to the label column nearest on its left.
   const nearest = ctx.map.morePairs.length && r.indikator !== undefined
     ? [r.tujuan, r.sasaran, r.uraian].filter((c): c is number => c !== undefined && c < r.indikator!).sort((a, b) => b - a)[0]
     : undefined;
-  const main = readIndicatorColumns(nearest === undefined ? ctx : { ...ctx, map: { ...ctx.map, roles: { ...r, sasaran: nearest } } }, declaredText);
+  const main = readIndicatorColumns(nearest === undefined ? ctx : { ...ctx, map: { ...ctx.map, roles: { ...r, sasaran: nearest } } });
   // Side-by-side indicator columns (tujuan and sasaran levels) read with their own target.
   const more = ctx.map.morePairs.flatMap((pair) =>
     readIndicatorColumns(
       { ...ctx, map: { ...ctx.map, morePairs: [], predikatCols: [], roles: { indikator: pair.indikator, ...(pair.target !== undefined ? { target: pair.target } : {}), ...(pair.sasaran !== undefined ? { sasaran: pair.sasaran } : {}) } } },
-      declaredText,
     ).map((i) => ({ ...i, id: `${i.id}.c${pair.indikator}` })),
   );
   return [...main, ...more];
 }
 
-function readIndicatorColumns(ctx: TableContext, declaredText: string): Indicator[] {
+function readIndicatorColumns(ctx: TableContext): Indicator[] {
   const { table, map } = ctx;
   const r = map.roles;
   if (r.indikator === undefined) return [];
@@ -73,7 +72,7 @@ function readIndicatorColumns(ctx: TableContext, declaredText: string): Indicato
     const prevC = vals.value(row, r.prevCapaian);
     const renstra = vals.value(row, r.renstraTarget);
     if (!target && !realisasi && !capaian && !prevR && !renstra && !vals.text(row, r.target)) continue;
-    const pol = polarityOf(name, declaredText);
+    const pol = polarityOf(name);
     const key = ctx.indicatorKeys.keyFor(name);
     const predikat = predikatOf(table, row, map);
     const satuanText = r.satuan !== undefined ? vals.text(row, r.satuan) : '';
@@ -356,6 +355,10 @@ function resolveLevels(rows: Pending[], kind: TableKind, programColumn: boolean)
   });
 }
 
+/**
+ * Each row's parent is the nearest row above it one level up, as printed: a code that does not
+ * start with its parent's code is a typing slip the code-format check reports, not another parent.
+ */
 function linkParents(rows: BudgetRow[]): void {
   let program: BudgetRow | null = null;
   let kegiatan: BudgetRow | null = null;
@@ -365,10 +368,10 @@ function linkParents(rows: BudgetRow[]): void {
       kegiatan = null;
     } else if (b.level === 'kegiatan') {
       kegiatan = b;
-      if (program && (!b.kode || !program.kode || b.kode.startsWith(program.kode))) b.parentId = program.id;
+      if (program) b.parentId = program.id;
     } else if (b.level === 'sub_kegiatan') {
       const parent = kegiatan ?? program;
-      if (parent && (!b.kode || !parent.kode || b.kode.startsWith(parent.kode))) b.parentId = parent.id;
+      if (parent) b.parentId = parent.id;
     } else if (b.level === 'total' || b.level === 'subtotal') {
       program = null;
       kegiatan = null;
