@@ -75,5 +75,10 @@ testCheck(crossTable, {
       report: makeReport({ tables: [table('pk0', 'pk', { variant: 'original' }), table('pk2', 'pk', { variant: 'original' })], budget: [budgetRow({ key: 'p', table: 'pk0', pagu: '1' }), budgetRow({ key: 'p', table: 'pk2', pagu: '2' })] }),
       errors: [{ messageId: 'mismatch', severity: 'error' }],
     },
+    {
+      name: 'a PK budget that differs from the realisation table in a report without a revised PK',
+      report: makeReport({ tables: [table('pk0', 'budget-summary', { variant: 'original' })], budget: [budgetRow({ key: 'p', table: 'pk0', pagu: '688.088.700' }), budgetRow({ key: 'p', table: 'real', pagu: '687.088.700' })] }),
+      errors: [{ messageId: 'mismatch', severity: 'error' }],
+    },
   ],
 });

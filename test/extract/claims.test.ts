@@ -113,6 +113,10 @@ describe('year and office mentions', () => {
   it('marks phrases that name the report’s own period', () => {
     expect(p('Penetapan Indikator Kinerja Utama Tahun 2022 oleh camat.')).toEqual([expect.objectContaining({ value: '2022', own: true })]);
     expect(p('PENGUKURAN KINERJA TAHUN ANGGARAN : 2024')).toEqual([expect.objectContaining({ value: '2024', own: true })]);
+    // The office's name between the report's name and its year.
+    expect(p('Laporan Kinerja Instansi Pemerintah (LKjIP) Dinas Pendidikan Kota Batu Permai Tahun 2022 dapat diselesaikan.')).toEqual([expect.objectContaining({ value: '2022', own: true })]);
+    // A sentence ends the phrase: the year of the next sentence is not the report's.
+    expect(p('Laporan Kinerja ini telah disusun. Tahun 2022 menjadi pembanding.').filter((c) => c.kind === 'mention' && c.own)).toEqual([]);
   });
   it('does not treat comparisons with last year as the report’s own period', () => {
     expect(p('Capaian dibandingkan dengan Laporan Kinerja Tahun 2022 meningkat.').filter((c) => c.kind === 'mention' && c.own)).toEqual([]);

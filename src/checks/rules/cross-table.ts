@@ -22,8 +22,8 @@ const FIELD: Record<string, Bilingual> = {
  * The same indicator (same `key` and year) or budget line (same `key`) printed with different
  * figures in different tables. Figures that agree at their printed precision (75,1 and 75,14) agree.
  * The figure printed most often is taken as the reference and each other figure is reported where
- * it is printed. PK tables of the original agreement are only compared with each other: the revised
- * PK (perubahan) changes targets and pagu on purpose; work-plan ceilings (variant rencana) likewise. Renstra targets are end-of-period targets (and
+ * it is printed. When the report has a revised PK, tables of the original agreement are only
+ * compared with each other: the revised PK (perubahan) changes targets and pagu on purpose; work-plan ceilings (variant rencana) likewise. Renstra targets are end-of-period targets (and
  * a Renstra table's capaian is measured against them), so only their realisasi is compared; subtotal rows are not compared (their key names a position in
  * one table, not a budget line).
  */
@@ -31,7 +31,7 @@ const crossTable: Check = {
   id: 'cross-table',
   meta: {
     title: { id: 'Konsistensi antartabel', en: 'Consistency across tables' },
-    docs: 'the same indicator (target/realisasi/capaian) or budget line (pagu/realisasi) printed differently in different tables; PK original, perubahan and rencana not compared with each other',
+    docs: 'the same indicator (target/realisasi/capaian) or budget line (pagu/realisasi) printed differently in different tables; PK original (when a revised PK exists), perubahan and rencana not compared with each other',
     defaultSeverity: 'error',
     tags: ['indicator', 'budget', 'consistency'],
   },
@@ -47,10 +47,12 @@ const crossTable: Check = {
   },
   run(report, ctx) {
     const out: FindingDraft[] = [];
-    // Original PK and work-plan ceilings (rencana) are only compared with their own kind.
+    // Original PK and work-plan ceilings (rencana) are only compared with their own kind. A report
+    // without a revised PK has only the one agreement: it is the current one.
+    const revised = report.tables.some((t) => t.variant === 'perubahan');
     const pool = (table: string): string => {
       const variant = ctx.table(table)?.variant;
-      return variant === 'original' || variant === 'rencana' ? variant : 'current';
+      return (variant === 'original' && revised) || variant === 'rencana' ? (variant ?? 'current') : 'current';
     };
 
     const indicatorGroups = new Map<string, { name: string; field: string; occ: Occurrence[] }>();

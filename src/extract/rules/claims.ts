@@ -29,7 +29,7 @@ const BELANJA_PROSE = /belanja\s+(operasi|modal|tidak\s+terduga|transfer|pegawai
 const TOTAL_BEFORE = /(?:anggaran|pagu|dana)\s+(?:\w+\s+){0,3}?sebesar\s+(rp\.?\s*\d[\d.,]*(?:,-)?)/gi;
 const YEAR_CONTEXT = /(laporan\s+kinerja|lkj-?ip|lakip|capaian\s+kinerja|realisasi|target|anggaran)\s+(?:\S+\s+){0,6}?tahun\s+((?:19|20)\d\d)\b/gi;
 /** Phrases that name the report's own period, where only the report year belongs. */
-const OWN_YEAR = /\b(laporan\s+kinerja|lkj-?ip|lakip|perjanjian\s+kinerja|penetapan\s+kinerja|komitmen\s+kinerja|indikator\s+kinerja\s+utama|kinerja\s+utama)\b(?:\s+\S+){0,5}?\s+tahun\s+((?:19|20)\d\d)\b(?!\s*[-–]|\s*s\.?\s*d)|\btahun\s+anggaran\s*:\s*((?:19|20)\d\d)\b/gi;
+const OWN_YEAR = /\b(laporan\s+kinerja|lkj-?ip|lakip|perjanjian\s+kinerja|penetapan\s+kinerja|komitmen\s+kinerja|indikator\s+kinerja\s+utama|kinerja\s+utama)\b\)?(?:\s+\S*[^\s.,;:]){0,9}?\s+tahun\s+((?:19|20)\d\d)\b(?!\s*[-–]|\s*s\.?\s*d)|\btahun\s+anggaran\s*:\s*((?:19|20)\d\d)\b/gi;
 const COMPARISON = /dibanding|perbandingan|sebelumnya|sampai\s+dengan|s\.\s*d\.?|dari\s+tahun|kondisi\s+awal/i;
 const PLAN_PERIOD = /\b(renstra|rencana\s+strategis|rpjmd|rpjmn)\b(?:\s+\S+){0,6}?\s+((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b/gi;
 

@@ -1,0 +1,311 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readPdf } from '../../src/ingest/pdf.js';
+import { finalizeTable, type DraftTable } from '../../src/layout/build.js';
+import { layoutDocument, layoutPage } from '../../src/layout/index.js';
+import { findStreamTables } from '../../src/layout/stream.js';
+import type { Page, PdfDocument, Word } from '../../src/model/document.js';
+
+/** A word placed explicitly: [text, x] or [text, x, { bold }]. */
+type Item = string | [string, number] | [string, number, { bold?: boolean }];
+
+interface LineOpts {
+  /** Font size; a character is size / 2 wide, a line size * 1.1 tall. */
+  size?: number;
+  /** Space after each word when the next one is not placed explicitly. */
+  gap?: number;
+  bold?: boolean;
+}
+
+/** Lays out words of a line from (x, y); widths from a rough half an em per character. */
+function line(items: Item[], x: number, y: number, opts: LineOpts = {}): Word[] {
+  const size = opts.size ?? 10;
+  const gap = opts.gap ?? size / 4;
+  const out: Word[] = [];
+  for (const it of items) {
+    const [text, at, o] = Array.isArray(it) ? it : [it, undefined, undefined];
+    const x0 = at ?? x;
+    const width = text.length * size * 0.5;
+    const w: Word = { text, bbox: [x0, y, x0 + width, y + size * 1.1], size, ocr: false };
+    if (o?.bold ?? opts.bold) w.bold = true;
+    out.push(w);
+    x = x0 + width + gap;
+  }
+  return out;
+}
+
+/** x at which a text must start to end at x1 (right-aligned); size 10 by default. */
+const right = (text: string, x1: number, size = 10) => x1 - text.length * size * 0.5;
+/** x at which a text must start to be centred on cx. */
+const centre = (text: string, cx: number, size = 10) => cx - (text.length * size * 0.5) / 2;
+
+function page(words: Word[], n = 1): Page {
+  return { page: n, width: 595, height: 842, source: 'text', words, rules: [] };
+}
+
+function doc(pages: Page[]): PdfDocument {
+  return { file: 'synthetic.pdf', sha256: '0'.repeat(64), pageCount: pages.length, pages, warnings: [] };
+}
+
+/** Texts of every row (header first) of a draft table. */
+const texts = (t: DraftTable) => t.rows.map((r) => r.cells.map((c) => c.text));
+
+describe('narrow column gaps (narrowSeparators)', () => {
+  // No | Indikator | Capaian (%) | Tingkat Efisiensi | Keterangan. Figures are right-aligned at
+  // x = 300 and 400; Keterangan labels are centred on 460, so the longest one ("Sangat Efisien")
+  // starts only 8 pt (0.8 em) after its row's figure, while the header and the row with the short
+  // label "Efisien" leave a clear gap there.
+  const words = [
+    ...line(['No', ['Indikator', 80], ['Capaian', right('Capaian', 300)], ['Tingkat', 318], 'Efisiensi', ['Keterangan', centre('Keterangan', 460)]], 57, 100),
+    ...line(['1', ['Indikator', 80], 'A', ['93,69', right('93,69', 300)], ['1,06', right('1,06', 400)], ['Sangat', 408], 'Efisien'], 57, 114),
+    ...line(['2', ['Indikator', 80], 'B', ['88,10', right('88,10', 300)], ['0,95', right('0,95', 400)], ['Efisien', centre('Efisien', 460)]], 57, 128),
+    ...line(['3', ['Indikator', 80], 'C', ['97,12', right('97,12', 300)], ['1,01', right('1,01', 400)], ['Efisien', centre('Efisien', 460)]], 57, 142),
+  ];
+
+  it('keeps a right-aligned figure and the label next to it in separate columns', () => {
+    const [pt] = findStreamTables(page(words), new Set(), []);
+    expect(pt?.nCols).toBe(5);
+    const t = layoutPage(page(words)).tables[0]!;
+    expect(texts(t)).toEqual([
+      ['No', 'Indikator', 'Capaian', 'Tingkat Efisiensi', 'Keterangan'],
+      ['1', 'Indikator A', '93,69', '1,06', 'Sangat Efisien'],
+      ['2', 'Indikator B', '88,10', '0,95', 'Efisien'],
+      ['3', 'Indikator C', '97,12', '1,01', 'Efisien'],
+    ]);
+  });
+
+  it('does not split single-spaced words of a text column where other lines have a gap', () => {
+    // "Indeks Kepuasan Masyarakat" runs on with ordinary spaces past where the other rows' short
+    // indicators end and their next column has not begun yet.
+    const ws = [
+      ...line(['No', ['Indikator', 80], ['Target', 300], ['Realisasi', 400]], 57, 100),
+      ...line(['1', ['IKM', 80], ['80', 300], ['82', 400]], 57, 114),
+      ...line(['2', ['Indeks', 80], 'Kepuasan', 'Masyarakat', ['75', 300], ['77', 400]], 57, 128),
+      ...line(['3', ['IPM', 80], ['70', 300], ['71', 400]], 57, 142),
+    ];
+    const t = layoutPage(page(ws)).tables[0]!;
+    expect(t.nCols).toBe(4);
+    expect(texts(t)[2]).toEqual(['2', 'Indeks Kepuasan Masyarakat', '75', '77']);
+  });
+
+  it('splits two words whose boxes touch where other lines have a column gap', () => {
+    // "…kualitas jalan" runs straight into the next cell's "Persentase" (no space at all).
+    const at = 80 + 'Meningkatnya kualitas jalan'.length * 5 + 5;
+    const ws = [
+      ...line(['No', ['Sasaran', 80], ['Indikator', at], ['Target', 500]], 57, 100),
+      ...line(['1', ['Meningkatnya', 80], 'kualitas', 'jalan', ['Persentase', at], 'jalan', 'mantap', ['80', 500]], 57, 114),
+      ...line(['2', ['Meningkatnya', 80], 'layanan', ['Indeks', at], 'kepuasan', ['85', 500]], 57, 128),
+    ];
+    // Make the touch exact: "jalan" ends where "Persentase" starts.
+    const jalan = ws.find((w) => w.text === 'jalan')!;
+    const persentase = ws.find((w) => w.text === 'Persentase')!;
+    const shift = persentase.bbox[0] - jalan.bbox[2];
+    for (const w of ws.filter((x) => x.bbox[1] === 114 && x.bbox[0] < at && x.bbox[0] >= 80)) {
+      w.bbox = [w.bbox[0] + shift, w.bbox[1], w.bbox[2] + shift, w.bbox[3]];
+    }
+    expect(jalan.bbox[2]).toBe(persentase.bbox[0]);
+    const t = layoutPage(page(ws)).tables[0]!;
+    expect(texts(t)).toEqual([
+      ['No', 'Sasaran', 'Indikator', 'Target'],
+      ['1', 'Meningkatnya kualitas jalan', 'Persentase jalan mantap', '80'],
+      ['2', 'Meningkatnya layanan', 'Indeks kepuasan', '85'],
+    ]);
+  });
+});
+
+describe('header band (groupRows)', () => {
+  it('reads a three-line header with vertically centred cells as one header row', () => {
+    // Line 1 leaves the first column empty ("No" is centred on line 2); "(%)" completes
+    // "Capaian Kinerja" on line 3. Every line is 14 pt below the previous, header and body alike.
+    const cx = { cap: 267.5, pen: 360, tin: 440, ket: 505 };
+    const c = (t: string, x: number): [string, number] => [t, centre(t, x)];
+    const words = [
+      ...line([c('Capaian', cx.cap - 20), 'Kinerja', c('Penyerapan', cx.pen), c('Tingkat', cx.tin)], 0, 100),
+      ...line([['No', 57], ['Indikator', 80], 'Kinerja', c('Keterangan', cx.ket)], 0, 114),
+      ...line([c('(%)', cx.cap), c('Anggaran', cx.pen - 9), '(%)', c('Efisiensi', cx.tin)], 0, 128),
+      ...line([['1', 57], ['Indikator', 80], 'A', c('93,69', cx.cap), c('98,50', cx.pen), c('0,95', cx.tin), c('Efisien', cx.ket)], 0, 142),
+      ...line([['2', 57], ['Indikator', 80], 'B', c('88,10', cx.cap), c('90,00', cx.pen), c('0,98', cx.tin), c('Efisien', cx.ket)], 0, 156),
+      ...line([['3', 57], ['Indikator', 80], 'C', c('101,2', cx.cap), c('97,40', cx.pen), c('1,04', cx.tin), c('Efisien', cx.ket)], 0, 170),
+    ];
+    const t = layoutPage(page(words)).tables[0]!;
+    expect(t.nCols).toBe(6);
+    expect(t.headerCount).toBe(1);
+    expect(texts(t)[0]).toEqual(['No', 'Indikator Kinerja', 'Capaian Kinerja (%)', 'Penyerapan Anggaran (%)', 'Tingkat Efisiensi', 'Keterangan']);
+    expect(texts(t)[1]).toEqual(['1', 'Indikator A', '93,69', '98,50', '0,95', 'Efisien']);
+    expect(t.rows).toHaveLength(4);
+  });
+});
+
+describe('trailing wrapped line', () => {
+  // Kode | Indikator | Target | Realisasi; the last row's indicator wraps onto one more line.
+  const body = [
+    ...line(['No', ['Indikator', 80], ['Target', 380], ['Realisasi', 460]], 57, 100),
+    ...line(['1', ['Persentase', 80], 'realisasi', 'belanja', 'pegawai', ['100', 380], ['98', 460]], 57, 114),
+    ...line(['2', ['Persentase', 80], 'realisasi', 'belanja', 'barang', ['100', 380], ['95', 460]], 57, 128),
+    ...line(['3', ['Persentase', 80], 'realisasi', 'belanja', 'hibah', 'dan', ['100', 380], ['91', 460]], 57, 142),
+    ...line(['bantuan', 'sosial'], 80, 154),
+  ];
+
+  it('joins the wrapped text into the last row', () => {
+    const pl = layoutPage(page(body));
+    const t = pl.tables[0]!;
+    expect(texts(t).at(-1)).toEqual(['3', 'Persentase realisasi belanja hibah dan bantuan sosial', '100', '91']);
+    expect(pl.paragraphs.map((p) => p.text)).toEqual([]);
+  });
+
+  it('does not absorb a caption set just below the table', () => {
+    const words = [...body, ...line(['Tabel', '3.5', 'Realisasi', 'Belanja'], 80, 166)];
+    const pl = layoutPage(page(words));
+    expect(pl.tables).toHaveLength(1);
+    const t = pl.tables[0]!;
+    expect(texts(t).at(-1)).toEqual(['3', 'Persentase realisasi belanja hibah dan bantuan sosial', '100', '91']);
+    expect(texts(t).flat().join(' ')).not.toContain('Tabel');
+    expect(t.caption).toBe('Tabel 3.5 Realisasi Belanja');
+    expect(pl.paragraphs.map((p) => p.text)).toEqual(['Tabel 3.5 Realisasi Belanja']);
+  });
+});
+
+describe('stream columns folded after drafting (build.ts)', () => {
+  it('folds a centred header and the short left-aligned labels below it into one column', () => {
+    // "Jenis Belanja" is centred over a wide column and starts right of the longest label.
+    const words = [
+      ...line(['No', ['Jenis', 165], 'Belanja', ['Anggaran', 300], ['Realisasi', 420]], 57, 100),
+      ...line(['1', ['Belanja', 80], 'Operasi', ['1.200.000.000', 300], ['1.150.000.000', 420]], 57, 114),
+      ...line(['2', ['Belanja', 80], 'Modal', ['800.000.000', 310], ['760.000.000', 430]], 57, 128),
+      ...line([['JUMLAH', 80], ['2.000.000.000', 300], ['1.910.000.000', 420]], 57, 142),
+    ];
+    const [pt] = findStreamTables(page(words), new Set(), []);
+    expect(pt?.nCols).toBe(5);
+    const t = layoutPage(page(words)).tables[0]!;
+    expect(t.nCols).toBe(4);
+    expect(t.colX).toHaveLength(5);
+    expect(t.headerCount).toBe(1);
+    expect(texts(t)).toEqual([
+      ['No', 'Jenis Belanja', 'Anggaran', 'Realisasi'],
+      ['1', 'Belanja Operasi', '1.200.000.000', '1.150.000.000'],
+      ['2', 'Belanja Modal', '800.000.000', '760.000.000'],
+      ['', 'JUMLAH', '2.000.000.000', '1.910.000.000'],
+    ]);
+    expect(finalizeTable(t, 't1').columns).toEqual(['No', 'Jenis Belanja', 'Anggaran', 'Realisasi']);
+  });
+
+  it('joins the words a merged sasaran cell spills into the next row, which it then covers', () => {
+    // Size 8: four points a character. Sasaran and Satuan are text columns; the unit column's
+    // "dokumen" starts in lower case under an unfinished "% rumah tangga" but is its own cell.
+    const o = { size: 8 };
+    const words = [
+      ...line(['No', ['Sasaran', 70], ['Indikator', 230], ['Satuan', 380], ['Target', 480]], 50, 100, o),
+      ...line(['1', ['Meningkatnya', 70], 'layanan', 'air', 'minum', 'dan', ['Persentase', 230], 'rumah', 'tangga', ['%', 380], 'rumah', 'tangga', ['85', 480]], 50, 112, o),
+      ...line(['2', ['irigasi', 70], ['Persentase', 230], 'sawah', 'terairi', ['dokumen', 380], ['12', 480]], 50, 124, o),
+      ...line(['3', ['Meningkatnya', 70], 'kualitas', 'jalan', ['Persentase', 230], 'jalan', 'mantap', ['dokumen', 380], ['70', 480]], 50, 136, o),
+    ];
+    const d = layoutPage(page(words)).tables[0]!;
+    expect(d.nCols).toBe(5);
+    expect(d.headerCount).toBe(1);
+    const t = finalizeTable(d, 't1');
+    const sasaran = t.rows.map((r) => r.cells[1]!);
+    expect(sasaran[0]!.text).toBe('Meningkatnya layanan air minum dan irigasi');
+    expect(sasaran[0]!.rowSpan).toBe(2);
+    expect(sasaran[1]!.text).toBe('');
+    expect(sasaran[1]!.spannedBy).toBe(sasaran[0]!.id);
+    expect(sasaran[2]!.text).toBe('Meningkatnya kualitas jalan');
+    expect(sasaran[2]!.spannedBy).toBeUndefined();
+    // The row keeps its own number and indicator.
+    expect(t.rows[1]!.cells.map((c) => c.text)).toEqual(['2', '', 'Persentase sawah terairi', 'dokumen', '12']);
+    // The unit column is not a spill: its cells stay apart.
+    expect(t.rows.map((r) => r.cells[3]!.text)).toEqual(['% rumah tangga', 'dokumen', 'dokumen']);
+    expect(t.rows.every((r) => r.cells[3]!.spannedBy === undefined && r.cells[3]!.rowSpan === 1)).toBe(true);
+  });
+});
+
+describe('weak continuation (layoutDocument)', () => {
+  const header = (y: number) => line(['Kode', ['Program/Kegiatan', 110], ['Pagu', right('Pagu (Rp)', 400)], '(Rp)', ['Realisasi', right('Realisasi (Rp)', 520)], '(Rp)'], 57, y);
+  const row = (kode: string, label: string[], pagu: string, real: string, y: number) =>
+    line([kode, [label[0]!, 110], ...label.slice(1), [pagu, right(pagu, 400)], [real, right(real, 520)]], 57, y);
+  /** Page 1 ends with a borderless table; nothing but a page number below it. */
+  const page1 = page([
+    ...line(['Tabel', '3.1', 'Realisasi', 'Anggaran', 'per', 'Program'], 57, 630),
+    ...header(660),
+    ...row('1.01', ['Program', 'Penunjang', 'Urusan'], '1.200.000.000', '1.150.000.000', 674),
+    ...row('1.02', ['Program', 'Pengelolaan', 'Keuangan'], '800.000.000', '760.000.000', 688),
+    ...row('1.03', ['Program', 'Perencanaan'], '300.000.000', '299.000.000', 702),
+    ...row('1.04', ['Program', 'Kepegawaian'], '700.000.000', '690.000.000', 716),
+    ...line(['12'], 290, 800),
+  ]);
+  /** Page 2 opens with the repeated header and the JUMLAH line only, then prose. */
+  const tail = [
+    ...header(60),
+    ...line([['JUMLAH', 110], ['3.000.000.000', right('3.000.000.000', 400)], ['2.899.000.000', right('2.899.000.000', 520)]], 57, 74),
+    ...line(['Realisasi', 'anggaran', 'tahun', 'ini', 'mencapai', '96,63', 'persen', 'dari', 'pagu', 'yang', 'ditetapkan.'], 57, 110),
+  ];
+
+  it('appends a two-line block opening the next page to the table ending the previous page', () => {
+    const layout = layoutDocument(doc([page1, page(tail, 2)]));
+    expect(layout.tables).toHaveLength(1);
+    const t = layout.tables[0]!;
+    expect(t.pages).toEqual([1, 2]);
+    expect(t.nCols).toBe(4);
+    expect(t.columns).toEqual(['Kode', 'Program/Kegiatan', 'Pagu (Rp)', 'Realisasi (Rp)']);
+    expect(t.headerRows).toHaveLength(1);
+    expect(t.rows).toHaveLength(5);
+    const last = t.rows.at(-1)!;
+    expect(last.page).toBe(2);
+    expect(last.cells.map((c) => c.text)).toEqual(['', 'JUMLAH', '3.000.000.000', '2.899.000.000']);
+    expect(last.cells.every((c) => c.page === 2)).toBe(true);
+    // The block's text is the table's now; the prose after it stays a paragraph.
+    const page2 = layout.paragraphs.filter((p) => p.page === 2).map((p) => p.text);
+    expect(page2).toEqual(['Realisasi anggaran tahun ini mencapai 96,63 persen dari pagu yang ditetapkan.']);
+  });
+
+  it('drops the two-line block when the previous page ends with prose, keeping its text', () => {
+    const prose = page([
+      ...line(['Tabel', 'di', 'bawah', 'ini', 'menyajikan', 'realisasi', 'anggaran', 'per', 'program', 'tahun', '2024.'], 57, 700),
+      ...line(['12'], 290, 800),
+    ]);
+    const layout = layoutDocument(doc([prose, page(tail, 2)]));
+    expect(layout.tables).toEqual([]);
+    const page2 = layout.paragraphs.filter((p) => p.page === 2).map((p) => p.text).join(' ');
+    expect(page2).toContain('Kode Program/Kegiatan Pagu (Rp) Realisasi (Rp)');
+    expect(page2).toContain('JUMLAH 3.000.000.000 2.899.000.000');
+  });
+});
+
+describe('word splitting at ingest (readWords)', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'lkjip-words-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** A one-page PDF showing `text` in Helvetica 10 pt as a single text run. */
+  function tinyPdf(text: string): string {
+    const content = `BT /F1 10 Tf 72 700 Td (${text}) Tj ET`;
+    const objects = [
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+      `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    ];
+    let pdf = '%PDF-1.4\n';
+    const offsets: number[] = [];
+    objects.forEach((o, i) => {
+      offsets.push(pdf.length);
+      pdf += `${i + 1} 0 obj\n${o}\nendobj\n`;
+    });
+    const xref = pdf.length;
+    pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+    for (const off of offsets) pdf += `${String(off).padStart(10, '0')} 00000 n \n`;
+    pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+    const file = path.join(dir, 'words.pdf');
+    writeFileSync(file, pdf, 'latin1');
+    return file;
+  }
+
+  it('splits a lower-case word run into a capitalised one, and nothing else', async () => {
+    const raw = await readPdf(tinyPdf('jalanPersentase SiLPA e-KTP Rp.1.000,- LKjIP eKinerja KemenPAN-RB'));
+    const words = raw.pages[0]!.words;
+    expect(words.map((w) => w.text)).toEqual(['jalan', 'Persentase', 'SiLPA', 'e-KTP', 'Rp.1.000,-', 'LKjIP', 'eKinerja', 'KemenPAN-RB']);
+    // The two halves touch: one ends where the other starts.
+    expect(words[0]!.bbox[2]).toBeCloseTo(words[1]!.bbox[0], 5);
+  });
+});
