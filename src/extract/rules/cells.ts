@@ -120,7 +120,7 @@ export function toValue(text: string, p: ParsedNumber, ocr: boolean, cite: Citat
  * punctuation or abbreviations in parentheses, common function words dropped.
  *
  * @example
- *   normalizeName('Indeks Kepuasan Masyarakat (IKM) terkait pelayanan'); // 'indeks kepuasan masyarakat pelayan'
+ *   normalizeName('Indeks Kepuasan Masyarakat (IKM) terkait pelayanan'); // 'indeks kepuas masyarakat pelayan'
  */
 export function normalizeName(s: string): string {
   return s
@@ -158,6 +158,18 @@ export function similarity(a: string, b: string, containmentBoost = true): numbe
   return Math.max(tokens, dice(a.replace(/\s+/g, ''), b.replace(/\s+/g, '')) * 0.9);
 }
 
+const lettersOf = (name: string): string => name.toLowerCase().replace(/\([^)]*\)/g, '').replace(/[^\p{L}\p{N}]/gu, '');
+
+/** First significant words agree; in letter-spaced text ("Ev alu asi …") the first letters do. */
+function sameHeadWord(a: string, b: string): boolean {
+  if (letterSpaced(a) || letterSpaced(b)) {
+    const [x, y] = [a.replace(/\s+/g, ''), b.replace(/\s+/g, '')];
+    const n = Math.min(6, x.length, y.length);
+    return n > 0 && x.slice(0, n) === y.slice(0, n);
+  }
+  return a.split(' ')[0] === b.split(' ')[0];
+}
+
 function letterSpaced(s: string): boolean {
   const words = s.split(' ').filter(Boolean);
   return words.length >= 4 && words.filter((w) => w.length <= 3).length / words.length > 0.5;
@@ -179,7 +191,7 @@ function dice(a: string, b: string): number {
 
 /** Assigns cluster keys: names similar enough to an earlier one share its key. */
 export class KeyRegistry {
-  private readonly keys: Array<{ norm: string; key: string }> = [];
+  private readonly keys: Array<{ norm: string; key: string; letters: string }> = [];
   /** Same name seen again (common: one indicator printed in many tables) is answered at once. */
   private readonly memo = new Map<string, string>();
 
@@ -194,24 +206,27 @@ export class KeyRegistry {
     const memoKey = `${threshold}|${sameHead}|${norm}`;
     const known = this.memo.get(memoKey);
     if (known) return known;
-    const key = this.lookup(norm, threshold, sameHead);
+    const key = this.lookup(norm, threshold, sameHead, lettersOf(name));
     this.memo.set(memoKey, key);
     return key;
   }
 
-  private lookup(norm: string, threshold: number, sameHead: boolean): string {
+  private lookup(norm: string, threshold: number, sameHead: boolean, letters: string): string {
     let best: { key: string; score: number } | undefined;
+    const spaced = letterSpaced(norm);
     for (const k of this.keys) {
-      if (sameHead && k.norm.split(' ')[0] !== norm.split(' ')[0] && similarity(k.norm, norm) < 0.95) continue;
+      if (sameHead && !sameHeadWord(k.norm, norm) && similarity(k.norm, norm) < 0.95) continue;
       // Budget names differ by one meaningful word ("… Dokumen RKA" / "… Dokumen Perubahan RKA"):
       // no credit for one name containing the other there.
-      const s = k.norm === norm ? 1 : similarity(k.norm, norm, !sameHead);
+      let s = k.norm === norm ? 1 : similarity(k.norm, norm, !sameHead);
+      // Letter-spaced text cannot be normalised word by word: its letters are compared whole.
+      if (s < threshold && (spaced || letterSpaced(k.norm))) s = Math.max(s, dice(k.letters, letters) * 0.9);
       if (s >= threshold && (!best || s > best.score)) best = { key: k.key, score: s };
     }
     if (best) return best.key;
     const key = this.scope + (norm.split(' ').slice(0, 8).join('-') || 'unnamed');
     const unique = this.keys.some((k) => k.key === key) ? `${key}-${this.keys.length}` : key;
-    this.keys.push({ norm, key: unique });
+    this.keys.push({ norm, key: unique, letters });
     return unique;
   }
 }
