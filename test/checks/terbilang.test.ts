@@ -22,5 +22,25 @@ testCheck(terbilang, {
       report: makeReport({ claims: [claim('terbilang', { digits: prose('Rp 950.740.000'), words: 'sembilan ratus lima puluh ribu tujuh ratus empat puluh ribu rupiah', wordsValue: null })] }),
       errors: [{ messageId: 'unparseable', severity: 'warning' }],
     },
+    {
+      name: 'the same wrong words with the same figure in the summary and the body',
+      report: makeReport({
+        claims: [
+          claim('terbilang', { page: 9, digits: prose('Rp. 950.740.557', 9), words: 'Sembilan ratus lima puluh ribu rupiah', wordsValue: 950000 }),
+          claim('terbilang', { page: 35, digits: prose('Rp.950.740.557', 35), words: 'Sembilan ratus lima puluh ribu rupiah', wordsValue: 950000 }),
+        ],
+      }),
+      errors: [
+        { messageId: 'mismatch', severity: 'error' },
+        { messageId: 'mismatch', severity: 'error' },
+      ],
+      check: (found) => {
+        expect(found).toHaveLength(1);
+        const [f] = found;
+        expect(f?.printed).toEqual({ text: 'Sembilan ratus lima puluh ribu rupiah', value: 950000 });
+        expect(f?.expected.value).toBe(950740557);
+        expect([...new Set(f?.citations.map((c) => c.page))]).toEqual([9, 35]);
+      },
+    },
   ],
 });

@@ -31,12 +31,15 @@ const terbilang: Check = {
       const digits = measure(claim.digits);
       if (!digits) continue;
       const isRupiah = claim.digits.unit === 'rupiah' || /rp|idr/i.test(claim.digits.text) || /rupiah/i.test(claim.words);
+      // The words are what is checked (against the figure beside them), so they are the printed
+      // value; the same words with the same figure printed again (summary and body) are one finding.
       const base = {
-        subject: `claim:${claim.id}`,
-        printed: { text: claim.digits.text, value: digits.value },
-        citations: [ctx.cite(claim.digits.cite)],
+        subject: `terbilang:${claim.words.toLowerCase().replace(/\s+/g, ' ').trim()}|${digits.value}`,
+        printed: { text: claim.words, value: claim.wordsValue },
+        citations: [ctx.cite(claim.cite), ctx.cite(claim.digits.cite)],
       };
       const wordsOperand = { name: 'terbilang', text: claim.words, value: claim.wordsValue, cite: ctx.cite(claim.cite) };
+      const digitsOperand = { name: 'angka', text: claim.digits.text, value: digits.value, cite: ctx.cite(claim.digits.cite) };
       if (claim.wordsValue === null) {
         const parsed = parseWords(claim.words);
         const reason = [parsed.reason, parsed.unparsed?.length ? `"${parsed.unparsed.join(' ')}"` : ''].filter(Boolean).join(': ') || '-';
@@ -45,7 +48,7 @@ const terbilang: Check = {
           messageId: 'unparseable',
           severity: 'warning',
           data: { words: claim.words, printed: claim.digits.text, reason },
-          expected: { value: null, interval: null, formula: `terbilang "${claim.words}"`, operands: [wordsOperand] },
+          expected: { value: digits.value, interval: null, formula: `terbilang ${claim.digits.text}`, operands: [digitsOperand, wordsOperand] },
         });
         continue;
       }
@@ -58,7 +61,7 @@ const terbilang: Check = {
         ...base,
         messageId: 'mismatch',
         data: { printed: claim.digits.text, words: claim.words, expected: show(words), diff: show(digits.value - words) },
-        expected: { value: words, interval: [words, words], formula: `terbilang "${claim.words}"`, operands: [wordsOperand] },
+        expected: { value: digits.value, interval: [digitsInterval.lo, digitsInterval.hi], formula: `terbilang ${claim.digits.text}`, operands: [digitsOperand, wordsOperand] },
       });
     }
     return out;
