@@ -16,6 +16,7 @@ import {
 import { KeyRegistry, normalizeName } from './rules/cells.js';
 import { extractClaims } from './rules/claims.js';
 import { declaredPolarities } from './rules/polarity.js';
+import { realignShiftedRows } from './rules/realign.js';
 import { classifyTable, mapColumns, type ColumnMap } from './rules/columns.js';
 import { identify } from './rules/identity.js';
 import { extractBudget, extractEfficiency, extractIndicators, extractScale, type TableContext } from './rules/tables.js';
@@ -64,10 +65,12 @@ export function extractReport(layout: LayoutDocument, opts: ExtractOptions = {})
   const efficiency: EfficiencyRow[] = [];
   const scales: Array<{ bands: ScaleBand[]; table: Table }> = [];
 
-  for (const table of layout.tables) {
-    const hint = opts.hints?.find((h) => h.table === table.id);
-    const map = mapColumns(table, id.tahun);
+  for (const printed of layout.tables) {
+    const hint = opts.hints?.find((h) => h.table === printed.id);
+    const map = mapColumns(printed, id.tahun);
     if (hint) Object.assign(map.roles, hint.columns);
+    // Rows typed one cell short are read under the columns their values belong to.
+    const table = realignShiftedRows(printed, map);
     const cls = hint ? { kind: hint.kind, confidence: 0.7, variant: null } : classifyTable(table, map, contextOf(table, layout.paragraphs));
     const info: TableInfo = {
       id: table.id,

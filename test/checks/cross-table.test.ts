@@ -31,8 +31,30 @@ testCheck(crossTable, {
       name: 'a Renstra end target (and the capaian against it) is not a yearly one',
       report: makeReport({ indicators: [indicator({ key: 'ikm', table: 'a', target: '69', capaian: '75,14%' }), indicator({ key: 'ikm', table: 'r', tableKind: 'renstra', target: '80', capaian: '64,81%' })] }),
     },
+    {
+      name: 'a miscalculated capaian beside its own target and realisasi, copied correctly once elsewhere, is left to the capaian check',
+      report: makeReport({ indicators: [indicator({ key: 'ikm', table: 'a', target: '88', realisasi: '83,78', capaian: '97,21' }), indicator({ key: 'ikm', table: 'ringkasan', page: 13, capaian: '95,21' })] }),
+    },
   ],
   invalid: [
+    {
+      name: 'a bare capaian in a summary that differs from the capaian printed with its target and realisasi in two tables',
+      report: makeReport({
+        indicators: [
+          indicator({ key: 'ikm', table: 'ringkasan', page: 13, capaian: '87' }),
+          indicator({ key: 'ikm', table: 'a', page: 33, target: '88', realisasi: '83,78', capaian: '95,21' }),
+          indicator({ key: 'ikm', table: 'b', page: 45, capaian: '95,21' }),
+        ],
+      }),
+      errors: [{ messageId: 'mismatch', severity: 'error' }],
+      check: ([f]) => expect([f?.printed?.text, f?.citations[0]?.page]).toEqual(['87', 13]),
+    },
+    {
+      name: 'a bare copy that differs from one capaian its own target and realisasi confirm',
+      report: makeReport({ indicators: [indicator({ key: 'ikm', table: 'ringkasan', page: 13, capaian: '100%' }), indicator({ key: 'ikm', table: 'a', page: 33, target: '100', realisasi: '99,01', capaian: '99,01' })] }),
+      errors: [{ messageId: 'mismatch', severity: 'error' }],
+      check: ([f]) => expect([f?.printed?.text, f?.expected?.value]).toEqual(['100%', 99.01]),
+    },
     {
       name: 'capaian 75,14% in three tables and 75,41% in one',
       report: makeReport({

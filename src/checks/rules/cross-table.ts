@@ -1,5 +1,5 @@
 import type { Citation, Value } from '../../model/index.js';
-import { overlaps } from '../../numbers/index.js';
+import { div, overlaps, scale } from '../../numbers/index.js';
 import type { Bilingual, Check, CheckContext, FindingDraft, FindingLinks } from '../types.js';
 import { amount, asRounded, asTruncated, citeKey, cmp, measure, place, type Num } from '../util.js';
 
@@ -9,6 +9,10 @@ interface Occurrence {
   table: string;
   v: Value;
   n: Num;
+  /** Counts towards the reference figure but is not reported here (another check covers it). */
+  voteOnly?: boolean;
+  /** The figure agrees with its own row's target and realisasi (either way round). */
+  verified?: boolean;
 }
 
 const FIELD: Record<string, Bilingual> = {
@@ -62,14 +66,15 @@ const crossTable: Check = {
         // A Renstra table's target is the end-of-period one, and its capaian is measured against it.
         if (field !== 'realisasi' && ind.tableKind === 'renstra') continue;
         // A capaian printed beside its own target and realisasi is checked by the capaian check;
-        // comparing it across tables would report the same miscalculation twice.
-        if (field === 'capaian' && ind.target?.value != null && ind.realisasi?.value != null) continue;
+        // reporting it here too would report the same miscalculation twice. It still tells which
+        // figure a bare copy elsewhere (a summary table) should have been.
+        const voteOnly = field === 'capaian' && ind.target?.value != null && ind.realisasi?.value != null;
         const v = ind[field];
         const n = measure(v);
         if (!v || !n || ind.targetRange) continue;
         const key = `${ind.key}|${year}|${pool(ind.table)}|${field}`;
         const g = indicatorGroups.get(key) ?? { name: ind.indikator, field, occ: [] };
-        g.occ.push({ id: ind.id, table: ind.table, v, n });
+        g.occ.push({ id: ind.id, table: ind.table, v, n, ...(voteOnly ? { voteOnly, verified: agreesWithOwnRow(n, measure(ind.target), measure(ind.realisasi)) } : {}) });
         indicatorGroups.set(key, g);
       }
     }
@@ -100,19 +105,21 @@ const crossTable: Check = {
 export default crossTable;
 
 function compare(occ: readonly Occurrence[], ctx: CheckContext, what: { subject: string; name: string; field: string; budget: boolean }): FindingDraft[] {
-  if (new Set(occ.map((o) => o.table)).size < 2) return [];
+  if (new Set(occ.map((o) => o.table)).size < 2 || occ.every((o) => o.voteOnly)) return [];
   const agree = (a: Occurrence, b: Occurrence): boolean => overlaps(asRounded(a.n), asRounded(b.n));
   // The reference: the figure most other occurrences agree with; ties go to the one printed first.
   const ranked = [...occ].sort((a, b) => {
     const support = occ.filter((o) => agree(o, b)).length - occ.filter((o) => agree(o, a)).length;
-    return support || cmp(citeKey(a.v.cite), citeKey(b.v.cite));
+    // Ties go to a capaian its own target and realisasi confirm, never to one they do not (that row
+    // may be the miscalculated one), then to the figure printed first.
+    return support || trust(b) - trust(a) || cmp(citeKey(a.v.cite), citeKey(b.v.cite));
   });
   const ref = ranked[0];
   if (!ref) return [];
   const supporters = occ.filter((o) => agree(o, ref));
   const out: FindingDraft[] = [];
   for (const o of occ) {
-    if (agree(o, ref) || o.table === ref.table) continue;
+    if (o.voteOnly || agree(o, ref) || o.table === ref.table) continue;
     const truncated = overlaps(asTruncated(o.n), asRounded(ref.n)) || overlaps(asRounded(o.n), asTruncated(ref.n)) || overlaps(asTruncated(o.n), asTruncated(ref.n));
     const where = places(supporters.map((s) => tablePlace(s.v.cite, ctx)));
     const links: FindingLinks | undefined =
@@ -148,6 +155,17 @@ function compare(occ: readonly Occurrence[], ctx: CheckContext, what: { subject:
     });
   }
   return out;
+}
+
+function trust(o: Occurrence): number {
+  return o.verified ? 1 : o.voteOnly ? -1 : 0;
+}
+
+/** realisasi/target × 100 or target/realisasi × 100 falls in the printed capaian's interval. */
+function agreesWithOwnRow(capaian: Num, target: Num | null, realisasi: Num | null): boolean {
+  if (!target || !realisasi) return false;
+  const [t, r] = [asRounded(target), asRounded(realisasi)];
+  return [div(r, t), div(t, r)].some((q) => q !== null && overlaps(scale(q, 100), asRounded(capaian)));
 }
 
 function tablePlace(c: Citation, ctx: CheckContext): Bilingual {
