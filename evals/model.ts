@@ -135,6 +135,7 @@ export function scoreModel(gold: GoldModel, report: Report): { metrics: Metrics;
       if (p && !ok) misses.push(`budget ${f} p${g.page} ${g.uraian.slice(0, 40)}: gold ${g[f]} got ${p[f]?.text ?? '∅'}`);
     }
     tally(fb, 'level', Boolean(p && p.level === g.level));
+    if (p && p.level !== g.level) misses.push(`budget level p${g.page} ${g.uraian.slice(0, 40)}: gold ${g.level} got ${p.level}`);
   }
   const share = (t: FieldTally) => {
     const ok = Object.values(t).reduce((s, x) => s + x.ok, 0);

@@ -100,6 +100,11 @@ export const BudgetRow = z.object({
   sisa: Value.nullable(),
   /** Rows the total/subtotal is meant to add up (ids), when known. */
   sumOf: z.array(z.string()).optional(),
+  /**
+   * A total printed above the rows it groups, named by what it groups (an urusan or bidang code
+   * row, a "Tujuan : …" or "Sasaran : …" row): not summed against the rows around it.
+   */
+  scope: z.enum(['urusan', 'tujuan', 'sasaran']).optional(),
   cite: Citation,
 });
 export type BudgetRow = z.infer<typeof BudgetRow>;

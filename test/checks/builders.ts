@@ -127,6 +127,7 @@ export function budgetRow(o: BudgetInput = {}): BudgetRow {
     cite: { page, table: tableId, row },
   };
   if (o.sumOf) r.sumOf = o.sumOf;
+  if (o.scope) r.scope = o.scope;
   return BudgetRow.parse(r);
 }
 

@@ -19,6 +19,18 @@ testCheck(sumRows, {
   valid: [
     { name: 'a total whose rows span a page break', report: pageBreak('1.500.000') },
     {
+      name: 'heading totals (tujuan, sasaran) are not summed by position, and a total below them reaches past them',
+      report: makeReport({
+        budget: [
+          budgetRow({ id: 'tj', level: 'total', scope: 'tujuan', pagu: '30' }),
+          budgetRow({ id: 'a', pagu: '10' }),
+          budgetRow({ id: 's2', level: 'total', scope: 'sasaran', pagu: '999' }),
+          budgetRow({ id: 'b', pagu: '20' }),
+          budgetRow({ id: 't', uraian: 'JUMLAH', level: 'total', pagu: '30' }),
+        ],
+      }),
+    },
+    {
       name: 'sumOf given explicitly',
       report: makeReport({
         budget: [

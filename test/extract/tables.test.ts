@@ -99,6 +99,29 @@ describe('extractBudget', () => {
     expect(tree[5]!.parentId).toBe(tree[4]!.id);
   });
 
+  it('reads tujuan and sasaran rows as heading totals that the final JUMLAH does not stop at', () => {
+    const t = table('t12', [
+      ['Tujuan/Sasaran/Program', 'Indikator', 'Alokasi', 'Realisasi'],
+      ['Tujuan : Mewujudkan Kualitas Pelayanan', 'Persentase Pelayanan', '1.300.000', '1.200.000'],
+      ['Sasaran : Meningkatkan Kualitas', 'Indeks Kepuasan Masyarakat', '300.000', '250.000'],
+      ['', 'Persentase Pelaksanaan Tugas', '1.000.000', '950.000'],
+      ['Program Penunjang Urusan', 'Persentase Penunjang', '1.000.000', '950.000'],
+      ['Program Penyelenggaraan Pemerintahan', 'Persentase Penyelenggaraan', '300.000', '250.000'],
+      ['JUMLAH', '', '1.300.000', '1.200.000'],
+    ]);
+    const { budget } = extractBudget(ctx(t));
+    expect(budget.map((b) => [b.level, b.scope ?? null])).toEqual([
+      ['total', 'tujuan'],
+      ['total', 'sasaran'],
+      ['total', 'sasaran'],
+      ['program', null],
+      ['program', null],
+      ['total', null],
+    ]);
+    expect(budget[2]!.uraian).toBe('Persentase Pelaksanaan Tugas');
+    expect(budget[5]!.sumOf).toEqual([budget[3]!.id, budget[4]!.id]);
+  });
+
   it('reads letter-spaced program labels', () => {
     const t = table('t1', [['No', 'Uraian', 'Pagu'], ['2', 'PROG RAM PENY ELEN GGAR AN', '217.902.500']]);
     expect(extractBudget(ctx(t)).budget[0]!.level).toBe('program');

@@ -30,7 +30,8 @@ const sumRows: Check = {
       byTable.set(r.table, list);
     }
     for (const row of report.budget) {
-      if (row.level !== 'total' && row.level !== 'subtotal') continue;
+      // A heading total (urusan, tujuan, sasaran) groups rows by what they serve, not by position.
+      if ((row.level !== 'total' && row.level !== 'subtotal') || row.scope) continue;
       const children = row.sumOf?.length ? row.sumOf.map((id) => byId.get(id)).filter((r): r is BudgetRow => r !== undefined) : rowsAbove(row, byTable.get(row.table) ?? []);
       out.push(...compareSum(row, children, ctx, { id: 'baris', en: 'rows' }));
     }
@@ -46,6 +47,7 @@ function rowsAbove(total: BudgetRow, table: readonly BudgetRow[]): BudgetRow[] {
   for (let i = at - 1; i >= 0; i--) {
     const r = table[i];
     if (!r) break;
+    if (r.scope) continue;
     if (r.level === 'total' || (total.level === 'subtotal' && r.level === 'subtotal')) break;
     span.unshift(r);
   }

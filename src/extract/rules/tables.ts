@@ -177,9 +177,14 @@ export function extractBudget(ctx: TableContext): { budget: BudgetRow[]; belanja
   const belanja: BelanjaRow[] = [];
   let belanjaGroup: string | null = null;
   let segment = 0;
+  // The heading (tujuan, sasaran) a row with a blank name cell continues.
+  let lastHeading: BudgetRow['scope'];
   for (const row of bodyRows(table)) {
     let name = nameCol !== undefined ? cellText(table, row.cells[nameCol]).trim() : '';
-    // Mixed tables: a row under a sasaran merged above is named by its indicator.
+    // Mixed tables: a row under a sasaran merged above is named by its indicator (and, like the
+    // sasaran's first row, is a heading total for it).
+    if (name && !row.cells[nameCol ?? 0]?.spannedBy) lastHeading = headingScope(name, null);
+    const under = row.cells[nameCol ?? 0]?.spannedBy ? headingScope(name, null) : !name ? lastHeading : undefined;
     if ((!name || row.cells[nameCol ?? 0]?.spannedBy) && r.indikator !== undefined && r.indikator !== nameCol) {
       const ind = cellText(table, row.cells[r.indikator]).trim();
       if (ind) name = ind;
@@ -241,7 +246,7 @@ export function extractBudget(ctx: TableContext): { budget: BudgetRow[]; belanja
       number = Number(lead[1]);
       name = lead[2]!;
     } else if (/^\d{1,2}\.?$/.test(noText)) number = Number(noText.replace('.', ''));
-    const level = TOTAL.test(compact) ? (/^sub/i.test(compact) ? 'subtotal' : 'total') : (explicitLevel(name, kode) ?? outlineLevel);
+    const level = TOTAL.test(compact) ? (/^sub/i.test(compact) ? 'subtotal' : 'total') : under ? 'total' : (explicitLevel(name, kode) ?? outlineLevel);
     const bRow: BudgetRow = {
       id: `${table.id}.r${row.index}`,
       key:
@@ -260,6 +265,8 @@ export function extractBudget(ctx: TableContext): { budget: BudgetRow[]; belanja
       sisa,
       cite,
     };
+    const scope = level === 'total' ? (under ?? headingScope(name, kode)) : undefined;
+    if (scope) Object.assign(bRow, { scope, key: `${scope}:${ctx.budgetKeys.keyFor(name, 0.85, true)}` });
     pending.push({ row: bRow, ...(level ? { level } : {}), ...(number !== undefined ? { number } : {}) });
   }
   const nameLabel = nameCol !== undefined ? (table.columns[nameCol] ?? '').toLowerCase().trim() : '';
@@ -281,6 +288,15 @@ function belanjaKind(name: string): BelanjaRow['kind'] {
   return 'other';
 }
 
+/** What a heading total groups: an urusan/bidang (by its label or a one- or two-part code), a tujuan, a sasaran. */
+function headingScope(raw: string, kode: string | null): BudgetRow['scope'] {
+  const name = /^(\S{1,4}\s){3}/.test(raw) ? raw.replace(/\s+/g, '') : raw;
+  if (/^(urusan|bidang\s*urusan)/i.test(name) || (kode && kode.split('.').length <= 2)) return 'urusan';
+  if (/^tujuan\b/i.test(name)) return 'tujuan';
+  if (/^sasaran\b/i.test(name)) return 'sasaran';
+  return undefined;
+}
+
 function explicitLevel(raw: string, kode: string | null): BudgetLevel | undefined {
   // Letter-spaced cells ("PROG RAM PENY ELEN GGAR AN") still begin with their label.
   const spaced = /^(\S{1,4}\s){3}/.test(raw);
@@ -288,7 +304,7 @@ function explicitLevel(raw: string, kode: string | null): BudgetLevel | undefine
   if (spaced && /^program/i.test(name)) return 'program';
   if (kode) {
     const parts = kode.split('.').length;
-    if (parts <= 2) return 'other';
+    if (parts <= 2) return 'total';
     if (parts === 3) return 'program';
     if (parts <= 5) return 'kegiatan';
     return 'sub_kegiatan';
@@ -296,7 +312,7 @@ function explicitLevel(raw: string, kode: string | null): BudgetLevel | undefine
   if (/^program\b/i.test(name)) return 'program';
   if (/^sub\s*kegiatan\b/i.test(name)) return 'sub_kegiatan';
   if (/^kegiatan\b/i.test(name)) return 'kegiatan';
-  if (/^(urusan|bidang urusan|tujuan|sasaran)\b/i.test(name)) return 'other';
+  if (headingScope(name, kode)) return 'total';
   return undefined;
 }
 
@@ -372,18 +388,19 @@ function linkParents(rows: BudgetRow[]): void {
     } else if (b.level === 'sub_kegiatan') {
       const parent = kegiatan ?? program;
       if (parent) b.parentId = parent.id;
-    } else if (b.level === 'total' || b.level === 'subtotal') {
+    } else if ((b.level === 'total' || b.level === 'subtotal') && !b.scope) {
       program = null;
       kegiatan = null;
     }
   }
 }
 
-/** A total adds up the top-level rows printed since the previous total. */
+/** A total adds up the top-level rows printed since the previous total (heading totals aside). */
 function linkTotals(rows: BudgetRow[]): void {
   let start = 0;
   rows.forEach((b, i) => {
-    if (b.level !== 'total' && b.level !== 'subtotal') return;
+    // Heading totals (urusan, tujuan, sasaran) stand above their rows and do not end a run.
+    if ((b.level !== 'total' && b.level !== 'subtotal') || b.scope) return;
     const part = rows.slice(start, i).filter((x) => x.level !== 'total' && x.level !== 'subtotal');
     const top = (['program', 'kegiatan', 'sub_kegiatan', 'other'] as const).find((lvl) => part.some((x) => x.level === lvl && !x.parentId));
     b.sumOf = part.filter((x) => x.level === top && !x.parentId).map((x) => x.id);
