@@ -16,6 +16,7 @@ import {
 import { KeyRegistry, normalizeName } from './rules/cells.js';
 import { extractClaims } from './rules/claims.js';
 import { declaredPolarities } from './rules/polarity.js';
+import { extractProseBudget } from './rules/prose-budget.js';
 import { realignShiftedRows } from './rules/realign.js';
 import { classifyTable, mapColumns, type ColumnMap } from './rules/columns.js';
 import { identify } from './rules/identity.js';
@@ -96,6 +97,11 @@ export function extractReport(layout: LayoutDocument, opts: ExtractOptions = {})
       if (bands.length >= 2) scales.push({ bands, table });
     }
   }
+
+  // Programs listed in prose with their amounts (the signed PK's attachment) are a table too.
+  const listed = extractProseBudget(layout.paragraphs, budgetKeys);
+  tables.push(...listed.tables);
+  budget.push(...listed.budget);
 
   // Polarity the prose declares for an indicator by name outranks the one inferred from the name.
   const declared = declaredPolarities(indicators.map((i) => i.indikator), layout.paragraphs.map((p) => p.text));

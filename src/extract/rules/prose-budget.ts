@@ -1,0 +1,71 @@
+import type { BudgetRow, Citation, TableInfo, Value } from '../../model/report.js';
+import type { Paragraph } from '../../model/table.js';
+import { parseNumber } from '../../numbers/index.js';
+import { toValue, type KeyRegistry } from './cells.js';
+
+/** "1. Program Pendaftaran Penduduk Rp.237.541.200,-": a numbered program and its amount. */
+const ITEM = /(?:^|\s)(\d{1,2})\s*[.)]\s+(Program\b(?:(?!\s\d{1,2}\s*[.)]\s)(?!\s(?:rp\b|jumlah\b|total\b)).)+?)\s*[:=]?\s*(rp\.?\s*\d{1,3}(?:[.,]\d{3})+(?:,\d{1,2})?(?:,-)?)/gi;
+const TOTAL = /\b(jumlah|total)\b\s*:?\s*(rp\.?\s*\d{1,3}(?:[.,]\d{3})+(?:,\d{1,2})?(?:,-)?)/i;
+
+/**
+ * Programs listed in prose with their amounts, as the signed PK attachment often prints them
+ * ("Sasaran 1 : … 1. Program Penunjang … Rp. 7.491.571.265,- … JUMLAH Rp.7.908.091.365,-"): each
+ * becomes a program row and the JUMLAH a total over them, in a table of their own (kind
+ * budget-summary, variant from the page's title). A paragraph needs at least two numbered programs
+ * with amounts; a single "Program X sebesar Rp Y" in running prose is not a list.
+ *
+ * @example
+ *   extractProseBudget(paragraphs, keys).budget.map((b) => b.uraian); // ['Program Pendaftaran Penduduk', …, 'JUMLAH']
+ */
+export function extractProseBudget(paragraphs: readonly Paragraph[], keys: KeyRegistry): { tables: TableInfo[]; budget: BudgetRow[] } {
+  const tables: TableInfo[] = [];
+  const budget: BudgetRow[] = [];
+  paragraphs.forEach((p, pi) => {
+    const items = [...p.text.matchAll(ITEM)];
+    if (items.length < 2) return;
+    // Like the tables' t1, t2…: l1, l2… for lists.
+    const id = `l${tables.length + 1}`;
+    const title = paragraphs
+      .slice(Math.max(0, pi - 3), pi)
+      .filter((q) => q.page === p.page)
+      .map((q) => q.text)
+      .join(' ');
+    const perubahan = /perubahan/i.test(title);
+    const cite = (row: number, column: number): Citation => ({ page: p.page, table: id, row, column, bbox: p.bbox, caption: title || null });
+    const value = (text: string, row: number): Value | null => {
+      const parsed = parseNumber(text);
+      return parsed.value === null ? null : toValue(text, parsed, p.ocr ?? false, cite(row, 1));
+    };
+    const rows: BudgetRow[] = [];
+    items.forEach((m, k) => {
+      const name = m[2]!.replace(/\s+/g, ' ').trim();
+      const pagu = value(m[3]!, k);
+      if (!pagu) return;
+      rows.push(row(id, k, name, keys.keyFor(name, 0.85, true), 'program', pagu, cite(k, 0)));
+    });
+    const last = items[items.length - 1]!;
+    const total = TOTAL.exec(p.text.slice(last.index! + last[0].length));
+    if (total) {
+      const k = items.length;
+      const pagu = value(total[2]!, k);
+      if (pagu) rows.push({ ...row(id, k, total[1]!.toUpperCase(), `${id}:total`, 'total', pagu, cite(k, 0)), sumOf: rows.map((r) => r.id) });
+    }
+    if (rows.length < 2) return;
+    budget.push(...rows);
+    tables.push({
+      id,
+      kind: 'budget-summary',
+      caption: title || null,
+      pages: [p.page],
+      columns: { uraian: 0, pagu: 1 },
+      variant: perubahan ? 'perubahan' : /perjanjian\s+kinerja/i.test(title) ? 'original' : null,
+      confidence: 0.6,
+      by: 'prose-list',
+    });
+  });
+  return { tables, budget };
+}
+
+function row(table: string, k: number, uraian: string, key: string, level: BudgetRow['level'], pagu: Value, cite: Citation): BudgetRow {
+  return { id: `${table}.r${k}`, key, table, tableKind: 'budget-summary', kode: null, uraian, level, parentId: null, pagu, realisasi: null, persen: null, sisa: null, cite };
+}

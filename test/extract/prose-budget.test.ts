@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { KeyRegistry } from '../../src/extract/rules/cells.js';
+import { extractProseBudget } from '../../src/extract/rules/prose-budget.js';
+import { paragraph } from './helpers.js';
+
+const PK =
+  'Sasaran 1 : Terwujudnya keserasian data penduduk 1. Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota Rp. 7.491.571.265,- Sasaran 2 : Meningkatnya kepemilikan dokumen kependudukan 1. Program Pendaftaran Penduduk Rp.237.541.200,- 2. Program Pencatatan Sipil Rp.99.356.000,- 3. Program Pengelolaan Informasi Administrasi Kependudukan Rp.79.622.900,- JUMLAH Rp.7.908.091.365,- Dumai, Januari 2023 Pihak Pertama';
+
+describe('programs listed in prose', () => {
+  it('reads each numbered program with its amount, and the JUMLAH over them, as a table of their own', () => {
+    const { tables, budget } = extractProseBudget([paragraph(51, 'PERJANJIAN KINERJA DINAS KEPENDUDUKAN TAHUN 2023'), paragraph(51, PK)], new KeyRegistry());
+    expect(budget.map((b) => [b.level, b.uraian, b.pagu?.value])).toEqual([
+      ['program', 'Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota', 7491571265],
+      ['program', 'Program Pendaftaran Penduduk', 237541200],
+      ['program', 'Program Pencatatan Sipil', 99356000],
+      ['program', 'Program Pengelolaan Informasi Administrasi Kependudukan', 79622900],
+      ['total', 'JUMLAH', 7908091365],
+    ]);
+    expect(budget[4]!.sumOf).toEqual(budget.slice(0, 4).map((b) => b.id));
+    expect(tables).toEqual([expect.objectContaining({ id: 'l1', kind: 'budget-summary', variant: 'original', pages: [51] })]);
+    expect(budget[1]!.pagu?.cite).toMatchObject({ page: 51, table: 'l1', row: 1 });
+    expect(budget[1]!.pagu?.text).toBe('Rp.237.541.200,-');
+  });
+
+  it.each([
+    ['one program in running prose is not a list', 'Anggaran 1. Program Pendaftaran Penduduk sebesar Rp.237.541.200,- terserap 99%.'],
+    ['numbered items that are not programs', '1. Belanja Operasi Rp.1.000.000 2. Belanja Modal Rp.2.000.000'],
+  ])('%s', (_, text) => {
+    expect(extractProseBudget([paragraph(3, text)], new KeyRegistry()).budget).toEqual([]);
+  });
+
+  it('takes the variant from the title: a revised PK is perubahan', () => {
+    const { tables } = extractProseBudget([paragraph(60, 'PERUBAHAN PERJANJIAN KINERJA TAHUN 2023'), paragraph(60, PK)], new KeyRegistry());
+    expect(tables[0]?.variant).toBe('perubahan');
+  });
+});
