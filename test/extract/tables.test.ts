@@ -99,6 +99,24 @@ describe('extractBudget', () => {
     expect(tree[5]!.parentId).toBe(tree[4]!.id);
   });
 
+  it.each([
+    ['a sub-kegiatan code with a two-digit 4th part', '2.12.03.02.01.02'],
+    ['a sub-kegiatan code one part short', '2.12.03.01.01'],
+  ])('keeps a mistyped code (%s) and places the row where the order puts it', (_, bad) => {
+    const t = table('t9', [
+      ['Kode', 'Program/Kegiatan/Sub Kegiatan', 'Pagu (Rp)'],
+      ['2.12.03', 'PROGRAM PENCATATAN SIPIL', '122.225.100'],
+      ['2.12.03.2.01', 'Pelayanan Pencatatan Sipil', '122.225.100'],
+      [bad, 'Pencatatan Dokumen Peristiwa Penting', '122.225.100'],
+    ]);
+    const { budget } = extractBudget(ctx(t));
+    expect(budget.map((b) => [b.kode, b.level, b.parentId])).toEqual([
+      ['2.12.03', 'program', null],
+      ['2.12.03.2.01', 'kegiatan', 't9.r1'],
+      [bad, 'sub_kegiatan', 't9.r2'],
+    ]);
+  });
+
   it('reads tujuan and sasaran rows as heading totals that the final JUMLAH does not stop at', () => {
     const t = table('t12', [
       ['Tujuan/Sasaran/Program', 'Indikator', 'Alokasi', 'Realisasi'],

@@ -154,6 +154,12 @@ const TOTAL = /^(jumlah|total|sub\s*total|grand\s*total)\b/i;
 const BELANJA = /^belanja\s+(operasi|modal|tidak\s+terduga|transfer|pegawai|barang)/i;
 // Bidang has two digits (2.12, 1.02, X.XX); "1.1" is outline numbering, not a code.
 const CODE = /^(\d{1,2}|X)(\.(\d{2}|X{2}))(\.\d{1,2})?(\.\d)?(\.\d{2})?(\.\d{1,4})?$/i;
+/** A mistyped code in the code column ("2.12.03.02.01.02"): still a code, its level from the rows around it. */
+const LOOSE_CODE = /^\d{1,2}(\.\d{1,4}){2,6}$/;
+/** The well-formed shapes (Kepmendagri 050-5889/2021): program, kegiatan, sub-kegiatan. */
+const PROGRAM_CODE = /^(\d|X)\.(\d{2}|XX)\.\d{2}$/i;
+const KEGIATAN_CODE = /^(\d|X)\.(\d{2}|XX)\.\d{2}\.[12]\.\d{2}$/i;
+const SUB_CODE = /^(\d|X)\.(\d{2}|XX)\.\d{2}\.[12]\.\d{2}\.(\d{4}|\d{2})$/i;
 const LEADING_CODE = /^((?:\d{1,2}|X)(?:\.(?:\d{1,4}|X{1,2})){1,5})\.?\s+(.*)$/i;
 
 interface Pending {
@@ -226,7 +232,7 @@ export function extractBudget(ctx: TableContext): { budget: BudgetRow[]; belanja
     }
     let kode: string | null = null;
     const kodeText = r.kode !== undefined ? cellText(table, row.cells[r.kode]).trim() : '';
-    if (kodeText && CODE.test(kodeText.replace(/\s+/g, ''))) kode = kodeText.replace(/\s+/g, '');
+    if (kodeText && (CODE.test(kodeText.replace(/\s+/g, '')) || LOOSE_CODE.test(kodeText.replace(/\s+/g, '')))) kode = kodeText.replace(/\s+/g, '');
     else {
       const m = LEADING_CODE.exec(name);
       if (m && m[1]!.includes('.') && CODE.test(m[1]!)) {
@@ -246,7 +252,8 @@ export function extractBudget(ctx: TableContext): { budget: BudgetRow[]; belanja
       number = Number(lead[1]);
       name = lead[2]!;
     } else if (/^\d{1,2}\.?$/.test(noText)) number = Number(noText.replace('.', ''));
-    const level = TOTAL.test(compact) ? (/^sub/i.test(compact) ? 'subtotal' : 'total') : under ? 'total' : (explicitLevel(name, kode) ?? outlineLevel);
+    const prevCoded = [...pending].reverse().find((x) => x.row.kode)?.level;
+    const level = TOTAL.test(compact) ? (/^sub/i.test(compact) ? 'subtotal' : 'total') : under ? 'total' : (explicitLevel(name, kode, prevCoded) ?? outlineLevel);
     const bRow: BudgetRow = {
       id: `${table.id}.r${row.index}`,
       key:
@@ -297,13 +304,20 @@ function headingScope(raw: string, kode: string | null): BudgetRow['scope'] {
   return undefined;
 }
 
-function explicitLevel(raw: string, kode: string | null): BudgetLevel | undefined {
+function explicitLevel(raw: string, kode: string | null, prevCoded?: BudgetLevel): BudgetLevel | undefined {
   // Letter-spaced cells ("PROG RAM PENY ELEN GGAR AN") still begin with their label.
   const spaced = /^(\S{1,4}\s){3}/.test(raw);
   const name = spaced ? raw.replace(/\s+/g, '') : raw;
   if (spaced && /^program/i.test(name)) return 'program';
   if (kode) {
     const parts = kode.split('.').length;
+    const wellFormed = PROGRAM_CODE.test(kode) || KEGIATAN_CODE.test(kode) || SUB_CODE.test(kode) || parts <= 2;
+    // A mistyped code sits where the table's order puts it: under a program a kegiatan, under a
+    // kegiatan (or beside another sub-kegiatan) a sub-kegiatan.
+    if (!wellFormed && parts >= 4 && prevCoded) {
+      if (prevCoded === 'program') return 'kegiatan';
+      if (prevCoded === 'kegiatan' || prevCoded === 'sub_kegiatan') return 'sub_kegiatan';
+    }
     if (parts <= 2) return 'total';
     if (parts === 3) return 'program';
     if (parts <= 5) return 'kegiatan';
