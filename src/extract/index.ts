@@ -16,6 +16,7 @@ import {
 import { KeyRegistry, normalizeName } from './rules/cells.js';
 import { extractClaims } from './rules/claims.js';
 import { declaredPolarities } from './rules/polarity.js';
+import { linkAcrossParts } from './rules/orphans.js';
 import { extractProseBudget } from './rules/prose-budget.js';
 import { realignShiftedRows } from './rules/realign.js';
 import { classifyTable, mapColumns, type ColumnMap } from './rules/columns.js';
@@ -97,6 +98,9 @@ export function extractReport(layout: LayoutDocument, opts: ExtractOptions = {})
       if (bands.length >= 2) scales.push({ bands, table });
     }
   }
+
+  // A budget table cut by a repeated page header: the rows opening a part belong to the one before.
+  linkAcrossParts(budget);
 
   // Programs listed in prose with their amounts (the signed PK's attachment) are a table too.
   const listed = extractProseBudget(layout.paragraphs, budgetKeys);

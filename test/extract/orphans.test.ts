@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { BudgetRow } from '../../src/model/report.js';
+import { linkAcrossParts } from '../../src/extract/rules/orphans.js';
+
+function row(id: string, level: BudgetRow['level'], o: { kode?: string; page?: number; parentId?: string; tableKind?: BudgetRow['tableKind'] } = {}): BudgetRow {
+  const table = id.split('.')[0]!;
+  return { id, key: id, table, tableKind: o.tableKind ?? 'budget-detail', kode: o.kode ?? null, uraian: id, level, parentId: o.parentId ?? null, pagu: null, realisasi: null, persen: null, sisa: null, cite: { page: o.page ?? 42, table } };
+}
+
+const parents = (rows: BudgetRow[]) => rows.map((r) => [r.id, r.parentId]);
+
+describe('budget tables cut by a repeated page header', () => {
+  it('links the rows opening a part to the open kegiatan (by code) and program of the part before', () => {
+    const rows = [
+      row('t28.r5', 'program', { kode: '2.12.01' }),
+      row('t28.r11', 'kegiatan', { kode: '2.12.01.2.02', parentId: 't28.r5' }),
+      row('t28.r12', 'sub_kegiatan', { kode: '2.12.01.2.02.01', parentId: 't28.r11' }),
+      row('t30.r3', 'sub_kegiatan', { kode: '2.12.01.2.02.07' }),
+      row('t30.r4', 'kegiatan'),
+      row('t30.r5', 'sub_kegiatan', { kode: '2.12.01.2.03.01', parentId: 't30.r4' }),
+    ];
+    linkAcrossParts(rows);
+    expect(parents(rows).slice(3)).toEqual([
+      ['t30.r3', 't28.r11'],
+      ['t30.r4', 't28.r5'],
+      ['t30.r5', 't30.r4'],
+    ]);
+  });
+
+  it.each([
+    ['a code that does not extend the open kegiatan', [row('a.r1', 'kegiatan', { kode: '2.12.01.2.02' }), row('b.r1', 'sub_kegiatan', { kode: '2.12.01.2.05.01' })]],
+    ['a part two pages later', [row('a.r1', 'kegiatan', { page: 40 }), row('b.r1', 'sub_kegiatan', { page: 42 })]],
+    ['a table of another kind', [row('a.r1', 'kegiatan', { tableKind: 'budget-summary' }), row('b.r1', 'sub_kegiatan')]],
+    ['a part that ended with its total', [row('a.r1', 'kegiatan'), row('a.r2', 'total'), row('b.r1', 'sub_kegiatan')]],
+  ])('leaves orphans alone after %s', (_, rows) => {
+    linkAcrossParts(rows);
+    expect(rows[rows.length - 1]!.parentId).toBeNull();
+  });
+});
