@@ -26,6 +26,17 @@ testCheck(efisiensi, {
   ],
   invalid: [
     {
+      name: 'the same wrong statement in the summary and the body is one finding citing both pages',
+      report: makeReport({
+        claims: [11, 38].map((page) => claim('efisiensi', { page, stated: prose('2,77%', page), numerator: prose('100%', page), denominator: prose('97,23%', page), operation: 'divide', label: null })),
+      }),
+      errors: [
+        { messageId: 'claimOtherOperation', severity: 'error' },
+        { messageId: 'claimOtherOperation', severity: 'error' },
+      ],
+      check: (found) => expect(found.map((f) => f.citations.map((c) => c.page))).toEqual([[11, 38]]),
+    },
+    {
       name: '"100% dibagi 97,23%" stated as 104,85%',
       report: makeReport({ claims: [claim('efisiensi', { stated: prose('104,85%'), numerator: prose('100%'), denominator: prose('97,23%'), operation: 'divide', label: null })] }),
       errors: [{ messageId: 'claimMismatch', severity: 'error' }],

@@ -121,6 +121,10 @@ describe('year and office mentions', () => {
   it('does not treat comparisons with last year as the report’s own period', () => {
     expect(p('Capaian dibandingkan dengan Laporan Kinerja Tahun 2022 meningkat.').filter((c) => c.kind === 'mention' && c.own)).toEqual([]);
   });
+  it('does not take the end of a plan period for a reporting year', () => {
+    expect(p('Upaya dalam mempercepat Capaian Kinerja sampai dengan akhir periode RENSTRA Tahun 2026 adalah sebagai berikut.')).toEqual([]);
+    expect(p('Realisasi anggaran tahun 2021 lebih rendah.')).toEqual([expect.objectContaining({ value: '2021' })]);
+  });
   it('reads plan periods and office names in capitals', () => {
     const m = p('Matrik Rencana Strategis Kecamatan Dumai Barat Tahun 2016 – 2021. KECAMATAN SUNGAI SEMBILAN KOTA DUMAI');
     expect(m.map((c) => (c.kind === 'mention' ? c.value : ''))).toEqual(expect.arrayContaining(['2016-2021', 'Kecamatan Sungai Sembilan']));

@@ -64,7 +64,8 @@ const efisiensi: Check = {
       const numr = measure(claim.numerator);
       const den = measure(claim.denominator);
       if (!numr || !den || !claim.numerator || !claim.denominator) continue;
-      const base = { subject: `claim:${claim.id}`, citations: [ctx.cite(claim.stated.cite)] };
+      // The same statement repeated (summary and body) is one finding citing both.
+      const base = { subject: `efisiensi:${claim.stated.text}|${claim.numerator.text}|${claim.denominator.text}`, citations: [ctx.cite(claim.stated.cite)] };
       const operands = [ctx.operand('pembilang', claim.numerator), ctx.operand('penyebut', claim.denominator)];
       if (claim.operation === 'label') {
         const printedLabel = claim.label ?? claim.stated.text;

@@ -100,6 +100,8 @@ export function extractClaims(paragraphs: Paragraph[], instansi: string | null, 
     }
     for (const m of text.matchAll(YEAR_CONTEXT)) {
       if (ownAt.has(m.index! + m[0].length)) continue;
+      // "sampai dengan akhir periode RENSTRA Tahun 2026": a plan's horizon, not a reporting year.
+      if (/\b(periode|renstra|rpjmd|rpjmn|rencana\s+strategis|jangka\s+menengah)\b/i.test(m[0])) continue;
       if (tahun !== null && Number(m[2]) === tahun) continue;
       claims.push({ id: id('year', k++), kind: 'mention', entity: 'year', value: m[2]!, text: sentenceAround(text, m.index!, m.index! + m[0].length).slice(0, 300), cite: cite(p) });
     }
