@@ -17,7 +17,7 @@ import { KeyRegistry, normalizeName } from './rules/cells.js';
 import { extractClaims } from './rules/claims.js';
 import { declaredPolarities } from './rules/polarity.js';
 import { linkAcrossParts } from './rules/orphans.js';
-import { extractProseBudget } from './rules/prose-budget.js';
+import { extractProseBudget, proseTotals } from './rules/prose-budget.js';
 import { realignShiftedRows } from './rules/realign.js';
 import { classifyTable, mapColumns, type ColumnMap } from './rules/columns.js';
 import { identify } from './rules/identity.js';
@@ -101,6 +101,9 @@ export function extractReport(layout: LayoutDocument, opts: ExtractOptions = {})
 
   // A budget table cut by a repeated page header: the rows opening a part belong to the one before.
   linkAcrossParts(budget);
+
+  // A total stated in the sentence under a budget table is that table's total row.
+  budget.push(...proseTotals(layout.tables, layout.paragraphs, budget));
 
   // Programs listed in prose with their amounts (the signed PK's attachment) are a table too.
   const listed = extractProseBudget(layout.paragraphs, budgetKeys);

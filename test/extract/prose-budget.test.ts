@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { KeyRegistry } from '../../src/extract/rules/cells.js';
-import { extractProseBudget } from '../../src/extract/rules/prose-budget.js';
-import { paragraph } from './helpers.js';
+import { mapColumns } from '../../src/extract/rules/columns.js';
+import { extractProseBudget, proseTotals } from '../../src/extract/rules/prose-budget.js';
+import { extractBudget } from '../../src/extract/rules/tables.js';
+import { paragraph, table } from './helpers.js';
 
 const PK =
   'Sasaran 1 : Terwujudnya keserasian data penduduk 1. Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota Rp. 7.491.571.265,- Sasaran 2 : Meningkatnya kepemilikan dokumen kependudukan 1. Program Pendaftaran Penduduk Rp.237.541.200,- 2. Program Pencatatan Sipil Rp.99.356.000,- 3. Program Pengelolaan Informasi Administrasi Kependudukan Rp.79.622.900,- JUMLAH Rp.7.908.091.365,- Dumai, Januari 2023 Pihak Pertama';
@@ -32,5 +34,34 @@ describe('programs listed in prose', () => {
   it('takes the variant from the title: a revised PK is perubahan', () => {
     const { tables } = extractProseBudget([paragraph(60, 'PERUBAHAN PERJANJIAN KINERJA TAHUN 2023'), paragraph(60, PK)], new KeyRegistry());
     expect(tables[0]?.variant).toBe('perubahan');
+  });
+});
+
+describe('a total stated under a budget table', () => {
+  const t = table('t24', [
+    ['No', 'Program', 'Anggaran', 'Realisasi', '%'],
+    ['1', 'Program Penunjang', '8.000.000.000', '7.800.000.000', '97,50%'],
+    ['2', 'Program Pendaftaran', '939.501.115', '900.220.833', '95,82%'],
+  ]);
+  const rows = (text: string, page = 1, top = 100) => {
+    const keys = new KeyRegistry();
+    const map = mapColumns(t, 2023);
+    const budget = extractBudget({ table: t, map, kind: 'budget-detail', tahun: 2023, indicatorKeys: new KeyRegistry(), budgetKeys: keys, variant: null }).budget;
+    return { budget, totals: proseTotals([t], [{ page, text, bbox: [50, top, 500, top + 30] }], budget) };
+  };
+
+  it('becomes the table’s total over its programs, with its realisasi and percentage', () => {
+    const { budget, totals } = rows('Total anggaran belanja adalah Rp.8.955.501.115 dengan realisasi Rp.8.700.220.833 atau dengan capaian sebesar 97,32% dari total anggaran. Anggaran tidak dapat terserap 100%.');
+    expect(totals).toHaveLength(1);
+    expect(totals[0]).toMatchObject({ table: 't24', level: 'total', uraian: 'Total anggaran belanja', sumOf: budget.map((b) => b.id) });
+    expect([totals[0]!.pagu?.value, totals[0]!.realisasi?.value, totals[0]!.persen?.value]).toEqual([8955501115, 8700220833, 97.32]);
+  });
+
+  it.each([
+    ['on another page', 'Total anggaran belanja adalah Rp.8.955.501.115 dengan realisasi Rp.8.700.220.833.', 2, 100],
+    ['far below the table', 'Total anggaran belanja adalah Rp.8.955.501.115 dengan realisasi Rp.8.700.220.833.', 1, 400],
+    ['a sentence that is not a total', 'Anggaran belanja program adalah Rp.8.955.501.115.', 1, 100],
+  ])('is ignored %s', (_, text, page, top) => {
+    expect(rows(text, page, top).totals).toEqual([]);
   });
 });

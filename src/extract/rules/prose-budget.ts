@@ -1,5 +1,5 @@
 import type { BudgetRow, Citation, TableInfo, Value } from '../../model/report.js';
-import type { Paragraph } from '../../model/table.js';
+import type { Paragraph, Table } from '../../model/table.js';
 import { parseNumber } from '../../numbers/index.js';
 import { toValue, type KeyRegistry } from './cells.js';
 
@@ -68,4 +68,64 @@ export function extractProseBudget(paragraphs: readonly Paragraph[], keys: KeyRe
 
 function row(table: string, k: number, uraian: string, key: string, level: BudgetRow['level'], pagu: Value, cite: Citation): BudgetRow {
   return { id: `${table}.r${k}`, key, table, tableKind: 'budget-summary', kode: null, uraian, level, parentId: null, pagu, realisasi: null, persen: null, sisa: null, cite };
+}
+
+/** "Total anggaran belanja adalah Rp.X dengan realisasi Rp.Y atau dengan capaian sebesar Z%". */
+const TOTAL_SENTENCE =
+  /^(total\s+(?:anggaran|pagu)(?:\s+belanja)?|jumlah\s+(?:anggaran|pagu)(?:\s+belanja)?)\s+(?:\S+\s+){0,4}?(?:adalah|sebesar|yaitu)\s*:?\s*(rp\.?\s*\d{1,3}(?:[.,]\d{3})+(?:,\d{1,2})?(?:,-)?)\s*,?\s*(?:dengan\s+)?realisasi(?:nya)?\s+(?:sebesar\s+)?(rp\.?\s*\d{1,3}(?:[.,]\d{3})+(?:,\d{1,2})?(?:,-)?)(?:[^.%]{0,80}?(?:capaian|serapan|persentase|penyerapan)\s+(?:sebesar\s+)?(\d{1,3}(?:,\d{1,2})?)\s*%)?/i;
+
+const LEVELS = ['program', 'kegiatan', 'sub_kegiatan', 'other'] as const;
+
+/**
+ * A total stated in the sentence right under a budget table ("Total anggaran belanja adalah
+ * Rp.8.955.501.115 dengan realisasi Rp.8.700.220.833 atau dengan capaian sebesar 97,32%") is that
+ * table's total row: it adds up the table's top-level rows, and its percentage is a serapan.
+ *
+ * @example
+ *   proseTotals(layout.tables, layout.paragraphs, budget)[0].uraian; // 'Total anggaran belanja'
+ */
+export function proseTotals(tables: readonly Table[], paragraphs: readonly Paragraph[], budget: readonly BudgetRow[]): BudgetRow[] {
+  const out: BudgetRow[] = [];
+  for (const p of paragraphs) {
+    const m = TOTAL_SENTENCE.exec(p.text);
+    if (!m) continue;
+    // The budget table ending just above it on the same page.
+    let best: { table: Table; gap: number } | undefined;
+    for (const t of tables) {
+      const cells = t.rows.flatMap((r) => r.cells).filter((c) => c.page === p.page);
+      if (!cells.length || !budget.some((b) => b.table === t.id)) continue;
+      const bottom = Math.max(...cells.map((c) => c.bbox[3]));
+      const gap = p.bbox[1] - bottom;
+      if (gap >= -2 && gap < 80 && (!best || gap < best.gap)) best = { table: t, gap };
+    }
+    if (!best) continue;
+    const t = best.table;
+    const rows = budget.filter((b) => b.table === t.id && b.level !== 'total' && b.level !== 'subtotal');
+    const top = LEVELS.find((lvl) => rows.some((r) => r.level === lvl && !r.parentId));
+    const cite = (column: number): Citation => ({ page: p.page, table: t.id, row: null, column, bbox: p.bbox, caption: t.caption ?? null });
+    const value = (text: string | undefined, column: number): Value | null => {
+      if (!text) return null;
+      const parsed = parseNumber(text);
+      return parsed.value === null ? null : toValue(text, parsed, p.ocr ?? false, cite(column));
+    };
+    const pagu = value(m[2], 1);
+    if (!pagu) continue;
+    out.push({
+      id: `${t.id}.text`,
+      key: `${t.id}:total`,
+      table: t.id,
+      tableKind: rows[0]?.tableKind ?? 'budget-detail',
+      kode: null,
+      uraian: m[1]!.replace(/\s+/g, ' ').replace(/^./, (c) => c.toUpperCase()),
+      level: 'total',
+      parentId: null,
+      pagu,
+      realisasi: value(m[3], 2),
+      persen: value(m[4] ? `${m[4]}%` : undefined, 3),
+      sisa: null,
+      sumOf: rows.filter((r) => r.level === top && !r.parentId).map((r) => r.id),
+      cite: cite(0),
+    });
+  }
+  return out;
 }
