@@ -7,6 +7,7 @@ describe('names linked across tables', () => {
     ['an abbreviation in parentheses', 'Indeks Kepuasan Masyarakat (IKM)', 'Indeks Kepuasan Masyarakat', true],
     ['letter-spaced text and its plain spelling', 'Ev alu asi Kel ura ha n', 'Evaluasi Kelurahan', true],
     ['letter-spaced text whose plain spelling stems differently', 'Pe mb erd aya an Ma sya rak at', 'Pemberdayaan Masyarakat', true],
+    ['letter-spaced text with its label, and the plain name', 'Kegi atan Pem berd ayaa n dan Kese jahte raan Kelu arga Ting kat Keca mata n', 'Kegiatan Pemberdayaan dan Kesejahteraan Keluarga Tingkat Kecamatan', true],
     ['letter-spaced text of another name', 'Ev alu asi Kel ura ha n', 'Pemberdayaan Masyarakat', false],
     ['budget names that differ in their first word', 'Pengadaan Peralatan dan Mesin Lainnya', 'Pemeliharaan Peralatan dan Mesin Lainnya', false],
   ])('%s', (_, a, b, same) => {

@@ -158,21 +158,31 @@ export function similarity(a: string, b: string, containmentBoost = true): numbe
   return Math.max(tokens, dice(a.replace(/\s+/g, ''), b.replace(/\s+/g, '')) * 0.9);
 }
 
-const lettersOf = (name: string): string => name.toLowerCase().replace(/\([^)]*\)/g, '').replace(/[^\p{L}\p{N}]/gu, '');
+/** A name's letters and digits run together, without the label normalizeName also drops. */
+const lettersOf = (name: string): string =>
+  name
+    .toLowerCase()
+    .replace(/\([^)]*\)/g, '')
+    .replace(/[^\p{L}\p{N}]/gu, '')
+    .replace(/^(subkegiatan|kegiatan|program)/, '');
 
 /** First significant words agree; in letter-spaced text ("Ev alu asi …") the first letters do. */
 function sameHeadWord(a: string, b: string): boolean {
   if (letterSpaced(a) || letterSpaced(b)) {
-    const [x, y] = [a.replace(/\s+/g, ''), b.replace(/\s+/g, '')];
+    const [x, y] = [lettersOf(a), lettersOf(b)];
     const n = Math.min(6, x.length, y.length);
     return n > 0 && x.slice(0, n) === y.slice(0, n);
   }
   return a.split(' ')[0] === b.split(' ')[0];
 }
 
+/** Text set with gaps inside its words ("Pe ny edi aa n", "Kegi atan Pem berd ayaa n"). */
 function letterSpaced(s: string): boolean {
   const words = s.split(' ').filter(Boolean);
-  return words.length >= 4 && words.filter((w) => w.length <= 3).length / words.length > 0.5;
+  if (words.length < 4) return false;
+  if (words.filter((w) => w.length <= 3).length / words.length > 0.5) return true;
+  const lengths = words.map((w) => w.length).sort((a, b) => a - b);
+  return words.length >= 6 && lengths[Math.floor(lengths.length / 2)]! <= 4;
 }
 
 function dice(a: string, b: string): number {
