@@ -117,6 +117,22 @@ describe('extractBudget', () => {
     ]);
   });
 
+  it('tells the next kegiatan from the next sub-kegiatan when the numbering allows both', () => {
+    // "2" after kegiatan 1 and its sub-kegiatan 1: the sub-kegiatan already make up kegiatan 1, and
+    // a list starting at 1 follows — it is kegiatan 2.
+    const t = table('t38', [
+      ['No', 'Uraian', 'Pagu'],
+      ['1', 'Program Penyelenggaraan Pemerintahan', '217.902.500'],
+      ['1', 'Koordinasi Penyelenggaraan Pemerintahan', '32.902.500'],
+      ['1', 'Peningkatan Efektifitas Kegiatan Pemerintahan', '32.902.500'],
+      ['2', 'Penyelenggaraan Urusan Pemerintahan', '160.000.000'],
+      ['1', 'Fasilitasi Percepatan Pencapaian SPM', '160.000.000'],
+      ['3', 'Pelaksanaan Urusan yang Dilimpahkan', '25.000.000'],
+      ['1', 'Pelaksanaan Urusan Kewenangan Lain', '25.000.000'],
+    ]);
+    expect(extractBudget(ctx(t)).budget.map((b) => b.level)).toEqual(['program', 'kegiatan', 'sub_kegiatan', 'kegiatan', 'sub_kegiatan', 'kegiatan', 'sub_kegiatan']);
+  });
+
   it('reads tujuan and sasaran rows as heading totals that the final JUMLAH does not stop at', () => {
     const t = table('t12', [
       ['Tujuan/Sasaran/Program', 'Indikator', 'Alokasi', 'Realisasi'],

@@ -357,7 +357,15 @@ function resolveLevels(rows: Pending[], kind: TableKind, programColumn: boolean)
     }
     if (p.number !== undefined && inProgram) {
       const n = p.number;
-      if (depth === 'sub' && n === subNo + 1) {
+      // "2" after kegiatan 1 and its sub-kegiatan 1 may be either; it is the next kegiatan when a
+      // list starting at 1 follows it, or when the sub-kegiatan so far already make up kegiatan 1.
+      const both = depth === 'sub' && n === subNo + 1 && n === kegNo + 1;
+      const nextList = rows[i + 1]?.number === 1 && !rows[i + 1]?.level;
+      if (both && (nextList || subsComplete(rows, i))) {
+        p.row.level = 'kegiatan';
+        kegNo = n;
+        subNo = 0;
+      } else if (depth === 'sub' && n === subNo + 1) {
         p.row.level = 'sub_kegiatan';
         subNo = n;
       } else if (n === kegNo + 1) {
@@ -383,6 +391,19 @@ function resolveLevels(rows: Pending[], kind: TableKind, programColumn: boolean)
     else if (kind === 'budget-summary' || programColumn) p.row.level = 'program';
     else p.row.level = inProgram ? 'kegiatan' : 'other';
   });
+}
+
+/** The sub-kegiatan printed since the last kegiatan above row i add up to its pagu. */
+function subsComplete(rows: Pending[], i: number): boolean {
+  let sum = 0;
+  for (let j = i - 1; j >= 0; j--) {
+    const q = rows[j]!;
+    const level = q.row.level;
+    if (level === 'sub_kegiatan') sum += q.row.pagu?.value ?? NaN;
+    else if (level === 'kegiatan') return q.row.pagu?.value != null && Math.abs(sum - q.row.pagu.value) < 0.5;
+    else return false;
+  }
+  return false;
 }
 
 /**
