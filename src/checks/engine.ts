@@ -109,11 +109,12 @@ export function executeChecks(checks: readonly Check[], report: Report, opts: Ru
     merged.push(...mergeSame(pending));
     timings.set(check.id, performance.now() - started);
   }
-  assignIds(merged);
-  linkCauses(merged);
+  const distinct = mergeEquivalent(merged);
+  assignIds(distinct);
+  linkCauses(distinct);
 
   const minRank = opts.minSeverity ? severityRank(opts.minSeverity) : SEVERITY_ORDER.length;
-  const kept = merged.filter((p) => severityRank(p.finding.severity) <= minRank);
+  const kept = distinct.filter((p) => severityRank(p.finding.severity) <= minRank);
   const keptIds = new Set(kept.map((p) => p.finding.id));
   const findings = kept.map((p) => {
     const causes = (p.finding.causedBy ?? []).filter((id) => keptIds.has(id));
@@ -227,6 +228,55 @@ function mergeSame(pending: readonly Pending[]): Pending[] {
     });
   }
   return out;
+}
+
+/** Checks whose findings sit on one row's own figures, preferred over sums and comparisons. */
+const LOCAL_FIRST = ['capaian', 'predikat', 'serapan', 'sisa', 'efisiensi', 'terbilang', 'number-format', 'code-format'];
+const localRank = (check: string): number => {
+  const i = LOCAL_FIRST.indexOf(check);
+  return i < 0 ? LOCAL_FIRST.length : i;
+};
+
+/**
+ * The same problem reached twice: a figure stated in a table and again in the sentence under it
+ * (same check, same page, same printed and expected numbers) is one finding citing both; and one
+ * cell's figure that two checks expect the same other value for (a row's sisa that neither its own
+ * pagu − realisasi nor its sub-kegiatan support) is reported once, by the check about the row itself.
+ */
+function mergeEquivalent(all: readonly Pending[]): Pending[] {
+  const numbersOf = (p: Pending): string | null => {
+    const pv = p.finding.printed?.value;
+    const ev = p.finding.expected?.value;
+    return typeof pv === 'number' && typeof ev === 'number' ? `${canon(pv)}|${canon(ev)}` : null;
+  };
+  const ordered = [...all].sort((a, b) => localRank(a.finding.check) - localRank(b.finding.check));
+  const out: Pending[] = [];
+  for (const p of ordered) {
+    const nums = numbersOf(p);
+    const into = nums === null ? undefined : out.find((q) => numbersOf(q) === nums && p.finding.severity === q.finding.severity && equivalent(q, p));
+    if (!into) {
+      out.push(p);
+      continue;
+    }
+    if (into.finding.check === p.finding.check) {
+      into.finding = { ...into.finding, citations: dedupeCitations([...into.finding.citations, ...p.finding.citations]).sort((a, b) => cmp(citeKey(a), citeKey(b))) };
+      into.links.push(...p.links);
+      into.count += p.count;
+    }
+  }
+  // Keep the engine's order (by check, then as found) for what follows.
+  return all.filter((p) => out.includes(p));
+}
+
+function equivalent(kept: Pending, other: Pending): boolean {
+  const pages = new Set(kept.finding.citations.map((c) => c.page));
+  if (kept.finding.check === other.finding.check) {
+    // A table row and a sentence: two rows of one table with the same figures stay two findings.
+    const prose = (p: Pending) => p.finding.citations.every((c) => !c.table);
+    return kept.finding.subject !== other.finding.subject && prose(kept) !== prose(other) && other.finding.citations.some((c) => pages.has(c.page));
+  }
+  const cells = new Set(kept.finding.citations.map(citeKey));
+  return other.finding.citations.every((c) => cells.has(citeKey(c)));
 }
 
 function assignIds(all: Pending[]): void {

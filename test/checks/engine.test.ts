@@ -4,7 +4,7 @@ import { CHECKS, runChecks } from '../../src/checks/index.js';
 import type { Check } from '../../src/checks/types.js';
 import { AppError } from '../../src/errors.js';
 import { Finding, Report } from '../../src/model/index.js';
-import { budgetRow, claim, indicator, makeReport, table } from './builders.js';
+import { budgetRow, claim, efficiencyRow, indicator, makeReport, prose, table } from './builders.js';
 
 /** The same wrong capaian (75,07% for 51,85 / 69 = 75,14%) copied into four tables. */
 function copiedFourTimes(): Report {
@@ -188,5 +188,39 @@ describe('helpers', () => {
     expect(stableHash('')).toBe('cbf29ce484222325');
     expect(stableHash('a')).toBe('af63dc4c8601ec8c');
     expect(stableHash('capaian')).not.toBe(stableHash('capaiaN'));
+  });
+});
+
+describe('one problem reached twice', () => {
+  it('a row whose sisa neither its own pagu − realisasi nor its sub-kegiatan support is one finding, by the sisa check', () => {
+    const report = makeReport({
+      budget: [
+        budgetRow({ id: 'k', level: 'kegiatan', row: 1, pagu: '40.501.400', realisasi: '40.129.700', sisa: '2.710.000' }),
+        budgetRow({ id: 's1', level: 'sub_kegiatan', parentId: 'k', row: 2, pagu: '30.000.000', realisasi: '29.800.000', sisa: '200.000' }),
+        budgetRow({ id: 's2', level: 'sub_kegiatan', parentId: 'k', row: 3, pagu: '10.501.400', realisasi: '10.329.700', sisa: '171.700' }),
+      ],
+    });
+    const { findings } = runChecks(report, { only: ['sisa', 'sum-hierarchy'] });
+    expect(findings.map((f) => [f.check, f.printed?.value, f.expected?.value])).toEqual([['sisa', 2710000, 371700]]);
+  });
+
+  it('an efficiency stated in a table and again in the sentence under it is one finding citing both', () => {
+    const report = makeReport({
+      efficiency: [efficiencyRow({ page: 45, capaian: '95,21', serapan: '82,84', efisiensi: '1,14' })],
+      claims: [claim('efisiensi', { page: 45, stated: prose('1,14', 45), numerator: prose('95,21', 45), denominator: prose('82,84', 45), operation: 'divide', label: null })],
+    });
+    const { findings } = runChecks(report, { only: ['efisiensi'] });
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.citations.map((c) => c.table ?? null).sort()).toEqual([null, 'te']);
+  });
+
+  it('two rows of one table with the same wrong figures stay two findings', () => {
+    const report = makeReport({
+      budget: [
+        budgetRow({ id: 'a', row: 1, pagu: '100.000', realisasi: '90.000', persen: '95,00' }),
+        budgetRow({ id: 'b', row: 2, pagu: '100.000', realisasi: '90.000', persen: '95,00' }),
+      ],
+    });
+    expect(runChecks(report, { only: ['serapan'] }).findings).toHaveLength(2);
   });
 });
