@@ -133,6 +133,27 @@ describe('extractBudget', () => {
     expect(extractBudget(ctx(t)).budget.map((b) => b.level)).toEqual(['program', 'kegiatan', 'sub_kegiatan', 'kegiatan', 'sub_kegiatan', 'kegiatan', 'sub_kegiatan']);
   });
 
+  it('joins a name wrapped into rows of its own, and counts an unnumbered kegiatan before its list at 1', () => {
+    const t = table('t31', [
+      ['No', 'Uraian Program / Kegiatan', 'Target Keuangan (Rp)', 'Realisasi Keuangan (Rp)'],
+      ['2', 'PROGRAM PENYELENGGARAAN PEMERINTAHAN', '192.902.500', '155.500.300'],
+      ['', 'Koordinasi Penyelenggaraan Pemerintahan', '32.902.500', '31.675.900'],
+      ['', '1 P e n i n g k a t a n E f e', '32.902.500', '31.675.900'],
+      ['', 'kt ifi ta s K e gi at a n', '', ''],
+      ['', 'Peny elen ggar aan', '160.000.000', '123.824.400'],
+      ['', 'Urus an Pem erint ahan yang Tida k Dilak sana kan', '', ''],
+      ['1', 'Fasilitasi Percepatan SPM', '160.000.000', '123.824.400'],
+    ]);
+    const { budget } = extractBudget(ctx(t));
+    expect(budget.map((b) => [b.level, b.uraian.replace(/\s+/g, '')])).toEqual([
+      ['program', 'PROGRAMPENYELENGGARAANPEMERINTAHAN'],
+      ['kegiatan', 'KoordinasiPenyelenggaraanPemerintahan'],
+      ['sub_kegiatan', 'PeningkatanEfektifitasKegiatan'],
+      ['kegiatan', 'PenyelenggaraanUrusanPemerintahanyangTidakDilaksanakan'],
+      ['sub_kegiatan', 'FasilitasiPercepatanSPM'],
+    ]);
+  });
+
   it('reads tujuan and sasaran rows as heading totals that the final JUMLAH does not stop at', () => {
     const t = table('t12', [
       ['Tujuan/Sasaran/Program', 'Indikator', 'Alokasi', 'Realisasi'],

@@ -177,7 +177,7 @@ function sameHeadWord(a: string, b: string): boolean {
 }
 
 /** Text set with gaps inside its words ("Pe ny edi aa n", "Kegi atan Pem berd ayaa n"). */
-function letterSpaced(s: string): boolean {
+export function letterSpaced(s: string): boolean {
   const words = s.split(' ').filter(Boolean);
   if (words.length < 4) return false;
   if (words.filter((w) => w.length <= 3).length / words.length > 0.5) return true;

@@ -1,6 +1,6 @@
 import type { Table, TableRow } from '../../model/table.js';
 import type { BelanjaRow, BudgetLevel, BudgetRow, EfficiencyRow, Indicator, ScaleBand, TableKind, TextValue } from '../../model/report.js';
-import { ColumnValues, bodyRows, cellText, citeCell, type KeyRegistry } from './cells.js';
+import { ColumnValues, bodyRows, cellText, citeCell, letterSpaced, type KeyRegistry } from './cells.js';
 import type { ColumnMap } from './columns.js';
 import { polarityOf } from './polarity.js';
 
@@ -183,10 +183,13 @@ export function extractBudget(ctx: TableContext): { budget: BudgetRow[]; belanja
   const belanja: BelanjaRow[] = [];
   let belanjaGroup: string | null = null;
   let segment = 0;
+  // Rows holding only the rest of the name above (a wrapped cell split into rows of its own).
+  const { extra, skip } = wrappedNames(table, bodyRows(table), nameCol, vals, [r.pagu, r.realisasiAnggaran, r.persen, r.sisa]);
   // The heading (tujuan, sasaran) a row with a blank name cell continues.
   let lastHeading: BudgetRow['scope'];
   for (const row of bodyRows(table)) {
-    let name = nameCol !== undefined ? cellText(table, row.cells[nameCol]).trim() : '';
+    if (skip.has(row.index)) continue;
+    let name = nameCol !== undefined ? `${cellText(table, row.cells[nameCol]).trim()} ${extra.get(row.index) ?? ''}`.trim() : '';
     // Mixed tables: a row under a sasaran merged above is named by its indicator (and, like the
     // sasaran's first row, is a heading total for it).
     if (name && !row.cells[nameCol ?? 0]?.spannedBy) lastHeading = headingScope(name, null);
@@ -209,6 +212,8 @@ export function extractBudget(ctx: TableContext): { budget: BudgetRow[]; belanja
     const persen = vals.value(row, r.persen);
     const sisa = vals.value(row, r.sisa);
     if (!name || /^indikator\b/i.test(name)) continue;
+    // A program cell that also states its indicator ("… PUBLIK Indikator Program: Persentase …").
+    name = name.replace(/\s+indikator\s+(program|kegiatan|sub\s*kegiatan)\s*:.*$/is, '').trim();
     if (!pagu && !realisasi && !/^program\b/i.test(name)) continue;
     const cite = citeCell(table, row.cells[nameCol ?? 0] ?? row.cells[0]!);
     // Belanja rows (and their JUMLAH) go to the belanja summary; they are kept as budget rows of
@@ -331,6 +336,29 @@ function explicitLevel(raw: string, kode: string | null, prevCoded?: BudgetLevel
 }
 
 /**
+ * A name cell wrapped over several ruled rows: a row whose only text is in the name column (no
+ * figure, number or code), under a row with figures, continues that row's name.
+ */
+function wrappedNames(table: Table, rows: TableRow[], nameCol: number | undefined, vals: ColumnValues, figureCols: Array<number | undefined>): { extra: Map<number, string>; skip: Set<number> } {
+  const extra = new Map<number, string>();
+  const skip = new Set<number>();
+  if (nameCol === undefined) return { extra, skip };
+  let owner: TableRow | undefined;
+  for (const row of rows) {
+    const text = cellText(table, row.cells[nameCol]).trim();
+    const others = row.cells.filter((c, k) => k !== nameCol && !c.spannedBy && c.text.trim() && c.text.trim() !== '-');
+    const figures = figureCols.some((c) => c !== undefined && vals.value(row, c));
+    if (!figures && others.length === 0 && text && owner && !row.cells[nameCol]?.spannedBy && (/^\p{Ll}/u.test(text) || letterSpaced(text)) && !TOTAL.test(text)) {
+      extra.set(owner.index, `${extra.get(owner.index) ?? ''} ${text}`.trim());
+      skip.add(row.index);
+      continue;
+    }
+    owner = figures ? row : undefined;
+  }
+  return { extra, skip };
+}
+
+/**
  * Rows without a code or label get their level from the numbering under the current program:
  * the kegiatan count 1, 2, 3…; a number that restarts at 1 opens the sub-kegiatan of the kegiatan
  * above; a number continuing the kegiatan count closes them. Without numbering, a row right above
@@ -390,6 +418,12 @@ function resolveLevels(rows: Pending[], kind: TableKind, programColumn: boolean)
     else if (next?.level === 'kegiatan' && !inProgram) p.row.level = 'program';
     else if (kind === 'budget-summary' || programColumn) p.row.level = 'program';
     else p.row.level = inProgram ? 'kegiatan' : 'other';
+    // An unnumbered kegiatan still counts: the list at 1 under it is its sub-kegiatan.
+    if (p.row.level === 'kegiatan') {
+      kegNo++;
+      subNo = 0;
+      depth = 'sub';
+    }
   });
 }
 
