@@ -102,13 +102,13 @@ export function extractReport(layout: LayoutDocument, opts: ExtractOptions = {})
   // A budget table cut by a repeated page header: the rows opening a part belong to the one before.
   linkAcrossParts(budget);
 
-  // A total stated in the sentence under a budget table is that table's total row.
-  budget.push(...proseTotals(layout.tables, layout.paragraphs, budget));
-
   // Programs listed in prose with their amounts (the signed PK's attachment) are a table too.
   const listed = extractProseBudget(layout.paragraphs, budgetKeys);
-  tables.push(...listed.tables);
-  budget.push(...listed.budget);
+  // A total stated in the sentence under a budget table is that table's total row; a budget
+  // stated on its own ("Pagu … : Rp X Realisasi … : Rp Y …") is a one-row table.
+  const stated = proseTotals(layout.tables, layout.paragraphs, budget, listed.tables.length + 1);
+  budget.push(...stated.budget, ...listed.budget);
+  tables.push(...listed.tables, ...stated.tables);
 
   // Polarity the prose declares for an indicator by name outranks the one inferred from the name.
   const declared = declaredPolarities(indicators.map((i) => i.indikator), layout.paragraphs.map((p) => p.text));

@@ -47,7 +47,7 @@ describe('a total stated under a budget table', () => {
     const keys = new KeyRegistry();
     const map = mapColumns(t, 2023);
     const budget = extractBudget({ table: t, map, kind: 'budget-detail', tahun: 2023, indicatorKeys: new KeyRegistry(), budgetKeys: keys, variant: null }).budget;
-    return { budget, totals: proseTotals([t], [{ page, text, bbox: [50, top, 500, top + 30] }], budget) };
+    return { budget, totals: proseTotals([t], [{ page, text, bbox: [50, top, 500, top + 30] }], budget).budget };
   };
 
   it('becomes the table’s total over its programs, with its realisasi and percentage', () => {
@@ -63,5 +63,17 @@ describe('a total stated under a budget table', () => {
     ['a sentence that is not a total', 'Anggaran belanja program adalah Rp.8.955.501.115.', 1, 100],
   ])('is ignored %s', (_, text, page, top) => {
     expect(rows(text, page, top).totals).toEqual([]);
+  });
+});
+
+describe('a budget stated on its own', () => {
+  it('"Pagu … : Rp X Realisasi … : Rp Y Persentase … : Z%" is a one-row table the serapan check can read', () => {
+    const text = 'Pagu Anggaran Program Tahun 2023 : Rp. 1.456.900.300 Realisasi Anggaran Program Tahun 2023 : Rp. 1.400.807.500 Persentase Capaian Program Tahun 2023 : 96,14% Dumai, 02 Januari 2024';
+    const { tables, budget } = proseTotals([], [paragraph(66, text)], [], 3);
+    expect(tables).toEqual([expect.objectContaining({ id: 'l3', kind: 'budget-summary', pages: [66] })]);
+    expect(budget.map((b) => [b.uraian, b.level, b.pagu?.value, b.realisasi?.value, b.persen?.value])).toEqual([['Pagu Anggaran Program Tahun 2023', 'total', 1456900300, 1400807500, 96.14]]);
+  });
+  it('needs both the pagu and the realisasi', () => {
+    expect(proseTotals([], [paragraph(66, 'Pagu Anggaran Program Tahun 2023 : Rp. 1.456.900.300.')], []).budget).toEqual([]);
   });
 });

@@ -74,6 +74,13 @@ function row(table: string, k: number, uraian: string, key: string, level: Budge
 const TOTAL_SENTENCE =
   /^(total\s+(?:anggaran|pagu)(?:\s+belanja)?|jumlah\s+(?:anggaran|pagu)(?:\s+belanja)?)\s+(?:\S+\s+){0,4}?(?:adalah|sebesar|yaitu)\s*:?\s*(rp\.?\s*\d{1,3}(?:[.,]\d{3})+(?:,\d{1,2})?(?:,-)?)\s*,?\s*(?:dengan\s+)?realisasi(?:nya)?\s+(?:sebesar\s+)?(rp\.?\s*\d{1,3}(?:[.,]\d{3})+(?:,\d{1,2})?(?:,-)?)(?:[^.%]{0,80}?(?:capaian|serapan|persentase|penyerapan)\s+(?:sebesar\s+)?(\d{1,3}(?:,\d{1,2})?)\s*%)?/i;
 
+/** "Pagu Anggaran Program Tahun 2023 : Rp. X Realisasi Anggaran Program Tahun 2023 : Rp. Y Persentase Capaian Program Tahun 2023 : Z%". */
+const AMOUNT = String.raw`(rp\.?\s*\d{1,3}(?:[.,]\d{3})+(?:,\d{1,2})?(?:,-)?)`;
+const STATEMENT = new RegExp(
+  String.raw`\b(pagu(?:\s+anggaran)?(?:\s+\S+){0,4}?)\s*:\s*${AMOUNT}[\s,;]+realisasi(?:\s+anggaran)?(?:\s+\S+){0,4}?\s*:\s*${AMOUNT}(?:[\s,;]+(?:persentase|capaian|serapan)(?:\s+\S+){0,5}?\s*:\s*(\d{1,3}(?:,\d{1,2})?)\s*%)?`,
+  'i',
+);
+
 const LEVELS = ['program', 'kegiatan', 'sub_kegiatan', 'other'] as const;
 
 /**
@@ -84,11 +91,22 @@ const LEVELS = ['program', 'kegiatan', 'sub_kegiatan', 'other'] as const;
  * @example
  *   proseTotals(layout.tables, layout.paragraphs, budget)[0].uraian; // 'Total anggaran belanja'
  */
-export function proseTotals(tables: readonly Table[], paragraphs: readonly Paragraph[], budget: readonly BudgetRow[]): BudgetRow[] {
+export function proseTotals(tables: readonly Table[], paragraphs: readonly Paragraph[], budget: readonly BudgetRow[], firstId = 1): { tables: TableInfo[]; budget: BudgetRow[] } {
   const out: BudgetRow[] = [];
+  const own: TableInfo[] = [];
   for (const p of paragraphs) {
     const m = TOTAL_SENTENCE.exec(p.text);
-    if (!m) continue;
+    if (!m) {
+      const st = STATEMENT.exec(p.text);
+      if (st) {
+        const row = statementRow(p, st, `l${firstId + own.length}`);
+        if (row) {
+          out.push(row);
+          own.push({ id: row.table, kind: 'budget-summary', caption: null, pages: [p.page], columns: { uraian: 0, pagu: 1, realisasiAnggaran: 2, persen: 3 }, variant: null, confidence: 0.5, by: 'prose-statement' });
+        }
+      }
+      continue;
+    }
     // The budget table ending just above it on the same page.
     let best: { table: Table; gap: number } | undefined;
     for (const t of tables) {
@@ -127,5 +145,20 @@ export function proseTotals(tables: readonly Table[], paragraphs: readonly Parag
       cite: cite(0),
     });
   }
-  return out;
+  return { tables: own, budget: out };
+}
+
+/** A budget stated as "Pagu … : Rp X, Realisasi … : Rp Y, Persentase … : Z%" outside any table. */
+function statementRow(p: Paragraph, m: RegExpExecArray, table: string): BudgetRow | null {
+  const cite = (column: number): Citation => ({ page: p.page, table, row: 0, column, bbox: p.bbox, caption: null });
+  const value = (text: string | undefined, column: number): Value | null => {
+    if (!text) return null;
+    const parsed = parseNumber(text);
+    return parsed.value === null ? null : toValue(text, parsed, p.ocr ?? false, cite(column));
+  };
+  const pagu = value(m[2], 1);
+  const realisasi = value(m[3], 2);
+  if (!pagu || !realisasi) return null;
+  const uraian = m[1]!.replace(/\s+/g, ' ').trim();
+  return { id: `${table}.r0`, key: `${table}:total`, table, tableKind: 'budget-summary', kode: null, uraian, level: 'total', parentId: null, pagu, realisasi, persen: value(m[4] ? `${m[4]}%` : undefined, 3), sisa: null, cite: cite(0) };
 }
