@@ -14,9 +14,25 @@ testCheck(countClaim, {
       report: makeReport({ indicators: [indicator({ key: 'a' }), indicator({ key: 'b' }), indicator({ key: 'a', table: 't2' })], claims: [claim('count', { entity: 'indikator', count: 2, words: null })] }),
     },
     { name: 'a claim matching one table while keys differ between tables', report: makeReport({ budget: [...programs(3, 'a'), budgetRow({ key: 'other spelling', table: 'b', level: 'program' })], claims: [claim('count', { entity: 'program', count: 3, words: null })] }) },
+    {
+      name: 'tujuan counted once however many indicators serve each',
+      report: makeReport({
+        indicators: [indicator({ key: 'a', tujuan: 'Tujuan A' }), indicator({ key: 'b', tujuan: 'Tujuan A' }), indicator({ key: 'c', tujuan: 'Tujuan B' })],
+        claims: [claim('count', { entity: 'tujuan', count: 2, words: 'dua' })],
+      }),
+    },
     { name: 'nothing listed: nothing to count against', report: makeReport({ claims: [claim('count', { entity: 'sub_kegiatan', count: 30, words: null })] }) },
   ],
   invalid: [
+    {
+      name: '1 (satu) tujuan claimed, the performance tables list two',
+      report: makeReport({
+        indicators: [indicator({ key: 'a', tujuan: 'Memantapkan dukungan data' }), indicator({ key: 'b', tujuan: 'Meningkatkan kualitas pelayanan' })],
+        claims: [claim('count', { entity: 'tujuan', count: 1, words: 'satu' })],
+      }),
+      errors: [{ messageId: 'mismatch', severity: 'warning' }],
+      check: ([f]) => expect(f?.expected?.value).toBe(2),
+    },
     {
       name: '6 program claimed, 5 listed',
       report: makeReport({ budget: programs(5), claims: [claim('count', { entity: 'program', count: 6, words: 'enam' })] }),

@@ -3,7 +3,7 @@ import { parseWords } from '../../numbers/index.js';
 import type { Bilingual, Check, CheckContext, FindingDraft } from '../types.js';
 import { normLabel } from '../util.js';
 
-type Entity = 'program' | 'kegiatan' | 'sub_kegiatan' | 'indikator' | 'sasaran';
+type Entity = 'program' | 'kegiatan' | 'sub_kegiatan' | 'indikator' | 'sasaran' | 'tujuan';
 
 const ENTITY: Record<Entity, Bilingual> = {
   program: { id: 'program', en: 'programs' },
@@ -11,6 +11,7 @@ const ENTITY: Record<Entity, Bilingual> = {
   sub_kegiatan: { id: 'sub kegiatan', en: 'sub-kegiatan (sub-activities)' },
   indikator: { id: 'indikator', en: 'indicators' },
   sasaran: { id: 'sasaran', en: 'sasaran (objectives)' },
+  tujuan: { id: 'tujuan', en: 'tujuan (goals)' },
 };
 
 interface Item {
@@ -22,7 +23,7 @@ interface Item {
 }
 
 /**
- * "N program / kegiatan / sub kegiatan" (and indikator, sasaran) in prose vs the items the report
+ * "N program / kegiatan / sub kegiatan" (and indikator, sasaran, tujuan) in prose vs the items the report
  * lists, counted by distinct key per table. A claim that matches any single table's list, or the
  * union over tables, is accepted; otherwise the longest list is the expected count. A mismatch is a warning: the count depends on extraction having found
  * every list (attachments are often scanned). The number in words next to the digits ("5 (lima)")
@@ -32,7 +33,7 @@ const countClaim: Check = {
   id: 'count-claim',
   meta: {
     title: { id: 'Jumlah yang disebut', en: 'Stated counts' },
-    docs: '"N program/kegiatan/sub kegiatan/indikator/sasaran" vs distinct listed items (any one table or the union; else the longest list) and vs its number in words',
+    docs: '"N program/kegiatan/sub kegiatan/indikator/sasaran/tujuan" vs distinct listed items (any one table or the union; else the longest list) and vs its number in words',
     defaultSeverity: 'warning',
     tags: ['prose', 'count'],
   },
@@ -104,6 +105,11 @@ export default countClaim;
 function itemsOf(entity: Entity, budget: Report['budget'], indicators: Report['indicators'], ctx: CheckContext): Item[] {
   if (entity === 'indikator') {
     return indicators.map((i) => ({ key: i.key, table: i.table, name: i.indikator, text: i.indikator, cite: ctx.cite(i.cite) }));
+  }
+  if (entity === 'tujuan') {
+    return indicators
+      .filter((i): i is typeof i & { tujuan: string } => i.tujuan !== null && normLabel(i.tujuan) !== '')
+      .map((i) => ({ key: normLabel(i.tujuan), table: i.table, name: i.tujuan, text: i.tujuan, cite: ctx.cite(i.cite) }));
   }
   if (entity === 'sasaran') {
     return indicators

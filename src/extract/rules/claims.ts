@@ -19,7 +19,7 @@ function sentenceAround(text: string, start: number, end: number): string {
   return text.slice(s, e < 0 ? undefined : e + 1).trim();
 }
 
-const COUNT = /(\d{1,3})\s*\(\s*([a-z ]+?)\s*\)?\s*(program|kegiatan|sub\s*-?\s*kegiatan|indikator|sasaran)\b/gi;
+const COUNT = /(\d{1,3})\s*\(\s*([a-z ]+?)\s*\)?\s*(program|kegiatan|sub\s*-?\s*kegiatan|indikator|sasaran|tujuan)\b/gi;
 const TREND = /\b(meningkat|menurun|naik|turun|peningkatan|penurunan)\b[^.;]{0,160}?\bdari\s+(?:angka\s+|sebesar\s+)?(\d[\d.,]*\s*%?)[^.;]{0,100}?\bmenjadi\s+(?:sebesar\s+)?(\d[\d.,]*\s*%?)/gi;
 const TREND_WORD = /\b(meningkat|menurun)\b/gi;
 const EFISIENSI = /efisiensi\w*\s+(?:\w+\s+){0,3}?(?:adalah|sebesar|yaitu)\s+(\d[\d.,]*\s*%?)[^()]{0,160}?\((\d[\d.,]*\s*%?)\)[^()]{0,40}?dibagi[^()]{0,120}?\((\d[\d.,]*\s*%?)\)/gi;
@@ -53,7 +53,7 @@ export function extractClaims(paragraphs: Paragraph[], instansi: string | null, 
       const wordsValue = parseWords(words).value;
       // "5 (lima) program" — the words must be a number, or this is some other parenthesis.
       if (wordsValue === null) continue;
-      const entity = m[3]!.toLowerCase().replace(/\s*-?\s*/g, '') === 'subkegiatan' ? 'sub_kegiatan' : (m[3]!.toLowerCase() as 'program' | 'kegiatan' | 'indikator' | 'sasaran');
+      const entity = m[3]!.toLowerCase().replace(/\s*-?\s*/g, '') === 'subkegiatan' ? 'sub_kegiatan' : (m[3]!.toLowerCase() as 'program' | 'kegiatan' | 'indikator' | 'sasaran' | 'tujuan');
       claims.push({ id: id('count', k++), kind: 'count', entity, count: Number(m[1]), words, text: sentenceAround(text, m.index!, m.index! + m[0].length), cite: cite(p) });
     }
     for (const a of findAmountsInWords(text)) {
