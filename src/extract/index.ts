@@ -13,8 +13,8 @@ import {
   type TableInfo,
   type TableKind,
 } from '../model/report.js';
-import { KeyRegistry, normalizeName } from './rules/cells.js';
-import { extractClaims } from './rules/claims.js';
+import { KeyRegistry, citeCell, normalizeName } from './rules/cells.js';
+import { extractClaims, otherOffices } from './rules/claims.js';
 import { declaredPolarities } from './rules/polarity.js';
 import { linkAcrossParts } from './rules/orphans.js';
 import { extractProseBudget, proseTotals } from './rules/prose-budget.js';
@@ -67,10 +67,12 @@ export function extractReport(layout: LayoutDocument, opts: ExtractOptions = {})
   const efficiency: EfficiencyRow[] = [];
   const scales: Array<{ bands: ScaleBand[]; table: Table }> = [];
 
+  const roleMaps = new Map<string, ColumnMap>();
   for (const printed of layout.tables) {
     const hint = opts.hints?.find((h) => h.table === printed.id);
     const map = mapColumns(printed, id.tahun);
     if (hint) Object.assign(map.roles, hint.columns);
+    roleMaps.set(printed.id, map);
     // Rows typed one cell short are read under the columns their values belong to.
     const table = realignShiftedRows(printed, map);
     const cls = hint ? { kind: hint.kind, confidence: 0.7, variant: null } : classifyTable(table, map, contextOf(table, layout.paragraphs));
@@ -117,6 +119,9 @@ export function extractReport(layout: LayoutDocument, opts: ExtractOptions = {})
     if (pol) Object.assign(ind, { polarity: pol, polaritySource: 'declared' });
   }
   const prose = extractClaims(layout.paragraphs, id.instansi, id.tahun);
+  // Another office's name typed into a table (a sasaran copied from another kecamatan's report).
+  const performance = new Set(tables.filter((t) => ['pk', 'capaian', 'comparison', 'renstra', 'efficiency'].includes(t.kind)).map((t) => t.id));
+  prose.claims.push(...officesInTables(layout.tables, roleMaps, performance, id.instansi));
   prose.claims = resolveTrends(prose.claims, indicators, id.tahun);
   belanja.push(...prose.belanja);
   const scale = chooseScale(scales, indicators);
@@ -141,6 +146,29 @@ export function extractReport(layout: LayoutDocument, opts: ExtractOptions = {})
     claims: prose.claims,
     warnings,
   });
+}
+
+/**
+ * Office mentions in table headers and in the tujuan, sasaran and indikator cells of performance
+ * tables, each cited to its cell. Budget item names are left out: "Kendaraan Dinas Operasional"
+ * names no office.
+ */
+function officesInTables(tables: readonly Table[], maps: ReadonlyMap<string, ColumnMap>, performance: ReadonlySet<string>, instansi: string | null): Claim[] {
+  if (!instansi) return [];
+  const out: Claim[] = [];
+  for (const t of tables) {
+    const roles = maps.get(t.id)?.roles ?? {};
+    const cols = new Set(performance.has(t.id) ? [roles.tujuan, roles.sasaran, roles.indikator].filter((c): c is number => c !== undefined) : []);
+    for (const [header, row] of [...t.headerRows.map((r) => [true, r] as const), ...t.rows.map((r) => [false, r] as const)]) {
+      for (const cell of row.cells) {
+        if (cell.spannedBy || !/\p{L}{4}/u.test(cell.text) || (!header && !cols.has(cell.col))) continue;
+        otherOffices(cell.text, instansi).forEach((o, k) => {
+          out.push({ id: `${cell.id}.office${k}`, kind: 'mention', entity: 'office', value: o.name, text: cell.text.slice(0, 300), cite: citeCell(t, cell) });
+        });
+      }
+    }
+  }
+  return out;
 }
 
 /**

@@ -34,6 +34,30 @@ const COMPARISON = /dibanding|perbandingan|sebelumnya|sampai\s+dengan|s\.\s*d\.?
 const PLAN_PERIOD = /\b(renstra|rencana\s+strategis|rpjmd|rpjmn)\b(?:\s+\S+){0,6}?\s+((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b/gi;
 
 /**
+ * Names of offices of the report's own kind other than the report's ("Kecamatan Sungai Sembilan" in
+ * a report of Kecamatan Dumai Barat), in title case or capitals, with where they sit in `text`.
+ *
+ * @example
+ *   otherOffices('Struktur organisasi Kecamatan Sungai Sembilan', 'Kecamatan Dumai Barat'); // [{ name: 'Kecamatan Sungai Sembilan', … }]
+ */
+export function otherOffices(text: string, instansi: string | null): Array<{ name: string; start: number; end: number }> {
+  if (!instansi) return [];
+  const head = instansi.split(/\s+/)[0]!;
+  const re = new RegExp(String.raw`\b(?:${head}|${head.toUpperCase()})\s+((?:[A-Z][A-Za-z]+\s*){1,3})`, 'g');
+  const own = instansi.toLowerCase();
+  const out: Array<{ name: string; start: number; end: number }> = [];
+  for (const m of text.matchAll(re)) {
+    const first = m[1]!.trim().split(/\s+/)[0]!.toLowerCase();
+    // Same office (any abbreviation of it), or a generic phrase ("Kecamatan Kota Dumai").
+    if (own.includes(first) || ['kota', 'kabupaten', 'provinsi', 'tahun', head.toLowerCase()].includes(first)) continue;
+    const words = m[1]!.trim().split(/\s+/);
+    while (words.length > 1 && /^(kota|kabupaten|provinsi|tahun|dan|yang|pemerintah)$/i.test(words[words.length - 1]!)) words.pop();
+    out.push({ name: `${head} ${words.map((w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()).join(' ')}`, start: m.index!, end: m.index! + m[0].length });
+  }
+  return out;
+}
+
+/**
  * Claims made in prose: counts of programs/kegiatan, amounts in words, year-on-year trend words,
  * efficiency computations stated in words, the capaian formula for lower-is-better indicators,
  * and mentions of years and offices (for copy-paste drift).
@@ -105,20 +129,8 @@ export function extractClaims(paragraphs: Paragraph[], instansi: string | null, 
       if (tahun !== null && Number(m[2]) === tahun) continue;
       claims.push({ id: id('year', k++), kind: 'mention', entity: 'year', value: m[2]!, text: sentenceAround(text, m.index!, m.index! + m[0].length).slice(0, 300), cite: cite(p) });
     }
-    if (instansi) {
-      const head = instansi.split(/\s+/)[0]!;
-      // Title case or capitals ("Kecamatan Sungai Sembilan", "KECAMATAN SUNGAI SEMBILAN").
-      const re = new RegExp(String.raw`\b(?:${head}|${head.toUpperCase()})\s+((?:[A-Z][A-Za-z]+\s*){1,3})`, 'g');
-      const own = instansi.toLowerCase();
-      for (const m of text.matchAll(re)) {
-        const first = m[1]!.trim().split(/\s+/)[0]!.toLowerCase();
-        // Same office (any abbreviation of it), or a generic phrase ("Kecamatan Kota Dumai").
-        if (own.includes(first) || ['kota', 'kabupaten', 'provinsi', 'tahun', head.toLowerCase()].includes(first)) continue;
-        const words = m[1]!.trim().split(/\s+/);
-        while (words.length > 1 && /^(kota|kabupaten|provinsi|tahun|dan|yang|pemerintah)$/i.test(words[words.length - 1]!)) words.pop();
-        const name = `${head} ${words.map((w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()).join(' ')}`;
-        claims.push({ id: id('office', k++), kind: 'mention', entity: 'office', value: name, text: sentenceAround(text, m.index!, m.index! + m[0].length).slice(0, 300), cite: cite(p) });
-      }
+    for (const o of otherOffices(text, instansi)) {
+      claims.push({ id: id('office', k++), kind: 'mention', entity: 'office', value: o.name, text: sentenceAround(text, o.start, o.end).slice(0, 300), cite: cite(p) });
     }
     // "anggaran sebesar Rp X … terdiri dari Belanja Operasi sebesar Rp Y dan Belanja Modal sebesar Rp Z"
     const parts = [...text.matchAll(BELANJA_PROSE)];
