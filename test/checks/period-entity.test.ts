@@ -11,6 +11,7 @@ testCheck(periodEntity, {
   valid: [
     { name: 'the report year, the year before and the year after', report: report(mention('year', '2023'), mention('year', '2022'), mention('year', '2024')) },
     { name: 'a Renstra period containing the year', report: report(mention('year', '2021-2026'), mention('year', '2021 s.d. 2026')) },
+    { name: 'a compared period ending in the report year, as printed', report: report(mention('year', 'tahun 2022 sampai dengan tahun 2023')) },
     { name: 'the office with its pemda', report: report(mention('office', 'Badan Penanggulangan Bencana Daerah Kabupaten Contoh')) },
     { name: 'the office initials', report: report(mention('office', 'BPBD')) },
     { name: 'the report year as its own period', report: report(claim('mention', { entity: 'year', value: '2023', own: true })) },
@@ -20,6 +21,7 @@ testCheck(periodEntity, {
     { name: 'a later year', report: report(mention('year', '2025')), errors: [{ messageId: 'futureYear', severity: 'warning' }] },
     { name: 'an older year', report: report(mention('year', '2019')), errors: [{ messageId: 'oldYear', severity: 'info' }] },
     { name: 'a period without the report year', report: report(mention('year', '2016-2021')), errors: [{ messageId: 'period', severity: 'warning' }] },
+    { name: 'a compared period that stops a year short, as printed', report: report(mention('year', 'tahun 2021 sampai dengan tahun 2022')), errors: [{ messageId: 'period', severity: 'warning' }] },
     { name: "another kabupaten's office", report: report(mention('office', 'Badan Penanggulangan Bencana Daerah Kabupaten Lain')), errors: [{ messageId: 'otherOffice', severity: 'warning' }] },
     {
       name: 'the same foreign office name on several pages is one finding',

@@ -121,6 +121,11 @@ describe('year and office mentions', () => {
   it('does not treat comparisons with last year as the report’s own period', () => {
     expect(p('Capaian dibandingkan dengan Laporan Kinerja Tahun 2022 meningkat.').filter((c) => c.kind === 'mention' && c.own)).toEqual([]);
   });
+  it('reads a compared period as printed, not its years one by one', () => {
+    expect(p('Perbandingan data kinerja antara realisasi kinerja tahun 2021 sampai dengan tahun 2022 untuk setiap indikatornya.')).toEqual([
+      expect.objectContaining({ value: 'tahun 2021 sampai dengan tahun 2022' }),
+    ]);
+  });
   it('does not take the end of a plan period for a reporting year', () => {
     expect(p('Upaya dalam mempercepat Capaian Kinerja sampai dengan akhir periode RENSTRA Tahun 2026 adalah sebagai berikut.')).toEqual([]);
     expect(p('Realisasi anggaran tahun 2021 lebih rendah.')).toEqual([expect.objectContaining({ value: '2021' })]);

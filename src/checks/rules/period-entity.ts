@@ -66,7 +66,7 @@ const periodEntity: Check = {
       if (claim.entity === 'year') {
         if (tahun === null) continue;
         const operands: Operand[] = [{ name: 'tahun laporan', text: String(tahun), value: tahun, cite: reportCite }];
-        const range = /(\d{4})\s*(?:[-–—/]|s\.?\s*d\.?|sampai(?:\s+dengan)?)\s*(\d{4})/i.exec(claim.value);
+        const range = /(\d{4})\s*(?:[-–—/]|s\.?\s*d\.?|sampai(?:\s+dengan)?)\s*(?:tahun\s+)?(\d{4})/i.exec(claim.value);
         const data = { printed: claim.value, tahun };
         if (range) {
           const a = Number(range[1]);

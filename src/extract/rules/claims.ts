@@ -31,6 +31,7 @@ const YEAR_CONTEXT = /(laporan\s+kinerja|lkj-?ip|lakip|capaian\s+kinerja|realisa
 /** Phrases that name the report's own period, where only the report year belongs. */
 const OWN_YEAR = /\b(laporan\s+kinerja|lkj-?ip|lakip|perjanjian\s+kinerja|penetapan\s+kinerja|komitmen\s+kinerja|indikator\s+kinerja\s+utama|kinerja\s+utama)\b\)?(?:\s+\S*[^\s.,;:]){0,9}?\s+tahun\s+((?:19|20)\d\d)\b(?!\s*[-–]|\s*s\.?\s*d)|\btahun\s+anggaran\s*:\s*((?:19|20)\d\d)\b/gi;
 const COMPARISON = /dibanding|perbandingan|sebelumnya|sampai\s+dengan|s\.\s*d\.?|dari\s+tahun|kondisi\s+awal/i;
+const YEAR_RANGE = /\btahun\s+((?:19|20)\d\d)\s*(?:sampai\s+dengan|s\.\s*d\.?|s\/d|[-–])\s*(?:tahun\s+)?((?:19|20)\d\d)\b/gi;
 const PLAN_PERIOD = /\b(renstra|rencana\s+strategis|rpjmd|rpjmn)\b(?:\s+\S+){0,6}?\s+((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b/gi;
 
 /**
@@ -119,11 +120,22 @@ export function extractClaims(paragraphs: Paragraph[], instansi: string | null, 
       if (tahun !== null && Number(year) === tahun) continue;
       claims.push({ id: id('year', k++), kind: 'mention', entity: 'year', value: year, own: true, text: sentence.slice(0, 300), cite: cite(p) });
     }
+    const spans: Array<[number, number]> = [];
     for (const m of text.matchAll(PLAN_PERIOD)) {
+      spans.push([m.index!, m.index! + m[0].length]);
       claims.push({ id: id('period', k++), kind: 'mention', entity: 'year', value: `${m[2]}-${m[3]}`, text: sentenceAround(text, m.index!, m.index! + m[0].length).slice(0, 300), cite: cite(p) });
+    }
+    // "realisasi kinerja tahun 2021 sampai dengan tahun 2022": a compared period (a plan's is above).
+    for (const m of text.matchAll(YEAR_RANGE)) {
+      const [a, b] = [m.index!, m.index! + m[0].length];
+      if (spans.some(([x, y]) => a < y && b > x)) continue;
+      spans.push([a, b]);
+      claims.push({ id: id('period', k++), kind: 'mention', entity: 'year', value: m[0].replace(/\s+/g, ' ').trim(), text: sentenceAround(text, a, b).slice(0, 300), cite: cite(p) });
     }
     for (const m of text.matchAll(YEAR_CONTEXT)) {
       if (ownAt.has(m.index! + m[0].length)) continue;
+      const end = m.index! + m[0].length;
+      if (spans.some(([x, y]) => end > x && end <= y)) continue;
       // "sampai dengan akhir periode RENSTRA Tahun 2026": a plan's horizon, not a reporting year.
       if (/\b(periode|renstra|rpjmd|rpjmn|rencana\s+strategis|jangka\s+menengah)\b/i.test(m[0])) continue;
       if (tahun !== null && Number(m[2]) === tahun) continue;
