@@ -136,6 +136,16 @@ describe('year and office mentions', () => {
   });
 });
 
+describe('capaian compared with last year in words', () => {
+  it('reads this year’s and last year’s capaian and the word that says which way it went', () => {
+    const text =
+      'Target yang ditetapkan tahun 2023 adalah 73% realisasi sebesar 92,08% tercapai 126% atau bernilai kinerja sangat tinggi. Bila dibandingkan dengan realisasi tahun 2022 sebesar 86% .atau tercapai sebesar 191%, maka capaian tahun 2023 naik sebesar sebesar 6%. Faktor pendukung adalah sebagai berikut.';
+    const trends = extractClaims([paragraph(31, text)], null, 2023).claims.filter((c) => c.kind === 'trend');
+    expect(trends.map((c) => (c.kind === 'trend' ? [c.direction, c.from?.value, c.to?.value] : []))).toEqual([['up', 191, 126]]);
+    expect(trends[0]!.text).toMatch(/^tercapai 126% .* maka capaian tahun 2023 naik sebesar sebesar 6%\.$/);
+  });
+});
+
 describe('trend words without figures', () => {
   it('are kept for the extractor to fill from the named indicator', () => {
     const { claims } = extractClaims([paragraph(33, 'Capaian kinerja untuk indikator Indeks Kepuasan Masyarakat menunjukkan capaian yang meningkat.')], null, 2023);

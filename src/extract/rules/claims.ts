@@ -22,6 +22,11 @@ function sentenceAround(text: string, start: number, end: number): string {
 const COUNT = /(\d{1,3})\s*\(\s*([a-z ]+?)\s*\)?\s*(program|kegiatan|sub\s*-?\s*kegiatan|indikator|sasaran|tujuan)\b/gi;
 const TREND = /\b(meningkat|menurun|naik|turun|peningkatan|penurunan)\b[^.;]{0,160}?\bdari\s+(?:angka\s+|sebesar\s+)?(\d[\d.,]*\s*%?)[^.;]{0,100}?\bmenjadi\s+(?:sebesar\s+)?(\d[\d.,]*\s*%?)/gi;
 const TREND_WORD = /\b(meningkat|menurun)\b/gi;
+/**
+ * "… tercapai 126% … Bila dibandingkan dengan realisasi tahun 2022 sebesar 86% atau tercapai sebesar
+ * 191%, maka capaian tahun 2023 naik …": this year's and last year's capaian, then the word.
+ */
+const CAPAIAN_COMPARED = /\btercapai\s+(?:sebesar\s+)?(\d[\d.,]*\s*%?)[\s\S]{0,200}?\bdibandingkan\b[\s\S]{0,150}?\btercapai\s+(?:sebesar\s+)?(\d[\d.,]*\s*%?)[^.;]{0,30}?\bmaka\s+capaian\b[^.;]{0,30}?\b(naik|meningkat|turun|menurun)\b/gi;
 const EFISIENSI = /efisiensi\w*\s+(?:\w+\s+){0,3}?(?:adalah|sebesar|yaitu)\s+(\d[\d.,]*\s*%?)[^()]{0,160}?\((\d[\d.,]*\s*%?)\)[^()]{0,40}?dibagi[^()]{0,120}?\((\d[\d.,]*\s*%?)\)/gi;
 const FORMULA_TWO_MINUS = /\(\s*2\s*[-–]\s*\(?\s*realisasi\s*\/\s*target\s*\)?\s*\)/i;
 const FORMULA_INVERSE = /target\s*\/\s*realisasi|target\s+dibagi\s+(dengan\s+)?realisasi/i;
@@ -103,6 +108,17 @@ export function extractClaims(paragraphs: Paragraph[], instansi: string | null, 
       const direction = /meningkat|naik|peningkatan/.test(word) ? 'up' : 'down';
       const sentence = sentenceAround(text, m.index!, m.index! + m[0].length);
       claims.push({ id: id('trend', k++), kind: 'trend', direction, subject: sentence.slice(0, 200), from, to, text: sentence, cite: cite(p) });
+    }
+    for (const m of text.matchAll(CAPAIAN_COMPARED)) {
+      const to = valueOf(m[1]!, p);
+      const from = valueOf(m[2]!, p);
+      if (!from || !to) continue;
+      const direction = /meningkat|naik/i.test(m[3]!) ? 'up' : 'down';
+      const sentence = sentenceAround(text, m.index! + m[0].length - m[3]!.length, m.index! + m[0].length);
+      // From this year's capaian to the end of the sentence that says which way it went.
+      const stop = text.indexOf('. ', m.index! + m[0].length);
+      const quoted = text.slice(m.index!, stop < 0 ? undefined : stop + 1).replace(/\s+/g, ' ').trim();
+      claims.push({ id: id('trend', k++), kind: 'trend', direction, subject: sentence.slice(0, 200), from, to, text: quoted.slice(0, 400), cite: cite(p) });
     }
     for (const m of text.matchAll(EFISIENSI)) {
       const stated = valueOf(m[1]!, p);
