@@ -22,6 +22,17 @@ describe('mapColumns', () => {
       kind: 'capaian',
     },
     {
+      name: 'a work plan with an Uraian in each group: the budget rows are named in the group of ANGGARAN',
+      header: [
+        ['KINERJA UTAMA', '^', '^', 'PROGRAM', '^', '^', 'KEGIATAN / SUB KEGIATAN', '^', '^', '^'],
+        ['URAIAN', 'INDIKATOR', 'TARGET', 'URAIAN', 'INDIKATOR', 'TARGET', 'URAIAN', 'INDIKATOR', 'TARGET', 'ANGGARAN (Rp.)'],
+        ['Indeks Kepuasan', 'Survey', '87', 'Program A', 'Persentase', '100 %', 'Koordinasi', 'Persentase', '100 %', '32.902.500'],
+      ],
+      headerCount: 2,
+      expect: { sasaran: 0, indikator: 1, target: 2, uraian: 6, pagu: 9 },
+      kind: 'pk',
+    },
+    {
       name: 'budget realisation table with sisa',
       header: [['Kode', 'Program/Kegiatan', 'Pagu (Rp)', 'Realisasi (Rp)', '%', 'Sisa (Rp)'], ['2.12.01', 'Program A', '1.000', '900', '90', '100']],
       expect: { kode: 0, uraian: 1, pagu: 2, realisasiAnggaran: 3, persen: 4, sisa: 5 },
@@ -77,5 +88,10 @@ describe('mapColumns', () => {
     const u = table('t2', [['No', 'Program', 'Anggaran'], ['1', 'Program A', 'Rp. 1.000']]);
     expect(classifyTable(u, mapColumns(u, 2023), 'seiring Perubahan Anggaran disusun Perubahan Perjanjian Kinerja').variant).toBe('perubahan');
     expect(classifyTable(u, mapColumns(u, 2023), 'Perjanjian Kinerja tahun 2023').variant).toBe('original');
+  });
+
+  it('marks a Rencana Kinerja (a plan) as rencana', () => {
+    const t = table('t1', [['Kegiatan / Uraian', 'Kegiatan / Indikator', 'Kegiatan / Target', 'Kegiatan / Anggaran (Rp.)'], ['Koordinasi', 'Persentase', '100 %', '32.902.500']], { caption: 'RENCANA KINERJA TAHUN 2023 KECAMATAN DUMAI BARAT' });
+    expect(classifyTable(t, mapColumns(t, 2023), '').variant).toBe('rencana');
   });
 });

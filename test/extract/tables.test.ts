@@ -154,6 +154,20 @@ describe('extractBudget', () => {
     ]);
   });
 
+  it('reads the rows of a name column headed by kegiatan alone as kegiatan', () => {
+    const t = table('t37', [
+      ['Program / Uraian', 'Kegiatan / Sub Kegiatan / Uraian', 'Kegiatan / Sub Kegiatan / Anggaran (Rp.)'],
+      ['Program Penyelenggaraan Pemerintahan', 'Koordinasi Penyelenggaraan Kegiatan Pemerintahan', '32.902.500'],
+      ['', 'Penyelenggaraan Urusan Pemerintahan', '160.000.000'],
+      ['Program Koordinasi Ketentraman', 'Kegiatan Koordinasi Upaya Penyelenggaraan Ketenteraman', '101.000.000'],
+    ]);
+    expect(extractBudget(ctx(t)).budget.map((b) => [b.level, b.parentId])).toEqual([
+      ['kegiatan', null],
+      ['kegiatan', null],
+      ['kegiatan', null],
+    ]);
+  });
+
   it('reads tujuan and sasaran rows as heading totals that the final JUMLAH does not stop at', () => {
     const t = table('t12', [
       ['Tujuan/Sasaran/Program', 'Indikator', 'Alokasi', 'Realisasi'],

@@ -101,7 +101,9 @@ export function mapColumns(table: Table, tahun: number | null): ColumnMap {
       return set('sasaran', c);
     }
     if (/^tujuan$|^tujuan /.test(l) && !/sasaran/.test(l)) return set('tujuan', c);
-    if (/program|kegiatan|uraian|jenis belanja|rincian/.test(l) && !/target|realisasi|capaian|%/.test(last)) return set('uraian', c);
+    // "KEGIATAN / SUB KEGIATAN / ANGGARAN (Rp.)": the group names the rows, the last line the figure.
+    const moneyLast = /anggaran|alokasi|pagu|\(rp|rp\)/.test(last) && parts.length > 1;
+    if (!moneyLast && /program|kegiatan|uraian|jenis belanja|rincian/.test(l) && !/target|realisasi|capaian|%/.test(last)) return set('uraian', c);
     if (money || /alokasi|pagu|anggaran/.test(last)) {
       if (/realisasi/.test(last)) return set('realisasiAnggaran', c);
       if (/capaian|%|persen/.test(last)) return set('persen', c);
@@ -114,6 +116,14 @@ export function mapColumns(table: Table, tahun: number | null): ColumnMap {
     if (/capaian|tingkat kemajuan/.test(l)) return set(prev ? 'prevCapaian' : 'capaian', c);
     if (/rata/.test(l)) return;
   });
+  // Several groups with their own Uraian ("KINERJA UTAMA / URAIAN", "PROGRAM / URAIAN", "KEGIATAN /
+  // URAIAN"): the budget's rows are named in the group of the pagu column.
+  if (roles.pagu !== undefined) {
+    const group = (c: number) => norm(table.columns[c] ?? '').split(' / ').slice(0, -1).join(' / ');
+    const g = group(roles.pagu);
+    const named = g ? table.columns.findIndex((label, c) => c !== roles.pagu && group(c) === g && /uraian|nama/.test(norm(label).split(' / ').pop() ?? '')) : -1;
+    if (named >= 0) roles.uraian = named;
+  }
   // A table without a usable header (a list continued from a titled one): a column of rupiah
   // amounts is the budget, the text column beside it names the rows.
   if (roles.pagu === undefined && roles.realisasiAnggaran === undefined && roles.indikator === undefined) {
@@ -192,7 +202,7 @@ export function classifyTable(table: Table, map: ColumnMap, context: string): { 
   // introducing the table ("Seiring dengan Perubahan Anggaran … disusun Perubahan Perjanjian Kinerja").
   const perubahan = /perubahan/.test(cap) || (!/murni|awal|induk|sebelum/.test(cap) && /perubahan/.test(norm(context)));
   // Work plans (Renja/RKA): indicative ceilings and next-year forecasts, not realisation.
-  const plan = /pagu indikatif|prakiraan maju|rencana tahun|rencana kerja/.test(cap + ' ' + header);
+  const plan = /pagu indikatif|prakiraan maju|rencana tahun|rencana kerja|rencana kinerja/.test(cap + ' ' + header);
   const variant = plan ? 'rencana' : perubahan ? 'perubahan' : 'original';
   if (r.interval !== undefined && (r.label !== undefined || r.predikat !== undefined)) return { kind: 'scale', confidence: 0.9, variant: null };
   if (/efisiensi/.test(cap) || r.efisiensi !== undefined) return { kind: 'efficiency', confidence: 0.9, variant: null };

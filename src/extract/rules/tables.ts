@@ -282,7 +282,10 @@ export function extractBudget(ctx: TableContext): { budget: BudgetRow[]; belanja
     pending.push({ row: bRow, ...(level ? { level } : {}), ...(number !== undefined ? { number } : {}) });
   }
   const nameLabel = nameCol !== undefined ? (table.columns[nameCol] ?? '').toLowerCase().trim() : '';
-  resolveLevels(pending, ctx.kind, /^program$/.test(nameLabel));
+  // A name column headed by kegiatan alone ("KEGIATAN / SUB KEGIATAN / URAIAN", the program in a
+  // column of its own) lists kegiatan.
+  const kegiatanColumn = /kegiatan/.test(nameLabel) && !/program/.test(nameLabel);
+  resolveLevels(pending, ctx.kind, /^program$/.test(nameLabel), kegiatanColumn);
   const budget = pending.map((p) => p.row);
   linkParents(budget);
   linkTotals(budget);
@@ -364,7 +367,7 @@ function wrappedNames(table: Table, rows: TableRow[], nameCol: number | undefine
  * above; a number continuing the kegiatan count closes them. Without numbering, a row right above
  * sub-kegiatan rows is their kegiatan.
  */
-function resolveLevels(rows: Pending[], kind: TableKind, programColumn: boolean): void {
+function resolveLevels(rows: Pending[], kind: TableKind, programColumn: boolean, kegiatanColumn = false): void {
   let inProgram = false;
   let kegNo = 0;
   let subNo = 0;
@@ -414,7 +417,8 @@ function resolveLevels(rows: Pending[], kind: TableKind, programColumn: boolean)
       return;
     }
     const next = rows.slice(i + 1).find((q) => q.level);
-    if (next?.level === 'sub_kegiatan') p.row.level = 'kegiatan';
+    if (kegiatanColumn) p.row.level = 'kegiatan';
+    else if (next?.level === 'sub_kegiatan') p.row.level = 'kegiatan';
     else if (next?.level === 'kegiatan' && !inProgram) p.row.level = 'program';
     else if (kind === 'budget-summary' || programColumn) p.row.level = 'program';
     else p.row.level = inProgram ? 'kegiatan' : 'other';
