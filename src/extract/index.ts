@@ -19,6 +19,7 @@ import { declaredPolarities } from './rules/polarity.js';
 import { linkAcrossParts } from './rules/orphans.js';
 import { extractProseBudget, proseTotals } from './rules/prose-budget.js';
 import { realignShiftedRows } from './rules/realign.js';
+import { stackedLists } from './rules/stacked-list.js';
 import { classifyTable, mapColumns, type ColumnMap } from './rules/columns.js';
 import { identify } from './rules/identity.js';
 import { extractBudget, extractEfficiency, extractIndicators, extractScale, type TableContext } from './rules/tables.js';
@@ -95,6 +96,15 @@ export function extractReport(layout: LayoutDocument, opts: ExtractOptions = {})
       belanja.push(...b.belanja);
     }
     if (cls.kind === 'efficiency') efficiency.push(...extractEfficiency(ctx));
+    if (cls.kind === 'other') {
+      // A list of programs and amounts typed into one row, under the PK it belongs to.
+      const listed = stackedLists(table, budgetKeys, budget.map((b) => b.uraian), 'budget-summary');
+      if (listed.length > 0) {
+        budget.push(...listed);
+        const before = tables.slice(0, -1).reverse().find((t) => t.pages.includes(table.pages[0]!));
+        Object.assign(info, { kind: 'budget-summary', variant: table.caption ? null : (before?.variant ?? null), by: 'stacked-list' });
+      }
+    }
     if (cls.kind === 'scale') {
       const bands = extractScale(ctx);
       if (bands.length >= 2) scales.push({ bands, table });
