@@ -90,6 +90,19 @@ describe('mapColumns', () => {
     expect(classifyTable(u, mapColumns(u, 2023), 'Perjanjian Kinerja tahun 2023').variant).toBe('original');
   });
 
+  it('reads a Renstra matrix: a tujuan and a sasaran group, each with its indicator and this year’s target', () => {
+    const groups = (g: string) => [`${g} / URAIAN`, `${g} / INDIKATOR`, `${g} / FORMULA PERHITUNGAN`, `${g} / KONDISI AWAL / 2021`, `${g} / TARGET / 2022`, `${g} / TARGET / 2023`, `${g} / TARGET / 2024`];
+    const t = table('t36', [
+      [...groups('Tujuan'), ...groups('Sasaran')],
+      ['Mewujudkan Kualitas', 'Persentase Pelayanan Publik', '', 'NA', '100%', '100%', '100%', 'Meningkatnya Kualitas', 'Indeks Kepuasan Masyarakat', 'SKM', 'NA', '87', '87', '88'],
+    ]);
+    const map = mapColumns(t, 2023);
+    expect(map.roles).toMatchObject({ uraian: 0, indikator: 1, prevTarget: 4, target: 5 });
+    expect(map.roles.tujuan).toBeUndefined();
+    expect(map.morePairs).toEqual([{ indikator: 8, target: 12, sasaran: 7 }]);
+    expect(['pk', 'comparison', 'renstra']).toContain(classifyTable(t, map, '').kind);
+  });
+
   it('marks a Rencana Kinerja (a plan) as rencana', () => {
     const t = table('t1', [['Kegiatan / Uraian', 'Kegiatan / Indikator', 'Kegiatan / Target', 'Kegiatan / Anggaran (Rp.)'], ['Koordinasi', 'Persentase', '100 %', '32.902.500']], { caption: 'RENCANA KINERJA TAHUN 2023 KECAMATAN DUMAI BARAT' });
     expect(classifyTable(t, mapColumns(t, 2023), '').variant).toBe('rencana');

@@ -96,11 +96,15 @@ export function mapColumns(table: Table, tahun: number | null): ColumnMap {
     if (/uraian program|program\s*\/\s*kegiatan|program \(indikator\)/.test(l)) return set('uraian', c);
     if (/akhir (periode )?renstra|target akhir|target renstra/.test(l)) return set('renstraTarget', c);
     if (/indikator/.test(last) || (/indikator/.test(l) && !/target|realisasi|capaian/.test(last))) return set('indikator', c);
-    if (/^sasaran|sasaran strategis|\/ uraian$|^uraian$/.test(l) && !/program/.test(l)) {
+    // Under a "Tujuan" or "Sasaran" group only the name column is the group's; its target, formula
+    // and baseline columns are read by their own titles.
+    const named = parts.length === 1 || /^(uraian|nama|tujuan|sasaran)/.test(last);
+    if (named && /^sasaran|sasaran strategis|\/ uraian$|^uraian$/.test(l) && !/program/.test(l)) {
       if (/tujuan\/|tujuan \//.test(l)) return set('uraian', c);
       return set('sasaran', c);
     }
-    if (/^tujuan$|^tujuan /.test(l) && !/sasaran/.test(l)) return set('tujuan', c);
+    if (named && /^tujuan$|^tujuan /.test(l) && !/sasaran/.test(l)) return set('tujuan', c);
+    if (!named && /^(tujuan|sasaran)\b/.test(parts[0] ?? '') && /formula|rumus|kondisi awal|baseline|strategi|kebijakan/.test(l)) return;
     // "KEGIATAN / SUB KEGIATAN / ANGGARAN (Rp.)": the group names the rows, the last line the figure.
     const moneyLast = /anggaran|alokasi|pagu|\(rp|rp\)/.test(last) && parts.length > 1;
     if (!moneyLast && /program|kegiatan|uraian|jenis belanja|rincian/.test(l) && !/target|realisasi|capaian|%/.test(last)) return set('uraian', c);
@@ -180,7 +184,9 @@ export function mapColumns(table: Table, tahun: number | null): ColumnMap {
     const indCols = labels.map((l, c) => (/^indikator/.test(l) ? c : -1)).filter((c) => c > roles.indikator!);
     for (const ic of indCols) {
       const nextInd = indCols.find((c) => c > ic) ?? table.nCols;
-      const target = labels.findIndex((l, c) => c > ic && c < nextInd && /^target/.test(l));
+      // Its target: the column titled target up to the next indicator, this year's when targets are by year.
+      const targets = [...labels.keys()].filter((c) => c > ic && c < nextInd && /\btarget\b/.test(norm(table.columns[c] ?? '')));
+      const target = targets.find((c) => thisYear !== null && (years[c] ?? []).includes(thisYear)) ?? targets.find((c) => (years[c] ?? []).length === 0) ?? -1;
       const sasaran = [...labels.keys()].filter((c) => c < ic && /^(sasaran|tujuan|uraian)/.test(labels[c]!)).pop();
       morePairs.push({ indikator: ic, ...(target >= 0 ? { target } : {}), ...(sasaran !== undefined ? { sasaran } : {}) });
     }
