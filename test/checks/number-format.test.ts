@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import numberFormat from '../../src/checks/rules/number-format.js';
 import { budgetRow, efficiencyRow, indicator, makeReport, value } from './builders.js';
 import { testCheck } from './tester.js';
@@ -13,6 +14,12 @@ testCheck(numberFormat, {
   invalid: [
     { name: 'an ambiguous 1.234', report: makeReport({ indicators: [indicator({ target: '1.234' })] }), errors: [{ messageId: 'ambiguous', severity: 'info' }] },
     { name: '96.51 read as 9651 among percentages', report: makeReport({ indicators: capaianColumn('96,51', '98,40', '9651', '95,00') }), errors: [{ messageId: 'magnitude', severity: 'warning' }] },
+    {
+      name: 'a rupiah amount with three decimals (1.250.165,496)',
+      report: makeReport({ budget: [budgetRow({ pagu: value('1.250.165,496', { table: 'tb', column: 2 }, { unit: 'rupiah' }) })] }),
+      errors: [{ messageId: 'amountDecimals', severity: 'info' }],
+      check: ([f]) => expect(f?.expected?.value).toBe(1250165496),
+    },
     { name: 'a column mixing 98.40 and 96,51', report: makeReport({ efficiency: [efficiencyRow({ capaian: '96,51' }), efficiencyRow({ capaian: '98.40' }), efficiencyRow({ capaian: '95,25' })] }), errors: [{ messageId: 'mixedStyle', severity: 'info' }] },
   ],
 });

@@ -18,7 +18,9 @@ const PERCENT_FIELDS = new Set(['capaian', 'persen', 'serapan', 'efisiensi']);
 
 /**
  * Parse problems, not findings about the report's arithmetic: values the extraction marked
- * ambiguous (`1.234`; not rupiah read as whole amounts, which cannot have three decimals), percentages ~100× the median of their column (a decimal mark read as a
+ * ambiguous (`1.234`; not rupiah read as whole amounts, which cannot have three decimals), rupiah
+ * printed with three decimals (`1.250.165,496`: a thousands separator typed as a decimal mark),
+ * percentages ~100× the median of their column (a decimal mark read as a
  * thousands separator), and columns that mix Indonesian and US separators. Never an error: the
  * figure may be right and only its reading wrong, so arithmetic findings on it deserve a second
  * look. The magnitude test only runs on percentage columns; amounts of very different size share a
@@ -28,7 +30,7 @@ const numberFormat: Check = {
   id: 'number-format',
   meta: {
     title: { id: 'Format angka', en: 'Number format' },
-    docs: 'ambiguous separators, percentages ~100× their column median (threshold MAGNITUDE_FACTOR), columns mixing Indonesian and US separators; info/warning, never error',
+    docs: 'ambiguous separators, rupiah with three decimals, percentages ~100× their column median (threshold MAGNITUDE_FACTOR), columns mixing Indonesian and US separators; info/warning, never error',
     defaultSeverity: 'info',
     tags: ['format', 'parse'],
   },
@@ -40,6 +42,10 @@ const numberFormat: Check = {
     magnitude: {
       id: 'Angka "{printed}" dibaca {parsed}, sekitar {factor}× median kolomnya ({median}); kemungkinan salah baca pemisah desimal',
       en: 'The figure "{printed}" was read as {parsed}, about {factor}× its column median ({median}); probably a misread decimal mark',
+    },
+    amountDecimals: {
+      id: 'Angka "{printed}" di kolom rupiah memiliki {decimals} angka di belakang tanda desimal; rupiah tidak memakai sen sebanyak itu — kemungkinan {grouped}',
+      en: 'The figure "{printed}" in a rupiah column has {decimals} digits after its decimal mark; rupiah amounts have none — probably {grouped}',
     },
     mixedStyle: {
       id: 'Kolom {column} mencampur pemisah gaya Indonesia ({idCount} angka) dan gaya AS ({usCount} angka); periksa angka bergaya {minority}',
@@ -62,6 +68,22 @@ const numberFormat: Check = {
         data: { printed: c.v.text, asId: show(asId), asUs: show(asUs), parsed: num(c.v.value, c.v.decimals) },
         printed: { text: c.v.text, value: c.v.value },
         expected: null,
+        citations: [ctx.cite(c.v.cite)],
+      });
+    }
+
+    // A rupiah amount with three decimals ("1.250.165,496"): one separator typed as the other.
+    for (const c of cells) {
+      if (!c.amount || c.v.value === null || c.v.decimals !== 3 || c.v.ambiguous) continue;
+      const grouped = c.v.text.replace(/[.,](\d{3})(?!\d)/, '.$1').replace(/,/g, '.');
+      const whole = parseNumber(grouped, { style: 'id' }).value;
+      out.push({
+        messageId: 'amountDecimals',
+        severity: 'info',
+        subject: `value:${citeKey(c.v.cite)}`,
+        data: { printed: c.v.text, decimals: 3, grouped },
+        printed: { text: c.v.text, value: c.v.value },
+        expected: whole === null ? null : { value: whole, interval: null, formula: `${grouped} (pemisah ribuan)`, operands: [] },
         citations: [ctx.cite(c.v.cite)],
       });
     }
