@@ -72,6 +72,7 @@ export function layoutDocument(doc: PdfDocument): LayoutDocument {
     });
   }
   const tables = drafts.map((d, i) => finalizeTable(d, `t${i + 1}`));
+  joinParagraphsAcrossPages(pages);
   return {
     file: doc.file,
     sha256: doc.sha256,
@@ -108,6 +109,32 @@ function foldEmptyHeaderColumns(t: DraftTable, want: number): void {
     for (const r of t.rows) r.cells.splice(c, 1);
     t.colX.splice(c + 1, 1);
     t.nCols--;
+  }
+}
+
+/**
+ * A sentence running over a page break is one paragraph: the last paragraph of a page that stops
+ * without a full stop, with no table below it, continues in the first paragraph of the next page
+ * when that starts in lower case with no table above it (page numbers and running heads aside).
+ * The end of the broken sentence joins the first part (its page and box); the rest stays.
+ */
+function joinParagraphsAcrossPages(pages: PageLayout[]): void {
+  const body = (pl: PageLayout) => pl.paragraphs.filter((p) => !PAGE_NUMBER.test(p.text.trim()) && !(p.text.length < 80 && (p.bbox[1] > pl.page.height * 0.9 || p.bbox[3] < pl.page.height * 0.08)));
+  for (let i = 0; i + 1 < pages.length; i++) {
+    const here = pages[i]!;
+    const next = pages[i + 1]!;
+    if (next.page.page !== here.page.page + 1) continue;
+    const a = body(here).at(-1);
+    const b = body(next)[0];
+    if (!a || !b || /[.:;!?]["”)]?$/.test(a.text.trim()) || !/^\p{Ll}/u.test(b.text.trim())) continue;
+    if (here.tables.some((t) => t.bbox[1] > a.bbox[3]) || next.tables.some((t) => t.bbox[3] < b.bbox[1])) continue;
+    // Only the end of the broken sentence moves; the rest stays with its own page.
+    const stop = b.text.search(/[.!?](\s|$)/);
+    const head = stop < 0 ? b.text : b.text.slice(0, stop + 1);
+    const rest = stop < 0 ? '' : b.text.slice(stop + 1).trim();
+    a.text = joinLines(a.text, head).replace(/\s+/g, ' ').trim();
+    if (rest) b.text = rest;
+    else next.paragraphs = next.paragraphs.filter((p) => p !== b);
   }
 }
 

@@ -309,3 +309,22 @@ describe('word splitting at ingest (readWords)', () => {
     expect(words[0]!.bbox[2]).toBeCloseTo(words[1]!.bbox[0], 5);
   });
 });
+
+describe('a sentence running over a page break', () => {
+  const words = (s: string) => s.split(' ');
+  const p1 = page([...line(words('Target indikator ini adalah 85 dengan realisasi 88,42.'), 60, 700), ...line(words('Realisasi indikator ini menurun'), 60, 714), ...line(['6'], 290, 800)], 1);
+  const p2 = page([...line(words('dari 86,90 pada tahun 2022 menjadi 88,42.'), 60, 80), ...line(words('Faktor pendukung capaian ini antara lain komitmen pimpinan.'), 60, 94)], 2);
+
+  it('ends in the paragraph it started in; the rest of the next page stays its own', () => {
+    const layout = layoutDocument(doc([p1, p2]));
+    const texts = layout.paragraphs.map((p) => [p.page, p.text]);
+    expect(texts).toContainEqual([1, expect.stringMatching(/menurun dari 86,90 pada tahun 2022 menjadi 88,42\.$/)]);
+    expect(texts).toContainEqual([2, 'Faktor pendukung capaian ini antara lain komitmen pimpinan.']);
+  });
+
+  it('is not joined when the next page opens with a capital (a new sentence)', () => {
+    const p3 = page(line(words('Dari 86,90 pada tahun 2022 menjadi 88,42.'), 60, 80), 2);
+    const layout = layoutDocument(doc([p1, p3]));
+    expect(layout.paragraphs.find((p) => p.page === 1 && /menurun$/.test(p.text))).toBeDefined();
+  });
+});
