@@ -52,6 +52,7 @@ export interface IndicatorInput extends Partial<Omit<Indicator, 'target' | 'real
   realisasi?: Printed;
   capaian?: Printed;
   predikat?: string | null;
+  renstraTarget?: Printed;
   page?: number;
   row?: number;
 }
@@ -87,6 +88,7 @@ export function indicator(o: IndicatorInput = {}): Indicator {
     cite: { page, table: tableId, row },
   };
   if (o.targetRange) ind.targetRange = o.targetRange;
+  if (o.renstraTarget !== undefined) ind.renstraTarget = asValue(o.renstraTarget, at(6));
   return Indicator.parse(ind);
 }
 

@@ -38,6 +38,16 @@ testCheck(crossTable, {
   ],
   invalid: [
     {
+      name: 'a Renstra end target that differs from the plan’s own matrix (87 vs 88, intervals only touching)',
+      report: makeReport({
+        tables: [table('cmp', 'renstra', { columns: { indikator: 2, renstraTarget: 3 } }), table('matrix', 'renstra', { columns: { indikator: 1, target: 6, renstraTarget: 9 } })],
+        indicators: [indicator({ key: 'ikm', table: 'cmp', page: 36, tableKind: 'renstra', renstraTarget: '87' }), indicator({ key: 'ikm', table: 'matrix', page: 51, tableKind: 'renstra', renstraTarget: '88' })],
+      }),
+      // 87.9 truncates to 87 and rounds to 88: the two agree only under truncation.
+      errors: [{ messageId: 'rounding', severity: 'rounding' }],
+      check: ([f]) => expect([f?.printed?.text, f?.citations[0]?.page, f?.expected?.value]).toEqual(['87', 36, 88]),
+    },
+    {
       name: 'a bare capaian in a summary that differs from the capaian printed with its target and realisasi in two tables',
       report: makeReport({
         indicators: [

@@ -97,10 +97,11 @@ describe('mapColumns', () => {
       ['Mewujudkan Kualitas', 'Persentase Pelayanan Publik', '', 'NA', '100%', '100%', '100%', 'Meningkatnya Kualitas', 'Indeks Kepuasan Masyarakat', 'SKM', 'NA', '87', '87', '88'],
     ]);
     const map = mapColumns(t, 2023);
-    expect(map.roles).toMatchObject({ uraian: 0, indikator: 1, prevTarget: 4, target: 5 });
+    // Targets by year past 2023: the last year's is the Renstra end target.
+    expect(map.roles).toMatchObject({ uraian: 0, indikator: 1, prevTarget: 4, target: 5, renstraTarget: 6 });
     expect(map.roles.tujuan).toBeUndefined();
-    expect(map.morePairs).toEqual([{ indikator: 8, target: 12, sasaran: 7 }]);
-    expect(['pk', 'comparison', 'renstra']).toContain(classifyTable(t, map, '').kind);
+    expect(map.morePairs).toEqual([{ indikator: 8, target: 12, sasaran: 7, renstraTarget: 13 }]);
+    expect(classifyTable(t, map, '').kind).toBe('renstra');
   });
 
   it('marks a Rencana Kinerja (a plan) as rencana', () => {

@@ -20,6 +20,7 @@ const FIELD: Record<string, Bilingual> = {
   realisasi: { id: 'realisasi', en: 'realisasi' },
   capaian: { id: 'capaian', en: 'capaian' },
   pagu: { id: 'pagu', en: 'pagu (budget)' },
+  renstraTarget: { id: 'target akhir Renstra', en: 'Renstra end target' },
 };
 
 /**
@@ -35,7 +36,7 @@ const crossTable: Check = {
   id: 'cross-table',
   meta: {
     title: { id: 'Konsistensi antartabel', en: 'Consistency across tables' },
-    docs: 'the same indicator (target/realisasi/capaian) or budget line (pagu/realisasi) printed differently in different tables; PK original (when a revised PK exists), perubahan and rencana not compared with each other',
+    docs: 'the same indicator (target/realisasi/capaian, Renstra end target) or budget line (pagu/realisasi) printed differently in different tables; PK original (when a revised PK exists), perubahan and rencana not compared with each other',
     defaultSeverity: 'error',
     tags: ['indicator', 'budget', 'consistency'],
   },
@@ -78,6 +79,18 @@ const crossTable: Check = {
         indicatorGroups.set(key, g);
       }
     }
+    // The Renstra end target is one figure for the whole plan, whichever year a table reports.
+    for (const ind of report.indicators) {
+      const v = ind.renstraTarget;
+      const n = measure(v);
+      if (!v || !n) continue;
+      const key = `${ind.key}|renstra|${pool(ind.table)}|renstraTarget`;
+      const g = indicatorGroups.get(key) ?? { name: ind.indikator, field: 'renstraTarget', occ: [] };
+      // The plan's own matrix (targets year by year up to the end one) settles a tie.
+      const matrix = 'target' in (ctx.table(ind.table)?.columns ?? {});
+      if (!g.occ.some((o) => o.table === ind.table && o.v.text === v.text)) g.occ.push({ id: ind.id, table: ind.table, v, n, ...(matrix ? { verified: true } : {}) });
+      indicatorGroups.set(key, g);
+    }
     for (const [key, g] of indicatorGroups) {
       out.push(...compare(g.occ, ctx, { subject: `indicator:${key.split('|')[0] ?? ''}`, name: g.name, field: g.field, budget: false }));
     }
@@ -106,7 +119,13 @@ export default crossTable;
 
 function compare(occ: readonly Occurrence[], ctx: CheckContext, what: { subject: string; name: string; field: string; budget: boolean }): FindingDraft[] {
   if (new Set(occ.map((o) => o.table)).size < 2 || occ.every((o) => o.voteOnly)) return [];
-  const agree = (a: Occurrence, b: Occurrence): boolean => overlaps(asRounded(a.n), asRounded(b.n));
+  // Two printed figures agree when some value rounds to both: their intervals overlap by more than
+  // a point (87 and 88 only touch at 87.5, which rounds to 88).
+  const agree = (a: Occurrence, b: Occurrence): boolean => {
+    const [x, y] = [asRounded(a.n), asRounded(b.n)];
+    if (a.n.value === b.n.value) return true;
+    return overlaps(x, y) && Math.min(x.hi, y.hi) - Math.max(x.lo, y.lo) > 1e-9 * Math.max(1, Math.abs(x.hi), Math.abs(y.hi));
+  };
   // The reference: the figure most other occurrences agree with; ties go to the one printed first.
   const ranked = [...occ].sort((a, b) => {
     const support = occ.filter((o) => agree(o, b)).length - occ.filter((o) => agree(o, a)).length;

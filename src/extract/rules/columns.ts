@@ -40,7 +40,7 @@ export interface ColumnMap {
    * Further indicator columns with their own target (a tujuan indicator and a sasaran indicator
    * side by side): each pair is read like the main one.
    */
-  morePairs: Array<{ indikator: number; target?: number; sasaran?: number }>;
+  morePairs: Array<{ indikator: number; target?: number; sasaran?: number; renstraTarget?: number }>;
 }
 
 const PREDICATE_LABELS = /^(sangat\s+berhasil|berhasil|cukup\s+berhasil|kurang\s+berhasil|tidak\s+berhasil|sangat\s+tinggi|tinggi|sedang|rendah|sangat\s+rendah)$/i;
@@ -178,6 +178,13 @@ export function mapColumns(table: Table, tahun: number | null): ColumnMap {
       roles[role] = c + 1;
     }
   }
+  // Targets by year up to the end of the plan (a Renstra matrix): the last year's is the end target.
+  if (roles.renstraTarget === undefined && roles.indikator !== undefined) {
+    const nextInd = table.columns.findIndex((l, c) => c > roles.indikator! && /indikator/.test(norm(l).split(' / ').pop() ?? ''));
+    const targets = [...table.columns.keys()].filter((c) => c > roles.indikator! && (nextInd < 0 || c < nextInd) && /\btarget\b/.test(norm(table.columns[c] ?? '')));
+    const last = lastYearTarget(targets, years, thisYear);
+    if (last !== undefined) roles.renstraTarget = last;
+  }
   const morePairs: ColumnMap['morePairs'] = [];
   if (roles.indikator !== undefined) {
     const labels = table.columns.map((l) => norm(l).split(' / ').pop() ?? '');
@@ -187,11 +194,20 @@ export function mapColumns(table: Table, tahun: number | null): ColumnMap {
       // Its target: the column titled target up to the next indicator, this year's when targets are by year.
       const targets = [...labels.keys()].filter((c) => c > ic && c < nextInd && /\btarget\b/.test(norm(table.columns[c] ?? '')));
       const target = targets.find((c) => thisYear !== null && (years[c] ?? []).includes(thisYear)) ?? targets.find((c) => (years[c] ?? []).length === 0) ?? -1;
+      const last = lastYearTarget(targets, years, thisYear);
       const sasaran = [...labels.keys()].filter((c) => c < ic && /^(sasaran|tujuan|uraian)/.test(labels[c]!)).pop();
-      morePairs.push({ indikator: ic, ...(target >= 0 ? { target } : {}), ...(sasaran !== undefined ? { sasaran } : {}) });
+      morePairs.push({ indikator: ic, ...(target >= 0 ? { target } : {}), ...(sasaran !== undefined ? { sasaran } : {}), ...(last !== undefined ? { renstraTarget: last } : {}) });
     }
   }
   return { roles, predikatCols, efisiensiCols, year: thisYear, morePairs };
+}
+
+/** The target column of the latest year, when targets run by year past the report year. */
+function lastYearTarget(targets: number[], years: number[][], thisYear: number | null): number | undefined {
+  const dated = targets.filter((c) => (years[c] ?? []).length === 1);
+  if (dated.length < 3 || thisYear === null) return undefined;
+  const last = dated.reduce((a, b) => ((years[b]![0] ?? 0) > (years[a]![0] ?? 0) ? b : a));
+  return (years[last]![0] ?? 0) > thisYear ? last : undefined;
 }
 
 /**

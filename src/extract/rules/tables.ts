@@ -36,7 +36,7 @@ export function extractIndicators(ctx: TableContext): Indicator[] {
   // Side-by-side indicator columns (tujuan and sasaran levels) read with their own target.
   const more = ctx.map.morePairs.flatMap((pair) =>
     readIndicatorColumns(
-      { ...ctx, map: { ...ctx.map, morePairs: [], predikatCols: [], roles: { indikator: pair.indikator, ...(pair.target !== undefined ? { target: pair.target } : {}), ...(pair.sasaran !== undefined ? { sasaran: pair.sasaran } : {}) } } },
+      { ...ctx, map: { ...ctx.map, morePairs: [], predikatCols: [], roles: { indikator: pair.indikator, ...(pair.target !== undefined ? { target: pair.target } : {}), ...(pair.sasaran !== undefined ? { sasaran: pair.sasaran } : {}), ...(pair.renstraTarget !== undefined ? { renstraTarget: pair.renstraTarget } : {}) } } },
     ).map((i) => ({ ...i, id: `${i.id}.c${pair.indikator}` })),
   );
   return [...main, ...more];
