@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import predikat from '../../src/checks/rules/predikat.js';
 import type { Report } from '../../src/model/index.js';
-import { indicator, makeReport } from './builders.js';
+import { claim, indicator, makeReport, prose } from './builders.js';
 import { testCheck } from './tester.js';
 
 const reportScale: Report['scale'] = {
@@ -37,8 +37,18 @@ testCheck(predikat, {
     { name: 'band edges are inclusive', report: makeReport({ indicators: [indicator({ capaian: '91%', predikat: 'Sangat Tinggi' }), indicator({ capaian: '50%', predikat: 'Sangat Rendah' })] }) },
     { name: 'an exclusive upper bound: 85 is Sangat Berhasil', report: makeReport({ scale: exclusiveScale, indicators: [indicator({ capaian: '85%', predikat: 'Sangat Berhasil' })] }) },
     { name: 'no predikat printed', report: makeReport({ indicators: [indicator({ capaian: '80%' })] }) },
+    {
+      name: 'prose in its own vocabulary ("sangat tinggi" beside a Berhasil scale) is not judged',
+      report: makeReport({ scale: reportScale, claims: [claim('predikat', { page: 31, capaian: prose('126%', 31), label: 'sangat tinggi' })] }),
+    },
   ],
   invalid: [
+    {
+      name: 'prose: "tercapai 75,07% atau bernilai kinerja Sangat Berhasil" on a scale where 75 is Berhasil',
+      report: makeReport({ scale: reportScale, claims: [claim('predikat', { page: 30, capaian: prose('75,07%', 30), label: 'Sangat Berhasil' })] }),
+      errors: [{ messageId: 'mismatch', severity: 'error' }],
+      check: ([f]) => expect([f?.printed?.text, f?.expected?.value, f?.citations[0]?.page]).toEqual(['Sangat Berhasil', 'Berhasil', 30]),
+    },
     {
       name: "the report's scale: 86% printed as Berhasil",
       report: makeReport({ scale: reportScale, indicators: [indicator({ capaian: '86%', predikat: 'Berhasil' })] }),

@@ -136,6 +136,13 @@ describe('year and office mentions', () => {
   });
 });
 
+describe('predicates stated in prose', () => {
+  it('reads the capaian and the predicate the sentence gives it', () => {
+    const { claims } = extractClaims([paragraph(35, 'Target yang ditetapkan tahun 2023 adalah 100 % realisasi sebesar 98,33 % tercapai 98,33 % atau bernilai kinerja tinggi. Bila dibandingkan.')], null, 2023);
+    expect(claims.filter((c) => c.kind === 'predikat').map((c) => (c.kind === 'predikat' ? [c.capaian.value, c.label] : []))).toEqual([[98.33, 'tinggi']]);
+  });
+});
+
 describe('capaian compared with last year in words', () => {
   it('reads this year’s and last year’s capaian and the word that says which way it went', () => {
     const text =

@@ -12,7 +12,7 @@ const predikat: Check = {
   id: 'predikat',
   meta: {
     title: { id: 'Predikat capaian', en: 'Achievement predicate' },
-    docs: "predikat label vs the band of the printed capaian on the report's scale (else Permendagri 86/2017; then warning); between integer bands is info",
+    docs: "predikat label (in tables and stated in prose) vs the band of the printed capaian on the report's scale (else Permendagri 86/2017; then warning); between integer bands is info",
     defaultSeverity: 'error',
     tags: ['indicator', 'scale'],
   },
@@ -40,23 +40,32 @@ const predikat: Check = {
     const labels = bands.map((b) => b.label).join(', ');
     const out: FindingDraft[] = [];
 
-    for (const ind of report.indicators) {
+    // Predicates printed in tables, then those stated in prose ("tercapai 98,33% atau bernilai
+    // kinerja tinggi"), each against the band of the capaian beside it.
+    const items = [
+      ...report.indicators.map((ind) => ({ subject: indicatorSubject(ind), name: ind.indikator, capaian: ind.capaian, labelText: ind.predikat?.text ?? null, labelCite: ind.predikat?.cite ?? null })),
+      ...report.claims.flatMap((cl) => (cl.kind === 'predikat' ? [{ subject: `claim:${cl.text.slice(0, 120)}`, name: cl.text.length > 90 ? `${cl.text.slice(0, 90)}…` : cl.text, capaian: cl.capaian, labelText: cl.label, labelCite: cl.cite, prose: true }] : [])),
+    ];
+    for (const ind of items) {
       const c = measure(ind.capaian);
-      const label = ind.predikat?.text.trim();
-      if (!c || !ind.capaian || !ind.predikat || !label) continue;
+      const label = ind.labelText?.trim();
+      if (!c || !ind.capaian || !ind.labelText || !ind.labelCite || !label) continue;
       const norm = normLabel(label);
       if (norm === '') continue;
       const containing = bands.filter((b) => inBand(b, c.value));
       if (containing.some((b) => normLabel(b.label) === norm)) continue;
       const known = bands.some((b) => normLabel(b.label) === norm);
+      // Prose often words predicates its own way ("sangat tinggi" beside a Berhasil scale): only a
+      // label of the scale itself can be wrong there.
+      if ('prose' in ind && !known) continue;
       const base = {
-        subject: indicatorSubject(ind),
-        printed: { text: ind.predikat.text, value: null },
-        citations: [ctx.cite(ind.predikat.cite)],
+        subject: ind.subject,
+        printed: { text: ind.labelText, value: null },
+        citations: [ctx.cite(ind.labelCite)],
       };
       const formula = `capaian ${fmt(c)} pada ${fromReport ? `skala laporan "${report.scale.name}"` : DEFAULT_SCALE_NAME}: ${ranges}`;
       const operands = [ctx.operand('capaian', ind.capaian)];
-      const common = { indikator: ind.indikator, printed: label, capaian: ind.capaian.text, scale: scaleName };
+      const common = { indikator: ind.name, printed: label, capaian: ind.capaian.text, scale: scaleName };
 
       if (containing.length === 0) {
         const below = [...bands].filter((b) => b.max !== null && (b.max < c.value || (b.maxExclusive && b.max === c.value))).sort((a, b) => (b.max ?? 0) - (a.max ?? 0))[0];

@@ -22,6 +22,9 @@ function sentenceAround(text: string, start: number, end: number): string {
 const COUNT = /(\d{1,3})\s*\(\s*([a-z ]+?)\s*\)?\s*(program|kegiatan|sub\s*-?\s*kegiatan|indikator|sasaran|tujuan)\b/gi;
 const TREND = /\b(meningkat|menurun|naik|turun|peningkatan|penurunan)\b[^.;]{0,160}?\bdari\s+(?:angka\s+|sebesar\s+)?(\d[\d.,]*\s*%?)[^.;]{0,100}?\bmenjadi\s+(?:sebesar\s+)?(\d[\d.,]*\s*%?)/gi;
 const TREND_WORD = /\b(meningkat|menurun)\b/gi;
+const PREDIKAT_WORDS = String.raw`sangat\s+tinggi|tinggi|sedang|sangat\s+rendah|rendah|sangat\s+berhasil|cukup\s+berhasil|kurang\s+berhasil|tidak\s+berhasil|berhasil|sangat\s+baik|baik|cukup|kurang`;
+/** "tercapai 98,33 % atau bernilai kinerja tinggi", "tercapai 75,07% dengan predikat Sedang". */
+const PREDIKAT_PROSE = new RegExp(String.raw`\btercapai\s+(?:sebesar\s+)?(\d[\d.,]*\s*%?)\s*,?\s*(?:atau|dengan)\s+(?:bernilai\s+kinerja|predikat|kategori)\s+(${PREDIKAT_WORDS})\b`, 'gi');
 /**
  * "… tercapai 126% … Bila dibandingkan dengan realisasi tahun 2022 sebesar 86% atau tercapai sebesar
  * 191%, maka capaian tahun 2023 naik …": this year's and last year's capaian, then the word.
@@ -119,6 +122,11 @@ export function extractClaims(paragraphs: Paragraph[], instansi: string | null, 
       const stop = text.indexOf('. ', m.index! + m[0].length);
       const quoted = text.slice(m.index!, stop < 0 ? undefined : stop + 1).replace(/\s+/g, ' ').trim();
       claims.push({ id: id('trend', k++), kind: 'trend', direction, subject: sentence.slice(0, 200), from, to, text: quoted.slice(0, 400), cite: cite(p) });
+    }
+    for (const m of text.matchAll(PREDIKAT_PROSE)) {
+      const capaian = valueOf(m[1]!, p);
+      if (!capaian) continue;
+      claims.push({ id: id('predikat', k++), kind: 'predikat', capaian, label: m[2]!.replace(/\s+/g, ' '), text: sentenceAround(text, m.index!, m.index! + m[0].length).slice(0, 300), cite: cite(p) });
     }
     for (const m of text.matchAll(EFISIENSI)) {
       const stated = valueOf(m[1]!, p);
