@@ -42,9 +42,12 @@ interface GoldModel {
 }
 
 /** Parsed value of a printed text, as the gold's reader meant it (null for empty or text). */
-export function goldValue(text: string | null): number | null {
+export function goldValue(text: string | null, rupiah = false): number | null {
   if (text === null || !text.trim()) return null;
-  return parseNumber(text).value;
+  const p = parseNumber(text);
+  // A rupiah amount has no three decimals (domain.md §3): "816.000,000" is 816.000.000.
+  if (rupiah && p.decimals === 3 && /^[^\d]*\d{1,3}([.,]\d{3})+[^\d]*$/.test(text.trim().replace(/,-$/, ''))) return Number(text.replace(/,-$/, '').replace(/[^\d]/g, ''));
+  return p.value;
 }
 
 function same(a: number | null | undefined, b: number | null): boolean {
@@ -90,7 +93,7 @@ function budgetScore(g: GoldBudget, p: BudgetRow): number {
   if (!pages([p.pagu, p.realisasi], p.cite.page).has(g.page)) return 0;
   const totals = g.level === 'total' && p.level === 'total' ? 0.6 : 0;
   const name = Math.max(totals, similarity(normalizeName(g.uraian), normalizeName(p.uraian)));
-  const values = [same(p.pagu?.value, goldValue(g.pagu)), same(p.realisasi?.value, goldValue(g.realisasi))].filter(Boolean).length;
+  const values = [same(p.pagu?.value, goldValue(g.pagu, true)), same(p.realisasi?.value, goldValue(g.realisasi, true))].filter(Boolean).length;
   return name + values * 0.2 + (g.kode && p.kode === g.kode ? 0.3 : 0);
 }
 
@@ -128,7 +131,7 @@ export function scoreModel(gold: GoldModel, report: Report): { metrics: Metrics;
   for (const [g, p] of bud) {
     if (!p) misses.push(`budget p${g.page} ${g.uraian.slice(0, 60)} ${g.pagu ?? ''}`);
     for (const f of ['pagu', 'realisasi', 'persen', 'sisa'] as const) {
-      const gv = goldValue(g[f]);
+      const gv = goldValue(g[f], f !== 'persen');
       if (gv === null) continue;
       const ok = Boolean(p && same(p[f]?.value, gv));
       tally(fb, f, ok);

@@ -168,6 +168,17 @@ describe('extractBudget', () => {
     ]);
   });
 
+  it('reads a rupiah typed with a comma for its last thousands separator as the whole amount', () => {
+    const t = table('t46', [
+      ['Kode', 'Uraian', 'Pagu Indikatif (Rp.)'],
+      ['2.12.01.2.08', 'Penyediaan Jasa Penunjang', '836.000.000'],
+      ['2.12.01.2.08.0002', 'Penyediaan Jasa Komunikasi', '816.000,000'],
+      ['2.12.01.2.08.0004', 'Penyediaan Jasa Pelayanan Umum', '20.000.000'],
+    ]);
+    const [, a] = extractBudget(ctx(t)).budget;
+    expect(a!.pagu).toMatchObject({ text: '816.000,000', value: 816_000_000, decimals: 0 });
+  });
+
   it('reads tujuan and sasaran rows as heading totals that the final JUMLAH does not stop at', () => {
     const t = table('t12', [
       ['Tujuan/Sasaran/Program', 'Indikator', 'Alokasi', 'Realisasi'],

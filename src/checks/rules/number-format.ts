@@ -74,8 +74,11 @@ const numberFormat: Check = {
 
     // A rupiah amount with three decimals ("1.250.165,496"): one separator typed as the other.
     for (const c of cells) {
-      if (!c.amount || c.v.value === null || c.v.decimals !== 3 || c.v.ambiguous) continue;
-      const grouped = c.v.text.replace(/[.,](\d{3})(?!\d)/, '.$1').replace(/,/g, '.');
+      // Both separators, and three digits after the last one: "1.250.165,496" (read whole by the
+      // extraction, or with three decimals where the column is not known to be rupiah).
+      const text = c.v.text.replace(/,-$/, '');
+      if (!c.amount || c.v.value === null || !/\d\.\d{3}.*,\d{3}$|\d,\d{3}.*\.\d{3}$/.test(text)) continue;
+      const grouped = text.replace(/[.,](\d{3})(?!\d)/, '.$1').replace(/,/g, '.');
       const whole = parseNumber(grouped, { style: 'id' }).value;
       out.push({
         messageId: 'amountDecimals',

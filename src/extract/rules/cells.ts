@@ -82,6 +82,17 @@ export class ColumnValues {
     return toValue(origin.text, p, origin.ocr ?? false, citeCell(this.table, origin));
   }
 
+  /**
+   * A rupiah amount: as value(), but a figure read with three decimals ("816.000,000", a thousands
+   * separator typed as the decimal mark) is the whole amount its groups spell (816.000.000).
+   */
+  amount(row: TableRow, col: number | undefined): Value | null {
+    const v = this.value(row, col);
+    if (!v || v.decimals !== 3 || !/^[^\d]*\d{1,3}([.,]\d{3})+[^\d]*$/.test(v.text.replace(/,-$/, ''))) return v;
+    const whole = Number(v.text.replace(/,-$/, '').replace(/[^\d]/g, ''));
+    return Number.isFinite(whole) ? { ...v, value: whole, decimals: 0 } : v;
+  }
+
   /** The raw text of a cell that does not parse as a number (e.g. "Efisien"). */
   text(row: TableRow, col: number | undefined): string {
     if (col === undefined) return '';

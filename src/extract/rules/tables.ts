@@ -207,10 +207,10 @@ export function extractBudget(ctx: TableContext): { budget: BudgetRow[]; belanja
     if (!name && noText && TOTAL.test(noText.replace(/\s+/g, ''))) name = noText;
     if (!name && r.no !== undefined && TOTAL.test(noText.replace(/(\S)\s(?=\S)/g, '$1'))) name = noText;
     const compact = name.replace(/(\S)\s(?=\S\b)/g, '$1');
-    const pagu = vals.value(row, r.pagu);
-    const realisasi = vals.value(row, r.realisasiAnggaran);
+    const pagu = vals.amount(row, r.pagu);
+    const realisasi = vals.amount(row, r.realisasiAnggaran);
     const persen = vals.value(row, r.persen);
-    const sisa = vals.value(row, r.sisa);
+    const sisa = vals.amount(row, r.sisa);
     if (!name || /^indikator\b/i.test(name)) continue;
     // A program cell that also states its indicator ("… PUBLIK Indikator Program: Persentase …").
     name = name.replace(/\s+indikator\s+(program|kegiatan|sub\s*kegiatan)\s*:.*$/is, '').trim();
