@@ -27,6 +27,24 @@ describe('budget tables cut by a repeated page header', () => {
     ]);
   });
 
+  it('carries the open program through a part that has none of its own', () => {
+    const rows = [
+      row('t28.r5', 'program', { kode: '2.12.01', page: 41 }),
+      row('t28.r6', 'kegiatan', { kode: '2.12.01.2.01', parentId: 't28.r5', page: 41 }),
+      row('t30.r1', 'kegiatan', { kode: '2.12.01.2.02', page: 42 }),
+      row('t30.r2', 'sub_kegiatan', { kode: '2.12.01.2.02.01', parentId: 't30.r1', page: 42 }),
+      row('t32.r1', 'kegiatan', { kode: '2.12.01.2.06', page: 43 }),
+    ];
+    linkAcrossParts(rows);
+    expect(parents(rows)).toEqual([
+      ['t28.r5', null],
+      ['t28.r6', 't28.r5'],
+      ['t30.r1', 't28.r5'],
+      ['t30.r2', 't30.r1'],
+      ['t32.r1', 't28.r5'],
+    ]);
+  });
+
   it.each([
     ['a code that does not extend the open kegiatan', [row('a.r1', 'kegiatan', { kode: '2.12.01.2.02' }), row('b.r1', 'sub_kegiatan', { kode: '2.12.01.2.05.01' })]],
     ['a part two pages later', [row('a.r1', 'kegiatan', { page: 40 }), row('b.r1', 'sub_kegiatan', { page: 42 })]],
