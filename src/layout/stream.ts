@@ -140,16 +140,7 @@ function buildTable(page: Page, run: LineInfo[], rules: Segment[], index: Map<Wo
     seen.forEach((v, x) => (cover[x] = (cover[x] ?? 0) + v));
   }
   const allow = Math.floor(tabular.length * 0.1);
-  const seps: number[] = [];
-  let start = -1;
-  for (let x = 0; x <= width; x++) {
-    const gap = x < width && cover[x]! <= allow;
-    if (gap && start < 0) start = x;
-    if (!gap && start >= 0) {
-      if (start > 0 && x < width && x - start >= 3) seps.push(minX + (start + x) / 2);
-      start = -1;
-    }
-  }
+  const seps = openRuns(cover, allow, 3).map(([a, b]) => minX + (a + b) / 2);
   seps.push(...narrowSeparators(tabular, seps, minX, width, allow));
   seps.sort((a, b) => a - b);
   if (seps.length === 0) return undefined;
@@ -263,18 +254,25 @@ function narrowSeparators(tabular: LineInfo[], seps: number[], minX: number, wid
     seen.forEach((v, x) => (soft[x] = (soft[x] ?? 0) + v));
   }
   const out: number[] = [];
+  for (const [start, end] of openRuns(soft, allow, 1)) {
+    const [a, b] = [minX + start, minX + end];
+    if (seps.some((s) => s >= a - 1 && s <= b + 1)) continue;
+    // Lines that hold a real column gap over the whole range, between two of their chunks.
+    const support = tabular.filter((l) => l.chunks.some((ch, k) => k > 0 && l.chunks[k - 1]!.x1 <= a + 2 && ch.x0 >= b - 2)).length;
+    if (support >= 2) out.push((a + b) / 2);
+  }
+  return out;
+}
+
+/** Runs [start, end) of x where at most `allow` lines cover x, inside the block and `minWidth` wide. */
+function openRuns(cover: readonly number[], allow: number, minWidth: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
   let start = -1;
-  for (let x = 0; x <= width; x++) {
-    const gap = x < width && soft[x]! <= allow;
+  for (let x = 0; x <= cover.length; x++) {
+    const gap = x < cover.length && cover[x]! <= allow;
     if (gap && start < 0) start = x;
     if (!gap && start >= 0) {
-      const [a, b] = [minX + start, minX + x];
-      const known = seps.some((s) => s >= a - 1 && s <= b + 1);
-      if (start > 0 && x < width && x - start >= 1 && !known) {
-        // Lines that hold a real column gap over the whole range, between two of their chunks.
-        const support = tabular.filter((l) => l.chunks.some((ch, k) => k > 0 && l.chunks[k - 1]!.x1 <= a + 2 && ch.x0 >= b - 2)).length;
-        if (support >= 2) out.push((a + b) / 2);
-      }
+      if (start > 0 && x < cover.length && x - start >= minWidth) out.push([start, x]);
       start = -1;
     }
   }
