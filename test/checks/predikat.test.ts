@@ -38,11 +38,21 @@ testCheck(predikat, {
     { name: 'an exclusive upper bound: 85 is Sangat Berhasil', report: makeReport({ scale: exclusiveScale, indicators: [indicator({ capaian: '85%', predikat: 'Sangat Berhasil' })] }) },
     { name: 'no predikat printed', report: makeReport({ indicators: [indicator({ capaian: '80%' })] }) },
     {
-      name: 'prose in its own vocabulary ("sangat tinggi" beside a Berhasil scale) is not judged',
+      name: 'prose "sangat tinggi" beside a Berhasil scale is read on the default scale: 126% is Sangat Tinggi',
       report: makeReport({ scale: reportScale, claims: [claim('predikat', { page: 31, capaian: prose('126%', 31), label: 'sangat tinggi' })] }),
+    },
+    {
+      name: 'a prose label on neither scale is not judged',
+      report: makeReport({ scale: reportScale, claims: [claim('predikat', { page: 31, capaian: prose('40%', 31), label: 'baik' })] }),
     },
   ],
   invalid: [
+    {
+      name: 'prose "tercapai 98,33% atau bernilai kinerja tinggi" beside a Berhasil scale, on the default scale',
+      report: makeReport({ scale: reportScale, claims: [claim('predikat', { page: 35, capaian: prose('98,33 %', 35), label: 'tinggi' })] }),
+      errors: [{ messageId: 'mismatch', severity: 'warning' }],
+      check: ([f]) => expect([f?.expected?.value, f?.message.en]).toEqual(['Sangat Tinggi', expect.stringContaining('Permendagri 86/2017')]),
+    },
     {
       name: 'prose: "tercapai 75,07% atau bernilai kinerja Sangat Berhasil" on a scale where 75 is Berhasil',
       report: makeReport({ scale: reportScale, claims: [claim('predikat', { page: 30, capaian: prose('75,07%', 30), label: 'Sangat Berhasil' })] }),

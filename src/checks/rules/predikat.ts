@@ -31,13 +31,8 @@ const predikat: Check = {
     },
   },
   run(report, ctx) {
-    const fromReport = report.scale.source === 'report' && report.scale.bands.length > 0;
-    const bands: readonly ScaleBand[] = report.scale.bands.length > 0 ? report.scale.bands : DEFAULT_BANDS;
-    const scaleName: Bilingual = fromReport
-      ? { id: `skala laporan "${report.scale.name}"`, en: `the report's scale "${report.scale.name}"` }
-      : { id: `skala bawaan ${DEFAULT_SCALE_NAME}`, en: `the default ${DEFAULT_SCALE_NAME} scale` };
-    const ranges = bands.map(bandText).join('; ');
-    const labels = bands.map((b) => b.label).join(', ');
+    const reportScale = report.scale.source === 'report' && report.scale.bands.length > 0;
+    const reportBands: readonly ScaleBand[] = report.scale.bands.length > 0 ? report.scale.bands : DEFAULT_BANDS;
     const out: FindingDraft[] = [];
 
     // Predicates printed in tables, then those stated in prose ("tercapai 98,33% atau bernilai
@@ -52,12 +47,22 @@ const predikat: Check = {
       if (!c || !ind.capaian || !ind.labelText || !ind.labelCite || !label) continue;
       const norm = normLabel(label);
       if (norm === '') continue;
+      // Prose often words predicates in the Permendagri 86/2017 vocabulary beside a report scale of
+      // its own ("sangat tinggi" beside Sangat Berhasil): such a label is read on that scale; a label
+      // on neither is not judged in prose.
+      const onReport = reportBands.some((b) => normLabel(b.label) === norm);
+      const useDefault = 'prose' in ind && !onReport && DEFAULT_BANDS.some((b) => normLabel(b.label) === norm);
+      if ('prose' in ind && !onReport && !useDefault) continue;
+      const bands = useDefault ? DEFAULT_BANDS : reportBands;
+      const fromReport = reportScale && !useDefault;
+      const scaleName: Bilingual = fromReport
+        ? { id: `skala laporan "${report.scale.name}"`, en: `the report's scale "${report.scale.name}"` }
+        : { id: `skala bawaan ${DEFAULT_SCALE_NAME}`, en: `the default ${DEFAULT_SCALE_NAME} scale` };
+      const ranges = bands.map(bandText).join('; ');
+      const labels = bands.map((b) => b.label).join(', ');
       const containing = bands.filter((b) => inBand(b, c.value));
       if (containing.some((b) => normLabel(b.label) === norm)) continue;
       const known = bands.some((b) => normLabel(b.label) === norm);
-      // Prose often words predicates its own way ("sangat tinggi" beside a Berhasil scale): only a
-      // label of the scale itself can be wrong there.
-      if ('prose' in ind && !known) continue;
       const base = {
         subject: ind.subject,
         printed: { text: ind.labelText, value: null },
