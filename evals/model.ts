@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { normalizeName, similarity } from '../src/extract/rules/cells.js';
 import type { BudgetRow, Indicator, Report, Value } from '../src/model/report.js';
-import { parseNumber } from '../src/numbers/index.js';
+import { parseNumber, wholeRupiah } from '../src/numbers/index.js';
 import { readReport } from '../src/pipeline/extract.js';
 import { pct, type DocumentReport, type Metrics, type Scorer } from './lib/report.js';
 import { ROOT, SEEDS } from './lib/seeds.js';
@@ -46,8 +46,7 @@ export function goldValue(text: string | null, rupiah = false): number | null {
   if (text === null || !text.trim()) return null;
   const p = parseNumber(text);
   // A rupiah amount has no three decimals (domain.md §3): "816.000,000" is 816.000.000.
-  if (rupiah && p.decimals === 3 && /^[^\d]*\d{1,3}([.,]\d{3})+[^\d]*$/.test(text.trim().replace(/,-$/, ''))) return Number(text.replace(/,-$/, '').replace(/[^\d]/g, ''));
-  return p.value;
+  return (rupiah && p.decimals === 3 ? wholeRupiah(text) : null) ?? p.value;
 }
 
 function same(a: number | null | undefined, b: number | null): boolean {

@@ -5,6 +5,7 @@ export {
   parseColumn,
   MAGNITUDE_FACTOR,
   median,
+  wholeRupiah,
   type ParsedNumber,
   type ParseOptions,
   type ParsedColumn,

@@ -346,3 +346,18 @@ export function parseColumn(texts: readonly string[]): ParsedColumn {
   }
   return { style: analysis.style, ambiguous: analysis.ambiguous, cells, median: med };
 }
+
+/**
+ * The whole rupiah amount a figure spells when every separator it prints stands between groups of
+ * three digits, whichever character it is ("816.000,000" — a thousands separator typed as the
+ * decimal mark); null for any other figure.
+ *
+ * @example
+ *   wholeRupiah('Rp. 816.000,000'); // 816000000
+ *   wholeRupiah('96,51'); // null
+ */
+export function wholeRupiah(text: string): number | null {
+  const t = text.trim().replace(/,-$/, '');
+  if (!/^[^\d]*\d{1,3}([.,]\d{3})+[^\d]*$/.test(t)) return null;
+  return Number(t.replace(/[^\d]/g, ''));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseNumber, type ParsedNumber } from '../../src/numbers/index.js';
+import { parseNumber, wholeRupiah, type ParsedNumber } from '../../src/numbers/index.js';
 
 type Expect = Partial<ParsedNumber>;
 
@@ -130,5 +130,18 @@ describe('parseNumber: ambiguous single separator with three digits', () => {
     expect(parseNumber('96,51', { style: 'us' })).toMatchObject({ value: 96.51, style: 'id' });
     expect(parseNumber('1.357.900.300', { style: 'us' })).toMatchObject({ value: 1357900300, style: 'id' });
     expect(parseNumber('1.5', { style: 'auto' })).toMatchObject({ value: 1.5, style: 'us' });
+  });
+});
+
+describe('wholeRupiah', () => {
+  it.each([
+    ['816.000,000', 816_000_000],
+    ['Rp. 1.250.165,496', 1_250_165_496],
+    ['64.754,000,-', 64_754_000],
+    ['96,51', null],
+    ['1.250.165,49', null],
+    ['Rp 5.000.000,00', null],
+  ])('%s → %s', (text, want) => {
+    expect(wholeRupiah(text)).toBe(want);
   });
 });

@@ -1,6 +1,6 @@
 import type { Cell, Table, TableRow } from '../../model/table.js';
 import type { Citation, Value } from '../../model/report.js';
-import { parseColumn, parseNumber, type ParsedNumber } from '../../numbers/index.js';
+import { parseColumn, parseNumber, wholeRupiah, type ParsedNumber } from '../../numbers/index.js';
 
 /** The text of a cell, reading through merged cells to the cell that holds the text. */
 export function cellText(table: Table, cell: Cell | undefined): string {
@@ -88,9 +88,8 @@ export class ColumnValues {
    */
   amount(row: TableRow, col: number | undefined): Value | null {
     const v = this.value(row, col);
-    if (!v || v.decimals !== 3 || !/^[^\d]*\d{1,3}([.,]\d{3})+[^\d]*$/.test(v.text.replace(/,-$/, ''))) return v;
-    const whole = Number(v.text.replace(/,-$/, '').replace(/[^\d]/g, ''));
-    return Number.isFinite(whole) ? { ...v, value: whole, decimals: 0 } : v;
+    const whole = v?.decimals === 3 ? wholeRupiah(v.text) : null;
+    return v && whole !== null ? { ...v, value: whole, decimals: 0 } : v;
   }
 
   /** The raw text of a cell that does not parse as a number (e.g. "Efisien"). */
@@ -110,6 +109,13 @@ export class ColumnValues {
     }
     return m;
   }
+}
+
+/** A figure printed outside a table cell (a sentence, a list) as a model Value; null if it is no number. */
+export function valueFrom(text: string | undefined, ocr: boolean, cite: Citation): Value | null {
+  if (!text) return null;
+  const parsed = parseNumber(text);
+  return parsed.value === null ? null : toValue(text, parsed, ocr, cite);
 }
 
 /** Builds a model Value from a parse. */

@@ -1,16 +1,14 @@
 import type { Paragraph } from '../../model/table.js';
 import type { BelanjaRow, Citation, Claim, Value } from '../../model/report.js';
-import { findAmountsInWords, parseNumber, parseWords } from '../../numbers/index.js';
-import { toValue } from './cells.js';
+import { findAmountsInWords, parseWords } from '../../numbers/index.js';
+import { valueFrom } from './cells.js';
 
 function cite(p: Paragraph): Citation {
   return { page: p.page, table: null, bbox: p.bbox };
 }
 
 function valueOf(text: string, p: Paragraph): Value | null {
-  const parsed = parseNumber(text);
-  if (parsed.value === null) return null;
-  return toValue(text, parsed, p.ocr ?? false, cite(p));
+  return valueFrom(text, p.ocr ?? false, cite(p));
 }
 
 function sentenceAround(text: string, start: number, end: number): string {

@@ -1,7 +1,6 @@
 import type { BudgetRow, Citation, TableInfo, Value } from '../../model/report.js';
 import type { Paragraph, Table } from '../../model/table.js';
-import { parseNumber } from '../../numbers/index.js';
-import { toValue, type KeyRegistry } from './cells.js';
+import { valueFrom, type KeyRegistry } from './cells.js';
 
 /** "1. Program Pendaftaran Penduduk Rp.237.541.200,-": a numbered program and its amount. */
 const ITEM = /(?:^|\s)(\d{1,2})\s*[.)]\s+(Program\b(?:(?!\s\d{1,2}\s*[.)]\s)(?!\s(?:rp\b|jumlah\b|total\b)).)+?)\s*[:=]?\s*(rp\.?\s*\d{1,3}(?:[.,]\d{3})+(?:,\d{1,2})?(?:,-)?)/gi;
@@ -32,10 +31,7 @@ export function extractProseBudget(paragraphs: readonly Paragraph[], keys: KeyRe
       .join(' ');
     const perubahan = /perubahan/i.test(title);
     const cite = (row: number, column: number): Citation => ({ page: p.page, table: id, row, column, bbox: p.bbox, caption: title || null });
-    const value = (text: string, row: number): Value | null => {
-      const parsed = parseNumber(text);
-      return parsed.value === null ? null : toValue(text, parsed, p.ocr ?? false, cite(row, 1));
-    };
+    const value = (text: string, row: number): Value | null => valueFrom(text, p.ocr ?? false, cite(row, 1));
     const rows: BudgetRow[] = [];
     items.forEach((m, k) => {
       const name = m[2]!.replace(/\s+/g, ' ').trim();
@@ -121,11 +117,7 @@ export function proseTotals(tables: readonly Table[], paragraphs: readonly Parag
     const rows = budget.filter((b) => b.table === t.id && b.level !== 'total' && b.level !== 'subtotal');
     const top = LEVELS.find((lvl) => rows.some((r) => r.level === lvl && !r.parentId));
     const cite = (column: number): Citation => ({ page: p.page, table: t.id, row: null, column, bbox: p.bbox, caption: t.caption ?? null });
-    const value = (text: string | undefined, column: number): Value | null => {
-      if (!text) return null;
-      const parsed = parseNumber(text);
-      return parsed.value === null ? null : toValue(text, parsed, p.ocr ?? false, cite(column));
-    };
+    const value = (text: string | undefined, column: number): Value | null => valueFrom(text, p.ocr ?? false, cite(column));
     const pagu = value(m[2], 1);
     if (!pagu) continue;
     out.push({
@@ -151,11 +143,7 @@ export function proseTotals(tables: readonly Table[], paragraphs: readonly Parag
 /** A budget stated as "Pagu … : Rp X, Realisasi … : Rp Y, Persentase … : Z%" outside any table. */
 function statementRow(p: Paragraph, m: RegExpExecArray, table: string): BudgetRow | null {
   const cite = (column: number): Citation => ({ page: p.page, table, row: 0, column, bbox: p.bbox, caption: null });
-  const value = (text: string | undefined, column: number): Value | null => {
-    if (!text) return null;
-    const parsed = parseNumber(text);
-    return parsed.value === null ? null : toValue(text, parsed, p.ocr ?? false, cite(column));
-  };
+  const value = (text: string | undefined, column: number): Value | null => valueFrom(text, p.ocr ?? false, cite(column));
   const pagu = value(m[2], 1);
   const realisasi = value(m[3], 2);
   if (!pagu || !realisasi) return null;

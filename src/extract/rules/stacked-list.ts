@@ -1,7 +1,6 @@
 import type { BudgetRow, Value } from '../../model/report.js';
 import type { Cell, Table } from '../../model/table.js';
-import { parseNumber } from '../../numbers/index.js';
-import { citeCell, normalizeName, similarity, toValue, type KeyRegistry } from './cells.js';
+import { citeCell, normalizeName, similarity, valueFrom, type KeyRegistry } from './cells.js';
 
 const AMOUNT = /rp\.?\s*(\d{1,3}(?:[.,]\d{3})+(?:,\d{1,2})?)(?:,-)?/gi;
 const TOTAL_BEFORE = /\b(jumlah|total)\s*:?\s*$/i;
@@ -38,10 +37,7 @@ export function stackedLists(table: Table, keys: KeyRegistry, known: readonly st
     let items = itemsOf(itemCell.text);
     if (items.length === parts.length - 1) items = splitUnnumbered(items, known) ?? items;
     if (items.length !== parts.length) continue;
-    const value = (text: string): Value | null => {
-      const p = parseNumber(text);
-      return p.value === null ? null : toValue(text, p, amountCell.ocr ?? false, citeCell(table, amountCell));
-    };
+    const value = (text: string): Value | null => valueFrom(text, amountCell.ocr ?? false, citeCell(table, amountCell));
     let program: BudgetRow | null = null;
     const programs: string[] = [];
     items.forEach((it, k) => {
