@@ -49,6 +49,9 @@ export interface ExtractOptions {
   hints?: StructureHint[];
 }
 
+/** Table kinds that print performance indicators. */
+const INDICATOR_KINDS: readonly TableKind[] = ['pk', 'capaian', 'comparison', 'renstra', 'efficiency'];
+
 /**
  * Builds the LKjIP model from a document's tables and text, deterministically and offline.
  *
@@ -89,7 +92,7 @@ export function extractReport(layout: LayoutDocument, opts: ExtractOptions = {})
     };
     tables.push(info);
     const ctx: TableContext = { table, map, kind: cls.kind, tahun: id.tahun, indicatorKeys, budgetKeys, variant: cls.variant };
-    if (['pk', 'capaian', 'comparison', 'renstra', 'efficiency'].includes(cls.kind)) indicators.push(...extractIndicators(ctx));
+    if (INDICATOR_KINDS.includes(cls.kind)) indicators.push(...extractIndicators(ctx));
     if (['budget-detail', 'budget-summary', 'capaian', 'pk'].includes(cls.kind)) {
       const b = extractBudget(ctx);
       budget.push(...b.budget);
@@ -130,7 +133,7 @@ export function extractReport(layout: LayoutDocument, opts: ExtractOptions = {})
   }
   const prose = extractClaims(layout.paragraphs, id.instansi, id.tahun);
   // Another office's name typed into a table (a sasaran copied from another kecamatan's report).
-  const performance = new Set(tables.filter((t) => ['pk', 'capaian', 'comparison', 'renstra', 'efficiency'].includes(t.kind)).map((t) => t.id));
+  const performance = new Set(tables.filter((t) => INDICATOR_KINDS.includes(t.kind)).map((t) => t.id));
   prose.claims.push(...officesInTables(layout.tables, roleMaps, performance, id.instansi));
   prose.claims = resolveTrends(prose.claims, indicators, id.tahun);
   belanja.push(...prose.belanja);
