@@ -22,7 +22,7 @@ import { findPage } from '../../scripts/synthetic/gold.js';
 import type { Printed } from '../../scripts/synthetic/lib/doc.js';
 
 function pred(over: Partial<Predicted> = {}): Predicted {
-  return { id: 'p', check: 'capaian', severity: 'error', pages: [6], labels: ['Indeks Kepuasan Masyarakat'], columns: ['Capaian (%)'], printed: { text: '98,21', value: 98.21 }, expected: 92.81, message: 'm', ...over };
+  return { id: 'p', check: 'capaian', severity: 'error', pages: [6], labels: ['Indeks Kepuasan Masyarakat'], columns: ['Capaian (%)'], printed: { text: '98,21', value: 98.21 }, expected: 92.81, message: 'm', causedBy: [], ...over };
 }
 
 function gold(over: Partial<GoldFinding> = {}): GoldFinding {
@@ -200,6 +200,16 @@ describe('scoreDocument', () => {
   it('leaves info findings out on both sides', () => {
     const s = scoreDocument([g1, gold({ id: 'I', severity: 'info', page: 2 })], [], [pred(), pred({ severity: 'info', pages: [9] })]);
     expect([s.tp, s.fp, s.fn, s.infoGold, s.infoPredicted]).toEqual([1, 0, 0, 1, 1]);
+  });
+  it("does not count a total explained by a matched row finding whose gold lists the total's check in also_checks", () => {
+    const row = gold({ id: 'S', check: 'sisa', page: 40, row: 'Penyediaan Barang Cetak', column: 'Sisa', printed: '66.200,00', expected: '65.200', also_checks: ['sum-hierarchy'] });
+    const rowPred = pred({ id: 'sisa-1', check: 'sisa', pages: [40], labels: ['Penyediaan Barang Cetak'], columns: ['Sisa'], printed: { text: '66.200,00', value: 66200 } });
+    const total = pred({ id: 'sum-1', check: 'sum-hierarchy', pages: [40], labels: ['Administrasi Umum'], columns: ['Sisa'], printed: { text: '2.140.831,00', value: 2140831 }, causedBy: ['sisa-1'] });
+    const s = scoreDocument([row], [], [rowPred, total]);
+    expect([s.tp, s.fp, s.acknowledged.map((p) => p.id)]).toEqual([1, 0, ['sum-1']]);
+    // Without the gold's also_checks, or with a cause that matched nothing, it stays a false positive.
+    expect(scoreDocument([{ ...row, also_checks: [] }], [], [rowPred, total]).fp).toBe(1);
+    expect(scoreDocument([row], [], [rowPred, { ...total, causedBy: ['other'] }]).fp).toBe(1);
   });
 });
 
