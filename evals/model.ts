@@ -5,7 +5,7 @@
  * printed field equal to the parsed gold text. A gold row not found counts its fields as wrong.
  */
 import { readFile } from 'node:fs/promises';
-import { normalizeName, similarity } from '../src/extract/rules/cells.js';
+import { nameSimilarity } from '../src/extract/rules/cells.js';
 import type { BudgetRow, Indicator, Report, Value } from '../src/model/report.js';
 import { parseNumber, wholeRupiah } from '../src/numbers/index.js';
 import { readReport } from '../src/pipeline/extract.js';
@@ -83,7 +83,7 @@ export function pairRows<G, P>(gold: G[], pred: P[], score: (g: G, p: P) => numb
 
 function indicatorScore(g: GoldIndicator, p: Indicator): number {
   if (!pages([p.target, p.realisasi, p.capaian], p.cite.page).has(g.page)) return 0;
-  const name = similarity(normalizeName(g.indikator), normalizeName(p.indikator));
+  const name = nameSimilarity(g.indikator, p.indikator);
   const values = [same(p.target?.value, goldValue(g.target)), same(p.realisasi?.value, goldValue(g.realisasi)), same(p.capaian?.value, goldValue(g.capaian))].filter(Boolean).length;
   return name + values * 0.1 + (p.tahun !== null && p.id.endsWith('.prev') ? -0.5 : 0);
 }
@@ -91,7 +91,7 @@ function indicatorScore(g: GoldIndicator, p: Indicator): number {
 function budgetScore(g: GoldBudget, p: BudgetRow): number {
   if (!pages([p.pagu, p.realisasi], p.cite.page).has(g.page)) return 0;
   const totals = g.level === 'total' && p.level === 'total' ? 0.6 : 0;
-  const name = Math.max(totals, similarity(normalizeName(g.uraian), normalizeName(p.uraian)));
+  const name = Math.max(totals, nameSimilarity(g.uraian, p.uraian));
   const values = [same(p.pagu?.value, goldValue(g.pagu, true)), same(p.realisasi?.value, goldValue(g.realisasi, true))].filter(Boolean).length;
   return name + values * 0.2 + (g.kode && p.kode === g.kode ? 0.3 : 0);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KeyRegistry, normalizeName, similarity } from '../../src/extract/rules/cells.js';
+import { KeyRegistry, lettersSimilarity, nameSimilarity, normalizeName, similarity, spellingOf } from '../../src/extract/rules/cells.js';
 
 describe('names linked across tables', () => {
   it.each([
@@ -10,6 +10,15 @@ describe('names linked across tables', () => {
     ['letter-spaced text with its label, and the plain name', 'Kegi atan Pem berd ayaa n dan Kese jahte raan Kelu arga Ting kat Keca mata n', 'Kegiatan Pemberdayaan dan Kesejahteraan Keluarga Tingkat Kecamatan', true],
     ['letter-spaced text of another name', 'Ev alu asi Kel ura ha n', 'Pemberdayaan Masyarakat', false],
     ['budget names that differ in their first word', 'Pengadaan Peralatan dan Mesin Lainnya', 'Pemeliharaan Peralatan dan Mesin Lainnya', false],
+    [
+      'two letter-spaced names with a long common head',
+      'P e n i n g k a t a n K e s a d a r a n K e l u a r g a d a l a m M e m b a n g u n K e r j a S a m a',
+      'P e n i n g k a t a n K e s a d a r a n K e l u a r g a d a l a m P e n i n g k a t a n P e n d i d i k a n',
+      false,
+    ],
+    ['a fully letter-spaced name and its plain spelling', 'P e n i n g k a t a n K e s a d a r a n K e l u a r g a', 'Peningkatan Kesadaran Keluarga', true],
+    ['a letter-spaced name clipped mid-word, and the full name', 'Pe ny edi aa n Jas a P e m el ih ar a a n d a n P aj a', 'Penyediaan Jasa Pemeliharaan dan Pajak Kendaraan Perorangan Dinas', true],
+    ['a letter-spaced kegiatan named like the head of its program', 'Pem berd ayaa n Mas yara kat', 'Pemberdayaan Masyarakat Desa dan Kelurahan', false],
   ])('%s', (_, a, b, same) => {
     const keys = new KeyRegistry();
     const ka = keys.keyFor(a, 0.85, true);
@@ -19,5 +28,24 @@ describe('names linked across tables', () => {
     expect(normalizeName('Indeks Kepuasan Masyarakat (IKM) terkait pelayanan')).toBe('indeks kepuas masyarakat pelayan');
     expect(similarity('a b c', 'a b c')).toBe(1);
     expect(similarity('a b c', 'd e f')).toBe(0);
+  });
+  it('does not give a key another row of the same table took under another name', () => {
+    const keys = new KeyRegistry();
+    const clipped = keys.keyFor('P e l a t i h a n K e l u a r g a T a', 0.85, true, 't1');
+    const below = keys.keyFor('Pel ati ha n Kel uar ga Ta ng ga p Be nca na Ru ma h Ta ng ga', 0.85, true, 't1');
+    expect(below).not.toBe(clipped);
+    // In another table the full names find their own clipped or spaced spelling.
+    expect(keys.keyFor('Pelatihan Keluarga Tanggap Bencana Alam', 0.85, true, 't2')).toBe(clipped);
+    expect(keys.keyFor('Pelatihan Keluarga Tanggap Bencana Rumah Tangga', 0.85, true, 't2')).toBe(below);
+    // The same name twice in one table keeps its key.
+    expect(keys.keyFor('Pelatihan Keluarga Tanggap Bencana Alam', 0.85, true, 't2')).toBe(clipped);
+  });
+  it('compares letters whole: equal, clipped mid-word, a word-prefix, a few letters apart', () => {
+    expect(spellingOf('Pemberdayaan Masyarakat Desa')).toEqual({ letters: 'pemberdayaanmasyarakatdesa', wordEnds: new Set([12, 22, 26]) });
+    expect(spellingOf('Pe ny edi aa n Jas a Pe me li ha ra an').wordEnds).toBeNull();
+    expect(lettersSimilarity(spellingOf('Pel ati ha n Kel uar ga Ta'), spellingOf('Pelatihan Keluarga Tanggap Bencana'))).toBeGreaterThan(0.85);
+    expect(lettersSimilarity(spellingOf('Pel ati ha n Kel uar ga'), spellingOf('Pelatihan Keluarga Tanggap Bencana'))).toBe(0);
+    expect(nameSimilarity('Pe ny edi aa n Jas a Ke ber sih an', 'Penyediaan Jasa Kebersihn')).toBeGreaterThan(0.8);
+    expect(nameSimilarity('Pe ny edi aa n Jas a Ke ber sih an', 'Pengadaan Alat Tulis Kantor')).toBe(0);
   });
 });

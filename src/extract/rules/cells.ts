@@ -1,3 +1,4 @@
+import { distance } from 'fastest-levenshtein';
 import type { Cell, Table, TableRow } from '../../model/table.js';
 import type { Citation, Value } from '../../model/report.js';
 import { parseColumn, parseNumber, wholeRupiah, type ParsedNumber } from '../../numbers/index.js';
@@ -159,8 +160,19 @@ export function normalizeName(s: string): string {
 const STOP = new Set(['yang', 'dan', 'di', 'ke', 'dari', 'terkait', 'dalam', 'untuk', 'pada', 'oleh', 'bidang', 'serta', 'atau', 'the', 'dengan', 'daerah', 'kabupaten', 'kota']);
 
 /**
- * Similarity used to link names that differ in a word or an abbreviation: token-set overlap, and
- * for letter-spaced text ("Pe ny edi aa n Jas a") character-bigram overlap with spaces removed.
+ * Similarity of two printed names: their letters compared whole when either is letter-spaced
+ * ("Pe ny edi aa n Jas a", whose tokens are fragments), else the normalised names word by word.
+ *
+ * @example
+ *   nameSimilarity('Pel ati ha n Kel uar ga', 'Pelatihan Keluarga'); // 0.95
+ */
+export function nameSimilarity(a: string, b: string): number {
+  return letterSpaced(a) || letterSpaced(b) ? lettersSimilarity(spellingOf(a), spellingOf(b)) : similarity(normalizeName(a), normalizeName(b));
+}
+
+/**
+ * Similarity of two normalised names that differ in a word or an abbreviation: token-set overlap
+ * (letter-spaced text is compared by nameSimilarity / lettersSimilarity instead).
  */
 export function similarity(a: string, b: string, containmentBoost = true): number {
   const ta = new Set(a.split(' ').filter(Boolean));
@@ -170,18 +182,69 @@ export function similarity(a: string, b: string, containmentBoost = true): numbe
   for (const t of ta) if (tb.has(t)) inter++;
   const jaccard = inter / (ta.size + tb.size - inter);
   const containment = inter / Math.min(ta.size, tb.size);
-  const tokens = Math.max(jaccard, containmentBoost && containment >= 0.9 && Math.min(ta.size, tb.size) >= 3 ? 0.8 : 0);
-  if (tokens >= 0.6 || !(letterSpaced(a) || letterSpaced(b))) return tokens;
-  return Math.max(tokens, dice(a.replace(/\s+/g, ''), b.replace(/\s+/g, '')) * 0.9);
+  return Math.max(jaccard, containmentBoost && containment >= 0.9 && Math.min(ta.size, tb.size) >= 3 ? 0.8 : 0);
 }
 
-/** A name's letters and digits run together, without the label normalizeName also drops. */
-const lettersOf = (name: string): string =>
+/** A name's letters run together, and where its words end when it is printed with whole words. */
+export interface Spelling {
+  letters: string;
+  /** Offsets in `letters` where a word ends; null for letter-spaced text, whose words are unknown. */
+  wordEnds: ReadonlySet<number> | null;
+}
+
+/**
+ * The spelling of a name for letter-by-letter comparison.
+ *
+ * @example
+ *   spellingOf('Pemberdayaan Masyarakat Desa'); // { letters: 'pemberdayaanmasyarakatdesa', wordEnds: {12, 22, 26} }
+ */
+export function spellingOf(name: string): Spelling {
+  const words = stripLabel(name).split(/\s+/).map(lettersOnly).filter(Boolean);
+  const letters = words.join('');
+  if (letterSpaced(name)) return { letters, wordEnds: null };
+  const ends = new Set<number>();
+  let at = 0;
+  for (const w of words) ends.add((at += w.length));
+  return { letters, wordEnds: ends };
+}
+
+/**
+ * Similarity of two names' letters run together, for letter-spaced text where words cannot be told
+ * apart ("Pe ny edi aa n Jas a"):
+ * - 0.95 for the same letters;
+ * - one cut short (a clipped cell, "P e l a t i h a n K e l u a r g a T a"): 0.85 + 0.1 × the share
+ *   kept, so the closest length wins; not when the cut falls where a word of the longer name ends,
+ *   which is a different, shorter name (a kegiatan "Pemberdayaan Masyarakat" under the program
+ *   "Pemberdayaan Masyarakat Desa dan Kelurahan");
+ * - else 0.95 × (1 − 2 × edit distance / length): a tenth of the letters differing still reaches 0.76,
+ *   a fifth does not (0.57). Edit distance rather than shared bigrams keeps apart long names with a
+ *   long common head ("… Keluarga dalam Membangun …" / "… Keluarga dalam Peningkatan …").
+ *
+ * @example
+ *   lettersSimilarity(spellingOf('Pel ati han Kel uar ga Ta'), spellingOf('Pelatihan Keluarga Tanggap Bencana')); // ≈ 0.91
+ */
+export function lettersSimilarity(a: Spelling, b: Spelling): number {
+  const [x, y] = [a.letters, b.letters];
+  if (!x || !y) return 0;
+  if (x === y) return 0.95;
+  const [short, long] = x.length <= y.length ? [a, b] : [b, a];
+  if (short.letters.length >= 12 && long.letters.startsWith(short.letters)) {
+    return long.wordEnds?.has(short.letters.length) ? 0 : 0.85 + (0.1 * short.letters.length) / long.letters.length;
+  }
+  // Cheap filter first: names of very different length or few shared bigrams are not the same.
+  if (short.letters.length < long.letters.length * 0.6 || dice(x, y) < 0.5) return 0;
+  return Math.max(0, 0.95 * (1 - (2 * distance(x, y)) / long.letters.length));
+}
+
+/** A name without parentheses and without the label normalizeName also drops. */
+const stripLabel = (name: string): string =>
   name
     .toLowerCase()
     .replace(/\([^)]*\)/g, '')
-    .replace(/[^\p{L}\p{N}]/gu, '')
-    .replace(/^(subkegiatan|kegiatan|program)/, '');
+    .replace(/^\s*(s\s*u\s*b\s*)?k\s*e\s*g\s*i\s*a\s*t\s*a\s*n\b|^\s*p\s*r\s*o\s*g\s*r\s*a\s*m\b/, '');
+const lettersOnly = (s: string): string => s.replace(/[^\p{L}\p{N}]/gu, '');
+/** A name's letters and digits run together, without the label normalizeName also drops. */
+const lettersOf = (name: string): string => lettersOnly(stripLabel(name));
 
 /** First significant words agree; in letter-spaced text ("Ev alu asi …") the first letters do. */
 function sameHeadWord(a: string, b: string): boolean {
@@ -218,42 +281,49 @@ function dice(a: string, b: string): number {
 
 /** Assigns cluster keys: names similar enough to an earlier one share its key. */
 export class KeyRegistry {
-  private readonly keys: Array<{ norm: string; key: string; letters: string }> = [];
+  private readonly keys: Array<{ norm: string; key: string; spelling: Spelling }> = [];
   /** Same name seen again (common: one indicator printed in many tables) is answered at once. */
   private readonly memo = new Map<string, string>();
 
   constructor(private readonly scope = '') {}
 
+  /** Per table, the keys its rows took and the name that took each. */
+  private readonly usedIn = new Map<string, Map<string, string>>();
+
   /**
    * @param sameHead require the first significant word to agree ("Pengadaan …" is not
    *   "Pemeliharaan …" however alike the rest is).
+   * @param within the table the name is a row of: two differently named rows of one table are two
+   *   things, so a key another row of it took under another name is not offered (a clipped
+   *   "Pelatihan Keluarga Ta…" and the "… Tanggap Bencana Rumah Tangga" below it stay apart).
    */
-  keyFor(name: string, threshold = 0.6, sameHead = false): string {
+  keyFor(name: string, threshold = 0.6, sameHead = false, within?: string): string {
     const norm = normalizeName(name);
     const memoKey = `${threshold}|${sameHead}|${norm}`;
-    const known = this.memo.get(memoKey);
-    if (known) return known;
-    const key = this.lookup(norm, threshold, sameHead, lettersOf(name));
+    const taken = within === undefined ? undefined : (this.usedIn.get(within) ?? this.usedIn.set(within, new Map()).get(within)!);
+    const memo = this.memo.get(memoKey);
+    const key = memo !== undefined && (taken?.get(memo) ?? norm) === norm ? memo : this.lookup(norm, threshold, sameHead, spellingOf(name), taken);
     this.memo.set(memoKey, key);
+    if (taken && !taken.has(key)) taken.set(key, norm);
     return key;
   }
 
-  private lookup(norm: string, threshold: number, sameHead: boolean, letters: string): string {
+  private lookup(norm: string, threshold: number, sameHead: boolean, spelling: Spelling, taken: ReadonlyMap<string, string> | undefined): string {
     let best: { key: string; score: number } | undefined;
     const spaced = letterSpaced(norm);
     for (const k of this.keys) {
+      if ((taken?.get(k.key) ?? norm) !== norm) continue;
       if (sameHead && !sameHeadWord(k.norm, norm) && similarity(k.norm, norm) < 0.95) continue;
       // Budget names differ by one meaningful word ("… Dokumen RKA" / "… Dokumen Perubahan RKA"):
       // no credit for one name containing the other there.
-      let s = k.norm === norm ? 1 : similarity(k.norm, norm, !sameHead);
       // Letter-spaced text cannot be normalised word by word: its letters are compared whole.
-      if (s < threshold && (spaced || letterSpaced(k.norm))) s = Math.max(s, dice(k.letters, letters) * 0.9);
+      const s = k.norm === norm ? 1 : spaced || letterSpaced(k.norm) ? lettersSimilarity(k.spelling, spelling) : similarity(k.norm, norm, !sameHead);
       if (s >= threshold && (!best || s > best.score)) best = { key: k.key, score: s };
     }
     if (best) return best.key;
     const key = this.scope + (norm.split(' ').slice(0, 8).join('-') || 'unnamed');
     const unique = this.keys.some((k) => k.key === key) ? `${key}-${this.keys.length}` : key;
-    this.keys.push({ norm, key: unique, letters });
+    this.keys.push({ norm, key: unique, spelling });
     return unique;
   }
 }

@@ -37,7 +37,7 @@ export function extractProseBudget(paragraphs: readonly Paragraph[], keys: KeyRe
       const name = m[2]!.replace(/\s+/g, ' ').trim();
       const pagu = value(m[3]!, k);
       if (!pagu) return;
-      rows.push(row(id, k, name, keys.keyFor(name, 0.85, true), 'program', pagu, cite(k, 0)));
+      rows.push(row(id, k, name, keys.keyFor(name, 0.85, true, id), 'program', pagu, cite(k, 0)));
     });
     const last = items[items.length - 1]!;
     const total = TOTAL.exec(p.text.slice(last.index! + last[0].length));

@@ -44,7 +44,7 @@ export function stackedLists(table: Table, keys: KeyRegistry, known: readonly st
       const pagu = value(parts[k]!.text);
       if (!pagu) return;
       const level = it.number.includes('.') || it.number === '' ? 'kegiatan' : 'program';
-      const r = budgetRow(table, itemCell, `${row.index}.${k}`, it.name, keys.keyFor(it.name, 0.85, true), level, pagu, tableKind);
+      const r = budgetRow(table, itemCell, `${row.index}.${k}`, it.name, keys.keyFor(it.name, 0.85, true, table.id), level, pagu, tableKind);
       if (level === 'program') {
         program = r;
         programs.push(r.id);

@@ -263,8 +263,8 @@ export function extractBudget(ctx: TableContext): { budget: BudgetRow[]; belanja
       id: `${table.id}.r${row.index}`,
       key:
         level === 'total' || level === 'subtotal' ? `${table.id}:total`
-        : ctx.variant === 'rencana' ? `rencana:${ctx.budgetKeys.keyFor(name, 0.85, true)}`
-        : ctx.budgetKeys.keyFor(name, 0.85, true),
+        : ctx.variant === 'rencana' ? `rencana:${ctx.budgetKeys.keyFor(name, 0.85, true, table.id)}`
+        : ctx.budgetKeys.keyFor(name, 0.85, true, table.id),
       table: table.id,
       tableKind: ctx.kind,
       kode,
@@ -278,7 +278,7 @@ export function extractBudget(ctx: TableContext): { budget: BudgetRow[]; belanja
       cite,
     };
     const scope = level === 'total' ? (under ?? headingScope(name, kode)) : undefined;
-    if (scope) Object.assign(bRow, { scope, key: `${scope}:${ctx.budgetKeys.keyFor(name, 0.85, true)}` });
+    if (scope) Object.assign(bRow, { scope, key: `${scope}:${ctx.budgetKeys.keyFor(name, 0.85, true, table.id)}` });
     pending.push({ row: bRow, ...(level ? { level } : {}), ...(number !== undefined ? { number } : {}) });
   }
   const nameLabel = nameCol !== undefined ? (table.columns[nameCol] ?? '').toLowerCase().trim() : '';
