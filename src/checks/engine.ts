@@ -241,7 +241,9 @@ const localRank = (check: string): number => {
  * The same problem reached twice: a figure stated in a table and again in the sentence under it
  * (same check, same page, same printed and expected numbers) is one finding citing both; and one
  * cell's figure that two checks expect the same other value for (a row's sisa that neither its own
- * pagu − realisasi nor its sub-kegiatan support) is reported once, by the check about the row itself.
+ * pagu − realisasi nor its sub-kegiatan support) is reported once, by the check about the row itself;
+ * and a finding citing only cells another one with the same figures already cites (a program and its
+ * only kegiatan in one list cell) is that finding.
  */
 function mergeEquivalent(all: readonly Pending[]): Pending[] {
   const numbersOf = (p: Pending): string | null => {
@@ -270,12 +272,15 @@ function mergeEquivalent(all: readonly Pending[]): Pending[] {
 
 function equivalent(kept: Pending, other: Pending): boolean {
   const pages = new Set(kept.finding.citations.map((c) => c.page));
+  const cells = new Set(kept.finding.citations.map(citeKey));
+  // Nothing but cells already cited with the same figures (a program and its only kegiatan listed in
+  // one cell with one amount each): one problem whatever the check.
+  const within = other.finding.citations.every((c) => c.table && cells.has(citeKey(c)));
   if (kept.finding.check === other.finding.check) {
     // A table row and a sentence: two rows of one table with the same figures stay two findings.
     const prose = (p: Pending) => p.finding.citations.every((c) => !c.table);
-    return kept.finding.subject !== other.finding.subject && prose(kept) !== prose(other) && other.finding.citations.some((c) => pages.has(c.page));
+    return within || (kept.finding.subject !== other.finding.subject && prose(kept) !== prose(other) && other.finding.citations.some((c) => pages.has(c.page)));
   }
-  const cells = new Set(kept.finding.citations.map(citeKey));
   return other.finding.citations.every((c) => cells.has(citeKey(c)));
 }
 

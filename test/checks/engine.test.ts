@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { executeChecks, renderMessage, stableHash } from '../../src/checks/engine.js';
 import { CHECKS, runChecks } from '../../src/checks/index.js';
-import type { Check } from '../../src/checks/types.js';
+import type { Check, FindingDraft } from '../../src/checks/types.js';
 import { AppError } from '../../src/errors.js';
 import { Finding, Report } from '../../src/model/index.js';
 import { budgetRow, claim, efficiencyRow, indicator, makeReport, prose, table } from './builders.js';
@@ -81,6 +81,21 @@ describe('runChecks', () => {
     if (total?.pagu) total.pagu = { ...total.pagu, text: '310.500', value: 310500 };
     const { findings } = runChecks(report, { only: ['sisa', 'sum-rows'] });
     expect(findings.find((f) => f.check === 'sum-rows' && f.printed?.value === 310500)?.causedBy).toBeUndefined();
+  });
+
+  it('reports once two figures of one cell with the same printed and expected values (a program and its only kegiatan listed in one cell)', () => {
+    const cell = { page: 64, table: 't42', row: 0, column: 2, bbox: [10, 10, 90, 200] as [number, number, number, number] };
+    const draft = (subject: string, page = 64): FindingDraft => ({
+      messageId: 'm',
+      subject,
+      printed: { text: 'Rp. 100,000,000', value: 100000000 },
+      expected: { value: 101000000, formula: 'f', operands: [] },
+      citations: [{ ...cell, page }],
+    });
+    const check = (drafts: FindingDraft[]): Check => ({ ...CHECKS.find((c) => c.id === 'cross-table')!, messages: { m: { id: 'x', en: 'x' } }, run: () => drafts });
+    expect(executeChecks([check([draft('budget:program'), draft('budget:kegiatan')])], makeReport({})).findings).toHaveLength(1);
+    // The same figures in different cells are two findings.
+    expect(executeChecks([check([draft('budget:program'), draft('budget:kegiatan', 65)])], makeReport({})).findings).toHaveLength(2);
   });
 
   it('gives the same ids on every run and for a copy of the report', () => {

@@ -18,6 +18,8 @@ describe('names linked across tables', () => {
     ],
     ['a fully letter-spaced name and its plain spelling', 'P e n i n g k a t a n K e s a d a r a n K e l u a r g a', 'Peningkatan Kesadaran Keluarga', true],
     ['a letter-spaced name clipped mid-word, and the full name', 'Pe ny edi aa n Jas a P e m el ih ar a a n d a n P aj a', 'Penyediaan Jasa Pemeliharaan dan Pajak Kendaraan Perorangan Dinas', true],
+    ['one letter mistyped in a long word', 'Program Koordinasi Ketentraman dan Kertertiban Umum', 'Program Koordinasi Ketentraman dan Ketertiban Umum', true],
+    ['names one short word apart', 'Penyediaan Jasa Surat Menyurat', 'Penyediaan Jasa Surat Menyurut Kantor Dinas', false],
     ['a letter-spaced kegiatan named like the head of its program', 'Pem berd ayaa n Mas yara kat', 'Pemberdayaan Masyarakat Desa dan Kelurahan', false],
   ])('%s', (_, a, b, same) => {
     const keys = new KeyRegistry();

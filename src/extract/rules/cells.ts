@@ -179,7 +179,7 @@ export function similarity(a: string, b: string, containmentBoost = true): numbe
   const tb = new Set(b.split(' ').filter(Boolean));
   if (!ta.size || !tb.size) return 0;
   let inter = 0;
-  for (const t of ta) if (tb.has(t)) inter++;
+  for (const t of ta) if (tb.has(t) || typo(t, tb)) inter++;
   const jaccard = inter / (ta.size + tb.size - inter);
   const containment = inter / Math.min(ta.size, tb.size);
   return Math.max(jaccard, containmentBoost && containment >= 0.9 && Math.min(ta.size, tb.size) >= 3 ? 0.8 : 0);
@@ -234,6 +234,16 @@ export function lettersSimilarity(a: Spelling, b: Spelling): number {
   // Cheap filter first: names of very different length or few shared bigrams are not the same.
   if (short.letters.length < long.letters.length * 0.6 || dice(x, y) < 0.5) return 0;
   return Math.max(0, 0.95 * (1 - (2 * distance(x, y)) / long.letters.length));
+}
+
+/**
+ * A word of six letters or more one typed letter away from a word of the other name
+ * ("Penyelenggaran" / "Penyelenggaraan", "Kertertiban" / "Ketertiban"): the same word mistyped.
+ */
+function typo(word: string, words: ReadonlySet<string>): boolean {
+  if (word.length < 6 || /\d/.test(word)) return false;
+  for (const w of words) if (w.length >= 6 && Math.abs(w.length - word.length) <= 1 && !/\d/.test(w) && distance(w, word) === 1) return true;
+  return false;
 }
 
 /** A name without parentheses and without the label normalizeName also drops. */
