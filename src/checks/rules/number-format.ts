@@ -30,7 +30,7 @@ const numberFormat: Check = {
   id: 'number-format',
   meta: {
     title: { id: 'Format angka', en: 'Number format' },
-    docs: 'ambiguous separators, rupiah with three decimals, percentages ~100× their column median (threshold MAGNITUDE_FACTOR), columns mixing Indonesian and US separators; info/warning, never error',
+    docs: 'ambiguous separators, rupiah with three decimals (one warning citing each), percentages ~100× their column median (threshold MAGNITUDE_FACTOR), columns mixing Indonesian and US separators; info/warning, never error',
     defaultSeverity: 'info',
     tags: ['format', 'parse'],
   },
@@ -44,8 +44,8 @@ const numberFormat: Check = {
       en: 'The figure "{printed}" was read as {parsed}, about {factor}× its column median ({median}); probably a misread decimal mark',
     },
     amountDecimals: {
-      id: 'Angka "{printed}" di kolom rupiah memiliki {decimals} angka di belakang tanda desimal; rupiah tidak memakai sen sebanyak itu — kemungkinan {grouped}',
-      en: 'The figure "{printed}" in a rupiah column has {decimals} digits after its decimal mark; rupiah amounts have none — probably {grouped}',
+      id: '{count} angka rupiah ({pages}) dicetak dengan {decimals} angka di belakang tanda desimal, seperti "{printed}": dibaca gaya Indonesia nilainya seperseribu dari dibaca utuh; rupiah tidak memakai sen sebanyak itu — kemungkinan {grouped}',
+      en: '{count} rupiah figures ({pages}) are printed with {decimals} digits after the decimal mark, like "{printed}": read Indonesian-style they are a thousandth of the whole amount; rupiah have no such cents — probably {grouped}',
     },
     mixedStyle: {
       id: 'Kolom {column} mencampur pemisah gaya Indonesia ({idCount} angka) dan gaya AS ({usCount} angka); periksa angka bergaya {minority}',
@@ -72,22 +72,31 @@ const numberFormat: Check = {
       });
     }
 
-    // A rupiah amount with three decimals ("1.250.165,496"): one separator typed as the other.
+    // Rupiah amounts with three decimals ("1.250.165,496"): one separator typed as the other. Read in
+    // Indonesian style they are a thousand times smaller than read whole, so a reader cannot tell
+    // which is meant: a warning. It is a typing habit, one problem however many figures show it (an
+    // attachment split over pages into several tables): one finding citing each such figure.
+    const threeDecimals: Cell[] = [];
     for (const c of cells) {
       // Both separators, and three digits after the last one: "1.250.165,496" (read whole by the
       // extraction, or with three decimals where the column is not known to be rupiah).
       const text = c.v.text.replace(/,-$/, '');
       if (!c.amount || c.v.value === null || !/\d\.\d{3}.*,\d{3}$|\d,\d{3}.*\.\d{3}$/.test(text)) continue;
-      const grouped = text.replace(/[.,](\d{3})(?!\d)/, '.$1').replace(/,/g, '.');
+      threeDecimals.push(c);
+    }
+    if (threeDecimals.length > 0) {
+      const sorted = [...threeDecimals].sort((a, b) => a.v.cite.page - b.v.cite.page || cmp(citeKey(a.v.cite), citeKey(b.v.cite)));
+      const first = sorted[0]!;
+      const grouped = first.v.text.replace(/,-$/, '').replace(/[.,](\d{3})(?!\d)/, '.$1').replace(/,/g, '.');
       const whole = parseNumber(grouped, { style: 'id' }).value;
       out.push({
         messageId: 'amountDecimals',
-        severity: 'info',
-        subject: `value:${citeKey(c.v.cite)}`,
-        data: { printed: c.v.text, decimals: 3, grouped },
-        printed: { text: c.v.text, value: c.v.value },
+        severity: 'warning',
+        subject: 'amounts:three-decimals',
+        data: { printed: first.v.text, decimals: 3, grouped, count: sorted.length, pages: pageRange(sorted.map((c) => c.v.cite.page)) },
+        printed: { text: first.v.text, value: first.v.value },
         expected: whole === null ? null : { value: whole, interval: null, formula: `${grouped} (pemisah ribuan)`, operands: [] },
-        citations: [ctx.cite(c.v.cite)],
+        citations: sorted.map((c) => ctx.cite(c.v.cite)),
       });
     }
 
@@ -140,6 +149,13 @@ const numberFormat: Check = {
 };
 
 export default numberFormat;
+
+/** "p. 44" or "p. 44–47". */
+function pageRange(pages: readonly number[]): string {
+  const lo = Math.min(...pages);
+  const hi = Math.max(...pages);
+  return lo === hi ? `p. ${lo}` : `p. ${lo}–${hi}`;
+}
 
 function columnLabel(c: Cell, column: string): string {
   const label = c.v.cite.columnLabel ?? c.field;
