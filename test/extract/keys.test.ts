@@ -42,6 +42,13 @@ describe('names linked across tables', () => {
     // The same name twice in one table keeps its key.
     expect(keys.keyFor('Pelatihan Keluarga Tanggap Bencana Alam', 0.85, true, 't2')).toBe(clipped);
   });
+  it('keeps apart indicators of one table that one name contains', () => {
+    const keys = new KeyRegistry();
+    const sasaran = keys.keyFor('Persentase Pelayanan Publik, Pemberdayaan Masyarakat Kelurahan, Ketentraman dan Ketertiban Umum', 0.6, false, 't8');
+    expect(keys.keyFor('Persentase pemberdayaan masyarakat kelurahan', 0.6, false, 't8')).not.toBe(sasaran);
+    // In another table a contained name still links (an indicator shortened there).
+    expect(keys.keyFor('Persentase Pelayanan Publik, Pemberdayaan Masyarakat Kelurahan', 0.6, false, 't9')).toBe(sasaran);
+  });
   it('compares letters whole: equal, clipped mid-word, a word-prefix, a few letters apart', () => {
     expect(spellingOf('Pemberdayaan Masyarakat Desa')).toEqual({ letters: 'pemberdayaanmasyarakatdesa', wordEnds: new Set([12, 22, 26]) });
     expect(spellingOf('Pe ny edi aa n Jas a Pe me li ha ra an').wordEnds).toBeNull();

@@ -73,7 +73,7 @@ function readIndicatorColumns(ctx: TableContext): Indicator[] {
     const renstra = vals.value(row, r.renstraTarget);
     if (!target && !realisasi && !capaian && !prevR && !renstra && !vals.text(row, r.target)) continue;
     const pol = polarityOf(name);
-    const key = ctx.indicatorKeys.keyFor(name);
+    const key = ctx.indicatorKeys.keyFor(name, 0.6, false, table.id);
     const predikat = predikatOf(table, row, map);
     const satuanText = r.satuan !== undefined ? vals.text(row, r.satuan) : '';
     const satuan = satuanText || inferSatuan(name, [target?.text, realisasi?.text]);
