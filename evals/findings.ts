@@ -281,6 +281,23 @@ export function pairScore(g: GoldFinding, p: Predicted): number {
   return best;
 }
 
+/**
+ * A predicted finding cites the very figure of a gold finding: a candidate for it (pairScore) that
+ * cites the gold's own page and prints the same figure there, or cites a cell of the gold's row in a
+ * column of the gold's role (one finding over a row's realisasi and sisa). A miss covered this way is one finding
+ * with several citations where the gold lists each place (`merged`).
+ *
+ * @example
+ *   citesPlace(gold, predicted); // true when predicted also cites gold.page with gold.printed
+ */
+export function citesPlace(g: GoldFinding, p: Predicted): boolean {
+  if (pairScore(g, p) <= 0 || !p.pages.includes(g.page)) return false;
+  if (printedEquals(g.printed, p.printed) || (g.check === 'period-entity' && labelSimilarity(g.printed, p.printed?.text) >= LABEL_THRESHOLD)) return true;
+  // One finding over a row's several columns ("realisasi off; also sisa off") cites the gold's cell.
+  const role = columnRole(g.column);
+  return role !== null && p.columns.some((c) => columnRole(c) === role) && p.labels.some((l) => labelSimilarity(g.row, l) >= LABEL_THRESHOLD);
+}
+
 export interface Assignment {
   /** [gold index, predicted index, score]. */
   pairs: Array<[number, number, number]>;
@@ -325,8 +342,9 @@ export interface FalsePositive {
 export interface Miss {
   gold: GoldFinding;
   /**
-   * `merged`: a predicted finding already matched to another gold finding also fits this one (one
-   * finding with several citations where the gold lists each place); `not-found` otherwise.
+   * `merged`: a predicted finding already matched to another gold finding cites this one's page with
+   * the same printed figure (citesPlace: one finding with several citations where the gold lists
+   * each place); `not-found` otherwise.
    */
   kind: 'merged' | 'not-found';
 }
@@ -405,7 +423,7 @@ export function scoreDocument(goldAll: readonly GoldFinding[], traps: readonly G
     fn,
     ...prf(tp, fp, fn),
     matches: a.pairs.map(([gi, pi]) => ({ gold: gold[gi]!, predicted: pred[pi]! })),
-    misses: a.unmatchedGold.map((gi) => ({ gold: gold[gi]!, kind: a.pairs.some(([, pi]) => pairScore(gold[gi]!, pred[pi]!) > 0) ? ('merged' as const) : ('not-found' as const) })),
+    misses: a.unmatchedGold.map((gi) => ({ gold: gold[gi]!, kind: a.pairs.some(([, pi]) => citesPlace(gold[gi]!, pred[pi]!)) ? ('merged' as const) : ('not-found' as const) })),
     falsePositives,
     acknowledged,
     trapsHit: [...new Set(falsePositives.filter((f) => f.kind === 'trap').map((f) => f.ref!))],

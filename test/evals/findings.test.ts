@@ -197,6 +197,17 @@ describe('scoreDocument', () => {
     expect([s.tp, s.fn]).toEqual([1, 1]);
     expect(s.misses[0]?.kind).toBe('merged');
   });
+  it('does not call a miss merged when the matched finding cites another figure of the row', () => {
+    const a = gold({ id: 'A', check: 'sum-hierarchy', page: 41, row: 'Program Penunjang', column: 'Pagu Indikatif (Rp.)', printed: '10,655,995,331' });
+    const b = gold({ id: 'B', check: 'sum-hierarchy', page: 41, row: 'Program Penunjang', column: 'Prakiraan Maju 2024', printed: '9,882,839,465' });
+    const c = gold({ id: 'C', check: 'sum-hierarchy', page: 41, row: 'Program Penunjang', column: 'Sisa (Rp)', printed: '41.380.375' });
+    const p = pred({ check: 'sum-hierarchy', pages: [41], labels: ['Program Penunjang'], columns: ['Pagu Indikatif (Rp.)', 'Sisa (Rp)'], printed: { text: '10,655,995,331', value: 10655995331 } });
+    const s = scoreDocument([a, b, c], [], [p]);
+    expect(s.misses.map((m) => [m.gold.id, m.kind])).toEqual([
+      ['B', 'not-found'],
+      ['C', 'merged'],
+    ]);
+  });
   it('leaves info findings out on both sides', () => {
     const s = scoreDocument([g1, gold({ id: 'I', severity: 'info', page: 2 })], [], [pred(), pred({ severity: 'info', pages: [9] })]);
     expect([s.tp, s.fp, s.fn, s.infoGold, s.infoPredicted]).toEqual([1, 0, 0, 1, 1]);
