@@ -269,16 +269,22 @@ export function pairScore(g: GoldFinding, p: Predicted): number {
     if (!p.pages.includes(place.page)) return;
     if (!columnsCompatible(place.column, p.columns)) return;
     const label = Math.max(0, ...p.labels.map((l) => labelSimilarity(place.row, l)));
-    // Year and office mentions: the hand audit quotes the phrase ("Kinerja Utama Tahun 2022"), the
-    // finding the stray part of it ("2022"); a quote containing it is the same printed text.
-    const squash = (t: string | null | undefined) => (t ?? '').toLowerCase().replace(/\s*[-–—]\s*/g, '-').replace(/\s+/g, ' ').trim();
-    const quoted = g.check === 'period-entity' && squash(p.printed?.text).length >= 4 && squash(place.printed).includes(squash(p.printed?.text));
+    const quoted = quotes(g, place, p);
     const printed = quoted || printedEquals(place.printed, p.printed) || (i === 0 && printedEquals(g.expected, p.printed));
     if (label < LABEL_THRESHOLD && !printed) return;
     const score = (sameCheck ? 2 : 1) + (printed ? 1 : 0) + label + (i === 0 ? 0.5 : 0);
     best = Math.max(best, score);
   });
   return best;
+}
+
+/**
+ * Year and office mentions: the hand audit quotes the phrase ("Kinerja Utama Tahun 2022"), the
+ * finding the stray part of it ("2022"); a quote containing it is the same printed text.
+ */
+function quotes(g: GoldFinding, place: GoldPlace, p: Predicted): boolean {
+  const squash = (t: string | null | undefined) => (t ?? '').toLowerCase().replace(/\s*[-–—]\s*/g, '-').replace(/\s+/g, ' ').trim();
+  return g.check === 'period-entity' && squash(p.printed?.text).length >= 4 && squash(place.printed).includes(squash(p.printed?.text));
 }
 
 /**
@@ -292,7 +298,7 @@ export function pairScore(g: GoldFinding, p: Predicted): number {
  */
 export function citesPlace(g: GoldFinding, p: Predicted): boolean {
   if (pairScore(g, p) <= 0 || !p.pages.includes(g.page)) return false;
-  if (printedEquals(g.printed, p.printed) || (g.check === 'period-entity' && labelSimilarity(g.printed, p.printed?.text) >= LABEL_THRESHOLD)) return true;
+  if (printedEquals(g.printed, p.printed) || quotes(g, g, p)) return true;
   // One finding over a row's several columns ("realisasi off; also sisa off") cites the gold's cell.
   const role = columnRole(g.column);
   return role !== null && p.columns.some((c) => columnRole(c) === role) && p.labels.some((l) => labelSimilarity(g.row, l) >= LABEL_THRESHOLD);
