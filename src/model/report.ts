@@ -141,6 +141,8 @@ export const ScaleBand = z.object({
   /** `< 85` rather than `≤ 85`. */
   maxExclusive: z.boolean().optional(),
   minExclusive: z.boolean().optional(),
+  /** The band's number in the scale table's No column: the category prose refers to ("kategori 1"). */
+  no: z.number().int().optional(),
 });
 export type ScaleBand = z.infer<typeof ScaleBand>;
 
@@ -161,6 +163,11 @@ export const Claim = z.discriminatedUnion('kind', [
   z.object({ ...ClaimBase, kind: z.literal('formula'), polarity: Polarity, formula: z.enum(['ratio', 'inverse', 'two-minus']) }),
   /** "tercapai 98,33% atau bernilai kinerja tinggi": a capaian and the predicate the text gives it. */
   z.object({ ...ClaimBase, kind: z.literal('predikat'), capaian: Value, label: z.string() }),
+  /**
+   * "termasuk kategori 2 (dua) yaitu Sangat Berhasil": a predicate named with its category number
+   * (digits, words, or both as printed) and the phrase as printed.
+   */
+  z.object({ ...ClaimBase, kind: z.literal('kategori'), digits: z.number().int().nullable(), words: z.string().nullable(), wordsValue: z.number().nullable(), label: z.string(), phrase: z.string() }),
   z.object({
     ...ClaimBase,
     kind: z.literal('mention'),

@@ -143,6 +143,26 @@ describe('predicates stated in prose', () => {
   });
 });
 
+describe('a predicate named with its category number', () => {
+  const kategori = (text: string) =>
+    extractClaims([paragraph(9, text)], null, 2023).claims.flatMap((c) => (c.kind === 'kategori' ? [[c.digits, c.words, c.wordsValue, c.label, c.phrase]] : []));
+  it.each([
+    ['termasuk kategori 2 (dua) yaitu Sangat Berhasil (pilih salah satu).', [2, 'dua', 2, 'Sangat Berhasil', 'kategori 2 (dua) yaitu Sangat Berhasil']],
+    ['termasuk kategori 1 (satu) yaitu SANGAT BERHASIL.', [1, 'satu', 1, 'SANGAT BERHASIL', 'kategori 1 (satu) yaitu SANGAT BERHASIL']],
+    ['termasuk dalam kategori dua yakni Berhasil.', [null, 'dua', 2, 'Berhasil', 'kategori dua yakni Berhasil']],
+    ['berada pada kategori 3: Cukup Berhasil.', [3, null, null, 'Cukup Berhasil', 'kategori 3: Cukup Berhasil']],
+  ])('%s', (text, claim) => {
+    expect(kategori(text)).toEqual([claim]);
+  });
+  it.each([
+    'ada 1 (satu) sasaran strategis tersebut termasuk dalam kategori Sangat Berhasil.',
+    'efisiensi penggunaan Sumber Daya termasuk dalam kategori EFISIEN.',
+    'kategori 1 (satu) sasaran strategis.',
+  ])('not a numbered category: %s', (text) => {
+    expect(kategori(text)).toEqual([]);
+  });
+});
+
 describe('capaian compared with last year in words', () => {
   it('reads this year’s and last year’s capaian and the word that says which way it went', () => {
     const text =

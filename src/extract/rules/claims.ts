@@ -24,6 +24,14 @@ const PREDIKAT_WORDS = String.raw`sangat\s+tinggi|tinggi|sedang|sangat\s+rendah|
 /** "tercapai 98,33 % atau bernilai kinerja tinggi", "tercapai 75,07% dengan predikat Sedang". */
 const PREDIKAT_PROSE = new RegExp(String.raw`\btercapai\s+(?:sebesar\s+)?(\d[\d.,]*\s*%?)\s*,?\s*(?:atau|dengan)\s+(?:bernilai\s+kinerja|predikat|kategori)\s+(${PREDIKAT_WORDS})\b`, 'gi');
 /**
+ * "termasuk kategori 2 (dua) yaitu Sangat Berhasil", "kategori satu (1): Sangat Tinggi": a predicate
+ * named with its category number, in digits (words in brackets optional) or in words (digits optional).
+ */
+const KATEGORI = new RegExp(
+  String.raw`\bkategori\s+(?:(\d{1,2})\s*(?:\(\s*([a-z]+(?:\s+[a-z]+)?)\s*\))?|([a-z]+(?:\s+(?!(?:yaitu|yakni|adalah|atau|dengan)\b)[a-z]+)?)\s*(?:\(\s*(\d{1,2})\s*\))?)\s*[,:=]?\s*(?:(?:yaitu|yakni|adalah|atau|dengan\s+predikat)\s+)?["“'*]*(${PREDIKAT_WORDS})\b`,
+  'gi',
+);
+/**
  * "… tercapai 126% … Bila dibandingkan dengan realisasi tahun 2022 sebesar 86% atau tercapai sebesar
  * 191%, maka capaian tahun 2023 naik …": this year's and last year's capaian, then the word.
  */
@@ -125,6 +133,25 @@ export function extractClaims(paragraphs: Paragraph[], instansi: string | null, 
       const capaian = valueOf(m[1]!, p);
       if (!capaian) continue;
       claims.push({ id: id('predikat', k++), kind: 'predikat', capaian, label: m[2]!.replace(/\s+/g, ' '), text: sentenceAround(text, m.index!, m.index! + m[0].length).slice(0, 300), cite: cite(p) });
+    }
+    for (const m of text.matchAll(KATEGORI)) {
+      const digitsText = m[1] ?? m[4];
+      const words = (m[2] ?? m[3])?.trim() ?? null;
+      const wordsValue = words === null ? null : parseWords(words).value;
+      // "kategori Sangat Berhasil" read as words "Sangat": no number, not a category claim.
+      if (words !== null && wordsValue === null) continue;
+      if (digitsText === undefined && wordsValue === null) continue;
+      claims.push({
+        id: id('kategori', k++),
+        kind: 'kategori',
+        digits: digitsText === undefined ? null : Number(digitsText),
+        words,
+        wordsValue,
+        label: m[5]!.replace(/\s+/g, ' '),
+        phrase: m[0].replace(/\s+/g, ' ').trim(),
+        text: sentenceAround(text, m.index!, m.index! + m[0].length).slice(0, 300),
+        cite: cite(p),
+      });
     }
     for (const m of text.matchAll(EFISIENSI)) {
       const stated = valueOf(m[1]!, p);
