@@ -115,6 +115,13 @@ export const BelanjaRow = z.object({
   uraian: z.string(),
   kind: BelanjaKind,
   amount: Value,
+  /**
+   * The realisation stated for the same line in the sentence after the budget statement ("Realisasi
+   * … sebesar Rp X, terdiri dari Belanja Operasi Rp Y dan Belanja Modal terealisasi Rp Z").
+   */
+  realisasi: Value.nullable().optional(),
+  /** Words near that realisation saying the line was meant to go over its pagu (pergeseran, melebihi pagu), quoted. */
+  overrun: TextValue.nullable().optional(),
   source: z.enum(['table', 'text']),
   /** Rows printed together (one list or table) share a group. */
   group: z.string(),
