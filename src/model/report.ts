@@ -115,6 +115,13 @@ export const BelanjaRow = z.object({
   uraian: z.string(),
   kind: BelanjaKind,
   amount: Value,
+  /**
+   * The realisation stated for the same line in the sentence after the budget statement ("Realisasi
+   * … sebesar Rp X, terdiri dari Belanja Operasi Rp Y dan Belanja Modal terealisasi Rp Z").
+   */
+  realisasi: Value.nullable().optional(),
+  /** Words near that realisation saying the line was meant to go over its pagu (pergeseran, melebihi pagu), quoted. */
+  overrun: TextValue.nullable().optional(),
   source: z.enum(['table', 'text']),
   /** Rows printed together (one list or table) share a group. */
   group: z.string(),
@@ -141,6 +148,8 @@ export const ScaleBand = z.object({
   /** `< 85` rather than `≤ 85`. */
   maxExclusive: z.boolean().optional(),
   minExclusive: z.boolean().optional(),
+  /** The band's number in the scale table's No column: the category prose refers to ("kategori 1"). */
+  no: z.number().int().optional(),
 });
 export type ScaleBand = z.infer<typeof ScaleBand>;
 
@@ -161,6 +170,11 @@ export const Claim = z.discriminatedUnion('kind', [
   z.object({ ...ClaimBase, kind: z.literal('formula'), polarity: Polarity, formula: z.enum(['ratio', 'inverse', 'two-minus']) }),
   /** "tercapai 98,33% atau bernilai kinerja tinggi": a capaian and the predicate the text gives it. */
   z.object({ ...ClaimBase, kind: z.literal('predikat'), capaian: Value, label: z.string() }),
+  /**
+   * "termasuk kategori 2 (dua) yaitu Sangat Berhasil": a predicate named with its category number
+   * (digits, words, or both as printed) and the phrase as printed.
+   */
+  z.object({ ...ClaimBase, kind: z.literal('kategori'), digits: z.number().int().nullable(), words: z.string().nullable(), wordsValue: z.number().nullable(), label: z.string(), phrase: z.string() }),
   z.object({
     ...ClaimBase,
     kind: z.literal('mention'),

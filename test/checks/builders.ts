@@ -133,7 +133,8 @@ export function budgetRow(o: BudgetInput = {}): BudgetRow {
   return BudgetRow.parse(r);
 }
 
-export function belanja(o: Partial<Omit<BelanjaRow, 'amount'>> & { amount: string; page?: number }): BelanjaRow {
+/** A belanja line; `realisasi` (and the `overrun` words near it) as stated in prose after the budget. */
+export function belanja(o: Partial<Omit<BelanjaRow, 'amount' | 'realisasi' | 'overrun'>> & { amount: string; realisasi?: string; overrun?: string; page?: number }): BelanjaRow {
   const id = o.id ?? nextId('bl');
   const page = o.page ?? 1;
   return BelanjaRow.parse({
@@ -141,6 +142,8 @@ export function belanja(o: Partial<Omit<BelanjaRow, 'amount'>> & { amount: strin
     uraian: o.uraian ?? `Belanja ${o.kind ?? 'other'}`,
     kind: o.kind ?? 'other',
     amount: value(o.amount, { page, table: 'tbl' }, { unit: 'rupiah' }),
+    ...(o.realisasi === undefined ? {} : { realisasi: value(o.realisasi, { page }, { unit: 'rupiah' }) }),
+    ...(o.overrun === undefined ? {} : { overrun: { text: o.overrun, cite: { page } } }),
     source: o.source ?? 'table',
     group: o.group ?? 'g1',
     cite: { page, table: 'tbl' },

@@ -29,6 +29,22 @@ const exclusiveScale: Report['scale'] = {
   cite: { page: 28 },
 };
 
+/** Tabel 3.2 as printed with its No column: No 1 = Sangat Berhasil, No 2 = Berhasil, … */
+const numberedScale: Report['scale'] = {
+  ...exclusiveScale,
+  bands: exclusiveScale.bands.map((b, i) => ({ ...b, no: i + 1 })),
+};
+
+const kategori = (digits: number | null, words: string | null, wordsValue: number | null, label: string) =>
+  claim('kategori', {
+    page: 9,
+    digits,
+    words,
+    wordsValue,
+    label,
+    phrase: `kategori ${[digits, words === null ? null : digits === null ? words : `(${words})`].filter((x) => x !== null).join(' ')} yaitu ${label}`,
+  });
+
 testCheck(predikat, {
   valid: [
     { name: 'default scale: 95% is Sangat Tinggi', report: makeReport({ indicators: [indicator({ capaian: '95%', predikat: 'Sangat Tinggi' })] }) },
@@ -45,8 +61,38 @@ testCheck(predikat, {
       name: 'a prose label on neither scale is not judged',
       report: makeReport({ scale: reportScale, claims: [claim('predikat', { page: 31, capaian: prose('40%', 31), label: 'baik' })] }),
     },
+    { name: '"kategori 1 (satu) yaitu SANGAT BERHASIL" on a scale numbering Sangat Berhasil 1', report: makeReport({ scale: numberedScale, claims: [kategori(1, 'satu', 1, 'SANGAT BERHASIL')] }) },
+    { name: '"kategori dua yaitu Berhasil" in words only, agreeing', report: makeReport({ scale: numberedScale, claims: [kategori(null, 'dua', 2, 'Berhasil')] }) },
+    { name: 'a category number beside a scale printed without a No column is not judged', report: makeReport({ scale: exclusiveScale, claims: [kategori(2, 'dua', 2, 'Sangat Berhasil')] }) },
+    { name: 'a category number on the default scale is not judged', report: makeReport({ claims: [kategori(2, 'dua', 2, 'Sangat Tinggi')] }) },
+    { name: 'a category label not on the numbered scale is not judged', report: makeReport({ scale: numberedScale, claims: [kategori(2, 'dua', 2, 'Tinggi')] }) },
+    {
+      name: 'a No column that does not number the bands one by one (repeated numbers) is not judged',
+      report: makeReport({ scale: { ...numberedScale, bands: numberedScale.bands.map((b) => ({ ...b, no: 1 })) }, claims: [kategori(2, 'dua', 2, 'Sangat Berhasil')] }),
+    },
   ],
   invalid: [
+    {
+      name: '"kategori 2 (dua) yaitu Sangat Berhasil" on a scale numbering Sangat Berhasil 1',
+      report: makeReport({ scale: numberedScale, claims: [kategori(2, 'dua', 2, 'Sangat Berhasil')] }),
+      errors: [{ messageId: 'categoryNumber', severity: 'warning' }],
+      check: ([f]) => {
+        expect([f?.printed?.text, f?.printed?.value, f?.expected?.value, f?.citations[0]?.page]).toEqual(['kategori 2 (dua) yaitu Sangat Berhasil', 2, 'kategori 1 Sangat Berhasil', 9]);
+        expect(f?.expected?.formula).toContain('No 1 = Sangat Berhasil, No 2 = Berhasil');
+        expect(f?.expected?.operands[0]?.cite?.page).toBe(28);
+      },
+    },
+    {
+      name: 'the words disagree with the scale though the digits agree: "kategori 1 (dua) yaitu Sangat Berhasil"',
+      report: makeReport({ scale: numberedScale, claims: [kategori(1, 'dua', 2, 'Sangat Berhasil')] }),
+      errors: [{ messageId: 'categoryNumber', severity: 'warning' }],
+    },
+    {
+      name: '"kategori tiga yaitu Berhasil" in words only',
+      report: makeReport({ scale: numberedScale, claims: [kategori(null, 'tiga', 3, 'Berhasil')] }),
+      errors: [{ messageId: 'categoryNumber', severity: 'warning' }],
+      check: ([f]) => expect(f?.message.en).toContain('numbers "Berhasil" 2, not tiga'),
+    },
     {
       name: 'prose "tercapai 98,33% atau bernilai kinerja tinggi" beside a Berhasil scale, on the default scale',
       report: makeReport({ scale: reportScale, claims: [claim('predikat', { page: 35, capaian: prose('98,33 %', 35), label: 'tinggi' })] }),

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import serapan from '../../src/checks/rules/serapan.js';
-import { budgetRow, makeReport } from './builders.js';
+import { belanja, budgetRow, makeReport } from './builders.js';
 import { testCheck } from './tester.js';
 
 testCheck(serapan, {
@@ -9,6 +9,16 @@ testCheck(serapan, {
     { name: 'realisasi above pagu: serapan 104,5% is fine when it matches', report: makeReport({ budget: [budgetRow({ pagu: '1.000.000', realisasi: '1.045.000', persen: '104,5%' })] }) },
     { name: 'Rp amounts with ,- and US grouping', report: makeReport({ budget: [budgetRow({ pagu: 'Rp. 217,902,500', realisasi: 'Rp. 217.902.500,-', persen: '100%' })] }) },
     { name: 'pagu 0 cannot give a percentage', report: makeReport({ budget: [budgetRow({ pagu: '0', realisasi: '0', persen: '0%' })] }) },
+    {
+      name: 'belanja lines in prose realised within their pagu',
+      report: makeReport({ belanja: [belanja({ kind: 'operasi', amount: 'Rp. 8.004.760.558', realisasi: 'Rp. 7.659.406.183,-', source: 'text' }), belanja({ kind: 'modal', amount: 'Rp. 950.740.557', realisasi: 'Rp. 950.740.557,-', source: 'text' })] }),
+    },
+    {
+      name: 'a belanja line realised above its pagu where the text says the budget was shifted',
+      report: makeReport({ belanja: [belanja({ kind: 'modal', amount: 'Rp. 950.740.557', realisasi: 'Rp. 1.040.814.650,-', overrun: 'terdapat pergeseran anggaran dari belanja operasi ke belanja modal', source: 'text' })] }),
+    },
+    { name: 'a belanja line without a stated realisasi', report: makeReport({ belanja: [belanja({ kind: 'modal', amount: 'Rp. 950.740.557', source: 'text' })] }) },
+    { name: 'realisasi above a pagu printed with decimals, within its rounding', report: makeReport({ belanja: [belanja({ kind: 'modal', amount: '1.000,5', realisasi: '1.000,54', source: 'text' })] }) },
   ],
   invalid: [
     {
@@ -24,6 +34,21 @@ testCheck(serapan, {
       name: '999.999 / 1.000.000 = 99,9999 printed truncated as 99,99%',
       report: makeReport({ budget: [budgetRow({ pagu: '1.000.000', realisasi: '999.999', persen: '99,99%' })] }),
       errors: [{ messageId: 'rounding', severity: 'rounding' }],
+    },
+    {
+      name: 'Belanja Modal realised Rp. 1.040.814.650,- against a pagu of Rp. 950.740.557, nothing saying why',
+      report: makeReport({
+        belanja: [
+          belanja({ kind: 'operasi', uraian: 'Belanja Operasi', amount: 'Rp. 8.004.760.558', realisasi: 'Rp. 7.659.406.183,-', source: 'text', page: 35 }),
+          belanja({ kind: 'modal', uraian: 'Belanja Modal', amount: 'Rp.950.740.557', realisasi: 'Rp. 1.040.814.650,-', source: 'text', page: 35 }),
+        ],
+      }),
+      errors: [{ messageId: 'overPagu', severity: 'warning' }],
+      check: ([f]) => {
+        expect([f?.printed?.text, f?.expected?.value, f?.citations[0]?.page]).toEqual(['Rp. 1.040.814.650,-', 950740557, 35]);
+        expect(f?.message.id).toBe('Belanja Modal: realisasi Rp. 1.040.814.650,- melebihi pagu Rp.950.740.557 (serapan 109,47%), tanpa keterangan pergeseran atau kelebihan anggaran');
+        expect(f?.message.en).toContain('(absorption 109.47%)');
+      },
     },
   ],
 });

@@ -49,6 +49,47 @@ describe('extractClaims', () => {
       ['modal', 950740557],
     ]);
   });
+  it('reads the realisation stated after the belanja split, line by line and for the total', () => {
+    const { belanja } = p(
+      'didukung dengan anggaran sebesar Rp.8.955.501.115 bersumber dari APBD, Anggaran tersebut terdiri dari BELANJA OPERASI sebesar Rp. 8.004.760.558 dan BELANJA MODAL sebesar Rp.950.740.557. Realisasi sampai dengan 31 Desember 2023 sebesar Rp. 8.700.220.833,-, terdiri dari Belanja Operasi Rp. 7.659.406.183,- dan Belanja Modal terealisasi Rp. 1.040.814.650,-. Untuk realisasi anggaran berdasarkan sasaran tergambar dalam tabel berikut:',
+    );
+    expect(belanja.map((b) => [b.kind, b.amount.value, b.realisasi?.value, b.realisasi?.text, b.overrun ?? null])).toEqual([
+      ['total', 8955501115, 8700220833, 'Rp. 8.700.220.833,-', null],
+      ['operasi', 8004760558, 7659406183, 'Rp. 7.659.406.183,-', null],
+      ['modal', 950740557, 1040814650, 'Rp. 1.040.814.650,-', null],
+    ]);
+  });
+  it('reads the realisation from the paragraph after the budget, and the words saying the budget was shifted', () => {
+    const { belanja } = extractClaims(
+      [
+        paragraph(20, 'Anggaran tahun 2023 sebesar Rp 1.000.000.000 terdiri dari Belanja Operasi sebesar Rp 800.000.000 dan Belanja Modal sebesar Rp 200.000.000.'),
+        paragraph(20, 'Realisasi anggaran sebesar Rp 990.000.000 terdiri dari realisasi Belanja Operasi sebesar Rp 760.000.000 dan Belanja Modal sebesar Rp 230.000.000.'),
+        paragraph(20, 'Realisasi belanja modal lebih besar karena adanya pergeseran anggaran dari belanja operasi.'),
+      ],
+      null,
+      2023,
+    );
+    expect(belanja.map((b) => [b.kind, b.realisasi?.value, b.overrun?.text.slice(0, 26) ?? null])).toEqual([
+      ['total', 990000000, 'Realisasi belanja modal le'],
+      ['operasi', 760000000, 'Realisasi belanja modal le'],
+      ['modal', 230000000, 'Realisasi belanja modal le'],
+    ]);
+  });
+  it.each([
+    ['too far from the budget statement', ['Anggaran sebesar Rp 1.000.000 terdiri dari Belanja Operasi sebesar Rp 800.000 dan Belanja Modal sebesar Rp 200.000.', 'Lain.', 'Lain.', 'Lain.', 'Realisasi sebesar Rp 900.000 terdiri dari Belanja Operasi Rp 700.000 dan Belanja Modal Rp 200.000.']],
+    ['without a budget statement before it', ['Realisasi sebesar Rp 900.000 terdiri dari Belanja Operasi Rp 700.000 dan Belanja Modal Rp 200.000.']],
+  ])('attaches no realisation stated %s', (_name, texts) => {
+    const { belanja } = extractClaims(texts.map((t) => paragraph(20, t)), null, 2023);
+    expect(belanja.filter((b) => b.realisasi)).toEqual([]);
+  });
+  it('does not read "tidak ada pergeseran anggaran" as an explanation', () => {
+    const text = 'Anggaran sebesar Rp 1.000.000 terdiri dari Belanja Operasi sebesar Rp 800.000 dan Belanja Modal sebesar Rp 200.000. Realisasi sebesar Rp 900.000 terdiri dari Belanja Operasi Rp 600.000 dan Belanja Modal Rp 300.000. Tidak ada pergeseran anggaran.';
+    expect(p(text).belanja.map((b) => [b.realisasi?.value, b.overrun ?? null])).toEqual([
+      [900000, null],
+      [600000, null],
+      [300000, null],
+    ]);
+  });
   it('reads the declared formula for lower-is-better indicators', () => {
     const { claims } = p('Untuk indikator dengan polaritas negatif, capaian = (2 - (realisasi/target)) x 100%.');
     expect(claims.find((c) => c.kind === 'formula')).toMatchObject({ polarity: 'lower', formula: 'two-minus' });
@@ -140,6 +181,26 @@ describe('predicates stated in prose', () => {
   it('reads the capaian and the predicate the sentence gives it', () => {
     const { claims } = extractClaims([paragraph(35, 'Target yang ditetapkan tahun 2023 adalah 100 % realisasi sebesar 98,33 % tercapai 98,33 % atau bernilai kinerja tinggi. Bila dibandingkan.')], null, 2023);
     expect(claims.filter((c) => c.kind === 'predikat').map((c) => (c.kind === 'predikat' ? [c.capaian.value, c.label] : []))).toEqual([[98.33, 'tinggi']]);
+  });
+});
+
+describe('a predicate named with its category number', () => {
+  const kategori = (text: string) =>
+    extractClaims([paragraph(9, text)], null, 2023).claims.flatMap((c) => (c.kind === 'kategori' ? [[c.digits, c.words, c.wordsValue, c.label, c.phrase]] : []));
+  it.each([
+    ['termasuk kategori 2 (dua) yaitu Sangat Berhasil (pilih salah satu).', [2, 'dua', 2, 'Sangat Berhasil', 'kategori 2 (dua) yaitu Sangat Berhasil']],
+    ['termasuk kategori 1 (satu) yaitu SANGAT BERHASIL.', [1, 'satu', 1, 'SANGAT BERHASIL', 'kategori 1 (satu) yaitu SANGAT BERHASIL']],
+    ['termasuk dalam kategori dua yakni Berhasil.', [null, 'dua', 2, 'Berhasil', 'kategori dua yakni Berhasil']],
+    ['berada pada kategori 3: Cukup Berhasil.', [3, null, null, 'Cukup Berhasil', 'kategori 3: Cukup Berhasil']],
+  ])('%s', (text, claim) => {
+    expect(kategori(text)).toEqual([claim]);
+  });
+  it.each([
+    'ada 1 (satu) sasaran strategis tersebut termasuk dalam kategori Sangat Berhasil.',
+    'efisiensi penggunaan Sumber Daya termasuk dalam kategori EFISIEN.',
+    'kategori 1 (satu) sasaran strategis.',
+  ])('not a numbered category: %s', (text) => {
+    expect(kategori(text)).toEqual([]);
   });
 });
 

@@ -233,8 +233,15 @@ describe('scale', () => {
   it('returns null for text that is not an interval', () => {
     expect(parseInterval('Sangat Tinggi')).toBeNull();
   });
-  it('reads a scale table', () => {
-    const t = table('t18', [['No', 'Interval Nilai Realisasi Kinerja', 'Kriteria Penilaian'], ['1', '≥ 91', 'Sangat Tinggi'], ['2', '76 ≤ 90', 'Tinggi']]);
+  it('reads a scale table, each band with the number of its row', () => {
+    const t = table('t18', [['No', 'Interval Nilai Realisasi Kinerja', 'Kriteria Penilaian'], ['1', '≥ 91', 'Sangat Tinggi'], ['2.', '76 ≤ 90', 'Tinggi']]);
+    expect(extractScale(ctx(t))).toEqual([
+      { label: 'Sangat Tinggi', min: 91, max: null, no: 1 },
+      { label: 'Tinggi', min: 76, max: 90, no: 2 },
+    ]);
+  });
+  it('reads a scale table without a No column, bands without numbers', () => {
+    const t = table('t19', [['Interval Nilai Realisasi Kinerja', 'Kriteria Penilaian'], ['≥ 91', 'Sangat Tinggi'], ['76 ≤ 90', 'Tinggi']]);
     expect(extractScale(ctx(t))).toEqual([
       { label: 'Sangat Tinggi', min: 91, max: null },
       { label: 'Tinggi', min: 76, max: 90 },

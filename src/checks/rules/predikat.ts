@@ -1,5 +1,5 @@
-import type { ScaleBand } from '../../model/index.js';
-import type { Bilingual, Check, FindingDraft } from '../types.js';
+import type { Report, ScaleBand } from '../../model/index.js';
+import type { Bilingual, Check, CheckContext, FindingDraft } from '../types.js';
 import { DEFAULT_BANDS, DEFAULT_SCALE_NAME, fmt, fmtPlain, indicatorSubject, measure, normLabel } from '../util.js';
 
 /**
@@ -12,7 +12,7 @@ const predikat: Check = {
   id: 'predikat',
   meta: {
     title: { id: 'Predikat capaian', en: 'Achievement predicate' },
-    docs: "predikat label (in tables and stated in prose) vs the band of the printed capaian on the report's scale (else Permendagri 86/2017; then warning); between integer bands is info",
+    docs: "predikat label (in tables and stated in prose) vs the band of the printed capaian on the report's scale (else Permendagri 86/2017; then warning); between integer bands is info; a prose 'kategori N … label' vs the number the report's numbered scale gives the label (warning)",
     defaultSeverity: 'error',
     tags: ['indicator', 'scale'],
   },
@@ -24,6 +24,10 @@ const predikat: Check = {
     betweenBands: {
       id: '{indikator}: capaian {capaian} berada di antara pita "{lower}" dan "{upper}" pada {scale}; predikat "{printed}" dapat diterima',
       en: '{indikator}: capaian {capaian} lies between the bands "{lower}" and "{upper}" on {scale}; predikat "{printed}" is acceptable',
+    },
+    categoryNumber: {
+      id: '"{printed}": {scale} memberi "{label}" nomor {expected}, bukan {stated}',
+      en: '"{printed}": {scale} numbers "{label}" {expected}, not {stated}',
     },
     unknownLabel: {
       id: '{indikator}: predikat "{printed}" tidak ada pada {scale} (pita: {labels}); capaian {capaian} termasuk "{expected}"',
@@ -105,11 +109,50 @@ const predikat: Check = {
         expected: { value: expectedLabel, interval: null, formula, operands },
       });
     }
+    out.push(...categoryClaims(report, ctx));
     return out;
   },
 };
 
 export default predikat;
+
+/**
+ * "termasuk kategori 2 (dua) yaitu Sangat Berhasil" vs the number the report's scale table prints
+ * for that label in its No column. Judged only when the report prints a numbered scale (distinct
+ * numbers) with that label on it; either the digits or the words disagreeing is a finding.
+ */
+function categoryClaims(report: Report, ctx: CheckContext): FindingDraft[] {
+  const bands = report.scale.source === 'report' ? report.scale.bands : [];
+  const numbers = bands.map((b) => b.no);
+  if (bands.length < 2 || numbers.some((n) => n === undefined) || new Set(numbers).size !== numbers.length) return [];
+  const out: FindingDraft[] = [];
+  for (const cl of report.claims) {
+    if (cl.kind !== 'kategori') continue;
+    const matching = bands.filter((b) => normLabel(b.label) === normLabel(cl.label));
+    if (matching.length !== 1) continue;
+    const band = matching[0]!;
+    const stated = [cl.digits, cl.wordsValue].filter((n): n is number => n !== null);
+    if (stated.length === 0 || stated.every((n) => n === band.no)) continue;
+    const statedText = cl.words === null ? String(cl.digits) : cl.digits === null ? cl.words : `${cl.digits} (${cl.words})`;
+    const scale: Bilingual = { id: `skala laporan "${report.scale.name}"`, en: `the report's scale "${report.scale.name}"` };
+    const formula = `${report.scale.name}: ${bands.map((b) => `No ${b.no} = ${b.label}`).join(', ')}`;
+    out.push({
+      messageId: 'categoryNumber',
+      severity: 'warning',
+      subject: `claim:${cl.text.slice(0, 120)}`,
+      data: { printed: cl.phrase, scale, label: band.label, expected: band.no!, stated: statedText },
+      printed: { text: cl.phrase, value: stated.find((n) => n !== band.no) ?? null },
+      expected: {
+        value: `kategori ${band.no} ${band.label}`,
+        interval: null,
+        formula,
+        operands: report.scale.cite ? [{ name: `No "${band.label}"`, text: String(band.no), value: band.no!, cite: ctx.cite(report.scale.cite) }] : [],
+      },
+      citations: [ctx.cite(cl.cite)],
+    });
+  }
+  return out;
+}
 
 function inBand(b: ScaleBand, x: number): boolean {
   const aboveMin = b.min === null || (b.minExclusive ? x > b.min : x >= b.min);

@@ -1,17 +1,23 @@
 import { div, scale } from '../../numbers/index.js';
-import type { Check, FindingDraft } from '../types.js';
+import type { Report } from '../../model/index.js';
+import type { Check, CheckContext, FindingDraft } from '../types.js';
 import { amount, fmt, halfUnit, judge, measure, shown } from '../util.js';
 
 /**
- * % serapan vs realisasi / pagu × 100. Realisasi above pagu is legal (serapan over 100%) as long as
- * the percentage matches. Pagu and realisasi printed without decimals are exact rupiah; only the
- * percentage carries rounding.
+ * % serapan vs realisasi / pagu × 100. Realisasi above pagu printed with its serapan over 100% is
+ * the report stating the overrun: fine as long as the percentage matches. Pagu and realisasi printed
+ * without decimals are exact rupiah; only the percentage carries rounding.
+ *
+ * A belanja line (operasi, modal, …) whose realisasi stated in prose exceeds the pagu stated for it
+ * is a warning: a jenis belanja is not spent beyond its appropriation, the prose prints no serapan
+ * that would show the overrun is meant, and nothing near it says the budget was shifted or exceeded
+ * (`overrun`), so one of the two figures is probably mistyped.
  */
 const serapan: Check = {
   id: 'serapan',
   meta: {
     title: { id: 'Persentase serapan anggaran', en: 'Budget absorption percentage' },
-    docs: '% serapan vs realisasi / pagu × 100, rupiah exact, the percentage at its printed precision',
+    docs: '% serapan vs realisasi / pagu × 100, rupiah exact, the percentage at its printed precision; a belanja line realised above its pagu in prose with nothing saying so (warning)',
     defaultSeverity: 'error',
     tags: ['budget', 'formula'],
   },
@@ -19,6 +25,10 @@ const serapan: Check = {
     mismatch: {
       id: '{uraian}: % serapan tercetak {printed} tetapi realisasi/pagu = {expected}% ({formula})',
       en: '{uraian}: printed absorption {printed} but realisasi/pagu = {expected}% ({formula})',
+    },
+    overPagu: {
+      id: '{uraian}: realisasi {realisasi} melebihi pagu {pagu} (serapan {serapan}%), tanpa keterangan pergeseran atau kelebihan anggaran',
+      en: '{uraian}: realisasi {realisasi} exceeds its pagu {pagu} (absorption {serapan}%), with nothing saying the budget was shifted or exceeded',
     },
     rounding: {
       id: '{uraian}: % serapan tercetak {printed} hanya cocok dengan realisasi/pagu = {expected}% bila dipotong, bukan dibulatkan ({formula})',
@@ -55,8 +65,34 @@ const serapan: Check = {
         links: { explains },
       });
     }
+    out.push(...overPagu(report, ctx));
     return out;
   },
 };
+
+/** Belanja lines stated in prose whose realisasi exceeds their pagu, the overrun unexplained. */
+function overPagu(report: Report, ctx: CheckContext): FindingDraft[] {
+  const out: FindingDraft[] = [];
+  for (const row of report.belanja) {
+    const p = amount(row.amount);
+    const x = amount(row.realisasi);
+    if (!p || !x || !row.realisasi || row.overrun || p.value <= 0) continue;
+    // Above the pagu even at the printed precision (rupiah without decimals are exact).
+    if (x.value - halfUnit(x) <= p.value + halfUnit(p)) continue;
+    const pct = (x.value / p.value) * 100;
+    const serapan = shown(pct, { value: pct, decimals: 2 });
+    const formula = `realisasi ≤ pagu: ${fmt(x)} > ${fmt(p)}; ${fmt(x)} / ${fmt(p)} × 100 = ${serapan.id}%`;
+    out.push({
+      messageId: 'overPagu',
+      severity: 'warning',
+      subject: `belanja:${row.group}:${row.kind}`,
+      data: { uraian: row.uraian, realisasi: row.realisasi.text, pagu: row.amount.text, serapan },
+      printed: { text: row.realisasi.text, value: x.value },
+      expected: { value: p.value, interval: null, formula, operands: [ctx.operand('realisasi', row.realisasi), ctx.operand('pagu', row.amount)] },
+      citations: [ctx.cite(row.realisasi.cite)],
+    });
+  }
+  return out;
+}
 
 export default serapan;

@@ -24,6 +24,14 @@ const PREDIKAT_WORDS = String.raw`sangat\s+tinggi|tinggi|sedang|sangat\s+rendah|
 /** "tercapai 98,33 % atau bernilai kinerja tinggi", "tercapai 75,07% dengan predikat Sedang". */
 const PREDIKAT_PROSE = new RegExp(String.raw`\btercapai\s+(?:sebesar\s+)?(\d[\d.,]*\s*%?)\s*,?\s*(?:atau|dengan)\s+(?:bernilai\s+kinerja|predikat|kategori)\s+(${PREDIKAT_WORDS})\b`, 'gi');
 /**
+ * "termasuk kategori 2 (dua) yaitu Sangat Berhasil", "kategori satu (1): Sangat Tinggi": a predicate
+ * named with its category number, in digits (words in brackets optional) or in words (digits optional).
+ */
+const KATEGORI = new RegExp(
+  String.raw`\bkategori\s+(?:(\d{1,2})\s*(?:\(\s*([a-z]+(?:\s+[a-z]+)?)\s*\))?|([a-z]+(?:\s+(?!(?:yaitu|yakni|adalah|atau|dengan)\b)[a-z]+)?)\s*(?:\(\s*(\d{1,2})\s*\))?)\s*[,:=]?\s*(?:(?:yaitu|yakni|adalah|atau|dengan\s+predikat)\s+)?["“'*]*(${PREDIKAT_WORDS})\b`,
+  'gi',
+);
+/**
  * "… tercapai 126% … Bila dibandingkan dengan realisasi tahun 2022 sebesar 86% atau tercapai sebesar
  * 191%, maka capaian tahun 2023 naik …": this year's and last year's capaian, then the word.
  */
@@ -31,8 +39,14 @@ const CAPAIAN_COMPARED = /\btercapai\s+(?:sebesar\s+)?(\d[\d.,]*\s*%?)[\s\S]{0,2
 const EFISIENSI = /efisiensi\w*\s+(?:\w+\s+){0,3}?(?:adalah|sebesar|yaitu)\s+(\d[\d.,]*\s*%?)[^()]{0,160}?\((\d[\d.,]*\s*%?)\)[^()]{0,40}?dibagi[^()]{0,120}?\((\d[\d.,]*\s*%?)\)/gi;
 const FORMULA_TWO_MINUS = /\(\s*2\s*[-–]\s*\(?\s*realisasi\s*\/\s*target\s*\)?\s*\)/i;
 const FORMULA_INVERSE = /target\s*\/\s*realisasi|target\s+dibagi\s+(dengan\s+)?realisasi/i;
-const BELANJA_PROSE = /belanja\s+(operasi|modal|tidak\s+terduga|transfer|pegawai|barang\s+(?:dan|&)\s+jasa)\s*(?:sebesar|:)?\s*(rp\.?\s*\d[\d.,]*(?:,-)?)/gi;
-const TOTAL_BEFORE = /(?:anggaran|pagu|dana)\s+(?:\w+\s+){0,3}?sebesar\s+(rp\.?\s*\d[\d.,]*(?:,-)?)/gi;
+const BELANJA_PROSE = /belanja\s+(operasi|modal|tidak\s+terduga|transfer|pegawai|barang\s+(?:dan|&)\s+jasa)\s*(?:(?:yang\s+)?(?:terealisasi|direalisasikan|realisasi(?:nya)?)\s*)?(?:sebesar|:)?\s*(rp\.?\s*\d(?:[\d.,]*\d)?(?:,-)?)/gi;
+/**
+ * What opens a list of belanja lines: the budget ("anggaran … sebesar Rp X") or its realisation
+ * ("Realisasi sampai dengan 31 Desember 2023 sebesar Rp Y").
+ */
+const BELANJA_OPENER = /\b(realisasi(?:nya)?(?:\s+[^\s.,;]+){0,8}?|(?:anggaran|pagu|dana)\s+(?:\w+\s+){0,3}?)\s*sebesar\s+(rp\.?\s*\d(?:[\d.,]*\d)?(?:,-)?)/gi;
+/** Words saying a line was meant to go over its pagu: a budget shift, or the overrun stated as such. */
+const OVERRUN = /(?<!\b(?:tidak|tanpa)\s+(?:ada\s+|terdapat\s+)?)\b(pergeseran\s+anggaran|melebihi\s+(?:pagu|anggaran)|lebih\s+(?:besar\s+)?dari\s+(?:pagu|anggaran)|di\s+atas\s+(?:pagu|anggaran))/i;
 const YEAR_CONTEXT = /(laporan\s+kinerja|lkj-?ip|lakip|capaian\s+kinerja|realisasi|target|anggaran)\s+(?:\S+\s+){0,6}?tahun\s+((?:19|20)\d\d)\b/gi;
 /** Phrases that name the report's own period, where only the report year belongs. */
 const OWN_YEAR = /\b(laporan\s+kinerja|lkj-?ip|lakip|perjanjian\s+kinerja|penetapan\s+kinerja|komitmen\s+kinerja|indikator\s+kinerja\s+utama|kinerja\s+utama)\b\)?(?:\s+\S*[^\s.,;:]){0,9}?\s+tahun\s+((?:19|20)\d\d)\b(?!\s*[-–]|\s*s\.?\s*d)|\btahun\s+anggaran\s*:\s*((?:19|20)\d\d)\b/gi;
@@ -75,6 +89,8 @@ export function otherOffices(text: string, instansi: string | null): Array<{ nam
 export function extractClaims(paragraphs: Paragraph[], instansi: string | null, tahun: number | null): { claims: Claim[]; belanja: BelanjaRow[] } {
   const claims: Claim[] = [];
   const belanja: BelanjaRow[] = [];
+  /** The belanja lines of the last budget statement, for the realisation stated after it. */
+  let lastBudget: { pi: number; page: number; rows: BelanjaRow[] } | null = null;
   paragraphs.forEach((p, pi) => {
     const text = p.text;
     const id = (kind: string, k: number) => `p${p.page}.${pi}.${kind}${k}`;
@@ -126,6 +142,25 @@ export function extractClaims(paragraphs: Paragraph[], instansi: string | null, 
       if (!capaian) continue;
       claims.push({ id: id('predikat', k++), kind: 'predikat', capaian, label: m[2]!.replace(/\s+/g, ' '), text: sentenceAround(text, m.index!, m.index! + m[0].length).slice(0, 300), cite: cite(p) });
     }
+    for (const m of text.matchAll(KATEGORI)) {
+      const digitsText = m[1] ?? m[4];
+      const words = (m[2] ?? m[3])?.trim() ?? null;
+      const wordsValue = words === null ? null : parseWords(words).value;
+      // "kategori Sangat Berhasil" read as words "Sangat": no number, not a category claim.
+      if (words !== null && wordsValue === null) continue;
+      if (digitsText === undefined && wordsValue === null) continue;
+      claims.push({
+        id: id('kategori', k++),
+        kind: 'kategori',
+        digits: digitsText === undefined ? null : Number(digitsText),
+        words,
+        wordsValue,
+        label: m[5]!.replace(/\s+/g, ' '),
+        phrase: m[0].replace(/\s+/g, ' ').trim(),
+        text: sentenceAround(text, m.index!, m.index! + m[0].length).slice(0, 300),
+        cite: cite(p),
+      });
+    }
     for (const m of text.matchAll(EFISIENSI)) {
       const stated = valueOf(m[1]!, p);
       if (!stated) continue;
@@ -166,29 +201,66 @@ export function extractClaims(paragraphs: Paragraph[], instansi: string | null, 
     for (const o of otherOffices(text, instansi)) {
       claims.push({ id: id('office', k++), kind: 'mention', entity: 'office', value: o.name, text: sentenceAround(text, o.start, o.end).slice(0, 300), cite: cite(p) });
     }
-    // "anggaran sebesar Rp X … terdiri dari Belanja Operasi sebesar Rp Y dan Belanja Modal sebesar Rp Z"
+    // "anggaran sebesar Rp X … terdiri dari Belanja Operasi sebesar Rp Y dan Belanja Modal sebesar Rp Z",
+    // then perhaps "Realisasi … sebesar Rp X', terdiri dari Belanja Operasi Rp Y' dan Belanja Modal
+    // terealisasi Rp Z'": the realisation of the lines just stated.
     const parts = [...text.matchAll(BELANJA_PROSE)];
-    if (parts.length >= 2) {
-      const group = `p${p.page}.${pi}`;
-      const firstAt = parts[0]!.index!;
-      const totals = [...text.slice(0, firstAt).matchAll(TOTAL_BEFORE)];
-      const total = totals[totals.length - 1];
-      if (total && /terdiri/i.test(text.slice(total.index!, firstAt))) {
-        const v = valueOf(total[1]!, p);
-        if (v) belanja.push({ id: `${group}.total`, uraian: 'Jumlah anggaran', kind: 'total', amount: v, source: 'text', group, cite: cite(p) });
+    const openers = [...text.matchAll(BELANJA_OPENER)].filter((o) => {
+      const end = o.index! + o[0].length;
+      // An opener is followed by "terdiri" before its first line, and is not itself a line ("anggaran Belanja Modal sebesar").
+      const first = parts.find((m) => m.index! >= end);
+      return first && /terdiri/i.test(text.slice(end, first.index!)) && !parts.some((m) => m.index! >= o.index! && m.index! < end);
+    });
+    if (parts.length < 2 || openers.length === 0) return;
+    openers.forEach((o, n) => {
+      const from = o.index! + o[0].length;
+      const to = openers[n + 1]?.index ?? text.length;
+      const lines = parts.filter((m) => m.index! >= from && m.index! < to);
+      const spent = /^realisasi/i.test(o[1]!);
+      if (spent) {
+        attachRealisasi(o, lines, text.slice(o.index!), p, pi);
+        return;
       }
+      const total = valueOf(o[2]!, p);
+      if (!total || lines.length < 2) return;
+      const group = lastBudget?.pi === pi ? `p${p.page}.${pi}.${n}` : `p${p.page}.${pi}`;
+      const rows: BelanjaRow[] = [{ id: `${group}.total`, uraian: 'Jumlah anggaran', kind: 'total', amount: total, source: 'text', group, cite: cite(p) }];
       const seen = new Set<string>();
-      parts.forEach((m, j) => {
+      for (const m of lines) {
         const v = valueOf(m[2]!, p);
         // A paragraph may restate its parts as a list after the prose: count each part once.
-        if (!v || seen.has(m[1]!.toLowerCase())) return;
+        if (!v || seen.has(m[1]!.toLowerCase())) continue;
         seen.add(m[1]!.toLowerCase());
-        const kind = /operasi/i.test(m[1]!) ? 'operasi' : /modal/i.test(m[1]!) ? 'modal' : /terduga/i.test(m[1]!) ? 'tidak_terduga' : /transfer/i.test(m[1]!) ? 'transfer' : /pegawai/i.test(m[1]!) ? 'pegawai' : 'barang_jasa';
-        belanja.push({ id: `${group}.${j}`, uraian: `Belanja ${m[1]}`, kind, amount: v, source: 'text', group, cite: cite(p) });
-      });
-      // Only keep groups that restate a total, or the parts cannot be checked against anything.
-      if (!belanja.some((b) => b.group === group && b.kind === 'total')) for (let i = belanja.length - 1; i >= 0; i--) if (belanja[i]!.group === group) belanja.splice(i, 1);
-    }
+        rows.push({ id: `${group}.${parts.indexOf(m)}`, uraian: `Belanja ${m[1]}`, kind: belanjaKind(m[1]!), amount: v, source: 'text', group, cite: cite(p) });
+      }
+      belanja.push(...rows);
+      lastBudget = { pi, page: p.page, rows };
+    });
   });
   return { claims, belanja };
+
+  /**
+   * The realisation of the belanja lines stated just before (same paragraph, or one of the two
+   * before it on the same or the previous page), line by line and for the total; lines the budget
+   * statement did not list are left out.
+   */
+  function attachRealisasi(opener: RegExpMatchArray, lines: RegExpMatchArray[], rest: string, p: Paragraph, pi: number): void {
+    const budget = lastBudget;
+    if (!budget || pi - budget.pi > 2 || p.page - budget.page > 1) return;
+    const near = [rest, ...paragraphs.slice(pi + 1, pi + 3).filter((q) => q.page - p.page <= 1).map((q) => q.text)];
+    const said = near.map((t) => OVERRUN.exec(t)).find((m) => m !== null);
+    const overrun = said ? { text: sentenceAround(said.input!, said.index!, said.index! + said[0].length).slice(0, 300), cite: cite(p) } : null;
+    const attach = (row: BelanjaRow | undefined, text: string) => {
+      const v = valueOf(text, p);
+      if (!row || !v || row.realisasi) return;
+      row.realisasi = v;
+      if (overrun) row.overrun = overrun;
+    };
+    attach(budget.rows.find((r) => r.kind === 'total'), opener[2]!);
+    for (const m of lines) attach(budget.rows.find((r) => r.kind === belanjaKind(m[1]!)), m[2]!);
+  }
+}
+
+function belanjaKind(name: string): BelanjaRow['kind'] {
+  return /operasi/i.test(name) ? 'operasi' : /modal/i.test(name) ? 'modal' : /terduga/i.test(name) ? 'tidak_terduga' : /transfer/i.test(name) ? 'transfer' : /pegawai/i.test(name) ? 'pegawai' : 'barang_jasa';
 }

@@ -510,7 +510,8 @@ export function extractEfficiency(ctx: TableContext): EfficiencyRow[] {
 
 /**
  * A predicate scale printed as a table: "≥ 90 | Sangat Tinggi", "76 ≤ 90 | Tinggi",
- * "70% s.d < 85% | Berhasil", "< 55% | Tidak Berhasil".
+ * "70% s.d < 85% | Berhasil", "< 55% | Tidak Berhasil"; each band with its number when the table
+ * has a No column.
  */
 export function extractScale(ctx: TableContext): ScaleBand[] {
   const { table, map } = ctx;
@@ -521,7 +522,9 @@ export function extractScale(ctx: TableContext): ScaleBand[] {
   for (const row of bodyRows(table)) {
     const label = cellText(table, row.cells[labelCol]).trim();
     const band = parseInterval(cellText(table, row.cells[r.interval]));
-    if (label && band) bands.push({ label, ...band });
+    // The No column numbers the categories prose refers to ("kategori 1 (satu) yaitu …").
+    const no = r.no === undefined ? null : /^(\d{1,2})\.?$/.exec(cellText(table, row.cells[r.no]).trim());
+    if (label && band) bands.push({ label, ...band, ...(no ? { no: Number(no[1]) } : {}) });
   }
   return bands;
 }
