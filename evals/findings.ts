@@ -19,7 +19,7 @@
  *      for a sentence, one text containing the other); the gold `expected` also counts as printed,
  *      because checks that compare two printed values (terbilang, cross-table) may report either;
  *   4. the columns do not contradict each other: when both sides name a column whose role is known
- *      (pagu, realisasi, sisa, percentage, predikat, target), the roles are the same.
+ *      (pagu, next-year forecast, realisasi, sisa, percentage, predikat, target), the roles are the same.
  *   The predicted row labels are the subject of its message (`Label: …`) and the names of the
  *   indicators, budget and efficiency rows its citations and subject point at in the extracted model.
  * - Pairs are assigned greedily, best score first (same check, printed equality, label similarity,
@@ -203,9 +203,11 @@ function sameNumber(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
-export type ColumnRole = 'pagu' | 'realisasi' | 'sisa' | 'ratio' | 'predikat' | 'target';
+export type ColumnRole = 'pagu' | 'prakiraan' | 'realisasi' | 'sisa' | 'ratio' | 'predikat' | 'target';
 
 const ROLES: Array<[RegExp, ColumnRole]> = [
+  // A work plan's next-year forecast ("Prakiraan Maju … / Pagu Indikatif") is not the year's pagu.
+  [/prakiraan/, 'prakiraan'],
   [/efisien/, 'ratio'],
   [/predikat|kriteria|kategori/, 'predikat'],
   [/sisa|selisih|saldo/, 'sisa'],
@@ -224,6 +226,7 @@ const ROLES: Array<[RegExp, ColumnRole]> = [
  * @example
  *   columnRole('SISA PAGU ANGGARA N (RP)'); // 'sisa'
  *   columnRole('Realisasi (Rp)');           // 'realisasi'
+ *   columnRole('Prakiraan Maju 2024');      // 'prakiraan'
  *   columnRole('Uraian');                   // null
  */
 export function columnRole(label: string | null | undefined): ColumnRole | null {

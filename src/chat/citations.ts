@@ -116,7 +116,7 @@ export class CitationIndex {
     }
     for (const b of report.budget) {
       this.addRow(b.id, b.cite, b.uraian);
-      for (const v of [b.pagu, b.realisasi, b.persen, b.sisa]) this.addValue(v);
+      for (const v of [b.pagu, b.realisasi, b.persen, b.sisa, b.prakiraan]) this.addValue(v);
       this.addCite(b.cite, b.uraian);
     }
     for (const b of report.belanja) {

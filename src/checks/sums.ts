@@ -1,20 +1,41 @@
 /**
  * Shared by sum-rows and sum-hierarchy: a printed total vs the sum of the printed rows it stands for,
- * for pagu, realisasi and sisa, rupiah exact.
+ * for pagu, realisasi, sisa and a work plan's next-year forecast (prakiraan maju), rupiah exact.
  */
 import type { BudgetRow, Value } from '../model/index.js';
 import { add, point, type Interval } from '../numbers/index.js';
 import type { Bilingual, CheckContext, FindingDraft } from './types.js';
 import { amount, fmt, halfUnit, judge, rupiah, type Num } from './util.js';
 
-export const SUMMED = ['pagu', 'realisasi', 'sisa'] as const;
+export const SUMMED = ['pagu', 'realisasi', 'sisa', 'prakiraan'] as const;
 export type Summed = (typeof SUMMED)[number];
 
-const QUANTITY_NAME: Record<Summed, Bilingual> = {
+const QUANTITY_NAME: Record<Exclude<Summed, 'prakiraan'>, Bilingual> = {
   pagu: { id: 'pagu', en: 'pagu (budget)' },
   realisasi: { id: 'realisasi', en: 'realisasi (spending)' },
   sisa: { id: 'sisa', en: 'sisa (remaining)' },
 };
+
+/**
+ * A quantity's name in messages; the forecast is named with the year its column prints.
+ *
+ * @example
+ *   quantityName('prakiraan', row.prakiraan); // { id: 'prakiraan maju 2024', en: 'next-year forecast (prakiraan maju 2024)' }
+ */
+function quantityName(q: Summed, printed: Value): Bilingual {
+  if (q !== 'prakiraan') return QUANTITY_NAME[q];
+  const year = [...(printed.cite.columnLabel ?? '').matchAll(/\b(?:19|20)\d\d\b/g)].pop()?.[0];
+  const name = year ? `prakiraan maju ${year}` : 'prakiraan maju';
+  return { id: name, en: `next-year forecast (${name})` };
+}
+
+/**
+ * The year's own columns go off together (rows missing under a kegiatan put pagu, realisasi and
+ * sisa off at once): one finding. The forecast is another year's plan, typed on its own: apart.
+ */
+const planOf = (q: Summed): 'year' | 'forecast' => (q === 'prakiraan' ? 'forecast' : 'year');
+
+type Miss = FindingDraft & { q: Summed; name: Bilingual; discrepancy: number; tolerance: number };
 
 /** Pages the rows sit on, for messages: `hal. 14–15`. */
 function pagesOf(rows: readonly BudgetRow[]): Bilingual {
@@ -31,12 +52,12 @@ function pagesOf(rows: readonly BudgetRow[]): Bilingual {
  */
 export function compareSum(parent: BudgetRow, children: readonly BudgetRow[], ctx: CheckContext, rowsLabel: Bilingual): FindingDraft[] {
   if (children.length === 0) return [];
-  const misses: Array<FindingDraft & { q: Summed; discrepancy: number; tolerance: number }> = [];
+  const misses: Miss[] = [];
   for (const q of SUMMED) {
-    const printedValue: Value | null = parent[q];
+    const printedValue: Value | null = parent[q] ?? null;
     const printed = amount(printedValue);
     if (!printed || !printedValue) continue;
-    const parts = children.map((c) => ({ row: c, v: c[q], n: amount(c[q]) }));
+    const parts = children.map((c) => ({ row: c, v: c[q] ?? null, n: amount(c[q]) }));
     if (!parts.some((p) => p.n !== null)) continue;
     const nums: Num[] = parts.map((p) => p.n ?? { value: 0, decimals: 0, exact: true });
     const j = judge(printed, (w) => nums.reduce<Interval>((acc, n) => add(acc, w(n)), point(0)));
@@ -45,8 +66,10 @@ export function compareSum(parent: BudgetRow, children: readonly BudgetRow[], ct
     const formula = `${shownTerms.join(' + ')} (${children.length} baris, ${pagesOf(children).id})`;
     const discrepancy = printed.value - j.value;
     const tolerance = halfUnit(printed) + nums.reduce((s, n) => s + halfUnit(n), 0);
+    const name = quantityName(q, printedValue);
     misses.push({
       q,
+      name,
       discrepancy,
       tolerance,
       messageId: j.verdict === 'rounding' ? 'rounding' : 'mismatch',
@@ -54,7 +77,7 @@ export function compareSum(parent: BudgetRow, children: readonly BudgetRow[], ct
       subject: `budget:${parent.key}`,
       data: {
         uraian: parent.uraian,
-        quantity: QUANTITY_NAME[q],
+        quantity: name,
         printed: printedValue.text,
         expected: rupiah(j.value),
         diff: rupiah(discrepancy),
@@ -72,30 +95,33 @@ export function compareSum(parent: BudgetRow, children: readonly BudgetRow[], ct
       citations: [ctx.cite(printedValue.cite)],
     });
   }
-  if (misses.length === 0) return [];
-  // One row that does not add up is one problem, whichever of its columns show it (rows missing
-  // under a kegiatan put pagu, realisasi and sisa off together): one finding citing every column.
+  return (['year', 'forecast'] as const).flatMap((plan) => {
+    const group = misses.filter((m) => planOf(m.q) === plan);
+    return group.length ? [oneFinding(parent, children, group)] : [];
+  });
+}
+
+/** One row that does not add up is one problem, whichever of its columns show it: one finding citing every column. */
+function oneFinding(parent: BudgetRow, children: readonly BudgetRow[], misses: readonly Miss[]): FindingDraft {
   const primary = misses.find((m) => m.messageId === 'mismatch') ?? misses[0]!;
   const others = misses.filter((m) => m !== primary);
   const more: Bilingual = others.length
     ? {
-        id: `; juga ${others.map((m) => `${QUANTITY_NAME[m.q].id} selisih ${rupiah(m.discrepancy).id}`).join(', ')}`,
-        en: `; also ${others.map((m) => `${QUANTITY_NAME[m.q].en} off by ${rupiah(m.discrepancy).en}`).join(', ')}`,
+        id: `; juga ${others.map((m) => `${m.name.id} selisih ${rupiah(m.discrepancy).id}`).join(', ')}`,
+        en: `; also ${others.map((m) => `${m.name.en} off by ${rupiah(m.discrepancy).en}`).join(', ')}`,
       }
     : { id: '', en: '' };
-  const { q, discrepancy, tolerance, ...draft } = primary;
-  return [
-    {
-      ...draft,
-      data: { ...draft.data, more },
-      citations: misses.flatMap((m) => m.citations),
-      links: {
-        total: { row: parent.id, rows: children.map((c) => c.id), quantity: q, discrepancy, tolerance },
-        // The total itself may be the typo, which explains the total above it.
-        explains: misses.map((m) => ({ row: parent.id, quantity: m.q, delta: m.discrepancy, tolerance: m.tolerance })),
-      },
+  const { q, name: _name, discrepancy, tolerance, ...draft } = primary;
+  return {
+    ...draft,
+    data: { ...draft.data, more },
+    citations: misses.flatMap((m) => m.citations),
+    links: {
+      total: { row: parent.id, rows: children.map((c) => c.id), quantity: q, discrepancy, tolerance },
+      // The total itself may be the typo, which explains the total above it.
+      explains: misses.map((m) => ({ row: parent.id, quantity: m.q, delta: m.discrepancy, tolerance: m.tolerance })),
     },
-  ];
+  };
 }
 
 /** Shared message templates of both sum checks. */

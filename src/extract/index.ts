@@ -115,7 +115,7 @@ export function extractReport(layout: LayoutDocument, opts: ExtractOptions = {})
   }
 
   // A budget table cut by a repeated page header: the rows opening a part belong to the one before.
-  linkAcrossParts(budget);
+  linkAcrossParts(budget, new Map(tables.map((t) => [t.id, t.variant])));
 
   // Programs listed in prose with their amounts (the signed PK's attachment) are a table too.
   const listed = extractProseBudget(layout.paragraphs, budgetKeys);

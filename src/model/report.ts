@@ -98,6 +98,11 @@ export const BudgetRow = z.object({
   realisasi: Value.nullable(),
   persen: Value.nullable(),
   sisa: Value.nullable(),
+  /**
+   * Next year's forecast pagu, "Prakiraan Maju" (a work plan's "Rencana Tahun n+1 / Pagu
+   * Indikatif" column), when the table prints one.
+   */
+  prakiraan: Value.nullable().optional(),
   /** Rows the total/subtotal is meant to add up (ids), when known. */
   sumOf: z.array(z.string()).optional(),
   /**

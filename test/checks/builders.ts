@@ -92,17 +92,19 @@ export function indicator(o: IndicatorInput = {}): Indicator {
   return Indicator.parse(ind);
 }
 
-export interface BudgetInput extends Partial<Omit<BudgetRow, 'pagu' | 'realisasi' | 'persen' | 'sisa'>> {
+export interface BudgetInput extends Partial<Omit<BudgetRow, 'pagu' | 'realisasi' | 'persen' | 'sisa' | 'prakiraan'>> {
   pagu?: Printed;
   realisasi?: Printed;
   persen?: Printed;
   sisa?: Printed;
+  /** Next year's forecast, in column 6 under "Prakiraan Maju Rencana Tahun 2024 / Pagu Indikatif (Rp.)". */
+  prakiraan?: Printed;
   page?: number;
   row?: number;
 }
 
 /**
- * A budget row: pagu, realisasi, persen, sisa in columns 2–5.
+ * A budget row: pagu, realisasi, persen, sisa in columns 2–5 (and a work plan's forecast in 6).
  *
  * @example
  *   budgetRow({ level: 'program', pagu: '1.000.000', realisasi: '900.000', persen: '90%', sisa: '100.000' })
@@ -128,6 +130,7 @@ export function budgetRow(o: BudgetInput = {}): BudgetRow {
     sisa: asValue(o.sisa, at(5), 'rupiah'),
     cite: { page, table: tableId, row },
   };
+  if (o.prakiraan !== undefined) r.prakiraan = asValue(o.prakiraan, { ...at(6), columnLabel: 'Prakiraan Maju Rencana Tahun 2024 / Pagu Indikatif (Rp.)' }, 'rupiah');
   if (o.sumOf) r.sumOf = o.sumOf;
   if (o.scope) r.scope = o.scope;
   return BudgetRow.parse(r);

@@ -29,6 +29,35 @@ testCheck(sumHierarchy, {
       }),
     },
     { name: 'a program listed without its kegiatan', report: makeReport({ budget: [budgetRow({ level: 'program', pagu: '300' })] }) },
+    {
+      name: 'a work plan whose next-year forecast adds up too',
+      report: makeReport({
+        budget: [
+          budgetRow({ id: 'p', level: 'program', pagu: '9.882.839.465', prakiraan: '9.942.839.465' }),
+          budgetRow({ id: 'k1', level: 'kegiatan', parentId: 'p', pagu: '9.882.839.465', prakiraan: '9.942.839.465' }),
+          budgetRow({ level: 'sub_kegiatan', parentId: 'k1', pagu: '9.882.839.465', prakiraan: '9.942.839.465' }),
+        ],
+      }),
+    },
+    {
+      name: 'a sub-kegiatan without a forecast counts as 0, like an empty pagu',
+      report: makeReport({
+        budget: [
+          budgetRow({ id: 'k1', level: 'kegiatan', pagu: '500', prakiraan: '200' }),
+          budgetRow({ level: 'sub_kegiatan', parentId: 'k1', pagu: '450', prakiraan: null }),
+          budgetRow({ level: 'sub_kegiatan', parentId: 'k1', pagu: '50', prakiraan: '200' }),
+        ],
+      }),
+    },
+    {
+      name: 'a forecast printed by the parent only (no child prints one) is not summed',
+      report: makeReport({
+        budget: [
+          budgetRow({ id: 'k1', level: 'kegiatan', pagu: '100', prakiraan: '999' }),
+          budgetRow({ level: 'sub_kegiatan', parentId: 'k1', pagu: '100' }),
+        ],
+      }),
+    },
   ],
   invalid: [
     {
@@ -54,6 +83,44 @@ testCheck(sumHierarchy, {
       check: (findings) => {
         expect(findings[0]!.citations.map((c) => c.column)).toEqual([2, 3, 5]);
         expect(findings[0]!.message.en).toMatch(/also realisasi \(spending\) off by .*sisa \(remaining\) off by/);
+      },
+    },
+    {
+      name: 'kegiatan ≠ Σ its sub-kegiatan in the next-year forecast only',
+      report: makeReport({
+        budget: [
+          budgetRow({ id: 'k1', uraian: 'Administrasi Kepegawaian Perangkat Daerah', level: 'kegiatan', pagu: '200.458.565', prakiraan: '212.000.000' }),
+          budgetRow({ level: 'sub_kegiatan', parentId: 'k1', pagu: '10.262.400', prakiraan: '12.000.000' }),
+          budgetRow({ level: 'sub_kegiatan', parentId: 'k1', pagu: '45.780.000', prakiraan: '50.000.000' }),
+          budgetRow({ level: 'sub_kegiatan', parentId: 'k1', pagu: '144.416.165', prakiraan: '190.000.000' }),
+        ],
+      }),
+      errors: [{ messageId: 'mismatch', severity: 'error' }],
+      check: ([f]) => {
+        expect(f?.message.id).toBe('Administrasi Kepegawaian Perangkat Daerah: prakiraan maju 2024 tercetak 212.000.000 tetapi jumlah 3 sub kegiatan (hal. 1) = Rp 252.000.000; selisih Rp -40.000.000');
+        expect(f?.message.en).toMatch(/^Administrasi Kepegawaian Perangkat Daerah: printed next-year forecast \(prakiraan maju 2024\) 212\.000\.000 but the 3 /);
+        expect(f?.citations.map((c) => c.column)).toEqual([6]);
+      },
+    },
+    {
+      name: "the year's pagu and the next-year forecast both off: two findings, one per year",
+      report: makeReport({
+        budget: [
+          budgetRow({ id: 'k1', level: 'kegiatan', pagu: '215.125.000', prakiraan: '225.250.000' }),
+          budgetRow({ level: 'sub_kegiatan', parentId: 'k1', pagu: '116.060.000', prakiraan: '145.250.000' }),
+          budgetRow({ level: 'sub_kegiatan', parentId: 'k1', pagu: '98.465.000', prakiraan: '90.000.000' }),
+        ],
+      }),
+      errors: [
+        { messageId: 'mismatch', severity: 'error' },
+        { messageId: 'mismatch', severity: 'error' },
+      ],
+      check: (findings) => {
+        const byColumn = findings.map((f) => [f.citations.map((c) => c.column), f.expected?.value]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+        expect(byColumn).toEqual([
+          [[2], 214525000],
+          [[6], 235250000],
+        ]);
       },
     },
   ],

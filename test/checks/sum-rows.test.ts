@@ -15,6 +15,17 @@ function pageBreak(totalPagu: string) {
   return makeReport({ budget: [...programs, budgetRow({ id: 'tot', uraian: 'JUMLAH', level: 'total', page: 15, row: 3, pagu: totalPagu, realisasi: '1.439.000', sisa: '61.000' })] });
 }
 
+/** A work plan's TOTAL over two programs: the year's pagu adds up, the forecast total is given. */
+function workPlan(totalForecast: string) {
+  return makeReport({
+    budget: [
+      budgetRow({ id: 'p1', pagu: '10.655.995.331', prakiraan: '9.882.839.465' }),
+      budgetRow({ id: 'p2', pagu: '1.081.770.900', prakiraan: '997.225.100' }),
+      budgetRow({ id: 't', uraian: 'TOTAL', level: 'total', pagu: '11.737.766.231', prakiraan: totalForecast }),
+    ],
+  });
+}
+
 testCheck(sumRows, {
   valid: [
     { name: 'a total whose rows span a page break', report: pageBreak('1.500.000') },
@@ -66,6 +77,7 @@ testCheck(sumRows, {
         ],
       }),
     },
+    { name: 'a work plan total equal to its programs in both the pagu and the next-year forecast', report: workPlan('10.880.064.565') },
     {
       name: 'two tables: each total only sums its own table',
       report: makeReport({
@@ -79,6 +91,15 @@ testCheck(sumRows, {
     },
   ],
   invalid: [
+    {
+      name: 'a total off in the next-year forecast only',
+      report: workPlan('10.820.064.565'),
+      errors: [{ messageId: 'mismatch', severity: 'error' }],
+      check: ([f]) => {
+        expect(f?.message.id).toBe('TOTAL: prakiraan maju 2024 tercetak 10.820.064.565 tetapi jumlah 2 baris (hal. 1) = Rp 10.880.064.565; selisih Rp -60.000.000');
+        expect(f?.message.en).toBe('TOTAL: printed next-year forecast (prakiraan maju 2024) 10.820.064.565 but the 2 rows (p. 1) add up to Rp 10,880,064,565; difference Rp -60,000,000');
+      },
+    },
     {
       name: 'a total over a page break one rupiah off, citing rows on both pages',
       report: pageBreak('1.500.001'),

@@ -96,6 +96,8 @@ describe('columns', () => {
     expect(columnRole('PENYERAPAN ANGGARAN (%)')).toBe('ratio');
     expect(columnRole('2023 / Capaian Kinerja')).toBe('ratio');
     expect(columnRole('Predikat')).toBe('predikat');
+    expect(columnRole('Prakiraan Maju Rencana Tahun 2024 / Pagu Indikatif (Rp.)')).toBe('prakiraan');
+    expect(columnRole('Rencana Tahun 2023 / Pagu Indikatif (Rp.)')).toBe('pagu');
     expect(columnRole('Uraian')).toBeNull();
   });
   it('rejects only known, different roles', () => {
@@ -104,6 +106,9 @@ describe('columns', () => {
     expect(columnsCompatible(null, ['Realisasi (Rp)'])).toBe(true);
     expect(columnsCompatible('Pagu (Rp)', [])).toBe(true);
     expect(columnsCompatible('Pagu (Rp)', ['Kolom 7'])).toBe(true);
+    expect(columnsCompatible('Prakiraan Maju 2024', ['Rencana Tahun 2023 / Pagu Indikatif (Rp.)'])).toBe(false);
+    expect(columnsCompatible('Pagu Indikatif 2023', ['Prakiraan Maju Rencana Tahun 2024 / Pagu Indikatif (Rp.)'])).toBe(false);
+    expect(columnsCompatible('Prakiraan Maju 2024', ['Prakiraan Mula Rencana Tahun 2024 / Kebutuhan Dana/ Pagu Indikatif (Rp.)'])).toBe(true);
   });
 });
 

@@ -108,4 +108,16 @@ describe('mapColumns', () => {
     const t = table('t1', [['Kegiatan / Uraian', 'Kegiatan / Indikator', 'Kegiatan / Target', 'Kegiatan / Anggaran (Rp.)'], ['Koordinasi', 'Persentase', '100 %', '32.902.500']], { caption: 'RENCANA KINERJA TAHUN 2023 KECAMATAN DUMAI BARAT' });
     expect(classifyTable(t, mapColumns(t, 2023), '').variant).toBe('rencana');
   });
+
+  it.each([
+    ['under "Prakiraan Maju"', ['Kode', 'Uraian', 'Rencana Tahun 2023 / Pagu Indikatif (Rp.)', 'Prakiraan Maju Rencana Tahun 2024 / Sumber Dana', 'Prakiraan Maju Rencana Tahun 2024 / Pagu Indikatif (Rp.)'], 4],
+    ['under the plan of the next year', ['Kode', 'Uraian', 'Pagu Indikatif (Rp.)', 'Sumber Dana', 'Prakiraan Mula Rencana Tahun 2024 / Kebutuhan Dana/ Pagu Indikatif (Rp.)'], 4],
+    ['none: the plan of the report year', ['Kode', 'Uraian', 'Rencana Tahun 2023 / Pagu Indikatif (Rp.)', 'Rencana Tahun 2023 / Sumber Dana', 'Catatan Penting'], undefined],
+    ['none: a realisation table', ['Kode', 'Uraian', 'Pagu (Rp)', 'Realisasi (Rp)', 'Sisa (Rp)'], undefined],
+  ])('finds the header column of a next-year forecast %s', (_, header, forecast) => {
+    const t = table('t1', [header, header.map(() => '')]);
+    const map = mapColumns(t, 2023);
+    expect(map.roles.pagu).toBe(2);
+    expect(map.forecast).toBe(forecast);
+  });
 });

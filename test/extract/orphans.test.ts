@@ -45,13 +45,24 @@ describe('budget tables cut by a repeated page header', () => {
     ]);
   });
 
+  it('links across parts of one work plan whose header reads differently from page to page (another table kind)', () => {
+    const rows = [
+      row('t34.r11', 'program', { page: 47, tableKind: 'budget-summary' }),
+      row('t34.r12', 'kegiatan', { page: 47, parentId: 't34.r11', tableKind: 'budget-summary' }),
+      row('t36.r3', 'sub_kegiatan', { kode: '2.12.03.02.01.02', page: 47, tableKind: 'capaian' }),
+    ];
+    linkAcrossParts(rows, new Map([['t34', 'rencana'], ['t36', 'rencana']]));
+    expect(rows[2]!.parentId).toBe('t34.r12');
+  });
+
   it.each([
     ['a code that does not extend the open kegiatan', [row('a.r1', 'kegiatan', { kode: '2.12.01.2.02' }), row('b.r1', 'sub_kegiatan', { kode: '2.12.01.2.05.01' })]],
     ['a part two pages later', [row('a.r1', 'kegiatan', { page: 40 }), row('b.r1', 'sub_kegiatan', { page: 42 })]],
     ['a table of another kind', [row('a.r1', 'kegiatan', { tableKind: 'budget-summary' }), row('b.r1', 'sub_kegiatan')]],
+    ['a table of another kind, only one of them a work plan', [row('p.r1', 'kegiatan', { tableKind: 'budget-summary' }), row('r.r1', 'sub_kegiatan')]],
     ['a part that ended with its total', [row('a.r1', 'kegiatan'), row('a.r2', 'total'), row('b.r1', 'sub_kegiatan')]],
   ])('leaves orphans alone after %s', (_, rows) => {
-    linkAcrossParts(rows);
+    linkAcrossParts(rows, new Map([['p', 'rencana']]));
     expect(rows[rows.length - 1]!.parentId).toBeNull();
   });
 });

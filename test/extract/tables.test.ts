@@ -208,6 +208,42 @@ describe('extractBudget', () => {
   });
 });
 
+describe('extractBudget: a work plan with a next-year forecast', () => {
+  // The header of an exported Renja sheet is offset from its body: parent rows print the forecast
+  // under "Sumber Dana", sub-kegiatan rows under "Target"; in reading order the pagu comes first and
+  // the forecast last.
+  const t = table('t28', [
+    ['Kode', 'Program/ Kegiatan/ Sub Kegiatan', 'Rencana Tahun 2023', '^', 'Prakiraan Maju Rencana Tahun 2024', '^', '^', '^'],
+    ['|', '|', 'Target', 'Pagu Indikatif (Rp.)', 'Pagu Indikatif (Rp.)', 'Sumber Dana', 'Tolok Ukur', 'Target'],
+    ['2.12.01.2.01', 'Perencanaan, Penganggaran, dan Evaluasi Kinerja', '', '36,712,100', '', '53,000,000', '', ''],
+    ['2.12.01.2.01.01', 'Penyusunan Dokumen Perencanaan', '100%', '27,896,900', 'DBH', 'Persentase penunjang', '100%', '30,000,000'],
+    ['2.12.01.2.01.02', 'Koordinasi dan Penyusunan Dokumen RKA-SKPD', '100%', '8,815,200', 'DBH', 'Persentase penunjang', '100%', '-'],
+    ['2.12.01.2.07.05', 'Pengadaan Mebel', '100%', '679.382,600', 'DBH', 'Persentase penunjang', '100%', '23.000,000'],
+  ], { headerCount: 2 });
+  const { budget } = extractBudget(ctx(t));
+
+  it('reads the last amount after the pagu as the forecast, whichever header column it sits under', () => {
+    expect(budget.map((b) => [b.pagu?.value, b.prakiraan?.value ?? null, b.prakiraan?.cite.column ?? null])).toEqual([
+      [36_712_100, 53_000_000, 5],
+      [27_896_900, 30_000_000, 7],
+      [8_815_200, null, null],
+      [679_382_600, 23_000_000, 7],
+    ]);
+  });
+
+  it('cites the forecast with the label of its own header column', () => {
+    expect(budget[1]!.prakiraan?.cite).toMatchObject({ page: 1, table: 't28', cell: 't28.r3c7', columnLabel: 'Prakiraan Maju Rencana Tahun 2024 / Pagu Indikatif (Rp.)' });
+  });
+
+  it('leaves rows of a table without a forecast without one', () => {
+    const plain = table('t9', [
+      ['Kode', 'Program/Kegiatan', 'Pagu (Rp)', 'Realisasi (Rp)'],
+      ['2.12.01', 'Program Penunjang', '1.000.000', '900.000'],
+    ]);
+    expect(extractBudget(ctx(plain)).budget[0]).not.toHaveProperty('prakiraan');
+  });
+});
+
 describe('extractEfficiency', () => {
   it('reads a ratio column and a label column under one merged header', () => {
     const t = table('t34', [

@@ -9,14 +9,14 @@ const CHILD: Partial<Record<BudgetLevel, { level: BudgetLevel; label: Bilingual 
 
 /**
  * A program equals the sum of its kegiatan, a kegiatan the sum of its sub-kegiatan (pagu,
- * realisasi, sisa). Children are found by `parentId`; when the extraction linked none, by code
+ * realisasi, sisa, and a work plan's next-year forecast). Children are found by `parentId`; when the extraction linked none, by code
  * prefix within the same table (`2.12.01` → `2.12.01.2.08`).
  */
 const sumHierarchy: Check = {
   id: 'sum-hierarchy',
   meta: {
     title: { id: 'Jumlah hierarki anggaran', en: 'Budget hierarchy sums' },
-    docs: 'program = Σ kegiatan, kegiatan = Σ sub-kegiatan (by parentId, else code prefix in the same table) for pagu, realisasi, sisa; rupiah exact',
+    docs: 'program = Σ kegiatan, kegiatan = Σ sub-kegiatan (by parentId, else code prefix in the same table) for pagu, realisasi, sisa and the next-year forecast (prakiraan maju); rupiah exact',
     defaultSeverity: 'error',
     tags: ['budget', 'sum'],
   },

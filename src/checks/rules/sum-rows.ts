@@ -15,7 +15,7 @@ const sumRows: Check = {
   id: 'sum-rows',
   meta: {
     title: { id: 'Jumlah baris', en: 'Row totals' },
-    docs: 'TOTAL/JUMLAH/subtotal rows vs the sum of their rows (sumOf, else the rows above back to the previous total) for pagu, realisasi, sisa; rupiah exact',
+    docs: 'TOTAL/JUMLAH/subtotal rows vs the sum of their rows (sumOf, else the rows above back to the previous total) for pagu, realisasi, sisa and the next-year forecast (prakiraan maju); rupiah exact',
     defaultSeverity: 'error',
     tags: ['budget', 'sum'],
   },

@@ -63,6 +63,9 @@ export function bodyRows(table: Table): TableRow[] {
   return table.rows.filter((r) => !isNumberingRow(r) && r.cells.some((c) => !c.spannedBy && c.text.trim()) && !repeatedHeader(r));
 }
 
+/** A rupiah amount as printed in a cell: digit groups, optional `Rp`, decimals and `,-`. */
+export const AMOUNT = /^(rp\.?\s*)?\d{1,3}([.,]\d{3})+([.,]\d+)?(,-)?$/i;
+
 /**
  * Parses one column of a table with a separator convention decided from the whole column, so
  * `1.234` reads as thousands in a rupiah column and `98.40` as a decimal in a percent column.
@@ -91,6 +94,22 @@ export class ColumnValues {
     const v = this.value(row, col);
     const whole = v?.decimals === 3 ? wholeRupiah(v.text) : null;
     return v && whole !== null ? { ...v, value: whole, decimals: 0 } : v;
+  }
+
+  /**
+   * The last rupiah amount printed right of column `after` (columns in `skip` aside), read as
+   * amount() reads it. Where a table's header is offset from its body, a row's amounts in reading
+   * order still say what they are: a work plan prints the year's pagu first and the forecast last.
+   *
+   * @example
+   *   vals.lastAmountAfter(row, 9); // the forecast '30,000,000' of a Renja row whose pagu is in column 9
+   */
+  lastAmountAfter(row: TableRow, after: number, skip: ReadonlySet<number> = new Set()): Value | null {
+    for (let c = row.cells.length - 1; c > after; c--) {
+      const cell = row.cells[c];
+      if (cell && !cell.spannedBy && !skip.has(c) && AMOUNT.test(cell.text.trim())) return this.amount(row, c);
+    }
+    return null;
   }
 
   /** The raw text of a cell that does not parse as a number (e.g. "Efisien"). */

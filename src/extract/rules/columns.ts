@@ -1,5 +1,6 @@
 import type { Table } from '../../model/table.js';
 import type { TableKind } from '../../model/report.js';
+import { AMOUNT } from './cells.js';
 
 /** What a column holds. Performance ("kinerja") and money ("anggaran") sides are kept apart. */
 export type Role =
@@ -41,6 +42,11 @@ export interface ColumnMap {
    * side by side): each pair is read like the main one.
    */
   morePairs: Array<{ indikator: number; target?: number; sasaran?: number; renstraTarget?: number }>;
+  /**
+   * A work plan printing next year's forecast beside the year's pagu: the header column naming
+   * the forecast's money ("Prakiraan Maju Rencana Tahun 2024 / Pagu Indikatif (Rp.)").
+   */
+  forecast?: number;
 }
 
 const PREDICATE_LABELS = /^(sangat\s+berhasil|berhasil|cukup\s+berhasil|kurang\s+berhasil|tidak\s+berhasil|sangat\s+tinggi|tinggi|sedang|rendah|sangat\s+rendah)$/i;
@@ -156,7 +162,7 @@ export function mapColumns(table: Table, tahun: number | null): ColumnMap {
     if (c === undefined) continue;
     const share = (col: number) => {
       const texts = table.rows.map((r) => r.cells[col]).filter((x) => x && !x.spannedBy && x.text.trim()).map((x) => x!.text.trim());
-      const amounts = texts.filter((t) => /^(rp\.?\s*)?\d{1,3}([.,]\d{3})+([.,]\d+)?(,-)?$/i.test(t)).length;
+      const amounts = texts.filter((t) => AMOUNT.test(t)).length;
       return table.rows.length ? amounts / table.rows.length : 0;
     };
     if (share(c) > 0.1) continue;
@@ -199,7 +205,18 @@ export function mapColumns(table: Table, tahun: number | null): ColumnMap {
       morePairs.push({ indikator: ic, ...(target >= 0 ? { target } : {}), ...(sasaran !== undefined ? { sasaran } : {}), ...(last !== undefined ? { renstraTarget: last } : {}) });
     }
   }
-  return { roles, predikatCols, efisiensiCols, year: thisYear, morePairs };
+  const forecast = roles.pagu === undefined ? undefined : forecastColumn(table.columns.map(norm), years, thisYear, roles.pagu);
+  return { roles, predikatCols, efisiensiCols, year: thisYear, morePairs, ...(forecast !== undefined ? { forecast } : {}) };
+}
+
+/**
+ * The header column of a forecast group: money under "Prakiraan Maju", or under the plan of a
+ * year after the report's ("Rencana Tahun 2024 / Kebutuhan Dana / Pagu Indikatif" in a 2023
+ * report). It stands right of the year's pagu; a pagu read from the forecast's own column leaves none.
+ */
+function forecastColumn(labels: string[], years: number[][], thisYear: number | null, pagu: number): number | undefined {
+  const c = labels.findIndex((l, i) => i > pagu && /pagu|dana\b|anggaran|\(rp|rp\)/.test(l) && !/sumber dana/.test(l) && (/prakiraan maju/.test(l) || (/rencana|prakiraan/.test(l) && thisYear !== null && (years[i] ?? []).some((y) => y > thisYear))));
+  return c >= 0 ? c : undefined;
 }
 
 /** The target column of the latest year, when targets run by year past the report year. */

@@ -1,4 +1,4 @@
-import type { BudgetRow } from '../../model/report.js';
+import type { BudgetRow, TableInfo } from '../../model/report.js';
 
 const PARENT: Partial<Record<BudgetRow['level'], BudgetRow['level']>> = { kegiatan: 'program', sub_kegiatan: 'kegiatan' };
 
@@ -6,13 +6,15 @@ const PARENT: Partial<Record<BudgetRow['level'], BudgetRow['level']>> = { kegiat
  * A budget table broken by a repeated page header ("Unit Organisasi : …" printed over each page
  * of an RKA attachment) becomes several tables; the rows opening a later part have no parent in it.
  * Those rows are linked to the program or kegiatan still open at the end of the parts before (same
- * table kind, on the same or the previous page, carried through parts without a program of their
- * own): by code when both print one (the parent's code starts the child's), else to the open row.
+ * table kind, or both parts of a work plan whose header reads differently on each page; on the same
+ * or the previous page, carried through parts without a program of their own): by code when both
+ * print one (the parent's code starts the child's), else to the open row.
  *
  * @example
- *   linkAcrossParts(budget); // t30.r3 (2.12.01.2.02.07) → parent t28.r11 (Administrasi Keuangan …)
+ *   linkAcrossParts(budget, variants); // t30.r3 (2.12.01.2.02.07) → parent t28.r11 (Administrasi Keuangan …)
  */
-export function linkAcrossParts(budget: BudgetRow[]): void {
+export function linkAcrossParts(budget: BudgetRow[], variants: ReadonlyMap<string, TableInfo['variant']> = new Map()): void {
+  const plan = (table: string) => variants.get(table) === 'rencana';
   const tables: string[] = [];
   const rowsOf = new Map<string, BudgetRow[]>();
   for (const b of budget) {
@@ -29,7 +31,8 @@ export function linkAcrossParts(budget: BudgetRow[]): void {
     const prev = i > 0 ? rowsOf.get(tables[i - 1]!)! : [];
     const first = rows[0];
     const last = prev[prev.length - 1];
-    const continues = Boolean(first && last && first.tableKind === last.tableKind && first.cite.page - last.cite.page <= 1 && first.cite.page >= last.cite.page);
+    const sameKind = first && last && (first.tableKind === last.tableKind || (plan(first.table) && plan(last.table)));
+    const continues = Boolean(first && last && sameKind && first.cite.page - last.cite.page <= 1 && first.cite.page >= last.cite.page);
     if (!continues) open = {};
     for (const r of rows) {
       const want = PARENT[r.level];

@@ -1,5 +1,5 @@
 import type { Table, TableRow } from '../../model/table.js';
-import type { BelanjaRow, BudgetLevel, BudgetRow, EfficiencyRow, Indicator, ScaleBand, TableKind, TextValue } from '../../model/report.js';
+import type { BelanjaRow, BudgetLevel, BudgetRow, EfficiencyRow, Indicator, ScaleBand, TableKind, TextValue, Value } from '../../model/report.js';
 import { ColumnValues, bodyRows, cellText, citeCell, letterSpaced, type KeyRegistry } from './cells.js';
 import type { ColumnMap } from './columns.js';
 import { polarityOf } from './polarity.js';
@@ -185,6 +185,15 @@ export function extractBudget(ctx: TableContext): { budget: BudgetRow[]; belanja
   let segment = 0;
   // Rows holding only the rest of the name above (a wrapped cell split into rows of its own).
   const { extra, skip } = wrappedNames(table, bodyRows(table), nameCol, vals, [r.pagu, r.realisasiAnggaran, r.persen, r.sisa]);
+  // A work plan's forecast: the last amount right of the year's pagu, whichever header column it
+  // sits under (parent and sub-kegiatan rows of an offset header put it under different ones); cited
+  // with the label of the forecast's own header column.
+  const notForecast = new Set([r.realisasiAnggaran, r.persen, r.sisa].filter((c) => c !== undefined));
+  const forecast = (row: TableRow): Value | null | undefined => {
+    if (map.forecast === undefined || r.pagu === undefined) return undefined;
+    const v = vals.lastAmountAfter(row, r.pagu, notForecast);
+    return v && { ...v, cite: { ...v.cite, columnLabel: table.columns[map.forecast] || v.cite.columnLabel } };
+  };
   // The heading (tujuan, sasaran) a row with a blank name cell continues.
   let lastHeading: BudgetRow['scope'];
   for (const row of bodyRows(table)) {
@@ -211,6 +220,7 @@ export function extractBudget(ctx: TableContext): { budget: BudgetRow[]; belanja
     const realisasi = vals.amount(row, r.realisasiAnggaran);
     const persen = vals.value(row, r.persen);
     const sisa = vals.amount(row, r.sisa);
+    const prakiraan = forecast(row);
     if (!name || /^indikator\b/i.test(name)) continue;
     // A program cell that also states its indicator ("… PUBLIK Indikator Program: Persentase …").
     name = name.replace(/\s+indikator\s+(program|kegiatan|sub\s*kegiatan)\s*:.*$/is, '').trim();
@@ -275,6 +285,7 @@ export function extractBudget(ctx: TableContext): { budget: BudgetRow[]; belanja
       realisasi,
       persen,
       sisa,
+      ...(prakiraan !== undefined ? { prakiraan } : {}),
       cite,
     };
     const scope = level === 'total' ? (under ?? headingScope(name, kode)) : undefined;
