@@ -187,7 +187,7 @@ function officesInTables(tables: readonly Table[], maps: ReadonlyMap<string, Col
 /**
  * Trend words without figures ("… menunjukkan capaian yang meningkat") get their values from the
  * indicator the sentence names: this year's and last year's capaian (or realisasi), each cited to
- * its cell. Sentences naming no known indicator, or one without last year's figure, are dropped.
+ * its cell; words about the target ("… melebihi target") get this year's target and realisasi. Sentences naming no known indicator, or one without last year's figure, are dropped.
  */
 function resolveTrends(claims: Claim[], indicators: Indicator[], tahun: number | null): Claim[] {
   const out: Claim[] = [];
@@ -206,6 +206,17 @@ function resolveTrends(claims: Claim[], indicators: Indicator[], tahun: number |
       })
       .sort((a, b) => b.indikator.length - a.indikator.length)[0];
     if (!named) continue;
+    if (c.versus === 'target') {
+      // This year's target and realisasi from one row: the pair most rows print (one table's slip
+      // does not decide), the first printed among equals.
+      const rows = indicators.filter((i) => i.key === named.key && i.tahun === tahun && !i.targetRange && i.target?.value != null && i.realisasi?.value != null);
+      const pairOf = (i: Indicator) => `${i.target?.value}|${i.realisasi?.value}`;
+      const votes = new Map<string, number>();
+      for (const i of rows) votes.set(pairOf(i), (votes.get(pairOf(i)) ?? 0) + 1);
+      const row = rows.reduce<Indicator | undefined>((best, i) => (!best || (votes.get(pairOf(i)) ?? 0) > (votes.get(pairOf(best)) ?? 0) ? i : best), undefined);
+      if (row?.target && row.realisasi) out.push({ ...c, subject: named.indikator, from: row.target, to: row.realisasi });
+      continue;
+    }
     // Both years from one comparison table when there is one, so the two figures are comparable.
     const pair = (field: 'capaian' | 'realisasi') => {
       const prev = indicators.find((i) => i.key === named.key && i.tahun === tahun - 1 && i[field]);

@@ -170,7 +170,16 @@ const ClaimBase = { id: z.string(), text: z.string(), cite: Citation };
 export const Claim = z.discriminatedUnion('kind', [
   z.object({ ...ClaimBase, kind: z.literal('count'), entity: z.enum(['program', 'kegiatan', 'sub_kegiatan', 'indikator', 'sasaran', 'tujuan']), count: z.number().int(), words: z.string().nullable() }),
   z.object({ ...ClaimBase, kind: z.literal('terbilang'), digits: Value, words: z.string(), wordsValue: z.number().nullable() }),
-  z.object({ ...ClaimBase, kind: z.literal('trend'), direction: z.enum(['up', 'down', 'same']), subject: z.string(), from: Value.nullable(), to: Value.nullable() }),
+  z.object({
+    ...ClaimBase,
+    kind: z.literal('trend'),
+    direction: z.enum(['up', 'down', 'same']),
+    subject: z.string(),
+    from: Value.nullable(),
+    to: Value.nullable(),
+    /** What the figure is compared with: last year's (default), or this year's target ("melebihi target": from = target, to = realisasi). */
+    versus: z.enum(['previous', 'target']).optional(),
+  }),
   z.object({ ...ClaimBase, kind: z.literal('efisiensi'), stated: Value, numerator: Value.nullable(), denominator: Value.nullable(), operation: z.enum(['divide', 'subtract', 'label']), label: z.string().nullable() }),
   z.object({ ...ClaimBase, kind: z.literal('formula'), polarity: Polarity, formula: z.enum(['ratio', 'inverse', 'two-minus']) }),
   /** "tercapai 98,33% atau bernilai kinerja tinggi": a capaian and the predicate the text gives it. */

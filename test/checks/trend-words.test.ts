@@ -17,8 +17,24 @@ testCheck(trendWords, {
       name: 'lower-is-better: "kinerja ... meningkat" when the figure went down',
       report: makeReport({ indicators: [stunting], claims: [claim('trend', { text: 'kinerja penurunan prevalensi stunting meningkat', direction: 'up', subject: 'prevalensi stunting', from: prose('20'), to: prose('15') })] }),
     },
+    { name: 'melebihi target: realisasi 93,05 against 88', report: makeReport({ claims: [claim('trend', { direction: 'up', versus: 'target', subject: 'IKM', from: prose('88'), to: prose('93,05') })] }) },
+    { name: 'di bawah target: realisasi 80 against 87', report: makeReport({ claims: [claim('trend', { direction: 'down', versus: 'target', subject: 'IKM', from: prose('87'), to: prose('80') })] }) },
+    {
+      name: 'lower-is-better: melebihi target with a prevalence under its target',
+      report: makeReport({ indicators: [stunting], claims: [claim('trend', { direction: 'up', versus: 'target', subject: 'Prevalensi stunting', from: prose('20'), to: prose('15') })] }),
+    },
   ],
   invalid: [
+    {
+      name: 'melebihi target: realisasi 82,84 against 87',
+      report: makeReport({ claims: [claim('trend', { direction: 'up', versus: 'target', subject: 'IKM', from: prose('87'), to: prose('82,84') })] }),
+      errors: [{ messageId: 'targetMismatch', severity: 'error' }],
+    },
+    {
+      name: 'lower-is-better: melebihi target with a prevalence above its target (an error: the polarity is the indicator\'s own)',
+      report: makeReport({ indicators: [stunting], claims: [claim('trend', { direction: 'up', versus: 'target', subject: 'Prevalensi stunting', from: prose('20'), to: prose('24') })] }),
+      errors: [{ messageId: 'targetMismatchLower', severity: 'error' }],
+    },
     { name: 'meningkat from 95 to 90', report: makeReport({ claims: [claim('trend', { direction: 'up', subject: 'IKM', from: prose('95'), to: prose('90') })] }), errors: [{ messageId: 'mismatch', severity: 'error' }] },
     { name: 'meningkat when equal', report: makeReport({ claims: [claim('trend', { direction: 'up', subject: 'IKM', from: prose('95'), to: prose('95') })] }), errors: [{ messageId: 'mismatch', severity: 'error' }] },
     {

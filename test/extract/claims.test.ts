@@ -219,4 +219,19 @@ describe('trend words without figures', () => {
     const { claims } = extractClaims([paragraph(33, 'Capaian kinerja untuk indikator Indeks Kepuasan Masyarakat menunjukkan capaian yang meningkat.')], null, 2023);
     expect(claims.find((c) => c.kind === 'trend')).toMatchObject({ direction: 'up', from: null, to: null });
   });
+  it.each([
+    ['Faktor pendukung/pendorong capaian indikator Indeks Kepuasan Masyarakat melebihi target yang telah ditentukan adalah sebagai berikut:', 'up'],
+    ['Realisasi indikator Persentase dokumen yang diterbitkan masih di bawah target karena kendala jaringan.', 'down'],
+    ['Capaian indikator Indeks Kepuasan Masyarakat belum mencapai target pada tahun ini.', 'down'],
+  ])('"%s" speaks of this year\'s target', (text, direction) => {
+    const { claims } = extractClaims([paragraph(33, text)], null, 2023);
+    expect(claims.filter((c) => c.kind === 'trend')).toMatchObject([{ direction, versus: 'target', from: null, to: null }]);
+  });
+  it.each([
+    ['the Renstra end target', 'Capaian Indikator persentase Indeks Kepuasan Masyarakat belum mencapai target capaian sampai dengan akhir renstra namun kecamatan berupaya.'],
+    ['no indicator, capaian or realisasi', 'Jumlah kunjungan wisatawan melebihi target panitia.'],
+  ])('leaves alone %s', (_, text) => {
+    const { claims } = extractClaims([paragraph(33, text)], null, 2023);
+    expect(claims.filter((c) => c.kind === 'trend')).toEqual([]);
+  });
 });

@@ -91,4 +91,11 @@ describe('trend words resolved against the indicator tables', () => {
     expect(ikm).toMatchObject({ direction: 'up', from: { value: 114.83 }, to: { value: 95.21 } });
     expect(ikm?.kind === 'trend' && ikm.to?.cite.table).toBeTruthy();
   });
+  it('fill "melebihi target" with the target and realisasi most tables print for the indicator', async () => {
+    const r = await readReport('samples/003_eded5028092eddcb.pdf', { ocr: 'off' });
+    const versus = r.claims.filter((c) => c.kind === 'trend' && c.versus === 'target');
+    expect(versus).toHaveLength(1);
+    // p.10 prints 82,48 for the realisasi once; the other tables print 82,84.
+    expect(versus[0]).toMatchObject({ direction: 'up', subject: 'Indeks Kepuasan Masyarakat', from: { value: 87 }, to: { value: 82.84 }, cite: { page: 33 } });
+  });
 });

@@ -10,11 +10,18 @@ const SAID: Record<Direction, Bilingual> = {
   same: { id: 'tetap', en: 'unchanged' },
 };
 
+const SAID_TARGET: Record<Direction, Bilingual> = {
+  up: { id: 'melebihi target', en: 'above target' },
+  down: { id: 'di bawah target', en: 'below target' },
+  same: { id: 'tepat sama dengan target', en: 'exactly on target' },
+};
+
 /** Words that make "meningkat/menurun" speak of performance rather than of the figure itself. */
 const PERFORMANCE_SENSE = /kinerja|membaik|memburuk|perbaikan|lebihbaik|lebihburuk/;
 
 /**
- * "meningkat / menurun / tetap" vs the sign of to − from. A change hidden inside the printed
+ * "meningkat / menurun / tetap" vs the sign of to − from; "melebihi / di bawah target" vs the sign of
+ * realisasi − target (reversed for a lower-is-better indicator). A change hidden inside the printed
  * precision accepts any word. For a lower-is-better indicator, a sentence about performance
  * ("kinerja … meningkat") means the figure went down; otherwise the words describe the figure. A
  * mismatch on a lower-is-better subject is a warning, since sloppy prose often mixes both senses.
@@ -23,7 +30,7 @@ const trendWords: Check = {
   id: 'trend-words',
   meta: {
     title: { id: 'Kata tren', en: 'Trend words' },
-    docs: 'meningkat/menurun/tetap vs the sign of to − from at printed precision; polarity-aware for lower-is-better indicators (then warning)',
+    docs: 'meningkat/menurun/tetap vs the sign of to − from at printed precision; melebihi/di bawah target vs realisasi − target; polarity-aware for lower-is-better indicators (then warning, except against the target)',
     defaultSeverity: 'error',
     tags: ['prose', 'trend'],
   },
@@ -31,6 +38,14 @@ const trendWords: Check = {
     mismatch: {
       id: 'Teks menyebut {subject} {said}, padahal dari {from} menjadi {to} berarti {actual}',
       en: 'The text says {subject} {said}, but going from {from} to {to} means {actual}',
+    },
+    targetMismatch: {
+      id: 'Teks menyebut {subject} {said}, padahal realisasi {to} terhadap target {from} berarti {actual}',
+      en: 'The text says {subject} is {said}, but a realisasi of {to} against a target of {from} is {actual}',
+    },
+    targetMismatchLower: {
+      id: 'Teks menyebut {subject} {said}, padahal realisasi {to} terhadap target {from} berarti {actual} (indikator semakin rendah semakin baik)',
+      en: 'The text says {subject} is {said}, but a realisasi of {to} against a target of {from} is {actual} (a lower-is-better indicator)',
     },
     mismatchLower: {
       id: 'Teks menyebut {subject} {said}, padahal dari {from} menjadi {to} berarti {actual} ({sense}; indikator semakin rendah semakin baik)',
@@ -48,7 +63,9 @@ const trendWords: Check = {
       const subjectKey = normLabel(claim.subject);
       const ind = report.indicators.find((i) => i.key === claim.subject || normLabel(i.key) === subjectKey || normLabel(i.indikator) === subjectKey);
       const lower = ind?.polarity === 'lower';
-      const performance = lower && PERFORMANCE_SENSE.test(normLabel(claim.text));
+      const versusTarget = claim.versus === 'target';
+      // "Melebihi target" always speaks of performance: for a lower-is-better indicator, a realisasi under its target.
+      const performance = lower && (versusTarget || PERFORMANCE_SENSE.test(normLabel(claim.text)));
       const valueDir: Direction = to.value > from.value ? 'up' : to.value < from.value ? 'down' : 'same';
       // Inside the printed precision nothing can be said about the direction.
       if (valueDir !== 'same' && change.lo <= 0 && change.hi >= 0) continue;
@@ -57,14 +74,16 @@ const trendWords: Check = {
       if (claim.direction === actual) continue;
       const sense: Bilingual = performance ? { id: 'arti kinerja', en: 'performance sense' } : { id: 'arti nilai', en: 'value sense' };
       const formula = `${fmt(to)} − ${fmt(from)}${performance ? ' (dibalik: semakin rendah semakin baik)' : ''}`;
+      const said = versusTarget ? SAID_TARGET : SAID;
       out.push({
-        messageId: lower ? 'mismatchLower' : 'mismatch',
-        severity: lower ? 'warning' : undefined,
+        messageId: versusTarget ? (lower ? 'targetMismatchLower' : 'targetMismatch') : lower ? 'mismatchLower' : 'mismatch',
+        // Against the target the polarity is the indicator's own, not a reading of the prose.
+        severity: lower && !versusTarget ? 'warning' : undefined,
         subject: ind ? `indicator:${ind.key}` : `claim:${claim.id}`,
-        data: { subject: claim.subject, said: SAID[claim.direction], from: claim.from.text, to: claim.to.text, actual: SAID[actual], sense },
+        data: { subject: claim.subject, said: said[claim.direction], from: claim.from.text, to: claim.to.text, actual: said[actual], sense },
         printed: { text: claim.text, value: null },
         expected: {
-          value: SAID[actual].id,
+          value: said[actual].id,
           interval: [change.lo, change.hi],
           formula,
           operands: [ctx.operand('dari', claim.from), ctx.operand('menjadi', claim.to)],

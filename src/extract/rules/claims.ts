@@ -20,6 +20,8 @@ function sentenceAround(text: string, start: number, end: number): string {
 const COUNT = /(\d{1,3})\s*\(\s*([a-z ]+?)\s*\)?\s*(program|kegiatan|sub\s*-?\s*kegiatan|indikator|sasaran|tujuan)\b/gi;
 const TREND = /\b(meningkat|menurun|naik|turun|peningkatan|penurunan)\b[^.;]{0,160}?\bdari\s+(?:angka\s+|sebesar\s+)?(\d[\d.,]*\s*%?)[^.;]{0,100}?\bmenjadi\s+(?:sebesar\s+)?(\d[\d.,]*\s*%?)/gi;
 const TREND_WORD = /\b(meningkat|menurun)\b/gi;
+/** "capaian indikator X melebihi target", "… belum mencapai target": realisasi against this year's target. */
+const TARGET_WORD = /\b(melebihi|melampaui|di\s+atas|belum\s+mencapai|tidak\s+mencapai|di\s+bawah)\s+target\b/gi;
 const PREDIKAT_WORDS = String.raw`sangat\s+tinggi|tinggi|sedang|sangat\s+rendah|rendah|sangat\s+berhasil|cukup\s+berhasil|kurang\s+berhasil|tidak\s+berhasil|berhasil|sangat\s+baik|baik|cukup|kurang`;
 /** "tercapai 98,33 % atau bernilai kinerja tinggi", "tercapai 75,07% dengan predikat Sedang". */
 const PREDIKAT_PROSE = new RegExp(String.raw`\btercapai\s+(?:sebesar\s+)?(\d[\d.,]*\s*%?)\s*,?\s*(?:atau|dengan)\s+(?:bernilai\s+kinerja|predikat|kategori)\s+(${PREDIKAT_WORDS})\b`, 'gi');
@@ -117,6 +119,14 @@ export function extractClaims(paragraphs: Paragraph[], instansi: string | null, 
       if (!/capaian|realisasi/i.test(sentence) || /\bdari\s+\d/.test(sentence)) continue;
       const direction = /meningkat|naik/i.test(m[1]!) ? 'up' : 'down';
       claims.push({ id: id('trend', k++), kind: 'trend', direction, subject: sentence.slice(0, 200), from: null, to: null, text: sentence, cite: cite(p) });
+    }
+    // Figures come from the indicator the sentence names (resolveTrends). The Renstra's end target
+    // ("belum mencapai target … sampai dengan akhir renstra") is another target: left alone.
+    for (const m of text.matchAll(TARGET_WORD)) {
+      const sentence = sentenceAround(text, m.index!, m.index! + m[0].length);
+      if (!/capaian|realisasi|indikator/i.test(sentence) || /renstra|akhir\s+periode|\bRPJMD?\b/i.test(sentence)) continue;
+      const direction = /melebihi|melampaui|atas/i.test(m[1]!) ? 'up' : 'down';
+      claims.push({ id: id('trend', k++), kind: 'trend', direction, subject: sentence.slice(0, 200), from: null, to: null, versus: 'target', text: sentence, cite: cite(p) });
     }
     for (const m of text.matchAll(TREND)) {
       const from = valueOf(m[2]!, p);
