@@ -1,9 +1,18 @@
 import { expect } from 'vitest';
 import periodEntity from '../../src/checks/rules/period-entity.js';
-import { claim, makeReport } from './builders.js';
+import { claim, indicator, makeReport, table, value } from './builders.js';
 import { testCheck } from './tester.js';
 
 const mention = (entity: 'year' | 'office', value: string) => claim('mention', { entity, value });
+/** A national-comparison table whose office column is the year given (REALISASI <year>). */
+const pastTable = (year: number, caption: string, columns: Record<string, number> = { indikator: 1, prevRealisasi: 2 }) =>
+  makeReport({
+    report: { tahun: 2023, instansi: 'Dinas Contoh', pemda: 'Kota Contoh' },
+    tables: [table('t9', 'comparison', { caption, columns })],
+    indicators: [1, 2].map((row) =>
+      Object.assign(indicator({ table: 't9', row, tableKind: 'comparison' }), { prevRealisasi: value('86%', { table: 't9', row, column: 2, columnLabel: `REALISASI ${year}` }) }),
+    ),
+  });
 const report = (...claims: ReturnType<typeof mention>[]) =>
   makeReport({ report: { tahun: 2023, instansi: 'Badan Penanggulangan Bencana Daerah', pemda: 'Kabupaten Contoh' }, claims });
 
@@ -15,8 +24,16 @@ testCheck(periodEntity, {
     { name: 'the office with its pemda', report: report(mention('office', 'Badan Penanggulangan Bencana Daerah Kabupaten Contoh')) },
     { name: 'the office initials', report: report(mention('office', 'BPBD')) },
     { name: 'the report year as its own period', report: report(claim('mention', { entity: 'year', value: '2023', own: true })) },
+    { name: 'a table comparing last year with this year', report: pastTable(2022, 'Perbandingan realisasi kinerja', { indikator: 1, prevRealisasi: 2, realisasi: 3 }) },
+    { name: 'a table whose caption names the earlier year on purpose', report: pastTable(2022, 'Tabel 3.2 Capaian Kinerja Tahun 2022') },
   ],
   invalid: [
+    {
+      name: "a comparison with national figures showing only last year's realisasi",
+      report: pastTable(2022, 'Tabel 3.6 Perbandingan Realisasi Kinerja Dengan Realisasi Nasional'),
+      errors: [{ messageId: 'pastOnlyTable', severity: 'warning' }],
+      check: ([f]) => expect(f?.citations).toHaveLength(2),
+    },
     { name: 'last year named as the report\'s own period', report: report(claim('mention', { entity: 'year', value: '2022', own: true })), errors: [{ messageId: 'ownYear', severity: 'warning' }] },
     { name: 'a later year', report: report(mention('year', '2025')), errors: [{ messageId: 'futureYear', severity: 'warning' }] },
     { name: 'an older year', report: report(mention('year', '2019')), errors: [{ messageId: 'oldYear', severity: 'info' }] },

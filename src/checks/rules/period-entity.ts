@@ -1,5 +1,5 @@
-import type { Operand } from '../../model/index.js';
-import type { Check, FindingDraft } from '../types.js';
+import type { Citation, Operand, Report, Value } from '../../model/index.js';
+import type { Check, CheckContext, FindingDraft } from '../types.js';
 import { normLabel } from '../util.js';
 
 /** Words that name the kind of government, not which one, in office names. */
@@ -24,7 +24,7 @@ const periodEntity: Check = {
   id: 'period-entity',
   meta: {
     title: { id: 'Tahun dan instansi', en: 'Year and office' },
-    docs: 'years other than tahun (tahun−1, tahun+1 and periods containing tahun allowed) and office names other than the report\'s; warning or info',
+    docs: 'years other than tahun (tahun−1, tahun+1 and periods containing tahun allowed), office names other than the report\'s, performance tables with only an earlier year\'s figures; warning or info',
     defaultSeverity: 'warning',
     tags: ['prose', 'consistency'],
   },
@@ -48,6 +48,10 @@ const periodEntity: Check = {
     otherOffice: {
       id: 'Nama instansi "{printed}" berbeda dari instansi laporan "{instansi}" (kata: {extra})',
       en: 'The office name "{printed}" differs from the report\'s office "{instansi}" (words: {extra})',
+    },
+    pastOnlyTable: {
+      id: 'Tabel {table} hanya memuat angka tahun {year} ({column}), padahal laporan ini tahun {tahun}',
+      en: 'Table {table} shows only {year} figures ({column}), but the report is for {tahun}',
     },
     unverifiedOffice: {
       id: 'Singkatan instansi "{printed}" tidak dapat dicocokkan dengan "{instansi}"',
@@ -119,8 +123,41 @@ const periodEntity: Check = {
       if (extra.length === 0) continue;
       out.push({ ...common, messageId: 'otherOffice', data: { printed: claim.value, instansi, extra: extra.join(', ') } });
     }
+    if (tahun !== null) out.push(...pastOnlyTables(report, ctx, tahun, reportCite));
     return out;
   },
 };
+
+const CURRENT_ROLES = ['target', 'realisasi', 'capaian', 'renstraTarget'];
+const PAST_ROLES = ['prevRealisasi', 'prevTarget', 'prevCapaian'];
+
+/**
+ * A performance table whose figures are all of an earlier year, under a column naming that year
+ * ("REALISASI 2022" in a 2023 report's comparison with national figures), while neither its caption
+ * nor any column speaks of the report year: last year's table carried over. A table whose caption
+ * names that earlier year is history on purpose and is left alone.
+ */
+function pastOnlyTables(report: Report, ctx: CheckContext, tahun: number, reportCite: Citation | null): FindingDraft[] {
+  const out: FindingDraft[] = [];
+  for (const t of report.tables) {
+    const roles = Object.keys(t.columns);
+    if (roles.some((r) => CURRENT_ROLES.includes(r)) || !roles.some((r) => PAST_ROLES.includes(r))) continue;
+    const values = report.indicators.filter((i) => i.table === t.id).flatMap((i) => (i.prevRealisasi ? [i.prevRealisasi] : []));
+    const labels = [...new Set(values.map((v) => v.cite.columnLabel).filter((l): l is string => Boolean(l)))];
+    const years = [...new Set(labels.flatMap((l) => [...l.matchAll(/\b(20\d{2})\b/g)].map((m) => Number(m[1]))))];
+    const year = years.length === 1 ? years[0]! : null;
+    if (year === null || year >= tahun || new RegExp(`\\b${year}\\b`).test(t.caption ?? '') || new RegExp(`\\b${tahun}\\b`).test(t.caption ?? '')) continue;
+    const name = t.caption ?? t.id;
+    out.push({
+      messageId: 'pastOnlyTable',
+      subject: `table:${t.id}`,
+      data: { table: name, year, column: labels.join(', '), tahun },
+      printed: { text: labels.join(', '), value: year },
+      expected: { value: tahun, interval: null, formula: `angka tahun laporan ${tahun}`, operands: [{ name: 'tahun laporan', text: String(tahun), value: tahun, cite: reportCite }] },
+      citations: values.map((v) => ctx.cite(v.cite)),
+    });
+  }
+  return out;
+}
 
 export default periodEntity;
