@@ -1,4 +1,4 @@
-import type { Citation, Operand, Report, Value } from '../../model/index.js';
+import type { Citation, Operand, Report } from '../../model/index.js';
 import type { Check, CheckContext, FindingDraft } from '../types.js';
 import { normLabel } from '../util.js';
 
