@@ -175,6 +175,15 @@ describe('year and office mentions', () => {
     const m = p('Matrik Rencana Strategis Kecamatan Dumai Barat Tahun 2016 – 2021. KECAMATAN SUNGAI SEMBILAN KOTA DUMAI');
     expect(m.map((c) => (c.kind === 'mention' ? c.value : ''))).toEqual(expect.arrayContaining(['2016-2021', 'Kecamatan Sungai Sembilan']));
   });
+  it("reads the office whose own organisation regulation the legal basis cites, when it is another type of office", () => {
+    const offices = (text: string) => p(text).flatMap((c) => (c.kind === 'mention' && c.entity === 'office' ? [c.value] : []));
+    expect(offices('4. Peraturan WaliKota Dumai Nomor 34 Tahun 2022 tentang Kedudukan, Susunan Organisasi, Rincian Tugas dan Fungsi Serta Tata Kerja Dinas Sosial dan Pemberdayaan Masyarakat Kota Dumai;')).toEqual([
+      'Dinas Sosial dan Pemberdayaan Masyarakat Kota Dumai',
+    ]);
+    // The report's own type of office, and the organisation of all offices, are its own legal basis.
+    expect(offices('Peraturan Walikota Dumai Nomor 72 Tahun 2016 tentang Susunan Organisasi dan Tata Kerja Kecamatan dan Kelurahan;')).toEqual([]);
+    expect(offices('Peraturan Daerah tentang Pembentukan dan Tata Kerja Perangkat Daerah;')).toEqual([]);
+  });
 });
 
 describe('predicates stated in prose', () => {

@@ -57,6 +57,27 @@ const YEAR_RANGE = /\btahun\s+((?:19|20)\d\d)\s*(?:sampai\s+dengan|s\.\s*d\.?|s\
 const PLAN_PERIOD = /\b(renstra|rencana\s+strategis|rpjmd|rpjmn)\b(?:\s+\S+){0,6}?\s+((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b/gi;
 
 /**
+ * The regulation setting out an office's organisation ("… Susunan Organisasi, Tugas dan Fungsi serta
+ * Tata Kerja Dinas Sosial …") names that office; a report citing another type of office's own
+ * regulation as its legal basis carried it over from that office's report.
+ */
+const OWN_REGULATION = /\bTata\s+Kerja\s+((?:Dinas|Badan|Inspektorat|Sekretariat|Satuan|Kantor|Rumah\s+Sakit|Kecamatan|Kelurahan)\b[^;.:\n]{2,120})/gi;
+
+function regulationOffices(text: string, instansi: string): Array<{ name: string; start: number; end: number }> {
+  const head = instansi.split(/\s+/)[0]!.toLowerCase();
+  const own = instansi.toLowerCase();
+  const out: Array<{ name: string; start: number; end: number }> = [];
+  for (const m of text.matchAll(OWN_REGULATION)) {
+    const name = m[1]!.replace(/\s+/g, ' ').trim();
+    // The report's own type of office ("Tata Kerja Kecamatan dan Kelurahan") is its own regulation.
+    if (name.split(' ')[0]!.toLowerCase() === head || name.toLowerCase().startsWith(own)) continue;
+    const start = m.index! + m[0].length - m[1]!.length;
+    out.push({ name, start, end: start + m[1]!.length });
+  }
+  return out;
+}
+
+/**
  * Names of offices of the report's own kind other than the report's ("Kecamatan Sungai Sembilan" in
  * a report of Kecamatan Dumai Barat), in title case or capitals, with where they sit in `text`.
  *
@@ -208,7 +229,7 @@ export function extractClaims(paragraphs: Paragraph[], instansi: string | null, 
       if (tahun !== null && Number(m[2]) === tahun) continue;
       claims.push({ id: id('year', k++), kind: 'mention', entity: 'year', value: m[2]!, text: sentenceAround(text, m.index!, m.index! + m[0].length).slice(0, 300), cite: cite(p) });
     }
-    for (const o of otherOffices(text, instansi)) {
+    for (const o of [...otherOffices(text, instansi), ...(instansi ? regulationOffices(text, instansi) : [])]) {
       claims.push({ id: id('office', k++), kind: 'mention', entity: 'office', value: o.name, text: sentenceAround(text, o.start, o.end).slice(0, 300), cite: cite(p) });
     }
     // "anggaran sebesar Rp X … terdiri dari Belanja Operasi sebesar Rp Y dan Belanja Modal sebesar Rp Z",
