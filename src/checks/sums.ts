@@ -2,10 +2,49 @@
  * Shared by sum-rows and sum-hierarchy: a printed total vs the sum of the printed rows it stands for,
  * for pagu, realisasi, sisa and a work plan's next-year forecast (prakiraan maju), rupiah exact.
  */
-import type { BudgetRow, Value } from '../model/index.js';
+import type { BudgetLevel, BudgetRow, Value } from '../model/index.js';
 import { add, point, type Interval } from '../numbers/index.js';
 import type { Bilingual, CheckContext, FindingDraft } from './types.js';
 import { amount, fmt, halfUnit, judge, rupiah, type Num } from './util.js';
+
+const LEVEL_RANK: Record<BudgetLevel, number> = { program: 0, kegiatan: 1, sub_kegiatan: 2, other: 3, subtotal: 4, total: 5 };
+
+/**
+ * The rows a TOTAL / JUMLAH / subtotal row stands for: its `sumOf` when the extraction knows them,
+ * else the rows of its table above it back to the previous total (for a subtotal, back to the
+ * previous subtotal or total), top level only, subtotals replacing the rows they sum.
+ *
+ * @example
+ *   totalRows(report.budget)(jumlahRow).map((r) => r.uraian); // ['Program A', 'Program B']
+ */
+export function totalRows(budget: readonly BudgetRow[]): (total: BudgetRow) => BudgetRow[] {
+  const byId = new Map(budget.map((r) => [r.id, r]));
+  const byTable = new Map<string, BudgetRow[]>();
+  for (const r of budget) {
+    const list = byTable.get(r.table) ?? [];
+    list.push(r);
+    byTable.set(r.table, list);
+  }
+  return (total) => (total.sumOf?.length ? total.sumOf.map((id) => byId.get(id)).filter((r): r is BudgetRow => r !== undefined) : rowsAbove(total, byTable.get(total.table) ?? []));
+}
+
+function rowsAbove(total: BudgetRow, table: readonly BudgetRow[]): BudgetRow[] {
+  const at = table.indexOf(total);
+  const span: BudgetRow[] = [];
+  for (let i = at - 1; i >= 0; i--) {
+    const r = table[i];
+    if (!r) break;
+    if (r.scope) continue;
+    if (r.level === 'total' || (total.level === 'subtotal' && r.level === 'subtotal')) break;
+    span.unshift(r);
+  }
+  const subtotals = span.filter((r) => r.level === 'subtotal');
+  if (subtotals.length > 0) return subtotals;
+  const ids = new Set(span.map((r) => r.id));
+  const roots = span.filter((r) => r.parentId === null || !ids.has(r.parentId));
+  const top = Math.min(...roots.map((r) => LEVEL_RANK[r.level]));
+  return roots.filter((r) => LEVEL_RANK[r.level] === top);
+}
 
 export const SUMMED = ['pagu', 'realisasi', 'sisa', 'prakiraan'] as const;
 export type Summed = (typeof SUMMED)[number];

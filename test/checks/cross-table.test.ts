@@ -35,6 +35,15 @@ testCheck(crossTable, {
       name: 'a miscalculated capaian beside its own target and realisasi, copied correctly once elsewhere, is left to the capaian check',
       report: makeReport({ indicators: [indicator({ key: 'ikm', table: 'a', target: '88', realisasi: '83,78', capaian: '97,21' }), indicator({ key: 'ikm', table: 'ringkasan', page: 13, capaian: '95,21' })] }),
     },
+    {
+      name: 'totals with different realisasi are different budgets (the whole office and its priority programs)',
+      report: makeReport({
+        budget: [
+          budgetRow({ id: 'tot', key: 'tb:total', table: 'tb', level: 'total', pagu: '1.000', realisasi: '900' }),
+          budgetRow({ id: 'pr', key: 'pr:total', table: 'pr', level: 'total', pagu: '400', realisasi: '350' }),
+        ],
+      }),
+    },
   ],
   invalid: [
     {
@@ -80,6 +89,22 @@ testCheck(crossTable, {
         expect(f?.citations.map((c) => c.page)).toEqual([20]);
         expect(f?.expected?.operands.map((o) => o.cite?.page)).toEqual([3, 25, 60]);
         expect(f?.message.id).toContain('tercetak 75,41% di Tabel b (hal. 20), tetapi 75,14% di Tabel a (hal. 3)');
+      },
+    },
+    {
+      name: 'a stated total pagu that differs from the table whose realisasi total it quotes',
+      report: makeReport({
+        budget: [
+          budgetRow({ id: 'a', key: 'a', table: 'tb', row: 1, pagu: '600', realisasi: '550' }),
+          budgetRow({ id: 'b', key: 'b', table: 'tb', row: 2, pagu: '400', realisasi: '350' }),
+          budgetRow({ id: 'tot', key: 'tb:total', table: 'tb', row: 3, level: 'total', uraian: 'TOTAL', pagu: '1.000', realisasi: '900' }),
+          budgetRow({ id: 'stated', key: 'l1:total', table: 'l1', page: 9, level: 'total', uraian: 'Pagu Anggaran Program', pagu: '990', realisasi: '900' }),
+        ],
+      }),
+      errors: [{ messageId: 'mismatch', severity: 'error' }],
+      check: ([f]) => {
+        expect(f?.printed?.value).toBe(990);
+        expect(f?.expected?.value).toBe(1000);
       },
     },
     {

@@ -1,6 +1,7 @@
 import type { Citation, Value } from '../../model/index.js';
 import { div, overlaps, scale } from '../../numbers/index.js';
 import type { Bilingual, Check, CheckContext, FindingDraft, FindingLinks } from '../types.js';
+import { totalRows } from '../sums.js';
 import { amount, asRounded, asTruncated, citeKey, cmp, measure, place, type Num } from '../util.js';
 
 interface Occurrence {
@@ -30,13 +31,14 @@ const FIELD: Record<string, Bilingual> = {
  * it is printed. When the report has a revised PK, tables of the original agreement are only
  * compared with each other: the revised PK (perubahan) changes targets and pagu on purpose; work-plan ceilings (variant rencana) likewise. Renstra targets are end-of-period targets (and
  * a Renstra table's capaian is measured against them), so only their realisasi is compared; subtotal rows are not compared (their key names a position in
- * one table, not a budget line).
+ * one table, not a budget line). Totals of different tables that state the same realisasi to the
+ * rupiah are one budget, so their pagu are compared (a total its rows add up to is trusted).
  */
 const crossTable: Check = {
   id: 'cross-table',
   meta: {
     title: { id: 'Konsistensi antartabel', en: 'Consistency across tables' },
-    docs: 'the same indicator (target/realisasi/capaian, Renstra end target) or budget line (pagu/realisasi) printed differently in different tables; PK original (when a revised PK exists), perubahan and rencana not compared with each other',
+    docs: 'the same indicator (target/realisasi/capaian, Renstra end target) or budget line (pagu/realisasi) printed differently in different tables, and the pagu of totals stating the same realisasi; PK original (when a revised PK exists), perubahan and rencana not compared with each other',
     defaultSeverity: 'error',
     tags: ['indicator', 'budget', 'consistency'],
   },
@@ -110,6 +112,24 @@ const crossTable: Check = {
     }
     for (const [key, g] of budgetGroups) {
       out.push(...compare(g.occ, ctx, { subject: `budget:${key.split('|')[0] ?? ''}`, name: g.name, field: g.field, budget: true }));
+    }
+
+    // Totals of different tables stating the same realisasi to the rupiah speak of one budget, so
+    // their pagu must agree as well; a total its own rows add up to is trusted over one without rows.
+    const rowsOf = totalRows(report.budget);
+    const totals = new Map<string, { name: string; occ: Occurrence[] }>();
+    for (const row of report.budget) {
+      const [p, r] = [amount(row.pagu), amount(row.realisasi)];
+      if (row.level !== 'total' || row.scope || !row.pagu || !p || !r || r.value <= 0) continue;
+      const rows = rowsOf(row);
+      const verified = rows.length > 0 && rows.every((x) => x.pagu?.value != null) && rows.reduce((sum, x) => sum + (x.pagu?.value ?? 0), 0) === p.value;
+      const key = `${r.value}|${pool(row.table)}`;
+      const g = totals.get(key) ?? { name: row.uraian, occ: [] };
+      g.occ.push({ id: row.id, table: row.table, v: row.pagu, n: p, ...(verified ? { verified } : {}) });
+      totals.set(key, g);
+    }
+    for (const [key, g] of totals) {
+      out.push(...compare(g.occ, ctx, { subject: `budget:total-realisasi-${key.split('|')[0] ?? ''}`, name: g.name, field: 'pagu', budget: true }));
     }
     return out;
   },
