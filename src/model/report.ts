@@ -168,7 +168,14 @@ export type PredicateScale = z.infer<typeof PredicateScale>;
 
 const ClaimBase = { id: z.string(), text: z.string(), cite: Citation };
 export const Claim = z.discriminatedUnion('kind', [
-  z.object({ ...ClaimBase, kind: z.literal('count'), entity: z.enum(['program', 'kegiatan', 'sub_kegiatan', 'indikator', 'sasaran', 'tujuan']), count: z.number().int(), words: z.string().nullable() }),
+  z.object({
+    ...ClaimBase,
+    kind: z.literal('count'),
+    /** What is counted; `perubahan_pk`: how many times the Perjanjian Kinerja was revised ("mengalami 2 kali perubahan"). */
+    entity: z.enum(['program', 'kegiatan', 'sub_kegiatan', 'indikator', 'sasaran', 'tujuan', 'perubahan_pk']),
+    count: z.number().int(),
+    words: z.string().nullable(),
+  }),
   z.object({ ...ClaimBase, kind: z.literal('terbilang'), digits: Value, words: z.string(), wordsValue: z.number().nullable() }),
   z.object({
     ...ClaimBase,
@@ -192,7 +199,8 @@ export const Claim = z.discriminatedUnion('kind', [
   z.object({
     ...ClaimBase,
     kind: z.literal('mention'),
-    entity: z.enum(['year', 'office']),
+    /** `perubahan_pk`: a dated revision of the Perjanjian Kinerja ("pada tanggal 25 September 2023 disusun Perubahan Perjanjian Kinerja"), value the date. */
+    entity: z.enum(['year', 'office', 'perubahan_pk']),
     value: z.string(),
     /** The phrase names the report's own period ("Laporan Kinerja Tahun …", "Tahun Anggaran : …"), not a comparison. */
     own: z.boolean().optional(),

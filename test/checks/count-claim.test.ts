@@ -3,6 +3,7 @@ import countClaim from '../../src/checks/rules/count-claim.js';
 import { budgetRow, claim, indicator, makeReport } from './builders.js';
 import { testCheck } from './tester.js';
 
+const revision = (date: string, page: number) => claim('mention', { entity: 'perubahan_pk', value: date, page });
 const programs = (n: number, table = 'tb') => Array.from({ length: n }, (_, i) => budgetRow({ key: `p${i}`, table, level: 'program' }));
 
 testCheck(countClaim, {
@@ -22,8 +23,33 @@ testCheck(countClaim, {
       }),
     },
     { name: 'nothing listed: nothing to count against', report: makeReport({ claims: [claim('count', { entity: 'sub_kegiatan', count: 30, words: null })] }) },
+    {
+      name: '1 (satu) kali perubahan and one dated revision, told twice',
+      report: makeReport({ claims: [claim('count', { entity: 'perubahan_pk', count: 1, words: 'Satu' }), revision('25 September 2023', 10), revision('25 september 2023', 27)] }),
+    },
+    { name: 'revisions claimed, none dated: nothing to count against', report: makeReport({ claims: [claim('count', { entity: 'perubahan_pk', count: 2, words: null })] }) },
   ],
   invalid: [
+    {
+      name: '2 kali perubahan but one dated revision presented',
+      report: makeReport({ claims: [claim('count', { entity: 'perubahan_pk', count: 2, words: null, page: 9 }), revision('25 September 2023', 10)] }),
+      errors: [{ messageId: 'revisions', severity: 'warning' }],
+      check: ([f]) => expect(f?.expected?.value).toBe(1),
+    },
+    {
+      name: 'a table continued over pages in parts is one list (13 kegiatan over three parts, 12 claimed)',
+      report: makeReport({
+        budget: [
+          budgetRow({ id: 'prog', key: 'prog', table: 'p1', level: 'program' }),
+          ...Array.from({ length: 5 }, (_, i) => budgetRow({ id: `a${i}`, key: `k${i}`, table: 'p1', level: 'kegiatan', parentId: 'prog' })),
+          ...Array.from({ length: 4 }, (_, i) => budgetRow({ id: `b${i}`, key: `k${5 + i}`, table: 'p2', level: 'kegiatan', parentId: 'prog' })),
+          ...Array.from({ length: 4 }, (_, i) => budgetRow({ id: `c${i}`, key: `k${9 + i}`, table: 'p3', level: 'kegiatan', parentId: 'prog' })),
+        ],
+        claims: [claim('count', { entity: 'kegiatan', count: 12, words: 'dua belas' })],
+      }),
+      errors: [{ messageId: 'mismatch', severity: 'warning' }],
+      check: ([f]) => expect(f?.expected?.value).toBe(13),
+    },
     {
       name: '1 (satu) tujuan claimed, the performance tables list two',
       report: makeReport({

@@ -186,6 +186,25 @@ describe('year and office mentions', () => {
   });
 });
 
+describe('revisions of the Perjanjian Kinerja', () => {
+  it('reads how many times the PK was revised and each dated revision', () => {
+    const { claims } = extractClaims(
+      [
+        paragraph(9, 'Adapun Perjanjian Kinerja Kecamatan Dumai Barat Kota Dumai pada Tahun 2023 mengalami 2 kali perubahan dikarenakan Perubahan Anggaran'),
+        paragraph(10, 'Kemudian seiring dengan Perubahan Anggaran maka pada tanggal 25 September 2023 disusun Perubahan Perjanjian Kinerja Kecamatan Dumai Barat tahun 2023 adalah sebagai berikut :'),
+        paragraph(11, 'Perjanjian Kinerja Dinas pada Tahun 2023 mengalami 1 (Satu) kali perubahan.'),
+      ],
+      'Kecamatan Dumai Barat',
+      2023,
+    );
+    expect(claims.flatMap((c) => (c.kind === 'count' && c.entity === 'perubahan_pk' ? [[c.count, c.words]] : []))).toEqual([
+      [2, null],
+      [1, 'Satu'],
+    ]);
+    expect(claims.flatMap((c) => (c.kind === 'mention' && c.entity === 'perubahan_pk' ? [c.value] : []))).toEqual(['25 September 2023']);
+  });
+});
+
 describe('predicates stated in prose', () => {
   it('reads the capaian and the predicate the sentence gives it', () => {
     const { claims } = extractClaims([paragraph(35, 'Target yang ditetapkan tahun 2023 adalah 100 % realisasi sebesar 98,33 % tercapai 98,33 % atau bernilai kinerja tinggi. Bila dibandingkan.')], null, 2023);

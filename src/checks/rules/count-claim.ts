@@ -3,7 +3,7 @@ import { parseWords } from '../../numbers/index.js';
 import type { Bilingual, Check, CheckContext, FindingDraft } from '../types.js';
 import { normLabel } from '../util.js';
 
-type Entity = 'program' | 'kegiatan' | 'sub_kegiatan' | 'indikator' | 'sasaran' | 'tujuan';
+type Entity = 'program' | 'kegiatan' | 'sub_kegiatan' | 'indikator' | 'sasaran' | 'tujuan' | 'perubahan_pk';
 
 const ENTITY: Record<Entity, Bilingual> = {
   program: { id: 'program', en: 'programs' },
@@ -12,6 +12,7 @@ const ENTITY: Record<Entity, Bilingual> = {
   indikator: { id: 'indikator', en: 'indicators' },
   sasaran: { id: 'sasaran', en: 'sasaran (objectives)' },
   tujuan: { id: 'tujuan', en: 'tujuan (goals)' },
+  perubahan_pk: { id: 'kali perubahan Perjanjian Kinerja', en: 'revisions of the Perjanjian Kinerja' },
 };
 
 interface Item {
@@ -24,16 +25,18 @@ interface Item {
 
 /**
  * "N program / kegiatan / sub kegiatan" (and indikator, sasaran, tujuan) in prose vs the items the report
- * lists, counted by distinct key per table. A claim that matches any single table's list, or the
+ * lists, counted by distinct key per table (a table continued over pages in parts is one table). A claim that matches any single table's list, or the
  * union over tables, is accepted; otherwise the longest list is the expected count. A mismatch is a warning: the count depends on extraction having found
  * every list (attachments are often scanned). The number in words next to the digits ("5 (lima)")
- * must denote the same number.
+ * must denote the same number. "Perjanjian Kinerja … mengalami N kali perubahan" is compared with the
+ * distinct dated revisions the text presents ("pada tanggal … disusun Perubahan Perjanjian Kinerja"),
+ * when it presents any.
  */
 const countClaim: Check = {
   id: 'count-claim',
   meta: {
     title: { id: 'Jumlah yang disebut', en: 'Stated counts' },
-    docs: '"N program/kegiatan/sub kegiatan/indikator/sasaran/tujuan" vs distinct listed items (any one table or the union; else the longest list) and vs its number in words',
+    docs: '"N program/kegiatan/sub kegiatan/indikator/sasaran/tujuan" vs distinct listed items (any one table or the union; else the longest list) and vs its number in words; "PK mengalami N kali perubahan" vs the dated revisions presented',
     defaultSeverity: 'warning',
     tags: ['prose', 'count'],
   },
@@ -42,6 +45,10 @@ const countClaim: Check = {
       id: 'Teks menyebut {count} {entity}, tetapi daftar terpanjang dalam laporan memuat {expected} {entity} (per tabel: {tables})',
       en: 'The text states {count} {entity}, but the longest list in the report has {expected} {entity} (per table: {tables})',
     },
+    revisions: {
+      id: 'Teks menyebut Perjanjian Kinerja mengalami {count} kali perubahan, tetapi laporan hanya menyajikan {expected} perubahan bertanggal ({dates})',
+      en: 'The text says the Perjanjian Kinerja was revised {count} times, but the report presents {expected} dated revision(s) ({dates})',
+    },
     wordsMismatch: {
       id: 'Teks menyebut {count} ({words}) {entity}, tetapi "{words}" berarti {wordsValue}',
       en: 'The text states {count} ({words}) {entity}, but "{words}" means {wordsValue}',
@@ -49,6 +56,7 @@ const countClaim: Check = {
   },
   run(report, ctx) {
     const out: FindingDraft[] = [];
+    const listOf = partsOfOneList(report);
     for (const claim of report.claims) {
       if (claim.kind !== 'count') continue;
       const base = { subject: `claim:${claim.id}`, printed: { text: claim.text, value: claim.count }, citations: [ctx.cite(claim.cite)] };
@@ -64,15 +72,32 @@ const countClaim: Check = {
           });
         }
       }
-      const items = itemsOf(claim.entity, report.budget, report.indicators, ctx);
+      const items = itemsOf(claim.entity, report, ctx);
       if (items.length === 0) continue;
+      if (claim.entity === 'perubahan_pk') {
+        const dates = [...new Map(items.map((it) => [it.key, it])).values()];
+        if (dates.length === claim.count) continue;
+        out.push({
+          ...base,
+          messageId: 'revisions',
+          data: { count: claim.count, expected: dates.length, dates: dates.map((d) => d.name).join('; ') },
+          expected: {
+            value: dates.length,
+            interval: [dates.length, dates.length],
+            formula: `perubahan Perjanjian Kinerja bertanggal yang disajikan: ${dates.map((d) => d.name).join('; ')}`,
+            operands: dates.map((d) => ({ name: 'perubahan', text: d.text, value: null, cite: d.cite })),
+          },
+        });
+        continue;
+      }
       const union = new Map<string, Item>();
       const perTable = new Map<string, Set<string>>();
       for (const it of items) {
         if (!union.has(it.key)) union.set(it.key, it);
-        const set = perTable.get(it.table) ?? new Set<string>();
+        const list = listOf(it.table);
+        const set = perTable.get(list) ?? new Set<string>();
         set.add(it.key);
-        perTable.set(it.table, set);
+        perTable.set(list, set);
       }
       if (union.size === claim.count || [...perTable.values()].some((s) => s.size === claim.count)) continue;
       const tables = [...perTable.entries()].map(([t, s]) => {
@@ -102,7 +127,39 @@ const countClaim: Check = {
 
 export default countClaim;
 
-function itemsOf(entity: Entity, budget: Report['budget'], indicators: Report['indicators'], ctx: CheckContext): Item[] {
+/**
+ * The list a table belongs to: a table continued over pages in parts (rows whose parent sits in an
+ * earlier part) is one list, named by its first part.
+ */
+function partsOfOneList(report: Report): (table: string) => string {
+  const root = new Map<string, string>();
+  const find = (t: string): string => {
+    let r = t;
+    while (root.has(r) && root.get(r) !== r) r = root.get(r)!;
+    return r;
+  };
+  const byId = new Map(report.budget.map((r) => [r.id, r]));
+  const order = new Map(report.tables.map((t, i) => [t.id, i]));
+  for (const row of report.budget) {
+    const parent = row.parentId ? byId.get(row.parentId) : undefined;
+    if (!parent || parent.table === row.table) continue;
+    const [a, b] = [find(row.table), find(parent.table)];
+    if (a === b) continue;
+    // The earlier part names the list.
+    if ((order.get(a) ?? 0) < (order.get(b) ?? 0)) root.set(b, a);
+    else root.set(a, b);
+  }
+  return find;
+}
+
+function itemsOf(entity: Entity, report: Report, ctx: CheckContext): Item[] {
+  const { budget, indicators } = report;
+  if (entity === 'perubahan_pk') {
+    // Each dated revision the text presents, the same date once however often it is repeated.
+    return report.claims.flatMap((c) =>
+      c.kind === 'mention' && c.entity === 'perubahan_pk' ? [{ key: normLabel(c.value), table: 'teks', name: c.value, text: c.text, cite: ctx.cite(c.cite) }] : [],
+    );
+  }
   if (entity === 'indikator') {
     return indicators.map((i) => ({ key: i.key, table: i.table, name: i.indikator, text: i.indikator, cite: ctx.cite(i.cite) }));
   }

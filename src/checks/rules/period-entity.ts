@@ -64,7 +64,7 @@ const periodEntity: Check = {
     const instansi = report.report.instansi;
     const reportCite = report.report.cite ? ctx.cite(report.report.cite) : null;
     for (const claim of report.claims) {
-      if (claim.kind !== 'mention') continue;
+      if (claim.kind !== 'mention' || claim.entity === 'perubahan_pk') continue;
       // The same stray year or office name copied onto several pages is one problem: subject by value.
       const base = { subject: `${claim.entity}:${normLabel(claim.value)}`, citations: [ctx.cite(claim.cite)] };
       if (claim.entity === 'year') {

@@ -17,6 +17,10 @@ function sentenceAround(text: string, start: number, end: number): string {
   return text.slice(s, e < 0 ? undefined : e + 1).trim();
 }
 
+/** "Perjanjian Kinerja … mengalami 2 (dua) kali perubahan". */
+const PK_REVISIONS = /\bPerjanjian\s+Kinerja\b[^.]{0,160}?\bmengalami\s+(\d{1,2})\s*(?:\(\s*([A-Za-z]+)\s*\)\s*)?kali\s+perubahan/gi;
+/** "pada tanggal 25 September 2023 disusun Perubahan Perjanjian Kinerja": one dated revision. */
+const PK_REVISION_DATE = /\btanggal\s+(\d{1,2}\s+[A-Za-z]+\s+\d{4})\s*,?\s*(?:telah\s+)?(?:di)?(?:susun|tetapkan|tandatangani)\S*\s+(?:dokumen\s+)?Perubahan\s+Perjanjian\s+Kinerja/gi;
 const COUNT = /(\d{1,3})\s*\(\s*([a-z ]+?)\s*\)?\s*(program|kegiatan|sub\s*-?\s*kegiatan|indikator|sasaran|tujuan)\b/gi;
 const TREND = /\b(meningkat|menurun|naik|turun|peningkatan|penurunan)\b[^.;]{0,160}?\bdari\s+(?:angka\s+|sebesar\s+)?(\d[\d.,]*\s*%?)[^.;]{0,100}?\bmenjadi\s+(?:sebesar\s+)?(\d[\d.,]*\s*%?)/gi;
 const TREND_WORD = /\b(meningkat|menurun)\b/gi;
@@ -118,6 +122,14 @@ export function extractClaims(paragraphs: Paragraph[], instansi: string | null, 
     const text = p.text;
     const id = (kind: string, k: number) => `p${p.page}.${pi}.${kind}${k}`;
     let k = 0;
+    for (const m of text.matchAll(PK_REVISIONS)) {
+      const words = m[2] ?? null;
+      if (words !== null && parseWords(words).value === null) continue;
+      claims.push({ id: id('count', k++), kind: 'count', entity: 'perubahan_pk', count: Number(m[1]), words, text: sentenceAround(text, m.index!, m.index! + m[0].length), cite: cite(p) });
+    }
+    for (const m of text.matchAll(PK_REVISION_DATE)) {
+      claims.push({ id: id('revision', k++), kind: 'mention', entity: 'perubahan_pk', value: m[1]!.replace(/\s+/g, ' '), text: sentenceAround(text, m.index!, m.index! + m[0].length).slice(0, 300), cite: cite(p) });
+    }
     for (const m of text.matchAll(COUNT)) {
       const words = m[2]!.trim();
       const wordsValue = parseWords(words).value;
