@@ -506,6 +506,8 @@ export interface EvalDocument {
   goldFile: string;
   trapsFile: string;
   group: 'seed' | 'synthetic';
+  /** Pages the gold does not cover: findings citing only these are left out. */
+  unaudited: readonly number[];
 }
 
 interface ManifestEntry {
@@ -517,11 +519,11 @@ interface ManifestEntry {
 
 /** The seed reports and the synthetic corpus, each with its gold. */
 export async function evalDocuments(): Promise<EvalDocument[]> {
-  const docs: EvalDocument[] = SEEDS.map((s) => ({ name: s.doc, title: s.title, pdf: s.pdf, goldFile: `${ROOT}evals/gold/${s.doc}.findings.json`, trapsFile: `${ROOT}evals/gold/${s.doc}.traps.json`, group: 'seed' as const }));
+  const docs: EvalDocument[] = SEEDS.map((s) => ({ name: s.doc, title: s.title, pdf: s.pdf, goldFile: `${ROOT}evals/gold/${s.doc}.findings.json`, trapsFile: `${ROOT}evals/gold/${s.doc}.traps.json`, group: 'seed' as const, unaudited: s.unaudited }));
   const manifest = `${ROOT}evals/synthetic/manifest.json`;
   if (existsSync(manifest)) {
     for (const m of JSON.parse(await readFile(manifest, 'utf8')) as ManifestEntry[]) {
-      docs.push({ name: m.name, title: `${m.title}; ${m.rendererDescription}`, pdf: `${ROOT}${m.pdf}`, goldFile: `${ROOT}evals/synthetic/gold/${m.name}.findings.json`, trapsFile: `${ROOT}evals/synthetic/gold/${m.name}.traps.json`, group: 'synthetic' });
+      docs.push({ name: m.name, title: `${m.title}; ${m.rendererDescription}`, pdf: `${ROOT}${m.pdf}`, goldFile: `${ROOT}evals/synthetic/gold/${m.name}.findings.json`, trapsFile: `${ROOT}evals/synthetic/gold/${m.name}.traps.json`, group: 'synthetic', unaudited: [] });
     }
   }
   // EVAL_DOCS=syn01,000_ narrows the run while working on one document.
@@ -611,6 +613,9 @@ export const findingsScorer: Scorer = {
         totals[doc.group] = add(totals[doc.group], s);
         continue;
       }
+      // Findings on pages the hand audit did not cover are neither right nor wrong by it.
+      const outside = predicted.filter((p) => p.pages.length > 0 && p.pages.every((pg) => doc.unaudited.includes(pg)));
+      predicted = predicted.filter((p) => !outside.includes(p));
       const s = scoreDocument(gold, traps, predicted);
       totals.all = add(totals.all, s);
       totals[doc.group] = add(totals[doc.group], s);
@@ -623,7 +628,8 @@ export const findingsScorer: Scorer = {
       const trapFps = s.falsePositives.filter((f) => f.kind === 'trap');
       const lines = [
         doc.title,
-        `precision ${pct(s.precision)} (${s.tp}/${s.tp + s.fp}), recall ${pct(s.recall)} (${s.tp}/${s.tp + s.fn}); ${trapFps.length} trap hits (${s.trapsHit.length} of ${traps.length} traps), ${s.falsePositives.filter((f) => f.kind === 'duplicate').length} duplicates, ${s.misses.filter((m) => m.kind === 'merged').length} misses merged into a matched finding; info left out: ${s.infoPredicted} predicted, ${s.infoGold} gold; ${s.acknowledged.length} totals acknowledged by the gold's also_checks`,
+        `precision ${pct(s.precision)} (${s.tp}/${s.tp + s.fp}), recall ${pct(s.recall)} (${s.tp}/${s.tp + s.fn}); ${trapFps.length} trap hits (${s.trapsHit.length} of ${traps.length} traps), ${s.falsePositives.filter((f) => f.kind === 'duplicate').length} duplicates, ${s.misses.filter((m) => m.kind === 'merged').length} misses merged into a matched finding; info left out: ${s.infoPredicted} predicted, ${s.infoGold} gold; ${s.acknowledged.length} totals acknowledged by the gold's also_checks${outside.length ? `; ${outside.length} on pages the hand audit left out (${doc.unaudited.join(', ')})` : ''}`,
+        ...outside.map((p) => `  not scored (unaudited page) [${p.check}] p.${p.pages.join(',')}: ${clip(p.message, 150)}`),
         ...s.misses.slice(0, SHOW).map(describeMiss),
         ...(s.misses.length > SHOW ? [`… ${s.misses.length - SHOW} more misses (evals/out/findings.json)`] : []),
         ...s.falsePositives.slice(0, SHOW).map(describeFp),

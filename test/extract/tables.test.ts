@@ -208,6 +208,35 @@ describe('extractBudget', () => {
   });
 });
 
+describe('extractBudget: a table continued from an earlier page without its No header', () => {
+  it('reads the numbering left of the names, and rows opening inside a list are not programs', () => {
+    const t = table('t41', [
+      ['', 'Uraian', 'Pagu (Rp)', 'Realisasi (Rp)'],
+      ['2', 'Perbaikan Meja', '100.000.000', '96.090.000'],
+      ['3', 'Perbaikan Peralatan dan Meja Lainnya', '876.625.000', '817.625.000'],
+      ['8', 'Kegiatan Pemeliharaan Barang Milik Daerah', '179.436.000', '178.638.000'],
+      ['1', 'Perbaikan Gedung Kantor', '85.700.000', '82.000.000'],
+      ['2', 'Pemeliharaan Peralatan', '93.736.000', '96.638.000'],
+      ['2', 'PROGRAM PENDEKATAN FIDUCIAR', '287.541.300', '238.657.400'],
+      ['1', 'Penyusunan Perencanaan Pendukung', '287.541.300', '236.657.400'],
+      ['1', 'Revisi Perencanaan', '70.000.000', '70.000.000'],
+      ['2', 'Penyusunan Dokumen Atas', '96.653.200', '109.710.000'],
+    ]);
+    const { budget } = extractBudget(ctx(t));
+    expect(budget.map((b) => [b.level, b.parentId])).toEqual([
+      ['sub_kegiatan', null],
+      ['sub_kegiatan', null],
+      ['kegiatan', null],
+      ['sub_kegiatan', 't41.r3'],
+      ['sub_kegiatan', 't41.r3'],
+      ['program', null],
+      ['kegiatan', 't41.r6'],
+      ['sub_kegiatan', 't41.r7'],
+      ['sub_kegiatan', 't41.r7'],
+    ]);
+  });
+});
+
 describe('extractBudget: a work plan with a next-year forecast', () => {
   // The header of an exported Renja sheet is offset from its body: parent rows print the forecast
   // under "Sumber Dana", sub-kegiatan rows under "Target"; in reading order the pagu comes first and

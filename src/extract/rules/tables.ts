@@ -194,6 +194,7 @@ export function extractBudget(ctx: TableContext): { budget: BudgetRow[]; belanja
     const v = vals.lastAmountAfter(row, r.pagu, notForecast);
     return v && { ...v, cite: { ...v.cite, columnLabel: table.columns[map.forecast] || v.cite.columnLabel } };
   };
+  const noCol = r.no ?? numberingColumn(table, nameCol);
   // The heading (tujuan, sasaran) a row with a blank name cell continues.
   let lastHeading: BudgetRow['scope'];
   for (const row of bodyRows(table)) {
@@ -207,7 +208,7 @@ export function extractBudget(ctx: TableContext): { budget: BudgetRow[]; belanja
       const ind = cellText(table, row.cells[r.indikator]).trim();
       if (ind) name = ind;
     }
-    const noText = r.no !== undefined ? cellText(table, row.cells[r.no]).trim() : '';
+    const noText = noCol !== undefined ? cellText(table, row.cells[noCol]).trim() : '';
     // Heading rows (urusan, program, kegiatan) often print their name in the code column.
     if (!name && r.kode !== undefined) {
       const k = cellText(table, row.cells[r.kode]).trim();
@@ -376,7 +377,9 @@ function wrappedNames(table: Table, rows: TableRow[], nameCol: number | undefine
  * Rows without a code or label get their level from the numbering under the current program:
  * the kegiatan count 1, 2, 3…; a number that restarts at 1 opens the sub-kegiatan of the kegiatan
  * above; a number continuing the kegiatan count closes them. Without numbering, a row right above
- * sub-kegiatan rows is their kegiatan.
+ * sub-kegiatan rows is their kegiatan. A table that opens inside a list ("2", "3" before any
+ * program: the rest of an earlier page's list) continues its sub-kegiatan when a kegiatan follows,
+ * else its kegiatan.
  */
 function resolveLevels(rows: Pending[], kind: TableKind, programColumn: boolean, kegiatanColumn = false): void {
   let inProgram = false;
@@ -397,7 +400,15 @@ function resolveLevels(rows: Pending[], kind: TableKind, programColumn: boolean,
       }
       return;
     }
-    if (p.number !== undefined && inProgram) {
+    // A table continued from an earlier page may open inside a list ("2", "3" before any program):
+    // those rows continue the kegiatan or sub-kegiatan of that page, never a program.
+    if (p.number !== undefined && p.number > 1 && !inProgram && rows.slice(0, i).every((q) => !q.level && q.number !== undefined)) {
+      const next = rows.slice(i + 1).find((q) => q.level);
+      p.row.level = next?.level === 'kegiatan' ? 'sub_kegiatan' : 'kegiatan';
+      return;
+    }
+    // Under a program, or under a kegiatan opening a table continued from an earlier page.
+    if (p.number !== undefined && (inProgram || depth === 'sub')) {
       const n = p.number;
       // "2" after kegiatan 1 and its sub-kegiatan 1 may be either; it is the next kegiatan when a
       // list starting at 1 follows it, or when the sub-kegiatan so far already make up kegiatan 1.
@@ -440,6 +451,21 @@ function resolveLevels(rows: Pending[], kind: TableKind, programColumn: boolean,
       depth = 'sub';
     }
   });
+}
+
+/**
+ * A table continued without its header (a scanned page) has no "No" column by name: the column just
+ * left of the names is its numbering when every filled cell of it is a small number ("1", "2.").
+ */
+function numberingColumn(table: Table, nameCol: number | undefined): number | undefined {
+  if (nameCol === undefined || nameCol === 0) return undefined;
+  const col = nameCol - 1;
+  const texts = bodyRows(table)
+    .map((row) => row.cells[col])
+    .filter((c) => c && !c.spannedBy)
+    .map((c) => c!.text.trim())
+    .filter(Boolean);
+  return texts.length >= 3 && texts.every((t) => /^\d{1,2}\.?$/.test(t)) ? col : undefined;
 }
 
 /** The sub-kegiatan printed since the last kegiatan above row i add up to its pagu. */
