@@ -3,8 +3,8 @@
  * problem printed in several places, links totals to the row findings that explain them, and gives
  * every finding a stable id.
  */
-import { AppError } from '../errors.js';
-import { Finding, type Citation, type Report, type Severity, type Value } from '../model/index.js';
+import { AppError, toAppError } from '../errors.js';
+import { Finding, type CheckStat, type Citation, type Report, type Severity, type Value } from '../model/index.js';
 import { SEVERITY_ORDER, type Bilingual, type Check, type CheckContext, type FindingDraft, type FindingLinks, type MessageArg } from './types.js';
 import { citeKey, cmp } from './util.js';
 
@@ -15,12 +15,7 @@ export interface RunOptions {
   minSeverity?: Severity;
 }
 
-export interface CheckStats {
-  id: string;
-  /** Findings of this check in the result (after merging and filtering). */
-  findings: number;
-  ms: number;
-}
+export type CheckStats = CheckStat;
 
 export interface RunResult {
   findings: Finding[];
@@ -85,8 +80,9 @@ export function severityRank(s: Severity): number {
 
 /**
  * Runs checks over a report and returns merged, linked, sorted findings and per-check stats.
- * Throws AppError E_BAD_ARGUMENT for an unknown id in `only`, E_INTERNAL when a check reports an
- * unknown messageId or a finding the schema rejects (a bug in the check, not in the report).
+ * Throws AppError E_BAD_ARGUMENT for an unknown id in `only`. A check that throws, reports an
+ * unknown messageId or a finding the schema rejects (E_INTERNAL, a bug in the check) is recorded in
+ * its stats' `error` and contributes no findings; the other checks still run.
  *
  * @example
  *   executeChecks(ALL_CHECKS, report, { minSeverity: 'warning' }).findings[0].severity // 'error'
@@ -102,11 +98,19 @@ export function executeChecks(checks: readonly Check[], report: Report, opts: Ru
   const ctx = createContext(report);
   const timings = new Map<string, number>();
   const merged: Pending[] = [];
+  const failures = new Map<string, { code: string; message: string }>();
   for (const check of selected) {
     const started = performance.now();
-    const drafts = check.run(report, ctx);
-    const pending = drafts.map((d) => toPending(check, d));
-    merged.push(...mergeSame(pending));
+    // A check that fails on this report (a bug it has, or data it did not expect) is reported in
+    // its stats; the other checks still run and the audit still returns.
+    try {
+      const drafts = check.run(report, ctx);
+      const pending = drafts.map((d) => toPending(check, d));
+      merged.push(...mergeSame(pending));
+    } catch (err) {
+      const e = toAppError(err, { stage: 'checks', check: check.id });
+      failures.set(check.id, { code: e.code, message: e.message });
+    }
     timings.set(check.id, performance.now() - started);
   }
   const distinct = mergeEquivalent(merged);
@@ -122,11 +126,15 @@ export function executeChecks(checks: readonly Check[], report: Report, opts: Ru
     return causes.length > 0 ? { ...rest, causedBy: causes } : rest;
   });
   findings.sort(byImportance);
-  const stats = selected.map((c) => ({
-    id: c.id,
-    findings: findings.filter((f) => f.check === c.id).length,
-    ms: Math.round((timings.get(c.id) ?? 0) * 1000) / 1000,
-  }));
+  const stats = selected.map((c) => {
+    const error = failures.get(c.id);
+    return {
+      id: c.id,
+      findings: findings.filter((f) => f.check === c.id).length,
+      ms: Math.round((timings.get(c.id) ?? 0) * 1000) / 1000,
+      ...(error ? { error } : {}),
+    };
+  });
   return { findings, stats };
 }
 

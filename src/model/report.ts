@@ -266,10 +266,20 @@ export const Finding = z.object({
 });
 export type Finding = z.infer<typeof Finding>;
 
+/** How one check ran: its findings in the result, its time, and the error that stopped it, if any. */
+export const CheckStat = z.object({
+  id: z.string(),
+  findings: z.number().int(),
+  ms: z.number(),
+  /** The check failed on this report; the other checks still ran. */
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+});
+export type CheckStat = z.infer<typeof CheckStat>;
+
 export const AuditResult = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   report: Report,
   findings: z.array(Finding),
-  checks: z.array(z.object({ id: z.string(), findings: z.number().int(), ms: z.number() })),
+  checks: z.array(CheckStat),
 });
 export type AuditResult = z.infer<typeof AuditResult>;

@@ -3,7 +3,7 @@
  * from model/; these only wrap them, so the OpenAPI document and request validation share one source.
  */
 import { z } from 'zod';
-import { Finding } from '../model/report.js';
+import { CheckStat, Finding } from '../model/report.js';
 import { PageInfo, Table } from '../model/table.js';
 import { AnswerCitation, ChatMessage, Progress, RunStatus, RunSummary, StoredError } from '../store/index.js';
 
@@ -36,7 +36,7 @@ export const FindingsResponse = z.object({
   documentId: z.string(),
   report: z.object({ instansi: z.string().nullable(), pemda: z.string().nullable(), tahun: z.number().int().nullable() }),
   findings: z.array(Finding),
-  checks: z.array(z.object({ id: z.string(), findings: z.number().int(), ms: z.number() })),
+  checks: z.array(CheckStat),
 });
 
 export const TablesResponse = z.object({

@@ -183,14 +183,26 @@ describe('runChecks', () => {
     expect(() => runChecks(copiedFourTimes(), { only: ['no-such-check'] })).toThrow(AppError);
   });
 
-  it('rejects a finding the schema does not accept, naming the check', () => {
-    const broken: Check = {
-      id: 'broken',
-      meta: { title: { id: 'Rusak', en: 'Broken' }, docs: 'test', defaultSeverity: 'error', tags: [] },
-      messages: { m: { id: 'pesan', en: 'message' } },
-      run: () => [{ messageId: 'm', subject: 's', printed: null, expected: null, citations: [] }],
+  it('records a check that fails (a finding the schema rejects, or a throw) in its stats and runs the others', () => {
+    const meta = { title: { id: 'Rusak', en: 'Broken' }, docs: 'test', defaultSeverity: 'error' as const, tags: [] };
+    const invalid: Check = { id: 'broken', meta, messages: { m: { id: 'pesan', en: 'message' } }, run: () => [{ messageId: 'm', subject: 's', printed: null, expected: null, citations: [] }] };
+    const throwing: Check = {
+      id: 'throwing',
+      meta,
+      messages: {},
+      run: () => {
+        throw new TypeError("Cannot read properties of undefined (reading 'value')");
+      },
     };
-    expect(() => executeChecks([broken], copiedFourTimes())).toThrow(/broken/);
+    const capaian = CHECKS.find((c) => c.id === 'capaian')!;
+    const { findings, stats } = executeChecks([invalid, throwing, capaian], copiedFourTimes());
+    expect(findings.map((f) => f.check)).toEqual(['capaian']);
+    expect(stats.map((s) => [s.id, s.error?.code ?? null])).toEqual([
+      ['broken', 'E_INTERNAL'],
+      ['throwing', 'E_INTERNAL'],
+      ['capaian', null],
+    ]);
+    expect(stats[0]?.error?.message).toMatch(/broken/);
   });
 });
 

@@ -63,6 +63,12 @@ export function auditToText(r: AuditResult, lang: Lang, color = false): string {
     }
     out.push('');
   }
+  const failed = r.checks.filter((k) => k.error);
+  if (failed.length) {
+    out.push(c.bold(c.red(lang === 'id' ? 'Pemeriksaan yang gagal (pemeriksaan lain tetap dijalankan)' : 'Checks that failed (the other checks ran)')));
+    for (const k of failed) out.push(c.red(`  - ${k.id}: ${k.error?.code}: ${k.error?.message}`));
+    out.push('');
+  }
   if (r.report.warnings.length) {
     out.push(c.bold(lang === 'id' ? 'Catatan ekstraksi' : 'Extraction notes'));
     for (const w of r.report.warnings) out.push(c.dim(`  - ${w.code}: ${w.message}`));
