@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { auditToText } from '../../src/cli/format/audit.js';
-import { SCHEMA_VERSION } from '../../src/model/index.js';
+import { AuditResult, SCHEMA_VERSION, type CheckStat } from '../../src/model/index.js';
 import { indicator, makeReport } from '../checks/builders.js';
 
 describe('auditToText', () => {
   const report = makeReport({ report: { instansi: 'Dinas Contoh', tahun: 2023 }, indicators: [indicator({ target: '69', realisasi: '51,85', capaian: '75,07%' })] });
-  const result = (checks: Array<{ id: string; findings: number; ms: number; error?: { code: string; message: string } }>) => ({ schemaVersion: SCHEMA_VERSION, report, findings: [], checks });
+  const result = (checks: CheckStat[]): AuditResult => AuditResult.parse({ schemaVersion: SCHEMA_VERSION, report, findings: [], checks });
 
   it('lists the checks that failed on the report, in the language asked for', () => {
     const text = auditToText(result([{ id: 'capaian', findings: 0, ms: 1 }, { id: 'sisa', findings: 0, ms: 1, error: { code: 'E_INTERNAL', message: 'boom' } }]), 'en');
