@@ -15,7 +15,7 @@ import { pipelineVersion, resultVersion } from '../pipeline/cache.js';
 import type { DocumentRecord, Run, Store } from '../store/index.js';
 import { createChatAnswerer, type Answerer } from './chat.js';
 import { errorHandler, HttpError } from './errors.js';
-import { cellsSheet, findingsSheet, modelSheets, tableSheets } from './export.js';
+import { cellsSheet, findingsSheet, modelSheets, tableSheets } from '../export/sheets.js';
 import { createJobRunner, requeueUnfinished, type JobRunner, type PipelineOptions, type Processor } from './jobs.js';
 import { openApiDocument } from './openapi.js';
 import { AskRequest, AskResponse, FindingsQuery, ListQuery, ModelQuery, TablesQuery, type DocumentView } from './schemas.js';

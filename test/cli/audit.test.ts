@@ -84,9 +84,11 @@ describe('lkjip extract', () => {
     const r = await lkjip(['extract', 'samples/003_eded5028092eddcb.pdf', '--no-ocr', '--format', 'csv', '-o', dir]);
     expect(r.code).toBe(0);
     const budget = await readFile(path.join(dir, 'budget.csv'), 'utf8');
-    expect(budget.split('\n')[0]).toBe('id,table,kode,uraian,level,parent,pagu,pagu_value,realisasi,realisasi_value,persen,sisa,page');
+    expect(budget.split('\n')[0]).toBe('id,table,kode,uraian,level,parent,pagu,pagu_value,realisasi,realisasi_value,persen,persen_value,sisa,sisa_value,prakiraan,prakiraan_value,page');
     expect(budget).toContain('10.524.299.300');
     const indicators = await readFile(path.join(dir, 'indicators.csv'), 'utf8');
     expect(indicators).toContain('Indeks Kepuasan Masyarakat');
+    expect((await readFile(path.join(dir, 'belanja.csv'), 'utf8')).split('\n')[0]).toBe('id,uraian,kind,amount,amount_value,source,group,page');
+    expect((await readFile(path.join(dir, 'efficiency.csv'), 'utf8')).split('\n')[0]).toMatch(/^id,table,uraian,capaian/);
   });
 });

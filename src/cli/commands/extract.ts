@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { parsePageRange } from '../../ingest/index.js';
 import { readReport } from '../../pipeline/extract.js';
-import { budgetCsv, indicatorsCsv, reportToMarkdown } from '../format/report.js';
+import { modelCsvFiles, reportToMarkdown } from '../format/report.js';
 import { choice, reportLlm, writeOut } from '../util.js';
 
 export function register(program: Command): void {
@@ -23,7 +23,7 @@ export function register(program: Command): void {
       if (format === 'csv') {
         const dir = o.out ?? `${path.basename(file, path.extname(file))}-csv`;
         await mkdir(dir, { recursive: true });
-        const files = { 'indicators.csv': indicatorsCsv(report), 'budget.csv': budgetCsv(report) };
+        const files = modelCsvFiles(report);
         for (const [name, text] of Object.entries(files)) await writeFile(path.join(dir, name), text);
         process.stdout.write(`${Object.keys(files).map((n) => path.join(dir, n)).join('\n')}\n`);
       } else {

@@ -1,6 +1,7 @@
 import pc from 'picocolors';
 import type { AuditResult, Citation, Finding, Severity } from '../../model/report.js';
-import { csv } from './tables.js';
+import { findingsSheet } from '../../export/sheets.js';
+import { sheetToCsv } from '../../pipeline/batch.js';
 
 export type Lang = 'id' | 'en';
 
@@ -91,20 +92,9 @@ export function auditToMarkdown(r: AuditResult, lang: Lang): string {
   return out.join('\n');
 }
 
-/** One line per finding and citation, for spreadsheets. */
+/** One line per finding and citation, for spreadsheets (the same columns as the web app's download). */
 export function auditToCsv(r: AuditResult, lang: Lang): string {
-  const head = ['id', 'check', 'severity', 'message', 'printed', 'expected', 'formula', 'page', 'table', 'row', 'column', 'caption', 'caused_by'];
-  const rows: string[] = [head.join(',')];
-  for (const f of r.findings) {
-    for (const ci of f.citations) {
-      rows.push(
-        [f.id, f.check, f.severity, f.message[lang], f.printed?.text ?? '', f.expected?.value ?? '', f.expected?.formula ?? '', ci.page, ci.table ?? '', ci.row ?? '', ci.columnLabel ?? ci.column ?? '', ci.caption ?? '', (f.causedBy ?? []).join(' ')]
-          .map(csv)
-          .join(','),
-      );
-    }
-  }
-  return rows.join('\n') + '\n';
+  return sheetToCsv(findingsSheet(r, lang));
 }
 
 export function escapeHtml(s: unknown): string {

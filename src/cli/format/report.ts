@@ -1,25 +1,17 @@
-import type { BudgetRow, Indicator, Report, Value } from '../../model/report.js';
-import { csv } from './tables.js';
+import { modelSheets } from '../../export/sheets.js';
+import type { Report, Value } from '../../model/report.js';
+import { sheetToCsv } from '../../pipeline/batch.js';
 
 const v = (x: Value | null | undefined) => x?.text ?? '';
 const cite = (c: { page: number; table?: string | null | undefined; row?: number | null | undefined }) => `p.${c.page}${c.table ? ` ${c.table}` : ''}${c.row != null ? ` r${c.row}` : ''}`;
 
-/** CSV of indicators: one line per printed indicator, every value with its page and cell. */
-export function indicatorsCsv(r: Report): string {
-  const head = ['id', 'table', 'table_kind', 'tahun', 'tujuan', 'sasaran', 'indikator', 'satuan', 'polarity', 'target', 'realisasi', 'capaian', 'predikat', 'page', 'target_cell', 'realisasi_cell', 'capaian_cell'];
-  const rows = r.indicators.map((i: Indicator) =>
-    [i.id, i.table, i.tableKind, i.tahun ?? '', i.tujuan ?? '', i.sasaran ?? '', i.indikator, i.satuan ?? '', i.polarity, v(i.target), v(i.realisasi), v(i.capaian), i.predikat?.text ?? '', i.cite.page, i.target?.cite.cell ?? '', i.realisasi?.cite.cell ?? '', i.capaian?.cite.cell ?? ''].map(csv).join(','),
-  );
-  return [head.join(','), ...rows].join('\n') + '\n';
-}
-
-/** CSV of budget rows with parsed values next to the printed text. */
-export function budgetCsv(r: Report): string {
-  const head = ['id', 'table', 'kode', 'uraian', 'level', 'parent', 'pagu', 'pagu_value', 'realisasi', 'realisasi_value', 'persen', 'sisa', 'page'];
-  const rows = r.budget.map((b: BudgetRow) =>
-    [b.id, b.table, b.kode ?? '', b.uraian, b.level, b.parentId ?? '', v(b.pagu), b.pagu?.value ?? '', v(b.realisasi), b.realisasi?.value ?? '', v(b.persen), v(b.sisa), b.cite.page].map(csv).join(','),
-  );
-  return [head.join(','), ...rows].join('\n') + '\n';
+/**
+ * The model's entities as CSV files for spreadsheet users, printed text and parsed value side by side
+ * (the same columns as the web app's download): `indicators.csv`, `budget.csv`, `belanja.csv`,
+ * `efficiency.csv`.
+ */
+export function modelCsvFiles(r: Report): Record<string, string> {
+  return Object.fromEntries(Object.values(modelSheets(r)).map((sheet) => [`${sheet.name}.csv`, sheetToCsv(sheet)]));
 }
 
 /** A readable summary of the model for a terminal or a markdown viewer. */

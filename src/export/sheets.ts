@@ -1,11 +1,13 @@
 /**
- * Downloads for spreadsheet users: findings, model entities and tables as sheets, written as CSV or
- * XLSX by the same writers as the batch summary.
+ * Findings, model entities and tables as sheets for spreadsheet users: one definition of their
+ * columns for the CLI's CSV files and the web app's CSV and XLSX downloads, written by the same
+ * writers as the batch summary.
  */
 import type { AuditResult, Report, Value } from '../model/report.js';
 import type { LayoutDocument } from '../model/table.js';
 import type { Sheet } from '../pipeline/batch.js';
-import type { Lang } from './schemas.js';
+
+type Lang = 'id' | 'en';
 
 const text = (v: Value | null | undefined) => v?.text ?? null;
 const num = (v: Value | null | undefined) => v?.value ?? null;
@@ -33,13 +35,27 @@ export function modelSheets(r: Report): Record<ModelEntity, Sheet> {
   return {
     indicators: {
       name: 'indicators',
-      columns: ['id', 'table', 'tahun', 'sasaran', 'indikator', 'satuan', 'polarity', 'target', 'target_value', 'realisasi', 'realisasi_value', 'capaian', 'capaian_value', 'predikat', 'page'],
-      rows: r.indicators.map((i) => [i.id, i.table, i.tahun, i.sasaran, i.indikator, i.satuan, i.polarity, text(i.target), num(i.target), text(i.realisasi), num(i.realisasi), text(i.capaian), num(i.capaian), i.predikat?.text ?? null, i.cite.page]),
+      columns: [
+        'id', 'table', 'table_kind', 'tahun', 'tujuan', 'sasaran', 'indikator', 'satuan', 'polarity',
+        'target', 'target_value', 'realisasi', 'realisasi_value', 'capaian', 'capaian_value', 'predikat',
+        'page', 'target_cell', 'realisasi_cell', 'capaian_cell',
+      ],
+      rows: r.indicators.map((i) => [
+        i.id, i.table, i.tableKind, i.tahun, i.tujuan, i.sasaran, i.indikator, i.satuan, i.polarity,
+        text(i.target), num(i.target), text(i.realisasi), num(i.realisasi), text(i.capaian), num(i.capaian), i.predikat?.text ?? null,
+        i.cite.page, i.target?.cite.cell ?? null, i.realisasi?.cite.cell ?? null, i.capaian?.cite.cell ?? null,
+      ]),
     },
     budget: {
       name: 'budget',
-      columns: ['id', 'table', 'kode', 'uraian', 'level', 'parent', 'pagu', 'pagu_value', 'realisasi', 'realisasi_value', 'persen', 'persen_value', 'sisa', 'sisa_value', 'page'],
-      rows: r.budget.map((b) => [b.id, b.table, b.kode, b.uraian, b.level, b.parentId, text(b.pagu), num(b.pagu), text(b.realisasi), num(b.realisasi), text(b.persen), num(b.persen), text(b.sisa), num(b.sisa), b.cite.page]),
+      columns: [
+        'id', 'table', 'kode', 'uraian', 'level', 'parent', 'pagu', 'pagu_value', 'realisasi', 'realisasi_value',
+        'persen', 'persen_value', 'sisa', 'sisa_value', 'prakiraan', 'prakiraan_value', 'page',
+      ],
+      rows: r.budget.map((b) => [
+        b.id, b.table, b.kode, b.uraian, b.level, b.parentId, text(b.pagu), num(b.pagu), text(b.realisasi), num(b.realisasi),
+        text(b.persen), num(b.persen), text(b.sisa), num(b.sisa), text(b.prakiraan), num(b.prakiraan), b.cite.page,
+      ]),
     },
     belanja: {
       name: 'belanja',
