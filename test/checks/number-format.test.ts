@@ -21,18 +21,18 @@ testCheck(numberFormat, {
       check: ([f]) => expect(f?.expected?.value).toBe(1250165496),
     },
     {
-      name: 'three-decimal rupiah across the report are one warning citing each',
+      name: 'three-decimal rupiah across the report, the forecast column too, are one warning citing each',
       report: makeReport({
         budget: [
           budgetRow({ id: 'a', row: 1, pagu: value('1.250.165,496', { table: 'tb', row: 1, column: 2 }, { unit: 'rupiah' }) }),
           budgetRow({ id: 'b', row: 2, pagu: value('816.000,000', { table: 'tb', row: 2, column: 2 }, { unit: 'rupiah' }) }),
-          budgetRow({ id: 'c', row: 3, pagu: value('614.338.300', { table: 'tb', row: 3, column: 2 }, { unit: 'rupiah' }) }),
+          budgetRow({ id: 'c', row: 3, pagu: value('614.338.300', { table: 'tb', row: 3, column: 2 }, { unit: 'rupiah' }), prakiraan: '1.510.000,000' }),
         ],
       }),
       errors: [{ messageId: 'amountDecimals', severity: 'warning' }],
       check: ([f]) => {
-        expect(f?.citations.map((c) => c.row)).toEqual([1, 2]);
-        expect(f?.message.en).toMatch(/^2 rupiah figures \(p\. 1\)/);
+        expect(f?.citations.map((c) => c.row)).toEqual([1, 2, 3]);
+        expect(f?.message.en).toMatch(/^3 rupiah figures \(p\. 1\)/);
       },
     },
     { name: 'a column mixing 98.40 and 96,51', report: makeReport({ efficiency: [efficiencyRow({ capaian: '96,51' }), efficiencyRow({ capaian: '98.40' }), efficiencyRow({ capaian: '95,25' })] }), errors: [{ messageId: 'mixedStyle', severity: 'info' }] },

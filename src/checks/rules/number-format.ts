@@ -178,8 +178,11 @@ function collect(report: Report): Cell[] {
   for (const i of report.indicators) {
     for (const f of ['target', 'realisasi', 'capaian', 'prevRealisasi', 'renstraTarget'] as const) push(i.table, f, i[f]);
   }
-  for (const r of report.budget) for (const f of ['pagu', 'realisasi', 'persen', 'sisa'] as const) push(r.table, f, r[f], f !== 'persen');
-  for (const b of report.belanja) push(b.cite.table ?? `belanja:${b.group}`, 'amount', b.amount, true);
+  for (const r of report.budget) for (const f of ['pagu', 'realisasi', 'persen', 'sisa', 'prakiraan'] as const) push(r.table, f, r[f], f !== 'persen');
+  for (const b of report.belanja) {
+    push(b.cite.table ?? `belanja:${b.group}`, 'amount', b.amount, true);
+    push(b.cite.table ?? `belanja:${b.group}`, 'realisasi', b.realisasi, true);
+  }
   for (const e of report.efficiency) for (const f of ['capaian', 'serapan', 'efisiensi'] as const) push(e.table, f, e[f]);
   for (const c of report.claims) {
     const loose: Array<Value | null> =
