@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import belanjaTotal from '../../src/checks/rules/belanja-total.js';
 import { belanja, makeReport } from './builders.js';
 import { testCheck } from './tester.js';
@@ -39,8 +40,33 @@ testCheck(belanjaTotal, {
         ],
       }),
     },
+    {
+      name: 'the realisasi stated for each line adds up to the realisasi stated for the total (above its pagu too)',
+      report: makeReport({
+        belanja: [
+          belanja({ kind: 'operasi', amount: '7.700.000.000', realisasi: '7.659.406.183' }),
+          belanja({ kind: 'modal', amount: '950.740.557', realisasi: '1.040.814.650' }),
+          belanja({ kind: 'total', amount: '8.650.740.557', realisasi: 'Rp. 8.700.220.833,-' }),
+        ],
+      }),
+    },
   ],
   invalid: [
+    {
+      name: 'the realisasi of the lines does not add up to the realisasi total',
+      report: makeReport({
+        belanja: [
+          belanja({ kind: 'operasi', amount: '7.000.000', realisasi: '6.500.000' }),
+          belanja({ kind: 'modal', amount: '2.500.000', realisasi: '2.000.000' }),
+          belanja({ kind: 'total', amount: '9.500.000', realisasi: '8.600.000' }),
+        ],
+      }),
+      errors: [{ messageId: 'mismatch', severity: 'error' }],
+      check: ([f]) => {
+        expect(f?.message.en).toMatch(/\(realisasi\) printed as 8\.600\.000/);
+        expect(f?.expected?.value).toBe(8_500_000);
+      },
+    },
     {
       name: 'total differs from the parts',
       report: makeReport({
