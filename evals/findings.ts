@@ -292,8 +292,8 @@ function quotes(g: GoldFinding, place: GoldPlace, p: Predicted): boolean {
 
 /**
  * A predicted finding cites the very figure of a gold finding: a candidate for it (pairScore) that
- * cites the gold's own page and prints the same figure there, or cites a cell of the gold's row in a
- * column of the gold's role (one finding over a row's realisasi and sisa). A miss covered this way is one finding
+ * cites the gold's own page and column (by label, when the gold names a figure column) and prints the same figure
+ * there, or cites a cell of the gold's row in that column (one finding over a row's realisasi and sisa). A miss covered this way is one finding
  * with several citations where the gold lists each place (`merged`).
  *
  * @example
@@ -301,6 +301,8 @@ function quotes(g: GoldFinding, place: GoldPlace, p: Predicted): boolean {
  */
 export function citesPlace(g: GoldFinding, p: Predicted): boolean {
   if (pairScore(g, p) <= 0 || !p.pages.includes(g.page)) return false;
+  // The gold's own column, not one of the same broad role (a capaian column beside a serapan one).
+  if (columnRole(g.column) !== null && p.columns.length > 0 && !p.columns.some((c) => labelSimilarity(g.column, c) >= LABEL_THRESHOLD)) return false;
   if (printedEquals(g.printed, p.printed) || quotes(g, g, p)) return true;
   // One finding over a row's several columns ("realisasi off; also sisa off") cites the gold's cell.
   const role = columnRole(g.column);
@@ -626,9 +628,10 @@ export const findingsScorer: Scorer = {
         t.fn += c.fn;
       }
       const trapFps = s.falsePositives.filter((f) => f.kind === 'trap');
+      const merged = s.misses.filter((m) => m.kind === 'merged').length;
       const lines = [
         doc.title,
-        `precision ${pct(s.precision)} (${s.tp}/${s.tp + s.fp}), recall ${pct(s.recall)} (${s.tp}/${s.tp + s.fn}); ${trapFps.length} trap hits (${s.trapsHit.length} of ${traps.length} traps), ${s.falsePositives.filter((f) => f.kind === 'duplicate').length} duplicates, ${s.misses.filter((m) => m.kind === 'merged').length} misses merged into a matched finding; info left out: ${s.infoPredicted} predicted, ${s.infoGold} gold; ${s.acknowledged.length} totals acknowledged by the gold's also_checks${outside.length ? `; ${outside.length} on pages the hand audit left out (${doc.unaudited.join(', ')})` : ''}`,
+        `precision ${pct(s.precision)} (${s.tp}/${s.tp + s.fp}), recall ${pct(s.recall)} (${s.tp}/${s.tp + s.fn}), recall counting merged citations ${pct(ratio(s.tp + merged, s.tp + s.fn))} (${s.tp + merged}/${s.tp + s.fn}); ${trapFps.length} trap hits (${s.trapsHit.length} of ${traps.length} traps), ${s.falsePositives.filter((f) => f.kind === 'duplicate').length} duplicates, ${s.misses.filter((m) => m.kind === 'merged').length} misses merged into a matched finding; info left out: ${s.infoPredicted} predicted, ${s.infoGold} gold; ${s.acknowledged.length} totals acknowledged by the gold's also_checks${outside.length ? `; ${outside.length} on pages the hand audit left out (${doc.unaudited.join(', ')})` : ''}`,
         ...outside.map((p) => `  not scored (unaudited page) [${p.check}] p.${p.pages.join(',')}: ${clip(p.message, 150)}`),
         ...s.misses.slice(0, SHOW).map(describeMiss),
         ...(s.misses.length > SHOW ? [`… ${s.misses.length - SHOW} more misses (evals/out/findings.json)`] : []),
@@ -637,7 +640,7 @@ export const findingsScorer: Scorer = {
       ];
       documents.push({
         doc: doc.name,
-        metrics: { precision: s.precision, recall: s.recall, f1: s.f1, tp: s.tp, fp: s.fp, fn: s.fn, trapHits: trapFps.length, trapsHit: s.trapsHit.length, traps: traps.length, duplicates: s.falsePositives.filter((f) => f.kind === 'duplicate').length, infoPredicted: s.infoPredicted },
+        metrics: { precision: s.precision, recall: s.recall, recallMerged: ratio(s.tp + merged, s.tp + s.fn), f1: s.f1, tp: s.tp, fp: s.fp, fn: s.fn, trapHits: trapFps.length, trapsHit: s.trapsHit.length, traps: traps.length, duplicates: s.falsePositives.filter((f) => f.kind === 'duplicate').length, infoPredicted: s.infoPredicted },
         lines,
       });
       details[doc.name] = {

@@ -213,6 +213,12 @@ describe('scoreDocument', () => {
       ['C', 'merged'],
     ]);
   });
+  it('does not call a miss merged when the matched finding cites the row in another column of the same broad role', () => {
+    const capaian = gold({ id: 'C', check: 'cross-table', page: 45, row: 'Trantibum', column: 'CAPAIAN KINERJA (%)', printed: '96,56%' });
+    const serapan = gold({ id: 'S', check: 'cross-table', page: 45, row: 'Trantibum', column: 'PENYERAPAN ANGGARAN (%)', printed: '96,56%' });
+    const p = pred({ check: 'cross-table', pages: [45], labels: ['Trantibum'], columns: ['CAPAIAN KINERJA (%)'], printed: { text: '96,56%', value: 96.56 } });
+    expect(scoreDocument([capaian, serapan], [], [p]).misses.map((m) => [m.gold.id, m.kind])).toEqual([['S', 'not-found']]);
+  });
   it('leaves info findings out on both sides', () => {
     const s = scoreDocument([g1, gold({ id: 'I', severity: 'info', page: 2 })], [], [pred(), pred({ severity: 'info', pages: [9] })]);
     expect([s.tp, s.fp, s.fn, s.infoGold, s.infoPredicted]).toEqual([1, 0, 0, 1, 1]);
