@@ -251,7 +251,8 @@ const localRank = (check: string): number => {
  * cell's figure that two checks expect the same other value for (a row's sisa that neither its own
  * pagu − realisasi nor its sub-kegiatan support) is reported once, by the check about the row itself;
  * and a finding citing only cells another one with the same figures already cites (a program and its
- * only kegiatan in one list cell) is that finding.
+ * only kegiatan in one list cell) is that finding; and a specific wrong figure (82,48 for 82,84)
+ * that two checks reach in different tables is one finding citing both places.
  */
 function mergeEquivalent(all: readonly Pending[]): Pending[] {
   const numbersOf = (p: Pending): string | null => {
@@ -263,12 +264,17 @@ function mergeEquivalent(all: readonly Pending[]): Pending[] {
   const out: Pending[] = [];
   for (const p of ordered) {
     const nums = numbersOf(p);
-    const into = nums === null ? undefined : out.find((q) => numbersOf(q) === nums && p.finding.severity === q.finding.severity && equivalent(q, p));
+    const into =
+      nums === null
+        ? undefined
+        : (out.find((q) => numbersOf(q) === nums && p.finding.severity === q.finding.severity && equivalent(q, p)) ??
+          out.find((q) => q.finding.check !== p.finding.check && p.finding.severity === q.finding.severity && sameSpecificFigure(q.finding, p.finding)));
     if (!into) {
       out.push(p);
       continue;
     }
-    if (into.finding.check === p.finding.check) {
+    const cells = new Set(into.finding.citations.map(citeKey));
+    if (into.finding.check === p.finding.check || !p.finding.citations.every((c) => cells.has(citeKey(c)))) {
       into.finding = { ...into.finding, citations: dedupeCitations([...into.finding.citations, ...p.finding.citations]).sort((a, b) => cmp(citeKey(a), citeKey(b))) };
       into.links.push(...p.links);
       into.count += p.count;
@@ -290,6 +296,24 @@ function equivalent(kept: Pending, other: Pending): boolean {
     return within || (kept.finding.subject !== other.finding.subject && prose(kept) !== prose(other) && other.finding.citations.some((c) => pages.has(c.page)));
   }
   return other.finding.citations.every((c) => cells.has(citeKey(c)));
+}
+
+/**
+ * Two checks reaching the same wrong figure in different tables (a mistyped 82,48% absorption for
+ * 82,84% copied into a second table): the same kind of quantity (performance or budget), the same
+ * printed value, too particular to repeat by chance (with decimals, or of five digits and more), and
+ * expected values that agree at its printed precision.
+ */
+function sameSpecificFigure(a: Finding, b: Finding): boolean {
+  // A performance figure and a budget figure are different quantities even when their values meet
+  // (an IKM realisasi of 82,84 and an absorption of 82,84%).
+  const domain = (f: Finding): string => (f.subject?.startsWith('indicator:') ? 'indicator' : 'budget');
+  if (domain(a) !== domain(b)) return false;
+  const [pa, pb, ea, eb] = [a.printed?.value, b.printed?.value, a.expected?.value, b.expected?.value];
+  if (typeof pa !== 'number' || pa !== pb || typeof ea !== 'number' || typeof eb !== 'number' || ea === pa) return false;
+  if (Number.isInteger(pa) && Math.abs(pa) < 10_000) return false;
+  const decimals = (String(pa).split('.')[1] ?? '').length;
+  return Math.abs(ea - eb) <= 0.5 * 10 ** -decimals + 1e-9;
 }
 
 function assignIds(all: Pending[]): void {

@@ -1,9 +1,15 @@
 import { expect } from 'vitest';
 import crossTable from '../../src/checks/rules/cross-table.js';
-import { budgetRow, indicator, makeReport, table } from './builders.js';
+import { budgetRow, efficiencyRow, indicator, makeReport, table } from './builders.js';
 import { testCheck } from './tester.js';
 
 const pkTables = [table('pk0', 'pk', { variant: 'original' }), table('pk1', 'pk', { variant: 'perubahan' })];
+
+/** An efficiency row of table `table` on `page` with the absorption printed. */
+function effIn(table: string, page: number, uraian: string, serapan: string) {
+  const e = efficiencyRow({ uraian, page, serapan });
+  return { ...e, table, serapan: e.serapan && { ...e.serapan, cite: { ...e.serapan.cite, table } } };
+}
 
 testCheck(crossTable, {
   valid: [
@@ -89,6 +95,19 @@ testCheck(crossTable, {
         expect(f?.citations.map((c) => c.page)).toEqual([20]);
         expect(f?.expected?.operands.map((o) => o.cite?.page)).toEqual([3, 25, 60]);
         expect(f?.message.id).toContain('tercetak 75,41% di Tabel b (hal. 20), tetapi 75,14% di Tabel a (hal. 3)');
+      },
+    },
+    {
+      name: 'an efficiency table printing another absorption than the other efficiency table, which a budget line confirms',
+      report: makeReport({
+        budget: [budgetRow({ key: 'trantib', table: 'tb', pagu: '101.000.000', realisasi: '100.000.000', persen: '99,01' })],
+        // The confirmed figure is printed second: it is chosen for the confirmation, not the order.
+        efficiency: [effIn('e1', 13, 'Persentase Pelaksanaan Tugas Trantibum', '96,56%'), effIn('e2', 45, 'Persentase Pelaksanaan Tugas Trantibum', '99,01%')],
+      }),
+      errors: [{ messageId: 'mismatch', severity: 'error' }],
+      check: ([f]) => {
+        expect(f?.citations.map((c) => c.page)).toEqual([13]);
+        expect(f?.expected?.value).toBe(99.01);
       },
     },
     {

@@ -98,6 +98,21 @@ describe('runChecks', () => {
     expect(executeChecks([check([draft('budget:program'), draft('budget:kegiatan', 65)])], makeReport({})).findings).toHaveLength(2);
   });
 
+  it('reports once a specific wrong absorption two checks reach in different tables, but not a performance figure of the same value', () => {
+    const check = (id: string, drafts: FindingDraft[]): Check => ({ ...CHECKS.find((c) => c.id === id)!, messages: { m: { id: 'x', en: 'x' } }, run: () => drafts });
+    const draft = (subject: string, page: number, expected: number): FindingDraft => ({
+      messageId: 'm',
+      subject,
+      printed: { text: '82,48', value: 82.48 },
+      expected: { value: expected, formula: 'f', operands: [] },
+      citations: [{ page, table: `t${page}`, row: 1, column: 3 }],
+    });
+    const run = (other: string) => executeChecks([check('serapan', [draft('budget:sasaran-1', 12, 82.8355)]), check('cross-table', [draft(other, 13, 82.84)])], makeReport({})).findings;
+    const merged = run('efficiency:ikm');
+    expect(merged.map((f) => [f.check, f.citations.map((c) => c.page)])).toEqual([['serapan', [12, 13]]]);
+    expect(run('indicator:ikm')).toHaveLength(2);
+  });
+
   it('gives the same ids on every run and for a copy of the report', () => {
     const report = childTypo();
     const a = runChecks(report).findings.map((f) => f.id);

@@ -2,7 +2,7 @@ import type { Citation, Value } from '../../model/index.js';
 import { div, overlaps, scale } from '../../numbers/index.js';
 import type { Bilingual, Check, CheckContext, FindingDraft, FindingLinks } from '../types.js';
 import { totalRows } from '../sums.js';
-import { amount, asRounded, asTruncated, citeKey, cmp, measure, place, type Num } from '../util.js';
+import { amount, asRounded, asTruncated, citeKey, cmp, measure, normLabel, place, type Num } from '../util.js';
 
 interface Occurrence {
   /** Row id (indicator or budget row). */
@@ -22,6 +22,7 @@ const FIELD: Record<string, Bilingual> = {
   capaian: { id: 'capaian', en: 'capaian' },
   pagu: { id: 'pagu', en: 'pagu (budget)' },
   renstraTarget: { id: 'target akhir Renstra', en: 'Renstra end target' },
+  serapan: { id: 'penyerapan anggaran', en: 'budget absorption' },
 };
 
 /**
@@ -112,6 +113,28 @@ const crossTable: Check = {
     }
     for (const [key, g] of budgetGroups) {
       out.push(...compare(g.occ, ctx, { subject: `budget:${key.split('|')[0] ?? ''}`, name: g.name, field: g.field, budget: true }));
+    }
+
+    // The absorption an efficiency table gives an indicator is one figure wherever it is printed; one
+    // that a budget line's own pagu and realisasi confirm is trusted over one nothing confirms.
+    const confirmed = report.budget.flatMap((b) => {
+      const [p, r, pct] = [amount(b.pagu), amount(b.realisasi), measure(b.persen)];
+      if (!p || !r || !pct || p.value <= 0) return [];
+      const q = div(asRounded(r), asRounded(p));
+      return q && overlaps(scale(q, 100), asRounded(pct)) ? [pct] : [];
+    });
+    const serapanGroups = new Map<string, { name: string; occ: Occurrence[] }>();
+    for (const e of report.efficiency) {
+      const n = measure(e.serapan);
+      if (!e.serapan || !n) continue;
+      const key = normLabel(e.uraian);
+      const g = serapanGroups.get(key) ?? { name: e.uraian, occ: [] };
+      const verified = confirmed.some((c) => overlaps(asRounded(c), asRounded(n)));
+      g.occ.push({ id: e.id, table: e.table, v: e.serapan, n, ...(verified ? { verified } : {}) });
+      serapanGroups.set(key, g);
+    }
+    for (const [key, g] of serapanGroups) {
+      out.push(...compare(g.occ, ctx, { subject: `efficiency:${key}`, name: g.name, field: 'serapan', budget: false }));
     }
 
     // Totals of different tables stating the same realisasi to the rupiah speak of one budget, so
