@@ -18,6 +18,7 @@ import serapan from './rules/serapan.js';
 import sisa from './rules/sisa.js';
 import sumHierarchy from './rules/sum-hierarchy.js';
 import sumRows from './rules/sum-rows.js';
+import templateText from './rules/template-text.js';
 import terbilang from './rules/terbilang.js';
 import trendWords from './rules/trend-words.js';
 import type { Check } from './types.js';
@@ -38,6 +39,7 @@ export const CHECKS: readonly Check[] = [
   sisa,
   sumHierarchy,
   sumRows,
+  templateText,
   terbilang,
   trendWords,
 ];

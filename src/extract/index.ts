@@ -14,7 +14,7 @@ import {
   type TableKind,
 } from '../model/report.js';
 import { KeyRegistry, citeCell, normalizeName } from './rules/cells.js';
-import { extractClaims, otherOffices } from './rules/claims.js';
+import { extractClaims, otherOffices, templatePhrases } from './rules/claims.js';
 import { declaredPolarities } from './rules/polarity.js';
 import { linkAcrossParts } from './rules/orphans.js';
 import { extractProseBudget, proseTotals } from './rules/prose-budget.js';
@@ -134,7 +134,7 @@ export function extractReport(layout: LayoutDocument, opts: ExtractOptions = {})
   const prose = extractClaims(layout.paragraphs, id.instansi, id.tahun);
   // Another office's name typed into a table (a sasaran copied from another kecamatan's report).
   const performance = new Set(tables.filter((t) => INDICATOR_KINDS.includes(t.kind)).map((t) => t.id));
-  prose.claims.push(...officesInTables(layout.tables, roleMaps, performance, id.instansi));
+  prose.claims.push(...officesInTables(layout.tables, roleMaps, performance, id.instansi), ...templateInTables(layout.tables));
   prose.claims = resolveTrends(prose.claims, indicators, id.tahun);
   belanja.push(...prose.belanja);
   const scale = chooseScale(scales, indicators);
@@ -159,6 +159,22 @@ export function extractReport(layout: LayoutDocument, opts: ExtractOptions = {})
     claims: prose.claims,
     warnings,
   });
+}
+
+/** Template instructions left in table cells ("Isi dengan …" in a KETERANGAN column), each cited to its cell. */
+function templateInTables(tables: readonly Table[]): Claim[] {
+  const out: Claim[] = [];
+  for (const t of tables) {
+    for (const row of [...t.headerRows, ...t.rows]) {
+      for (const cell of row.cells) {
+        if (cell.spannedBy) continue;
+        templatePhrases(cell.text).forEach((p, k) => {
+          out.push({ id: `${cell.id}.template${k}`, kind: 'template', phrase: p.phrase, text: cell.text.slice(0, 300), cite: citeCell(t, cell) });
+        });
+      }
+    }
+  }
+  return out;
 }
 
 /**

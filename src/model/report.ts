@@ -189,6 +189,8 @@ export const Claim = z.discriminatedUnion('kind', [
   }),
   z.object({ ...ClaimBase, kind: z.literal('efisiensi'), stated: Value, numerator: Value.nullable(), denominator: Value.nullable(), operation: z.enum(['divide', 'subtract', 'label']), label: z.string().nullable() }),
   z.object({ ...ClaimBase, kind: z.literal('formula'), polarity: Polarity, formula: z.enum(['ratio', 'inverse', 'two-minus']) }),
+  /** Template text left in the report ("(pilih salah satu)", "Isi dengan …"): `phrase` as printed. */
+  z.object({ ...ClaimBase, kind: z.literal('template'), phrase: z.string() }),
   /** "tercapai 98,33% atau bernilai kinerja tinggi": a capaian and the predicate the text gives it. */
   z.object({ ...ClaimBase, kind: z.literal('predikat'), capaian: Value, label: z.string() }),
   /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractClaims } from '../../src/extract/rules/claims.js';
+import { extractClaims, templatePhrases } from '../../src/extract/rules/claims.js';
 import { identify } from '../../src/extract/rules/identity.js';
 import { declaredPolarities, polarityOf } from '../../src/extract/rules/polarity.js';
 import { paragraph } from './helpers.js';
@@ -183,6 +183,21 @@ describe('year and office mentions', () => {
     // The report's own type of office, and the organisation of all offices, are its own legal basis.
     expect(offices('Peraturan Walikota Dumai Nomor 72 Tahun 2016 tentang Susunan Organisasi dan Tata Kerja Kecamatan dan Kelurahan;')).toEqual([]);
     expect(offices('Peraturan Daerah tentang Pembentukan dan Tata Kerja Perangkat Daerah;')).toEqual([]);
+  });
+});
+
+describe('template text left in the report', () => {
+  it.each([
+    ['akumulasi Capaian IKU termasuk kategori 2 (dua) (pilih salah satu) yaitu Sangat Berhasil.', '(pilih salah satu)'],
+    ['Isi dengan Ada target nasional yg berhubungan langsung dengan kinerja Dinas', 'Isi dengan Ada target nasional yg berhubungan langsung dengan kinerja Dinas'],
+    ['Laporan ini disusun oleh [nama OPD] pada tahun 2023.', '[nama OPD]'],
+  ])('"%s"', (text, phrase) => {
+    expect(templatePhrases(text).map((t) => t.phrase)).toEqual([phrase]);
+    const { claims } = extractClaims([paragraph(9, text)], null, 2023);
+    expect(claims.filter((c) => c.kind === 'template').map((c) => (c.kind === 'template' ? c.phrase : ''))).toEqual([phrase]);
+  });
+  it('leaves ordinary prose alone', () => {
+    expect(templatePhrases('Formulir permohonan diisi dengan lengkap oleh pemohon. Capaian [1] menurut tabel.')).toEqual([]);
   });
 });
 

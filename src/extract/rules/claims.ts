@@ -17,6 +17,27 @@ function sentenceAround(text: string, start: number, end: number): string {
   return text.slice(s, e < 0 ? undefined : e + 1).trim();
 }
 
+/**
+ * Instructions of the report template left in the text: "(pilih salah satu)", "(coret yang tidak
+ * perlu)", a cell or sentence starting "Isi dengan …", bracketed placeholders ("[nama OPD]",
+ * "<diisi>"), lorem ipsum.
+ */
+const TEMPLATE = /\(\s*(?:pilih\s+salah\s+satu|coret\s+yang\s+tidak\s+perlu)\s*\)|(?:^|[.:;]\s+)(Isi\s+dengan\b[^.;\n]{0,80})|[[<]\s*(?:nama|isi|diisi|tahun|jumlah)\b[^\]>]{0,40}[\]>]|\blorem\s+ipsum\b/gi;
+
+/**
+ * Template instructions left in a text, each with where it sits.
+ *
+ * @example
+ *   templatePhrases('Capaian masuk kategori 2 (dua) (pilih salah satu) yaitu …'); // [{ phrase: '(pilih salah satu)', … }]
+ */
+export function templatePhrases(text: string): Array<{ phrase: string; start: number; end: number }> {
+  return [...text.matchAll(TEMPLATE)].map((m) => {
+    const phrase = (m[1] ?? m[0]).replace(/\s+/g, ' ').trim();
+    const start = m.index! + m[0].length - (m[1] ?? m[0]).length;
+    return { phrase, start, end: m.index! + m[0].length };
+  });
+}
+
 /** "Perjanjian Kinerja … mengalami 2 (dua) kali perubahan". */
 const PK_REVISIONS = /\bPerjanjian\s+Kinerja\b[^.]{0,160}?\bmengalami\s+(\d{1,2})\s*(?:\(\s*([A-Za-z]+)\s*\)\s*)?kali\s+perubahan/gi;
 /** "pada tanggal 25 September 2023 disusun Perubahan Perjanjian Kinerja": one dated revision. */
@@ -122,6 +143,9 @@ export function extractClaims(paragraphs: Paragraph[], instansi: string | null, 
     const text = p.text;
     const id = (kind: string, k: number) => `p${p.page}.${pi}.${kind}${k}`;
     let k = 0;
+    for (const t of templatePhrases(text)) {
+      claims.push({ id: id('template', k++), kind: 'template', phrase: t.phrase, text: sentenceAround(text, t.start, t.end).slice(0, 300), cite: cite(p) });
+    }
     for (const m of text.matchAll(PK_REVISIONS)) {
       const words = m[2] ?? null;
       if (words !== null && parseWords(words).value === null) continue;
