@@ -124,6 +124,7 @@ testCheck(crossTable, {
       check: ([f]) => {
         expect(f?.printed?.value).toBe(990);
         expect(f?.expected?.value).toBe(1000);
+        expect(f?.message.en).toMatch(/^Pagu Anggaran Program: pagu \(budget\) printed as 990/);
       },
     },
     {

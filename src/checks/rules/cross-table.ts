@@ -14,6 +14,8 @@ interface Occurrence {
   voteOnly?: boolean;
   /** The figure agrees with its own row's target and realisasi (either way round). */
   verified?: boolean;
+  /** The row's own name, where rows of one group are named differently (totals). */
+  name?: string;
 }
 
 const FIELD: Record<string, Bilingual> = {
@@ -148,7 +150,7 @@ const crossTable: Check = {
       const verified = rows.length > 0 && rows.every((x) => x.pagu?.value != null) && rows.reduce((sum, x) => sum + (x.pagu?.value ?? 0), 0) === p.value;
       const key = `${r.value}|${pool(row.table)}`;
       const g = totals.get(key) ?? { name: row.uraian, occ: [] };
-      g.occ.push({ id: row.id, table: row.table, v: row.pagu, n: p, ...(verified ? { verified } : {}) });
+      g.occ.push({ id: row.id, table: row.table, v: row.pagu, n: p, name: row.uraian, ...(verified ? { verified } : {}) });
       totals.set(key, g);
     }
     for (const [key, g] of totals) {
@@ -198,7 +200,7 @@ function compare(occ: readonly Occurrence[], ctx: CheckContext, what: { subject:
       severity: truncated ? 'rounding' : undefined,
       subject: what.subject,
       data: {
-        name: what.name,
+        name: o.name ?? what.name,
         field: FIELD[what.field] ?? what.field,
         printed: o.v.text,
         here: tablePlace(o.v.cite, ctx),
