@@ -203,7 +203,8 @@ function officesInTables(tables: readonly Table[], maps: ReadonlyMap<string, Col
 /**
  * Trend words without figures ("… menunjukkan capaian yang meningkat") get their values from the
  * indicator the sentence names: this year's and last year's capaian (or realisasi), each cited to
- * its cell; words about the target ("… melebihi target") get this year's target and realisasi. Sentences naming no known indicator, or one without last year's figure, are dropped.
+ * its cell; words about the target ("… melebihi target") get this year's target and realisasi.
+ * Sentences naming no known indicator, or one without the figures they need, are dropped.
  */
 function resolveTrends(claims: Claim[], indicators: Indicator[], tahun: number | null): Claim[] {
   const out: Claim[] = [];

@@ -14,8 +14,9 @@ const OPERASI_PARTS = new Set<BelanjaRow['kind']>(['pegawai', 'barang_jasa']);
 
 /**
  * Belanja operasi + modal + tidak terduga + transfer (+ other lines) = the total printed in the same
- * list or table (`group`), for the budget and, where the text states them, for the realisasi. When belanja operasi is listed together with its breakdown (pegawai,
- * barang dan jasa), the breakdown is left out of the sum so nothing is counted twice.
+ * list or table (`group`), for the budget and, where the text states them, for the realisasi. When
+ * belanja operasi is listed together with its breakdown (pegawai, barang dan jasa), the breakdown is
+ * left out of the sum so nothing is counted twice.
  */
 const belanjaTotal: Check = {
   id: 'belanja-total',

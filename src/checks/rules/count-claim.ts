@@ -24,10 +24,11 @@ interface Item {
 }
 
 /**
- * "N program / kegiatan / sub kegiatan" (and indikator, sasaran, tujuan) in prose vs the items the report
- * lists, counted by distinct key per table (a table continued over pages in parts is one table). A claim that matches any single table's list, or the
- * union over tables, is accepted; otherwise the longest list is the expected count. A mismatch is a warning: the count depends on extraction having found
- * every list (attachments are often scanned). The number in words next to the digits ("5 (lima)")
+ * "N program / kegiatan / sub kegiatan" (and indikator, sasaran, tujuan) in prose vs the items the
+ * report lists, counted by distinct key per table (a table continued over pages in parts is one
+ * table). A claim that matches any single table's list, or the union over tables, is accepted;
+ * otherwise the longest list is the expected count. A mismatch is a warning: the count depends on
+ * extraction having found every list (attachments are often scanned). The number in words next to the digits ("5 (lima)")
  * must denote the same number. "Perjanjian Kinerja … mengalami N kali perubahan" is compared with the
  * distinct dated revisions the text presents ("pada tanggal … disusun Perubahan Perjanjian Kinerja"),
  * when it presents any.

@@ -121,9 +121,7 @@ const crossTable: Check = {
     // that a budget line's own pagu and realisasi confirm is trusted over one nothing confirms.
     const confirmed = report.budget.flatMap((b) => {
       const [p, r, pct] = [amount(b.pagu), amount(b.realisasi), measure(b.persen)];
-      if (!p || !r || !pct || p.value <= 0) return [];
-      const q = div(asRounded(r), asRounded(p));
-      return q && overlaps(scale(q, 100), asRounded(pct)) ? [pct] : [];
+      return p && r && pct && p.value > 0 && percentOf(pct, r, p) ? [pct] : [];
     });
     const serapanGroups = new Map<string, { name: string; occ: Occurrence[] }>();
     for (const e of report.efficiency) {
@@ -227,9 +225,13 @@ function trust(o: Occurrence): number {
 
 /** realisasi/target × 100 or target/realisasi × 100 falls in the printed capaian's interval. */
 function agreesWithOwnRow(capaian: Num, target: Num | null, realisasi: Num | null): boolean {
-  if (!target || !realisasi) return false;
-  const [t, r] = [asRounded(target), asRounded(realisasi)];
-  return [div(r, t), div(t, r)].some((q) => q !== null && overlaps(scale(q, 100), asRounded(capaian)));
+  return !!target && !!realisasi && (percentOf(capaian, realisasi, target) || percentOf(capaian, target, realisasi));
+}
+
+/** numerator / denominator × 100 falls in the printed percentage's interval. */
+function percentOf(percent: Num, numerator: Num, denominator: Num): boolean {
+  const q = div(asRounded(numerator), asRounded(denominator));
+  return q !== null && overlaps(scale(q, 100), asRounded(percent));
 }
 
 function tablePlace(c: Citation, ctx: CheckContext): Bilingual {

@@ -310,14 +310,13 @@ function dice(a: string, b: string): number {
 
 /** Assigns cluster keys: names similar enough to an earlier one share its key. */
 export class KeyRegistry {
-  private readonly keys: Array<{ norm: string; key: string; spelling: Spelling }> = [];
+  private readonly keys: Array<{ norm: string; key: string; spelling: Spelling; spaced: boolean }> = [];
   /** Same name seen again (common: one indicator printed in many tables) is answered at once. */
   private readonly memo = new Map<string, string>();
-
-  constructor(private readonly scope = '') {}
-
   /** Per table, the keys its rows took and the name that took each. */
   private readonly usedIn = new Map<string, Map<string, string>>();
+
+  constructor(private readonly scope = '') {}
 
   /**
    * @param sameHead require the first significant word to agree ("Pengadaan …" is not
@@ -343,16 +342,16 @@ export class KeyRegistry {
     for (const k of this.keys) {
       if ((taken?.get(k.key) ?? norm) !== norm) continue;
       if (sameHead && !sameHeadWord(k.norm, norm) && similarity(k.norm, norm) < 0.95) continue;
-      // Budget names differ by one meaningful word ("… Dokumen RKA" / "… Dokumen Perubahan RKA"):
-      // no credit for one name containing the other there.
-      // Letter-spaced text cannot be normalised word by word: its letters are compared whole.
-      const s = k.norm === norm ? 1 : spaced || letterSpaced(k.norm) ? lettersSimilarity(k.spelling, spelling) : similarity(k.norm, norm, !sameHead);
+      // Letter-spaced text cannot be normalised word by word: its letters are compared whole. Budget
+      // names differ by one meaningful word ("… Dokumen RKA" / "… Dokumen Perubahan RKA"): there no
+      // credit for one name containing the other.
+      const s = k.norm === norm ? 1 : spaced || k.spaced ? lettersSimilarity(k.spelling, spelling) : similarity(k.norm, norm, !sameHead);
       if (s >= threshold && (!best || s > best.score)) best = { key: k.key, score: s };
     }
     if (best) return best.key;
     const key = this.scope + (norm.split(' ').slice(0, 8).join('-') || 'unnamed');
     const unique = this.keys.some((k) => k.key === key) ? `${key}-${this.keys.length}` : key;
-    this.keys.push({ norm, key: unique, spelling });
+    this.keys.push({ norm, key: unique, spelling, spaced });
     return unique;
   }
 }

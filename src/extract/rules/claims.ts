@@ -81,6 +81,13 @@ const COMPARISON = /dibanding|perbandingan|sebelumnya|sampai\s+dengan|s\.\s*d\.?
 const YEAR_RANGE = /\btahun\s+((?:19|20)\d\d)\s*(?:sampai\s+dengan|s\.\s*d\.?|s\/d|[-–])\s*(?:tahun\s+)?((?:19|20)\d\d)\b/gi;
 const PLAN_PERIOD = /\b(renstra|rencana\s+strategis|rpjmd|rpjmn)\b(?:\s+\S+){0,6}?\s+((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b/gi;
 
+/** An office's name found in a text, with where it sits. */
+export interface OfficeName {
+  name: string;
+  start: number;
+  end: number;
+}
+
 /**
  * The regulation setting out an office's organisation ("… Susunan Organisasi, Tugas dan Fungsi serta
  * Tata Kerja Dinas Sosial …") names that office; a report citing another type of office's own
@@ -88,10 +95,10 @@ const PLAN_PERIOD = /\b(renstra|rencana\s+strategis|rpjmd|rpjmn)\b(?:\s+\S+){0,6
  */
 const OWN_REGULATION = /\bTata\s+Kerja\s+((?:Dinas|Badan|Inspektorat|Sekretariat|Satuan|Kantor|Rumah\s+Sakit|Kecamatan|Kelurahan)\b[^;.:\n]{2,120})/gi;
 
-function regulationOffices(text: string, instansi: string): Array<{ name: string; start: number; end: number }> {
+function regulationOffices(text: string, instansi: string): OfficeName[] {
   const head = instansi.split(/\s+/)[0]!.toLowerCase();
   const own = instansi.toLowerCase();
-  const out: Array<{ name: string; start: number; end: number }> = [];
+  const out: OfficeName[] = [];
   for (const m of text.matchAll(OWN_REGULATION)) {
     const name = m[1]!.replace(/\s+/g, ' ').trim();
     // The report's own type of office ("Tata Kerja Kecamatan dan Kelurahan") is its own regulation.
@@ -109,12 +116,12 @@ function regulationOffices(text: string, instansi: string): Array<{ name: string
  * @example
  *   otherOffices('Struktur organisasi Kecamatan Sungai Sembilan', 'Kecamatan Dumai Barat'); // [{ name: 'Kecamatan Sungai Sembilan', … }]
  */
-export function otherOffices(text: string, instansi: string | null): Array<{ name: string; start: number; end: number }> {
+export function otherOffices(text: string, instansi: string | null): OfficeName[] {
   if (!instansi) return [];
   const head = instansi.split(/\s+/)[0]!;
   const re = new RegExp(String.raw`\b(?:${head}|${head.toUpperCase()})\s+((?:[A-Z][A-Za-z]+\s*){1,3})`, 'g');
   const own = instansi.toLowerCase();
-  const out: Array<{ name: string; start: number; end: number }> = [];
+  const out: OfficeName[] = [];
   for (const m of text.matchAll(re)) {
     const first = m[1]!.trim().split(/\s+/)[0]!.toLowerCase();
     // Same office (any abbreviation of it), or a generic phrase ("Kecamatan Kota Dumai").

@@ -1,4 +1,4 @@
-import type { Table, TableRow } from '../../model/table.js';
+import type { Cell, Table, TableRow } from '../../model/table.js';
 import type { BelanjaRow, BudgetLevel, BudgetRow, EfficiencyRow, Indicator, ScaleBand, TableKind, TextValue, Value } from '../../model/report.js';
 import { ColumnValues, bodyRows, cellText, citeCell, letterSpaced, type KeyRegistry } from './cells.js';
 import type { ColumnMap } from './columns.js';
@@ -267,7 +267,7 @@ export function extractBudget(ctx: TableContext): { budget: BudgetRow[]; belanja
     } else if (lead && !kode) {
       number = Number(lead[1]);
       name = lead[2]!;
-    } else if (/^\d{1,2}\.?$/.test(noText)) number = Number(noText.replace('.', ''));
+    } else if (NUMBERING.test(noText)) number = Number(noText.replace('.', ''));
     const prevCoded = [...pending].reverse().find((x) => x.row.kode)?.level;
     const level = TOTAL.test(compact) ? (/^sub/i.test(compact) ? 'subtotal' : 'total') : under ? 'total' : (explicitLevel(name, kode, prevCoded) ?? outlineLevel);
     const bRow: BudgetRow = {
@@ -386,7 +386,10 @@ function resolveLevels(rows: Pending[], kind: TableKind, programColumn: boolean,
   let kegNo = 0;
   let subNo = 0;
   let depth: 'kegiatan' | 'sub' = 'kegiatan';
+  // Rows at the top of the table, numbered and without a label so far: it may open inside a list.
+  let opening = true;
   rows.forEach((p, i) => {
+    if (p.level || p.number === undefined) opening = false;
     if (p.level) {
       if (p.level === 'program') {
         inProgram = true;
@@ -402,7 +405,7 @@ function resolveLevels(rows: Pending[], kind: TableKind, programColumn: boolean,
     }
     // A table continued from an earlier page may open inside a list ("2", "3" before any program):
     // those rows continue the kegiatan or sub-kegiatan of that page, never a program.
-    if (p.number !== undefined && p.number > 1 && !inProgram && rows.slice(0, i).every((q) => !q.level && q.number !== undefined)) {
+    if (opening && p.number !== undefined && p.number > 1 && !inProgram) {
       const next = rows.slice(i + 1).find((q) => q.level);
       p.row.level = next?.level === 'kegiatan' ? 'sub_kegiatan' : 'kegiatan';
       return;
@@ -453,6 +456,9 @@ function resolveLevels(rows: Pending[], kind: TableKind, programColumn: boolean,
   });
 }
 
+/** A list number as printed in a No column: "1", "12.". */
+const NUMBERING = /^(\d{1,2})\.?$/;
+
 /**
  * A table continued without its header (a scanned page) has no "No" column by name: the column just
  * left of the names is its numbering when every filled cell of it is a small number ("1", "2.").
@@ -462,10 +468,10 @@ function numberingColumn(table: Table, nameCol: number | undefined): number | un
   const col = nameCol - 1;
   const texts = bodyRows(table)
     .map((row) => row.cells[col])
-    .filter((c) => c && !c.spannedBy)
-    .map((c) => c!.text.trim())
+    .filter((c): c is Cell => c !== undefined && !c.spannedBy)
+    .map((c) => c.text.trim())
     .filter(Boolean);
-  return texts.length >= 3 && texts.every((t) => /^\d{1,2}\.?$/.test(t)) ? col : undefined;
+  return texts.length >= 3 && texts.every((t) => NUMBERING.test(t)) ? col : undefined;
 }
 
 /** The sub-kegiatan printed since the last kegiatan above row i add up to its pagu. */
@@ -560,7 +566,7 @@ export function extractScale(ctx: TableContext): ScaleBand[] {
     const label = cellText(table, row.cells[labelCol]).trim();
     const band = parseInterval(cellText(table, row.cells[r.interval]));
     // The No column numbers the categories prose refers to ("kategori 1 (satu) yaitu …").
-    const no = r.no === undefined ? null : /^(\d{1,2})\.?$/.exec(cellText(table, row.cells[r.no]).trim());
+    const no = r.no === undefined ? null : NUMBERING.exec(cellText(table, row.cells[r.no]).trim());
     if (label && band) bands.push({ label, ...band, ...(no ? { no: Number(no[1]) } : {}) });
   }
   return bands;
