@@ -533,18 +533,33 @@ export async function evalDocuments(): Promise<EvalDocument[]> {
   return only?.length ? docs.filter((d) => only.some((o) => d.name.includes(o))) : docs;
 }
 
-async function readGold(file: string): Promise<GoldFinding[]> {
+/**
+ * Findings on pages the hand audit did not cover (`unaudited` in `lib/seeds.ts`) are neither right
+ * nor wrong by it: those citing only such pages are set apart (`outside`), listed but not scored.
+ *
+ * @example
+ *   splitUnaudited(predicted, [55]).outside; // the findings citing page 55 only
+ */
+export function splitUnaudited(predicted: readonly Predicted[], unaudited: readonly number[]): { scored: Predicted[]; outside: Predicted[] } {
+  const outside = predicted.filter((p) => p.pages.length > 0 && p.pages.every((pg) => unaudited.includes(pg)));
+  return { scored: predicted.filter((p) => !outside.includes(p)), outside };
+}
+
+/** A gold or traps file; empty when it does not exist. */
+export async function readGold(file: string): Promise<GoldFinding[]> {
   return existsSync(file) ? (JSON.parse(await readFile(file, 'utf8')) as GoldFinding[]) : [];
 }
 
 const where = (g: GoldPlace): string => `p.${g.page}${g.row ? ` "${clip(g.row, 50)}"` : ''}${g.column ? ` [${clip(g.column, 24)}]` : ''}`;
 
-function describeMiss(m: Miss): string {
+/** One line for a missed gold finding. */
+export function describeMiss(m: Miss): string {
   const g = m.gold;
   return `miss${m.kind === 'merged' ? ' (merged into a matched finding)' : ''} [${g.check}] ${where(g)} printed ${JSON.stringify(clip(g.printed ?? '', 50))}${g.expected ? ` expected ${JSON.stringify(clip(String(g.expected), 40))}` : ''}`;
 }
 
-function describeFp(f: FalsePositive): string {
+/** One line for a false positive, naming the trap hit or the gold finding it duplicates. */
+export function describeFp(f: FalsePositive): string {
   const p = f.predicted;
   const tag = f.kind === 'trap' ? ` TRAP ${f.ref?.id ?? ''}` : f.kind === 'duplicate' ? ` duplicate of ${f.ref?.id ?? where(f.ref!)}` : '';
   return `fp [${p.check}]${tag} p.${p.pages.join(',')}: ${clip(p.message, 150)}`;
@@ -615,9 +630,8 @@ export const findingsScorer: Scorer = {
         totals[doc.group] = add(totals[doc.group], s);
         continue;
       }
-      // Findings on pages the hand audit did not cover are neither right nor wrong by it.
-      const outside = predicted.filter((p) => p.pages.length > 0 && p.pages.every((pg) => doc.unaudited.includes(pg)));
-      predicted = predicted.filter((p) => !outside.includes(p));
+      const { scored, outside } = splitUnaudited(predicted, doc.unaudited);
+      predicted = scored;
       const s = scoreDocument(gold, traps, predicted);
       totals.all = add(totals.all, s);
       totals[doc.group] = add(totals[doc.group], s);

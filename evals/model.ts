@@ -12,8 +12,9 @@ import { readReport } from '../src/pipeline/extract.js';
 import { pct, type DocumentReport, type Metrics, type Scorer } from './lib/report.js';
 import { ROOT, SEEDS } from './lib/seeds.js';
 
-interface GoldIndicator {
-  table: string;
+export interface GoldIndicator {
+  /** Caption of the table the row is printed in; null for a table without one. */
+  table: string | null;
   page: number;
   indikator: string;
   target: string | null;
@@ -22,8 +23,8 @@ interface GoldIndicator {
   predikat: string | null;
 }
 
-interface GoldBudget {
-  table: string;
+export interface GoldBudget {
+  table: string | null;
   page: number;
   kode: string | null;
   uraian: string;
@@ -34,7 +35,8 @@ interface GoldBudget {
   sisa: string | null;
 }
 
-interface GoldModel {
+/** `evals/gold/<doc>.model.json` (and the corpus's `gold/<id>.model.json`, see evals/corpus/FORMATS.md). */
+export interface GoldModel {
   instansi: string;
   tahun: number;
   indicators: GoldIndicator[];
@@ -110,14 +112,26 @@ function normLabel(s: string | null | undefined): string {
   return (s ?? '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-export function scoreModel(gold: GoldModel, report: Report): { metrics: Metrics; lines: string[]; misses: string[] } {
+/** What `scoreModel`'s shares are made of, so that several documents can be summed. */
+export interface ModelCounts {
+  indicatorRows: number;
+  indicatorFound: number;
+  indicatorFieldsOk: number;
+  indicatorFields: number;
+  budgetRows: number;
+  budgetFound: number;
+  budgetFieldsOk: number;
+  budgetFields: number;
+}
+
+export function scoreModel(gold: GoldModel, report: Report): { metrics: Metrics; lines: string[]; misses: string[]; counts: ModelCounts } {
   const ind = pairRows(gold.indicators, report.indicators, indicatorScore);
   const bud = pairRows(gold.budget, report.budget, budgetScore);
   const fi: FieldTally = {};
   const fb: FieldTally = {};
   const misses: string[] = [];
   for (const [g, p] of ind) {
-    if (!p) misses.push(`indicator p${g.page} ${g.indikator.slice(0, 60)} (${g.table.slice(0, 40)})`);
+    if (!p) misses.push(`indicator p${g.page} ${g.indikator.slice(0, 60)} (${(g.table ?? '—').slice(0, 40)})`);
     for (const f of ['target', 'realisasi', 'capaian'] as const) {
       const gv = goldValue(g[f]);
       if (gv === null) continue;
@@ -139,10 +153,18 @@ export function scoreModel(gold: GoldModel, report: Report): { metrics: Metrics;
     tally(fb, 'level', Boolean(p && p.level === g.level));
     if (p && p.level !== g.level) misses.push(`budget level p${g.page} ${g.uraian.slice(0, 40)}: gold ${g.level} got ${p.level}`);
   }
-  const share = (t: FieldTally) => {
-    const ok = Object.values(t).reduce((s, x) => s + x.ok, 0);
-    const total = Object.values(t).reduce((s, x) => s + x.total, 0);
-    return total ? ok / total : NaN;
+  const okOf = (t: FieldTally) => Object.values(t).reduce((s, x) => s + x.ok, 0);
+  const totalOf = (t: FieldTally) => Object.values(t).reduce((s, x) => s + x.total, 0);
+  const share = (t: FieldTally) => (totalOf(t) ? okOf(t) / totalOf(t) : NaN);
+  const counts: ModelCounts = {
+    indicatorRows: ind.length,
+    indicatorFound: ind.filter(([, p]) => p).length,
+    indicatorFieldsOk: okOf(fi),
+    indicatorFields: totalOf(fi),
+    budgetRows: bud.length,
+    budgetFound: bud.filter(([, p]) => p).length,
+    budgetFieldsOk: okOf(fb),
+    budgetFields: totalOf(fb),
   };
   const indRecall = ind.filter(([, p]) => p).length / (ind.length || 1);
   const budRecall = bud.filter(([, p]) => p).length / (bud.length || 1);
@@ -164,7 +186,7 @@ export function scoreModel(gold: GoldModel, report: Report): { metrics: Metrics;
     ...misses.slice(0, 12).map((m) => `  miss: ${m}`),
     ...(misses.length > 12 ? [`  … ${misses.length - 12} more in evals/out/model.json`] : []),
   ];
-  return { metrics, lines, misses };
+  return { metrics, lines, misses, counts };
 }
 
 export const modelScorer: Scorer = {
