@@ -20,6 +20,7 @@ import { linkAcrossParts } from './rules/orphans.js';
 import { extractProseBudget, proseTotals } from './rules/prose-budget.js';
 import { realignShiftedRows } from './rules/realign.js';
 import { stackedLists } from './rules/stacked-list.js';
+import { applyBudgetProof, proveBudgetRoles } from './rules/arithmetic.js';
 import { classifyTable, mapColumns, type ColumnMap } from './rules/columns.js';
 import { identify } from './rules/identity.js';
 import { extractBudget, extractEfficiency, extractIndicators, extractScale, type TableContext } from './rules/tables.js';
@@ -76,6 +77,9 @@ export function extractReport(layout: LayoutDocument, opts: ExtractOptions = {})
     const hint = opts.hints?.find((h) => h.table === printed.id);
     const map = mapColumns(printed, id.tahun);
     if (hint) Object.assign(map.roles, hint.columns);
+    // The rows' arithmetic outranks the header: it decides which columns are pagu, realisasi, % and sisa.
+    const proof = hint ? null : proveBudgetRoles(printed);
+    const evidence = proof ? applyBudgetProof(printed, map, proof) : null;
     roleMaps.set(printed.id, map);
     // Rows typed one cell short are read under the columns their values belong to.
     const table = realignShiftedRows(printed, map);
@@ -89,6 +93,7 @@ export function extractReport(layout: LayoutDocument, opts: ExtractOptions = {})
       variant: cls.variant,
       confidence: cls.confidence,
       by: hint ? 'llm' : 'rules',
+      ...(evidence ? { evidence } : {}),
     };
     tables.push(info);
     const ctx: TableContext = { table, map, kind: cls.kind, tahun: id.tahun, indicatorKeys, budgetKeys, variant: cls.variant };

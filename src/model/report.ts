@@ -52,6 +52,8 @@ export const TableInfo = z.object({
   confidence: z.number().min(0).max(1),
   /** How the kind was decided: rule name, or `llm`. */
   by: z.string(),
+  /** What decided a column's role when more than its header did (the rows' arithmetic), by role. */
+  evidence: z.record(z.string(), z.string()).optional(),
 });
 export type TableInfo = z.infer<typeof TableInfo>;
 

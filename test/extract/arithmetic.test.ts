@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { applyBudgetProof, proveBudgetRoles } from '../../src/extract/rules/arithmetic.js';
+import { mapColumns } from '../../src/extract/rules/columns.js';
+import { table } from './helpers.js';
+
+describe('proveBudgetRoles', () => {
+  const cases: Array<{ name: string; rows: string[][]; headerCount?: number; expect: Record<string, number> | null }> = [
+    {
+      name: 'pagu, realisasi, % and sisa in the usual order',
+      rows: [
+        ['Kode', 'Uraian', 'Pagu (Rp)', 'Realisasi (Rp)', '%', 'Sisa (Rp)'],
+        ['1.02.01', 'Program A', '1.000.000', '900.000', '90,00', '100.000'],
+        ['1.02.01.2.01', 'Kegiatan B', '2.500.000', '2.000.000', '80,00', '500.000'],
+        ['1.02.01.2.02', 'Kegiatan C', '400.000', '398.000', '99,50', '2.000'],
+      ],
+      expect: { pagu: 2, realisasiAnggaran: 3, persen: 4, sisa: 5 },
+    },
+    {
+      name: 'original and revised budget side by side: the % is computed on the revised one',
+      rows: [
+        ['No', 'Uraian', 'Pagu Awal', 'Pagu Perubahan', 'Realisasi', '%', 'Sisa'],
+        ['1', 'Program A', '1.000.000', '1.200.000', '900.000', '75,00', '300.000'],
+        ['2', 'Program B', '2.000.000', '1.600.000', '1.200.000', '75,00', '400.000'],
+        ['3', 'Program C', '500.000', '500.000', '450.000', '90,00', '50.000'],
+      ],
+      expect: { pagu: 3, realisasiAnggaran: 4, persen: 5, sisa: 6 },
+    },
+    {
+      name: 'a group header glued into both money columns: the arithmetic names them',
+      rows: [
+        ['Uraian', 'Anggaran (Rp) Pagu Realisasi', 'Anggaran (Rp) Pagu Realisasi', 'Capaian (%)', 'Sisa'],
+        ['Program A', '10.000.000', '9.500.000', '95,00', '500.000'],
+        ['Program B', '4.000.000', '3.000.000', '75,00', '1.000.000'],
+      ],
+      expect: { pagu: 1, realisasiAnggaran: 2, persen: 3, sisa: 4 },
+    },
+    {
+      name: 'a majority holds while one row carries a wrong %',
+      rows: [
+        ['Uraian', 'Pagu', 'Realisasi', '%'],
+        ['A', '1.000.000', '900.000', '90,00'],
+        ['B', '2.000.000', '1.000.000', '50,00'],
+        ['C', '4.000.000', '3.000.000', '70,00'],
+      ],
+      expect: { pagu: 1, realisasiAnggaran: 2, persen: 3 },
+    },
+    {
+      name: 'US-style amounts and a negative sisa in parentheses',
+      rows: [
+        ['Uraian', 'Budget', 'Spent', 'Rate', 'Left'],
+        ['A', '1,000,000', '1,050,000', '105.00', '(50,000)'],
+        ['B', '2,000,000', '1,500,000', '75.00', '500,000'],
+      ],
+      expect: { pagu: 1, realisasiAnggaran: 2, persen: 3, sisa: 4 },
+    },
+    {
+      name: 'no arithmetic to prove: only one money column',
+      rows: [
+        ['No', 'Program', 'Anggaran (Rp)'],
+        ['1', 'Program A', '1.000.000'],
+        ['2', 'Program B', '2.000.000'],
+      ],
+      expect: null,
+    },
+    {
+      name: 'no majority: a % that fits no pair of columns',
+      rows: [
+        ['Uraian', 'Pagu', 'Realisasi', '%'],
+        ['A', '1.000.000', '900.000', '12,00'],
+        ['B', '2.000.000', '1.000.000', '13,00'],
+      ],
+      expect: null,
+    },
+  ];
+  it.each(cases)('$name', (c) => {
+    const proof = proveBudgetRoles(table('t1', c.rows, { headerCount: c.headerCount ?? 1 }));
+    expect(proof?.roles ?? null).toEqual(c.expect);
+  });
+
+  it('overrides the header and says why', () => {
+    const t = table('t1', [
+      ['No', 'Uraian', 'Pagu Awal (Rp)', 'Pagu Perubahan (Rp)', 'Realisasi (Rp)', '%', 'Sisa (Rp)'],
+      ['1', 'Program A', '1.000.000', '1.200.000', '900.000', '75,00', '300.000'],
+      ['2', 'Program B', '2.000.000', '1.600.000', '1.200.000', '75,00', '400.000'],
+    ]);
+    const map = mapColumns(t, 2023);
+    const evidence = applyBudgetProof(t, map, proveBudgetRoles(t)!);
+    expect(map.roles.pagu).toBe(3);
+    expect(evidence.pagu).toMatch(/arithmetic .*column 3 .*2 of 2 rows/);
+  });
+});
