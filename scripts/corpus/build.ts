@@ -280,6 +280,9 @@ export function build(spec: CorpusSpec, r: Rng): Built {
       const step = Math.max(10 ** -s.realDec, Math.abs(s.realisasi) * 0.013);
       s.realisasi = roundTo(s.realisasi + (r.next() < 0.5 ? -1 : 1) * step, s.realDec);
       if (s.realisasi <= 0) s.realisasi = roundTo(Math.abs(s.realisasi) + step * 2, s.realDec);
+      // A level stays on its 1–5 scale and a percentage of coverage at most 100.
+      if (s.t.kind === 'level') s.realisasi = Math.min(5, Math.max(1, s.realisasi));
+      if (s.t.kind === 'percent') s.realisasi = Math.min(100, s.realisasi);
       if (Array.isArray(s.target) && s.realisasi >= s.target[0] && s.realisasi <= s.target[1]) s.realisasi = roundTo(s.target[1] + step, s.realDec);
       if (s.prev === s.realisasi) s.prev = roundTo(s.prev + step, s.realDec);
       if (s.reference && s.reference.value === s.realisasi) s.reference.value = roundTo(s.reference.value + step, s.realDec);

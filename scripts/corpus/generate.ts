@@ -41,6 +41,8 @@ export interface PlanItem extends PlanPlace {
   expected: string;
   formula: string;
   explanation?: string;
+  /** For a finding: the plant behind it, and whether this item is the planted cell or a knock-on effect. */
+  plant?: { kind: string; description: string; role: 'planted' | 'knock-on' };
   why_not?: string;
   also_checks?: string[];
   counterparts?: PlanPlace[];
@@ -226,7 +228,7 @@ export function generateReport(id: string, seed: number): Generated {
   const trapItems: TrapItem[] = TRAPS.flatMap((t) => t.items(b, r));
   const avoid = new Set<Printed>([...trapItems.map((t) => t.at), ...b.protectedItems]);
   const all = collectPrinted(b.blocks);
-  const cause = new Map<string, { plant: string; planted: boolean }>();
+  const cause = new Map<string, { plant: string; kind: string; planted: boolean }>();
   let seen = new Set<string>();
   const planted: string[] = [];
   const want = r.int(CLASS.plants[0], CLASS.plants[1]);
@@ -247,7 +249,7 @@ export function generateReport(id: string, seed: number): Generated {
       continue;
     }
     const direct = fresh.some((v) => changed.has(v.at.id));
-    for (const v of fresh) cause.set(violationKey(v), { plant: description, planted: !direct || changed.has(v.at.id) });
+    for (const v of fresh) cause.set(violationKey(v), { plant: description, kind: plant.name, planted: !direct || changed.has(v.at.id) });
     for (const p of all) if (changed.has(p.id)) avoid.add(p);
     seen = new Set(allViolations(b).map(violationKey));
     planted.push(description);
@@ -278,6 +280,7 @@ export function generateReport(id: string, seed: number): Generated {
       expected: v.expected,
       formula: v.formula,
       explanation: `${[v, ...others].map((x) => x.detail).join(' ')} ${c.planted ? 'Planted' : 'Knock-on effect of the planted error'}: ${c.plant}.`,
+      plant: { kind: c.kind, description: c.plant, role: c.planted ? 'planted' : 'knock-on' },
       ...(others.length ? { also_checks: [...new Set(others.map((x) => x.check))].filter((k) => k !== v.check) } : {}),
       ...(counterparts.length ? { counterparts: counterparts.map((p) => locate(p, b, text)) } : {}),
     });

@@ -152,7 +152,7 @@ async function buildOne(id: string, seed: number, ctx: { browser: () => Promise<
       const at = place(pages, i, `${id} ${i.id}`);
       const base = { id: i.id, check: i.check, severity: i.severity, ...at, expected: i.expected, formula: i.formula };
       if (i.kind === 'trap') return { ...base, why_not: i.why_not };
-      return { ...base, explanation: i.explanation, ...(i.also_checks?.length ? { also_checks: i.also_checks } : {}), ...(i.counterparts ? { counterparts: i.counterparts.map((c) => place(pages, c, `${id} ${i.id} counterpart`)) } : {}) };
+      return { ...base, explanation: i.explanation, ...(i.plant ? { plant: i.plant } : {}), ...(i.also_checks?.length ? { also_checks: i.also_checks } : {}), ...(i.counterparts ? { counterparts: i.counterparts.map((c) => place(pages, c, `${id} ${i.id} counterpart`)) } : {}) };
     };
     const findings = plan.items.filter((i) => i.kind === 'finding').map(out);
     const traps = plan.items.filter((i) => i.kind === 'trap').map(out);

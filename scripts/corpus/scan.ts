@@ -10,18 +10,21 @@
  * untouched. All randomness comes from `params.seed` (and the page number), so the same input bytes
  * and params give the same output bytes with the same tool versions.
  *
- * Needs (Debian): poppler-utils, imagemagick (6 or 7, via `convert`), qpdf; the stamp text uses
- * Helvetica-Bold from fonts-urw-base35 (pulled in by imagemagick's ghostscript dependency).
+ * Needs (Debian): poppler-utils (pdftoppm), imagemagick (IM6 `convert`), qpdf; page boxes are read
+ * with pdfjs-dist. The stamp lettering uses Nimbus Sans Bold (fonts-urw-base35, which imagemagick
+ * pulls in through ghostscript), else Liberation Sans Bold or DejaVu Sans Bold.
  *
  * CLI:
  *   npx tsx scripts/corpus/scan.ts in.pdf out.pdf --pages 3,4 --dpi 150 --mode grey --skew 1.2 \
  *     --noise 0.3 --jpeg 40 --stamp --signature --seed 7 [--stamp-text 'DINAS X * KOTA Y *']
  */
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openPdf } from '../../src/ingest/pdf.js';
 import { detectRules, readPgm, ruleDefaults } from '../../src/ingest/raster.js';
 import { rng, type Rng } from '../synthetic/lib/rng.js';
 
@@ -57,17 +60,26 @@ export interface ScanOptions {
 
 export interface ScanTools {
   pdftoppm: string;
-  pdfinfo: string;
   qpdf: string;
-  /** ImageMagick's `convert` (IM6) or `magick` (IM7). */
+  /** ImageMagick 6's `convert` (tested with 6.9.11); IM7's `magick` takes the same arguments but is untested. */
   convert: string;
 }
 
-const DEFAULT_TOOLS: ScanTools = { pdftoppm: 'pdftoppm', pdfinfo: 'pdfinfo', qpdf: 'qpdf', convert: 'convert' };
+const DEFAULT_TOOLS: ScanTools = { pdftoppm: 'pdftoppm', qpdf: 'qpdf', convert: 'convert' };
 const DEFAULT_STAMP_TEXT = 'PEMERINTAH KABUPATEN * DINAS PERANGKAT DAERAH *';
+/** Bold sans fonts for the stamp, first found wins; the stamp layout uses Helvetica-Bold widths. */
+const STAMP_FONTS = [
+  '/usr/share/fonts/type1/urw-base35/NimbusSans-Bold.t1',
+  '/usr/share/fonts/opentype/urw-base35/NimbusSans-Bold.otf',
+  '/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf',
+  '/usr/share/fonts/truetype/liberation2/LiberationSans-Bold.ttf',
+  '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf',
+];
 
-/** One page's geometry as pdfinfo reports it: the crop box size in points and the /Rotate angle. */
+/** One page's visible box (crop box clipped to the media box) in points, and its /Rotate angle. */
 interface PageBox {
+  x0: number;
+  y0: number;
   width: number;
   height: number;
   rotate: number;
@@ -91,20 +103,23 @@ interface Box {
  */
 export async function scanPages(input: string, output: string, pages: number[], params: ScanParams, opts: ScanOptions = {}): Promise<void> {
   checkParams(params);
+  // Absolute, so a file name starting with `-` is never taken for an option.
+  input = path.resolve(input);
   const tools = { ...DEFAULT_TOOLS, ...opts.tools };
   const wanted = [...new Set(pages)].sort((a, b) => a - b);
   if (!wanted.length) throw new Error('scanPages: no pages given');
-  const { count, boxes } = await pageInfo(tools, input);
+  const { count, boxes } = await pageInfo(input, wanted);
   for (const p of wanted) {
     if (!Number.isInteger(p) || p < 1 || p > count) throw new Error(`scanPages: page ${p} is not in 1..${count} of ${input}`);
   }
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'lkjip-scan-'));
   try {
     const scans = new Map<number, string>();
+    const font = STAMP_FONTS.find((f) => existsSync(f)) ?? 'Helvetica-Bold';
     for (const p of wanted) {
       const box = boxes.get(p);
-      if (!box) throw new Error(`scanPages: pdfinfo gave no size for page ${p}`);
-      scans.set(p, await scanOnePage(tools, input, p, box, params, opts, tmp));
+      if (!box) throw new Error(`scanPages: no page box for page ${p}`);
+      scans.set(p, await scanOnePage(tools, input, p, box, params, opts, font, tmp));
     }
     // qpdf takes the document catalog (outline, page labels, info) from `input` and the pages in
     // the order listed: runs of untouched pages from `input`, each scan from its one-page PDF.
@@ -130,15 +145,14 @@ export async function scanAvailable(tools: Partial<ScanTools> = {}): Promise<{ o
   const t = { ...DEFAULT_TOOLS, ...tools };
   const checks: [string, string[], string, RegExp][] = [
     [t.pdftoppm, ['-v'], 'poppler-utils', /pdftoppm/i],
-    [t.pdfinfo, ['-v'], 'poppler-utils', /pdfinfo/i],
     [t.qpdf, ['--version'], 'qpdf', /qpdf/i],
     // A stand-in `convert` may exist without ImageMagick; only the real one prints its version.
-    [t.convert, ['-version'], 'imagemagick', /ImageMagick/],
+    [t.convert, ['-version'], 'imagemagick', /^Version: ImageMagick/m],
   ];
   for (const [cmd, args, pkg, re] of checks) {
     try {
       const { stdout, stderr } = await run(cmd, args);
-      if (!re.test(stdout.toString('utf8') + stderr.toString('utf8')) || /not installed/i.test(stdout.toString('utf8'))) {
+      if (!re.test(stdout.toString('utf8') + stderr.toString('utf8'))) {
         return { ok: false, reason: `${cmd} is not the expected tool; install the Debian package ${pkg}` };
       }
     } catch (err) {
@@ -161,24 +175,35 @@ function checkParams(p: ScanParams): void {
   if (!Number.isInteger(p.seed)) bad(`seed ${p.seed} is not an integer`);
 }
 
-async function pageInfo(tools: ScanTools, input: string): Promise<{ count: number; boxes: Map<number, PageBox> }> {
-  const first = (await run(tools.pdfinfo, [input])).stdout.toString('latin1');
-  const count = Number(/^Pages:\s+(\d+)/m.exec(first)?.[1]);
-  if (!Number.isInteger(count) || count < 1) throw new Error(`scanPages: pdfinfo gave no page count for ${input}`);
-  const out = (await run(tools.pdfinfo, ['-f', '1', '-l', String(count), input])).stdout.toString('latin1');
-  const boxes = new Map<number, PageBox>();
-  for (const m of out.matchAll(/^Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+) pts/gm)) {
-    boxes.set(Number(m[1]), { width: Number(m[2]), height: Number(m[3]), rotate: 0 });
+/** Page count and, for the wanted pages, the exact visible box (crop ∩ media) and rotation, via pdf.js. */
+async function pageInfo(input: string, pages: number[]): Promise<{ count: number; boxes: Map<number, PageBox> }> {
+  const doc = await openPdf(new Uint8Array(await readFile(input)), input);
+  try {
+    const boxes = new Map<number, PageBox>();
+    for (const n of pages) {
+      if (!Number.isInteger(n) || n < 1 || n > doc.numPages) continue;
+      const page = await doc.getPage(n);
+      const [x0, y0, x1, y1] = page.view as [number, number, number, number];
+      boxes.set(n, { x0, y0, width: x1 - x0, height: y1 - y0, rotate: (((page.rotate % 360) + 360) % 360) });
+      page.cleanup();
+    }
+    return { count: doc.numPages, boxes };
+  } finally {
+    await doc.destroy();
   }
-  for (const m of out.matchAll(/^Page\s+(\d+) rot:\s+(-?\d+)/gm)) {
-    const box = boxes.get(Number(m[1]));
-    if (box) box.rotate = (((Number(m[2]) % 360) + 360) % 360);
-  }
-  return { count, boxes };
 }
 
 /** Scans one page into a one-page, image-only PDF in `tmp`; returns its path. */
-async function scanOnePage(tools: ScanTools, input: string, page: number, box: PageBox, params: ScanParams, opts: ScanOptions, tmp: string): Promise<string> {
+async function scanOnePage(
+  tools: ScanTools,
+  input: string,
+  page: number,
+  box: PageBox,
+  params: ScanParams,
+  opts: ScanOptions,
+  font: string,
+  tmp: string,
+): Promise<string> {
   const r = rng((Math.imul(params.seed, 0x9e3779b1) ^ Math.imul(page, 0x85ebca6b)) >>> 0);
   const colour = opts.colour === true && params.mode === 'grey';
   const base = path.join(tmp, `p${page}`);
@@ -198,7 +223,9 @@ async function scanOnePage(tools: ScanTools, input: string, page: number, box: P
 
   // --- On the paper: stamp and signature. ---
   let stampAt: { cx: number; cy: number; r: number } | undefined;
-  if (params.stamp || params.signature) {
+  if (params.stamp) {
+    // Over the lower part of the page's table, towards its number columns; without a table, in
+    // the lower middle of the page.
     const table = findTable(img, params.dpi);
     const d = r.float(36, 44) * mm;
     const rad = d / 2;
@@ -219,23 +246,21 @@ async function scanOnePage(tools: ScanTools, input: string, page: number, box: P
     stampAt = { cx, cy, r: rad };
   }
   const inks = ['#4a2c8f', '#2b3f9f', '#5a3a9a', '#23409a', '#3b2f86'];
-  if (params.stamp && stampAt) {
+  if (stampAt) {
     const ink = r.pick(inks);
-    args.push(...stampArgs(stampAt, ink, opts.stampText ?? DEFAULT_STAMP_TEXT, opts.stampCentre ?? 'KEPALA', mm, r));
+    args.push(...stampArgs(stampAt, ink, opts.stampText ?? DEFAULT_STAMP_TEXT, opts.stampCentre ?? 'KEPALA', font, mm, r));
   }
   if (params.signature) {
     const sigW = r.float(40, 55) * mm;
     const sigH = sigW * r.float(0.3, 0.42);
     let sx: number;
     let sy: number;
-    if (params.stamp && stampAt) {
-      // Signed over the stamp's right half, as a head of office signs beside the seal.
+    if (stampAt) {
+      // Across the stamp's middle and out to its right, as a head of office signs over the seal.
       sx = stampAt.cx + stampAt.r * r.float(-0.3, 0.15);
       sy = stampAt.cy - sigH * r.float(0.2, 0.7);
-    } else if (stampAt) {
-      sx = stampAt.cx - sigW * 0.5;
-      sy = stampAt.cy - sigH * 0.5;
     } else {
+      // The signature block at the foot of the page.
       sx = W * r.float(0.5, 0.62);
       sy = H * r.float(0.8, 0.88);
     }
@@ -291,12 +316,11 @@ async function scanOnePage(tools: ScanTools, input: string, page: number, box: P
   if (params.mode === 'bitonal') {
     const out = `${base}.g4`;
     const threshold = r.float(66, 74);
-    await run(tools.convert, [...args, '-threshold', `${fmt(threshold)}%`, ...unrotate, '-type', 'Bilevel', `group4:${out}`]);
+    await run(tools.convert, [...args, '-threshold', `${fmt(threshold)}%`, ...unrotate, `group4:${out}`]);
     const [w, h] = rot === 90 || rot === 270 ? [H, W] : [W, H];
     image = { data: await readFile(out), width: w, height: h, components: 1, filter: 'CCITTFaxDecode' };
   } else {
     const out = `${base}.jpg`;
-    if (process.env.SCAN_DEBUG) { console.error(JSON.stringify(args)); await writeFile("/tmp/scanwork/args.json", JSON.stringify(args)); await writeFile("/tmp/scanwork/page.pgm", await readFile(rendered)); }
     const q = String(Math.round(params.jpegQuality));
     const type = colour ? ['-type', 'TrueColor', '-sampling-factor', '2x2'] : ['-type', 'Grayscale'];
     await run(tools.convert, [...args, ...unrotate, ...type, '-quality', q, '-density', String(params.dpi), '-units', 'PixelsPerInch', `jpeg:${out}`]);
@@ -309,39 +333,41 @@ async function scanOnePage(tools: ScanTools, input: string, page: number, box: P
   return file;
 }
 
-/** The bounding box of the largest group of long horizontal rules (a bordered table), if any. */
+/**
+ * The bounding box of the largest group of long ruling lines (a bordered table), if any: rules at
+ * least a quarter of the page across (or down) that touch or nearly touch are merged into groups.
+ */
 function findTable(img: ReturnType<typeof readPgm>, dpi: number): Box | undefined {
-  const rules = detectRules(img, ruleDefaults(dpi)).filter((l) => l.orientation === 'h' && l.x1 - l.x0 >= img.width * 0.25);
-  if (rules.length < 2) return undefined;
-  rules.sort((a, b) => a.y0 - b.y0);
-  const gap = img.height * 0.12;
-  const groups: Box[] = [];
-  let cur: Box | undefined;
-  let n = 0;
-  const counts: number[] = [];
-  for (const l of rules) {
-    if (cur && l.y0 - cur.y1 <= gap) {
-      cur.x0 = Math.min(cur.x0, l.x0);
-      cur.x1 = Math.max(cur.x1, l.x1);
-      cur.y1 = Math.max(cur.y1, l.y1);
-      n++;
-    } else {
-      if (cur) counts.push(n);
-      cur = { x0: l.x0, y0: l.y0, x1: l.x1, y1: l.y1 };
-      groups.push(cur);
-      n = 1;
+  const long = detectRules(img, ruleDefaults(dpi)).filter((l) =>
+    l.orientation === 'h' ? l.x1 - l.x0 >= img.width * 0.25 : l.y1 - l.y0 >= img.height * 0.25,
+  );
+  const tol = dpi * 0.6; // rules up to 0.6 in apart belong to one table
+  const groups: { box: Box; n: number }[] = [];
+  for (const l of long) {
+    let g = { box: { x0: l.x0, y0: l.y0, x1: l.x1, y1: l.y1 }, n: 1 };
+    // Merge with every group it is near, repeatedly, so chains of rules end up in one group.
+    for (let i = groups.length - 1; i >= 0; i--) {
+      const o = groups[i]!;
+      if (o.box.x0 - tol <= g.box.x1 && g.box.x0 <= o.box.x1 + tol && o.box.y0 - tol <= g.box.y1 && g.box.y0 <= o.box.y1 + tol) {
+        g = {
+          box: { x0: Math.min(o.box.x0, g.box.x0), y0: Math.min(o.box.y0, g.box.y0), x1: Math.max(o.box.x1, g.box.x1), y1: Math.max(o.box.y1, g.box.y1) },
+          n: o.n + g.n,
+        };
+        groups.splice(i, 1);
+        i = groups.length;
+      }
     }
+    groups.push(g);
   }
-  counts.push(n);
   let best: Box | undefined;
   let bestArea = 0;
-  groups.forEach((g, i) => {
-    const area = (g.x1 - g.x0) * (g.y1 - g.y0);
-    if (counts[i]! >= 2 && area > bestArea) {
-      best = g;
+  for (const g of groups) {
+    const area = (g.box.x1 - g.box.x0) * (g.box.y1 - g.box.y0);
+    if (g.n >= 3 && area > bestArea) {
+      best = g.box;
       bestArea = area;
     }
-  });
+  }
   return best;
 }
 
@@ -349,7 +375,7 @@ function findTable(img: ReturnType<typeof readPgm>, dpi: number): Box | undefine
  * ImageMagick arguments that composite a round stamp centred at (cx, cy): two rings, text around
  * the ring (stars for `*`), a star and a word in the centre; blotchy, rotated, multiplied onto the page.
  */
-function stampArgs(at: { cx: number; cy: number; r: number }, ink: string, ringText: string, centre: string, mm: number, r: Rng): string[] {
+function stampArgs(at: { cx: number; cy: number; r: number }, ink: string, ringText: string, centre: string, font: string, mm: number, r: Rng): string[] {
   const S = Math.ceil(at.r * 2 + 4);
   const c = S / 2;
   const r1 = at.r - 0.5 * mm; // outer ring, stroke centre
@@ -410,7 +436,7 @@ function stampArgs(at: { cx: number; cy: number; r: number }, ink: string, ringT
     '-strokewidth', fmt(w1), '-draw', `circle ${fmt(c)},${fmt(c)} ${fmt(c + r1)},${fmt(c)}`,
     '-strokewidth', fmt(w2), '-draw', `circle ${fmt(c)},${fmt(c)} ${fmt(c + r2)},${fmt(c)}`,
     '-strokewidth', ruleW, '-draw', lines,
-    '-stroke', 'none', '-fill', ink, '-font', 'Helvetica-Bold', '-pointsize', fmt(pt), '-draw', mvg.slice(0, -1).join(' '),
+    '-stroke', 'none', '-fill', ink, '-font', font, '-pointsize', fmt(pt), '-draw', mvg.slice(0, -1).join(' '),
     '-pointsize', fmt(cpt), '-draw', `stroke none fill '${ink}' ${mvg[mvg.length - 1]}`,
     // Uneven ink: the stamp's alpha times a smooth random field (a half-dry pad, pressed unevenly).
     '(', '-size', `${S}x${S}`, 'xc:gray50', '-seed', String(r.int(1, 2 ** 30)), '+noise', 'Random', '-colorspace', 'Gray',
@@ -547,20 +573,19 @@ function onePagePdf(
   img: { data: Buffer; width: number; height: number; components: number; filter: 'DCTDecode' | 'CCITTFaxDecode' },
   box: PageBox,
 ): Buffer {
-  // The image was turned back to the page's unrotated orientation; pdfinfo's size is the unrotated box.
-  const pw = box.width;
-  const ph = box.height;
+  // The image was turned back to the page's unrotated orientation and fills the original box exactly.
+  const { x0, y0, width: pw, height: ph } = box;
   const cs = img.components === 3 ? '/DeviceRGB' : img.components === 4 ? '/DeviceCMYK' : '/DeviceGray';
   const imgDict =
     img.filter === 'DCTDecode'
       ? `<< /Type /XObject /Subtype /Image /Width ${img.width} /Height ${img.height} /ColorSpace ${cs} /BitsPerComponent 8 /Filter /DCTDecode /Length ${img.data.length} >>`
       : `<< /Type /XObject /Subtype /Image /Width ${img.width} /Height ${img.height} /ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /CCITTFaxDecode /DecodeParms << /K -1 /Columns ${img.width} /Rows ${img.height} /BlackIs1 false >> /Length ${img.data.length} >>`;
-  const content = Buffer.from(`q ${fmt(pw)} 0 0 ${fmt(ph)} 0 0 cm /Im0 Do Q\n`, 'latin1');
+  const content = Buffer.from(`q ${num(pw)} 0 0 ${num(ph)} ${num(x0)} ${num(y0)} cm /Im0 Do Q\n`, 'latin1');
   const objects: Buffer[] = [
     Buffer.from('<< /Type /Catalog /Pages 2 0 R >>', 'latin1'),
     Buffer.from('<< /Type /Pages /Kids [3 0 R] /Count 1 >>', 'latin1'),
     Buffer.from(
-      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${fmt(pw)} ${fmt(ph)}]${box.rotate ? ` /Rotate ${box.rotate}` : ''} /Resources << /XObject << /Im0 4 0 R >> /ProcSet [/PDF /ImageB${img.components === 1 ? '' : ' /ImageC'}] >> /Contents 5 0 R >>`,
+      `<< /Type /Page /Parent 2 0 R /MediaBox [${num(x0)} ${num(y0)} ${num(x0 + pw)} ${num(y0 + ph)}]${box.rotate ? ` /Rotate ${box.rotate}` : ''} /Resources << /XObject << /Im0 4 0 R >> /ProcSet [/PDF /ImageB${img.components === 1 ? '' : ' /ImageC'}] >> /Contents 5 0 R >>`,
       'latin1',
     ),
     Buffer.concat([Buffer.from(`${imgDict}\nstream\n`, 'latin1'), img.data, Buffer.from('\nendstream', 'latin1')]),
@@ -584,6 +609,13 @@ function onePagePdf(
 function fmt(n: number): string {
   const s = n.toFixed(3).replace(/\.?0+$/, '');
   return s === '-0' ? '0' : s;
+}
+
+/** A PDF real that reads back as exactly `n` (the shortest round-trip form, never an exponent). */
+function num(n: number): string {
+  if (Math.abs(n) < 1e-9) return '0';
+  const s = String(n);
+  return s.includes('e') ? n.toFixed(12).replace(/\.?0+$/, '') : s;
 }
 
 function clamp(v: number, lo: number, hi: number): number {

@@ -179,10 +179,13 @@ function drawIndicator(r: Rng, t: IndicatorTemplate, sasaran: number, program: n
   let realisasi = round(target * f, realDec);
   if (t.kind === 'percent' && !t.lower) realisasi = Math.min(realisasi, 100);
   if (level) realisasi = Math.min(5, Math.max(1, realisasi));
-  if (realisasi === target) realisasi = round(realisasi + (t.lower ? -1 : 1) * 10 ** -realDec * r.int(1, 5), realDec);
+  if (realisasi === target) realisasi = round(realisasi + (t.lower ? -1 : 1) * 10 ** -realDec * (realDec ? r.int(1, 5) : 1), realDec);
+  if (level) realisasi = Math.min(5, Math.max(1, realisasi));
   if (realisasi <= 0) realisasi = 10 ** -realDec;
-  const prev = round(realisasi * r.float(0.85, 1.12), realDec) || 10 ** -realDec;
-  const prev2 = r.next() < 0.15 ? null : round(prev * r.float(0.85, 1.1), realDec) || 10 ** -realDec;
+  // Earlier years stay on the indicator's own scale (a level of 1–5, a percentage of at most 100).
+  const cap = (v: number): number => (level ? Math.min(5, Math.max(1, v)) : t.kind === 'percent' ? Math.min(100, v) : v);
+  const prev = cap(round(realisasi * r.float(0.85, 1.12), realDec) || 10 ** -realDec);
+  const prev2 = r.next() < 0.15 ? null : cap(round(prev * r.float(0.85, 1.1), realDec) || 10 ** -realDec);
   const renstra = round(target * (t.lower ? r.float(0.8, 0.95) : r.float(1.03, 1.15)), targetDec);
   const reference = r.next() < 0.4 && (t.kind === 'percent' || t.kind === 'index' || t.kind === 'rate') ? { name: r.next() < 0.5 ? 'rata-rata nasional' : `rata-rata ${provinces}`, value: round(realisasi * r.float(0.85, 1.15), realDec) } : null;
   if (reference && reference.value === realisasi) reference.value = round(realisasi + 10 ** -realDec * 3, realDec);
