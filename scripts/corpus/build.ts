@@ -187,8 +187,15 @@ export function build(spec: CorpusSpec, r: Rng): Built {
     else facts.cross.push({ key, cells: list });
   };
   const words = (n: number): string => terbilang(n);
-  const countFmt = ph.COUNT_FORMATS[spec.phrase.countFormat! % ph.COUNT_FORMATS.length]!;
-  const pick = <T>(bank: readonly T[], key: string, salt = 0): T => bank[(spec.phrase[key]! + salt) % bank.length]!;
+  // Held-out vocabulary: every third phrasing and column label is printed only in held-out reports,
+  // so the held-out figures also measure wordings the dev reports never show.
+  const allowed = <T>(bank: readonly T[]): readonly T[] => (spec.heldout || bank.length < 3 ? bank : bank.filter((_, i) => i % 3 !== 2));
+  const pick = <T>(bank: readonly T[], key: string, salt = 0): T => {
+    const list = allowed(bank);
+    return list[(spec.phrase[key]! + salt) % list.length]!;
+  };
+  const vocab = (list: readonly string[]): string => r.pick(allowed(list));
+  const countFmt = pick(ph.COUNT_FORMATS, 'countFormat');
 
   // ---- captions ---------------------------------------------------------------------------------
   const capNo = (chapter: number, n: number): string => {
@@ -488,7 +495,7 @@ export function build(spec: CorpusSpec, r: Rng): Built {
     });
     pkTotal = moneyP(totalPagu, w('JUMLAH'), tMoneyF);
     setMates([pkTotal]);
-    rows.push({ label: 'JUMLAH', bold: true, cells: [...(hasNo ? [{ content: [''] }] : []), { content: [r.pick(['JUMLAH', 'Jumlah', 'TOTAL'])] }, cellN(pkTotal)] });
+    rows.push({ label: 'JUMLAH', bold: true, cells: [...(hasNo ? [{ content: [''] }] : []), { content: [vocab(['JUMLAH', 'Jumlah', 'TOTAL'])] }, cellN(pkTotal)] });
     facts.sums.push({ check: 'sum-rows', label: 'JUMLAH of the PK program table', total: pkTotal, parts: pkSubtotals.length ? pkSubtotals : programs.map((p) => p.pk!) });
     const t = register({
       id: 'pk-program',
@@ -498,7 +505,7 @@ export function build(spec: CorpusSpec, r: Rng): Built {
       fontSize: 9,
       widths: [...(hasNo ? [32] : []), 450, 160],
       align: [...(hasNo ? ['center' as const] : []), 'left', 'right'],
-      header: [[...(hasNo ? [{ text: 'No' }] : []), { text: 'Program' }, { text: r.pick(['Anggaran (Rp)', 'Pagu Anggaran (Rp)', 'Jumlah Anggaran']) }]],
+      header: [[...(hasNo ? [{ text: 'No' }] : []), { text: 'Program' }, { text: vocab(['Anggaran (Rp)', 'Pagu Anggaran (Rp)', 'Jumlah Anggaran']) }]],
       rows,
       repeatHeader: true,
       kind: 'pk-program',
@@ -524,7 +531,7 @@ export function build(spec: CorpusSpec, r: Rng): Built {
     const v = spec.capaianColumns;
     const H = spec.capaianHeaderRows;
     const colsLead: HeaderCell[] = [...(hasNo ? [{ text: 'No' }] : []), { text: 'Sasaran Strategis' }, { text: 'Indikator Kinerja' }, { text: 'Satuan' }];
-    const yearCols = ['Target', 'Realisasi', r.pick(['Capaian (%)', '% Capaian', 'Capaian'])];
+    const yearCols = ['Target', 'Realisasi', vocab(['Capaian (%)', '% Capaian', 'Capaian'])];
     const tail: string[] = v === 'renstra' ? [`Target Akhir Renstra (${renstraEnd})`, 'Capaian thd Renstra (%)'] : [];
     const hasPred = true;
     const header: HeaderCell[][] = [];
@@ -549,7 +556,7 @@ export function build(spec: CorpusSpec, r: Rng): Built {
         header.push(top, second);
       } else {
         const span = groups.reduce((a, g) => a + g.cols.length, 0);
-        top.push({ text: r.pick(['Kinerja', 'Capaian Kinerja', 'Realisasi dan Capaian']), colspan: span });
+        top.push({ text: vocab(['Kinerja', 'Capaian Kinerja', 'Realisasi dan Capaian']), colspan: span });
         if (hasPred) top.push({ text: 'Predikat', rowspan: 3 });
         for (const g of groups) {
           second.push({ text: g.label, colspan: g.cols.length });
@@ -610,7 +617,7 @@ export function build(spec: CorpusSpec, r: Rng): Built {
       const capIdx = (hasNo ? 1 : 0) + 3 + (v === 'prevYear' ? 1 : 0) + 2;
       const nCols = (hasNo ? 1 : 0) + 3 + nNum + (hasPred ? 1 : 0);
       const empty = (n: number): CCell[] => Array.from({ length: n }, () => ({ content: [] as Inline[] }));
-      rows.push({ label: 'Rata-rata', bold: true, cells: [{ content: [r.pick(['Rata-rata Capaian Kinerja', 'Rata-rata', 'RATA-RATA CAPAIAN'])] }, ...empty(capIdx - 1), cellN(mean), ...empty(nCols - capIdx - 1)] });
+      rows.push({ label: 'Rata-rata', bold: true, cells: [{ content: [vocab(['Rata-rata Capaian Kinerja', 'Rata-rata', 'RATA-RATA CAPAIAN'])] }, ...empty(capIdx - 1), cellN(mean), ...empty(nCols - capIdx - 1)] });
       setMates([mean]);
     }
     const t = register({
@@ -804,12 +811,12 @@ export function build(spec: CorpusSpec, r: Rng): Built {
     const rev = spec.budgetRevised;
     const numberingMode = spec.budgetNumbering;
     const labels = {
-      pagu: r.pick(['Pagu (Rp)', 'Anggaran (Rp)', 'Alokasi (Rp)']),
-      awal: r.pick(['Pagu Awal (Rp)', 'Anggaran Murni (Rp)', 'Sebelum Perubahan']),
-      perubahan: r.pick(['Pagu Perubahan (Rp)', 'Anggaran Perubahan (Rp)', 'Setelah Perubahan']),
-      real: r.pick(['Realisasi (Rp)', 'Realisasi Anggaran (Rp)']),
-      pct: r.pick(['%', 'Capaian (%)', 'Serapan (%)', '% Realisasi']),
-      sisa: r.pick(['Sisa (Rp)', 'Sisa Anggaran (Rp)', 'Selisih (Rp)']),
+      pagu: vocab(['Pagu (Rp)', 'Anggaran (Rp)', 'Alokasi (Rp)']),
+      awal: vocab(['Pagu Awal (Rp)', 'Anggaran Murni (Rp)', 'Sebelum Perubahan']),
+      perubahan: vocab(['Pagu Perubahan (Rp)', 'Anggaran Perubahan (Rp)', 'Setelah Perubahan']),
+      real: vocab(['Realisasi (Rp)', 'Realisasi Anggaran (Rp)']),
+      pct: vocab(['%', 'Capaian (%)', 'Serapan (%)', '% Realisasi']),
+      sisa: vocab(['Sisa (Rp)', 'Sisa Anggaran (Rp)', 'Selisih (Rp)']),
     };
     const lead: HeaderCell[] = numberingMode === 'codes' ? [{ text: 'Kode' }, { text: 'Program/Kegiatan/Sub Kegiatan' }] : numberingMode === 'none' ? [{ text: 'Uraian' }] : [{ text: 'No' }, { text: 'Program/Kegiatan/Sub Kegiatan' }];
     const two = spec.budgetHeaderRows === 2;
@@ -857,7 +864,7 @@ export function build(spec: CorpusSpec, r: Rng): Built {
       }
     };
     for (const p of programs) printNode(p);
-    const totalLabel = r.pick(['JUMLAH', 'TOTAL', 'Jumlah Total', 'J U M L A H']);
+    const totalLabel = vocab(['JUMLAH', 'TOTAL', 'Jumlah Total', 'J U M L A H']);
     const total = {
       awal: rev ? moneyP(totalAwal, bw('JUMLAH', labels.awal), bMoneyF) : null,
       pagu: moneyP(totalPagu, bw('JUMLAH', colName.pagu), bMoneyF),
@@ -891,7 +898,7 @@ export function build(spec: CorpusSpec, r: Rng): Built {
       header,
       rows,
       repeatHeader: splitMode === 'repeat',
-      ...(splitMode.startsWith('lanjutan') ? { split: { after: splitAt, label: r.pick(['Lanjutan', 'lanjutan tabel', '(Lanjutan)']), header: splitMode === 'lanjutan-header' } } : {}),
+      ...(splitMode.startsWith('lanjutan') ? { split: { after: splitAt, label: vocab(['Lanjutan', 'lanjutan tabel', '(Lanjutan)']), header: splitMode === 'lanjutan-header' } } : {}),
       kind: 'budget',
       ...(spec.scan?.what === 'budget' ? { scan: true } : {}),
     });
@@ -1006,7 +1013,7 @@ export function build(spec: CorpusSpec, r: Rng): Built {
       id: 'lampiran-budget',
       caption: `Lampiran ${lampiranNo}. Realisasi Program, Kegiatan dan Sub Kegiatan Tahun ${Y}`,
       captionPos: 'above',
-      intro: `Data realisasi program, kegiatan dan sub kegiatan per ${r.pick(['31 Desember', 'akhir tahun anggaran'])} ${Y}:`,
+      intro: `Data realisasi program, kegiatan dan sub kegiatan per ${vocab(['31 Desember', 'akhir tahun anggaran'])} ${Y}:`,
       style: 'sheet',
       fontSize: 6.5,
       widths: [130, 520, 130, 130],

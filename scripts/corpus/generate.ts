@@ -217,8 +217,8 @@ export interface Generated {
  * @example
  *   const g = generateReport('c001', 42); g.plan.items.length > 0; // true
  */
-export function generateReport(id: string, seed: number): Generated {
-  const spec = sampleSpec(id, seed, rng(seed));
+export function generateReport(id: string, seed: number, heldout = false): Generated {
+  const spec = sampleSpec(id, seed, rng(seed), heldout);
   const b = build(spec, rng(seed ^ 0x5bd1e995));
   const before = allViolations(b);
   if (before.length) throw new Error(`${id}: inconsistent before planting:\n${before.map((v) => `  ${v.check} ${v.at.text}: ${v.detail}`).join('\n')}`);

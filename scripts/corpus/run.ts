@@ -117,12 +117,12 @@ export interface ManifestEntry {
   totalsSpanPages: boolean;
 }
 
-async function buildOne(id: string, seed: number, ctx: { browser: () => Promise<Browser>; profile: string }): Promise<Omit<ManifestEntry, 'split'>> {
+async function buildOne(id: string, seed: number, heldout: boolean, ctx: { browser: () => Promise<Browser>; profile: string }): Promise<Omit<ManifestEntry, 'split'>> {
   let g: ReturnType<typeof generateReport> | null = null;
   let s = seed;
   for (let attempt = 0; attempt < 12 && !g; attempt++) {
     try {
-      g = generateReport(id, s);
+      g = generateReport(id, s, heldout);
     } catch (err) {
       if (attempt === 11) throw err;
       s = rng(s).int(1, 2 ** 31 - 1);
@@ -237,6 +237,7 @@ async function main(): Promise<void> {
   const seeds = corpusSeeds(MASTER_SEED, opts.count);
   const ids = seeds.map((_, i) => `c${String(i + 1).padStart(3, '0')}`);
   const wanted = ids.map((id, i) => ({ id, seed: seeds[i]! })).filter((x) => !opts.only || opts.only.includes(x.id));
+  const held = heldOut(ids);
   const manifestFile = `${OUT}/manifest.json`;
   const previous: ManifestEntry[] = opts.only && existsSync(manifestFile) ? (JSON.parse(await readFile(manifestFile, 'utf8')) as ManifestEntry[]) : [];
   let browser: Browser | null = null;
@@ -259,7 +260,7 @@ async function main(): Promise<void> {
           const job = wanted[next++]!;
           const t0 = performance.now();
           try {
-            const m = await buildOne(job.id, job.seed, { browser: getBrowser, profile });
+            const m = await buildOne(job.id, job.seed, held.has(job.id), { browser: getBrowser, profile });
             results.push(m);
             console.log(`${m.id}: ${m.producer}, ${m.pages} pages${m.scannedPages.length ? ` (scanned ${m.scannedPages.join(',')})` : ''}, ${m.findings} findings from ${m.plants} plants, ${m.traps} traps, ${m.modelRows.indicators}+${m.modelRows.budget} model rows, ${m.tables} tables (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
           } catch (err) {
@@ -273,7 +274,6 @@ async function main(): Promise<void> {
     }),
   );
   await (browser as Browser | null)?.close();
-  const held = heldOut(ids);
   const merged = new Map<string, ManifestEntry>(previous.map((m) => [m.id, m]));
   for (const m of results) merged.set(m.id, { ...m, split: held.has(m.id) ? 'heldout' : 'dev' });
   const manifest = [...merged.values()].sort((a, b) => a.id.localeCompare(b.id));

@@ -159,6 +159,8 @@ export interface CorpusSpec {
   scan: ScanSpec | null;
   /** Picks for the phrase banks (an index per claim type, drawn once per report). */
   phrase: Record<string, number>;
+  /** A held-out report: it may print the phrasings and labels reserved for held-out reports. */
+  heldout: boolean;
 }
 
 const round = (v: number, d: number): number => Math.round(v * 10 ** d) / 10 ** d;
@@ -203,7 +205,7 @@ function weightedPick<T>(r: Rng, items: Weighted<T>): T {
  * @example
  *   sampleSpec('c001', 12345).office.kind; // e.g. 'dinas'
  */
-export function sampleSpec(id: string, seed: number, r: Rng): CorpusSpec {
+export function sampleSpec(id: string, seed: number, r: Rng, heldout = false): CorpusSpec {
   const kind = weighted(r, CLASS.officeKind);
   const office = r.pick(OFFICE_DEFS.filter((o) => o.kind === kind));
   const region = regionName(r);
@@ -311,5 +313,6 @@ export function sampleSpec(id: string, seed: number, r: Rng): CorpusSpec {
     coordination: r.next() < 0.3 ? r.pick(OFFICE_DEFS.filter((o) => o.name !== office.name && o.kind !== 'kecamatan')).name : null,
     scan,
     phrase,
+    heldout,
   };
 }

@@ -125,3 +125,20 @@ describe('tableRows', () => {
     ]);
   });
 });
+
+describe('held-out vocabulary', () => {
+  // Every third entry of a phrase bank or label list is printed in held-out reports only.
+  const reserved = ['Alokasi (Rp)', 'Serapan (%)', 'Selisih (Rp)', 'Setelah Perubahan', 'Sebelum Perubahan'];
+  const html = (heldout: boolean): string[] =>
+    SEEDS.flatMap((seed, i) => {
+      try {
+        return [generateReport(`c${i}`, seed, heldout).html.map((h) => h.html).join('\n')];
+      } catch {
+        return [];
+      }
+    });
+  it('dev reports never print a reserved label; held-out reports do', () => {
+    for (const h of html(false)) for (const label of reserved) expect(h).not.toContain(label);
+    expect(html(true).some((h) => reserved.some((label) => h.includes(label)))).toBe(true);
+  });
+});
