@@ -15,7 +15,7 @@ import {
 } from '../model/report.js';
 import { KeyRegistry, citeCell, normalizeName } from './rules/cells.js';
 import { extractClaims, otherOffices, templatePhrases } from './rules/claims.js';
-import { declaredPolarities } from './rules/polarity.js';
+import { declaredPolarities, polarityFromCapaian } from './rules/polarity.js';
 import { linkAcrossParts } from './rules/orphans.js';
 import { extractProseBudget, proseTotals } from './rules/prose-budget.js';
 import { realignShiftedRows } from './rules/realign.js';
@@ -137,6 +137,13 @@ export function extractReport(layout: LayoutDocument, opts: ExtractOptions = {})
     if (pol) Object.assign(ind, { polarity: pol, polaritySource: 'declared' });
   }
   const prose = extractClaims(layout.paragraphs, id.instansi, id.tahun);
+  // Polarity the capaian column itself evidences, against the lower-is-better formula the report states.
+  const statedLower = prose.claims.find((c) => c.kind === 'formula' && c.polarity === 'lower');
+  const evidenced = polarityFromCapaian(indicators, statedLower?.kind === 'formula' && statedLower.formula !== 'ratio' ? statedLower.formula : null);
+  for (const ind of indicators) {
+    const e = evidenced.get(ind.key);
+    if (e) Object.assign(ind, { polarity: e.polarity, polaritySource: 'evidenced', polarityEvidence: e.evidence });
+  }
   // Another office's name typed into a table (a sasaran copied from another kecamatan's report).
   const performance = new Set(tables.filter((t) => INDICATOR_KINDS.includes(t.kind)).map((t) => t.id));
   prose.claims.push(...officesInTables(layout.tables, roleMaps, performance, id.instansi), ...templateInTables(layout.tables));

@@ -70,7 +70,10 @@ export const Indicator = z.object({
   indikator: z.string(),
   satuan: z.string().nullable(),
   polarity: Polarity,
-  polaritySource: z.enum(['declared', 'inferred', 'default']),
+  /** `evidenced`: every capaian the report prints for it matches one formula (the report's stated lower-is-better one, or the plain ratio) and not the other. */
+  polaritySource: z.enum(['declared', 'evidenced', 'inferred', 'default']),
+  /** What decided the polarity when it was not declared in words. */
+  polarityEvidence: z.string().optional(),
   tahun: z.number().int().nullable(),
   target: Value.nullable(),
   /** A range target [a, b] ("80-90"). */

@@ -1,3 +1,4 @@
+import type { Indicator } from '../../model/report.js';
 import { normalizeName } from './cells.js';
 
 /**
@@ -92,4 +93,53 @@ export function polarityOf(name: string, declaredText = ''): { polarity: 'higher
   if (/^(persentase\s+)?(penurunan|berkurangnya|menurunnya)\b/.test(n)) return { polarity: 'higher', source: 'inferred' };
   if (LOWER_IS_BETTER.some((re) => re.test(n))) return { polarity: 'lower', source: 'inferred' };
   return { polarity: 'higher', source: 'default' };
+}
+
+type LowerFormula = 'two-minus' | 'inverse';
+
+/** Capaian of a formula over the interval a printed realisasi stands for (a whole number is exact). */
+function capaianRange(f: 'ratio' | LowerFormula, r: number, rDec: number, t: number): [number, number] {
+  const h = rDec > 0 ? 0.5 * 10 ** -rDec : 0;
+  const at = (x: number): number => (f === 'ratio' ? (x / t) * 100 : f === 'two-minus' ? (2 - x / t) * 100 : (t / x) * 100);
+  const a = at(r - h);
+  const b = at(r + h);
+  return [Math.min(a, b), Math.max(a, b)];
+}
+
+function matches(f: 'ratio' | LowerFormula, ind: Indicator): boolean {
+  const c = ind.capaian!;
+  const half = 0.5 * 10 ** -c.decimals + 1e-9;
+  const [lo, hi] = capaianRange(f, ind.realisasi!.value!, ind.realisasi!.decimals, ind.target!.value!);
+  return c.value! >= lo - half && c.value! <= hi + half;
+}
+
+/**
+ * Polarity evidenced by the capaian column: an indicator whose polarity the report does not
+ * declare in words is lower-is-better when every capaian printed for it matches the report's own
+ * stated lower-is-better formula and none matches realisasi / target; and an indicator taken as
+ * lower-is-better only from its name is higher-is-better when every printed capaian matches
+ * realisasi / target and none the stated lower formula. The evidence is returned in words.
+ *
+ * @example
+ *   polarityFromCapaian(indicators, 'two-minus').get('angka kematian ibu'); // { polarity: 'lower', evidence: 'capaian … in 2 of 2 tables' }
+ */
+export function polarityFromCapaian(indicators: readonly Indicator[], lower: LowerFormula | null): Map<string, { polarity: 'higher' | 'lower'; evidence: string }> {
+  const out = new Map<string, { polarity: 'higher' | 'lower'; evidence: string }>();
+  const groups = new Map<string, Indicator[]>();
+  for (const ind of indicators) {
+    if (ind.polaritySource === 'declared' || ind.targetRange) continue;
+    if (!ind.capaian || ind.capaian.value === null || !ind.realisasi || ind.realisasi.value === null || !ind.target || !ind.target.value) continue;
+    if (ind.tahun !== null && ind.id.endsWith('.prev')) continue;
+    groups.set(ind.key, [...(groups.get(ind.key) ?? []), ind]);
+  }
+  for (const [key, rows] of groups) {
+    const ratio = rows.every((r) => matches('ratio', r));
+    const stated = lower !== null && rows.every((r) => matches(lower, r));
+    if (stated && !ratio && rows[0]!.polarity !== 'lower') {
+      out.set(key, { polarity: 'lower', evidence: `every printed capaian (${rows.length}) matches the stated ${lower === 'two-minus' ? '(2 − realisasi/target) × 100' : 'target / realisasi × 100'}, none realisasi / target × 100` });
+    } else if (ratio && !stated && rows[0]!.polarity === 'lower' && rows[0]!.polaritySource === 'inferred') {
+      out.set(key, { polarity: 'higher', evidence: `every printed capaian (${rows.length}) matches realisasi / target × 100${lower ? ', none the stated lower-is-better formula' : ''}; the name alone suggested lower-is-better` });
+    }
+  }
+  return out;
 }
