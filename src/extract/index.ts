@@ -102,6 +102,7 @@ export function extractReport(layout: LayoutDocument, opts: ExtractOptions = {})
       const b = extractBudget(ctx);
       budget.push(...b.budget);
       belanja.push(...b.belanja);
+      if (b.levelsBy) info.evidence = { ...info.evidence, levels: b.levelsBy };
     }
     if (cls.kind === 'efficiency') efficiency.push(...extractEfficiency(ctx));
     if (cls.kind === 'other') {

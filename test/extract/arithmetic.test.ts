@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyBudgetProof, proveBudgetRoles } from '../../src/extract/rules/arithmetic.js';
+import { applyBudgetProof, levelSupport, proveBudgetRoles, proveLevels } from '../../src/extract/rules/arithmetic.js';
 import { mapColumns } from '../../src/extract/rules/columns.js';
 import { table } from './helpers.js';
 
@@ -87,5 +87,48 @@ describe('proveBudgetRoles', () => {
     const evidence = applyBudgetProof(t, map, proveBudgetRoles(t)!);
     expect(map.roles.pagu).toBe(3);
     expect(evidence.pagu).toMatch(/arithmetic .*column 3 .*2 of 2 rows/);
+  });
+});
+
+describe('proveLevels', () => {
+  const a = (pagu: number | null, realisasi: number | null = null) => ({ pagu, realisasi });
+  const P = 'program';
+  const K = 'kegiatan';
+  const S = 'sub_kegiatan';
+  const cases: Array<{ name: string; rows: ReturnType<typeof a>[]; expect: string[] | null }> = [
+    {
+      name: 'two programs with their kegiatan and sub-kegiatan',
+      rows: [a(1000), a(600), a(100), a(500), a(400), a(400), a(700), a(700), a(300), a(400)],
+      expect: [P, K, S, S, K, S, P, K, S, S],
+    },
+    {
+      name: 'a mistyped sub-kegiatan pagu: its realisasi still adds up',
+      rows: [a(1000, 900), a(600, 550), a(130, 90), a(500, 460), a(400, 350), a(400, 350)],
+      expect: [P, K, S, S, K, S],
+    },
+    {
+      name: 'a table part opening inside a list: sub-kegiatan, then a kegiatan, then a program',
+      rows: [a(70), a(30), a(250), a(200), a(50), a(500), a(500), a(260), a(240)],
+      expect: [S, S, K, S, S, P, K, S, S],
+    },
+    {
+      name: 'two levels only: programs and their kegiatan',
+      rows: [a(900), a(400), a(500), a(300), a(100), a(200)],
+      expect: [P, K, K, P, K, K],
+    },
+    {
+      name: 'figures that add up nowhere: nothing proved',
+      rows: [a(913), a(407), a(122), a(58), a(271), a(64)],
+      expect: null,
+    },
+  ];
+  it.each(cases)('$name', (c) => {
+    expect(proveLevels(c.rows)?.levels ?? null).toEqual(c.expect);
+  });
+
+  it('counts the parents a level assignment makes add up', () => {
+    const rows = [a(1000), a(600), a(100), a(500), a(400), a(400)];
+    expect(levelSupport(rows, [P, K, S, S, K, S])).toEqual({ held: 3, parents: 3, score: 2.1 });
+    expect(levelSupport(rows, [P, K, K, K, K, K])).toEqual({ held: 0, parents: 1, score: -0.5 });
   });
 });

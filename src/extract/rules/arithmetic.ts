@@ -139,3 +139,178 @@ export function applyBudgetProof(table: Table, map: ColumnMap, proof: BudgetProo
   }
   return evidence;
 }
+
+export type TreeLevel = 'program' | 'kegiatan' | 'sub_kegiatan';
+
+/** A budget row's figures for the hierarchy proof. */
+export interface Amounts {
+  pagu: number | null;
+  realisasi: number | null;
+}
+
+/** A parent's figure equals the sum of its children's, in pagu or in realisasi (rupiah exact). */
+function adds(rows: readonly Amounts[], parent: number, children: readonly number[]): boolean {
+  if (!children.length) return false;
+  for (const k of ['pagu', 'realisasi'] as const) {
+    const p = rows[parent]![k];
+    if (p === null) continue;
+    let sum = 0;
+    let ok = true;
+    for (const c of children) {
+      const v = rows[c]![k];
+      if (v === null) {
+        ok = false;
+        break;
+      }
+      sum += v;
+    }
+    // A parent of 0 is "the sum" of anything empty: no evidence.
+    if (ok && p !== 0 && Math.abs(sum - p) < 0.5) return true;
+  }
+  return false;
+}
+
+/**
+ * What one parent's equation weighs: a parent of several children that adds up is strong evidence
+ * (1); one equal to its only child is weak (a row repeating the next one, 0.1); a parent that does
+ * not add up counts against the reading (−0.5).
+ */
+function weight(holds: boolean, children: number): number {
+  if (!holds) return -0.5;
+  return children > 1 ? 1 : 0.1;
+}
+
+/** How many parent rows of a pre-order level assignment equal the sum of their children, of how many parents, and the weighted score. */
+export function levelSupport(rows: readonly Amounts[], levels: readonly TreeLevel[]): { held: number; parents: number; score: number } {
+  let held = 0;
+  let parents = 0;
+  let score = 0;
+  levels.forEach((lv, i) => {
+    if (lv === 'sub_kegiatan') return;
+    const child: TreeLevel = lv === 'program' ? 'kegiatan' : 'sub_kegiatan';
+    const kids: number[] = [];
+    for (let j = i + 1; j < levels.length; j++) {
+      if (levels[j] === lv || (lv === 'kegiatan' && levels[j] === 'program')) break;
+      if (levels[j] === child) kids.push(j);
+    }
+    if (!kids.length) return;
+    parents++;
+    const ok = adds(rows, i, kids);
+    if (ok) held++;
+    score += weight(ok, kids.length);
+  });
+  return { held, parents, score };
+}
+
+/**
+ * The program → kegiatan → sub-kegiatan levels of a budget table's rows (in print order) that make
+ * the most parents equal the sum of their children (pagu or realisasi, to the rupiah). A table part
+ * may open inside a list (sub-kegiatan, then kegiatan, before its first program). Returns null when
+ * the rows are too many to search or no parse is supported by a majority of its parents.
+ *
+ * @example
+ *   proveLevels([{ pagu: 30, realisasi: null }, { pagu: 30, realisasi: null }, { pagu: 10, realisasi: null }, { pagu: 20, realisasi: null }]);
+ *   // ['program', 'kegiatan', 'sub_kegiatan', 'sub_kegiatan']
+ */
+export function proveLevels(rows: readonly Amounts[]): { levels: TreeLevel[]; held: number; parents: number; score: number } | null {
+  if (rows.length < 3 || rows.length > 250) return null;
+  // A table is read with three levels (every kegiatan has sub-kegiatan) or two (programs and kegiatan).
+  const three = parseLevels(rows, true);
+  const two = parseLevels(rows, false);
+  const pick = !two || (three && three.score >= two.score) ? three : two;
+  if (!pick) return null;
+  const support = levelSupport(rows, pick.levels);
+  if (support.held < 2 || support.held < 0.6 * support.parents) return null;
+  return { levels: pick.levels, ...support };
+}
+
+function parseLevels(rows: readonly Amounts[], threeLevels: boolean): { levels: TreeLevel[]; score: number } | null {
+  const n = rows.length;
+  const NEG = -1e9;
+  // kegiatan block [k, e): row k with sub-kegiatan k+1 … e−1.
+  // A parent that adds up earns 1, one that does not costs ½: a parse is not free to invent parents.
+  const kegScore = (k: number, e: number): number => {
+    if (!threeLevels) return e - k === 1 ? 0 : NEG;
+    if (e - k < 2) return NEG;
+    return weight(adds(rows, k, range(k + 1, e)), e - k - 1);
+  };
+  // seq[a][b]: the best split of [a, b) into kegiatan blocks, its score and block starts.
+  const seqScore: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(n + 1).fill(NEG));
+  const seqNext: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(n + 1).fill(-1));
+  for (let b = 0; b <= n; b++) {
+    seqScore[b]![b] = 0;
+    for (let a = b - 1; a >= 0; a--) {
+      for (let e = a + 1; e <= b; e++) {
+        const rest = seqScore[e]![b]!;
+        const own = kegScore(a, e);
+        if (rest <= NEG || own <= NEG) continue;
+        const s = own + rest;
+        if (s > seqScore[a]![b]!) {
+          seqScore[a]![b] = s;
+          seqNext[a]![b] = e;
+        }
+      }
+    }
+  }
+  const starts = (a: number, b: number): number[] => {
+    const out: number[] = [];
+    for (let x = a; x < b; x = seqNext[x]![b]!) {
+      out.push(x);
+      if (seqNext[x]![b]! <= x) break;
+    }
+    return out;
+  };
+  const progScore = (p: number, q: number): number => {
+    if (q - p < 2 || seqScore[p + 1]![q]! <= NEG) return NEG;
+    const kids = starts(p + 1, q);
+    return seqScore[p + 1]![q]! + weight(adds(rows, p, kids), kids.length);
+  };
+  // best[pos][phase]: phase 0 opening sub-kegiatan, 1 opening kegiatan, 2 programs.
+  const best: number[][] = Array.from({ length: n + 1 }, () => [NEG, NEG, NEG]);
+  const from: Array<Array<{ prev: number; phase: number; kind: 'sub' | 'keg' | 'prog' } | null>> = Array.from({ length: n + 1 }, () => [null, null, null]);
+  best[0]![0] = 0;
+  for (let pos = 0; pos < n; pos++) {
+    for (let phase = 0; phase < 3; phase++) {
+      const here = best[pos]![phase]!;
+      if (here <= NEG) continue;
+      // Rows before the first program (a part opening inside a list) cost a little, so that a
+      // parse opening with a program wins a tie.
+      if (phase === 0 && here - 2e-3 > best[pos + 1]![0]!) {
+        best[pos + 1]![0] = here - 2e-3;
+        from[pos + 1]![0] = { prev: pos, phase, kind: 'sub' };
+      }
+      for (let e = pos + 1; e <= n; e++) {
+        if (phase <= 1 && kegScore(pos, e) > NEG) {
+          const s = here + kegScore(pos, e) - 2e-3;
+          if (s > best[e]![1]!) {
+            best[e]![1] = s;
+            from[e]![1] = { prev: pos, phase, kind: 'keg' };
+          }
+        }
+        const ps = progScore(pos, e);
+        if (ps > NEG && here + ps > best[e]![2]!) {
+          best[e]![2] = here + ps;
+          from[e]![2] = { prev: pos, phase, kind: 'prog' };
+        }
+      }
+    }
+  }
+  let phase = [0, 1, 2].reduce((a, b) => (best[n]![b]! > best[n]![a]! ? b : a), 2);
+  const score = best[n]![phase]!;
+  if (score <= NEG) return null;
+  const levels = new Array<TreeLevel>(n).fill('sub_kegiatan');
+  for (let pos = n; pos > 0; ) {
+    const step = from[pos]![phase]!;
+    if (step.kind === 'prog') {
+      levels[step.prev] = 'program';
+      for (const k of starts(step.prev + 1, pos)) levels[k] = 'kegiatan';
+    } else if (step.kind === 'keg') levels[step.prev] = 'kegiatan';
+    pos = step.prev;
+    phase = step.phase;
+  }
+  return { levels, score };
+}
+
+function range(a: number, b: number): number[] {
+  return Array.from({ length: Math.max(0, b - a) }, (_, i) => a + i);
+}

@@ -1,4 +1,5 @@
 import type { Cell, Table, TableRow } from '../../model/table.js';
+import { levelSupport, proveLevels, type TreeLevel } from './arithmetic.js';
 import type { BelanjaRow, BudgetLevel, BudgetRow, EfficiencyRow, Indicator, ScaleBand, TableKind, TextValue, Value } from '../../model/report.js';
 import { ColumnValues, bodyRows, cellText, citeCell, letterSpaced, type KeyRegistry } from './cells.js';
 import type { ColumnMap } from './columns.js';
@@ -173,7 +174,7 @@ interface Pending {
  * sub-kegiatan from codes where printed, else from labels ("Program …") and the numbering, with
  * JUMLAH/TOTAL rows tied to the rows they add up. "Belanja …" rows go to the belanja summary.
  */
-export function extractBudget(ctx: TableContext): { budget: BudgetRow[]; belanja: BelanjaRow[] } {
+export function extractBudget(ctx: TableContext): { budget: BudgetRow[]; belanja: BelanjaRow[]; levelsBy?: string } {
   const { table, map } = ctx;
   const r = map.roles;
   if (r.pagu === undefined && r.realisasiAnggaran === undefined) return { budget: [], belanja: [] };
@@ -298,10 +299,29 @@ export function extractBudget(ctx: TableContext): { budget: BudgetRow[]; belanja
   // column of its own) lists kegiatan.
   const kegiatanColumn = /kegiatan/.test(nameLabel) && !/program/.test(nameLabel);
   resolveLevels(pending, ctx.kind, /^program$/.test(nameLabel), kegiatanColumn);
+  const levelsBy = ctx.kind === 'budget-detail' ? levelsFromSums(pending) : null;
   const budget = pending.map((p) => p.row);
   linkParents(budget);
   linkTotals(budget);
-  return { budget, belanja };
+  return { budget, belanja, ...(levelsBy ? { levelsBy } : {}) };
+}
+
+/**
+ * Levels proved by the sums: in a table without codes, the program → kegiatan → sub-kegiatan
+ * assignment under which the most parents equal the sum of their children replaces the one the
+ * numbering suggested, when it makes more parents add up. Returns the evidence in words.
+ */
+function levelsFromSums(pending: Pending[]): string | null {
+  const tree = pending.filter((p) => p.row.level === 'program' || p.row.level === 'kegiatan' || p.row.level === 'sub_kegiatan');
+  if (tree.length < 3 || tree.filter((p) => p.row.kode).length * 2 >= tree.length) return null;
+  const amounts = tree.map((p) => ({ pagu: p.row.pagu?.value ?? null, realisasi: p.row.realisasi?.value ?? null }));
+  const proof = proveLevels(amounts);
+  if (!proof) return null;
+  const current = levelSupport(amounts, tree.map((p) => p.row.level as TreeLevel));
+  // Only a reading that makes at least one more parent of several children add up replaces the numbering's.
+  if (proof.score < current.score + 1) return null;
+  tree.forEach((p, i) => (p.row.level = proof.levels[i]!));
+  return `levels: ${proof.held} of ${proof.parents} parents equal the sum of their children (the numbering gave ${current.held} of ${current.parents})`;
 }
 
 function belanjaKind(name: string): BelanjaRow['kind'] {
