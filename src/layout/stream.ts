@@ -192,7 +192,7 @@ function buildTable(page: Page, run: LineInfo[], rules: Segment[], index: Map<Wo
         // A word lying across a column boundary, or a chunk over three or more columns, is a
         // spanning cell; otherwise neighbouring cells that happen to sit close stay apart.
         const straddles = ch.words.some((w) => colOf(w.bbox[0] + 1) !== colOf(w.bbox[2] - 1));
-        const spanning = c1 > c0 && (straddles || c1 - c0 >= 2);
+        const spanning = c1 > c0 && (straddles || c1 - c0 >= 2) && !separateCells(ch, colOf, l.line.size || 10);
         for (const w of ch.words) {
           rowCells[spanning ? c0 : colOf((w.bbox[0] + w.bbox[2]) / 2)]!.words.push(w);
           const wi = index.get(w);
@@ -226,6 +226,28 @@ function buildTable(page: Page, run: LineInfo[], rules: Segment[], index: Map<Wo
     cells,
     used,
   };
+}
+
+/**
+ * A chunk over several columns that is really several cells set close together ("Realisasi 2022
+ * Realisasi 2023 Realisasi 2024" in a tight header): no word lies across a column boundary, every
+ * column it covers gets words, and every boundary falls in a gap wider than the chunk's own word
+ * spacing. A title or a group label runs on with even spacing, or has a word across a boundary.
+ */
+function separateCells(ch: Chunk, colOf: (x: number) => number, size: number): boolean {
+  const ws = ch.words;
+  const cols = ws.map((w) => colOf((w.bbox[0] + w.bbox[2]) / 2));
+  if (ws.some((w) => colOf(w.bbox[0] + 1) !== colOf(w.bbox[2] - 1))) return false;
+  const first = cols[0]!;
+  const last = cols[cols.length - 1]!;
+  for (let c = first; c <= last; c++) if (!cols.includes(c)) return false;
+  const inner: number[] = [];
+  const boundary: number[] = [];
+  ws.slice(1).forEach((w, k) => (cols[k + 1] !== cols[k] ? boundary : inner).push(w.bbox[0] - ws[k]!.bbox[2]));
+  if (!boundary.length) return false;
+  const sorted = [...inner].sort((a, b) => a - b);
+  const wordGap = sorted.length ? sorted[Math.floor(sorted.length / 2)]! : size * 0.3;
+  return boundary.every((g) => g >= Math.max(2 * wordGap, size * 0.6));
 }
 
 /**

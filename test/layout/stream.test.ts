@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { layoutPage } from '../../src/layout/index.js';
 import { findStreamTables } from '../../src/layout/stream.js';
+import { columnLabels } from '../../src/layout/build.js';
 import type { Page, Word } from '../../src/model/document.js';
 
 /** Lays out words of a line from (x, y), `gap` points apart; widths from a rough 5 pt per character. */
@@ -21,6 +22,25 @@ function page(words: Word[]): Page {
 }
 
 describe('stream tables', () => {
+  it.each([
+    {
+      name: 'header cells set close together stay apart (no word across a boundary, wider gaps at the boundaries)',
+      header: line(['No', ['Indikator', 90], ['Realisasi', 308], '2022', ['Realisasi', 381.7], '2023', ['Realisasi', 455.4], '2024'], 57, 100),
+      expect: ['Realisasi 2022', 'Realisasi 2023', 'Realisasi 2024'],
+    },
+    {
+      name: 'a group label over two columns, evenly spaced, stays one spanning cell',
+      header: line(['No', ['Indikator', 90], ['Anggaran', 340], 'Program', 'Perangkat', 'Daerah'], 57, 100),
+      expect: ['Anggaran Program Perangkat Daerah', 'Anggaran Program Perangkat Daerah', 'Anggaran Program Perangkat Daerah'],
+    },
+  ])('$name', (c) => {
+    // Ten rows: a column boundary may be crossed by one line in ten (the header's run of labels).
+    const body = Array.from({ length: 10 }, (_, i) => line([`${i + 1}`, ['Indikator', 90], `${i + 1}`, [`8${i},31`, 330], [`8${i},51`, 403.7], [`7${i},43`, 477.4]], 57, 114 + 14 * i));
+    const words = [...c.header, ...body.flat()];
+    const t = layoutPage(page(words)).tables[0]!;
+    expect(columnLabels(t.rows, t.headerCount, t.nCols).slice(2)).toEqual(c.expect);
+  });
+
   it('finds columns of a borderless table from aligned figures', () => {
     const words = [
       ...line(['Kode', ['Uraian', 120], ['Pagu', 330], ['Realisasi', 420], ['%', 520]], 57, 100),
