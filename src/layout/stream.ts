@@ -167,6 +167,7 @@ function buildTable(page: Page, run: LineInfo[], rules: Segment[], index: Map<Wo
   } else {
     bands = groupRows(run, colOf);
   }
+  bands = bands.flatMap((band) => splitStackedFigures(band, colOf));
   const rowsY: number[] = [top];
   for (let r = 1; r < bands.length; r++) rowsY.push((bands[r - 1]![bands[r - 1]!.length - 1]!.line.bbox[3] + bands[r]![0]!.line.bbox[1]) / 2);
   const bottom = Math.max(run[run.length - 1]!.line.bbox[3], rules[rules.length - 1]?.pos ?? -Infinity);
@@ -226,6 +227,31 @@ function buildTable(page: Page, run: LineInfo[], rules: Segment[], index: Map<Wo
     cells,
     used,
   };
+}
+
+const FIGURE = /^[(\-−]?(rp\.?)?\d[\d.,]*%?\)?[,-]*$/i;
+
+/**
+ * A row band holding two figures stacked in one column is two rows (a cell holds one figure): the
+ * rule between them was missing, as under a cell merged over both rows (a sasaran beside its
+ * indicators). A new row starts at each line whose figures share a column with a figure line
+ * already in the row and which fills more than one cell; text lines go with the row above them.
+ */
+function splitStackedFigures(band: LineInfo[], colOf: (x: number) => number): LineInfo[][] {
+  if (band.length < 2) return [band];
+  const out: LineInfo[][] = [[]];
+  let taken = new Set<number>();
+  for (const l of band) {
+    const cols = new Set(l.line.words.filter((w) => /\d/.test(w.text) && FIGURE.test(w.text)).map((w) => colOf((w.bbox[0] + w.bbox[2]) / 2)));
+    // A lone figure (the rest of a wrapped "80 s.d. / 85") stays in its cell: a row opens with several cells.
+    if (l.tabular && [...cols].some((c) => taken.has(c))) {
+      out.push([]);
+      taken = new Set();
+    }
+    for (const c of cols) taken.add(c);
+    out[out.length - 1]!.push(l);
+  }
+  return out;
 }
 
 /**

@@ -22,6 +22,18 @@ function page(words: Word[]): Page {
 }
 
 describe('stream tables', () => {
+  it('splits a row band holding two figures stacked in one column (a merged cell beside two rows, no rule between)', () => {
+    const rules = [100, 118, 148, 166].map((pos) => ({ pos, a: 50, b: 520 }));
+    const words = [
+      ...line(['No', ['Sasaran', 90], ['Indikator', 230], ['Target', 470]], 57, 104),
+      ...line(['1.', ['Meningkatnya', 90], ['Jumlah', 230], 'titik', 'rawan', ['14', 480]], 57, 122),
+      ...line(['2.', ['pelayanan', 90], ['Jumlah', 230], 'kecelakaan', ['232', 475]], 57, 134),
+      ...line(['3.', ['Meningkatnya', 90], ['Indeks', 230], 'kepuasan', ['89,9', 472]], 57, 152),
+    ];
+    const [pt] = findStreamTables(page(words), new Set(), rules);
+    expect(pt!.nRows).toBe(4);
+  });
+
   it.each([
     {
       name: 'header cells set close together stay apart (no word across a boundary, wider gaps at the boundaries)',
