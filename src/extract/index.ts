@@ -20,7 +20,7 @@ import { linkAcrossParts } from './rules/orphans.js';
 import { extractProseBudget, proseTotals } from './rules/prose-budget.js';
 import { realignShiftedRows } from './rules/realign.js';
 import { stackedLists } from './rules/stacked-list.js';
-import { applyBudgetProof, proveBudgetRoles } from './rules/arithmetic.js';
+import { applyBudgetProof, applyPerformanceProof, proveBudgetRoles } from './rules/arithmetic.js';
 import { classifyTable, mapColumns, type ColumnMap } from './rules/columns.js';
 import { identify } from './rules/identity.js';
 import { extractBudget, extractEfficiency, extractIndicators, extractScale, type TableContext } from './rules/tables.js';
@@ -79,7 +79,12 @@ export function extractReport(layout: LayoutDocument, opts: ExtractOptions = {})
     if (hint) Object.assign(map.roles, hint.columns);
     // The rows' arithmetic outranks the header: it decides which columns are pagu, realisasi, % and sisa.
     const proof = hint ? null : proveBudgetRoles(printed);
-    const evidence = proof ? applyBudgetProof(printed, map, proof) : null;
+    let evidence = proof ? applyBudgetProof(printed, map, proof) : null;
+    // A performance table's target, realisasi and capaian: the rows' arithmetic checks the header's columns.
+    if (!hint && map.roles.indikator !== undefined && map.roles.efisiensi === undefined) {
+      const perf = applyPerformanceProof(printed, map);
+      if (perf) evidence = { ...evidence, ...perf };
+    }
     roleMaps.set(printed.id, map);
     // Rows typed one cell short are read under the columns their values belong to.
     const table = realignShiftedRows(printed, map);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyBudgetProof, levelSupport, proveBudgetRoles, proveLevels } from '../../src/extract/rules/arithmetic.js';
+import { applyBudgetProof, levelSupport, proveBudgetRoles, proveLevels, provePerformanceRoles } from '../../src/extract/rules/arithmetic.js';
 import { mapColumns } from '../../src/extract/rules/columns.js';
 import { table } from './helpers.js';
 
@@ -130,5 +130,51 @@ describe('proveLevels', () => {
     const rows = [a(1000), a(600), a(100), a(500), a(400), a(400)];
     expect(levelSupport(rows, [P, K, S, S, K, S])).toEqual({ held: 3, parents: 3, score: 2.1 });
     expect(levelSupport(rows, [P, K, K, K, K, K])).toEqual({ held: 0, parents: 1, score: -0.5 });
+  });
+});
+
+describe('provePerformanceRoles', () => {
+  const cases: Array<{ name: string; rows: string[][]; header?: { target?: number; realisasi?: number; capaian?: number }; expect: Record<string, number> | null }> = [
+    {
+      name: "the header's triple holds: kept",
+      rows: [
+        ['No', 'Indikator', 'Target', 'Realisasi', 'Capaian (%)'],
+        ['1', 'Indeks A', '80', '76,50', '95,63'],
+        ['2', 'Persentase B', '90', '93,10', '103,44'],
+      ],
+      header: { target: 2, realisasi: 3, capaian: 4 },
+      expect: { target: 2, realisasi: 3, capaian: 4 },
+    },
+    {
+      name: 'a header row read as a body row left the roles unnamed: the rows name them (last year beside them)',
+      rows: [
+        ['No', 'Indikator', 'Tahun', 'Capaian Kinerja', '', ''],
+        ['1', 'Jumlah puskesmas', '3', '6', '5', '83%'],
+        ['2', 'Jumlah kasus kematian ibu', '8', '11', '10', '109,09%'],
+        ['3', 'Persentase C', '70,5', '80', '76,8', '96,00%'],
+      ],
+      expect: { target: 3, realisasi: 4, capaian: 5 },
+    },
+    {
+      name: 'a lower-is-better row computed with (2 − r/t) still holds',
+      rows: [
+        ['No', 'Indikator', 'A', 'B', 'C'],
+        ['1', 'Angka kematian', '110', '96', '112,73'],
+        ['2', 'Indeks D', '80', '84', '105,00'],
+      ],
+      expect: { target: 2, realisasi: 3, capaian: 4 },
+    },
+    {
+      name: 'three years of realisasi: no capaian, nothing proved',
+      rows: [
+        ['No', 'Indikator', '2021', '2022', '2023'],
+        ['1', 'Indeks A', '80,10', '82,40', '84,00'],
+        ['2', 'Persentase B', '61,87', '70,90', '67,08'],
+      ],
+      expect: null,
+    },
+  ];
+  it.each(cases)('$name', (c) => {
+    expect(provePerformanceRoles(table('t1', c.rows), c.header ?? {})?.roles ?? null).toEqual(c.expect);
   });
 });

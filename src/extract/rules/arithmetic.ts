@@ -314,3 +314,102 @@ function parseLevels(rows: readonly Amounts[], threeLevels: boolean): { levels: 
 function range(a: number, b: number): number[] {
   return Array.from({ length: Math.max(0, b - a) }, (_, i) => a + i);
 }
+
+export interface PerformanceProof {
+  roles: { target: number; realisasi: number; capaian: number };
+  tested: number;
+  held: number;
+  evidence: string;
+}
+
+/** A capaian printed with `d` decimals agrees with realisasi / target × 100 or a lower-is-better formula. */
+function capaianHolds(t: number, r: number, c: number, rDec: number, cDec: number): boolean {
+  if (t === 0 || r === 0) return false;
+  const h = rDec > 0 ? 0.5 * 10 ** -rDec : 0;
+  const unit = 10 ** -cDec;
+  const within = (f: (x: number) => number): boolean => {
+    const a = f(r - h);
+    const b = f(r + h);
+    const lo = Math.min(a, b) - unit / 2 - 1e-9;
+    const hi = Math.max(a, b) + unit - 1e-9; // rounded or truncated
+    return c >= lo && c <= hi;
+  };
+  return within((x) => (x / t) * 100) || within((x) => (2 - x / t) * 100) || within((x) => (t / x) * 100);
+}
+
+/**
+ * The target, realisasi and capaian columns of a performance table proved by its rows: the
+ * columns under which capaian = realisasi / target × 100 (or a lower-is-better formula: (2 − r/t) ×
+ * 100, t / r × 100) holds for a majority of at least two rows. The header's own triple is kept when
+ * it holds; otherwise the best triple by the rows wins. Null when no triple holds.
+ *
+ * @example
+ *   provePerformanceRoles(table, { target: 5, realisasi: 6, capaian: 7 })?.roles; // { target: 5, realisasi: 6, capaian: 7 }
+ */
+export function provePerformanceRoles(table: Table, header: { target?: number; realisasi?: number; capaian?: number }, exclude: ReadonlySet<number> = new Set()): PerformanceProof | null {
+  const cols = columnsOf(table);
+  const numeric = cols.map((c, i) => (present(c) >= 2 && !isMoney(c) && !exclude.has(i) ? i : -1)).filter((i) => i >= 0);
+  if (numeric.length < 3) return null;
+  const score = (t: number, r: number, c: number): { tested: number; held: number } => {
+    let tested = 0;
+    let held = 0;
+    table.rows.forEach((_, i) => {
+      const tv = cols[t]!.values[i];
+      const rv = cols[r]!.values[i];
+      const cv = cols[c]!.values[i];
+      if (tv == null || rv == null || cv == null) return;
+      tested++;
+      if (capaianHolds(tv, rv, cv, cols[r]!.decimals[i] ?? 0, cols[c]!.decimals[i] ?? 0)) held++;
+    });
+    return { tested, held };
+  };
+  const proof = (t: number, r: number, c: number, s: { tested: number; held: number }, why: string): PerformanceProof => ({ roles: { target: t, realisasi: r, capaian: c }, ...s, evidence: `${why}capaian = realisasi / target × 100 (or a lower-is-better formula) holds in ${s.held} of ${s.tested} rows` });
+  const ok = (s: { tested: number; held: number }): boolean => s.tested >= 2 && s.held >= MAJORITY * s.tested;
+  if (header.target !== undefined && header.realisasi !== undefined && header.capaian !== undefined) {
+    const s = score(header.target, header.realisasi, header.capaian);
+    if (ok(s)) return proof(header.target, header.realisasi, header.capaian, s, 'header and arithmetic: ');
+  }
+  let best: PerformanceProof | null = null;
+  for (const t of numeric) {
+    for (const r of numeric) {
+      if (r === t) continue;
+      for (const c of numeric) {
+        if (c === t || c === r) continue;
+        const s = score(t, r, c);
+        if (!ok(s)) continue;
+        // More rows held wins; then the printed order target, realisasi, capaian; then nearness.
+        const order = Number(t < r) + Number(r < c);
+        const bestOrder = best ? Number(best.roles.target < best.roles.realisasi) + Number(best.roles.realisasi < best.roles.capaian) : -1;
+        const span = Math.max(t, r, c) - Math.min(t, r, c);
+        const bestSpan = best ? Math.max(...Object.values(best.roles)) - Math.min(...Object.values(best.roles)) : Infinity;
+        if (!best || s.held > best.held || (s.held === best.held && (order > bestOrder || (order === bestOrder && span < bestSpan)))) best = proof(t, r, c, s, 'arithmetic: ');
+      }
+    }
+  }
+  return best;
+}
+
+const OTHER_FIGURES: readonly Role[] = ['prevTarget', 'prevRealisasi', 'prevCapaian', 'renstraTarget', 'no', 'satuan', 'efisiensi', 'serapan', 'pagu', 'realisasiAnggaran', 'persen', 'sisa'];
+
+/**
+ * Checks a performance table's target, realisasi and capaian columns against its rows and applies
+ * the triple the rows prove when the header's does not hold (columns the header gave to other
+ * figures — last year's, the Renstra end target, money — are left out). Returns the evidence.
+ */
+export function applyPerformanceProof(table: Table, map: ColumnMap): Record<string, string> | null {
+  const r = map.roles;
+  const exclude = new Set(OTHER_FIGURES.map((k) => r[k]).filter((c): c is number => c !== undefined));
+  const proof = provePerformanceRoles(table, { ...(r.target !== undefined ? { target: r.target } : {}), ...(r.realisasi !== undefined ? { realisasi: r.realisasi } : {}), ...(r.capaian !== undefined ? { capaian: r.capaian } : {}) }, exclude);
+  if (!proof) return null;
+  const changed = (['target', 'realisasi', 'capaian'] as const).some((k) => r[k] !== proof.roles[k]);
+  if (!changed) return null;
+  const taken = new Set(Object.values(proof.roles));
+  for (const [role, col] of Object.entries(r) as Array<[Role, number]>) if (taken.has(col) && !['target', 'realisasi', 'capaian'].includes(role)) delete r[role];
+  const evidence: Record<string, string> = {};
+  for (const k of ['target', 'realisasi', 'capaian'] as const) {
+    const before = r[k];
+    r[k] = proof.roles[k];
+    evidence[k] = `${before === proof.roles[k] ? 'header and ' : before === undefined ? '' : `header proposed column ${before}; `}column ${proof.roles[k]}: ${proof.evidence}`;
+  }
+  return evidence;
+}
