@@ -2,6 +2,7 @@ import type { Paragraph } from '../../model/table.js';
 import type { BelanjaRow, Citation, Claim, Value } from '../../model/report.js';
 import { findAmountsInWords, parseWords } from '../../numbers/index.js';
 import { valueFrom } from './cells.js';
+import { formulasIn } from './formula.js';
 
 function cite(p: Paragraph): Citation {
   return { page: p.page, table: null, bbox: p.bbox };
@@ -64,8 +65,8 @@ const KATEGORI = new RegExp(
  */
 const CAPAIAN_COMPARED = /\btercapai\s+(?:sebesar\s+)?(\d[\d.,]*\s*%?)[\s\S]{0,200}?\bdibandingkan\b[\s\S]{0,150}?\btercapai\s+(?:sebesar\s+)?(\d[\d.,]*\s*%?)[^.;]{0,30}?\bmaka\s+capaian\b[^.;]{0,30}?\b(naik|meningkat|turun|menurun)\b/gi;
 const EFISIENSI = /efisiensi\w*\s+(?:\w+\s+){0,3}?(?:adalah|sebesar|yaitu)\s+(\d[\d.,]*\s*%?)[^()]{0,160}?\((\d[\d.,]*\s*%?)\)[^()]{0,40}?dibagi[^()]{0,120}?\((\d[\d.,]*\s*%?)\)/gi;
-const FORMULA_TWO_MINUS = /\(\s*2\s*[-–]\s*\(?\s*realisasi\s*\/\s*target\s*\)?\s*\)/i;
-const FORMULA_INVERSE = /target\s*\/\s*realisasi|target\s+dibagi\s+(dengan\s+)?realisasi/i;
+/** The inverse formula said in words ("target dibagi dengan realisasi"); symbolic formulas are evaluated (formula.ts). */
+const FORMULA_INVERSE_WORDS = /\btarget\s+dibagi\s+(dengan\s+)?realisasi\b/i;
 const BELANJA_PROSE = /belanja\s+(operasi|modal|tidak\s+terduga|transfer|pegawai|barang\s+(?:dan|&)\s+jasa)\s*(?:(?:yang\s+)?(?:terealisasi|direalisasikan|realisasi(?:nya)?)\s*)?(?:sebesar|:)?\s*(rp\.?\s*\d(?:[\d.,]*\d)?(?:,-)?)/gi;
 /**
  * What opens a list of belanja lines: the budget ("anggaran … sebesar Rp X") or its realisation
@@ -240,8 +241,9 @@ export function extractClaims(paragraphs: Paragraph[], instansi: string | null, 
       if (!stated) continue;
       claims.push({ id: id('efisiensi', k++), kind: 'efisiensi', stated, numerator: valueOf(m[2]!, p), denominator: valueOf(m[3]!, p), operation: 'divide', label: /\bEFISIEN\b/i.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 200)) ? 'Efisien' : null, text: m[0], cite: cite(p) });
     }
-    if (FORMULA_TWO_MINUS.test(text)) claims.push({ id: id('formula', k++), kind: 'formula', polarity: 'lower', formula: 'two-minus', text: text.slice(0, 300), cite: cite(p) });
-    else if (FORMULA_INVERSE.test(text)) claims.push({ id: id('formula', k++), kind: 'formula', polarity: 'lower', formula: 'inverse', text: text.slice(0, 300), cite: cite(p) });
+    // The lower-is-better formula the text states, whatever its notation.
+    const lowerFormula = formulasIn(text).find((f) => f.formula !== 'ratio')?.formula ?? (FORMULA_INVERSE_WORDS.test(text) ? 'inverse' : null);
+    if (lowerFormula) claims.push({ id: id('formula', k++), kind: 'formula', polarity: 'lower', formula: lowerFormula, text: text.slice(0, 300), cite: cite(p) });
     const ownAt = new Set<number>();
     for (const m of text.matchAll(OWN_YEAR)) {
       const year = m[2] ?? m[3]!;

@@ -1,5 +1,6 @@
 import type { Indicator } from '../../model/report.js';
 import { normalizeName } from './cells.js';
+import { formulasIn } from './formula.js';
 
 /**
  * Words in an indicator's name that mean lower is better: deaths, stunting, poverty, unemployment,
@@ -58,8 +59,9 @@ export function declaredPolarities(names: string[], paragraphs: string[]): Map<s
   for (const para of paragraphs) {
     if (!DECLARED_LOWER.test(para) && !DECLARED_HIGHER.test(para)) continue;
     for (const sentence of para.split(/(?<=[.!?])\s+(?=\p{Lu})/u)) {
-      const lower = DECLARED_LOWER.test(sentence);
-      const higher = DECLARED_HIGHER.test(sentence);
+      const stated = formulasIn(sentence).map((f) => f.formula);
+      const lower = DECLARED_LOWER.test(sentence) || stated.some((f) => f !== 'ratio');
+      const higher = DECLARED_HIGHER.test(sentence) || stated.includes('ratio');
       if (lower === higher) continue;
       let who = named(sentence);
       if (who.length === 0 && /\bindikator\s+(ini|tersebut)\b/i.test(sentence)) {
