@@ -66,3 +66,31 @@ describe('budget tables cut by a repeated page header', () => {
     expect(rows[rows.length - 1]!.parentId).toBeNull();
   });
 });
+
+describe('totals of a table continued over parts', () => {
+  const cite = (table: string, page: number, r: number) => ({ page, table, row: r });
+  const at = (id: string, level: BudgetRow['level'], page: number, o: { parentId?: string; sumOf?: string[] } = {}): BudgetRow => {
+    const [table, r] = id.split('.r') as [string, string];
+    return { ...row(id, level, { page, ...(o.parentId ? { parentId: o.parentId } : {}) }), cite: cite(table, page, Number(r)), ...(o.sumOf ? { sumOf: o.sumOf } : {}) };
+  };
+  it.each([
+    {
+      name: 'a total on the next page adds up the programs of the earlier part too',
+      rows: [at('t7.r1', 'program', 9), at('t7.r2', 'kegiatan', 9, { parentId: 't7.r1' }), at('t7.r3', 'program', 9), at('t8.r1', 'program', 10), at('t8.r2', 'total', 10, { sumOf: ['t8.r1'] })],
+      expect: ['t7.r1', 't7.r3', 't8.r1'],
+    },
+    {
+      name: 'a total alone on its page adds up the programs before the break',
+      rows: [at('t7.r1', 'program', 9), at('t7.r3', 'program', 9), at('t8.r1', 'total', 10, { sumOf: [] })],
+      expect: ['t7.r1', 't7.r3'],
+    },
+    {
+      name: 'a table two pages further on is another table: its total is left alone',
+      rows: [at('t7.r1', 'program', 9), at('t9.r1', 'program', 12), at('t9.r2', 'total', 12, { sumOf: ['t9.r1'] })],
+      expect: ['t9.r1'],
+    },
+  ])('$name', (c) => {
+    linkAcrossParts(c.rows);
+    expect(c.rows[c.rows.length - 1]!.sumOf).toEqual(c.expect);
+  });
+});

@@ -20,4 +20,25 @@ describe('extractReport', () => {
     const offices = r.claims.filter((c) => c.kind === 'mention' && c.entity === 'office');
     expect(offices.map((c) => [c.kind === 'mention' ? c.value : '', c.cite.cell])).toEqual([['Kecamatan Sungai Sembilan', 't1.r1c1']]);
   });
+
+  it.each([
+    ['labelled "Sub Jumlah"', 'Sub Jumlah'],
+    ['labelled like a total, proved by the JUMLAH adding them up', 'Jumlah Sasaran'],
+    ['labelled with no total word, proved by the rows above adding up to it', 'Alokasi Sasaran'],
+  ])('a program list with subtotal rows per sasaran: the JUMLAH adds up the subtotals (%s)', (_name, label) => {
+    const pk = table('t1', [
+      ['No', 'Program', 'Anggaran (Rp)'],
+      ['1', 'Program Penunjang Urusan', '1.000.000'],
+      ['2', 'Program Pelayanan Umum', '2.000.000'],
+      ['', label, '3.000.000'],
+      ['3', 'Program Pemberdayaan', '500.000'],
+      ['4', 'Program Ketertiban', '700.000'],
+      ['', label, '1.200.000'],
+      ['', 'JUMLAH', '4.200.000'],
+    ], { caption: 'Tabel 2.2 Program dan Anggaran Perjanjian Kinerja' });
+    const r = extractReport(layout([pk], [identity]));
+    const rows = r.budget.filter((b) => b.table === 't1');
+    expect(rows.map((b) => b.level)).toEqual(['program', 'program', 'subtotal', 'program', 'program', 'subtotal', 'total']);
+    expect(rows[6]!.sumOf).toEqual([rows[2]!.id, rows[5]!.id]);
+  });
 });

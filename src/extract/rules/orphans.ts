@@ -26,6 +26,7 @@ export function linkAcrossParts(budget: BudgetRow[], variants: ReadonlyMap<strin
   }
   // The program and kegiatan still open at the end of each part, carried into the parts after it.
   let open: Partial<Record<BudgetRow['level'], BudgetRow>> = {};
+  let chain: BudgetRow[] = [];
   for (let i = 0; i < tables.length; i++) {
     const rows = rowsOf.get(tables[i]!)!;
     const prev = i > 0 ? rowsOf.get(tables[i - 1]!)! : [];
@@ -33,7 +34,25 @@ export function linkAcrossParts(budget: BudgetRow[], variants: ReadonlyMap<strin
     const last = prev[prev.length - 1];
     const sameKind = first && last && (first.tableKind === last.tableKind || (plan(first.table) && plan(last.table)));
     const continues = Boolean(first && last && sameKind && first.cite.page - last.cite.page <= 1 && first.cite.page >= last.cite.page);
-    if (!continues) open = {};
+    if (!continues) {
+      open = {};
+      chain = [];
+    }
+    // A total in a part continuing earlier ones adds up the top-level rows of the whole run since the
+    // previous total, not only those of its own part.
+    const isTotal = (x: BudgetRow): boolean => (x.level === 'total' || x.level === 'subtotal') && !x.scope;
+    const firstTotal = rows.find(isTotal);
+    if (firstTotal && firstTotal.level === 'total' && chain.length) {
+      const before = chain.filter((x) => !isTotal(x));
+      const level = rows.concat(before).find((x) => firstTotal.sumOf?.includes(x.id))?.level ?? (before.some((x) => x.level === 'program') ? 'program' : undefined);
+      if (level) {
+        const extra = before.filter((x) => x.level === level && !x.parentId).map((x) => x.id);
+        firstTotal.sumOf = [...new Set([...extra, ...(firstTotal.sumOf ?? [])])];
+      }
+    }
+    const lastTotal = [...rows].reverse().find(isTotal);
+    if (lastTotal) chain = [];
+    chain.push(...(lastTotal ? rows.slice(rows.indexOf(lastTotal) + 1) : rows));
     for (const r of rows) {
       const want = PARENT[r.level];
       if (want && !r.parentId) {

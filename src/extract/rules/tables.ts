@@ -151,7 +151,7 @@ function rangeOf(text: string): [number, number] | null {
   return a < b ? [a, b] : null;
 }
 
-const TOTAL = /^(jumlah|total|sub\s*total|grand\s*total)\b/i;
+const TOTAL = /^(?:(?:sub|grand)\s*)?(?:jumlah|total)\b/i;
 const BELANJA = /^belanja\s+(operasi|modal|tidak\s+terduga|transfer|pegawai|barang)/i;
 // Bidang has two digits (2.12, 1.02, X.XX); "1.1" is outline numbering, not a code.
 const CODE = /^(\d{1,2}|X)(\.(\d{2}|X{2}))(\.\d{1,2})?(\.\d)?(\.\d{2})?(\.\d{1,4})?$/i;
@@ -301,6 +301,7 @@ export function extractBudget(ctx: TableContext): { budget: BudgetRow[]; belanja
   resolveLevels(pending, ctx.kind, /^program$/.test(nameLabel), kegiatanColumn);
   const levelsBy = ctx.kind === 'budget-detail' ? levelsFromSums(pending) : null;
   const budget = pending.map((p) => p.row);
+  if (ctx.kind === 'budget-summary' && budget.every((b) => b.level === 'program' || b.level === 'total' || b.level === 'subtotal' || b.level === 'other')) subtotalsBySums(budget);
   linkParents(budget);
   linkTotals(budget);
   return { budget, belanja, ...(levelsBy ? { levelsBy } : {}) };
@@ -534,14 +535,53 @@ function linkParents(rows: BudgetRow[]): void {
 /** A total adds up the top-level rows printed since the previous total (heading totals aside). */
 function linkTotals(rows: BudgetRow[]): void {
   let start = 0;
+  let grandStart = 0;
   rows.forEach((b, i) => {
     // Heading totals (urusan, tujuan, sasaran) stand above their rows and do not end a run.
     if ((b.level !== 'total' && b.level !== 'subtotal') || b.scope) return;
     const part = rows.slice(start, i).filter((x) => x.level !== 'total' && x.level !== 'subtotal');
     const top = (['program', 'kegiatan', 'sub_kegiatan', 'other'] as const).find((lvl) => part.some((x) => x.level === lvl && !x.parentId));
-    b.sumOf = part.filter((x) => x.level === top && !x.parentId).map((x) => x.id);
+    const own = part.filter((x) => x.level === top && !x.parentId).map((x) => x.id);
+    // A total after subtotals adds them up (with any rows after the last one), not their rows again.
+    const subtotals = b.level === 'total' ? rows.slice(grandStart, i).filter((x) => x.level === 'subtotal' && !x.scope).map((x) => x.id) : [];
+    b.sumOf = [...subtotals, ...own];
+    if (b.level === 'total') grandStart = i + 1;
     start = i + 1;
   });
+}
+
+/**
+ * Subtotal rows proved by the sums: in a list of programs, an unlabelled row whose pagu (or
+ * realisasi) equals, to the rupiah, the sum of the two or more rows above it since the last
+ * total is a subtotal ("Jumlah Sasaran 1" printed under its programs).
+ */
+function subtotalsBySums(rows: BudgetRow[]): void {
+  let since: BudgetRow[] = [];
+  for (const b of rows) {
+    if (b.level === 'total' || b.level === 'subtotal') {
+      since = [];
+      continue;
+    }
+    const sums = (['pagu', 'realisasi'] as const).some((k) => {
+      const v = b[k]?.value;
+      if (v == null || v === 0 || since.length < 2) return false;
+      const total = since.reduce((s, x) => s + (x[k]?.value ?? Number.NaN), 0);
+      return Math.abs(total - v) < 0.5;
+    });
+    if (sums) {
+      b.level = 'subtotal';
+      since = [];
+    } else if (b.level === 'program' && !b.parentId) since.push(b);
+  }
+  // Totals before the last one that the last one adds up ("Jumlah Sasaran 1", "Jumlah Sasaran 2",
+  // then "JUMLAH") are subtotals.
+  const totals = rows.filter((b) => b.level === 'total' && !b.scope);
+  if (totals.length >= 3) {
+    const last = totals[totals.length - 1]!;
+    const earlier = totals.slice(0, -1);
+    const adds = (['pagu', 'realisasi'] as const).some((k) => last[k]?.value != null && last[k]!.value !== 0 && Math.abs(earlier.reduce((s, x) => s + (x[k]?.value ?? Number.NaN), 0) - last[k]!.value!) < 0.5);
+    if (adds) for (const t of earlier) t.level = 'subtotal';
+  }
 }
 
 /** Efficiency rows: capaian, serapan, and the efficiency ratio and/or label. */
