@@ -20,6 +20,7 @@ import { linkAcrossParts } from './rules/orphans.js';
 import { extractProseBudget, proseTotals } from './rules/prose-budget.js';
 import { realignShiftedRows } from './rules/realign.js';
 import { stackedLists } from './rules/stacked-list.js';
+import { readComparisons } from './rules/comparisons.js';
 import { applyBudgetProof, applyPerformanceProof, proveBudgetRoles } from './rules/arithmetic.js';
 import { classifyTable, mapColumns, type ColumnMap } from './rules/columns.js';
 import { identify } from './rules/identity.js';
@@ -154,6 +155,8 @@ export function extractReport(layout: LayoutDocument, opts: ExtractOptions = {})
   const performance = new Set(tables.filter((t) => INDICATOR_KINDS.includes(t.kind)).map((t) => t.id));
   prose.claims.push(...officesInTables(layout.tables, roleMaps, performance, id.instansi), ...templateInTables(layout.tables));
   prose.claims = resolveTrends(prose.claims, indicators, id.tahun);
+  // Comparison sentences of any shape, read by which of their figures the tables print.
+  prose.claims.push(...readComparisons(layout.paragraphs, indicators, id.tahun, prose.claims));
   belanja.push(...prose.belanja);
   const scale = chooseScale(scales, indicators);
 

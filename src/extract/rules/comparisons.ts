@@ -1,0 +1,74 @@
+import type { Paragraph } from '../../model/table.js';
+import type { Claim, Indicator, Value } from '../../model/report.js';
+import { normalizeName, valueFrom } from './cells.js';
+
+/**
+ * Sentences that compare an indicator's figure with another figure — last year's, this year's
+ * target, a national or provincial figure — whatever their shape. A sentence qualifies when it names
+ * an indicator, says a direction (a closed class of Indonesian words for more and less: naik, turun,
+ * meningkat, peningkatan, kenaikan, bertambah, lebih tinggi / rendah / besar / kecil, di atas / di
+ * bawah, melampaui, melebihi, belum mencapai …) and prints two figures, one of which is a figure the
+ * tables print for that indicator this year. That figure is the subject ("to"); the other is what it
+ * is compared with ("from"), so the word can be checked against the sign of to − from, in whatever
+ * order the sentence puts them.
+ */
+const UP = String.raw`naik|meningkat|peningkatan|kenaikan|bertambah|pertambahan|lebih\s+(?:tinggi|besar|banyak)|di\s+atas|melampaui|melebihi|melewati`;
+const DOWN = String.raw`turun|menurun|penurunan|berkurang|pengurangan|lebih\s+(?:rendah|kecil|sedikit)|di\s+bawah|belum\s+mencapai|tidak\s+mencapai|kurang\s+dari`;
+const DIRECTION = new RegExp(String.raw`\b(?:(${UP})|(${DOWN}))\b`, 'i');
+/** Figures in a sentence: digits with separators, a percent sign optional; years are left out. */
+const FIGURE = /(?<![\d.,])\d{1,3}(?:[.,]\d{3})*(?:[.,]\d+)?\s*%?(?![\d])/g;
+const YEAR = /^(?:19|20)\d\d$/;
+
+/** Sentences: a stop followed by a capital, a bracket or quote, or a list number ("7. "); "Rp. 7.908" stays whole. */
+function sentences(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+(?=[\p{Lu}(“"']|\d{1,2}[.)]\s)/u).map((s) => s.trim()).filter(Boolean);
+}
+
+function same(a: number, aDec: number, b: number, bDec: number): boolean {
+  const tol = 0.5 * 10 ** -Math.min(aDec, bDec) + 1e-9;
+  return Math.abs(a - b) <= tol;
+}
+
+/**
+ * Trend claims for the comparison sentences that the shape-specific readers left without figures.
+ *
+ * @example
+ *   readComparisons(paragraphs, indicators, 2023, claims); // [{ kind: 'trend', direction: 'down', from: 65,3, to: 76,2, … }]
+ */
+export function readComparisons(paragraphs: readonly Paragraph[], indicators: readonly Indicator[], tahun: number | null, existing: readonly Claim[]): Claim[] {
+  if (tahun === null) return [];
+  const covered = new Set(existing.filter((c) => c.kind === 'trend' && c.from && c.to).map((c) => normalizeName(c.text)));
+  const current = indicators.filter((i) => i.tahun === tahun);
+  const names = [...new Map(current.map((i) => [i.key, i])).values()].map((i) => ({ i, words: normalizeName(i.indikator).split(' ').filter(Boolean) })).filter((x) => x.words.length >= 2);
+  const out: Claim[] = [];
+  let k = 0;
+  for (const p of paragraphs) {
+    for (const s of sentences(p.text)) {
+      const dir = DIRECTION.exec(s);
+      if (!dir) continue;
+      const norm = normalizeName(s);
+      if ([...covered].some((c) => c.includes(norm) || norm.includes(c))) continue;
+      const named = names.filter((x) => x.words.every((w) => ` ${norm} `.includes(` ${w} `))).sort((a, b) => b.words.length - a.words.length)[0];
+      if (!named) continue;
+      const cite = { page: p.page, table: null, bbox: p.bbox };
+      // Figures in the sentence, outside the indicator's own name ("Angka Kematian Ibu per 100.000").
+      const nameless = s.replace(new RegExp(named.i.indikator.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i'), ' ');
+      const figures = [...nameless.matchAll(FIGURE)]
+        .map((m) => m[0].trim())
+        .filter((t) => !YEAR.test(t.replace(/\s*%$/, '')))
+        .map((t) => valueFrom(t, p.ocr ?? false, cite))
+        .filter((v): v is Value => v !== null && v.value !== null);
+      if (figures.length !== 2) continue;
+      // The subject: the figure the tables print for this indicator this year (realisasi, else capaian).
+      const rows = current.filter((i) => i.key === named.i.key);
+      const matches = (field: 'realisasi' | 'capaian') => figures.filter((f) => rows.some((i) => i[field]?.value != null && same(i[field]!.value!, i[field]!.decimals, f.value!, f.decimals)));
+      const byRealisasi = matches('realisasi');
+      const subjects = byRealisasi.length ? byRealisasi : matches('capaian');
+      if (subjects.length !== 1) continue;
+      const to = subjects[0]!;
+      const from = figures.find((f) => f !== to)!;
+      out.push({ id: `claim.comparison.${p.page}.${k++}`, kind: 'trend', direction: dir[1] ? 'up' : 'down', subject: named.i.indikator, from, to, text: s.slice(0, 400), cite } as Claim);
+    }
+  }
+  return out;
+}

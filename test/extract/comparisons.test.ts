@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { readComparisons } from '../../src/extract/rules/comparisons.js';
+import type { Indicator } from '../../src/model/report.js';
+import { paragraph } from './helpers.js';
+
+const cite = { page: 6, table: 't3', bbox: [0, 0, 1, 1] as [number, number, number, number] };
+const v = (text: string, value: number, decimals: number) => ({ text, value, decimals, cite });
+function ind(name: string, realisasi: [string, number, number], tahun = 2023): Indicator {
+  return { id: `t3.${name}`, key: name.toLowerCase(), table: 't3', tableKind: 'capaian', tujuan: null, sasaran: null, indikator: name, satuan: null, polarity: 'higher', polaritySource: 'default', tahun, target: v('80', 80, 0), realisasi: v(...realisasi), capaian: v('95,25', 95.25, 2), predikat: null, cite } as unknown as Indicator;
+}
+
+const IND = [ind('Persentase ketersediaan perlengkapan jalan', ['76,2', 76.2, 1]), ind('Jumlah kecelakaan lalu lintas', ['86', 86, 0])];
+
+describe('readComparisons', () => {
+  it.each([
+    ['realisasi against a provincial figure, the figure first', 'Pada tahun 2023, realisasi Persentase ketersediaan perlengkapan jalan tercatat 76,2%, di bawah rata-rata Provinsi X sebesar 65,3%.', 'down', 65.3, 76.2],
+    ['the reference first, "lebih tinggi dari"', 'Rata-rata nasional sebesar 65,3% lebih rendah dari realisasi Persentase ketersediaan perlengkapan jalan (76,2%).', 'down', 65.3, 76.2],
+    ['last year in brackets, this year after', 'Dibandingkan tahun 2022 (95), realisasi Jumlah kecelakaan lalu lintas tahun 2023 (86) berkurang.', 'down', 95, 86],
+    ['this year first, last year at the end', 'Jumlah kecelakaan lalu lintas tercatat sebesar 86 pada akhir tahun 2023 atau mengalami kenaikan dari posisi tahun 2022 yang sebesar 80.', 'up', 80, 86],
+  ])('%s', (_name, text, direction, from, to) => {
+    const [c] = readComparisons([paragraph(7, `B. Analisis. ${text} 3. Indikator berikutnya.`)], IND, 2023, []);
+    expect(c).toMatchObject({ kind: 'trend', direction });
+    expect(c?.kind === 'trend' ? [c.from?.value, c.to?.value] : null).toEqual([from, to]);
+  });
+
+  it.each([
+    ['no direction word', 'Realisasi Jumlah kecelakaan lalu lintas tahun 2022 sebesar 95 dan tahun 2023 sebesar 86.'],
+    ['no figure the tables print for the indicator', 'Jumlah kecelakaan lalu lintas naik dari 70 menjadi 75 di wilayah lain.'],
+    ['a polarity statement without figures', 'Jumlah kecelakaan lalu lintas bersifat negatif: realisasi lebih rendah dari target berarti kinerja baik.'],
+    ['no indicator named', 'Rata-rata nasional 65,3% lebih rendah dari 76,2%.'],
+  ])('leaves alone: %s', (_name, text) => {
+    expect(readComparisons([paragraph(7, text)], IND, 2023, [])).toEqual([]);
+  });
+});
