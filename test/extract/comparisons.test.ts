@@ -32,3 +32,14 @@ describe('readComparisons', () => {
     expect(readComparisons([paragraph(7, text)], IND, 2023, [])).toEqual([]);
   });
 });
+
+describe('readComparisons, more', () => {
+  it('reads the direction outside the indicator name ("pengurangan" in the name, "peningkatan" in the sentence)', () => {
+    const inds = [ind('Persentase pengurangan sampah', ['13,16', 13.16, 2])];
+    const [c] = readComparisons([paragraph(7, 'Dengan realisasi 13,11% pada Tahun 2022 dan 13,16% pada Tahun 2023, nilai indikator Persentase pengurangan sampah menunjukkan peningkatan dari tahun sebelumnya.')], inds, 2023, []);
+    expect(c).toMatchObject({ direction: 'up' });
+  });
+  it('leaves a conditional alone', () => {
+    expect(readComparisons([paragraph(7, 'Apabila realisasi Jumlah kecelakaan lalu lintas 86 lebih rendah dari 95, kinerja membaik.')], IND, 2023, [])).toEqual([]);
+  });
+});

@@ -18,6 +18,8 @@ const DIRECTION = new RegExp(String.raw`\b(?:(${UP})|(${DOWN}))\b`, 'i');
 /** Figures in a sentence: digits with separators, a percent sign optional; years are left out. */
 const FIGURE = /(?<![\d.,])\d{1,3}(?:[.,]\d{3})*(?:[.,]\d+)?\s*%?(?![\d])/g;
 const YEAR = /^(?:19|20)\d\d$/;
+/** A condition or a definition ("apabila realisasi lebih rendah dari target …") states no fact about a figure. */
+const CONDITIONAL = /\b(?:apabila|jika|bila|manakala|berarti|artinya|semakin)\b/i;
 
 /** Sentences: a stop followed by a capital, a bracket or quote, or a list number ("7. "); "Rp. 7.908" stays whole. */
 function sentences(text: string): string[] {
@@ -44,8 +46,7 @@ export function readComparisons(paragraphs: readonly Paragraph[], indicators: re
   let k = 0;
   for (const p of paragraphs) {
     for (const s of sentences(p.text)) {
-      const dir = DIRECTION.exec(s);
-      if (!dir) continue;
+      if (!DIRECTION.test(s) || CONDITIONAL.test(s)) continue;
       const norm = normalizeName(s);
       if ([...covered].some((c) => c.includes(norm) || norm.includes(c))) continue;
       const named = names.filter((x) => x.words.every((w) => ` ${norm} `.includes(` ${w} `))).sort((a, b) => b.words.length - a.words.length)[0];
@@ -53,6 +54,9 @@ export function readComparisons(paragraphs: readonly Paragraph[], indicators: re
       const cite = { page: p.page, table: null, bbox: p.bbox };
       // Figures in the sentence, outside the indicator's own name ("Angka Kematian Ibu per 100.000").
       const nameless = s.replace(new RegExp(named.i.indikator.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i'), ' ');
+      // The direction is read outside the name too ("Persentase pengurangan sampah … meningkat").
+      const dir = DIRECTION.exec(nameless);
+      if (!dir) continue;
       const figures = [...nameless.matchAll(FIGURE)]
         .map((m) => m[0].trim())
         .filter((t) => !YEAR.test(t.replace(/\s*%$/, '')))
