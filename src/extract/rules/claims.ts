@@ -2,6 +2,7 @@ import type { Paragraph } from '../../model/table.js';
 import type { BelanjaRow, Citation, Claim, Value } from '../../model/report.js';
 import { findAmountsInWords, parseWords } from '../../numbers/index.js';
 import { valueFrom } from './cells.js';
+import { countsIn } from './counts.js';
 import { formulasIn } from './formula.js';
 
 function cite(p: Paragraph): Citation {
@@ -39,11 +40,8 @@ export function templatePhrases(text: string): Array<{ phrase: string; start: nu
   });
 }
 
-/** "Perjanjian Kinerja … mengalami 2 (dua) kali perubahan". */
-const PK_REVISIONS = /\bPerjanjian\s+Kinerja\b[^.]{0,160}?\bmengalami\s+(\d{1,2})\s*(?:\(\s*([A-Za-z]+)\s*\)\s*)?kali\s+perubahan/gi;
 /** "pada tanggal 25 September 2023 disusun Perubahan Perjanjian Kinerja": one dated revision. */
 const PK_REVISION_DATE = /\btanggal\s+(\d{1,2}\s+[A-Za-z]+\s+\d{4})\s*,?\s*(?:telah\s+)?(?:di)?(?:susun|tetapkan|tandatangani)\S*\s+(?:dokumen\s+)?Perubahan\s+Perjanjian\s+Kinerja/gi;
-const COUNT = /(\d{1,3})\s*\(\s*([a-z ]+?)\s*\)?\s*(program|kegiatan|sub\s*-?\s*kegiatan|indikator|sasaran|tujuan)\b/gi;
 const TREND = /\b(meningkat|menurun|naik|turun|peningkatan|penurunan)\b[^.;]{0,160}?\bdari\s+(?:angka\s+|sebesar\s+)?(\d[\d.,]*\s*%?)[^.;]{0,100}?\bmenjadi\s+(?:sebesar\s+)?(\d[\d.,]*\s*%?)/gi;
 const TREND_WORD = /\b(meningkat|menurun)\b/gi;
 /** "capaian indikator X melebihi target", "… belum mencapai target": realisasi against this year's target. */
@@ -154,21 +152,12 @@ export function extractClaims(paragraphs: Paragraph[], instansi: string | null, 
     for (const t of templatePhrases(text)) {
       claims.push({ id: id('template', k++), kind: 'template', phrase: t.phrase, text: sentenceAround(text, t.start, t.end).slice(0, 300), cite: cite(p) });
     }
-    for (const m of text.matchAll(PK_REVISIONS)) {
-      const words = m[2] ?? null;
-      if (words !== null && parseWords(words).value === null) continue;
-      claims.push({ id: id('count', k++), kind: 'count', entity: 'perubahan_pk', count: Number(m[1]), words, text: sentenceAround(text, m.index!, m.index! + m[0].length), cite: cite(p) });
-    }
     for (const m of text.matchAll(PK_REVISION_DATE)) {
       claims.push({ id: id('revision', k++), kind: 'mention', entity: 'perubahan_pk', value: m[1]!.replace(/\s+/g, ' '), text: sentenceAround(text, m.index!, m.index! + m[0].length).slice(0, 300), cite: cite(p) });
     }
-    for (const m of text.matchAll(COUNT)) {
-      const words = m[2]!.trim();
-      const wordsValue = parseWords(words).value;
-      // "5 (lima) program" — the words must be a number, or this is some other parenthesis.
-      if (wordsValue === null) continue;
-      const entity = m[3]!.toLowerCase().replace(/\s*-?\s*/g, '') === 'subkegiatan' ? 'sub_kegiatan' : (m[3]!.toLowerCase() as 'program' | 'kegiatan' | 'indikator' | 'sasaran' | 'tujuan');
-      claims.push({ id: id('count', k++), kind: 'count', entity, count: Number(m[1]), words, text: sentenceAround(text, m.index!, m.index! + m[0].length), cite: cite(p) });
+    // Counts in any of the shapes reports print them; the words, when printed, must be a number.
+    for (const c of countsIn(text)) {
+      claims.push({ id: id('count', k++), kind: 'count', entity: c.entity, count: c.count, words: c.words, text: sentenceAround(text, c.start, c.end), cite: cite(p) });
     }
     for (const a of findAmountsInWords(text)) {
       const digits = valueOf(a.digitsText, p);
