@@ -154,9 +154,13 @@ export function extractReport(layout: LayoutDocument, opts: ExtractOptions = {})
   // Another office's name typed into a table (a sasaran copied from another kecamatan's report).
   const performance = new Set(tables.filter((t) => INDICATOR_KINDS.includes(t.kind)).map((t) => t.id));
   prose.claims.push(...officesInTables(layout.tables, roleMaps, performance, id.instansi), ...templateInTables(layout.tables));
+  // Comparison sentences of any shape, read by which of their figures the tables print. Their own
+  // figures outrank the table figures resolveTrends would lend a sentence that printed none.
+  const comparisons = readComparisons(layout.paragraphs, indicators, id.tahun, prose.claims);
+  const compared = comparisons.map((c) => normalizeName(c.text));
+  prose.claims = prose.claims.filter((c) => c.kind !== 'trend' || c.from || c.to || !compared.some((t) => t.includes(normalizeName(c.text)) || normalizeName(c.text).includes(t)));
   prose.claims = resolveTrends(prose.claims, indicators, id.tahun);
-  // Comparison sentences of any shape, read by which of their figures the tables print.
-  prose.claims.push(...readComparisons(layout.paragraphs, indicators, id.tahun, prose.claims));
+  prose.claims.push(...comparisons);
   belanja.push(...prose.belanja);
   const scale = chooseScale(scales, indicators);
 

@@ -28,6 +28,17 @@ testCheck(countClaim, {
       report: makeReport({ claims: [claim('count', { entity: 'perubahan_pk', count: 1, words: 'Satu' }), revision('25 September 2023', 10), revision('25 september 2023', 27)] }),
     },
     { name: 'revisions claimed, none dated: nothing to count against', report: makeReport({ claims: [claim('count', { entity: 'perubahan_pk', count: 2, words: null })] }) },
+    {
+      name: 'a table continued in a part of its own, joined by the total that adds up both parts (2 + 3 programs, 5 claimed)',
+      report: makeReport({
+        budget: [
+          ...programs(2, 'a'),
+          ...Array.from({ length: 3 }, (_, i) => budgetRow({ key: `q${i}`, table: 'b', level: 'program' })),
+          { ...budgetRow({ key: 'total', table: 'b', level: 'total' }), sumOf: ['a.r0', 'a.r1', 'b.r0', 'b.r1', 'b.r2'] },
+        ].map((r, i, all) => ({ ...r, id: r.level === 'total' ? 'b.total' : `${r.table}.r${all.slice(0, i).filter((x) => x.table === r.table).length}` })),
+        claims: [claim('count', { entity: 'program', count: 5, words: 'lima' })],
+      }),
+    },
   ],
   invalid: [
     {

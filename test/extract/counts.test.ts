@@ -24,3 +24,9 @@ describe('countsIn', () => {
     expect(countsIn(text)).toEqual([]);
   });
 });
+
+describe('countsIn, captions', () => {
+  it.each([['Tabel II-2 Program dan Anggaran'], ['Tabel 3.2 Program dan Anggaran'], ['Tabel 2 Program dan Anggaran']])('no count in "%s"', (text) => {
+    expect(countsIn(text)).toEqual([]);
+  });
+});

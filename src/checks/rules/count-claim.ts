@@ -130,7 +130,7 @@ export default countClaim;
 
 /**
  * The list a table belongs to: a table continued over pages in parts (rows whose parent sits in an
- * earlier part) is one list, named by its first part.
+ * earlier part, or a total adding up rows of earlier parts) is one list, named by its first part.
  */
 function partsOfOneList(report: Report): (table: string) => string {
   const root = new Map<string, string>();
@@ -141,14 +141,21 @@ function partsOfOneList(report: Report): (table: string) => string {
   };
   const byId = new Map(report.budget.map((r) => [r.id, r]));
   const order = new Map(report.tables.map((t, i) => [t.id, i]));
-  for (const row of report.budget) {
-    const parent = row.parentId ? byId.get(row.parentId) : undefined;
-    if (!parent || parent.table === row.table) continue;
-    const [a, b] = [find(row.table), find(parent.table)];
-    if (a === b) continue;
+  const join = (x: string, y: string): void => {
+    const [a, b] = [find(x), find(y)];
+    if (a === b) return;
     // The earlier part names the list.
     if ((order.get(a) ?? 0) < (order.get(b) ?? 0)) root.set(b, a);
     else root.set(a, b);
+  };
+  for (const row of report.budget) {
+    const parent = row.parentId ? byId.get(row.parentId) : undefined;
+    if (parent && parent.table !== row.table) join(row.table, parent.table);
+    // A total that adds up rows printed in earlier parts joins those parts to its own.
+    for (const id of row.sumOf ?? []) {
+      const summed = byId.get(id);
+      if (summed && summed.table !== row.table) join(row.table, summed.table);
+    }
   }
   return find;
 }

@@ -20,7 +20,7 @@ export interface StatedCount {
 
 const NUMERAL = String.raw`(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|puluh|belas|ratus)`;
 /** A count: digits (words in brackets optional), or words (digits in brackets optional). */
-const NUM = String.raw`(?:(?<![\d.,])(\d{1,3})(?![\d.,]\d)(?:\s*\(\s*([a-z ]+?)\s*\))?|\b(${NUMERAL}(?:\s+${NUMERAL})*)\b(?:\s*\(\s*(\d{1,3})\s*\))?)`;
+const NUM = String.raw`(?:(?<![\d.,\-–/]|\btabel\s+\S*)(\d{1,3})(?![\d.,]\d)(?:\s*\(\s*([a-z ]+?)\s*\))?|\b(${NUMERAL}(?:\s+${NUMERAL})*)\b(?:\s*\(\s*(\d{1,3})\s*\))?)`;
 const ENTITY = String.raw`(sub\s*-?\s*kegiatan|kegiatan|program|indikator(?:\s+kinerja)?|sasaran(?:\s+strategis)?|tujuan)`;
 const QUANT = String.raw`(?:sebanyak|sejumlah|berjumlah)`;
 const BEFORE = new RegExp(String.raw`(?:${QUANT}\s+)?${NUM}\s+${ENTITY}\b`, 'gi');
