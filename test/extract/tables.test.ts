@@ -79,10 +79,10 @@ describe('extractBudget', () => {
       ['1', 'Penyediaan gaji', '700,00', '650,00'],
     ]);
     const { budget, belanja } = extractBudget(ctx(t));
-    expect(belanja.map((b) => [b.kind, b.amount.value])).toEqual([
-      ['operasi', 900],
-      ['modal', 100],
-      ['total', 1000],
+    expect(belanja.map((b) => [b.kind, b.amount.value, b.realisasi?.value])).toEqual([
+      ['operasi', 900, 800],
+      ['modal', 100, 100],
+      ['total', 1000, 900],
     ]);
     expect(new Set(belanja.map((b) => b.group)).size).toBe(1);
     // Belanja rows stay in the budget as level "other" (their serapan and sisa are checked).

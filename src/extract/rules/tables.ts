@@ -231,7 +231,8 @@ export function extractBudget(ctx: TableContext): { budget: BudgetRow[]; belanja
     // Belanja rows (and their JUMLAH) go to the belanja summary; they are kept as budget rows of
     // level "other" too, so their % serapan and sisa are checked, without a second sum check.
     const belanjaRow = (kind: BelanjaRow['kind']) => {
-      belanja.push({ id: `${table.id}.r${row.index}`, uraian: name, kind, amount: (pagu ?? realisasi)!, source: 'table', group: belanjaGroup!, cite });
+      // A table's realisasi column is the line's realisasi, summed against the total's like the budget.
+      belanja.push({ id: `${table.id}.r${row.index}`, uraian: name, kind, amount: (pagu ?? realisasi)!, ...(pagu && realisasi ? { realisasi } : {}), source: 'table', group: belanjaGroup!, cite });
       if (pagu && (realisasi || persen || sisa)) {
         pending.push({ row: { id: `${table.id}.r${row.index}`, key: `${table.id}:belanja:${kind}`, table: table.id, tableKind: ctx.kind, kode: null, uraian: name, level: 'other', parentId: null, pagu, realisasi, persen, sisa, cite }, level: 'other' });
       }
