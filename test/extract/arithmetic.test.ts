@@ -126,6 +126,12 @@ describe('proveLevels', () => {
     expect(proveLevels(c.rows)?.levels ?? null).toEqual(c.expect);
   });
 
+  it('a part opening inside a list: the names say whether its parents are programs or kegiatan', () => {
+    const rows = [a(900), a(400), a(500), a(300), a(100), a(200)];
+    expect(proveLevels(rows, [false, false, false, false, false, false])?.levels).toEqual([K, S, S, K, S, S]);
+    expect(proveLevels(rows, [true, false, false, true, false, false])?.levels).toEqual([P, K, K, P, K, K]);
+  });
+
   it('counts the parents a level assignment makes add up', () => {
     const rows = [a(1000), a(600), a(100), a(500), a(400), a(400)];
     expect(levelSupport(rows, [P, K, S, S, K, S])).toEqual({ held: 3, parents: 3, score: 2.1 });

@@ -212,12 +212,16 @@ export function levelSupport(rows: readonly Amounts[], levels: readonly TreeLeve
  *   proveLevels([{ pagu: 30, realisasi: null }, { pagu: 30, realisasi: null }, { pagu: 10, realisasi: null }, { pagu: 20, realisasi: null }]);
  *   // ['program', 'kegiatan', 'sub_kegiatan', 'sub_kegiatan']
  */
-export function proveLevels(rows: readonly Amounts[]): { levels: TreeLevel[]; held: number; parents: number; score: number } | null {
+export function proveLevels(rows: readonly Amounts[], programNamed: readonly boolean[] = []): { levels: TreeLevel[]; held: number; parents: number; score: number } | null {
   if (rows.length < 3 || rows.length > 250) return null;
   // A table is read with three levels (every kegiatan has sub-kegiatan) or two (programs and kegiatan).
   const three = parseLevels(rows, true);
   const two = parseLevels(rows, false);
-  const pick = !two || (three && three.score >= two.score) ? three : two;
+  // The sums cannot tell "program over kegiatan" from "kegiatan over sub-kegiatan" in a part that
+  // opens inside a list; then the rows named "Program …" (the nomenclature's own) decide.
+  const named = (x: { levels: TreeLevel[] } | null): number => (x ? x.levels.reduce((a, lv, i) => a + (lv === 'program' ? (programNamed[i] ? 1 : -1) : 0), 0) : 0);
+  const close = programNamed.length === rows.length && three && two && Math.abs(three.score - two.score) < 0.05;
+  const pick = close ? (named(two) > named(three) ? two : three) : !two || (three && three.score >= two.score) ? three : two;
   if (!pick) return null;
   const support = levelSupport(rows, pick.levels);
   if (support.held < 2 || support.held < 0.6 * support.parents) return null;

@@ -314,12 +314,14 @@ export function extractBudget(ctx: TableContext): { budget: BudgetRow[]; belanja
  * numbering suggested, when it makes more parents add up. Returns the evidence in words.
  */
 function levelsFromSums(pending: Pending[]): string | null {
-  const tree = pending.filter((p) => p.row.level === 'program' || p.row.level === 'kegiatan' || p.row.level === 'sub_kegiatan');
+  // Rows the numbering left unplaced ("other", as in a part continued without its header) take part
+  // too; belanja lines printed in the same table do not.
+  const tree = pending.filter((p) => p.row.level === 'program' || p.row.level === 'kegiatan' || p.row.level === 'sub_kegiatan' || (p.row.level === 'other' && !p.row.key.includes(':belanja:')));
   if (tree.length < 3 || tree.filter((p) => p.row.kode).length * 2 >= tree.length) return null;
   const amounts = tree.map((p) => ({ pagu: p.row.pagu?.value ?? null, realisasi: p.row.realisasi?.value ?? null }));
-  const proof = proveLevels(amounts);
+  const proof = proveLevels(amounts, tree.map((p) => /^program\b/i.test(p.row.uraian)));
   if (!proof) return null;
-  const current = levelSupport(amounts, tree.map((p) => p.row.level as TreeLevel));
+  const current = levelSupport(amounts, tree.map((p) => (p.row.level === 'other' ? 'sub_kegiatan' : (p.row.level as TreeLevel))));
   // Only a reading that makes at least one more parent of several children add up replaces the numbering's.
   if (proof.score < current.score + 1) return null;
   tree.forEach((p, i) => (p.row.level = proof.levels[i]!));
