@@ -263,9 +263,17 @@ export function detectHeaderRows(rows: DraftRow[]): number {
     }
     break;
   }
+  // A row of years only ("2021 | 2022 | 2023" under "Realisasi") labels the columns above it.
+  if (rows[h] && h < rows.length - 1 && isYearRow(rows[h]!)) h++;
   // A lone numbering row right after the header.
   if (rows[h] && isNumberingRow(rows[h]!)) h++;
   return h;
+}
+
+/** True when every filled cell of a row is a year (at least two of them): column labels, not figures. */
+function isYearRow(row: DraftRow): boolean {
+  const texts = row.cells.filter((c) => !c.cover && c.text.trim()).map((c) => c.text.trim());
+  return texts.length >= 2 && texts.every((t) => YEAR.test(t));
 }
 
 /** Column labels from the header rows: distinct texts top-down joined with " / ". */
@@ -282,6 +290,25 @@ export function columnLabels(rows: DraftRow[], headerCount: number, nCols: numbe
       if (t && parts[parts.length - 1] !== t) parts.push(t);
     }
     labels.push(parts.join(' / '));
+  }
+  // A group label printed once over a run of year columns ("Realisasi" over 2021 | 2022 | 2023, in
+  // a table without rules to show its span) belongs to every year column of the run.
+  const yearOnly = (l: string): boolean => YEAR.test(l.trim());
+  const grouped = (l: string): string | null => {
+    const m = /^(.+) \/ ((?:19|20)\d\d)$/.exec(l);
+    return m ? m[1]! : null;
+  };
+  for (let c = 0; c < labels.length; c++) {
+    if (!yearOnly(labels[c]!)) continue;
+    for (const dir of [-1, 1]) {
+      let k = c + dir;
+      while (k >= 0 && k < labels.length && yearOnly(labels[k]!)) k += dir;
+      const group = k >= 0 && k < labels.length ? grouped(labels[k]!) : null;
+      if (group) {
+        labels[c] = `${group} / ${labels[c]!.trim()}`;
+        break;
+      }
+    }
   }
   return labels;
 }

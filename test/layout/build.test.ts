@@ -121,3 +121,21 @@ describe('geometry', () => {
     expect(lines.map((l) => l.words.map((x) => x.text).join(' '))).toEqual(['a b', 'c']);
   });
 });
+
+describe('year rows and group labels in borderless headers', () => {
+  it('a row of years under the header is a header row, and the group label over one year column spreads to the run', () => {
+    const rows = [
+      row(['No', 'Indikator Kinerja', 'Satuan', '', 'Realisasi', '']),
+      row(['', '', '', '2021', '2022', '2023']),
+      row(['1.', 'Nilai SAKIP', 'nilai', '66,78', '76,64', '82,08']),
+      row(['2.', 'Indeks Kepuasan', 'nilai', '80,10', '81,20', '83,00']),
+    ];
+    const h = detectHeaderRows(rows);
+    expect(h).toBe(2);
+    expect(columnLabels(rows, h, 6).slice(3)).toEqual(['Realisasi / 2021', 'Realisasi / 2022', 'Realisasi / 2023']);
+  });
+  it('a body row of figures is not a year row', () => {
+    const rows = [row(['No', 'Indikator', 'Target']), row(['1', 'Jumlah sekolah', '2024']), row(['2', 'Jumlah desa', '2030'])];
+    expect(detectHeaderRows(rows)).toBe(1);
+  });
+});
