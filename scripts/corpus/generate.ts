@@ -7,7 +7,7 @@
 import { inlineText, type Printed } from '../synthetic/lib/doc.js';
 import { anchorCount, squash } from '../synthetic/lib/anchors.js';
 import { rng, type Rng } from '../synthetic/lib/rng.js';
-import { verify, violationKey, type Violation } from '../synthetic/lib/verify.js';
+import { groupByItem, verify, violationKey, type Violation } from '../synthetic/lib/verify.js';
 import { fmtNum } from '../synthetic/lib/numbers.js';
 import { build, type Built, type ModelRow, type TrapItem } from './build.js';
 import type { AllFacts, CBlock, CTable } from './doc.js';
@@ -15,9 +15,6 @@ import { renderHtml, type HtmlPart } from './html.js';
 import { PLANTS, TRAPS } from './plants.js';
 import { sampleSpec, CLASS, type CorpusSpec } from './spec.js';
 
-
-/** Which check a gold finding is filed under when one item breaks several facts. */
-const PRIORITY = ['capaian', 'predikat', 'serapan', 'sisa', 'sum-hierarchy', 'sum-rows', 'belanja-total', 'terbilang', 'efisiensi', 'count-claim', 'trend-words', 'period-entity', 'code-format', 'cross-table'];
 
 export interface Locator {
   /** Strings that must all be printed on the item's page (whitespace-insensitive). */
@@ -262,15 +259,8 @@ export function generateReport(id: string, seed: number, heldout = false): Gener
   const text = corpusText(b.blocks);
   for (const t of b.tables) if (anchorCount(text, t.intro) !== 1) throw new Error(`${id}: intro of ${t.id} is printed ${anchorCount(text, t.intro)} times`);
   const items: PlanItem[] = [];
-  const groups = new Map<string, Violation[]>();
-  for (const v of after) groups.set(v.at.id, [...(groups.get(v.at.id) ?? []), v]);
   let n = 0;
-  for (const group of groups.values()) {
-    group.sort((a, c) => Number(cause.get(violationKey(c))!.planted) - Number(cause.get(violationKey(a))!.planted) || PRIORITY.indexOf(a.check) - PRIORITY.indexOf(c.check));
-    const v = group[0]!;
-    const c = cause.get(violationKey(v))!;
-    const counterparts = group.flatMap((g) => g.counterparts ?? []);
-    const others = group.slice(1);
+  for (const { lead: v, others, cause: c, counterparts } of groupByItem(after, cause)) {
     items.push({
       kind: 'finding',
       id: `${id}-F${String(++n).padStart(2, '0')}`,

@@ -15,12 +15,9 @@ import { build, type Built } from './lib/build.js';
 import { documentText, inlineText, type Printed } from './lib/doc.js';
 import { renderHtml } from './lib/html.js';
 import { rng } from './lib/rng.js';
-import { verify, violationKey, type Violation } from './lib/verify.js';
+import { groupByItem, verify, violationKey } from './lib/verify.js';
 import { CORPUS, type CorpusDoc } from './specs.js';
 import { anchorCount, squash } from './lib/anchors.js';
-
-/** Which check a gold finding is filed under when one item breaks several facts: the specific recomputation first. */
-const PRIORITY = ['capaian', 'predikat', 'serapan', 'sisa', 'sum-hierarchy', 'sum-rows', 'belanja-total', 'terbilang', 'efisiensi', 'count-claim', 'trend-words', 'period-entity', 'code-format', 'cross-table'];
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SRC = `${ROOT}evals/synthetic/src`;
@@ -168,17 +165,8 @@ function generate(doc: CorpusDoc): { built: Built; plan: Plan; html: Array<{ fil
   const text = documentText(b.blocks);
   const tables = tableIndex(b.blocks);
   const items: PlanItem[] = [];
-  // Violations at the same printed item are one problem (a wrong capaian also disagrees with its
-  // copy in the prose): one gold finding, the other checks in `also_checks`, as in evals/gold.
-  const groups = new Map<string, Violation[]>();
-  for (const v of after) groups.set(v.at.id, [...(groups.get(v.at.id) ?? []), v]);
   let n = 0;
-  for (const group of groups.values()) {
-    group.sort((a, b) => Number(cause.get(violationKey(b))!.planted) - Number(cause.get(violationKey(a))!.planted) || PRIORITY.indexOf(a.check) - PRIORITY.indexOf(b.check));
-    const v = group[0]!;
-    const c = cause.get(violationKey(v))!;
-    const counterparts = group.flatMap((g) => g.counterparts ?? []);
-    const others = group.slice(1);
+  for (const { lead: v, others, cause: c, counterparts } of groupByItem(after, cause)) {
     items.push({
       kind: 'finding',
       id: `${spec.id}-F${String(++n).padStart(2, '0')}`,

@@ -263,3 +263,24 @@ export function verify(f: Facts, ctx: VerifyContext): Violation[] {
 export function violationKey(v: Violation): string {
   return `${v.check}:${v.at.id}`;
 }
+
+/** Which check a gold finding is filed under when one item breaks several facts: the specific recomputation first. */
+export const CHECK_PRIORITY = ['capaian', 'predikat', 'serapan', 'sisa', 'sum-hierarchy', 'sum-rows', 'belanja-total', 'terbilang', 'efisiensi', 'count-claim', 'trend-words', 'period-entity', 'code-format', 'cross-table'];
+
+/**
+ * Violations at the same printed item are one problem (a wrong capaian also disagrees with its copy
+ * in the prose): one gold finding led by the planted violation, then the most specific check, with
+ * the others and every figure it disagrees with.
+ *
+ * @example
+ *   groupByItem(after, cause)[0].lead.check; // 'capaian'
+ */
+export function groupByItem<C extends { planted: boolean }>(after: readonly Violation[], cause: ReadonlyMap<string, C>): Array<{ lead: Violation; others: Violation[]; cause: C; counterparts: Printed[] }> {
+  const groups = new Map<string, Violation[]>();
+  for (const v of after) groups.set(v.at.id, [...(groups.get(v.at.id) ?? []), v]);
+  return [...groups.values()].map((group) => {
+    group.sort((a, b) => Number(cause.get(violationKey(b))!.planted) - Number(cause.get(violationKey(a))!.planted) || CHECK_PRIORITY.indexOf(a.check) - CHECK_PRIORITY.indexOf(b.check));
+    const lead = group[0]!;
+    return { lead, others: group.slice(1), cause: cause.get(violationKey(lead))!, counterparts: group.flatMap((g) => g.counterparts ?? []) };
+  });
+}
