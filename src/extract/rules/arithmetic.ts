@@ -27,8 +27,13 @@ interface Col {
   decimals: number[];
 }
 
+const parsedColumns = new WeakMap<Table, Col[]>();
+
+/** Each column's parsed figures (once per table: both proofs read them). */
 function columnsOf(table: Table): Col[] {
-  return Array.from({ length: table.nCols }, (_, c) => {
+  const cached = parsedColumns.get(table);
+  if (cached) return cached;
+  const cols = Array.from({ length: table.nCols }, (_, c) => {
     const texts = table.rows.map((r) => {
       const cell = r.cells[c];
       return cell && !cell.spannedBy ? cell.text : '';
@@ -36,6 +41,8 @@ function columnsOf(table: Table): Col[] {
     const parsed = parseColumn(texts).cells;
     return { values: parsed.map((p) => (p.value === null || p.note === 'malformed' ? null : p.negative && p.value > 0 ? -p.value : p.value)), decimals: parsed.map((p) => p.decimals) };
   });
+  parsedColumns.set(table, cols);
+  return cols;
 }
 
 const present = (c: Col): number => c.values.filter((v) => v !== null).length;
@@ -233,10 +240,29 @@ function parseLevels(rows: readonly Amounts[], threeLevels: boolean): { levels: 
   const NEG = -1e9;
   // kegiatan block [k, e): row k with sub-kegiatan k+1 … e−1.
   // A parent that adds up earns 1, one that does not costs ½: a parse is not free to invent parents.
+  // Prefix sums (and counts of missing figures) make a contiguous block's sum O(1).
+  const prefix = (['pagu', 'realisasi'] as const).map((key) => {
+    const sum = [0];
+    const gaps = [0];
+    rows.forEach((r, i) => {
+      sum.push(sum[i]! + (r[key] ?? 0));
+      gaps.push(gaps[i]! + (r[key] === null ? 1 : 0));
+    });
+    return { key, sum, gaps };
+  });
+  const blockAdds = (k: number, e: number): boolean =>
+    prefix.some(({ key, sum, gaps }) => {
+      const p = rows[k]![key];
+      return p !== null && p !== 0 && gaps[e]! - gaps[k + 1]! === 0 && Math.abs(sum[e]! - sum[k + 1]! - p) < 0.5;
+    });
+  const kegCache = new Float64Array((n + 1) * (n + 1)).fill(Number.NaN);
   const kegScore = (k: number, e: number): number => {
     if (!threeLevels) return e - k === 1 ? 0 : NEG;
     if (e - k < 2) return NEG;
-    return weight(adds(rows, k, range(k + 1, e)), e - k - 1);
+    const key = k * (n + 1) + e;
+    let v = kegCache[key]!;
+    if (Number.isNaN(v)) kegCache[key] = v = weight(blockAdds(k, e), e - k - 1);
+    return v;
   };
   // seq[a][b]: the best split of [a, b) into kegiatan blocks, its score and block starts.
   const seqScore: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(n + 1).fill(NEG));
@@ -264,10 +290,13 @@ function parseLevels(rows: readonly Amounts[], threeLevels: boolean): { levels: 
     }
     return out;
   };
+  const progCache = new Float64Array((n + 1) * (n + 1)).fill(Number.NaN);
   const progScore = (p: number, q: number): number => {
     if (q - p < 2 || seqScore[p + 1]![q]! <= NEG) return NEG;
+    const key = p * (n + 1) + q;
+    if (!Number.isNaN(progCache[key]!)) return progCache[key]!;
     const kids = starts(p + 1, q);
-    return seqScore[p + 1]![q]! + weight(adds(rows, p, kids), kids.length);
+    return (progCache[key] = seqScore[p + 1]![q]! + weight(adds(rows, p, kids), kids.length));
   };
   // best[pos][phase]: phase 0 opening sub-kegiatan, 1 opening kegiatan, 2 programs.
   const best: number[][] = Array.from({ length: n + 1 }, () => [NEG, NEG, NEG]);
@@ -315,9 +344,6 @@ function parseLevels(rows: readonly Amounts[], threeLevels: boolean): { levels: 
   return { levels, score };
 }
 
-function range(a: number, b: number): number[] {
-  return Array.from({ length: Math.max(0, b - a) }, (_, i) => a + i);
-}
 
 export interface PerformanceProof {
   roles: { target: number; realisasi: number; capaian: number };
