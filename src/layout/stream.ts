@@ -365,7 +365,10 @@ function groupRows(run: LineInfo[], colOf: (x: number) => number): LineInfo[][] 
       // Figures sit on a row's first line (cells top-aligned): a line with figures opens a row; a
       // line without is wrapped text of the row above, unless it starts the first column after a
       // visibly wider gap (a section label row).
-      newRow = figure(l) || (firstCol === 0 && (bimodal ? wideGap : l.tabular));
+      // A line without figures opening in lower case continues the cells above (a wrapped sasaran,
+      // indicator and predikat side by side), whatever its spacing.
+      const continues = /^\p{Ll}/u.test(l.line.words[0]!.text);
+      newRow = figure(l) || (firstCol === 0 && !continues && (bimodal ? wideGap : l.tabular));
     } else {
       newRow = bimodal ? wideGap : l.tabular || firstCol === 0;
     }

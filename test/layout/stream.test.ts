@@ -22,6 +22,19 @@ function page(words: Word[]): Page {
 }
 
 describe('stream tables', () => {
+  it('a line without figures opening in lower case continues the row above (wrapped cells side by side)', () => {
+    const words = [
+      ...line(['Sasaran', ['Indikator', 150], ['Target', 330], ['Capaian', 400], ['Predikat', 480]], 57, 100),
+      ...line(['Meningkatnya', ['Jumlah', 150], 'pengaduan', ['8', 340], ['137,50', 400], ['Sangat', 480]], 57, 112),
+      ...line(['kualitas', ['yang', 150], 'belum', ['Berhasil', 480]], 57, 124),
+      ...line(['Meningkatnya', ['Jumlah', 150], 'lembaga', ['13', 340], ['107,70', 400], ['Sangat', 480]], 57, 136),
+      ...line(['ketertiban', ['yang', 150], 'dibina', ['Berhasil', 480]], 57, 148),
+      ...line(['Meningkatnya', ['Indeks', 150], 'kepuasan', ['80', 340], ['98,10', 400], ['Tinggi', 480]], 57, 160),
+    ];
+    const t = layoutPage(page(words)).tables[0]!;
+    expect(t.rows.slice(t.headerCount).map((r) => r.cells[r.cells.length - 1]!.text)).toEqual(['Sangat Berhasil', 'Sangat Berhasil', 'Tinggi']);
+  });
+
   it('splits a row band holding two figures stacked in one column (a merged cell beside two rows, no rule between)', () => {
     const rules = [100, 118, 148, 166].map((pos) => ({ pos, a: 50, b: 520 }));
     const words = [
