@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readComparisons } from '../../src/extract/rules/comparisons.js';
-import type { Indicator } from '../../src/model/report.js';
+import { readComparisons, readEfficiency } from '../../src/extract/rules/comparisons.js';
+import type { BudgetRow, Indicator } from '../../src/model/report.js';
 import { paragraph } from './helpers.js';
 
 const cite = { page: 6, table: 't3', bbox: [0, 0, 1, 1] as [number, number, number, number] };
@@ -41,5 +41,20 @@ describe('readComparisons, more', () => {
   });
   it('leaves a conditional alone', () => {
     expect(readComparisons([paragraph(7, 'Apabila realisasi Jumlah kecelakaan lalu lintas 86 lebih rendah dari 95, kinerja membaik.')], IND, 2023, [])).toEqual([]);
+  });
+});
+
+describe('readEfficiency', () => {
+  const total = { id: 't7.r30', key: 't7:total', table: 't7', tableKind: 'budget-detail', kode: null, uraian: 'JUMLAH', level: 'total', parentId: null, pagu: null, realisasi: null, persen: v('92,42', 92.42, 2), sisa: null, cite } as unknown as BudgetRow;
+  it.each([
+    ['ratio first', 'Tingkat efisiensi sebesar 1,02 diperoleh dari rata-rata capaian 94,47% dibagi penyerapan anggaran 92,42%.'],
+    ['percentages first', 'Rata-rata capaian kinerja sebesar 94,47% dibandingkan dengan realisasi penyerapan anggaran sebesar 92,42% menghasilkan nilai efisiensi 1,02.'],
+    ['absorption first', 'Dengan serapan 92,42% dan capaian 94,47%, penggunaan sumber daya efisien dengan rasio 1,02.'],
+  ])('%s', (_name, text) => {
+    const [c] = readEfficiency([paragraph(8, text)], [total], []);
+    expect(c?.kind === 'efisiensi' ? [c.stated.value, c.numerator?.value, c.denominator?.value] : null).toEqual([1.02, 94.47, 92.42]);
+  });
+  it('needs the budget\'s own absorption among the figures', () => {
+    expect(readEfficiency([paragraph(8, 'Efisiensi 1,02 dari 94,47% dibagi 90,00%.')], [total], [])).toEqual([]);
   });
 });

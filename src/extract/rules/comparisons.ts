@@ -1,5 +1,5 @@
 import type { Paragraph } from '../../model/table.js';
-import type { Claim, Indicator, Value } from '../../model/report.js';
+import type { BudgetRow, Claim, Indicator, Value } from '../../model/report.js';
 import { normalizeName, valueFrom } from './cells.js';
 
 /**
@@ -72,6 +72,47 @@ export function readComparisons(paragraphs: readonly Paragraph[], indicators: re
       const to = subjects[0]!;
       const from = figures.find((f) => f !== to)!;
       out.push({ id: `claim.comparison.${p.page}.${k++}`, kind: 'trend', direction: dir[1] ? 'up' : 'down', subject: named.i.indikator, from, to, text: s.slice(0, 400), cite } as Claim);
+    }
+  }
+  return out;
+}
+
+/**
+ * Efficiency statements of any shape: a sentence about efficiency (efisien, efisiensi) printing a
+ * ratio and two percentages, one of which is the budget's own absorption (the % the budget tables
+ * print on their total). That one is the denominator, the other the numerator (the capaian), and the
+ * ratio the stated result — whatever the order and wording of the sentence.
+ *
+ * @example
+ *   readEfficiency(paragraphs, budget, claims); // [{ kind: 'efisiensi', stated: 1,02, numerator: 94,47%, denominator: 92,42%, … }]
+ */
+export function readEfficiency(paragraphs: readonly Paragraph[], budget: readonly BudgetRow[], existing: readonly Claim[]): Claim[] {
+  const absorption = budget.filter((b) => b.level === 'total' && b.persen?.value != null).map((b) => b.persen!);
+  if (!absorption.length) return [];
+  const covered = existing.filter((c) => c.kind === 'efisiensi').map((c) => normalizeName(c.text));
+  const out: Claim[] = [];
+  let k = 0;
+  for (const p of paragraphs) {
+    for (const s of sentences(p.text)) {
+      if (!/\befisien/i.test(s) || CONDITIONAL.test(s)) continue;
+      const norm = normalizeName(s);
+      if (covered.some((c) => c.includes(norm) || norm.includes(c))) continue;
+      const cite = { page: p.page, table: null, bbox: p.bbox };
+      const figures = [...s.matchAll(FIGURE)]
+        .map((m) => m[0].trim())
+        .filter((t) => !YEAR.test(t.replace(/\s*%$/, '')))
+        .map((t) => valueFrom(t, p.ocr ?? false, cite))
+        .filter((v): v is Value => v !== null && v.value !== null);
+      if (figures.length !== 3) continue;
+      const ratios = figures.filter((f) => !/%/.test(f.text) && f.value! > 0 && f.value! < 10);
+      if (ratios.length !== 1) continue;
+      const stated = ratios[0]!;
+      const rest = figures.filter((f) => f !== stated);
+      const denominators = rest.filter((f) => absorption.some((a) => same(a.value!, a.decimals, f.value!, f.decimals)));
+      if (denominators.length !== 1) continue;
+      const denominator = denominators[0]!;
+      const numerator = rest.find((f) => f !== denominator)!;
+      out.push({ id: `claim.efficiency.${p.page}.${k++}`, kind: 'efisiensi', stated, numerator, denominator, operation: 'divide', label: null, text: s.slice(0, 400), cite } as Claim);
     }
   }
   return out;
