@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
 import { anchorCount } from '../synthetic/lib/anchors.js';
-import { findPage } from '../synthetic/gold.js';
+import { findPage, pageTexts } from '../synthetic/gold.js';
 import { rng } from '../synthetic/lib/rng.js';
 import { corpusSeeds, generateReport, type Locator, type Plan, type PlanItem, type PlanPlace } from './generate.js';
 import { scanPages } from './scan.js';
@@ -47,20 +47,6 @@ function options(argv: string[]): Options {
     return i >= 0 ? argv[i + 1] : undefined;
   };
   return { count: Number(get('count') ?? 70), only: get('only')?.split(',') ?? null, jobs: Number(get('jobs') ?? Math.max(1, os.cpus().length)) };
-}
-
-async function pageTexts(pdf: string): Promise<string[]> {
-  const { stdout } = await run('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-'], { maxBuffer: 64 * 1024 * 1024 });
-  const pages = stdout.split('\f');
-  if (pages.at(-1)?.trim() === '') pages.pop();
-  const n = await pageCount(pdf);
-  while (pages.length < n) pages.push('');
-  return pages;
-}
-
-async function pageCount(pdf: string): Promise<number> {
-  const { stdout } = await run('pdfinfo', [pdf]);
-  return Number(/^Pages:\s+(\d+)/m.exec(stdout)?.[1]);
 }
 
 async function renderLibreOffice(files: string[], work: string, profile: string): Promise<string[]> {
@@ -186,8 +172,8 @@ async function buildOne(id: string, seed: number, heldout: boolean, ctx: { brows
     );
     const final = `${OUT}/pdf/${id}.pdf`;
     if (plan.scan && scanned.size) {
-      const sc = plan.scan;
-      await scanPages(joined, final, [...scanned].sort((a, b) => a - b), { dpi: sc.dpi, mode: sc.mode, skewDeg: sc.skewDeg, noise: sc.noise, jpegQuality: sc.jpegQuality, stamp: sc.stamp, signature: sc.signature, seed: sc.seed }, { stampText: plan.stampText });
+      const { what: _what, ...params } = plan.scan;
+      await scanPages(joined, final, [...scanned].sort((a, b) => a - b), params, { stampText: plan.stampText });
     } else {
       await copyFile(joined, final);
     }

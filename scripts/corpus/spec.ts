@@ -8,6 +8,7 @@ import type { Rng } from '../synthetic/lib/rng.js';
 import type { RuleStyle } from './doc.js';
 import { OFFICE_DEFS, type IndicatorTemplate, type OfficeDef, type OfficeKind } from './offices.js';
 import { nip, personName, provinceName, regionName } from './names.js';
+import type { ScanParams } from './scan.js';
 
 type Weighted<T> = ReadonlyArray<readonly [T, number]>;
 
@@ -89,16 +90,9 @@ export interface IndicatorSpec {
   analysis: boolean;
 }
 
-export interface ScanSpec {
+/** Which table's pages are scanned, and how (the scan tool's own parameters). */
+export interface ScanSpec extends ScanParams {
   what: 'lampiran' | 'budget' | 'pk';
-  dpi: number;
-  mode: 'grey' | 'bitonal';
-  skewDeg: number;
-  noise: number;
-  jpegQuality: number;
-  stamp: boolean;
-  signature: boolean;
-  seed: number;
 }
 
 export interface CorpusSpec {

@@ -27,7 +27,8 @@ const run = promisify(execFile);
 const RENDERERS = { lo: 'LibreOffice 7 (Writer HTML import, PDF export)', chrome: 'Chromium headless (--print-to-pdf)', scan: 'Chromium rendering with one page replaced by a 200 dpi grey image (no text layer)' } as const;
 type Variant = keyof typeof RENDERERS;
 
-async function pageTexts(pdf: string): Promise<string[]> {
+/** The text of each page of a PDF (pdftotext -raw), empty for image-only pages. */
+export async function pageTexts(pdf: string): Promise<string[]> {
   const { stdout } = await run('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-'], { maxBuffer: 64 * 1024 * 1024 });
   const pages = stdout.split('\f');
   if (pages.at(-1)?.trim() === '') pages.pop();

@@ -2,6 +2,7 @@ import type { Paragraph } from '../../model/table.js';
 import type { BelanjaRow, Citation, Claim, Value } from '../../model/report.js';
 import { findAmountsInWords, parseWords } from '../../numbers/index.js';
 import { valueFrom } from './cells.js';
+import { CONDITIONAL } from './comparisons.js';
 import { countsIn } from './counts.js';
 import { formulasIn } from './formula.js';
 
@@ -179,7 +180,7 @@ export function extractClaims(paragraphs: Paragraph[], instansi: string | null, 
     for (const m of text.matchAll(TARGET_WORD)) {
       const sentence = sentenceAround(text, m.index!, m.index! + m[0].length);
       // A condition or a definition ("realisasi di bawah target berarti …") states no fact about this year.
-      if (!/capaian|realisasi|indikator/i.test(sentence) || /renstra|akhir\s+periode|\bRPJMD?\b/i.test(sentence) || /\b(?:(?:apabila|jika|bila|manakala)(?!\s+dibandingkan)|berarti|artinya|semakin)\b/i.test(sentence)) continue;
+      if (!/capaian|realisasi|indikator/i.test(sentence) || /renstra|akhir\s+periode|\bRPJMD?\b/i.test(sentence) || CONDITIONAL.test(sentence)) continue;
       const direction = /melebihi|melampaui|atas/i.test(m[1]!) ? 'up' : 'down';
       claims.push({ id: id('trend', k++), kind: 'trend', direction, subject: sentence.slice(0, 200), from: null, to: null, versus: 'target', text: sentence, cite: cite(p) });
     }

@@ -19,7 +19,7 @@ const DIRECTION = new RegExp(String.raw`\b(?:(${UP})|(${DOWN}))\b`, 'i');
 const FIGURE = /(?<![\d.,])\d{1,3}(?:[.,]\d{3})*(?:[.,]\d+)?\s*%?(?![\d])/g;
 const YEAR = /^(?:19|20)\d\d$/;
 /** A condition or a definition ("apabila realisasi lebih rendah dari target …") states no fact about a figure. */
-const CONDITIONAL = /\b(?:(?:apabila|jika|bila|manakala)(?!\s+dibandingkan)|berarti|artinya|semakin)\b/i;
+export const CONDITIONAL = /\b(?:(?:apabila|jika|bila|manakala)(?!\s+dibandingkan)|berarti|artinya|semakin)\b/i;
 
 /** Sentences: a stop followed by a capital, a bracket or quote, or a list number ("7. "); "Rp. 7.908" stays whole. */
 function sentences(text: string): string[] {
