@@ -3,6 +3,7 @@
  * ruling lines on an 8-bit gray image. No I/O and no external tools, so every step is unit-testable.
  */
 import type { Rule } from '../model/document.js';
+import { backgroundLevel } from './deskew.js';
 
 /** An 8-bit gray image, row-major, 0 = black, 255 = white. */
 export interface GrayImage {
@@ -38,6 +39,8 @@ export interface RuleDetectOptions {
   maxThickness?: number;
   /** Breaks in a line up to this many pixels are bridged (scan dropouts). */
   maxGap?: number;
+  /** Dark stretches across a line up to this long (a crossing border, a glyph sitting on it) are bridged. */
+  maxBridge?: number;
   /** How far beside a candidate line (in pixels) to look for ink. */
   sideProbe?: number;
   /**
@@ -46,6 +49,12 @@ export interface RuleDetectOptions {
    * real scans), while a table border has glyphs touching it only here and there (≈ 2%).
    */
   maxSideInk?: number;
+  /**
+   * How much darker than the lightest pixel within `maxThickness` across it a pixel must be to count
+   * as line ink. A line is a thin dark ridge whatever the paper's tone; a shaded cell or a grey scan's
+   * paper is flat across, so it never counts as ink and cannot hide the borders beside it.
+   */
+  minContrast?: number;
 }
 
 /**
@@ -62,8 +71,12 @@ export function ruleDefaults(dpi: number): Required<RuleDetectOptions> {
     minLength: Math.max(8, Math.round(dpi / 4)),
     maxThickness: Math.max(2, Math.round(dpi / 36)),
     maxGap: Math.max(1, Math.round(dpi / 100)),
+    // A tenth of an inch: the width of a digit or two at table sizes.
+    maxBridge: Math.max(3, Math.round(dpi / 10)),
     sideProbe: Math.max(2, Math.round(dpi / 150)),
     maxSideInk: 0.45,
+    // The darkness `darkThreshold` asks of a line on white paper, asked relative to the paper.
+    minContrast: 23,
   };
 }
 
@@ -132,9 +145,17 @@ export function writePgm(img: GrayImage): Uint8Array {
  */
 export function detectRules(img: GrayImage, options: RuleDetectOptions = {}): RasterRule[] {
   const opts = { ...ruleDefaults(300), ...options };
-  const horizontal = detectAlongRows(img, opts).map((l) => toRasterRule(l, 'h'));
-  const vertical = detectAlongRows(transpose(img), opts).map((l) => toRasterRule(l, 'v'));
-  return [...horizontal, ...vertical];
+  const turned = transpose(img);
+  const alongRows = lineInk(img, opts);
+  const alongColumns = lineInk(turned, opts);
+  // Glyph strokes are thin across in one direction or the other; flat shading in neither.
+  const strokes = (own: Uint8Array, other: GrayImage): Uint8Array => {
+    const crossed = transpose(other).data;
+    return own.map((v, i) => (v === RIDGE || crossed[i] === RIDGE ? 1 : 0));
+  };
+  const horizontal = detectAlongRows(img, opts, alongRows, strokes(alongRows, { ...turned, data: alongColumns }));
+  const vertical = detectAlongRows(turned, opts, alongColumns, strokes(alongColumns, { ...img, data: alongRows }));
+  return [...horizontal.map((l) => toRasterRule(l, 'h')), ...vertical.map((l) => toRasterRule(l, 'v'))];
 }
 
 export interface EraseOptions {
@@ -235,9 +256,12 @@ interface Line {
   to: Int32Array;
 }
 
-/** Finds horizontal lines; vertical ones are found by running this on the transposed image. */
-function detectAlongRows(img: GrayImage, opts: Required<RuleDetectOptions>): Line[] {
-  const { width, height, data } = img;
+/**
+ * Finds horizontal lines in a line-ink mask (see `lineInk`); vertical ones are found by running this
+ * on the transposed image. `strokes` marks glyph ink, which beside a line means a row through text.
+ */
+function detectAlongRows(img: GrayImage, opts: Required<RuleDetectOptions>, data: Uint8Array, strokes: Uint8Array): Line[] {
+  const { width, height } = img;
   const runs: Run[] = [];
   const parent: number[] = [];
   const find = (i: number): number => {
@@ -255,23 +279,16 @@ function detectAlongRows(img: GrayImage, opts: Required<RuleDetectOptions>): Lin
     const current: number[] = [];
     let x = 0;
     while (x < width) {
-      if (data[rowStart + x]! >= opts.darkThreshold) {
+      if (data[rowStart + x] !== RIDGE) {
         x++;
         continue;
       }
-      const start = x;
-      let last = x;
-      let ink = 0;
-      while (x < width && x - last <= opts.maxGap + 1) {
-        if (data[rowStart + x]! < opts.darkThreshold) {
-          last = x;
-          ink++;
-        }
-        x++;
-      }
-      const end = last + 1;
-      // Mostly ink: text rows bridged across letter gaps are sparse, real lines are nearly solid.
-      if (end - start >= opts.minLength && ink >= 0.9 * (end - start)) {
+      const run = scanRun(data, rowStart, width, x, opts);
+      x = run.next;
+      const { start, end } = run;
+      // Mostly ink: text rows bridged across letter gaps are sparse, real lines are nearly solid. Mostly
+      // ridge: a border is a ridge except where another border crosses it or a glyph touches it.
+      if (end - start >= opts.minLength && run.ink >= 0.9 * (end - start) && run.ridge >= 0.75 * (end - start)) {
         const id = runs.length;
         runs.push({ row: y, start, end });
         parent.push(id);
@@ -285,7 +302,6 @@ function detectAlongRows(img: GrayImage, opts: Required<RuleDetectOptions>): Lin
         }
         current.push(id);
       }
-      x = end;
     }
     prev2 = prev;
     prev = current;
@@ -323,7 +339,7 @@ function detectAlongRows(img: GrayImage, opts: Required<RuleDetectOptions>): Lin
     let covered = 0;
     let sum = 0;
     let sideInk = 0;
-    const inkAt = (x: number, y: number): boolean => y >= 0 && y < height && data[y * width + x]! < opts.darkThreshold;
+    const inkAt = (x: number, y: number): boolean => y >= 0 && y < height && strokes[y * width + x] === 1;
     for (let i = 0; i < from.length; i++) {
       if (from[i]! < 0) continue;
       covered++;
@@ -337,6 +353,99 @@ function detectAlongRows(img: GrayImage, opts: Required<RuleDetectOptions>): Lin
   }
   lines.sort((a, b) => a.minRow - b.minRow || a.start - b.start);
   return lines;
+}
+
+/**
+ * The run of line ink in one row that starts at the ridge pixel `seed`: it goes on through gaps of
+ * up to `maxGap` pixels and through dark non-ridge stretches (a crossing border, a glyph sitting on
+ * the line) of up to `maxBridge`, and ends at its last ridge pixel. A dark stretch of at most
+ * `maxThickness` at either end, with paper beyond it, is a border the line ends on and is included;
+ * a longer one (a shaded cell) is not.
+ */
+function scanRun(
+  mask: Uint8Array,
+  rowStart: number,
+  width: number,
+  seed: number,
+  opts: Required<RuleDetectOptions>,
+): { start: number; end: number; next: number; ink: number; ridge: number } {
+  let lastInk = seed;
+  let lastRidge = seed;
+  let x = seed;
+  while (x < width && x - lastInk <= opts.maxGap + 1 && x - lastRidge <= opts.maxBridge + 1) {
+    const v = mask[rowStart + x]!;
+    if (v) lastInk = x;
+    if (v === RIDGE) lastRidge = x;
+    x++;
+  }
+  let start = seed;
+  let end = lastRidge + 1;
+  const darkStretch = (from: number, step: 1 | -1): number => {
+    let n = 0;
+    for (let i = from; i >= 0 && i < width && mask[rowStart + i] === DARK; i += step) n++;
+    const beyond = from + step * n;
+    const paper = beyond < 0 || beyond >= width || mask[rowStart + beyond] === 0;
+    return paper && n <= opts.maxThickness ? n : 0;
+  };
+  start -= darkStretch(start - 1, -1);
+  end += darkStretch(end, 1);
+  let ink = 0;
+  let ridge = 0;
+  for (let i = start; i < end; i++) {
+    const v = mask[rowStart + i]!;
+    if (v) ink++;
+    if (v === RIDGE) ridge++;
+  }
+  return { start, end, next: Math.max(end, seed + 1), ink, ridge };
+}
+
+const DARK = 1;
+const RIDGE = 2;
+
+/**
+ * Classifies pixels for line finding: RIDGE where a pixel is at least `minContrast` darker than the
+ * lightest pixel within `maxThickness + sideProbe` above it and than the lightest within that
+ * distance below it (the body of a thin horizontal stroke); DARK where it is only darker than the
+ * paper by `minContrast` (a crossing border, a glyph touching the line, a shaded cell); 0 otherwise.
+ * Both sides are asked for a ridge, so the band of a shaded cell next to white paper is not one (it is
+ * flat on one side), while the border between them is; the paper is the page's own background level,
+ * so a grey scan's paper is not dark. `darkThreshold` caps both on white paper.
+ * The lightest pixels come from van Herk / Gil-Werman running maxima down each column, so the cost
+ * does not grow with the window.
+ */
+function lineInk(img: GrayImage, opts: Required<RuleDetectOptions>): Uint8Array {
+  const { width, height, data } = img;
+  const k = opts.maxThickness + opts.sideProbe;
+  const size = k + 1;
+  // forward[y] = max from the start of y's block to y; backward[y] = max from y to its block's end.
+  // With blocks of k + 1 rows, max(backward[y - k], forward[y]) is the max over [y - k, y].
+  const forward = new Uint8Array(data.length);
+  const backward = new Uint8Array(data.length);
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    if (y % size === 0) forward.set(data.subarray(row, row + width), row);
+    else for (let x = 0; x < width; x++) forward[row + x] = Math.max(forward[row - width + x]!, data[row + x]!);
+  }
+  for (let y = height - 1; y >= 0; y--) {
+    const row = y * width;
+    if (y === height - 1 || (y + 1) % size === 0) backward.set(data.subarray(row, row + width), row);
+    else for (let x = 0; x < width; x++) backward[row + x] = Math.max(backward[row + width + x]!, data[row + x]!);
+  }
+  const dark = Math.min(opts.darkThreshold, backgroundLevel(img) - opts.minContrast + 1);
+  const ink = new Uint8Array(data.length);
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    const up = Math.max(0, y - k) * width;
+    const down = Math.min(height - 1, y + k) * width;
+    for (let x = 0; x < width; x++) {
+      const v = data[row + x]!;
+      if (v >= dark) continue;
+      const above = Math.max(backward[up + x]!, forward[row + x]!);
+      const below = Math.max(backward[row + x]!, forward[down + x]!);
+      ink[row + x] = Math.min(above, below) - v >= opts.minContrast ? RIDGE : DARK;
+    }
+  }
+  return ink;
 }
 
 function toRasterRule(line: Line, orientation: 'h' | 'v'): RasterRule {

@@ -35,6 +35,11 @@ export const Page = z.object({
   source: PageSource,
   words: z.array(Word),
   rules: z.array(Rule),
+  /**
+   * OCR pages: the skew (degrees, positive clockwise) measured on the scan and undone before
+   * recognition; word and rule coordinates are those of the straightened page.
+   */
+  skew: z.number().optional(),
   /** Why the page is unread or partially read. */
   warning: z.string().optional(),
 });

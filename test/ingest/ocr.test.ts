@@ -127,6 +127,27 @@ describe('raster: ruling lines', () => {
     expect(detectRules(img)).toEqual([]);
   });
 
+  it('finds the borders of a shaded header row on grey paper, and no rule inside the shading', () => {
+    // A grey scan: paper at 232 with ±6 noise, header band shaded at 200, borders at 70.
+    const img = blank(600, 300);
+    let seed = 7;
+    const noise = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) % 13) - 6;
+    for (let i = 0; i < img.data.length; i++) img.data[i] = 232 + noise();
+    fill(img, 20, 40, 580, 100, 200);
+    for (const y of [40, 70, 100, 160]) fill(img, 20, y, 582, y + 3, 70); // 70: the header's inner rule
+    for (const x of [20, 300, 580]) fill(img, x, 40, x + 3, 163, 70);
+    fill(img, 60, 120, 70, 140, 40); // a glyph in the body
+    const rules = detectRules(img);
+    const h = rules.filter((r) => r.orientation === 'h').map((r) => [r.y0, r.x0, r.x1]);
+    expect(h).toEqual([
+      [40, 20, 583],
+      [70, 20, 583],
+      [100, 20, 583],
+      [160, 20, 583],
+    ]);
+    expect(rules.filter((r) => r.orientation === 'v').map((r) => r.x0)).toEqual([20, 300, 580]);
+  });
+
   it('reports rules in points (px × 72/dpi)', () => {
     const [top] = detectRules(drawTable());
     const [rule] = rulesToPoints([top!], 300);
