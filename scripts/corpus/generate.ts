@@ -285,7 +285,17 @@ export function generateReport(id: string, seed: number, heldout = false): Gener
     return [{ kind: m.kind, table: m.table.caption, tableId: m.table.id, label: m.label, ...(m.sasaran ? { sasaran: m.sasaran } : {}), ...(m.satuan ? { satuan: m.satuan } : {}), ...(m.level ? { level: m.level } : {}), fields, ...loc }];
   });
 
-  const rowLoc = (t: CTable, row: CTable['rows'][number] | undefined): Locator | null => (row ? rowLocator(row.cells.flatMap((c) => c.content.filter((x): x is Printed => typeof x !== 'string')), t) : null);
+  // A row of plain text (a scale table's bands) is found by its own cells, longest first: anchors[0]
+  // is searched after the table's intro, and a short cell such as a row number matches too early.
+  const plainLoc = (t: CTable, row: CTable['rows'][number]): Locator | null => {
+    const texts = [...new Set(row.cells.flatMap((c) => c.content.filter((x): x is string => typeof x === 'string')).filter(nonEmpty))];
+    return texts.length ? { anchors: texts.sort((a, b) => b.length - a.length), after: t.intro } : null;
+  };
+  const rowLoc = (t: CTable, row: CTable['rows'][number] | undefined): Locator | null => {
+    if (!row) return null;
+    const printed = row.cells.flatMap((c) => c.content.filter((x): x is Printed => typeof x !== 'string'));
+    return printed.length ? rowLocator(printed, t) : plainLoc(t, row);
+  };
   const tables: PlanTable[] = b.tables.map((t) => {
     const split = t.split && t.split.after < t.rows.length - 1 ? t.split : null;
     const chunks = split ? [t.rows.slice(0, split.after), t.rows.slice(split.after)] : [t.rows];
@@ -297,7 +307,7 @@ export function generateReport(id: string, seed: number, heldout = false): Gener
       headerRows: t.header.length,
       parts: chunks.map((rows, i) => {
         const header = i === 0 || Boolean(split?.header);
-        const withItems = rows.filter((row) => row.cells.some((c) => c.content.some((x) => typeof x !== 'string' && nonEmpty(x.text))));
+        const withItems = rows.filter((row) => row.cells.some((c) => c.content.some((x) => (typeof x === 'string' ? nonEmpty(x) : nonEmpty(x.text)))));
         return { rows: tableRows(t, rows, header), header, first: rowLoc(t, withItems[0]), last: rowLoc(t, withItems[withItems.length - 1]) };
       }),
     };
