@@ -322,7 +322,7 @@ export function parseTesseractTsv(tsv: string, dpi: number): Word[] {
     if (!line) continue;
     const cells = line.split('\t');
     if (Number(cells[col.level]) !== 5) continue;
-    const text = cells.slice(col.text).join('\t').trim();
+    const text = stripRuleRemnants(cells.slice(col.text).join('\t').trim());
     const conf = Number(cells[col.conf]);
     if (!text || !Number.isFinite(conf) || conf < 0) continue;
     const left = Number(cells[col.left]);
@@ -338,6 +338,19 @@ export function parseTesseractTsv(tsv: string, dpi: number): Word[] {
     });
   }
   return words;
+}
+
+/**
+ * A vertical border the eraser left a sliver of is read as `|` (or `¦`, `‖`), a horizontal one as
+ * `_`, glued to the word beside it (`|Uraian`, `8.485.813.200,-|`, `__`). No table word starts or
+ * ends with these marks, so they are cut from both ends; a word of nothing else is dropped.
+ *
+ * @example
+ *   stripRuleRemnants('|12,5|'); // '12,5'
+ *   stripRuleRemnants('__');     // ''
+ */
+export function stripRuleRemnants(text: string): string {
+  return text.replace(/^[|¦‖_]+/u, '').replace(/[|¦‖_]+$/u, '').trim();
 }
 
 interface RunOptions {

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.js';
 import { Page } from '../../src/model/document.js';
-import { ocrAvailable, ocrPages, parseTesseractTsv } from '../../src/ingest/ocr.js';
+import { ocrAvailable, ocrPages, parseTesseractTsv, stripRuleRemnants } from '../../src/ingest/ocr.js';
 import { detectRules, eraseRules, readPgm, rulesToPoints, writePgm, type GrayImage } from '../../src/ingest/raster.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -184,6 +184,23 @@ describe('parseTesseractTsv', () => {
     const words = parseTesseractTsv(tsv.replace('64.530861', '-1'), 150);
     expect(words.map((w) => w.text)).not.toContain('Perbaikan');
     expect(words[0]!.bbox).toEqual([134.88, 123.84, 143.04, 136.32]);
+  });
+
+  it.each([
+    ['|Uraian', 'Uraian'],
+    ['8.485.813.200,-|', '8.485.813.200,-'],
+    ['¦93,25‖', '93,25'],
+    ['_12_', '12'],
+    ['(15.621.334,-)', '(15.621.334,-)'],
+    ['Rp_', 'Rp'],
+    ['a|b', 'a|b'],
+  ])('cuts rule remnants from the ends of %s', (raw, clean) => {
+    expect(stripRuleRemnants(raw)).toBe(clean);
+  });
+
+  it('drops a word that is only a rule remnant', () => {
+    const words = parseTesseractTsv(tsv.replace('\tMeja', '\t|').replace('\t96,09', '\t|96,09'), 300);
+    expect(words.map((w) => w.text)).toEqual(['2', 'Perbaikan', '100.000.000', '96,09']);
   });
 });
 
