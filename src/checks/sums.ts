@@ -96,9 +96,11 @@ export function compareSum(parent: BudgetRow, children: readonly BudgetRow[], ct
     const printedValue: Value | null = parent[q] ?? null;
     const printed = amount(printedValue);
     if (!printed || !printedValue) continue;
-    const parts = children.map((c) => ({ row: c, v: c[q] ?? null, n: amount(c[q]) }));
+    const parts = children.map((c) => ({ row: c, v: c[q] ?? null, n: amount(c[q]), derived: q === 'sisa' && !amount(c[q]) ? unspent(c) : null }));
     if (!parts.some((p) => p.n !== null)) continue;
-    const nums: Num[] = parts.map((p) => p.n ?? { value: 0, decimals: 0, exact: true });
+    // A child printing pagu and realisasi that differ but no sisa we could read still has one:
+    // pagu − realisasi (a wrong printed sisa on that row is the sisa check's).
+    const nums: Num[] = parts.map((p) => p.n ?? (p.derived !== null ? { value: p.derived, decimals: 0, exact: true } : { value: 0, decimals: 0, exact: true }));
     const j = judge(printed, (w) => nums.reduce<Interval>((acc, n) => add(acc, w(n)), point(0)));
     if (!j || j.verdict === 'ok') continue;
     const shownTerms = nums.length > 10 ? [...nums.slice(0, 3).map(fmt), '…', ...nums.slice(-2).map(fmt)] : nums.map(fmt);
@@ -129,7 +131,11 @@ export function compareSum(parent: BudgetRow, children: readonly BudgetRow[], ct
         value: j.value,
         interval: j.interval,
         formula,
-        operands: parts.map((p) => (p.v ? ctx.operand(p.row.uraian, p.v) : { name: p.row.uraian, text: '-', value: 0, cite: ctx.cite(p.row.cite) })),
+        operands: parts.map((p) =>
+          p.v ? ctx.operand(p.row.uraian, p.v)
+          : p.derived !== null ? { name: `${p.row.uraian} (pagu − realisasi)`, text: rupiah(p.derived).id, value: p.derived, cite: ctx.cite(p.row.cite) }
+          : { name: p.row.uraian, text: '-', value: 0, cite: ctx.cite(p.row.cite) },
+        ),
       },
       citations: [ctx.cite(printedValue.cite)],
     });
@@ -138,6 +144,13 @@ export function compareSum(parent: BudgetRow, children: readonly BudgetRow[], ct
     const group = misses.filter((m) => planOf(m.q) === plan);
     return group.length ? [oneFinding(parent, children, group)] : [];
   });
+}
+
+/** What a row that prints pagu and realisasi left unspent (null when it prints neither or spent it all). */
+function unspent(row: BudgetRow): number | null {
+  const pagu = row.pagu?.value;
+  const realisasi = row.realisasi?.value;
+  return pagu != null && realisasi != null && Math.abs(pagu - realisasi) >= 0.5 ? pagu - realisasi : null;
 }
 
 /** One row that does not add up is one problem, whichever of its columns show it: one finding citing every column. */

@@ -28,6 +28,16 @@ testCheck(sumHierarchy, {
         ],
       }),
     },
+    {
+      name: 'sub-kegiatan linked straight to the program (their kegiatan row not read) count in its sum',
+      report: makeReport({
+        budget: [
+          budgetRow({ id: 'p', level: 'program', pagu: '1.970.711.900' }),
+          ...(['373.865.100', '256.940.000'] as const).map((pagu) => budgetRow({ level: 'sub_kegiatan', parentId: 'p', pagu })),
+          ...(['819.990.100', '519.916.700'] as const).map((pagu) => budgetRow({ level: 'kegiatan', parentId: 'p', pagu })),
+        ],
+      }),
+    },
     { name: 'a program listed without its kegiatan', report: makeReport({ budget: [budgetRow({ level: 'program', pagu: '300' })] }) },
     {
       name: 'a work plan whose next-year forecast adds up too',

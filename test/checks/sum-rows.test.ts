@@ -26,6 +26,17 @@ function workPlan(totalForecast: string) {
   });
 }
 
+/** Two programs and their total; the first program's sisa could not be read (its pagu − realisasi is 510.773.610). */
+function unreadSisa(totalSisa: string) {
+  return makeReport({
+    budget: [
+      budgetRow({ id: 'a', pagu: '3.692.055.900', realisasi: '3.181.282.290', sisa: null }),
+      budgetRow({ id: 'b', pagu: '8.319.032.400', realisasi: '6.808.557.872', sisa: '1.510.474.528' }),
+      budgetRow({ id: 't', uraian: 'JUMLAH', level: 'total', pagu: '12.011.088.300', realisasi: '9.989.840.162', sisa: totalSisa }),
+    ],
+  });
+}
+
 testCheck(sumRows, {
   valid: [
     { name: 'a total whose rows span a page break', report: pageBreak('1.500.000') },
@@ -40,6 +51,10 @@ testCheck(sumRows, {
           budgetRow({ id: 't', uraian: 'JUMLAH', level: 'total', pagu: '30' }),
         ],
       }),
+    },
+    {
+      name: "a row whose sisa could not be read (a stray mark in the cell) counts with its pagu − realisasi, not as 0",
+      report: unreadSisa('2.021.248.138'),
     },
     {
       name: 'sumOf given explicitly',
@@ -91,6 +106,12 @@ testCheck(sumRows, {
     },
   ],
   invalid: [
+    {
+      name: 'a total sisa off the rows, one of them read without its sisa: that row counts with its pagu − realisasi',
+      report: unreadSisa('2.049.552.361'),
+      errors: [{ messageId: 'mismatch', severity: 'error' }],
+      check: (findings) => expect(findings[0]?.expected?.value).toBe(2_021_248_138),
+    },
     {
       name: 'a total off in the next-year forecast only',
       report: workPlan('10.820.064.565'),

@@ -132,6 +132,37 @@ describe('proveLevels', () => {
     expect(proveLevels(rows, [true, false, false, true, false, false])?.levels).toEqual([P, K, K, P, K, K]);
   });
 
+  it.each([
+    {
+      name: 'a part ending with a kegiatan whose sub-kegiatan continue on the next page',
+      rows: [a(1000), a(600), a(100), a(500), a(400), a(400), a(500), a(300), a(300), a(200)],
+      named: [true, false, false, false, false, false, true, false, false, false],
+      expect: [P, K, S, S, K, S, P, K, S, K],
+    },
+    {
+      name: 'a part ending with a program whose kegiatan continue on the next page',
+      rows: [a(1000), a(600), a(100), a(500), a(400), a(400), a(700)],
+      named: [true, false, false, false, false, false, true],
+      expect: [P, K, S, S, K, S, P],
+    },
+  ])('$name', (c) => {
+    expect(proveLevels(c.rows, c.named)?.levels).toEqual(c.expect);
+  });
+
+  it('a part opening inside a list and ending with a named program: that row stays a program', () => {
+    const rows = [a(1109209300), a(353548800), a(416670200), a(338990300), a(148489200), a(111515700), a(36973500), a(1970711900)];
+    expect(proveLevels(rows, [false, false, false, false, false, false, false, true])?.levels).toEqual([K, S, S, S, K, S, S, P]);
+  });
+
+  it('rows named "Program …" are the programs, and only they: the sums never read a named program as a kegiatan', () => {
+    // Read as kegiatan over sub-kegiatan the rows add up as well as programs over kegiatan; the
+    // first row is named a program, the fourth is not: no reading makes the first a kegiatan.
+    const rows = [a(900), a(400), a(500), a(300), a(100), a(200)];
+    const levels = proveLevels(rows, [true, false, false, false, false, false])?.levels;
+    expect(levels?.[0] ?? P).toBe(P);
+    expect(levels?.[3] ?? K).not.toBe(P);
+  });
+
   it('counts the parents a level assignment makes add up', () => {
     const rows = [a(1000), a(600), a(100), a(500), a(400), a(400)];
     expect(levelSupport(rows, [P, K, S, S, K, S])).toEqual({ held: 3, parents: 3, score: 2.1 });

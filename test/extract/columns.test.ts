@@ -77,6 +77,18 @@ describe('mapColumns', () => {
     });
   }
 
+  it('takes an unlabelled column of budget codes (a part continued without its header) for the code column', () => {
+    const rows = [
+      ['1.01.01.2.01.0007', 'Evaluasi Kinerja Perangkat Daerah', '296.187.300,-', '293.815.619,-'],
+      ['1.01.01.2.02', 'Administrasi Keuangan Perangkat Daerah', '110.944.900,-', '86.835.753,-'],
+      ['1.01.02', 'PROGRAM PENGELOLAAN PENDIDIKAN', '8.319.032.400,-', '6.808.557.872,-'],
+    ];
+    expect(mapColumns(table('t3', rows, { headerCount: 0, columns: ['', '', '', ''] }), 2024).roles).toMatchObject({ kode: 0, uraian: 1, pagu: 2 });
+    // Outline numbering ("1.1", "1.1.1") is not a code column.
+    const outline = rows.map((r, i) => [['1.1', '1.1.1', '2'][i]!, ...r.slice(1)]);
+    expect(mapColumns(table('t4', outline, { headerCount: 0, columns: ['', '', '', ''] }), 2024).roles.kode).toBeUndefined();
+  });
+
   it('reads predicate labels printed as column titles', () => {
     const t = table('t1', [['No', 'Indikator', 'Target', 'Realisasi', 'Capaian', 'Sangat Berhasil', 'Berhasil'], ['1', 'X', '1', '1', '100%', 'Sangat Berhasil', '']]);
     expect(mapColumns(t, 2023).predikatCols).toEqual([5, 6]);

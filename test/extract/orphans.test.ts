@@ -55,6 +55,33 @@ describe('budget tables cut by a repeated page header', () => {
     expect(rows[2]!.parentId).toBe('t34.r12');
   });
 
+  it('links a sub-kegiatan whose code slips in its kegiatan part but extends the open program (a slip code-format reports)', () => {
+    const rows = [
+      row('t8.r13', 'program', { kode: '1.01.02', page: 8 }),
+      row('t8.r14', 'kegiatan', { kode: '1.01.02.2.01', parentId: 't8.r13', page: 8 }),
+      row('t9.r1', 'sub_kegiatan', { kode: '1.01.02.2.02.0025', page: 9 }),
+    ];
+    linkAcrossParts(rows);
+    expect(rows[2]!.parentId).toBe('t8.r14');
+  });
+
+  it('unlabelled rows opening a continued part are the children of the row still open (the kegiatan, else the program)', () => {
+    const rows = [row('t7.r24', 'program', { page: 10 }), row('t7.r25', 'kegiatan', { parentId: 't7.r24', page: 10 }), row('t8.r1', 'other', { page: 11 }), row('t8.r2', 'total', { page: 11 })];
+    linkAcrossParts(rows);
+    expect(rows.map((r) => [r.level, r.parentId])).toEqual([
+      ['program', null],
+      ['kegiatan', 't7.r24'],
+      ['sub_kegiatan', 't7.r25'],
+      ['total', null],
+    ]);
+  });
+
+  it('a sub-kegiatan opening a part after a program with no kegiatan open is linked to the program', () => {
+    const rows = [row('a.r1', 'program', { page: 8 }), row('b.r1', 'sub_kegiatan', { page: 9 })];
+    linkAcrossParts(rows);
+    expect(rows[1]!.parentId).toBe('a.r1');
+  });
+
   it.each([
     ['a code that does not extend the open kegiatan', [row('a.r1', 'kegiatan', { kode: '2.12.01.2.02' }), row('b.r1', 'sub_kegiatan', { kode: '2.12.01.2.05.01' })]],
     ['a part two pages later', [row('a.r1', 'kegiatan', { page: 40 }), row('b.r1', 'sub_kegiatan', { page: 42 })]],
@@ -89,8 +116,45 @@ describe('totals of a table continued over parts', () => {
       rows: [at('t7.r1', 'program', 9), at('t9.r1', 'program', 12), at('t9.r2', 'total', 12, { sumOf: ['t9.r1'] })],
       expect: ['t9.r1'],
     },
+    {
+      name: 'rows opening the part that belong to a kegiatan before the break are not summed by the total',
+      rows: [at('t7.r1', 'program', 10), at('t7.r2', 'kegiatan', 10, { parentId: 't7.r1' }), at('t8.r1', 'other', 11), at('t8.r2', 'total', 11, { sumOf: ['t8.r1'] })],
+      expect: ['t7.r1'],
+    },
   ])('$name', (c) => {
     linkAcrossParts(c.rows);
     expect(c.rows[c.rows.length - 1]!.sumOf).toEqual(c.expect);
+  });
+});
+
+describe('levels over a table continued in parts', () => {
+  const money = (id: string, level: BudgetRow['level'], page: number, pagu: number, uraian = id): BudgetRow => {
+    const [table, r] = id.split('.r') as [string, string];
+    const v = { text: String(pagu), value: pagu, decimals: 0, unit: 'rupiah' as const, ocr: false, cite: { page, table } };
+    return { ...row(id, level, { page }), uraian, pagu: v, cite: { page, table, row: Number(r) } };
+  };
+  it('the sums over the whole run decide levels a part alone cannot (a kegiatan opening a headerless part)', () => {
+    // Kegiatan "Pengembangan Kompetensi" (359.858.100) has one sub-kegiatan on page 10 and two on
+    // page 11; then a kegiatan (772.290.800) with three sub-kegiatan: the part alone cannot tell.
+    const rows = [
+      money('t7.r17', 'program', 10, 1_132_148_900, 'PROGRAM KEPEGAWAIAN DAERAH'),
+      money('t7.r26', 'kegiatan', 10, 359_858_100),
+      money('t7.r27', 'sub_kegiatan', 10, 148_377_800),
+      money('t8.r0', 'other', 11, 165_104_600),
+      money('t8.r1', 'other', 11, 46_375_700),
+      money('t8.r2', 'other', 11, 772_290_800),
+      money('t8.r3', 'other', 11, 322_098_600),
+      money('t8.r4', 'other', 11, 193_885_900),
+      money('t8.r5', 'other', 11, 256_306_300),
+    ];
+    linkAcrossParts(rows);
+    expect(rows.slice(3).map((r) => [r.level, r.parentId])).toEqual([
+      ['sub_kegiatan', 't7.r26'],
+      ['sub_kegiatan', 't7.r26'],
+      ['kegiatan', 't7.r17'],
+      ['sub_kegiatan', 't8.r2'],
+      ['sub_kegiatan', 't8.r2'],
+      ['sub_kegiatan', 't8.r2'],
+    ]);
   });
 });

@@ -9,7 +9,8 @@ const CHILD: Partial<Record<BudgetLevel, { level: BudgetLevel; label: Bilingual 
 
 /**
  * A program equals the sum of its kegiatan, a kegiatan the sum of its sub-kegiatan (pagu,
- * realisasi, sisa, and a work plan's next-year forecast). Children are found by `parentId`; when the extraction linked none, by code
+ * realisasi, sisa, and a work plan's next-year forecast). Children are found by `parentId` (sub-kegiatan
+ * linked straight to a program, with no kegiatan row above them, count in the program's sum); when the extraction linked none, by code
  * prefix within the same table (`2.12.01` → `2.12.01.2.08`).
  */
 const sumHierarchy: Check = {
@@ -26,7 +27,9 @@ const sumHierarchy: Check = {
     for (const row of report.budget) {
       const child = CHILD[row.level];
       if (!child) continue;
-      let children = report.budget.filter((r) => r.parentId === row.id && r.level === child.level);
+      // Sub-kegiatan listed right under a program (their kegiatan row not printed, or not read)
+      // stand for that kegiatan in the program's sum.
+      let children = report.budget.filter((r) => r.parentId === row.id && (r.level === child.level || (row.level === 'program' && r.level === 'sub_kegiatan')));
       if (children.length === 0 && row.kode) {
         const prefix = `${row.kode.replace(/\s+/g, '')}.`;
         children = report.budget.filter((r) => r.table === row.table && r.level === child.level && r.kode !== null && r.kode.replace(/\s+/g, '').startsWith(prefix));

@@ -1,3 +1,4 @@
+import type { BudgetRow } from '../../model/report.js';
 import type { Table } from '../../model/table.js';
 import { parseColumn } from '../../numbers/index.js';
 import type { ColumnMap, Role } from './columns.js';
@@ -222,8 +223,8 @@ export function levelSupport(rows: readonly Amounts[], levels: readonly TreeLeve
 export function proveLevels(rows: readonly Amounts[], programNamed: readonly boolean[] = []): { levels: TreeLevel[]; held: number; parents: number; score: number } | null {
   if (rows.length < 3 || rows.length > 250) return null;
   // A table is read with three levels (every kegiatan has sub-kegiatan) or two (programs and kegiatan).
-  const three = parseLevels(rows, true);
-  const two = parseLevels(rows, false);
+  const three = parseLevels(rows, true, programNamed);
+  const two = parseLevels(rows, false, programNamed);
   // The sums cannot tell "program over kegiatan" from "kegiatan over sub-kegiatan" in a part that
   // opens inside a list; then the rows named "Program …" (the nomenclature's own) decide.
   const named = (x: { levels: TreeLevel[] } | null): number => (x ? x.levels.reduce((a, lv, i) => a + (lv === 'program' ? (programNamed[i] ? 1 : -1) : 0), 0) : 0);
@@ -235,9 +236,15 @@ export function proveLevels(rows: readonly Amounts[], programNamed: readonly boo
   return { levels: pick.levels, ...support };
 }
 
-function parseLevels(rows: readonly Amounts[], threeLevels: boolean): { levels: TreeLevel[]; score: number } | null {
+function parseLevels(rows: readonly Amounts[], threeLevels: boolean, programNamed: readonly boolean[] = []): { levels: TreeLevel[]; score: number } | null {
   const n = rows.length;
   const NEG = -1e9;
+  // Where the report names its programs ("PROGRAM …", the nomenclature's own), the named rows are
+  // the programs and no others.
+  const named = programNamed.length === n && programNamed.some(Boolean);
+  const mayBe = (i: number, program: boolean): boolean => !named || programNamed[i] === program;
+  const namedBefore = [0];
+  for (let i = 0; i < n; i++) namedBefore.push(namedBefore[i]! + (programNamed[i] ? 1 : 0));
   // kegiatan block [k, e): row k with sub-kegiatan k+1 … e−1.
   // A parent that adds up earns 1, one that does not costs ½: a parse is not free to invent parents.
   // Prefix sums (and counts of missing figures) make a contiguous block's sum O(1).
@@ -257,7 +264,11 @@ function parseLevels(rows: readonly Amounts[], threeLevels: boolean): { levels: 
     });
   const kegCache = new Float64Array((n + 1) * (n + 1)).fill(Number.NaN);
   const kegScore = (k: number, e: number): number => {
+    if (named && namedBefore[e]! - namedBefore[k]! > 0) return NEG;
     if (!threeLevels) return e - k === 1 ? 0 : NEG;
+    // The last row of a part may be a kegiatan whose sub-kegiatan continue on the next page: no
+    // evidence either way.
+    if (e - k === 1 && e === n) return 0;
     if (e - k < 2) return NEG;
     const key = k * (n + 1) + e;
     let v = kegCache[key]!;
@@ -292,6 +303,9 @@ function parseLevels(rows: readonly Amounts[], threeLevels: boolean): { levels: 
   };
   const progCache = new Float64Array((n + 1) * (n + 1)).fill(Number.NaN);
   const progScore = (p: number, q: number): number => {
+    if (!mayBe(p, true)) return NEG;
+    // The last row of a part may be a program whose kegiatan continue on the next page.
+    if (q - p === 1 && q === n) return 0;
     if (q - p < 2 || seqScore[p + 1]![q]! <= NEG) return NEG;
     const key = p * (n + 1) + q;
     if (!Number.isNaN(progCache[key]!)) return progCache[key]!;
@@ -308,7 +322,7 @@ function parseLevels(rows: readonly Amounts[], threeLevels: boolean): { levels: 
       if (here <= NEG) continue;
       // Rows before the first program (a part opening inside a list) cost a little, so that a
       // parse opening with a program wins a tie.
-      if (phase === 0 && here - 2e-3 > best[pos + 1]![0]!) {
+      if (phase === 0 && mayBe(pos, false) && here - 2e-3 > best[pos + 1]![0]!) {
         best[pos + 1]![0] = here - 2e-3;
         from[pos + 1]![0] = { prev: pos, phase, kind: 'sub' };
       }
@@ -442,4 +456,24 @@ export function applyPerformanceProof(table: Table, map: ColumnMap): Record<stri
     evidence[k] = `${before === proof.roles[k] ? 'header and ' : before === undefined ? '' : `header proposed column ${before}; `}column ${proof.roles[k]}: ${proof.evidence}`;
   }
   return evidence;
+}
+
+/**
+ * Levels proved by the sums: in budget rows without codes (one table, or the parts of one table
+ * continued over pages), the program → kegiatan → sub-kegiatan assignment under which the most
+ * parents equal the sum of their children replaces the one the numbering suggested, when it makes
+ * at least one more parent of several children add up. Rows the numbering left unplaced ("other",
+ * as in a part continued without its header) take part; belanja lines do not. Sets the rows'
+ * levels and returns the evidence in words, or null when nothing changed.
+ */
+export function proveTreeLevels(rows: readonly BudgetRow[]): string | null {
+  const tree = rows.filter((r) => r.level === 'program' || r.level === 'kegiatan' || r.level === 'sub_kegiatan' || (r.level === 'other' && !r.key.includes(':belanja:')));
+  if (tree.length < 3 || tree.filter((r) => r.kode).length * 2 >= tree.length) return null;
+  const amounts = tree.map((r) => ({ pagu: r.pagu?.value ?? null, realisasi: r.realisasi?.value ?? null }));
+  const proof = proveLevels(amounts, tree.map((r) => /^program\b/i.test(r.uraian)));
+  if (!proof) return null;
+  const current = levelSupport(amounts, tree.map((r) => (r.level === 'other' ? 'sub_kegiatan' : (r.level as TreeLevel))));
+  if (proof.score < current.score + 1) return null;
+  tree.forEach((r, i) => (r.level = proof.levels[i]!));
+  return `levels: ${proof.held} of ${proof.parents} parents equal the sum of their children (the numbering gave ${current.held} of ${current.parents})`;
 }

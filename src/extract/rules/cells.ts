@@ -63,6 +63,12 @@ export function bodyRows(table: Table): TableRow[] {
   return table.rows.filter((r) => !isNumberingRow(r) && r.cells.some((c) => !c.spannedBy && c.text.trim()) && !repeatedHeader(r));
 }
 
+/**
+ * A program / kegiatan / sub-kegiatan code (Kepmendagri 050-5889/2021): bidang with two digits
+ * (2.12, 1.02, X.XX); "1.1" is outline numbering, not a code.
+ */
+export const BUDGET_CODE = /^(\d{1,2}|X)(\.(\d{2}|X{2}))(\.\d{1,2})?(\.\d)?(\.\d{2})?(\.\d{1,4})?$/i;
+
 /** A rupiah amount as printed in a cell: digit groups, optional `Rp`, decimals and `,-`. */
 export const AMOUNT = /^(rp\.?\s*)?\d{1,3}([.,]\d{3})+([.,]\d+)?(,-)?$/i;
 

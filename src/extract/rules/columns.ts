@@ -1,6 +1,6 @@
 import type { Table } from '../../model/table.js';
 import type { TableKind } from '../../model/report.js';
-import { AMOUNT } from './cells.js';
+import { AMOUNT, BUDGET_CODE } from './cells.js';
 
 /** What a column holds. Performance ("kinerja") and money ("anggaran") sides are kept apart. */
 export type Role =
@@ -147,6 +147,18 @@ export function mapColumns(table: Table, tahun: number | null): ColumnMap {
       const nearest = names.sort((a, b) => Math.abs(a - money) - Math.abs(b - money))[0];
       if (nearest !== undefined && roles.uraian === undefined) roles.uraian = nearest;
     }
+  }
+  // A column without a printed label whose cells are budget codes (a part continued without its
+  // header) is the code column: the codes give the rows' levels.
+  if (roles.kode === undefined && (roles.pagu !== undefined || roles.realisasiAnggaran !== undefined)) {
+    const taken = new Set(Object.values(roles));
+    const kode = [...Array(table.nCols).keys()].find((c) => {
+      if (taken.has(c) || table.columns[c]?.trim()) return false;
+      const texts = table.rows.map((r) => r.cells[c]).filter((x) => x && !x.spannedBy && x.text.trim()).map((x) => x!.text.replace(/\s+/g, ''));
+      const codes = texts.filter((t) => BUDGET_CODE.test(t) && t.split('.').length >= 3).length;
+      return codes >= 2 && codes >= 0.8 * texts.length;
+    });
+    if (kode !== undefined) roles.kode = kode;
   }
   // Without performance columns, "realisasi" and "%" next to a budget are the money side.
   if (roles.pagu !== undefined && roles.target === undefined && roles.indikator === undefined) {

@@ -1,7 +1,7 @@
 import type { Cell, Table, TableRow } from '../../model/table.js';
-import { levelSupport, proveLevels, type TreeLevel } from './arithmetic.js';
+import { proveTreeLevels } from './arithmetic.js';
 import type { BelanjaRow, BudgetLevel, BudgetRow, EfficiencyRow, Indicator, ScaleBand, TableKind, TextValue, Value } from '../../model/report.js';
-import { ColumnValues, bodyRows, cellText, citeCell, letterSpaced, type KeyRegistry } from './cells.js';
+import { BUDGET_CODE, ColumnValues, bodyRows, cellText, citeCell, letterSpaced, type KeyRegistry } from './cells.js';
 import type { ColumnMap } from './columns.js';
 import { polarityOf } from './polarity.js';
 
@@ -153,8 +153,7 @@ function rangeOf(text: string): [number, number] | null {
 
 const TOTAL = /^(?:(?:sub|grand)\s*)?(?:jumlah|total)\b/i;
 const BELANJA = /^belanja\s+(operasi|modal|tidak\s+terduga|transfer|pegawai|barang)/i;
-// Bidang has two digits (2.12, 1.02, X.XX); "1.1" is outline numbering, not a code.
-const CODE = /^(\d{1,2}|X)(\.(\d{2}|X{2}))(\.\d{1,2})?(\.\d)?(\.\d{2})?(\.\d{1,4})?$/i;
+const CODE = BUDGET_CODE;
 /** A mistyped code in the code column ("2.12.03.02.01.02"): still a code, its level from the rows around it. */
 const LOOSE_CODE = /^\d{1,2}(\.\d{1,4}){2,6}$/;
 /** The well-formed shapes (Kepmendagri 050-5889/2021): program, kegiatan, sub-kegiatan. */
@@ -309,23 +308,11 @@ export function extractBudget(ctx: TableContext): { budget: BudgetRow[]; belanja
 }
 
 /**
- * Levels proved by the sums: in a table without codes, the program → kegiatan → sub-kegiatan
- * assignment under which the most parents equal the sum of their children replaces the one the
- * numbering suggested, when it makes more parents add up. Returns the evidence in words.
+ * Levels proved by the sums (see `proveTreeLevels`): applied to the table's rows, with the evidence
+ * in words.
  */
 function levelsFromSums(pending: Pending[]): string | null {
-  // Rows the numbering left unplaced ("other", as in a part continued without its header) take part
-  // too; belanja lines printed in the same table do not.
-  const tree = pending.filter((p) => p.row.level === 'program' || p.row.level === 'kegiatan' || p.row.level === 'sub_kegiatan' || (p.row.level === 'other' && !p.row.key.includes(':belanja:')));
-  if (tree.length < 3 || tree.filter((p) => p.row.kode).length * 2 >= tree.length) return null;
-  const amounts = tree.map((p) => ({ pagu: p.row.pagu?.value ?? null, realisasi: p.row.realisasi?.value ?? null }));
-  const proof = proveLevels(amounts, tree.map((p) => /^program\b/i.test(p.row.uraian)));
-  if (!proof) return null;
-  const current = levelSupport(amounts, tree.map((p) => (p.row.level === 'other' ? 'sub_kegiatan' : (p.row.level as TreeLevel))));
-  // Only a reading that makes at least one more parent of several children add up replaces the numbering's.
-  if (proof.score < current.score + 1) return null;
-  tree.forEach((p, i) => (p.row.level = proof.levels[i]!));
-  return `levels: ${proof.held} of ${proof.parents} parents equal the sum of their children (the numbering gave ${current.held} of ${current.parents})`;
+  return proveTreeLevels(pending.map((p) => p.row));
 }
 
 function belanjaKind(name: string): BelanjaRow['kind'] {
