@@ -22,8 +22,13 @@ export interface ParsedNumber {
   raw: string;
   /** The separators could be read either way and nothing in the context settled it. */
   ambiguous?: boolean;
-  /** Why a cell is suspicious or not a number: 'malformed', 'magnitude'. */
+  /** Why a cell is suspicious or not a number: 'malformed', 'magnitude', 'two-numbers'. */
   note?: string;
+  /**
+   * What the cell prints besides its number and was set aside: a footnote mark (`*`, `*)`, `1)`,
+   * a superscript), or a dash or stray digit from a neighbouring line (`37.402.500,00 -`).
+   */
+  marks?: string;
 }
 
 export interface ParseOptions {
@@ -51,6 +56,7 @@ interface Prepared {
   /** Digits and separators only, when kind is numeric. */
   body: string;
   note?: string;
+  marks?: string;
 }
 
 // Hyphen, non-breaking hyphen, figure dash, en dash, em dash, horizontal bar, minus sign.
@@ -69,7 +75,45 @@ function isNoValue(s: string): boolean {
   return DASHES.test(s) || NOT_AVAILABLE.test(s);
 }
 
+// Footnote marks printed after a figure: `*`, `**)`, `†`, `1)`, `(a)`; superscript digits.
+const ATTACHED_MARK = /(?<=[\d%)-])\s*[*†‡#]+\)?$/u;
+const LOOSE_MARK = /^(?:[*†‡#]+\)?|\(?(?:\d{1,2}|[a-z])\)|[¹²³⁰⁴-⁹]+|[-\u2010-\u2015\u2212]+)$/u;
+
+/**
+ * A cell's number with the marks printed beside it set aside. A footnote mark touching the figure
+ * (`79,61*`, `75,07 *)`, `96,5¹`) is cut; a cell of several words keeps the one that is a number
+ * when every other word is a mark, a dash, or, beside a figure with separators, a stray one- or
+ * two-digit reference (`8.518.981.015 1`, `37.402.500,00 -`). A cell with two figures is not a
+ * number: it gets the note 'two-numbers', never a guess between them.
+ */
 function prepare(raw: string): Prepared {
+  // Superscripts first: NFKC would turn `96,5¹` into `96,51`.
+  const superscript = /(?<=\d)[¹²³⁰⁴-⁹]+$/u.exec(raw.trim());
+  if (superscript) {
+    const p = prepareNumber(raw.trim().slice(0, superscript.index));
+    if (p.kind !== 'text' && p.kind !== 'empty') return { ...p, marks: superscript[0] };
+  }
+  const whole = prepareNumber(raw);
+  if (whole.kind !== 'text') return whole;
+  const attached = ATTACHED_MARK.exec(raw.trim());
+  if (attached && attached.index > 0) {
+    const p = prepareNumber(raw.trim().slice(0, attached.index));
+    if (p.kind !== 'text' && p.kind !== 'empty') return { ...p, marks: attached[0].trim() };
+  }
+  const words = raw.normalize('NFKC').trim().split(/\s+/u);
+  if (words.length < 2) return whole;
+  const figures = words.map((w, i) => ({ i, p: prepareNumber(w) })).filter((x) => x.p.kind === 'number' || x.p.kind === 'percent' || x.p.kind === 'rupiah');
+  const substantial = figures.filter((x) => /[.,]/.test(x.p.body) || x.p.kind !== 'number');
+  if (substantial.length > 1) return { ...whole, note: 'two-numbers' };
+  const main = substantial[0] ?? (figures.length === 1 ? figures[0] : undefined);
+  if (!main) return figures.length > 1 ? { ...whole, note: 'two-numbers' } : whole;
+  const rest = words.filter((_, i) => i !== main.i);
+  const isMark = (w: string): boolean => LOOSE_MARK.test(w) || (main === substantial[0] && /^\d{1,2}\)?$/.test(w));
+  if (!rest.every(isMark)) return figures.length > 1 ? { ...whole, note: 'two-numbers' } : whole;
+  return { ...main.p, marks: rest.join(' ') };
+}
+
+function prepareNumber(raw: string): Prepared {
   const empty: Prepared = { kind: 'empty', negative: false, body: '' };
   const text: Prepared = { kind: 'text', negative: false, body: '' };
   let s = raw.normalize('NFKC').replace(/\s+/gu, ' ').trim();
@@ -206,6 +250,7 @@ function build(raw: string, p: Prepared, r: Reading, ambiguous: boolean): Parsed
   const value = p.negative && r.value !== 0 ? -r.value : r.value;
   const out: ParsedNumber = { value, decimals: r.decimals, kind: p.kind, style: r.style, negative: p.negative, raw };
   if (ambiguous) out.ambiguous = true;
+  if (p.marks) out.marks = p.marks;
   return out;
 }
 

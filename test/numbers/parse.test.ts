@@ -145,3 +145,38 @@ describe('wholeRupiah', () => {
     expect(wholeRupiah(text)).toBe(want);
   });
 });
+
+describe('parseNumber: marks beside a figure', () => {
+  it.each([
+    ['79,61*', 79.61, '*'],
+    ['75,07 *)', 75.07, '*)'],
+    ['96,5¹', 96.5, '¹'],
+    ['12**', 12, '**'],
+    ['8.518.981.015 1', 8_518_981_015, '1'],
+    ['37.402.500,00 -', 37_402_500, '-'],
+    ['100 1)', 100, '1)'],
+    ['2,5 (a)', 2.5, '(a)'],
+    ['88,4 % *', 88.4, '*'],
+  ])('%s keeps its number %s and sets aside %s', (text, value, marks) => {
+    expect(parseNumber(text)).toMatchObject({ value, marks });
+  });
+
+  it.each([
+    ['3.031.419.800 3.183.926.300', 'two-numbers'],
+    ['12 2', 'two-numbers'],
+    ['81,5 90,2', 'two-numbers'],
+  ])('%s holds two figures: no value, noted %s', (text, note) => {
+    expect(parseNumber(text)).toMatchObject({ value: null, kind: 'text', note });
+  });
+
+  it.each(['12 orang', 'a)', 'Tahun 2023', '*'])('%s stays text without marks', (text) => {
+    const p = parseNumber(text);
+    expect(p.value).toBeNull();
+    expect(p.marks).toBeUndefined();
+  });
+
+  it('a plain figure gets no marks', () => {
+    expect(parseNumber('96,51').marks).toBeUndefined();
+    expect(parseNumber('Rp 1.000.000,-').marks).toBeUndefined();
+  });
+});
