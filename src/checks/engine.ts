@@ -238,8 +238,12 @@ function mergeSame(pending: readonly Pending[]): Pending[] {
   return out;
 }
 
-/** Checks whose findings sit on one row's own figures, preferred over sums and comparisons. */
-const LOCAL_FIRST = ['capaian', 'predikat', 'serapan', 'sisa', 'efisiensi', 'terbilang', 'number-format', 'code-format'];
+/**
+ * Checks whose findings sit on one row's own figures, preferred over sums and comparisons; then the
+ * sums, whose evidence is the rows printed with the figure, preferred over comparisons with copies
+ * printed elsewhere.
+ */
+const LOCAL_FIRST = ['capaian', 'predikat', 'serapan', 'sisa', 'efisiensi', 'terbilang', 'number-format', 'code-format', 'sum-hierarchy', 'sum-rows', 'belanja-total'];
 const localRank = (check: string): number => {
   const i = LOCAL_FIRST.indexOf(check);
   return i < 0 ? LOCAL_FIRST.length : i;

@@ -46,6 +46,34 @@ function rowsAbove(total: BudgetRow, table: readonly BudgetRow[]): BudgetRow[] {
   return roots.filter((r) => LEVEL_RANK[r.level] === top);
 }
 
+const CHILD_LEVEL: Partial<Record<BudgetLevel, BudgetLevel>> = { program: 'kegiatan', kegiatan: 'sub_kegiatan' };
+
+/**
+ * The rows a program or kegiatan stands for: its kegiatan / sub-kegiatan by `parentId` (sub-kegiatan
+ * linked straight to a program, with no kegiatan row above them, stand for that kegiatan); when the
+ * extraction linked none, by code prefix within the same table (`2.12.01` → `2.12.01.2.08`).
+ *
+ * @example
+ *   childRows(report.budget)(programRow).map((r) => r.uraian); // ['Kegiatan A', 'Kegiatan B']
+ */
+export function childRows(budget: readonly BudgetRow[]): (row: BudgetRow) => BudgetRow[] {
+  const byParent = new Map<string, BudgetRow[]>();
+  for (const r of budget) {
+    if (!r.parentId) continue;
+    const list = byParent.get(r.parentId) ?? [];
+    list.push(r);
+    byParent.set(r.parentId, list);
+  }
+  return (row) => {
+    const level = CHILD_LEVEL[row.level];
+    if (!level) return [];
+    const linked = (byParent.get(row.id) ?? []).filter((r) => r.level === level || (row.level === 'program' && r.level === 'sub_kegiatan'));
+    if (linked.length > 0 || !row.kode) return linked;
+    const prefix = `${row.kode.replace(/\s+/g, '')}.`;
+    return budget.filter((r) => r.table === row.table && r.level === level && r.kode !== null && r.kode.replace(/\s+/g, '').startsWith(prefix));
+  };
+}
+
 export const SUMMED = ['pagu', 'realisasi', 'sisa', 'prakiraan'] as const;
 export type Summed = (typeof SUMMED)[number];
 

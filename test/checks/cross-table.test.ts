@@ -11,6 +11,21 @@ function effIn(table: string, page: number, uraian: string, serapan: string) {
   return { ...e, table, serapan: e.serapan && { ...e.serapan, cite: { ...e.serapan.cite, table } } };
 }
 
+/**
+ * A program's realisasi mistyped in the body table (4.532.901.641; its kegiatan add up to
+ * 4.519.901.641), printed correctly in an attachment on a later page.
+ */
+function programTypo() {
+  return makeReport({
+    budget: [
+      budgetRow({ id: 'b.p', key: 'prog', table: 'body', page: 8, level: 'program', realisasi: '4.532.901.641' }),
+      budgetRow({ id: 'b.k1', key: 'keg1', table: 'body', page: 8, level: 'kegiatan', parentId: 'b.p', realisasi: '4.000.000.000' }),
+      budgetRow({ id: 'b.k2', key: 'keg2', table: 'body', page: 8, level: 'kegiatan', parentId: 'b.p', realisasi: '519.901.641' }),
+      budgetRow({ id: 'l.p', key: 'prog', table: 'lampiran', page: 11, level: 'program', realisasi: '4.519.901.641' }),
+    ],
+  });
+}
+
 testCheck(crossTable, {
   valid: [
     {
@@ -131,6 +146,15 @@ testCheck(crossTable, {
       name: 'pagu of one program differs between the budget tables',
       report: makeReport({ budget: [budgetRow({ key: 'prog1', table: 'x', pagu: '1.000.000' }), budgetRow({ key: 'prog1', table: 'y', pagu: '1.000.100' })] }),
       errors: [{ messageId: 'mismatch', severity: 'error' }],
+    },
+    {
+      name: 'a program realisasi printed twice: the copy its own kegiatan add up to is the reference, whatever the order',
+      report: programTypo(),
+      errors: [{ messageId: 'mismatch', severity: 'error' }],
+      check: ([f]) => {
+        expect(f?.printed?.value).toBe(4_532_901_641);
+        expect(f?.expected?.value).toBe(4_519_901_641);
+      },
     },
     {
       name: 'the places are named once each, at most three',

@@ -246,6 +246,19 @@ describe('one problem reached twice', () => {
     expect(findings.map((f) => [f.check, f.printed?.value, f.expected?.value])).toEqual([['sisa', 2710000, 371700]]);
   });
 
+  it('a program figure its own kegiatan contradict and a correct copy elsewhere disagrees with is one finding, by the sum check', () => {
+    const report = makeReport({
+      budget: [
+        budgetRow({ id: 'b.p', key: 'prog', table: 'body', page: 8, row: 1, level: 'program', realisasi: '4.532.901.641' }),
+        budgetRow({ id: 'b.k1', key: 'keg1', table: 'body', page: 8, row: 2, level: 'kegiatan', parentId: 'b.p', realisasi: '4.000.000.000' }),
+        budgetRow({ id: 'b.k2', key: 'keg2', table: 'body', page: 8, row: 3, level: 'kegiatan', parentId: 'b.p', realisasi: '519.901.641' }),
+        budgetRow({ id: 'l.p', key: 'prog', table: 'lampiran', page: 11, row: 1, level: 'program', realisasi: '4.519.901.641' }),
+      ],
+    });
+    const { findings } = runChecks(report, { only: ['cross-table', 'sum-hierarchy'] });
+    expect(findings.map((f) => [f.check, f.printed?.value, f.expected?.value])).toEqual([['sum-hierarchy', 4532901641, 4519901641]]);
+  });
+
   it('an efficiency stated in a table and again in the sentence under it is one finding citing both', () => {
     const report = makeReport({
       efficiency: [efficiencyRow({ page: 45, capaian: '95,21', serapan: '82,84', efisiensi: '1,14' })],

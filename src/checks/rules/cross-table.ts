@@ -1,7 +1,7 @@
 import type { Citation, Value } from '../../model/index.js';
 import { div, overlaps, scale } from '../../numbers/index.js';
 import type { Bilingual, Check, CheckContext, FindingDraft, FindingLinks } from '../types.js';
-import { totalRows } from '../sums.js';
+import { childRows, totalRows } from '../sums.js';
 import { amount, asRounded, asTruncated, citeKey, cmp, measure, normLabel, place, type Num } from '../util.js';
 
 interface Occurrence {
@@ -12,8 +12,10 @@ interface Occurrence {
   n: Num;
   /** Counts towards the reference figure but is not reported here (another check covers it). */
   voteOnly?: boolean;
-  /** The figure agrees with its own row's target and realisasi (either way round). */
+  /** The figure agrees with its own row's target and realisasi (either way round), or its own rows add up to it. */
   verified?: boolean;
+  /** The figure's own rows add up to another figure. */
+  contradicted?: boolean;
   /** The row's own name, where rows of one group are named differently (totals). */
   name?: string;
 }
@@ -101,6 +103,7 @@ const crossTable: Check = {
     }
 
     const budgetGroups = new Map<string, { name: string; field: string; occ: Occurrence[] }>();
+    const childrenOf = childRows(report.budget);
     for (const row of report.budget) {
       if (row.level === 'subtotal') continue;
       for (const field of ['pagu', 'realisasi'] as const) {
@@ -109,7 +112,12 @@ const crossTable: Check = {
         if (!v || !n) continue;
         const key = `${row.key}|${pool(row.table)}|${field}`;
         const g = budgetGroups.get(key) ?? { name: row.uraian, field, occ: [] };
-        g.occ.push({ id: row.id, table: row.table, v, n });
+        // A program or kegiatan figure its own listed children add up to is trusted; one they add
+        // up to a different figure is the one in doubt.
+        const kids = childrenOf(row);
+        const sum = kids.length > 0 && kids.every((k) => k[field]?.value != null) ? kids.reduce((s, k) => s + k[field]!.value!, 0) : null;
+        const own = sum === null ? {} : Math.abs(sum - n.value) < 0.5 ? { verified: true } : { contradicted: true };
+        g.occ.push({ id: row.id, table: row.table, v, n, ...own });
         budgetGroups.set(key, g);
       }
     }
@@ -220,7 +228,7 @@ function compare(occ: readonly Occurrence[], ctx: CheckContext, what: { subject:
 }
 
 function trust(o: Occurrence): number {
-  return o.verified ? 1 : o.voteOnly ? -1 : 0;
+  return o.verified ? 1 : o.voteOnly || o.contradicted ? -1 : 0;
 }
 
 /** realisasi/target × 100 or target/realisasi × 100 falls in the printed capaian's interval. */

@@ -1,10 +1,10 @@
 import type { BudgetLevel } from '../../model/index.js';
-import { compareSum, SUM_MESSAGES } from '../sums.js';
+import { childRows, compareSum, SUM_MESSAGES } from '../sums.js';
 import type { Bilingual, Check, FindingDraft } from '../types.js';
 
-const CHILD: Partial<Record<BudgetLevel, { level: BudgetLevel; label: Bilingual }>> = {
-  program: { level: 'kegiatan', label: { id: 'kegiatan', en: 'kegiatan (activities)' } },
-  kegiatan: { level: 'sub_kegiatan', label: { id: 'sub kegiatan', en: 'sub-kegiatan (sub-activities)' } },
+const CHILDREN: Partial<Record<BudgetLevel, Bilingual>> = {
+  program: { id: 'kegiatan', en: 'kegiatan (activities)' },
+  kegiatan: { id: 'sub kegiatan', en: 'sub-kegiatan (sub-activities)' },
 };
 
 /**
@@ -24,17 +24,10 @@ const sumHierarchy: Check = {
   messages: { ...SUM_MESSAGES },
   run(report, ctx) {
     const out: FindingDraft[] = [];
+    const childrenOf = childRows(report.budget);
     for (const row of report.budget) {
-      const child = CHILD[row.level];
-      if (!child) continue;
-      // Sub-kegiatan listed right under a program (their kegiatan row not printed, or not read)
-      // stand for that kegiatan in the program's sum.
-      let children = report.budget.filter((r) => r.parentId === row.id && (r.level === child.level || (row.level === 'program' && r.level === 'sub_kegiatan')));
-      if (children.length === 0 && row.kode) {
-        const prefix = `${row.kode.replace(/\s+/g, '')}.`;
-        children = report.budget.filter((r) => r.table === row.table && r.level === child.level && r.kode !== null && r.kode.replace(/\s+/g, '').startsWith(prefix));
-      }
-      out.push(...compareSum(row, children, ctx, child.label));
+      const label = CHILDREN[row.level];
+      if (label) out.push(...compareSum(row, childrenOf(row), ctx, label));
     }
     return out;
   },
