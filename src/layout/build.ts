@@ -294,8 +294,10 @@ export function columnLabels(rows: DraftRow[], headerCount: number, nCols: numbe
   // A group label printed once over a run of year columns ("Realisasi" over 2021 | 2022 | 2023, in
   // a table without rules to show its span) belongs to every year column of the run.
   const yearOnly = (l: string): boolean => YEAR.test(l.trim());
+  // The group label may sit in its own header row ("Realisasi / 2022") or, where a borderless
+  // header's two lines were read as one, in the same cell as the year ("Realisasi 2022").
   const grouped = (l: string): string | null => {
-    const m = /^(.+) \/ ((?:19|20)\d\d)$/.exec(l);
+    const m = /^(.+?)(?: \/ | )((?:19|20)\d\d)$/.exec(l);
     return m ? m[1]! : null;
   };
   for (let c = 0; c < labels.length; c++) {

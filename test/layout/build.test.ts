@@ -134,6 +134,17 @@ describe('year rows and group labels in borderless headers', () => {
     expect(h).toBe(2);
     expect(columnLabels(rows, h, 6).slice(3)).toEqual(['Realisasi / 2021', 'Realisasi / 2022', 'Realisasi / 2023']);
   });
+  it('a group label read into the same cell as its middle year spreads to the run too', () => {
+    const rows = [
+      row(['No', 'Indikator Kinerja', 'Satuan', '2021', 'Realisasi 2022', '2023']),
+      row(['1.', 'Nilai SAKIP', 'nilai', '66,78', '76,64', '82,08']),
+    ];
+    expect(columnLabels(rows, 1, 6).slice(3)).toEqual(['Realisasi / 2021', 'Realisasi 2022', 'Realisasi / 2023']);
+  });
+  it('a year label beside other labels stays its own', () => {
+    const rows = [row(['No', 'Indikator', 'Target 2023', 'Realisasi 2023', 'Capaian']), row(['1', 'Jumlah sekolah', '12', '13', '108,33'])];
+    expect(columnLabels(rows, 1, 5)).toEqual(['No', 'Indikator', 'Target 2023', 'Realisasi 2023', 'Capaian']);
+  });
   it('a body row of figures is not a year row', () => {
     const rows = [row(['No', 'Indikator', 'Target']), row(['1', 'Jumlah sekolah', '2024']), row(['2', 'Jumlah desa', '2030'])];
     expect(detectHeaderRows(rows)).toBe(1);
