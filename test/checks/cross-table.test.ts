@@ -53,6 +53,15 @@ testCheck(crossTable, {
       report: makeReport({ indicators: [indicator({ key: 'ikm', table: 'a', target: '69', capaian: '75,14%' }), indicator({ key: 'ikm', table: 'r', tableKind: 'renstra', target: '80', capaian: '64,81%' })] }),
     },
     {
+      name: 'a kegiatan and its sub-kegiatan of one name, printed as two lines in two tables, are compared level by level',
+      report: makeReport({
+        budget: ['body', 'lampiran'].flatMap((t) => [
+          budgetRow({ key: 'pengadaan', table: t, level: 'kegiatan', pagu: '3.644.731.000' }),
+          budgetRow({ key: 'pengadaan', table: t, level: 'sub_kegiatan', pagu: '424.973.000' }),
+        ]),
+      }),
+    },
+    {
       name: 'a miscalculated capaian beside its own target and realisasi, copied correctly once elsewhere, is left to the capaian check',
       report: makeReport({ indicators: [indicator({ key: 'ikm', table: 'a', target: '88', realisasi: '83,78', capaian: '97,21' }), indicator({ key: 'ikm', table: 'ringkasan', page: 13, capaian: '95,21' })] }),
     },

@@ -202,6 +202,21 @@ describe('provePerformanceRoles', () => {
       expect: { target: 2, realisasi: 3, capaian: 4 },
     },
     {
+      name: 'this year’s capaian beside the capaian against the Renstra end target; a range target counts with its bound',
+      // Target | Realisasi | Capaian | Renstra end target | capaian against it, under a header read badly.
+      rows: [
+        ['No', 'Indikator', '', '', 'Kinerja', '', ''],
+        ...[
+          'Persentase perlengkapan jalan|53,8|54,05|100,46|56,6|95,49',
+          'Load factor angkutan umum|58|46,32|79,9|61|75,93',
+          'Jumlah kecelakaan lalu lintas|170|206|82,52|142|68,93',
+          'Nilai SAKIP Perangkat Daerah|75 s.d. 78|87,61|112,32|83|105,55',
+          'Jumlah APILL terpasang|10|10|100,00|11|90,91',
+        ].map((line, i) => [String(i + 1), ...line.split('|')]),
+      ],
+      expect: { target: 2, realisasi: 3, capaian: 4 },
+    },
+    {
       name: 'three years of realisasi: no capaian, nothing proved',
       rows: [
         ['No', 'Indikator', '2021', '2022', '2023'],

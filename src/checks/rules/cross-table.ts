@@ -104,13 +104,21 @@ const crossTable: Check = {
 
     const budgetGroups = new Map<string, { name: string; field: string; occ: Occurrence[] }>();
     const childrenOf = childRows(report.budget);
+    // A kegiatan and its sub-kegiatan of the same name, printed as two lines of one table, are two
+    // budget lines: such a name is compared level by level.
+    const levelsOfKey = new Map<string, Set<string>>();
+    for (const row of report.budget) {
+      const k = `${row.table}|${row.key}`;
+      levelsOfKey.set(k, (levelsOfKey.get(k) ?? new Set()).add(row.level));
+    }
+    const twoLines = new Set([...levelsOfKey].filter(([, lv]) => lv.size > 1).map(([k]) => k.slice(k.indexOf('|') + 1)));
     for (const row of report.budget) {
       if (row.level === 'subtotal') continue;
       for (const field of ['pagu', 'realisasi'] as const) {
         const v = row[field];
         const n = amount(v);
         if (!v || !n) continue;
-        const key = `${row.key}|${pool(row.table)}|${field}`;
+        const key = `${row.key}${twoLines.has(row.key) ? `@${row.level}` : ''}|${pool(row.table)}|${field}`;
         const g = budgetGroups.get(key) ?? { name: row.uraian, field, occ: [] };
         // A program or kegiatan figure its own listed children add up to is trusted; one they add
         // up to a different figure is the one in doubt.

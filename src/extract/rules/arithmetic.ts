@@ -2,6 +2,7 @@ import type { BudgetRow } from '../../model/report.js';
 import type { Table } from '../../model/table.js';
 import { parseColumn } from '../../numbers/index.js';
 import type { ColumnMap, Role } from './columns.js';
+import { rangeOf } from './cells.js';
 
 /**
  * Column roles proved by the rows' own arithmetic. The header vocabulary proposes roles; a budget
@@ -397,10 +398,12 @@ export function provePerformanceRoles(table: Table, header: { target?: number; r
   const score = (t: number, r: number, c: number): { tested: number; held: number } => {
     let tested = 0;
     let held = 0;
-    table.rows.forEach((_, i) => {
-      const tv = cols[t]!.values[i];
+    table.rows.forEach((row, i) => {
       const rv = cols[r]!.values[i];
       const cv = cols[c]!.values[i];
+      // A range target ("75 s.d. 78") counts with the bound the realisasi lies beyond, 100 inside.
+      const range = cols[t]!.values[i] == null && rv != null ? rangeOf(row.cells[t]?.text ?? '') : null;
+      const tv = range && rv != null ? (rv > range[1] ? range[1] : rv < range[0] ? range[0] : rv) : cols[t]!.values[i];
       if (tv == null || rv == null || cv == null) return;
       tested++;
       if (capaianHolds(tv, rv, cv, cols[r]!.decimals[i] ?? 0, cols[c]!.decimals[i] ?? 0)) held++;

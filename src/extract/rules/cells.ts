@@ -69,6 +69,20 @@ export function bodyRows(table: Table): TableRow[] {
  */
 export const BUDGET_CODE = /^(\d{1,2}|X)(\.(\d{2}|X{2}))(\.\d{1,2})?(\.\d)?(\.\d{2})?(\.\d{1,4})?$/i;
 
+/**
+ * A range target as printed ("75 s.d. 78", "10 - 12 %"): its bounds, or null.
+ *
+ * @example
+ *   rangeOf('75 s.d. 78'); // [75, 78]
+ */
+export function rangeOf(text: string): [number, number] | null {
+  const m = /^(\d+(?:[.,]\d+)?)\s*%?\s*(?:-|–|s\.?\s*d\.?|sampai)\s*(\d+(?:[.,]\d+)?)\s*%?$/i.exec(text.trim());
+  if (!m) return null;
+  const a = Number(m[1]!.replace(',', '.'));
+  const b = Number(m[2]!.replace(',', '.'));
+  return a < b ? [a, b] : null;
+}
+
 /** A rupiah amount as printed in a cell: digit groups, optional `Rp`, decimals and `,-`. */
 export const AMOUNT = /^(rp\.?\s*)?\d{1,3}([.,]\d{3})+([.,]\d+)?(,-)?$/i;
 

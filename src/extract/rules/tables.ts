@@ -1,7 +1,7 @@
 import type { Cell, Table, TableRow } from '../../model/table.js';
 import { proveTreeLevels } from './arithmetic.js';
 import type { BelanjaRow, BudgetLevel, BudgetRow, EfficiencyRow, Indicator, ScaleBand, TableKind, TextValue, Value } from '../../model/report.js';
-import { BUDGET_CODE, ColumnValues, bodyRows, cellText, citeCell, letterSpaced, type KeyRegistry } from './cells.js';
+import { BUDGET_CODE, ColumnValues, bodyRows, rangeOf, cellText, citeCell, letterSpaced, type KeyRegistry } from './cells.js';
 import type { ColumnMap } from './columns.js';
 import { polarityOf } from './polarity.js';
 
@@ -143,13 +143,6 @@ function inferSatuan(name: string, texts: Array<string | undefined>): string | n
   return null;
 }
 
-function rangeOf(text: string): [number, number] | null {
-  const m = /^(\d+(?:[.,]\d+)?)\s*%?\s*(?:-|–|s\.?\s*d\.?|sampai)\s*(\d+(?:[.,]\d+)?)\s*%?$/i.exec(text.trim());
-  if (!m) return null;
-  const a = Number(m[1]!.replace(',', '.'));
-  const b = Number(m[2]!.replace(',', '.'));
-  return a < b ? [a, b] : null;
-}
 
 const TOTAL = /^(?:(?:sub|grand)\s*)?(?:jumlah|total)\b/i;
 const BELANJA = /^belanja\s+(operasi|modal|tidak\s+terduga|transfer|pegawai|barang)/i;
