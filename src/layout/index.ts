@@ -5,7 +5,7 @@ import { draftFromPageTable, finalizeTable, headerKey, isNumberingRow, type Draf
 import { joinLines, lineText, mergeRules, toLines, union, type TextLine } from './geometry.js';
 import { findLatticeTables, type PageTable } from './lattice.js';
 import { splitStackedRows } from './stacked.js';
-import { findStreamTables } from './stream.js';
+import { findStreamTables, NUMBERED_CAPTION } from './stream.js';
 
 /** What layout found on one page, before tables are stitched across pages. */
 export interface PageLayout {
@@ -16,7 +16,6 @@ export interface PageLayout {
 }
 
 const CAPTION = /^(tabel|table|tab\.)\b/i;
-const NUMBERED_CAPTION = /^(tabel|table|tab\.)\s*[\d.]*\d/i;
 const PAGE_NUMBER = /^(hal(aman)?\.?\s*)?([\divxlc]+|-\s*\d+\s*-)$/i;
 
 /**

@@ -3,6 +3,12 @@ import type { BBox } from '../model/geometry.js';
 import { median, toLines, unionAll, type Segment, type TextLine } from './geometry.js';
 import type { GridCell, PageTable } from './lattice.js';
 
+/**
+ * A numbered table caption: "Tabel 3.1", "TABEL III.2", "Tabel II-4", "Table 5". Chapter numbers are
+ * printed in roman or arabic figures.
+ */
+export const NUMBERED_CAPTION = /^(tabel|table|tab\.)\s*(?:[ivxlc]+\s*[.-]\s*)?[\d.-]*\d/i;
+
 /** Minimum number of multi-column lines for a borderless block to count as a table. */
 const MIN_TABULAR_LINES = 3;
 
@@ -30,6 +36,7 @@ export function findStreamTables(page: Page, used: Set<number>, hRules: Segment[
   const free = page.words.map((w, i) => ({ w, i })).filter(({ i }) => !used.has(i));
   const index = new Map<Word, number>(free.map(({ w, i }) => [w, i]));
   const lines = toLines(free.map((f) => f.w)).map(analyse);
+  const ocr = page.source === 'ocr';
   const tables: PageTable[] = [];
   let i = 0;
   while (i < lines.length) {
@@ -47,7 +54,11 @@ export function findStreamTables(page: Page, used: Set<number>, hRules: Segment[
       if (gap > Math.max(lines[j]!.line.size, next.line.size) * 1.6) break;
       // A caption or a sentence of prose ends the table even when the next table follows closely.
       const text = next.line.words.map((w) => w.text).join(' ');
-      if (!next.tabular && (/^(tabel|table)\s*[\d.]*\d/i.test(text) || (text.length > 60 && /[.:]$/.test(text)))) break;
+      if (!next.tabular && (NUMBERED_CAPTION.test(text) || (text.length > 60 && /[.:]$/.test(text)))) break;
+      // Text set in another size than the table's rows is the page's prose or a note, not a wrapped
+      // cell: cells wrap in the table's own type. Only the text layer declares sizes; OCR boxes
+      // measure glyphs, which vary with the letters a line holds.
+      if (!ocr && !next.tabular && Math.abs(next.line.size - runSize(lines.slice(i, j + 1))) > runSize(lines.slice(i, j + 1)) * 0.15) break;
       // Wrapped cells add lines of one short chunk inside a column (not at the table's left edge);
       // allow a few of them in a row, but only two lines of anything else.
       const left = Math.min(...lines.slice(i, j + 1).map((l) => l.line.bbox[0]));
@@ -90,6 +101,12 @@ export function findStreamTables(page: Page, used: Set<number>, hRules: Segment[
     i = last + 1;
   }
   return tables;
+}
+
+/** The type size of a run's tabular lines (their median). */
+function runSize(run: LineInfo[]): number {
+  const sizes = run.filter((l) => l.tabular && l.line.size > 0).map((l) => l.line.size);
+  return sizes.length ? median(sizes) : (run[0]?.line.size ?? 10);
 }
 
 function analyse(line: TextLine): LineInfo {
@@ -143,6 +160,8 @@ function buildTable(page: Page, run: LineInfo[], rules: Segment[], index: Map<Wo
   const seps = openRuns(cover, allow, 3).map(([a, b]) => minX + (a + b) / 2);
   seps.push(...narrowSeparators(tabular, seps, minX, width, allow));
   seps.sort((a, b) => a - b);
+  seps.push(...figurePairSeparators(tabular, [minX - 1, ...seps, maxX + 1]));
+  seps.sort((a, b) => a - b);
   if (seps.length === 0) return undefined;
   const colX = [minX - 1, ...seps, maxX + 1];
   const nCols = colX.length - 1;
@@ -168,14 +187,40 @@ function buildTable(page: Page, run: LineInfo[], rules: Segment[], index: Map<Wo
     bands = groupRows(run, colOf);
   }
   bands = bands.flatMap((band) => splitStackedFigures(band, colOf));
+  // A header band with group labels over sub-columns is two grid rows: the groups above their
+  // sub-columns' labels, the other columns' labels over both.
+  const groups = bands.length > 1 ? headerGroups(bands[0]!, colOf, colX) : null;
   const rowsY: number[] = [top];
+  if (groups) rowsY.push((bands[0]![groups.last]!.line.bbox[3] + bands[0]![groups.last + 1]!.line.bbox[1]) / 2);
   for (let r = 1; r < bands.length; r++) rowsY.push((bands[r - 1]![bands[r - 1]!.length - 1]!.line.bbox[3] + bands[r]![0]!.line.bbox[1]) / 2);
   const bottom = Math.max(run[run.length - 1]!.line.bbox[3], rules[rules.length - 1]?.pos ?? -Infinity);
   rowsY.push(bottom);
 
   const cells: GridCell[] = [];
   const used = new Set<number>();
-  bands.forEach((band, r) => {
+  const take = (w: Word): void => {
+    const wi = index.get(w);
+    if (wi !== undefined) used.add(wi);
+  };
+  const shift = groups ? 1 : 0;
+  if (groups) {
+    const band = bands[0]!;
+    const upper = band.slice(0, groups.last + 1).flatMap((l) => l.line.words);
+    const lower = band.slice(groups.last + 1).flatMap((l) => l.line.words);
+    const inGroup = (c: number): boolean => groups.spans.some(([a, b]) => c >= a && c <= b);
+    const mid = (w: Word): number => colOf((w.bbox[0] + w.bbox[2]) / 2);
+    for (const [a, b] of groups.spans) {
+      cells.push({ r0: 0, r1: 1, c0: a, c1: b + 1, bbox: [colX[a]!, rowsY[0]!, colX[b + 1]!, rowsY[1]!], words: upper.filter((w) => groups.owner.get(w) === a) });
+    }
+    for (let c = 0; c < nCols; c++) {
+      const words = inGroup(c) ? lower.filter((w) => mid(w) === c) : band.flatMap((l) => l.line.words).filter((w) => mid(w) === c && !groups.owner.has(w));
+      cells.push({ r0: inGroup(c) ? 1 : 0, r1: 2, c0: c, c1: c + 1, bbox: [colX[c]!, rowsY[inGroup(c) ? 1 : 0]!, colX[c + 1]!, rowsY[2]!], words });
+    }
+    for (const l of band) l.line.words.forEach(take);
+  }
+  bands.forEach((band, b) => {
+    if (groups && b === 0) return;
+    const r = b + shift;
     const rowCells: GridCell[] = Array.from({ length: nCols }, (_, c) => ({
       r0: r,
       r1: r + 1,
@@ -188,18 +233,12 @@ function buildTable(page: Page, run: LineInfo[], rules: Segment[], index: Map<Wo
     const spans: Array<[number, number]> = [];
     for (const l of band) {
       for (const ch of l.chunks) {
-        const c0 = colOf((ch.words[0]!.bbox[0] + ch.words[0]!.bbox[2]) / 2);
-        const c1 = colOf((ch.words[ch.words.length - 1]!.bbox[0] + ch.words[ch.words.length - 1]!.bbox[2]) / 2);
-        // A word lying across a column boundary, or a chunk over three or more columns, is a
-        // spanning cell; otherwise neighbouring cells that happen to sit close stay apart.
-        const straddles = ch.words.some((w) => colOf(w.bbox[0] + 1) !== colOf(w.bbox[2] - 1));
-        const spanning = c1 > c0 && (straddles || c1 - c0 >= 2) && !separateCells(ch, colOf, l.line.size || 10);
+        const span = spanOf(ch, colOf, l.line.size || 10);
         for (const w of ch.words) {
-          rowCells[spanning ? c0 : colOf((w.bbox[0] + w.bbox[2]) / 2)]!.words.push(w);
-          const wi = index.get(w);
-          if (wi !== undefined) used.add(wi);
+          rowCells[span ? span[0] : colOf((w.bbox[0] + w.bbox[2]) / 2)]!.words.push(w);
+          take(w);
         }
-        if (spanning) spans.push([c0, c1]);
+        if (span) spans.push(span);
       }
     }
     const merged = new Set<number>();
@@ -221,12 +260,83 @@ function buildTable(page: Page, run: LineInfo[], rules: Segment[], index: Map<Wo
     page: page.page,
     method: 'stream',
     bbox: [colX[0]!, Math.min(bbox[1], top), colX[nCols]!, Math.max(bbox[3], bottom)],
-    nRows: bands.length,
+    nRows: bands.length + shift,
     nCols,
     colX,
     cells,
     used,
   };
+}
+
+/**
+ * The columns a chunk spans as one cell, or null when its words are separate cells: a word lying
+ * across a column boundary, or a chunk over three or more columns, is a spanning cell; otherwise
+ * neighbouring cells that happen to sit close stay apart.
+ */
+function spanOf(ch: Chunk, colOf: (x: number) => number, size: number): [number, number] | null {
+  const c0 = colOf((ch.words[0]!.bbox[0] + ch.words[0]!.bbox[2]) / 2);
+  const c1 = colOf((ch.words[ch.words.length - 1]!.bbox[0] + ch.words[ch.words.length - 1]!.bbox[2]) / 2);
+  const straddles = ch.words.some((w) => colOf(w.bbox[0] + 1) !== colOf(w.bbox[2] - 1));
+  return c1 > c0 && (straddles || c1 - c0 >= 2) && !separateCells(ch, colOf, size) ? [c0, c1] : null;
+}
+
+/**
+ * Group labels in a header band of several lines ("Tahun 2019" over Target | Realisasi | Capaian,
+ * "Renstra 2016-2021" over Target Akhir | Capaian): a chunk of an upper line over columns whose
+ * labels are printed on the lines below it. A group label spans its sub-columns (a chunk across
+ * them) or is centred over them (a short label over the middle one of a run whose other columns
+ * have nothing on its line). `last` is the last line of the group labels; `owner` maps each group
+ * label word to its span's first column. Null when the band has no groups, or holds figures (a
+ * body row).
+ */
+function headerGroups(
+  band: LineInfo[],
+  colOf: (x: number) => number,
+  colX: readonly number[],
+): { last: number; spans: Array<[number, number]>; owner: Map<Word, number> } | null {
+  if (band.length < 2 || band.some((l) => l.line.words.some((w) => /\d[.,]\d/.test(w.text)))) return null;
+  const mid = (w: Word): number => colOf((w.bbox[0] + w.bbox[2]) / 2);
+  for (let s = 0; s < band.length - 1; s++) {
+    const upper = band.slice(0, s + 1);
+    const lowerCols = new Set(band.slice(s + 1).flatMap((l) => l.line.words.map(mid)));
+    const upperCols = new Set(upper.flatMap((l) => l.line.words.map(mid)));
+    const spans: Array<[number, number]> = [];
+    const owner = new Map<Word, number>();
+    for (const l of upper) {
+      for (const ch of l.chunks) {
+        let span = spanOf(ch, colOf, l.line.size || 10);
+        if (!span) {
+          // Centred over a symmetric run of columns that are empty above and labelled below.
+          const c = mid(ch.words[0]!);
+          if (ch.words.some((w) => mid(w) !== c)) continue;
+          const centre = (ch.x0 + ch.x1) / 2;
+          for (let k = 1; c - k >= 0 && c + k < colX.length - 1; k++) {
+            const run = Array.from({ length: 2 * k + 1 }, (_, i) => c - k + i);
+            if (run.some((x) => x !== c && upperCols.has(x)) || run.some((x) => !lowerCols.has(x))) break;
+            const runCentre = (colX[c - k]! + colX[c + k + 1]!) / 2;
+            if (Math.abs(centre - runCentre) <= (colX[c + 1]! - colX[c]!) / 4) span = [c - k, c + k];
+          }
+        }
+        if (!span) continue;
+        const [a, b] = span;
+        // Sub-column labels start on one line below the group; a label that starts lower in one
+        // of the columns is the rest of a wrapped label there ("Program/Kegiatan/Sub" over
+        // "Kegiatan"), and the line above it is no group.
+        const starts = new Set<number>();
+        for (let x = a; x <= b; x++) {
+          const first = band.findIndex((l, i) => i > s && l.line.words.some((w) => mid(w) === x));
+          if (first >= 0) starts.add(first);
+        }
+        let labelled = 0;
+        for (let x = a; x <= b; x++) if (lowerCols.has(x)) labelled++;
+        if (labelled < 2 || starts.size !== 1) continue;
+        spans.push(span);
+        for (const w of ch.words) owner.set(w, a);
+      }
+    }
+    if (spans.length && !spans.some(([a, b], i) => spans.some(([c, d], j) => j !== i && a <= d && c <= b))) return { last: s, spans, owner };
+  }
+  return null;
 }
 
 const FIGURE = /^[(\-−]?(rp\.?)?\d[\d.,]*%?\)?[,-]*$/i;
@@ -274,6 +384,32 @@ function separateCells(ch: Chunk, colOf: (x: number) => number, size: number): b
   const sorted = [...inner].sort((a, b) => a - b);
   const wordGap = sorted.length ? sorted[Math.floor(sorted.length / 2)]! : size * 0.3;
   return boundary.every((g) => g >= Math.max(2 * wordGap, size * 0.6));
+}
+
+/**
+ * Two columns of figures printed too close for any line to show a column gap ("86,17 510.773.610,-":
+ * a % column right against a sisa column): within one column, most lines with figures there hold
+ * exactly two, and a clear vertical strip separates every first figure from every second one. The
+ * separator goes in the middle of that strip.
+ */
+function figurePairSeparators(tabular: LineInfo[], colX: readonly number[]): number[] {
+  const out: number[] = [];
+  for (let c = 0; c + 1 < colX.length; c++) {
+    const [a, b] = [colX[c]!, colX[c + 1]!];
+    const pairs: Array<[Word, Word]> = [];
+    let withFigures = 0;
+    for (const l of tabular) {
+      const figs = l.line.words.filter((w) => w.bbox[0] >= a && w.bbox[2] <= b && /\d/.test(w.text) && FIGURE.test(w.text));
+      if (!figs.length) continue;
+      withFigures++;
+      if (figs.length === 2) pairs.push([figs[0]!, figs[1]!]);
+    }
+    if (pairs.length < 3 || pairs.length < withFigures * 0.8) continue;
+    const left = Math.max(...pairs.map(([p]) => p.bbox[2]));
+    const right = Math.min(...pairs.map(([, q]) => q.bbox[0]));
+    if (right - left >= 1) out.push((left + right) / 2);
+  }
+  return out;
 }
 
 /**

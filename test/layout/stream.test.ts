@@ -103,3 +103,83 @@ describe('stream tables', () => {
     expect(layoutPage(page(words)).paragraphs).toHaveLength(1);
   });
 });
+
+describe('stream tables: headers with group labels, captions and prose around them', () => {
+  /** A header band of three lines: a group spanning two sub-columns, a short group centred over three, a wrapped label. */
+  const header = (): Word[] => [
+    ...line(['No', ['Sasaran', 80], ['Satuan', 170], ['Tahun', 262], '2021', ['Renstra', 390], '2019-2023'], 57, 100),
+    ...line([['Strategis', 80]], 57, 110),
+    ...line([['Target', 220], ['Realisasi', 270], ['Capaian', 325], ['Target', 390], ['Capaian', 450]], 57, 120),
+  ];
+  const body = (y: number, no: string, t: string, r: string, c: string, rt: string, rc: string): Word[] =>
+    line([no, ['Meningkatnya', 80], ['nilai', 170], [t, 225], [r, 275], [c, 330], [rt, 395], [rc, 455]], 57, y);
+
+  it('a group label spans its sub-columns, a centred one covers the run under it, a wrapped label stays whole', () => {
+    const words = [...header(), ...body(140, '1', '73', '74,14', '101,56', '78', '95,05'), ...body(155, '2', '13', '12', '92,31', '14', '85,71'), ...body(170, '3', '62', '60,81', '98,08', '67', '90,76')];
+    const t = layoutPage(page(words)).tables[0]!;
+    expect(columnLabels(t.rows, t.headerCount, t.nCols)).toEqual(['No', 'Sasaran Strategis', 'Satuan', 'Tahun 2021 / Target', 'Tahun 2021 / Realisasi', 'Tahun 2021 / Capaian', 'Renstra 2019-2023 / Target', 'Renstra 2019-2023 / Capaian']);
+    expect(t.rows.slice(t.headerCount)[0]!.cells.map((c) => c.text)).toEqual(['1', 'Meningkatnya', 'nilai', '73', '74,14', '101,56', '78', '95,05']);
+  });
+
+  it('a label wrapped onto the line under the others is no group over its neighbours', () => {
+    const words = [
+      ...line([['Program/Kegiatan', 145], ['Realisasi', 330]], 57, 100),
+      ...line(['Kode', ['Pagu', 260], ['Sisa', 420]], 57, 105),
+      ...line([['Sub', 150], 'Kegiatan', ['(Rp)', 340]], 57, 110),
+      ...line(['1.01', ['Program', 140], ['3.692.055.900', 240], ['3.181.282.290', 320], ['510.773.610', 410]], 57, 125),
+      ...line(['1.02', ['Kegiatan', 140], ['833.595.300', 250], ['749.127.822', 330], ['84.467.478', 415]], 57, 140),
+      ...line(['1.03', ['Sub', 140], ['442.999.700', 250], ['376.429.863', 330], ['66.569.837', 415]], 57, 155),
+    ];
+    const t = layoutPage(page(words)).tables[0]!;
+    const labels = columnLabels(t.rows, t.headerCount, t.nCols);
+    expect(labels[0]).toBe('Kode');
+    expect(labels[1]).toBe('Program/Kegiatan Sub Kegiatan');
+  });
+
+  it('two figure columns printed too close to show a gap are split where every line leaves a strip', () => {
+    const rows = [
+      ['86,17', '510.773.610'],
+      ['89,87', '84.467.478'],
+      ['84,97', '66.569.837'],
+    ];
+    const words = [
+      ...line(['Kode', ['Pagu', 150], ['%', 250], 'Sisa'], 57, 100),
+      ...rows.flatMap(([p, s], i) => line([`1.0${i}`, [`${i + 1}00.000.000`, 140], [p!, 240], [s!, 240 + p!.length * 5 + 4]], 57, 115 + i * 15)),
+    ];
+    const t = layoutPage(page(words)).tables[0]!;
+    const bodyRows = t.rows.slice(t.headerCount);
+    expect(bodyRows.map((r) => r.cells.map((c) => c.text).slice(-2))).toEqual(rows);
+  });
+
+  it.each(['TABEL III.2 SKALA NILAI PERINGKAT KINERJA', 'Tabel II-4 Program', 'Tabel 3.1 Capaian'])('a caption line "%s" ends the table above it', (caption) => {
+    const words = [
+      ...line(['No', ['Indikator', 90], ['Target', 300]], 57, 100),
+      ...line(['1', ['Nilai', 90], ['78', 305]], 57, 112),
+      ...line(['2', ['Indeks', 90], ['80', 305]], 57, 124),
+      ...line(['3', ['Jumlah', 90], ['12', 305]], 57, 136),
+      ...line(caption.split(' '), 150, 148),
+      ...line(['No', ['Interval', 90], ['Kriteria', 300]], 57, 162),
+      ...line(['1', ['≥', 90], '91', ['Tinggi', 300]], 57, 174),
+      ...line(['2', ['≤', 90], '50', ['Rendah', 300]], 57, 186),
+      ...line(['3', ['≤', 90], '40', ['Kurang', 300]], 57, 198),
+    ];
+    expect(findStreamTables(page(words), new Set(), []).length).toBe(2);
+  });
+
+  it('a sentence in the body type after a table in smaller type ends it, even without a full stop on its line', () => {
+    const small = (ws: Word[]): Word[] => ws.map((w) => ({ ...w, size: 8 }));
+    const words = [
+      ...small(line(['No', ['Indikator', 90], ['Target', 300]], 57, 100)),
+      ...small(line(['1', ['Nilai', 90], ['78', 305]], 57, 110)),
+      ...small(line(['2', ['Indeks', 90], ['80', 305]], 57, 120)),
+      ...small(line(['3', ['Jumlah', 90], ['12', 305]], 57, 130)),
+      ...line('Perbandingan realisasi kinerja tahun ini dengan tahun-tahun sebelumnya disajikan pada tabel'.split(' '), 57, 144),
+      ...line(['berikut.'], 57, 157),
+      ...small(line(['No', ['Indikator', 90], ['2022', 300]], 57, 172)),
+      ...small(line(['1', ['Nilai', 90], ['76', 305]], 57, 182)),
+      ...small(line(['2', ['Indeks', 90], ['81', 305]], 57, 192)),
+    ];
+    const tables = findStreamTables(page(words), new Set(), []);
+    expect(tables.map((t) => t.nRows)).toEqual([4, 3]);
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * Layouts from the corpus's dev split that once went wrong, read from their PDFs: header group
+ * labels in borderless tables (Chromium and LibreOffice renderings), figure columns set too close to
+ * show a gap, a caption or a sentence between two tables, and a skewed grey scan with shaded header
+ * cells. Only dev documents are used here; the held-out ones are never opened while changing rules.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ocrAvailable } from '../../src/ingest/index.js';
+import { readTables } from '../../src/pipeline/tables.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const pdf = (id: string): string => path.join(root, 'evals/corpus/pdf', `${id}.pdf`);
+const ocr = await ocrAvailable();
+
+describe('corpus layouts (dev split)', () => {
+  it.each([
+    {
+      name: 'chromium, borderless: groups spanning and centred over their sub-columns, a wrapped label beside them',
+      id: 'c067',
+      page: 6,
+      columns: ['No', 'Sasaran Strategis', 'Indikator Kinerja', 'Satuan', 'Tahun 2019 / Target', 'Tahun 2019 / Realisasi', 'Tahun 2019 / Capaian (%)', 'Renstra 2016-2021 / Target Akhir', 'Renstra 2016-2021 / Capaian (%)', 'Predikat'],
+    },
+    {
+      name: 'chromium: a caption in roman numerals and a sentence in body type end the tables around them',
+      id: 'c067',
+      page: 6,
+      columns: ['No', 'Indikator Kinerja', 'Satuan', 'Realisasi 2017', 'Realisasi 2018', 'Realisasi 2019'],
+    },
+    {
+      name: 'libreoffice, horizontal rules: a label wrapped under its neighbours is no group over them',
+      id: 'c014',
+      page: 7,
+      columns: ['Kode', 'Program/Kegiatan/Sub Kegiatan', 'Pagu (Rp)', 'Realisasi Anggaran (Rp)'],
+    },
+  ])('$name', async ({ id, page, columns }) => {
+    const layout = await readTables(pdf(id), { pages: [page], ocr: 'off' });
+    const found = layout.tables.find((t) => columns.every((c, i) => t.columns[i] === c));
+    expect(found, JSON.stringify(layout.tables.map((t) => t.columns))).toBeDefined();
+  });
+
+  it('libreoffice: a % column set right against the sisa column is its own column', async () => {
+    const layout = await readTables(pdf('c014'), { pages: [7], ocr: 'off' });
+    const budget = layout.tables.find((t) => t.columns[0] === 'Kode')!;
+    expect(budget.rows[0]!.cells.slice(-2).map((c) => c.text)).toEqual(['86,17', '510.773.610,-']);
+  });
+
+  it.skipIf(!ocr.ok)('a skewed grey scan with a shaded two-row header is read as its grid, header and rows', async () => {
+    const layout = await readTables(pdf('c057'), { pages: [8] });
+    const budget = layout.tables.find((t) => /REALISASI ANGGARAN/.test(t.caption ?? ''))!;
+    expect(budget.method).toBe('lattice');
+    expect(budget.columns.slice(1, 3)).toEqual(['Anggaran (Rp) / Pagu', 'Anggaran (Rp) / Realisasi']);
+    expect(budget.rows[0]!.cells.map((c) => c.text).slice(1)).toEqual(['8.485.813.200,-', '7.912.901.288,-', '93,25', '572.911.912,-']);
+    expect(budget.rows.length).toBeGreaterThanOrEqual(17);
+  }, 60_000);
+});
