@@ -29,6 +29,19 @@ describe('extractIndicators', () => {
   it('carries a blank sasaran down from the row above', () => {
     expect(inds[1]!.sasaran).toBe('Terwujudnya keserasian data');
   });
+  it('joins a sasaran cell wrapped over the row boundary (its second line opens in lower case) into one sasaran', () => {
+    const wrapped = table('t5', [
+      ['No', 'Sasaran Strategis', 'Indikator Kinerja', 'Target', 'Realisasi', 'Capaian'],
+      ['1', 'Meningkatnya kepatuhan masyarakat terhadap peraturan', 'Persentase perda ditegakkan', '90', '92', '102,22'],
+      ['2', 'daerah dan peraturan kepala daerah', 'Persentase pelanggaran ditindak', '85', '80', '94,12'],
+      ['3', 'Meningkatnya kecepatan penanganan kebakaran', 'Waktu tanggap', '15', '15', '100'],
+    ]);
+    expect(extractIndicators(ctx(wrapped)).map((i) => i.sasaran)).toEqual([
+      'Meningkatnya kepatuhan masyarakat terhadap peraturan daerah dan peraturan kepala daerah',
+      'Meningkatnya kepatuhan masyarakat terhadap peraturan daerah dan peraturan kepala daerah',
+      'Meningkatnya kecepatan penanganan kebakaran',
+    ]);
+  });
   it('takes the predicate from the column it is printed in', () => {
     expect(inds.map((i) => i.predikat?.text ?? null)).toEqual(['Berhasil', 'Sangat Berhasil', null]);
   });

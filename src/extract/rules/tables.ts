@@ -56,7 +56,13 @@ function readIndicatorColumns(ctx: TableContext): Indicator[] {
     const sText = sCell !== undefined ? cellText(table, row.cells[sCell]).trim() : '';
     if (sText) {
       if (/^tujuan\b/i.test(sText)) tujuan = stripLabel(sText);
-      else sasaran = stripLabel(sText);
+      else if (sasaran && /^\p{Ll}/u.test(sText)) {
+        // A sasaran opening in lower case is the rest of the one above, its cell wrapped over the
+        // row boundary ("Meningkatnya kepatuhan … terhadap peraturan" / "daerah dan …"): one sasaran.
+        const whole: string = `${sasaran} ${sText}`;
+        for (const ind of out) if (ind.sasaran === sasaran) ind.sasaran = whole;
+        sasaran = whole;
+      } else sasaran = stripLabel(sText);
     }
     if (r.tujuan !== undefined) {
       const t = cellText(table, row.cells[r.tujuan]).trim();
