@@ -275,13 +275,9 @@ function readWords(
     const str = item.str;
     const offsets = glyphOffsets(str);
     const total = offsets[str.length]! || 1;
-    // Words end at white space, and where two cells' texts touch with no space ("jalanPersentase":
-    // a lower-case word run straight into a capitalised one, which Indonesian words never do).
-    const re = /\S+?(?:(?<=\p{Ll}{3})(?=\p{Lu}\p{Ll}{2})|(?=\s|$))/gu;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(str))) {
-      const t0 = (offsets[m.index]! / total) * item.width;
-      const t1 = (offsets[m.index + m[0].length]! / total) * item.width;
+    for (const m of wordSpans(str)) {
+      const t0 = (offsets[m.start]! / total) * item.width;
+      const t1 = (offsets[m.end]! / total) * item.width;
       const x0 = e + dirX * t0;
       const y0 = f + dirY * t0;
       const x1 = e + dirX * t1;
@@ -295,13 +291,30 @@ function readWords(
       const xs = corners.map((p) => p[0]);
       const ys = corners.map((p) => p[1]);
       const bbox: BBox = [round(Math.min(...xs)), round(Math.min(...ys)), round(Math.max(...xs)), round(Math.max(...ys))];
-      const w: Word = { text: m[0], bbox, size: round(size), ocr: false };
+      const w: Word = { text: str.slice(m.start, m.end), bbox, size: round(size), ocr: false };
       if (fi.name) w.font = fi.name;
       if (fi.bold) w.bold = true;
       words.push(w);
     }
   }
   return words;
+}
+
+/**
+ * The words of a text run, as [start, end) offsets. Words end at white space, and where two cells'
+ * texts touch with no space: a lower-case word run straight into a capitalised one
+ * ("jalanPersentase"), which Indonesian words never do, or a figure run straight into a
+ * capitalised word ("110,00%Sangat").
+ *
+ * @example
+ *   wordSpans('110,00%Sangat Tinggi'); // [{ start: 0, end: 7 }, { start: 7, end: 13 }, { start: 14, end: 20 }]
+ */
+export function wordSpans(str: string): Array<{ start: number; end: number }> {
+  const re = /\S+?(?:(?<=\p{Ll}{3}|[\d%])(?=\p{Lu}\p{Ll}{2})|(?=\s|$))/gu;
+  const out: Array<{ start: number; end: number }> = [];
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(str))) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
 }
 
 /**

@@ -277,7 +277,24 @@ function spanOf(ch: Chunk, colOf: (x: number) => number, size: number): [number,
   const c0 = colOf((ch.words[0]!.bbox[0] + ch.words[0]!.bbox[2]) / 2);
   const c1 = colOf((ch.words[ch.words.length - 1]!.bbox[0] + ch.words[ch.words.length - 1]!.bbox[2]) / 2);
   const straddles = ch.words.some((w) => colOf(w.bbox[0] + 1) !== colOf(w.bbox[2] - 1));
-  return c1 > c0 && (straddles || c1 - c0 >= 2) && !separateCells(ch, colOf, size) ? [c0, c1] : null;
+  return c1 > c0 && (straddles || c1 - c0 >= 2) && !separateCells(ch, colOf, size) && !figureThenLabel(ch, colOf) ? [c0, c1] : null;
+}
+
+/**
+ * A figure inside one column followed by words centred in the next ("110,00%" then "Sangat Tinggi",
+ * set touching when the predikat overflowed its cell) is two cells: a figure and a label never
+ * make one spanning cell's text.
+ */
+function figureThenLabel(ch: Chunk, colOf: (x: number) => number): boolean {
+  const ws = ch.words;
+  const centre = (w: Word): number => colOf((w.bbox[0] + w.bbox[2]) / 2);
+  for (let k = 0; k + 1 < ws.length; k++) {
+    const w = ws[k]!;
+    if (!(/\d/.test(w.text) && FIGURE.test(w.text)) || FIGURE.test(ws[k + 1]!.text)) continue;
+    const figureInside = colOf(w.bbox[0] + 1) === colOf(w.bbox[2] - 1);
+    return figureInside && centre(w) < centre(ws[k + 1]!) && ws.slice(k + 1).every((x) => centre(x) === centre(ws[k + 1]!));
+  }
+  return false;
 }
 
 /**

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { AppError, type ErrorCode } from '../../src/errors.js';
 import { ingest } from '../../src/ingest/index.js';
-import { glyphOffsets, loadPdfBytes, parsePageRange, readPdf, selectPages, type RawPage } from '../../src/ingest/pdf.js';
+import { glyphOffsets, loadPdfBytes, parsePageRange, readPdf, selectPages, type RawPage, wordSpans } from '../../src/ingest/pdf.js';
 import { mergeRules } from '../../src/layout/geometry.js';
 import type { Rule, Word } from '../../src/model/document.js';
 
@@ -303,5 +303,22 @@ describe('glyphOffsets', () => {
 
   it('keeps one offset per UTF-16 unit', () => {
     expect(glyphOffsets('a😀b')).toHaveLength(5);
+  });
+});
+
+describe('wordSpans', () => {
+  const words = (s: string): string[] => wordSpans(s).map(({ start, end }) => s.slice(start, end));
+  it.each([
+    ['PROGRAM PENUNJANG', ['PROGRAM', 'PENUNJANG']],
+    ['jalanPersentase luas', ['jalan', 'Persentase', 'luas']],
+    ['110,00%Sangat Tinggi', ['110,00%', 'Sangat', 'Tinggi']],
+    ['80,91Tinggi', ['80,91', 'Tinggi']],
+    ['Rp4.952.181.000,-', ['Rp4.952.181.000,-']],
+    ['SAKIP', ['SAKIP']],
+    ['2023 Kecamatan', ['2023', 'Kecamatan']],
+    ['3Ab', ['3Ab']],
+    ['  a  b ', ['a', 'b']],
+  ])('%s → %j', (run, want) => {
+    expect(words(run)).toEqual(want);
   });
 });

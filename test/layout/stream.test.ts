@@ -183,3 +183,15 @@ describe('stream tables: headers with group labels, captions and prose around th
     expect(tables.map((t) => t.nRows)).toEqual([4, 3]);
   });
 });
+
+describe('stream tables: a figure touching the label of the next cell', () => {
+  it('"110,00%" set against "Sangat Tinggi" is two cells, the figure and the predikat', () => {
+    const words = [
+      ...line(['No', ['Indikator', 90], ['Capaian', 330], ['Predikat', 385]], 57, 100),
+      ...line(['1', ['Nilai', 90], ['110,00%', 330], ['Sangat', 365], 'Tinggi'], 57, 112, 2),
+      ...[2, 3, 4, 5, 6, 7, 8, 9, 10].flatMap((n) => line([String(n), ['Indeks', 90], ['80,91%', 335], ['Tinggi', 385]], 57, 112 + (n - 1) * 12)),
+    ];
+    const t = layoutPage(page(words)).tables[0]!;
+    expect(t.rows[1]!.cells.map((c) => c.text)).toEqual(['1', 'Nilai', '110,00%', 'Sangat Tinggi']);
+  });
+});
