@@ -352,7 +352,73 @@ function detectAlongRows(img: GrayImage, opts: Required<RuleDetectOptions>, data
     lines.push({ runs: group, start, end, minRow, maxRow, thickness, from, to });
   }
   lines.sort((a, b) => a.minRow - b.minRow || a.start - b.start);
-  return lines;
+  return joinCollinear(lines, opts);
+}
+
+/**
+ * A border broken by the scan (a bitonal line with dropouts, a stamp over it) is found as pieces
+ * along one row band. Pieces whose bands overlap and whose gap is at most `2 × minLength` are one
+ * line; across the gap the line's path is interpolated, so erasing it leaves no dashes for OCR to
+ * read and the grid sees one border.
+ */
+function joinCollinear(lines: Line[], opts: Required<RuleDetectOptions>): Line[] {
+  const out: Line[] = [];
+  const byStart = [...lines].sort((a, b) => a.start - b.start);
+  const taken = new Set<Line>();
+  for (const first of byStart) {
+    if (taken.has(first)) continue;
+    taken.add(first);
+    let line = first;
+    for (;;) {
+      const next = byStart.find(
+        (l) =>
+          !taken.has(l) &&
+          l.start >= line.end &&
+          l.start - line.end <= 2 * opts.minLength &&
+          l.minRow <= line.maxRow + 1 &&
+          l.maxRow >= line.minRow - 1,
+      );
+      if (!next) break;
+      taken.add(next);
+      line = joinTwo(line, next);
+    }
+    out.push(line);
+  }
+  return out.sort((a, b) => a.minRow - b.minRow || a.start - b.start);
+}
+
+function joinTwo(a: Line, b: Line): Line {
+  const start = a.start;
+  const end = b.end;
+  const from = new Int32Array(end - start).fill(-1);
+  const to = new Int32Array(end - start).fill(-1);
+  from.set(a.from, 0);
+  to.set(a.to, 0);
+  from.set(b.from, b.start - start);
+  to.set(b.to, b.start - start);
+  // The gap: straight from a's last covered pixel to b's first.
+  let i0 = a.from.length - 1;
+  while (i0 > 0 && a.from[i0]! < 0) i0--;
+  let j0 = 0;
+  while (j0 < b.from.length - 1 && b.from[j0]! < 0) j0++;
+  const gx0 = i0;
+  const gx1 = b.start - start + j0;
+  for (let x = gx0 + 1; x < gx1; x++) {
+    const t = (x - gx0) / (gx1 - gx0);
+    from[x] = Math.round(a.from[i0]! + (b.from[j0]! - a.from[i0]!) * t);
+    to[x] = Math.round(a.to[i0]! + (b.to[j0]! - a.to[i0]!) * t);
+  }
+  const covered = (a.end - a.start) + (b.end - b.start);
+  return {
+    runs: [...a.runs, ...b.runs],
+    start,
+    end,
+    minRow: Math.min(a.minRow, b.minRow),
+    maxRow: Math.max(a.maxRow, b.maxRow),
+    thickness: (a.thickness * (a.end - a.start) + b.thickness * (b.end - b.start)) / covered,
+    from,
+    to,
+  };
 }
 
 /**

@@ -405,9 +405,9 @@ function separateCells(ch: Chunk, colOf: (x: number) => number, size: number): b
 
 /**
  * Two columns of figures printed too close for any line to show a column gap ("86,17 510.773.610,-":
- * a % column right against a sisa column): within one column, most lines with figures there hold
- * exactly two, and a clear vertical strip separates every first figure from every second one. The
- * separator goes in the middle of that strip.
+ * a % column right against a sisa column): within one column, at least half the lines with figures
+ * there hold exactly two, split by one x that lies between the first and the second figure of them
+ * (misread lines under a stamp make up much of the rest).
  */
 function figurePairSeparators(tabular: LineInfo[], colX: readonly number[]): number[] {
   const out: number[] = [];
@@ -421,10 +421,17 @@ function figurePairSeparators(tabular: LineInfo[], colX: readonly number[]): num
       withFigures++;
       if (figs.length === 2) pairs.push([figs[0]!, figs[1]!]);
     }
-    if (pairs.length < 3 || pairs.length < withFigures * 0.8) continue;
-    const left = Math.max(...pairs.map(([p]) => p.bbox[2]));
-    const right = Math.min(...pairs.map(([, q]) => q.bbox[0]));
-    if (right - left >= 1) out.push((left + right) / 2);
+    if (pairs.length < 3 || pairs.length * 2 < withFigures) continue;
+    // The x that most pairs leave open between their figures; misread lines (a stamp over a
+    // cell) may hold two bits of a figure and leave it covered.
+    const separated = (x: number): number => pairs.filter(([p, q]) => p.bbox[2] < x && x < q.bbox[0]).length;
+    let best = { x: 0, n: 0 };
+    for (const [p, q] of pairs) {
+      const x = (p.bbox[2] + q.bbox[0]) / 2;
+      const n = separated(x);
+      if (n > best.n) best = { x, n };
+    }
+    if (best.n >= 3 && best.n * 2 >= withFigures) out.push(best.x);
   }
   return out;
 }

@@ -148,6 +148,25 @@ describe('raster: ruling lines', () => {
     expect(rules.filter((r) => r.orientation === 'v').map((r) => r.x0)).toEqual([20, 300, 580]);
   });
 
+  it('finds a border broken into dashes by the scan as one rule, and erases its gaps too', () => {
+    const img = blank(900, 120);
+    // 90 px pieces with 20-40 px dropouts; a 30 px scrap in one gap is too short to be found alone.
+    for (const [x0, x1] of [[20, 110], [130, 220], [260, 350], [370, 460], [500, 530], [560, 650]] as const) fill(img, x0, 60, x1, 62, 30);
+    const rules = detectRules(img);
+    expect(rules.map((r) => [r.orientation, r.x0, r.x1])).toEqual([['h', 20, 650]]);
+    expect(darkIn(eraseRules(img, rules), 0, 0, 900, 120)).toBe(0);
+  });
+
+  it('keeps two rules apart when the gap between them is wider than two minimum rule lengths', () => {
+    const img = blank(900, 120);
+    fill(img, 20, 60, 200, 62, 30);
+    fill(img, 400, 60, 600, 62, 30);
+    expect(detectRules(img).map((r) => [r.x0, r.x1])).toEqual([
+      [20, 200],
+      [400, 600],
+    ]);
+  });
+
   it('reports rules in points (px × 72/dpi)', () => {
     const [top] = detectRules(drawTable());
     const [rule] = rulesToPoints([top!], 300);

@@ -151,6 +151,20 @@ describe('stream tables: headers with group labels, captions and prose around th
     expect(bodyRows.map((r) => r.cells.map((c) => c.text).slice(-2))).toEqual(rows);
   });
 
+  it('two figure columns stay two when lines under a stamp hold misread bits of figures', () => {
+    const words = [
+      ...line(['No', ['Murni', 150], ['Perubahan', 230], ['Realisasi', 330]], 57, 100),
+      ...line(['1', ['3.031.419.800', 140], ['3.183.926.300', 215], ['2.555.189.888', 320]], 57, 115),
+      ...line(['2', ['923.742.300', 150], ['925.230.800', 225], ['814.544.530', 330]], 57, 130),
+      ...line(['3', ['139.672.000', 150], ['129.585.400', 225], ['102.597.507', 330]], 57, 145),
+      ...line(['4', ['165500', 175], ['63.084.381', 335]], 57, 160),
+      ...line(['5', ['354896.300', 180], ['35.325.448', 335]], 57, 175),
+      ...line(['6', ['13', 190], ['1', 200], ['27.8833', 335]], 57, 190),
+    ];
+    const t = layoutPage(page(words)).tables[0]!;
+    expect(t.rows[1]!.cells.map((c) => c.text)).toEqual(['1', '3.031.419.800', '3.183.926.300', '2.555.189.888']);
+  });
+
   it.each(['TABEL III.2 SKALA NILAI PERINGKAT KINERJA', 'Tabel II-4 Program', 'Tabel 3.1 Capaian'])('a caption line "%s" ends the table above it', (caption) => {
     const words = [
       ...line(['No', ['Indikator', 90], ['Target', 300]], 57, 100),
