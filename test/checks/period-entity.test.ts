@@ -23,6 +23,7 @@ testCheck(periodEntity, {
     { name: 'a compared period ending in the report year, as printed', report: report(mention('year', 'tahun 2022 sampai dengan tahun 2023')) },
     { name: 'the office with its pemda', report: report(mention('office', 'Badan Penanggulangan Bencana Daerah Kabupaten Contoh')) },
     { name: 'the office initials', report: report(mention('office', 'BPBD')) },
+    { name: 'the office said to carry out the duties is the report’s, with its pemda', report: report(claim('mention', { entity: 'office', value: 'Badan Penanggulangan Bencana Daerah Kabupaten Contoh', own: true })) },
     { name: 'the report year as its own period', report: report(claim('mention', { entity: 'year', value: '2023', own: true })) },
     { name: 'a table comparing last year with this year', report: pastTable(2022, 'Perbandingan realisasi kinerja', { indikator: 1, prevRealisasi: 2, realisasi: 3 }) },
     { name: 'a table whose caption names the earlier year on purpose', report: pastTable(2022, 'Tabel 3.2 Capaian Kinerja Tahun 2022') },
@@ -51,6 +52,19 @@ testCheck(periodEntity, {
         { messageId: 'otherOffice', severity: 'warning' },
       ],
       check: (findings) => expect(findings.map((f) => f.citations.map((c) => c.page))).toEqual([[22, 37]]),
+    },
+    {
+      name: 'another kind of office said to carry out the duties',
+      report: report(claim('mention', { entity: 'office', value: 'Dinas Pekerjaan Umum dan Penataan Ruang Kabupaten Contoh', own: true })),
+      errors: [{ messageId: 'otherDutyOffice', severity: 'warning' }],
+    },
+    {
+      name: 'an office of the same words, but not the whole name, said to carry out the duties',
+      report: makeReport({
+        report: { tahun: 2024, instansi: 'Badan Kepegawaian dan Pengembangan Sumber Daya Manusia', pemda: 'Kabupaten Tanjung Lembayung' },
+        claims: [claim('mention', { entity: 'office', value: 'Badan Kepegawaian Daerah Kabupaten Tanjung Lembayung', own: true })],
+      }),
+      errors: [{ messageId: 'otherDutyOffice', severity: 'warning' }],
     },
     { name: 'an abbreviation that cannot be matched', report: report(mention('office', 'Dinkes')), errors: [{ messageId: 'unverifiedOffice', severity: 'info' }] },
   ],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractClaims, templatePhrases } from '../../src/extract/rules/claims.js';
+import { extractClaims, pkRevisionDates, templatePhrases } from '../../src/extract/rules/claims.js';
 import { identify } from '../../src/extract/rules/identity.js';
 import { declaredPolarities, polarityOf } from '../../src/extract/rules/polarity.js';
 import { paragraph } from './helpers.js';
@@ -186,6 +186,27 @@ describe('year and office mentions', () => {
   });
 });
 
+describe('the office said to carry out the duties, and offices named as counterparts', () => {
+  const offices = (text: string, instansi = 'Dinas Kesehatan') =>
+    extractClaims([paragraph(4, text)], instansi, 2024).claims.flatMap((c) => (c.kind === 'mention' && c.entity === 'office' ? [[c.value, c.own ?? false]] : []));
+  it.each([
+    ['another kind of office as the subject of the duties', 'Berdasarkan Peraturan Bupati tentang Kedudukan, Susunan Organisasi, Tugas dan Fungsi serta Tata Kerja Perangkat Daerah, Dinas Pekerjaan Umum dan Penataan Ruang Kabupaten Muara Merbau mempunyai tugas membantu Bupati.', 'Inspektorat Daerah', [['Dinas Pekerjaan Umum dan Penataan Ruang Kabupaten Muara Merbau', true]]],
+    ['the report’s own office as the subject, marked for the check', 'Dinas Kesehatan Kabupaten Koto Mandiri mempunyai tugas membantu Bupati.', 'Dinas Kesehatan', [['Dinas Kesehatan Kabupaten Koto Mandiri', true]]],
+    ['in capitals, with "menyelenggarakan fungsi"', 'BADAN KEPEGAWAIAN DAERAH menyelenggarakan fungsi perumusan kebijakan.', 'Badan Kepegawaian dan Pengembangan Sumber Daya Manusia', [['BADAN KEPEGAWAIAN DAERAH', true]]],
+    ['an office of the same kind named as a counterpart', 'Dalam melaksanakan tugasnya, Dinas Kesehatan berkoordinasi dengan Dinas Perhubungan serta perangkat daerah lain.', 'Dinas Kesehatan', []],
+    ['an office of the same kind working alongside', 'Kegiatan dilaksanakan bersama Dinas Perhubungan.', 'Dinas Kesehatan', []],
+    ['the office of the camat is the kecamatan itself, not another office', 'Kantor Camat Dumai Barat Kota Dumai mempunyai tugas melaksanakan kewenangan pemerintahan.', 'Kecamatan Dumai Barat', []],
+    ['an office of the same kind in the report’s place stays a mention', 'Struktur organisasi Dinas Perhubungan terdiri dari empat bidang.', 'Dinas Kesehatan', [['Dinas Perhubungan', false]]],
+  ])('%s', (_, text, instansi, expected) => {
+    expect(offices(text, instansi)).toEqual(expected);
+  });
+  it('reads the report’s period after a long office name', () => {
+    const text = 'Laporan Kinerja Instansi Pemerintah (LKjIP) Badan Kepegawaian dan Pengembangan Sumber Daya Manusia Kabupaten Tanjung Lembayung Tahun 2023 dapat diselesaikan.';
+    const years = extractClaims([paragraph(2, text)], 'Badan Kepegawaian dan Pengembangan Sumber Daya Manusia', 2024).claims.filter((c) => c.kind === 'mention' && c.entity === 'year');
+    expect(years).toEqual([expect.objectContaining({ value: '2023', own: true })]);
+  });
+});
+
 describe('template text left in the report', () => {
   it.each([
     ['akumulasi Capaian IKU termasuk kategori 2 (dua) (pilih salah satu) yaitu Sangat Berhasil.', '(pilih salah satu)'],
@@ -217,6 +238,21 @@ describe('revisions of the Perjanjian Kinerja', () => {
       [1, 'Satu'],
     ]);
     expect(claims.flatMap((c) => (c.kind === 'mention' && c.entity === 'perubahan_pk' ? [c.value] : []))).toEqual(['25 September 2023']);
+  });
+});
+
+describe('dated revisions of the Perjanjian Kinerja', () => {
+  it.each([
+    ['the revision named before its date, listed with commas and "dan"', 'PK Tahun 2024 Dinas Kesehatan mengalami perubahan sebanyak 2 (dua) kali, yaitu Perjanjian Kinerja Perubahan I tanggal 13 Maret 2024, Perjanjian Kinerja Perubahan II tanggal 25 Agustus 2024 dan Perjanjian Kinerja Perubahan III tanggal 2 September 2024.', ['13 Maret 2024', '25 Agustus 2024', '2 September 2024']],
+    ['listed after a colon, separated by semicolons', 'Penyesuaian target kinerja dilakukan dua kali sepanjang tahun 2023: Perjanjian Kinerja Perubahan I tanggal 6 Maret 2023; Perjanjian Kinerja Perubahan II tanggal 2 Juni 2023; dan Perjanjian Kinerja Perubahan III tanggal 26 Juli 2023.', ['6 Maret 2023', '2 Juni 2023', '26 Juli 2023']],
+    ['"Perubahan Perjanjian Kinerja" before the date', 'Perubahan Perjanjian Kinerja tanggal 3 Juli 2024 menyesuaikan target.', ['3 Juli 2024']],
+    ['numbered revisions in a sentence about the PK', 'Perjanjian Kinerja mengalami 2 kali perubahan: Perubahan I tanggal 6 Maret 2023 dan Perubahan ke-2 tanggal 2 Juni 2023.', ['6 Maret 2023', '2 Juni 2023']],
+    ['the revision named after its date', 'maka pada tanggal 25 September 2023 disusun Perubahan Perjanjian Kinerja tahun 2023.', ['25 September 2023']],
+    ['the original PK is not a revision', 'Perjanjian Kinerja ditandatangani tanggal 5 Januari 2024 dan Perjanjian Kinerja Perubahan tanggal 3 Juli 2024.', ['3 Juli 2024']],
+    ['a numbered "Perubahan" outside a sentence about the PK', 'DPA Perubahan I tanggal 5 Oktober 2024 ditetapkan.', []],
+    ['a budget revision is not a PK revision', 'Perjanjian Kinerja disesuaikan dengan DPA Perubahan tanggal 5 Oktober 2024.', []],
+  ])('%s', (_, text, dates) => {
+    expect(pkRevisionDates(text).map((d) => d.date)).toEqual(dates);
   });
 });
 

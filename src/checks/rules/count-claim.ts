@@ -47,7 +47,7 @@ const countClaim: Check = {
       en: 'The text states {count} {entity}, but the longest list in the report has {expected} {entity} (per table: {tables})',
     },
     revisions: {
-      id: 'Teks menyebut Perjanjian Kinerja mengalami {count} kali perubahan, tetapi laporan hanya menyajikan {expected} perubahan bertanggal ({dates})',
+      id: 'Teks menyebut Perjanjian Kinerja mengalami {count} kali perubahan, tetapi laporan menyajikan {expected} perubahan bertanggal ({dates})',
       en: 'The text says the Perjanjian Kinerja was revised {count} times, but the report presents {expected} dated revision(s) ({dates})',
     },
     wordsMismatch: {

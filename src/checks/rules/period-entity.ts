@@ -24,7 +24,7 @@ const periodEntity: Check = {
   id: 'period-entity',
   meta: {
     title: { id: 'Tahun dan instansi', en: 'Year and office' },
-    docs: 'years other than tahun (tahun−1, tahun+1 and periods containing tahun allowed), office names other than the report\'s, performance tables with only an earlier year\'s figures; warning or info',
+    docs: 'years other than tahun (tahun−1, tahun+1 and periods containing tahun allowed), office names other than the report\'s (the office said to carry out the duties: by its whole name), performance tables with only an earlier year\'s figures; warning or info',
     defaultSeverity: 'warning',
     tags: ['prose', 'consistency'],
   },
@@ -48,6 +48,10 @@ const periodEntity: Check = {
     otherOffice: {
       id: 'Nama instansi "{printed}" berbeda dari instansi laporan "{instansi}" (kata: {extra})',
       en: 'The office name "{printed}" differs from the report\'s office "{instansi}" (words: {extra})',
+    },
+    otherDutyOffice: {
+      id: 'Teks menyebut "{printed}" sebagai instansi yang mempunyai tugas tersebut, padahal laporan ini milik "{instansi}" (kata: {extra})',
+      en: 'The text names "{printed}" as the office carrying out the duties, but the report is by "{instansi}" (words: {extra})',
     },
     pastOnlyTable: {
       id: 'Tabel {table} hanya memuat angka tahun {year} ({column}), padahal laporan ini tahun {tahun}',
@@ -120,6 +124,16 @@ const periodEntity: Check = {
         continue;
       }
       const extra = words.filter((w) => !allowed.has(w));
+      if (claim.own) {
+        // The office the text says carries out the duties is the reporting office, by its whole
+        // name: "Badan Kepegawaian Daerah" is not "Badan Kepegawaian dan Pengembangan SDM".
+        const named = new Set(words.filter((w) => !GENERIC.has(w)));
+        const pemda = new Set(tokens(report.report.pemda ?? ''));
+        const missing = tokens(instansi).filter((w) => !GENERIC.has(w) && !pemda.has(w) && !named.has(w));
+        if (extra.length === 0 && missing.length === 0) continue;
+        out.push({ ...common, messageId: 'otherDutyOffice', data: { printed: claim.value, instansi, extra: [...extra, ...missing.map((w) => `−${w}`)].join(', ') } });
+        continue;
+      }
       if (extra.length === 0) continue;
       out.push({ ...common, messageId: 'otherOffice', data: { printed: claim.value, instansi, extra: extra.join(', ') } });
     }

@@ -43,6 +43,44 @@ export function templatePhrases(text: string): Array<{ phrase: string; start: nu
 
 /** "pada tanggal 25 September 2023 disusun Perubahan Perjanjian Kinerja": one dated revision. */
 const PK_REVISION_DATE = /\btanggal\s+(\d{1,2}\s+[A-Za-z]+\s+\d{4})\s*,?\s*(?:telah\s+)?(?:di)?(?:susun|tetapkan|tandatangani)\S*\s+(?:dokumen\s+)?Perubahan\s+Perjanjian\s+Kinerja/gi;
+/** A date: "tanggal 13 Maret 2024", "tgl. 2 Juni 2023". */
+const DATE = /\b(?:tanggal|tgl\.?)\s+(\d{1,2}\s+[A-Za-z]+\s+\d{4})\b/gi;
+/**
+ * A revision named before its date: "Perjanjian Kinerja Perubahan II", "Perubahan Perjanjian Kinerja",
+ * "PK Perubahan", or, in a sentence about the PK, a numbered "Perubahan I" / "Perubahan ke-2".
+ */
+const REVISION_NAME = /\bperubahan\s+(?:atas\s+)?(?:perjanjian\s+kinerja|PK)\b|(?:\bperjanjian\s+kinerja|\bPK)\s+perubahan\b/i;
+const NUMBERED_REVISION = /^\s*(?:dan\s+|serta\s+)?perubahan\s+(?:ke-?\s*\d+|[IVX]+\b|pertama|kedua|ketiga|keempat|kelima)/i;
+/** What separates the clauses of a list of revisions. */
+const CLAUSE_END = /[.;:,]\s|\s(?:dan|serta)\s/gi;
+
+/**
+ * Each dated revision of the Perjanjian Kinerja the text presents: a date whose own clause names a
+ * revision before it ("Perjanjian Kinerja Perubahan I tanggal 13 Maret 2024, Perjanjian Kinerja
+ * Perubahan II tanggal …") or after it ("pada tanggal 25 September 2023 disusun Perubahan Perjanjian
+ * Kinerja"). A date whose clause names only the PK itself ("Perjanjian Kinerja ditandatangani tanggal
+ * 2 Januari 2024") is the original, not a revision.
+ *
+ * @example
+ *   pkRevisionDates('PK mengalami 2 kali perubahan: Perubahan I tanggal 6 Maret 2023 dan Perubahan II tanggal 2 Juni 2023.').map((d) => d.date); // ['6 Maret 2023', '2 Juni 2023']
+ */
+export function pkRevisionDates(text: string): Array<{ date: string; start: number; end: number }> {
+  const out = new Map<number, { date: string; start: number; end: number }>();
+  for (const m of text.matchAll(PK_REVISION_DATE)) out.set(m.index!, { date: m[1]!.replace(/\s+/g, ' '), start: m.index!, end: m.index! + m[0].length });
+  let prevEnd = 0;
+  for (const m of text.matchAll(DATE)) {
+    const start = m.index!;
+    const before = text.slice(prevEnd, start);
+    prevEnd = start + m[0].length;
+    // The clause the date closes: from the last clause boundary (or the previous date) to the date.
+    const cut = [...before.matchAll(CLAUSE_END)].at(-1);
+    const clause = cut ? before.slice(cut.index! + cut[0].length) : before;
+    const sentence = sentenceAround(text, start, prevEnd);
+    const named = REVISION_NAME.test(clause) || (NUMBERED_REVISION.test(clause) && /perjanjian\s+kinerja|\bPK\b/i.test(sentence));
+    if (named && !out.has(start)) out.set(start, { date: m[1]!.replace(/\s+/g, ' '), start, end: prevEnd });
+  }
+  return [...out.values()].sort((a, b) => a.start - b.start);
+}
 const TREND = /\b(meningkat|menurun|naik|turun|peningkatan|penurunan)\b[^.;]{0,160}?\bdari\s+(?:angka\s+|sebesar\s+)?(\d[\d.,]*\s*%?)[^.;]{0,100}?\bmenjadi\s+(?:sebesar\s+)?(\d[\d.,]*\s*%?)/gi;
 const TREND_WORD = /\b(meningkat|menurun)\b/gi;
 /** "capaian indikator X melebihi target", "… belum mencapai target": realisasi against this year's target. */
@@ -81,6 +119,20 @@ const COMPARISON = /dibanding|perbandingan|sebelumnya|sampai\s+dengan|s\.\s*d\.?
 const YEAR_RANGE = /\btahun\s+((?:19|20)\d\d)\s*(?:sampai\s+dengan|s\.\s*d\.?|s\/d|[-–])\s*(?:tahun\s+)?((?:19|20)\d\d)\b/gi;
 const PLAN_PERIOD = /\b(renstra|rencana\s+strategis|rpjmd|rpjmn)\b(?:\s+\S+){0,6}?\s+((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b/gi;
 
+/**
+ * `text` with each occurrence of `name` (any case, any spacing) replaced by one word of the same
+ * length, so positions in it are positions in `text`.
+ *
+ * @example
+ *   asOneWord('LKjIP Dinas Pekerjaan Umum Tahun 2023', 'Dinas Pekerjaan Umum'); // 'LKjIP xxxxxxxxxxxxxxxxxxxx Tahun 2023'
+ */
+export function asOneWord(text: string, name: string | null): string {
+  const words = name?.trim().split(/\s+/).filter((w) => w !== '') ?? [];
+  if (words.length < 2) return text;
+  const re = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'gi');
+  return text.replace(re, (m) => 'x'.repeat(m.length));
+}
+
 /** An office's name found in a text, with where it sits. */
 export interface OfficeName {
   name: string;
@@ -109,6 +161,36 @@ function regulationOffices(text: string, instansi: string): OfficeName[] {
   return out;
 }
 
+/** Right before an office's name: it is named as a counterpart ("berkoordinasi dengan …", "bersama …"). */
+const COUNTERPART = /\b(?:dengan|bersama)\s+(?:pihak\s+)?$/i;
+
+/**
+ * The kinds of perangkat daerah (PP 18/2016): a name opening with one of them is an office. "Kantor
+ * Camat …" is the building or the office holder's office of a kecamatan, not another kind of office.
+ */
+const OFFICE_HEADS = ['Dinas', 'Badan', 'Inspektorat', 'Sekretariat', 'Satuan', 'Rumah Sakit', 'Kecamatan', 'Kelurahan'];
+/**
+ * An office named as the one whose duties the text states, the way the organisation regulation words
+ * them: "Dinas Pekerjaan Umum dan Penataan Ruang Kabupaten X mempunyai tugas membantu Bupati …",
+ * "… menyelenggarakan fungsi …". Title case or capitals; the name runs up to the verb.
+ */
+const DUTY_SUBJECT = new RegExp(
+  String.raw`\b((?:${OFFICE_HEADS.flatMap((h) => [h, h.toUpperCase()]).join('|')})(?:\s+(?:[A-Z][\w/-]*|dan|&)){0,14}?)\s+(?:mempunyai\s+tugas|bertugas|mempunyai\s+fungsi|menyelenggarakan\s+fungsi)\b`,
+  'g',
+);
+
+/**
+ * The office a text names as the one carrying out the duties (the subject of "mempunyai tugas",
+ * "menyelenggarakan fungsi"), of any kind: in a report, the reporting office. Returned whatever it
+ * is; the period-entity check compares it with the report's office.
+ *
+ * @example
+ *   dutyOffices('…, Dinas Pekerjaan Umum dan Penataan Ruang Kabupaten X mempunyai tugas membantu Bupati').map((o) => o.name); // ['Dinas Pekerjaan Umum dan Penataan Ruang Kabupaten X']
+ */
+export function dutyOffices(text: string): OfficeName[] {
+  return [...text.matchAll(DUTY_SUBJECT)].map((m) => ({ name: m[1]!.replace(/\s+/g, ' ').trim(), start: m.index!, end: m.index! + m[1]!.length }));
+}
+
 /**
  * Names of offices of the report's own kind other than the report's ("Kecamatan Sungai Sembilan" in
  * a report of Kecamatan Dumai Barat), in title case or capitals, with where they sit in `text`.
@@ -123,6 +205,9 @@ export function otherOffices(text: string, instansi: string | null): OfficeName[
   const own = instansi.toLowerCase();
   const out: OfficeName[] = [];
   for (const m of text.matchAll(re)) {
+    // "berkoordinasi dengan Dinas Perhubungan", "bersama Kecamatan …": a counterpart the office works
+    // with is named as itself, not in place of the reporting office.
+    if (COUNTERPART.test(text.slice(Math.max(0, m.index! - 40), m.index!))) continue;
     const first = m[1]!.trim().split(/\s+/)[0]!.toLowerCase();
     // Same office (any abbreviation of it), or a generic phrase ("Kecamatan Kota Dumai").
     if (own.includes(first) || ['kota', 'kabupaten', 'provinsi', 'tahun', head.toLowerCase()].includes(first)) continue;
@@ -153,8 +238,8 @@ export function extractClaims(paragraphs: Paragraph[], instansi: string | null, 
     for (const t of templatePhrases(text)) {
       claims.push({ id: id('template', k++), kind: 'template', phrase: t.phrase, text: sentenceAround(text, t.start, t.end).slice(0, 300), cite: cite(p) });
     }
-    for (const m of text.matchAll(PK_REVISION_DATE)) {
-      claims.push({ id: id('revision', k++), kind: 'mention', entity: 'perubahan_pk', value: m[1]!.replace(/\s+/g, ' '), text: sentenceAround(text, m.index!, m.index! + m[0].length).slice(0, 300), cite: cite(p) });
+    for (const r of pkRevisionDates(text)) {
+      claims.push({ id: id('revision', k++), kind: 'mention', entity: 'perubahan_pk', value: r.date, text: sentenceAround(text, r.start, r.end).slice(0, 300), cite: cite(p) });
     }
     // Counts in any of the shapes reports print them; the words, when printed, must be a number.
     for (const c of countsIn(text)) {
@@ -236,7 +321,8 @@ export function extractClaims(paragraphs: Paragraph[], instansi: string | null, 
     const lowerFormula = formulasIn(text).find((f) => f.formula !== 'ratio')?.formula ?? (FORMULA_INVERSE_WORDS.test(text) ? 'inverse' : null);
     if (lowerFormula) claims.push({ id: id('formula', k++), kind: 'formula', polarity: 'lower', formula: lowerFormula, text: text.slice(0, 300), cite: cite(p) });
     const ownAt = new Set<number>();
-    for (const m of text.matchAll(OWN_YEAR)) {
+    // The office's own name, however long, is one word of the phrase naming the report's period.
+    for (const m of asOneWord(text, instansi).matchAll(OWN_YEAR)) {
       const year = m[2] ?? m[3]!;
       const sentence = sentenceAround(text, m.index!, m.index! + m[0].length);
       if (COMPARISON.test(sentence)) continue;
@@ -265,7 +351,14 @@ export function extractClaims(paragraphs: Paragraph[], instansi: string | null, 
       if (tahun !== null && Number(m[2]) === tahun) continue;
       claims.push({ id: id('year', k++), kind: 'mention', entity: 'year', value: m[2]!, text: sentenceAround(text, m.index!, m.index! + m[0].length).slice(0, 300), cite: cite(p) });
     }
+    // The office carrying out the duties is named in the report's own place (`own`): only the report's
+    // office belongs there. Another name the same span holds is that one mention.
+    const duty = dutyOffices(text);
+    for (const o of duty) {
+      claims.push({ id: id('office', k++), kind: 'mention', entity: 'office', value: o.name, own: true, text: sentenceAround(text, o.start, o.end).slice(0, 300), cite: cite(p) });
+    }
     for (const o of [...otherOffices(text, instansi), ...(instansi ? regulationOffices(text, instansi) : [])]) {
+      if (duty.some((d) => o.start < d.end && d.start < o.end)) continue;
       claims.push({ id: id('office', k++), kind: 'mention', entity: 'office', value: o.name, text: sentenceAround(text, o.start, o.end).slice(0, 300), cite: cite(p) });
     }
     // "anggaran sebesar Rp X … terdiri dari Belanja Operasi sebesar Rp Y dan Belanja Modal sebesar Rp Z",
