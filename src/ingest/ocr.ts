@@ -21,7 +21,8 @@ import path from 'node:path';
 import { AppError } from '../errors.js';
 import type { Page, Word } from '../model/document.js';
 import { estimateSkew, rotate } from './deskew.js';
-import { detectRules, eraseRules, readPgm, ruleDefaults, rulesToPoints, writePgm } from './raster.js';
+import { acceptReading, brokenFigures, crop, FIGURE_CHARS, groupBox } from './reread.js';
+import { detectRules, eraseRules, readPgm, ruleDefaults, rulesToPoints, writePgm, type GrayImage } from './raster.js';
 
 export interface OcrAvailability {
   ok: boolean;
@@ -54,6 +55,8 @@ export interface OcrOptions extends OcrToolOptions {
   eraseRules?: boolean;
   /** Measure and undo the page's skew before recognition. Default true; off only to compare. */
   deskew?: boolean;
+  /** Read broken figures again from their own box with figure characters only. Default true. */
+  rereadFigures?: boolean;
   /** Cancels running tools; pages not finished get an E_OCR_FAILED entry with `context.aborted`. */
   signal?: AbortSignal;
   /** Called once per page as soon as it is finished, successfully or not. */
@@ -206,6 +209,7 @@ export async function ocrPages(file: string, pages: number[], options: OcrOption
     psm,
     erase: options.eraseRules ?? true,
     deskew: options.deskew ?? true,
+    reread: options.rereadFigures ?? true,
     tesseract: options.tesseractPath ?? 'tesseract',
     pdftoppm: options.pdftoppmPath ?? 'pdftoppm',
     signal: options.signal,
@@ -236,6 +240,7 @@ interface PageJob {
   psm: number;
   erase: boolean;
   deskew: boolean;
+  reread: boolean;
   tesseract: string;
   pdftoppm: string;
   signal: AbortSignal | undefined;
@@ -283,7 +288,7 @@ async function recognise(job: PageJob, page: number, base: string): Promise<Page
     [`${base}-clean.pgm`, 'stdout', '-l', job.lang, '--psm', String(job.psm), '--dpi', String(dpi), 'tsv'],
     { signal, timeout: TOOL_TIMEOUT_MS, env: { ...process.env, OMP_THREAD_LIMIT: '1' } },
   );
-  const words = parseTesseractTsv(stdout, dpi);
+  const words = job.reread ? await rereadFigures(job, parseTesseractTsv(stdout, dpi), clean, base) : parseTesseractTsv(stdout, dpi);
   const k = 72 / dpi;
   const result: Page = {
     page,
@@ -296,6 +301,37 @@ async function recognise(job: PageJob, page: number, base: string): Promise<Page
   if (image !== scanned) result.skew = skew;
   if (!words.length) result.warning = 'OCR found no text on this page';
   return result;
+}
+
+/**
+ * Reads again, from the cleaned page, each group of words where a figure came out broken (see
+ * reread.ts), as one line of figure characters, and keeps the new words where they all read as
+ * numbers. Groups are read one after another; a page has a handful.
+ */
+async function rereadFigures(job: PageJob, words: Word[], clean: GrayImage, base: string): Promise<Word[]> {
+  const groups = brokenFigures(words);
+  if (!groups.length) return words;
+  const replaced = new Map<Word, Word[]>();
+  for (const [i, group] of groups.entries()) {
+    const box = groupBox(group, job.dpi, clean);
+    const file = `${base}-fig${i}.pgm`;
+    await writeFile(file, writePgm(crop(clean, box)));
+    try {
+      const { stdout } = await run(
+        job.tesseract,
+        [file, 'stdout', '-l', job.lang, '--psm', '7', '--dpi', String(job.dpi), '-c', `tessedit_char_whitelist=${FIGURE_CHARS}`, 'tsv'],
+        { signal: job.signal, timeout: TOOL_TIMEOUT_MS, env: { ...process.env, OMP_THREAD_LIMIT: '1' } },
+      );
+      const better = acceptReading(parseTesseractTsv(stdout, job.dpi), box, job.dpi);
+      if (better) {
+        replaced.set(group[0]!, better.map((w) => ({ ...w, reread: true })));
+        for (const w of group.slice(1)) replaced.set(w, []);
+      }
+    } finally {
+      await rm(file, { force: true }).catch(() => undefined);
+    }
+  }
+  return words.flatMap((w) => replaced.get(w) ?? [w]);
 }
 
 /**

@@ -11,6 +11,8 @@ export const Word = z.object({
   ocr: z.boolean(),
   /** OCR confidence 0..100; absent for the text layer. */
   conf: z.number().optional(),
+  /** OCR: a figure read a second time from its own box with figure characters only. */
+  reread: z.boolean().optional(),
 });
 export type Word = z.infer<typeof Word>;
 
