@@ -286,7 +286,7 @@ function worstFirst(s: DocumentScore): { misses: Miss[]; falsePositives: FalsePo
 const fraction = (ok: number, total: number): string => `${pct(ratio(ok, total))} (${ok}/${total})`;
 
 function tableSummary(label: string, t: Tally): string {
-  return `${label}: ${t.recovered}/${t.tables} recovered (${pct(ratio(t.recovered, t.tables))}); numeric cells exact ${fraction(t.numericOk, t.numeric)}, mapped ${pct(ratio(t.numericMapped, t.numeric))}; all cells mapped ${fraction(t.cellsMapped, t.cells)}`;
+  return `${label}: ${t.recovered}/${t.tables} recovered (${pct(ratio(t.recovered, t.tables))}); numeric cells exact ${fraction(t.numericOk, t.numeric)}, mapped ${pct(ratio(t.numericMapped, t.numeric))}, unread ${t.numericUnread}; all cells mapped ${fraction(t.cellsMapped, t.cells)}`;
 }
 
 function modelSummary(m: ModelCounts): string {
@@ -503,8 +503,10 @@ export const METRICS: readonly MetricDef[] = [
   { key: 'numericExact', label: 'numeric cells exact', tables: true, value: (s) => cellOf(s.tables.text.numericOk, s.tables.text.numeric) },
   { key: 'numericMapped', label: 'numeric cells mapped', tables: true, value: (s) => cellOf(s.tables.text.numericMapped, s.tables.text.numeric) },
   { key: 'cellsMapped', label: 'all cells mapped', tables: true, value: (s) => cellOf(s.tables.text.cellsMapped, s.tables.text.cells) },
+  { key: 'numericUnread', label: 'numeric cells unread (digits, no value)', tables: true, value: (s) => cellOf(s.tables.text.numericUnread, s.tables.text.numeric) },
   { key: 'scannedTablesRecovered', label: 'scanned tables recovered', tables: true, value: (s) => cellOf(s.tables.scanned.recovered, s.tables.scanned.tables) },
   { key: 'scannedNumericMapped', label: 'scanned-table numeric cells mapped', tables: true, value: (s) => cellOf(s.tables.scanned.numericMapped, s.tables.scanned.numeric) },
+  { key: 'scannedNumericUnread', label: 'scanned numeric cells unread', tables: true, value: (s) => cellOf(s.tables.scanned.numericUnread, s.tables.scanned.numeric) },
   { key: 'indicatorRecall', label: 'indicator recall', value: (s) => cellOf(s.model.indicatorFound, s.model.indicatorRows) },
   { key: 'indicatorFieldAccuracy', label: 'indicator field accuracy', value: (s) => cellOf(s.model.indicatorFieldsOk, s.model.indicatorFields) },
   { key: 'budgetRecall', label: 'budget recall', value: (s) => cellOf(s.model.budgetFound, s.model.budgetRows) },

@@ -4,6 +4,7 @@
  * Only non-empty gold cells count: an empty gold cell is either padding or a position covered by a
  * merged cell, and counting it would reward extracting nothing.
  */
+import { parseNumber } from '../../src/numbers/parse.js';
 import type { Table } from '../../src/model/table.js';
 import { alignRows, bigrams, dice, tokens, type Alignment, type RowPair } from './align.js';
 import { isNumericCell, normaliseSpace, type GoldTable } from './gold.js';
@@ -469,6 +470,8 @@ export interface TableCounts {
   numericOk: number;
   numericMapped: number;
   numericInRow: number;
+  /** Numeric gold cells whose extracted text holds digits but reads as no number: lost, not wrong. */
+  numericUnread: number;
 }
 
 export interface Tally extends TableCounts {
@@ -479,7 +482,7 @@ export interface Tally extends TableCounts {
   recoveredMapped: number;
 }
 
-const COUNT_KEYS = ['cells', 'cellsOk', 'cellsMapped', 'cellsInRow', 'numeric', 'numericOk', 'numericMapped', 'numericInRow'] as const;
+const COUNT_KEYS = ['cells', 'cellsOk', 'cellsMapped', 'cellsInRow', 'numeric', 'numericOk', 'numericMapped', 'numericInRow', 'numericUnread'] as const;
 const TALLY_KEYS = ['tables', 'recovered', 'recoveredMapped', ...COUNT_KEYS] as const;
 
 export const EMPTY_TALLY: Readonly<Tally> = Object.freeze(Object.fromEntries(TALLY_KEYS.map((k) => [k, 0])) as unknown as Tally);
@@ -503,8 +506,9 @@ export function addTally(a: Tally, b: Tally): Tally {
  *   countCells([{ ok: true, okMapped: true, inRow: true, numeric: true }, { ok: false, okMapped: false, inRow: true, numeric: false }]);
  *   // { cells: 2, cellsOk: 1, cellsMapped: 1, cellsInRow: 2, numeric: 1, numericOk: 1, numericMapped: 1, numericInRow: 1 }
  */
-export function countCells(cells: readonly Pick<CellResult, 'ok' | 'okMapped' | 'inRow' | 'numeric'>[]): TableCounts {
-  const count = (f: (c: Pick<CellResult, 'ok' | 'okMapped' | 'inRow' | 'numeric'>) => boolean): number => cells.filter(f).length;
+export function countCells(cells: readonly (Pick<CellResult, 'ok' | 'okMapped' | 'inRow' | 'numeric'> & Partial<Pick<CellResult, 'got' | 'gotMapped'>>)[]): TableCounts {
+  const count = (f: (c: (typeof cells)[number]) => boolean): number => cells.filter(f).length;
+  const unread = (text: string | undefined): boolean => text !== undefined && /\d/.test(text) && parseNumber(text).value === null;
   return {
     cells: cells.length,
     cellsOk: count((c) => c.ok),
@@ -514,6 +518,7 @@ export function countCells(cells: readonly Pick<CellResult, 'ok' | 'okMapped' | 
     numericOk: count((c) => c.numeric && c.ok),
     numericMapped: count((c) => c.numeric && c.okMapped),
     numericInRow: count((c) => c.numeric && c.inRow),
+    numericUnread: count((c) => c.numeric && !c.okMapped && unread(c.gotMapped ?? c.got)),
   };
 }
 

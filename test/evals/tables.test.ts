@@ -181,7 +181,7 @@ describe('cell scoring', () => {
     expect(m.columns).toEqual([1, 2, 3]);
     expect(m.alignment.pairs.map((p) => p.got)).toEqual([1, 2, 3]);
     const counts = countCells(m.cells);
-    expect(counts).toEqual({ cells: 9, cellsOk: 0, cellsMapped: 8, cellsInRow: 8, numeric: 2, numericOk: 0, numericMapped: 1, numericInRow: 1 });
+    expect(counts).toEqual({ cells: 9, cellsOk: 0, cellsMapped: 8, cellsInRow: 8, numeric: 2, numericOk: 0, numericMapped: 1, numericInRow: 1, numericUnread: 1 });
     const wrong = m.cells.filter((c) => !c.okMapped);
     expect(wrong.map((c) => [c.gold, c.gotMapped, c.kind])).toEqual([['237.541.200', '237.541.20', 'truncated']]);
   });
@@ -221,9 +221,9 @@ describe('cell scoring', () => {
   });
 
   it('tallies tables, counting a table as recovered at half of its cells', () => {
-    const a = { cells: 4, cellsOk: 2, cellsMapped: 4, cellsInRow: 4, numeric: 2, numericOk: 1, numericMapped: 2, numericInRow: 2 };
-    const b = { cells: 3, cellsOk: 1, cellsMapped: 1, cellsInRow: 2, numeric: 0, numericOk: 0, numericMapped: 0, numericInRow: 0 };
-    const empty = { cells: 0, cellsOk: 0, cellsMapped: 0, cellsInRow: 0, numeric: 0, numericOk: 0, numericMapped: 0, numericInRow: 0 };
+    const a = { cells: 4, cellsOk: 2, cellsMapped: 4, cellsInRow: 4, numeric: 2, numericOk: 1, numericMapped: 2, numericInRow: 2, numericUnread: 0 };
+    const b = { cells: 3, cellsOk: 1, cellsMapped: 1, cellsInRow: 2, numeric: 1, numericOk: 0, numericMapped: 0, numericInRow: 0, numericUnread: 1 };
+    const empty = { cells: 0, cellsOk: 0, cellsMapped: 0, cellsInRow: 0, numeric: 0, numericOk: 0, numericMapped: 0, numericInRow: 0, numericUnread: 0 };
     expect(tally([a, b, empty])).toEqual({
       tables: 2,
       recovered: 1,
@@ -232,11 +232,17 @@ describe('cell scoring', () => {
       cellsOk: 3,
       cellsMapped: 5,
       cellsInRow: 6,
-      numeric: 2,
+      numeric: 3,
       numericOk: 1,
       numericMapped: 2,
       numericInRow: 2,
+      numericUnread: 1,
     });
+  });
+
+  it('counts a numeric cell whose extracted text holds digits but no number as unread', () => {
+    const cell = (got: string, ok = false) => ({ ok, okMapped: ok, inRow: ok, numeric: true, got });
+    expect(countCells([cell('82 4B'), cell('3.031.419.800 3.183.926.300'), cell('92,45', true), cell('91,00'), cell('Sangat')]).numericUnread).toBe(2);
   });
 });
 
