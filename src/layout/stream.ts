@@ -416,10 +416,12 @@ function figurePairSeparators(tabular: LineInfo[], colX: readonly number[]): num
     const pairs: Array<[Word, Word]> = [];
     let withFigures = 0;
     for (const l of tabular) {
-      const figs = l.line.words.filter((w) => w.bbox[0] >= a && w.bbox[2] <= b && /\d/.test(w.text) && FIGURE.test(w.text));
+      const inside = l.line.words.filter((w) => w.bbox[0] >= a && w.bbox[2] <= b);
+      const figs = inside.filter((w) => /\d/.test(w.text) && FIGURE.test(w.text));
       if (!figs.length) continue;
       withFigures++;
-      if (figs.length === 2) pairs.push([figs[0]!, figs[1]!]);
+      // Side by side with nothing between: "76 - 90" and "80 s.d. 85" are one cell, a range.
+      if (figs.length === 2 && inside.indexOf(figs[1]!) === inside.indexOf(figs[0]!) + 1) pairs.push([figs[0]!, figs[1]!]);
     }
     if (pairs.length < 3 || pairs.length * 2 < withFigures) continue;
     // The x that most pairs leave open between their figures; misread lines (a stamp over a

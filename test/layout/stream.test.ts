@@ -209,3 +209,18 @@ describe('stream tables: a figure touching the label of the next cell', () => {
     expect(t.rows[1]!.cells.map((c) => c.text)).toEqual(['1', 'Nilai', '110,00%', 'Sangat Tinggi']);
   });
 });
+
+describe('stream tables: ranges are one cell', () => {
+  it('"76 - 90" in a scale table stays one cell, not two figure columns', () => {
+    const words = [
+      ...line(['No', ['Interval', 120], ['Kriteria', 300]], 57, 100),
+      ...line(['1', ['≥', 130], '91', ['Sangat', 300], 'Tinggi'], 57, 112),
+      ...line(['2', ['76', 125], '-', '90', ['Tinggi', 300]], 57, 124),
+      ...line(['3', ['66', 125], '-', '75', ['Sedang', 300]], 57, 136),
+      ...line(['4', ['51', 125], '-', '65', ['Rendah', 300]], 57, 148),
+      ...line(['5', ['≤', 130], '50', ['Sangat', 300], 'Rendah'], 57, 160),
+    ];
+    const t = layoutPage(page(words)).tables[0]!;
+    expect(t.rows.map((r) => r.cells[1]!.text)).toEqual(['Interval', '≥ 91', '76 - 90', '66 - 75', '51 - 65', '≤ 50']);
+  });
+});
