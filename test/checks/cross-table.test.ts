@@ -5,6 +5,20 @@ import { testCheck } from './tester.js';
 
 const pkTables = [table('pk0', 'pk', { variant: 'original' }), table('pk1', 'pk', { variant: 'perubahan' })];
 
+/**
+ * A program whose % follows its own realisasi (4.532.901.641 / 4.952.181.000 = 91,53%) while its two
+ * kegiatan add up to 4.519.901.641 (91,27%), and an efficiency table printing `serapan`.
+ */
+const mistypedProgram = (serapan: string, kegiatan: [string, string] = ['3.000.000.000', '1.519.901.641']) =>
+  makeReport({
+    budget: [
+      budgetRow({ id: 'p', key: 'penunjang', table: 'tb', page: 8, row: 1, pagu: '4.952.181.000', realisasi: '4.532.901.641', persen: '91,53', sisa: '419.279.359' }),
+      budgetRow({ id: 'k1', key: 'k1', table: 'tb', page: 8, row: 2, level: 'kegiatan', parentId: 'p', pagu: '3.200.000.000', realisasi: kegiatan[0] }),
+      budgetRow({ id: 'k2', key: 'k2', table: 'tb', page: 8, row: 3, level: 'kegiatan', parentId: 'p', pagu: '1.752.181.000', realisasi: kegiatan[1] }),
+    ],
+    efficiency: [effIn('e1', 8, 'Prevalensi stunting pada balita', serapan), effIn('e1', 8, 'Cakupan persalinan', '90,06%')],
+  });
+
 /** An efficiency row of table `table` on `page` with the absorption printed. */
 function effIn(table: string, page: number, uraian: string, serapan: string) {
   const e = efficiencyRow({ uraian, page, serapan });
@@ -28,6 +42,8 @@ function programTypo() {
 
 testCheck(crossTable, {
   valid: [
+    { name: 'an efficiency absorption that no program’s children give', report: mistypedProgram('88,00%') },
+    { name: 'a program whose children add up to its own realisasi, beside any efficiency absorption', report: mistypedProgram('91,27%', ['3.000.000.000', '1.532.901.641']) },
     {
       name: 'the same figures in the summary and the body',
       report: makeReport({ indicators: [indicator({ key: 'ikm', table: 'ringkasan', target: '69', realisasi: '51,85', capaian: '75,14%' }), indicator({ key: 'ikm', table: 'bab3', page: 20, target: '69', realisasi: '51,85', capaian: '75,14%' })] }),
@@ -76,6 +92,16 @@ testCheck(crossTable, {
     },
   ],
   invalid: [
+    {
+      name: 'a program % that follows its mistyped realisasi, while the efficiency table prints the absorption its children give',
+      report: mistypedProgram('91,27%'),
+      errors: [{ messageId: 'childrenAbsorption', severity: 'error' }],
+      check: ([f]) => {
+        expect(f?.printed?.value).toBe(91.53);
+        expect(f?.expected?.value).toBe(91.27);
+        expect(f?.citations.map((c) => [c.page, c.column])).toEqual([[8, 4]]);
+      },
+    },
     {
       name: 'a Renstra end target that differs from the plan’s own matrix (87 vs 88, intervals only touching)',
       report: makeReport({

@@ -3,6 +3,9 @@ import { applyBudgetProof, levelSupport, proveBudgetRoles, proveLevels, provePer
 import { mapColumns } from '../../src/extract/rules/columns.js';
 import { table } from './helpers.js';
 
+/** A header and rows written as one line, rows split at `|` and cells at spaces. */
+const lines = (header: string[], body: string): string[][] => [header, ...body.split('|').map((r) => r.trim().split(/\s+/))];
+
 describe('proveBudgetRoles', () => {
   const cases: Array<{ name: string; rows: string[][]; headerCount?: number; expect: Record<string, number> | null }> = [
     {
@@ -43,6 +46,16 @@ describe('proveBudgetRoles', () => {
         ['C', '4.000.000', '3.000.000', '70,00'],
       ],
       expect: { pagu: 1, realisasiAnggaran: 2, persen: 3 },
+    },
+    {
+      name: 'a part without header and one wrong %: the % column is proved beside the sisa, not dropped for it',
+      rows: lines(['', '', '', '', ''], 'A 1.000.000 900.000 90,00 100.000 | B 2.000.000 1.000.000 55,00 1.000.000 | C 4.000.000 3.000.000 75,00 1.000.000 | D 500.000 400.000 80,00 100.000'),
+      expect: { pagu: 1, realisasiAnggaran: 2, persen: 3, sisa: 4 },
+    },
+    {
+      name: 'a percent column whose own equation fails is not proved along with the sisa',
+      rows: lines(['Uraian', 'Pagu', 'Realisasi', 'Bobot (%)', 'Sisa'], 'A 1.000.000 900.000 30,00 100.000 | B 2.000.000 1.000.000 20,00 1.000.000 | C 4.000.000 3.000.000 50,00 1.000.000'),
+      expect: { pagu: 1, realisasiAnggaran: 2, sisa: 4 },
     },
     {
       name: 'US-style amounts and a negative sisa in parentheses',

@@ -1,4 +1,4 @@
-import type { Citation, Value } from '../../model/index.js';
+import type { BudgetRow, Citation, Report, Value } from '../../model/index.js';
 import { div, overlaps, scale } from '../../numbers/index.js';
 import type { Bilingual, Check, CheckContext, FindingDraft, FindingLinks } from '../types.js';
 import { childRows, totalRows } from '../sums.js';
@@ -51,6 +51,10 @@ const crossTable: Check = {
     mismatch: {
       id: '{name}: {field} tercetak {printed} di {here}, tetapi {expected} di {where}',
       en: '{name}: {field} printed as {printed} in {here}, but as {expected} in {where}',
+    },
+    childrenAbsorption: {
+      id: '{name}: % realisasi tercetak {printed} di {here}, tetapi penyerapan anggarannya {expected} di {where}, sama dengan yang diberikan jumlah realisasi {n} rinciannya',
+      en: '{name}: % realisation printed as {printed} in {here}, but its budget absorption is {expected} in {where}, as the realisasi of its {n} children add up to',
     },
     rounding: {
       id: '{name}: {field} tercetak {printed} di {here} dan {expected} di {where}; hanya sama bila salah satunya dipotong',
@@ -152,6 +156,7 @@ const crossTable: Check = {
     for (const [key, g] of serapanGroups) {
       out.push(...compare(g.occ, ctx, { subject: `efficiency:${key}`, name: g.name, field: 'serapan', budget: false }));
     }
+    out.push(...absorptionOfChildren(report, ctx, childrenOf));
 
     // Totals of different tables stating the same realisasi to the rupiah speak of one budget, so
     // their pagu must agree as well; a total its own rows add up to is trusted over one without rows.
@@ -230,6 +235,50 @@ function compare(occ: readonly Occurrence[], ctx: CheckContext, what: { subject:
       },
       citations: [ctx.cite(o.v.cite)],
       links,
+    });
+  }
+  return out;
+}
+
+/**
+ * A program or kegiatan whose listed children add up to another realisasi than its own, and whose
+ * printed % follows its own figure, while an efficiency table prints the absorption its children
+ * give (Σ realisasi of the children / its pagu): the % in the budget table is the one the efficiency
+ * table contradicts. Two sources outside the row agree on the figure; the row's own realisasi is the
+ * sum checks' to report.
+ */
+function absorptionOfChildren(report: Report, ctx: CheckContext, childrenOf: (row: BudgetRow) => BudgetRow[]): FindingDraft[] {
+  const absorptions = report.efficiency.flatMap((e) => {
+    const n = measure(e.serapan);
+    return e.serapan && n ? [{ v: e.serapan, n }] : [];
+  });
+  if (absorptions.length === 0) return [];
+  const out: FindingDraft[] = [];
+  for (const row of report.budget) {
+    const [p, r, pct] = [amount(row.pagu), amount(row.realisasi), measure(row.persen)];
+    const kids = childrenOf(row);
+    if (!row.persen || !p || !r || !pct || p.value <= 0 || kids.length === 0 || !kids.every((k) => k.realisasi?.value != null)) continue;
+    const sum = kids.reduce((x, k) => x + k.realisasi!.value!, 0);
+    if (Math.abs(sum - r.value) < 0.5) continue;
+    const spent: Num = { value: sum, decimals: 0, exact: true };
+    // The % follows the row's own realisasi, not its children's.
+    if (!percentOf(pct, r, p) || percentOf(pct, spent, p)) continue;
+    const same = absorptions.filter((a) => percentOf(a.n, spent, p));
+    const ref = same[0];
+    if (!ref) continue;
+    const where = places(same.map((a) => tablePlace(a.v.cite, ctx)));
+    out.push({
+      messageId: 'childrenAbsorption',
+      subject: `budget:${row.key}|persen`,
+      data: { name: row.uraian, printed: row.persen.text, here: tablePlace(row.persen.cite, ctx), expected: ref.v.text, where, n: kids.length },
+      printed: { text: row.persen.text, value: pct.value },
+      expected: {
+        value: ref.n.value,
+        interval: [asRounded(ref.n).lo, asRounded(ref.n).hi],
+        formula: `Σ realisasi ${kids.length} rincian / pagu × 100 = ${((sum / p.value) * 100).toFixed(2)} (${where.id})`,
+        operands: [...same.map((a) => ctx.operand(`penyerapan anggaran (${a.v.cite.table ?? ''})`, a.v)), ctx.operand('pagu', row.pagu!), ...kids.map((k) => ctx.operand(`realisasi ${k.uraian}`, k.realisasi!))],
+      },
+      citations: [ctx.cite(row.persen.cite)],
     });
   }
   return out;

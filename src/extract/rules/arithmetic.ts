@@ -82,7 +82,7 @@ export function proveBudgetRoles(table: Table): BudgetProof | null {
   const money = cols.map((c, i) => (isMoney(c) ? i : -1)).filter((i) => i >= 0);
   const pct = cols.map((c, i) => (!isMoney(c) && isPercent(c) ? i : -1)).filter((i) => i >= 0);
   if (money.length < 2) return null;
-  let best: (BudgetProof & { both: boolean }) | null = null;
+  let best: (BudgetProof & { both: boolean; equations: number }) | null = null;
   for (const p of money) {
     for (const r of money) {
       if (r === p) continue;
@@ -91,6 +91,11 @@ export function proveBudgetRoles(table: Table): BudgetProof | null {
           if (q < 0 && s < 0) continue;
           let tested = 0;
           let held = 0;
+          // Each equation on its own: a column rides along only when its own equation holds for a
+          // majority, and the assignment whose equations hold most often wins (a row breaking one
+          // equation still proves the other: an assignment testing fewer equations is not better
+          // for holding more rows).
+          const eq = { q: { tested: 0, held: 0 }, s: { tested: 0, held: 0 } };
           table.rows.forEach((_, i) => {
             const pv = cols[p]!.values[i];
             const rv = cols[r]!.values[i];
@@ -101,25 +106,35 @@ export function proveBudgetRoles(table: Table): BudgetProof | null {
             tested++;
             const qOk = qv === null || qv === undefined || agrees(qv, cols[q]!.decimals[i] ?? 2, (rv / pv) * 100);
             const sOk = sv === null || sv === undefined || Math.abs(pv - rv - sv) <= 1;
+            if (qv !== null && qv !== undefined) {
+              eq.q.tested++;
+              if (qOk) eq.q.held++;
+            }
+            if (sv !== null && sv !== undefined) {
+              eq.s.tested++;
+              if (sOk) eq.s.held++;
+            }
             if (qOk && sOk) held++;
           });
           if (tested < 2 || held < MAJORITY * tested) continue;
+          if ([...(q >= 0 ? [eq.q] : []), ...(s >= 0 ? [eq.s] : [])].some((e) => e.tested < 2 || e.held < MAJORITY * e.tested)) continue;
+          const equations = eq.q.held + eq.s.held;
           const both = q >= 0 && s >= 0;
           const better =
             !best ||
-            held > best.held ||
-            (held === best.held && both && !best.both) ||
-            (held === best.held && both === best.both && p < r && best.roles.pagu > best.roles.realisasiAnggaran);
+            equations > best.equations ||
+            (equations === best.equations && both && !best.both) ||
+            (equations === best.equations && both === best.both && p < r && best.roles.pagu > best.roles.realisasiAnggaran);
           if (!better) continue;
           const roles = { pagu: p, realisasiAnggaran: r, ...(q >= 0 ? { persen: q } : {}), ...(s >= 0 ? { sisa: s } : {}) };
           const what = [q >= 0 ? '% = realisasi / pagu × 100' : null, s >= 0 ? 'sisa = pagu − realisasi' : null].filter(Boolean).join(' and ');
-          best = { roles, tested, held, both, evidence: `${what} hold in ${held} of ${tested} rows` };
+          best = { roles, tested, held, both, equations, evidence: `${what} hold in ${held} of ${tested} rows` };
         }
       }
     }
   }
   if (!best) return null;
-  const { both: _both, ...proof } = best;
+  const { both: _both, equations: _equations, ...proof } = best;
   return proof;
 }
 
