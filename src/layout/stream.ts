@@ -62,7 +62,12 @@ export function findStreamTables(page: Page, used: Set<number>, hRules: Segment[
       // Wrapped cells add lines of one short chunk inside a column (not at the table's left edge);
       // allow a few of them in a row, but only two lines of anything else.
       const left = Math.min(...lines.slice(i, j + 1).map((l) => l.line.bbox[0]));
-      const wrapped = next.chunks.length === 1 && text.length < 45 && next.line.bbox[0] > left + 20;
+      // Under a cell other than the row's first: well right of the table's left edge, or right of a
+      // row number (a narrow No column leaves the sasaran close by).
+      const underCell =
+        next.line.bbox[0] > left + 20 ||
+        lines.slice(i, j + 1).some((l) => l.tabular && /^\d{1,3}[.)]?$/.test(l.line.words[0]!.text) && next.line.bbox[0] > l.line.words[0]!.bbox[2]);
+      const wrapped = next.chunks.length === 1 && text.length < 45 && underCell;
       if (next.tabular) {
         last = j + 1;
         tabularCount++;
@@ -404,36 +409,44 @@ function separateCells(ch: Chunk, colOf: (x: number) => number, size: number): b
 }
 
 /**
- * Two columns of figures printed too close for any line to show a column gap ("86,17 510.773.610,-":
- * a % column right against a sisa column): within one column, at least half the lines with figures
- * there hold exactly two, split by one x that lies between the first and the second figure of them
- * (misread lines under a stamp make up much of the rest).
+ * Two columns printed too close for any line to show a column gap: a % column right against a sisa
+ * column ("86,17 510.773.610,-"), a capaian against its predikat ("125.00 Sangat Baik"), a row
+ * number against its sasaran ("1. Meningkatnya"). Within one column, at least half the lines with
+ * figures there hold such a pair (two figures side by side, or a figure opening the cell followed
+ * only by words), and one x lies between the two parts of most of them; misread lines (a stamp over
+ * a cell) make up much of the rest.
  */
 function figurePairSeparators(tabular: LineInfo[], colX: readonly number[]): number[] {
   const out: number[] = [];
+  const isFigure = (w: Word): boolean => /\d/.test(w.text) && FIGURE.test(w.text);
   for (let c = 0; c + 1 < colX.length; c++) {
     const [a, b] = [colX[c]!, colX[c + 1]!];
-    const pairs: Array<[Word, Word]> = [];
+    const figurePairs: Array<[Word, Word]> = [];
+    const labelPairs: Array<[Word, Word]> = [];
     let withFigures = 0;
     for (const l of tabular) {
       const inside = l.line.words.filter((w) => w.bbox[0] >= a && w.bbox[2] <= b);
-      const figs = inside.filter((w) => /\d/.test(w.text) && FIGURE.test(w.text));
+      const figs = inside.filter(isFigure);
       if (!figs.length) continue;
       withFigures++;
       // Side by side with nothing between: "76 - 90" and "80 s.d. 85" are one cell, a range.
-      if (figs.length === 2 && inside.indexOf(figs[1]!) === inside.indexOf(figs[0]!) + 1) pairs.push([figs[0]!, figs[1]!]);
+      if (figs.length === 2 && inside.indexOf(figs[1]!) === inside.indexOf(figs[0]!) + 1) figurePairs.push([figs[0]!, figs[1]!]);
+      else if (figs.length === 1 && inside[0] === figs[0] && inside.length > 1 && /^\p{L}/u.test(inside[1]!.text)) labelPairs.push([figs[0]!, inside[1]!]);
     }
-    if (pairs.length < 3 || pairs.length * 2 < withFigures) continue;
-    // The x that most pairs leave open between their figures; misread lines (a stamp over a
-    // cell) may hold two bits of a figure and leave it covered.
-    const separated = (x: number): number => pairs.filter(([p, q]) => p.bbox[2] < x && x < q.bbox[0]).length;
-    let best = { x: 0, n: 0 };
-    for (const [p, q] of pairs) {
-      const x = (p.bbox[2] + q.bbox[0]) / 2;
-      const n = separated(x);
-      if (n > best.n) best = { x, n };
+    for (const pairs of [figurePairs, labelPairs]) {
+      if (pairs.length < 3 || pairs.length * 2 < withFigures) continue;
+      const separated = (x: number): number => pairs.filter(([p, q]) => p.bbox[2] < x && x < q.bbox[0]).length;
+      let best = { x: 0, n: 0 };
+      for (const [p, q] of pairs) {
+        const x = (p.bbox[2] + q.bbox[0]) / 2;
+        const n = separated(x);
+        if (n > best.n) best = { x, n };
+      }
+      if (best.n >= 3 && best.n * 2 >= withFigures) {
+        out.push(best.x);
+        break;
+      }
     }
-    if (best.n >= 3 && best.n * 2 >= withFigures) out.push(best.x);
   }
   return out;
 }

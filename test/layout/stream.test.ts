@@ -224,3 +224,33 @@ describe('stream tables: ranges are one cell', () => {
     expect(t.rows.map((r) => r.cells[1]!.text)).toEqual(['Interval', '≥ 91', '76 - 90', '66 - 75', '51 - 65', '≤ 50']);
   });
 });
+
+describe('stream tables: narrow columns beside figures, wrapped sasaran beside row numbers', () => {
+  /** Rows of a capaian table set tight: '1.' against its sasaran, '125.00' against its predikat. */
+  const rows = (wrapLines: number): Word[] => {
+    const out: Word[] = [...line(['No', ['Sasaran', 75], ['Indikator', 160], ['Capaian', 300], ['Predikat', 338]], 57, 100)];
+    let y = 112;
+    const data = [
+      ['1.', 'Meningkatnya', 'Rata-rata', '125.00', 'Sangat Baik'],
+      ['2.', 'Meningkatnya', 'Persentase', '84.84', 'Baik'],
+      ['3.', 'Meningkatnya', 'Indeks', '83.65', 'Baik'],
+      ['4.', 'Meningkatnya', 'Jumlah', '112.51', 'Sangat Baik'],
+    ];
+    for (const [no, sasaran, ind, cap, pred] of data) {
+      out.push(...line([no!, [sasaran!, 70], [ind!, 160], [cap!, 305], ...pred!.split(' ').map((t, k) => (k === 0 ? ([t, 338] as [string, number]) : t))], 57, y));
+      y += 11;
+      for (let k = 0; k < wrapLines; k++, y += 11) out.push(...line([['pelayanan', 70]], 57, y));
+    }
+    return out;
+  };
+
+  it('a row number set against its sasaran and a capaian against its predikat are cells of their own', () => {
+    const t = layoutPage(page(rows(0))).tables[0]!;
+    expect(t.rows[1]!.cells.map((c) => c.text)).toEqual(['1.', 'Meningkatnya', 'Rata-rata', '125.00', 'Sangat Baik']);
+  });
+
+  it('three and more wrapped lines of a sasaran right of its row number keep the table whole', () => {
+    const tables = findStreamTables(page(rows(3)), new Set(), []);
+    expect(tables.map((t) => t.nRows)).toEqual([5]);
+  });
+});
