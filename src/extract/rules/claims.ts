@@ -2,6 +2,7 @@ import type { Paragraph } from '../../model/table.js';
 import type { BelanjaRow, Citation, Claim, Value } from '../../model/report.js';
 import { findAmountsInWords, parseWords } from '../../numbers/index.js';
 import { valueFrom } from './cells.js';
+import { belanjaStatements } from './belanja-prose.js';
 import { CONDITIONAL } from './comparisons.js';
 import { countsIn } from './counts.js';
 import { formulasIn } from './formula.js';
@@ -371,7 +372,23 @@ export function extractClaims(paragraphs: Paragraph[], instansi: string | null, 
       const first = parts.find((m) => m.index! >= end);
       return first && /terdiri/i.test(text.slice(end, first.index!)) && !parts.some((m) => m.index! >= o.index! && m.index! < end);
     });
-    if (parts.length < 2 || openers.length === 0) return;
+    if (parts.length < 2 || openers.length === 0) {
+      // A budget statement of another shape (the total after its lines, or a sentence before them).
+      belanjaStatements(text).forEach((st, n) => {
+        const total = valueOf(st.total.text, p);
+        if (!total) return;
+        const group = `p${p.page}.${pi}${n > 0 ? `.${n}` : ''}`;
+        const rows: BelanjaRow[] = [{ id: `${group}.total`, uraian: 'Jumlah anggaran', kind: 'total', amount: total, source: 'text', group, cite: cite(p) }];
+        st.lines.forEach((l, j) => {
+          const v = valueOf(l.text, p);
+          if (v) rows.push({ id: `${group}.s${j}`, uraian: `Belanja ${l.name}`, kind: belanjaKind(l.name), amount: v, source: 'text', group, cite: cite(p) });
+        });
+        if (rows.length < 3) return;
+        belanja.push(...rows);
+        lastBudget = { pi, page: p.page, rows };
+      });
+      return;
+    }
     openers.forEach((o, n) => {
       const from = o.index! + o[0].length;
       const to = openers[n + 1]?.index ?? text.length;
