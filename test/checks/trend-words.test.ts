@@ -35,6 +35,8 @@ testCheck(trendWords, {
       report: makeReport({ indicators: [stunting], claims: [claim('trend', { direction: 'up', versus: 'target', subject: 'Prevalensi stunting', from: prose('20'), to: prose('24') })] }),
       errors: [{ messageId: 'targetMismatchLower', severity: 'error' }],
     },
+    { name: 'berkurang from 7 to 8: neighbouring whole numbers cannot be equal', report: makeReport({ claims: [claim('trend', { direction: 'down', subject: 'Jumlah puskesmas', from: prose('7'), to: prose('8') })] }), errors: [{ messageId: 'mismatch', severity: 'error' }] },
+    { name: 'menurun from 36,4 to 36,5: intervals that only touch', report: makeReport({ claims: [claim('trend', { direction: 'down', subject: 'IKM', from: prose('36,4'), to: prose('36,5') })] }), errors: [{ messageId: 'mismatch', severity: 'error' }] },
     { name: 'meningkat from 95 to 90', report: makeReport({ claims: [claim('trend', { direction: 'up', subject: 'IKM', from: prose('95'), to: prose('90') })] }), errors: [{ messageId: 'mismatch', severity: 'error' }] },
     { name: 'meningkat when equal', report: makeReport({ claims: [claim('trend', { direction: 'up', subject: 'IKM', from: prose('95'), to: prose('95') })] }), errors: [{ messageId: 'mismatch', severity: 'error' }] },
     {

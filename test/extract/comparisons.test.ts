@@ -39,6 +39,18 @@ describe('readComparisons, more', () => {
     const [c] = readComparisons([paragraph(7, 'Dengan realisasi 13,11% pada Tahun 2022 dan 13,16% pada Tahun 2023, nilai indikator Persentase pengurangan sampah menunjukkan peningkatan dari tahun sebelumnya.')], inds, 2023, []);
     expect(c).toMatchObject({ direction: 'up' });
   });
+  it('reads a sentence whose condition is the comparison itself ("Jika disandingkan dengan …, maka …")', () => {
+    const [c] = readComparisons([paragraph(7, 'Jika disandingkan dengan rata-rata Provinsi X Tahun 2023 sebesar 80,1%, maka realisasi Persentase ketersediaan perlengkapan jalan sebesar 76,2% lebih tinggi dibandingkan rata-rata Provinsi X tersebut.')], IND, 2023, []);
+    expect(c?.kind === 'trend' ? [c.direction, c.from?.value, c.to?.value] : null).toEqual(['up', 80.1, 76.2]);
+  });
+  it('takes the figure the sentence ties to the report year as the subject when the tables print another', () => {
+    // The tables print 86; the sentence's own 68 (a transposed copy) is this year's by its year.
+    const [c] = readComparisons([paragraph(7, 'Jumlah kecelakaan lalu lintas tercatat sebesar 68 pada akhir tahun 2023 atau menurun dari posisi tahun 2022 yang sebesar 60.')], IND, 2023, []);
+    expect(c?.kind === 'trend' ? [c.direction, c.from?.value, c.to?.value] : null).toEqual(['down', 60, 68]);
+  });
+  it('leaves alone two figures with the years not telling them apart', () => {
+    expect(readComparisons([paragraph(7, 'Jumlah kecelakaan lalu lintas tahun 2022 dan 2023 menurun: 68 dan 60.')], IND, 2023, [])).toEqual([]);
+  });
   it('leaves a conditional alone', () => {
     expect(readComparisons([paragraph(7, 'Apabila realisasi Jumlah kecelakaan lalu lintas 86 lebih rendah dari 95, kinerja membaik.')], IND, 2023, [])).toEqual([]);
   });

@@ -68,7 +68,9 @@ const trendWords: Check = {
       const performance = lower && (versusTarget || PERFORMANCE_SENSE.test(normLabel(claim.text)));
       const valueDir: Direction = to.value > from.value ? 'up' : to.value < from.value ? 'down' : 'same';
       // Inside the printed precision nothing can be said about the direction.
-      if (valueDir !== 'same' && change.lo <= 0 && change.hi >= 0) continue;
+      // A printed figure stands for a half-open interval (7 is [6,5; 7,5)): a change whose interval only
+      // reaches 0 at its end cannot be 0.
+      if (valueDir !== 'same' && change.lo < 0 && change.hi > 0) continue;
       const flip = (d: Direction): Direction => (d === 'up' ? 'down' : d === 'down' ? 'up' : 'same');
       const actual = performance ? flip(valueDir) : valueDir;
       if (claim.direction === actual) continue;

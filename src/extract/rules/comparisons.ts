@@ -19,7 +19,7 @@ const DIRECTION = new RegExp(String.raw`\b(?:(${UP})|(${DOWN}))\b`, 'i');
 const FIGURE = /(?<![\d.,])\d{1,3}(?:[.,]\d{3})*(?:[.,]\d+)?\s*%?(?![\d])/g;
 const YEAR = /^(?:19|20)\d\d$/;
 /** A condition or a definition ("apabila realisasi lebih rendah dari target …") states no fact about a figure. */
-export const CONDITIONAL = /\b(?:(?:apabila|jika|bila|manakala)(?!\s+dibandingkan)|berarti|artinya|semakin)\b/i;
+export const CONDITIONAL = /\b(?:(?:apabila|jika|bila|manakala)(?!\s+di(?:per)?(?:banding|sanding)kan)|berarti|artinya|semakin)\b/i;
 
 /** Sentences: a stop followed by a capital, a bracket or quote, or a list number ("7. "); "Rp. 7.908" stays whole. */
 function sentences(text: string): string[] {
@@ -29,6 +29,24 @@ function sentences(text: string): string[] {
 function same(a: number, aDec: number, b: number, bDec: number): boolean {
   const tol = 0.5 * 10 ** -Math.min(aDec, bDec) + 1e-9;
   return Math.abs(a - b) <= tol;
+}
+
+/**
+ * The figure a sentence ties to the report year, when it names that year and the one before, each
+ * once, and each of its two figures sits nearer one of them than the other year: `[]` otherwise.
+ *
+ * @example
+ *   figureOfYear('tercatat sebesar 75,69 pada akhir tahun 2021 atau menurun dari posisi tahun 2020 yang sebesar 72,82', [v7569, v7282], 2021); // [v7569]
+ */
+export function figureOfYear(sentence: string, figures: readonly Value[], tahun: number): Value[] {
+  const at = (y: number): number[] => [...sentence.matchAll(new RegExp(String.raw`\b${y}\b`, 'g'))].map((m) => m.index!);
+  const [now, before] = [at(tahun), at(tahun - 1)];
+  if (now.length !== 1 || before.length !== 1 || figures.length !== 2) return [];
+  const pos = figures.map((f) => sentence.indexOf(f.text));
+  if (pos.some((x) => x < 0)) return [];
+  const nearer = pos.map((x) => (Math.abs(x - now[0]!) < Math.abs(x - before[0]!) ? 'now' : 'before'));
+  if (nearer[0] === nearer[1]) return [];
+  return figures.filter((_, i) => nearer[i] === 'now');
 }
 
 /**
@@ -67,7 +85,10 @@ export function readComparisons(paragraphs: readonly Paragraph[], indicators: re
       const rows = current.filter((i) => i.key === named.i.key);
       const matches = (field: 'realisasi' | 'capaian') => figures.filter((f) => rows.some((i) => i[field]?.value != null && same(i[field]!.value!, i[field]!.decimals, f.value!, f.decimals)));
       const byRealisasi = matches('realisasi');
-      const subjects = byRealisasi.length ? byRealisasi : matches('capaian');
+      const byTables = byRealisasi.length ? byRealisasi : matches('capaian');
+      // Else the sentence may tie each figure to its year ("tercatat sebesar A pada akhir tahun 2021
+      // atau menurun dari posisi tahun 2020 yang sebesar B"): the report year's figure is the subject.
+      const subjects = byTables.length ? byTables : figureOfYear(nameless, figures, tahun);
       if (subjects.length !== 1) continue;
       const to = subjects[0]!;
       const from = figures.find((f) => f !== to)!;
