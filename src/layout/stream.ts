@@ -213,7 +213,10 @@ function buildTable(page: Page, run: LineInfo[], rules: Segment[], index: Map<Wo
     const upper = band.slice(0, groups.last + 1).flatMap((l) => l.line.words);
     const lower = band.slice(groups.last + 1).flatMap((l) => l.line.words);
     const inGroup = (c: number): boolean => groups.spans.some(([a, b]) => c >= a && c <= b);
-    const mid = (w: Word): number => colOf((w.bbox[0] + w.bbox[2]) / 2);
+    // A word's column: its centre's, or its label's where neighbouring labels run together.
+    const pieceCol = new Map<Word, number>();
+    for (const l of band) for (const ch of l.chunks) for (const p of labelPieces(ch, colOf, l.line.size || 10) ?? []) for (const w of p.words) pieceCol.set(w, p.col);
+    const mid = (w: Word): number => pieceCol.get(w) ?? colOf((w.bbox[0] + w.bbox[2]) / 2);
     for (const [a, b] of groups.spans) {
       cells.push({ r0: 0, r1: 1, c0: a, c1: b + 1, bbox: [colX[a]!, rowsY[0]!, colX[b + 1]!, rowsY[1]!], words: upper.filter((w) => groups.owner.get(w) === a) });
     }
@@ -237,10 +240,17 @@ function buildTable(page: Page, run: LineInfo[], rules: Segment[], index: Map<Wo
     // A chunk crossing column boundaries is one spanning cell (a section title, a merged label).
     const spans: Array<[number, number]> = [];
     for (const l of band) {
+      const centreCol = (ch: Chunk): number => colOf((ch.x0 + ch.x1) / 2);
       for (const ch of l.chunks) {
-        const span = spanOf(ch, colOf, l.line.size || 10);
+        let span = spanOf(ch, colOf, l.line.size || 10);
+        // A column holding another cell of the line is not under this one: the chunk only reaches
+        // over the boundary (a centred "% Capaian" beside "Realisasi") and sits where its centre is.
+        const own = span && l.chunks.some((o) => o !== ch && centreCol(o) >= span![0] && centreCol(o) <= span![1]) ? centreCol(ch) : null;
+        if (own !== null) span = null;
+        const pieces = span || own !== null ? null : labelPieces(ch, colOf, l.line.size || 10);
         for (const w of ch.words) {
-          rowCells[span ? span[0] : colOf((w.bbox[0] + w.bbox[2]) / 2)]!.words.push(w);
+          const piece = pieces?.find((p) => p.words.includes(w));
+          rowCells[span ? span[0] : (own ?? (piece ? piece.col : colOf((w.bbox[0] + w.bbox[2]) / 2)))]!.words.push(w);
           take(w);
         }
         if (span) spans.push(span);
@@ -282,7 +292,30 @@ function spanOf(ch: Chunk, colOf: (x: number) => number, size: number): [number,
   const c0 = colOf((ch.words[0]!.bbox[0] + ch.words[0]!.bbox[2]) / 2);
   const c1 = colOf((ch.words[ch.words.length - 1]!.bbox[0] + ch.words[ch.words.length - 1]!.bbox[2]) / 2);
   const straddles = ch.words.some((w) => colOf(w.bbox[0] + 1) !== colOf(w.bbox[2] - 1));
-  return c1 > c0 && (straddles || c1 - c0 >= 2) && !separateCells(ch, colOf, size) && !figureThenLabel(ch, colOf) ? [c0, c1] : null;
+  return c1 > c0 && (straddles || c1 - c0 >= 2) && !separateCells(ch, colOf, size) && !figureThenLabel(ch, colOf) && !labelPieces(ch, colOf, size) ? [c0, c1] : null;
+}
+
+/**
+ * Labels of neighbouring header cells set on one line, a word of one reaching over the boundary
+ * ("Realisasi  % Capaian": the '%' of the centred "% Capaian" lies across the body's boundary): the
+ * chunk falls into pieces at gaps at least twice its narrowest word gap (and 0.6 em), and each piece
+ * is centred in its own column, the pieces filling the columns the chunk covers one each. Null when
+ * the chunk does not fall apart so.
+ */
+function labelPieces(ch: Chunk, colOf: (x: number) => number, size: number): Array<{ words: Word[]; col: number }> | null {
+  const ws = ch.words;
+  if (ws.length < 2) return null;
+  const gaps = ws.slice(1).map((w, k) => w.bbox[0] - ws[k]!.bbox[2]);
+  const cut = Math.max(2 * Math.max(Math.min(...gaps), size * 0.1), size * 0.6);
+  const pieces: Word[][] = [[ws[0]!]];
+  ws.slice(1).forEach((w, k) => (gaps[k]! >= cut ? pieces.push([w]) : pieces[pieces.length - 1]!.push(w)));
+  if (pieces.length < 2) return null;
+  const cols = pieces.map((p) => colOf((p[0]!.bbox[0] + p[p.length - 1]!.bbox[2]) / 2));
+  if (!cols.every((c, i) => i === 0 || c === cols[i - 1]! + 1)) return null;
+  const first = colOf((ws[0]!.bbox[0] + ws[0]!.bbox[2]) / 2);
+  const last = colOf((ws[ws.length - 1]!.bbox[0] + ws[ws.length - 1]!.bbox[2]) / 2);
+  if (cols[0] !== first || cols[cols.length - 1] !== last) return null;
+  return pieces.map((words, i) => ({ words, col: cols[i]! }));
 }
 
 /**

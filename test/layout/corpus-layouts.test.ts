@@ -29,6 +29,18 @@ describe('corpus layouts (dev split)', () => {
       columns: ['No', 'Indikator Kinerja', 'Satuan', 'Realisasi 2017', 'Realisasi 2018', 'Realisasi 2019'],
     },
     {
+      name: 'a centred "% Capaian" reaching over the boundary into the realisasi column stays in its own',
+      id: 'c013',
+      page: 6,
+      columns: ['No', 'Sasaran Strategis', 'Indikator Kinerja', 'Satuan', 'Target', 'Realisasi', '% Capaian', 'Predikat'],
+    },
+    {
+      name: 'libreoffice: "Realisasi  % Capaian" read as one run of words is split at its wide gap',
+      id: 'c014',
+      page: 6,
+      columns: ['No', 'Sasaran Strategis', 'Indikator Kinerja', 'Satuan', 'Target', 'Realisasi', '% Capaian', 'Predikat'],
+    },
+    {
       name: 'libreoffice, horizontal rules: a label wrapped under its neighbours is no group over them',
       id: 'c014',
       page: 7,

@@ -254,3 +254,4 @@ describe('stream tables: narrow columns beside figures, wrapped sasaran beside r
     expect(tables.map((t) => t.nRows)).toEqual([5]);
   });
 });
+
