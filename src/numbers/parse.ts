@@ -63,8 +63,9 @@ interface Prepared {
 const DASHES = /^[-\u2010-\u2015\u2212]+$/u;
 const NOT_AVAILABLE = /^(?:n\s*\/\s*a|n\.\s*a\.?|na)$/i;
 const CURRENCY = /^(?:rp|idr)(?![a-z])\.?\s*/i;
-// A sign must touch a number (or a currency / parenthesis); a lone dash means "no value".
-const MINUS = /^[-\u2013\u2212]\s*(?=[\d(]|rp|idr)/i;
+// A sign touches its number (or a currency / parenthesis): a dash set apart by a space is a mark
+// beside the figure (an empty cell's dash, a rule remnant), and a lone dash means "no value".
+const MINUS = /^[-\u2013\u2212](?=[\d(]|rp|idr)/i;
 const PLUS = /^\+\s*(?=\d)/;
 // Rupiah are often closed with `,-`, `,--` or `.-` ("and no sen").
 const RUPIAH_SUFFIX = /\s*[.,]\s*[-\u2013\u2014]{1,2}$/u;

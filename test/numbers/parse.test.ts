@@ -157,6 +157,7 @@ describe('parseNumber: marks beside a figure', () => {
     ['100 1)', 100, '1)'],
     ['2,5 (a)', 2.5, '(a)'],
     ['88,4 % *', 88.4, '*'],
+    ['- 63,28', 63.28, '-'],
   ])('%s keeps its number %s and sets aside %s', (text, value, marks) => {
     expect(parseNumber(text)).toMatchObject({ value, marks });
   });
@@ -173,6 +174,12 @@ describe('parseNumber: marks beside a figure', () => {
     const p = parseNumber(text);
     expect(p.value).toBeNull();
     expect(p.marks).toBeUndefined();
+  });
+
+  it('a sign touches its number: "-63,28" is negative, "- 63,28" is a dash beside a figure', () => {
+    expect(parseNumber('-63,28')).toMatchObject({ value: -63.28, negative: true });
+    expect(parseNumber('−5')).toMatchObject({ value: -5 });
+    expect(parseNumber('- 63,28')).toMatchObject({ value: 63.28, negative: false });
   });
 
   it('a plain figure gets no marks', () => {
