@@ -467,7 +467,9 @@ function figurePairSeparators(tabular: LineInfo[], colX: readonly number[]): num
       else if (figs.length === 1 && inside[0] === figs[0] && inside.length > 1 && /^\p{L}/u.test(inside[1]!.text)) labelPairs.push([figs[0]!, inside[1]!]);
     }
     for (const pairs of [figurePairs, labelPairs]) {
-      if (pairs.length < 3 || pairs.length * 2 < withFigures) continue;
+      // Three pairs at least, or every line of a short part (two rows before a page break).
+      const enough = (n: number): boolean => n >= 3 || (n >= 2 && n === withFigures);
+      if (!enough(pairs.length) || pairs.length * 2 < withFigures) continue;
       const separated = (x: number): number => pairs.filter(([p, q]) => p.bbox[2] < x && x < q.bbox[0]).length;
       let best = { x: 0, n: 0 };
       for (const [p, q] of pairs) {
@@ -475,7 +477,7 @@ function figurePairSeparators(tabular: LineInfo[], colX: readonly number[]): num
         const n = separated(x);
         if (n > best.n) best = { x, n };
       }
-      if (best.n >= 3 && best.n * 2 >= withFigures) {
+      if (enough(best.n) && best.n * 2 >= withFigures) {
         out.push(best.x);
         break;
       }

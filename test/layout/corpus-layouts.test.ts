@@ -52,6 +52,13 @@ describe('corpus layouts (dev split)', () => {
     expect(found, JSON.stringify(layout.tables.map((t) => t.columns))).toBeDefined();
   });
 
+  it('libreoffice: a part of two rows before a page break splits its row numbers off as every row shows, and joins the rest', async () => {
+    const layout = await readTables(pdf('c013'), { pages: [6, 7], ocr: 'off' });
+    const compare = layout.tables.find((t) => t.columns.join('|') === 'No|Indikator Kinerja|Satuan|2023|2024|2025');
+    expect(compare?.pages).toEqual([6, 7]);
+    expect(compare?.rows[0]!.cells.slice(0, 2).map((c) => c.text)).toEqual(['1.', 'Persentase kendaraan wajib uji yang lulus uji berkala']);
+  });
+
   it('libreoffice: a % column set right against the sisa column is its own column', async () => {
     const layout = await readTables(pdf('c014'), { pages: [7], ocr: 'off' });
     const budget = layout.tables.find((t) => t.columns[0] === 'Kode')!;
