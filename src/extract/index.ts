@@ -3,6 +3,7 @@ import type { Warning } from '../model/document.js';
 import {
   Report,
   SCHEMA_VERSION,
+  type AverageRow,
   type BelanjaRow,
   type BudgetRow,
   type Claim,
@@ -21,10 +22,10 @@ import { extractProseBudget, proseTotals } from './rules/prose-budget.js';
 import { realignShiftedRows } from './rules/realign.js';
 import { stackedLists } from './rules/stacked-list.js';
 import { readComparisons, readEfficiency } from './rules/comparisons.js';
-import { applyBudgetProof, applyPerformanceProof, proveBudgetRoles } from './rules/arithmetic.js';
+import { applyBudgetProof, applyPerformanceProof, proveBudgetRoles, provePerformanceTable } from './rules/arithmetic.js';
 import { classifyTable, mapColumns, type ColumnMap } from './rules/columns.js';
 import { identify } from './rules/identity.js';
-import { extractBudget, extractEfficiency, extractIndicators, extractScale, type TableContext } from './rules/tables.js';
+import { extractAverages, extractBudget, extractEfficiency, extractIndicators, extractScale, type TableContext } from './rules/tables.js';
 
 /** Permendagri 86/2017, used when a report prints no scale of its own. */
 export const DEFAULT_SCALE: PredicateScale = {
@@ -71,6 +72,7 @@ export function extractReport(layout: LayoutDocument, opts: ExtractOptions = {})
   const budget: BudgetRow[] = [];
   const belanja: BelanjaRow[] = [];
   const efficiency: EfficiencyRow[] = [];
+  const averages: AverageRow[] = [];
   const scales: Array<{ bands: ScaleBand[]; table: Table }> = [];
 
   const roleMaps = new Map<string, ColumnMap>();
@@ -84,6 +86,11 @@ export function extractReport(layout: LayoutDocument, opts: ExtractOptions = {})
     // A performance table's target, realisasi and capaian: the rows' arithmetic checks the header's columns.
     if (!hint && map.roles.indikator !== undefined && map.roles.efisiensi === undefined) {
       const perf = applyPerformanceProof(printed, map);
+      if (perf) evidence = { ...evidence, ...perf };
+    }
+    // A header in words lkjip does not know: the rows' arithmetic alone may name the columns.
+    if (!hint && !proof) {
+      const perf = provePerformanceTable(printed, map);
       if (perf) evidence = { ...evidence, ...perf };
     }
     roleMaps.set(printed.id, map);
@@ -103,7 +110,10 @@ export function extractReport(layout: LayoutDocument, opts: ExtractOptions = {})
     };
     tables.push(info);
     const ctx: TableContext = { table, map, kind: cls.kind, tahun: id.tahun, indicatorKeys, budgetKeys, variant: cls.variant };
-    if (INDICATOR_KINDS.includes(cls.kind)) indicators.push(...extractIndicators(ctx));
+    if (INDICATOR_KINDS.includes(cls.kind)) {
+      indicators.push(...extractIndicators(ctx));
+      averages.push(...extractAverages(ctx, indicators));
+    }
     if (['budget-detail', 'budget-summary', 'capaian', 'pk'].includes(cls.kind)) {
       const b = extractBudget(ctx);
       budget.push(...b.budget);
@@ -182,6 +192,7 @@ export function extractReport(layout: LayoutDocument, opts: ExtractOptions = {})
     budget,
     belanja,
     efficiency,
+    averages,
     scale,
     claims: prose.claims,
     warnings,

@@ -1,7 +1,8 @@
+import { extractReport } from '../../src/extract/index.js';
 import { describe, expect, it } from 'vitest';
 import { applyBudgetProof, levelSupport, proveBudgetRoles, proveLevels, provePerformanceRoles } from '../../src/extract/rules/arithmetic.js';
 import { mapColumns } from '../../src/extract/rules/columns.js';
-import { table } from './helpers.js';
+import { layout, table } from './helpers.js';
 
 /** A header and rows written as one line, rows split at `|` and cells at spaces. */
 const lines = (header: string[], body: string): string[][] => [header, ...body.split('|').map((r) => r.trim().split(/\s+/))];
@@ -241,5 +242,43 @@ describe('provePerformanceRoles', () => {
   ];
   it.each(cases)('$name', (c) => {
     expect(provePerformanceRoles(table('t1', c.rows), c.header ?? {})?.roles ?? null).toEqual(c.expect);
+  });
+});
+
+describe('a performance table whose header words are unknown', () => {
+  const header = ['No', 'Sasaran', 'Ukuran Keberhasilan', 'Sat.', 'Rencana', 'Hasil', 'Persentase', 'Kategori'];
+  const body = [
+    ['1', 'Meningkatnya mutu', 'Angka partisipasi sekolah', '%', '90', '92,5', '102,78', 'Sangat Tinggi'],
+    ['2', '', 'Jumlah sekolah terakreditasi', 'sekolah', '12', '10', '83,33', 'Tinggi'],
+    ['3', '', 'Indeks kepuasan masyarakat', 'nilai', '80', '81,2', '101,50', 'Sangat Tinggi'],
+  ];
+
+  it.each([
+    { name: 'is read by the arithmetic of its rows', rows: body, expect: { indikator: 2, target: 4, realisasi: 5, capaian: 6 } },
+    { name: 'is left unread when fewer than three rows prove it', rows: body.slice(0, 2), expect: null },
+    { name: 'is left unread when no triple holds', rows: body.map((r) => [...r.slice(0, 6), '50,00', r[7]!]), expect: null },
+  ])('$name', ({ rows, expect: want }) => {
+    const report = extractReport(layout([table('t1', [header, ...rows], { caption: 'Tabel 3.1 Pengukuran Kinerja' })], []));
+    const info = report.tables[0]!;
+    if (want === null) {
+      expect(info.kind).toBe('other');
+      expect(report.indicators).toEqual([]);
+    } else {
+      expect(info.kind).toBe('capaian');
+      expect(info.columns).toMatchObject(want);
+      expect(info.evidence?.capaian).toMatch(/holds in 3 of 3 rows/);
+      expect(report.indicators.map((i) => [i.indikator, i.realisasi?.text, i.capaian?.text])).toEqual([
+        ['Angka partisipasi sekolah', '92,5', '102,78'],
+        ['Jumlah sekolah terakreditasi', '10', '83,33'],
+        ['Indeks kepuasan masyarakat', '81,2', '101,50'],
+      ]);
+    }
+  });
+
+  it('a header that names its columns keeps them (the fallback is for unknown words only)', () => {
+    const named = ['No', 'Sasaran', 'Indikator Kinerja', 'Satuan', 'Target', 'Realisasi', 'Capaian (%)', 'Predikat'];
+    const info = extractReport(layout([table('t1', [named, ...body])], [])).tables[0]!;
+    expect(info.evidence?.indikator).toBeUndefined();
+    expect(info.columns).toMatchObject({ indikator: 2, target: 4, realisasi: 5, capaian: 6 });
   });
 });

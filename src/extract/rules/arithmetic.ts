@@ -477,6 +477,39 @@ export function applyPerformanceProof(table: Table, map: ColumnMap): Record<stri
 }
 
 /**
+ * A table whose header names no performance column in words lkjip knows ("Ukuran Keberhasilan |
+ * Rencana | Hasil | Persentase"), or whose header is unreadable: when its rows prove a target,
+ * realisasi and capaian triple on at least three rows (capaian = realisasi / target × 100, or a
+ * lower-is-better formula), those are its roles, and its indicator column is the text column left of
+ * the target whose cells are longest. Sets the roles and returns the evidence, or null when the rows
+ * prove nothing (the table stays unclassified: its figures are not checked under guessed roles).
+ */
+export function provePerformanceTable(table: Table, map: ColumnMap): Record<string, string> | null {
+  const r = map.roles;
+  const known = ['indikator', 'target', 'realisasi', 'capaian', 'pagu', 'realisasiAnggaran', 'efisiensi', 'interval', 'renstraTarget', 'prevRealisasi'] as const;
+  if (known.some((k) => r[k] !== undefined)) return null;
+  const exclude = new Set(OTHER_FIGURES.map((k) => r[k]).filter((c): c is number => c !== undefined));
+  const proof = provePerformanceRoles(table, {}, exclude);
+  if (!proof || proof.tested < 3) return null;
+  const cols = columnsOf(table);
+  const first = Math.min(proof.roles.target, proof.roles.realisasi, proof.roles.capaian);
+  const textLength = (c: number): number => {
+    const texts = table.rows.map((row) => row.cells[c]?.text.trim() ?? '').filter((t) => t && !/\d/.test(t));
+    return texts.length ? texts.reduce((a, t) => a + t.length, 0) / texts.length : 0;
+  };
+  let indikator = -1;
+  for (let c = 0; c < first; c++) if (present(cols[c]!) === 0 && !exclude.has(c) && textLength(c) > (indikator < 0 ? 0 : textLength(indikator))) indikator = c;
+  if (indikator < 0) return null;
+  Object.assign(r, { indikator, target: proof.roles.target, realisasi: proof.roles.realisasi, capaian: proof.roles.capaian });
+  return {
+    indikator: `column ${indikator}: the longest text cells left of the figures`,
+    target: `column ${proof.roles.target}: ${proof.evidence}`,
+    realisasi: `column ${proof.roles.realisasi}: ${proof.evidence}`,
+    capaian: `column ${proof.roles.capaian}: ${proof.evidence}`,
+  };
+}
+
+/**
  * Levels proved by the sums: in budget rows without codes (one table, or the parts of one table
  * continued over pages), the program → kegiatan → sub-kegiatan assignment under which the most
  * parents equal the sum of their children replaces the one the numbering suggested, when it makes
