@@ -275,6 +275,13 @@ describe('a performance table whose header words are unknown', () => {
     }
   });
 
+  it('a header naming the figures but not the indicator column gets its indicator column from the text', () => {
+    const named = ['No', 'Sasaran', 'Ukuran Kinerja', 'Satuan', 'Target', 'Realisasi', 'Capaian (%)', 'Predikat'];
+    const report = extractReport(layout([table('t1', [named, ...body])], []));
+    expect(report.tables[0]!.columns).toMatchObject({ indikator: 2, target: 4, realisasi: 5, capaian: 6 });
+    expect(report.indicators.map((i) => i.indikator)).toEqual(['Angka partisipasi sekolah', 'Jumlah sekolah terakreditasi', 'Indeks kepuasan masyarakat']);
+  });
+
   it('a header that names its columns keeps them (the fallback is for unknown words only)', () => {
     const named = ['No', 'Sasaran', 'Indikator Kinerja', 'Satuan', 'Target', 'Realisasi', 'Capaian (%)', 'Predikat'];
     const info = extractReport(layout([table('t1', [named, ...body])], [])).tables[0]!;

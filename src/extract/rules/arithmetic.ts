@@ -477,8 +477,9 @@ export function applyPerformanceProof(table: Table, map: ColumnMap): Record<stri
 }
 
 /**
- * A table whose header names no performance column in words lkjip knows ("Ukuran Keberhasilan |
- * Rencana | Hasil | Persentase"), or whose header is unreadable: when its rows prove a target,
+ * A table whose header names no indicator column in words lkjip knows ("Ukuran Keberhasilan |
+ * Rencana | Hasil | Persentase", "Ukuran Kinerja | Target | Realisasi | Capaian"), or whose header
+ * is unreadable: when its rows prove a target,
  * realisasi and capaian triple on at least three rows (capaian = realisasi / target × 100, or a
  * lower-is-better formula), those are its roles, and its indicator column is the text column left of
  * the target whose cells are longest. Sets the roles and returns the evidence, or null when the rows
@@ -486,10 +487,12 @@ export function applyPerformanceProof(table: Table, map: ColumnMap): Record<stri
  */
 export function provePerformanceTable(table: Table, map: ColumnMap): Record<string, string> | null {
   const r = map.roles;
-  const known = ['indikator', 'target', 'realisasi', 'capaian', 'pagu', 'realisasiAnggaran', 'efisiensi', 'interval', 'renstraTarget', 'prevRealisasi'] as const;
-  if (known.some((k) => r[k] !== undefined)) return null;
+  const other = ['indikator', 'pagu', 'realisasiAnggaran', 'efisiensi', 'interval', 'renstraTarget', 'prevRealisasi'] as const;
+  if (other.some((k) => r[k] !== undefined)) return null;
   const exclude = new Set(OTHER_FIGURES.map((k) => r[k]).filter((c): c is number => c !== undefined));
-  const proof = provePerformanceRoles(table, {}, exclude);
+  // Roles the header did name are tried first ("Ukuran Kinerja | Target | Realisasi | Capaian").
+  const named = { ...(r.target !== undefined ? { target: r.target } : {}), ...(r.realisasi !== undefined ? { realisasi: r.realisasi } : {}), ...(r.capaian !== undefined ? { capaian: r.capaian } : {}) };
+  const proof = provePerformanceRoles(table, named, exclude);
   if (!proof || proof.tested < 3) return null;
   const cols = columnsOf(table);
   const first = Math.min(proof.roles.target, proof.roles.realisasi, proof.roles.capaian);
