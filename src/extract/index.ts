@@ -14,6 +14,7 @@ import {
   type TableInfo,
   type TableKind,
 } from '../model/report.js';
+import { parseNumber } from '../numbers/parse.js';
 import { KeyRegistry, citeCell, normalizeName } from './rules/cells.js';
 import { extractClaims, otherOffices, templatePhrases } from './rules/claims.js';
 import { declaredPolarities, polarityFromCapaian } from './rules/polarity.js';
@@ -26,6 +27,19 @@ import { applyBudgetProof, applyPerformanceProof, proveBudgetRoles, provePerform
 import { classifyTable, mapColumns, type ColumnMap } from './rules/columns.js';
 import { identify } from './rules/identity.js';
 import { extractAverages, extractBudget, extractEfficiency, extractIndicators, extractScale, type TableContext } from './rules/tables.js';
+
+/** Columns where at least two body cells read as numbers. */
+function figureColumns(table: Table): number {
+  let n = 0;
+  for (let c = 0; c < table.nCols; c++) {
+    const figures = table.rows.filter((r) => {
+      const cell = r.cells[c];
+      return cell && !cell.spannedBy && /\d/.test(cell.text) && parseNumber(cell.text).value !== null && !/^(19|20)\d\d$/.test(cell.text.trim());
+    }).length;
+    if (figures >= 2) n++;
+  }
+  return n;
+}
 
 /** Permendagri 86/2017, used when a report prints no scale of its own. */
 export const DEFAULT_SCALE: PredicateScale = {
@@ -128,6 +142,15 @@ export function extractReport(layout: LayoutDocument, opts: ExtractOptions = {})
         budget.push(...listed);
         const before = tables.slice(0, -1).reverse().find((t) => t.pages.includes(table.pages[0]!));
         Object.assign(info, { kind: 'budget-summary', variant: table.caption ? null : (before?.variant ?? null), by: 'stacked-list' });
+      } else if (figureColumns(table) >= 2) {
+        // Figures under columns neither the header nor the rows' arithmetic could name: said, not
+        // checked under guessed roles.
+        warnings.push({
+          code: 'W_TABLE_UNREAD',
+          message: `Table ${table.id} (p. ${table.pages.join(', ')}${table.caption ? `, "${table.caption}"` : ''}) holds figures whose columns could not be identified from its header or its rows' arithmetic; its figures are not checked`,
+          page: table.pages[0]!,
+          stage: 'extract',
+        });
       }
     }
     if (cls.kind === 'scale') {

@@ -289,3 +289,26 @@ describe('a performance table whose header words are unknown', () => {
     expect(info.columns).toMatchObject({ indikator: 2, target: 4, realisasi: 5, capaian: 6 });
   });
 });
+
+describe('a table of figures whose columns cannot be identified', () => {
+  it('is said in the warnings with its page and caption, and nothing is read from it', () => {
+    const rows = [
+      ['Ukuran', 'Kolom A', 'Kolom B', 'Kolom C'],
+      ['Angka partisipasi', '90', '12,5', '7'],
+      ['Jumlah sekolah', '12', '40,1', '3'],
+      ['Indeks kepuasan', '80', '33,3', '9'],
+    ];
+    const report = extractReport(layout([table('t1', rows, { caption: 'Tabel 9 Lain-lain', page: 4 })], []));
+    expect(report.tables[0]!.kind).toBe('other');
+    expect(report.indicators).toEqual([]);
+    const w = report.warnings.find((x) => x.code === 'W_TABLE_UNREAD');
+    expect(w).toMatchObject({ page: 4, stage: 'extract' });
+    expect(w!.message).toContain('"Tabel 9 Lain-lain"');
+  });
+
+  it('a table of words or of one figure column is no such table', () => {
+    const words = [['Sasaran', 'Indikator'], ['Meningkatnya mutu', 'Angka partisipasi'], ['Meningkatnya akses', 'Jumlah sekolah']];
+    const report = extractReport(layout([table('t1', words)], []));
+    expect(report.warnings.map((x) => x.code)).not.toContain('W_TABLE_UNREAD');
+  });
+});
