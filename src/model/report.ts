@@ -151,6 +151,31 @@ export const EfficiencyRow = z.object({
 });
 export type EfficiencyRow = z.infer<typeof EfficiencyRow>;
 
+/**
+ * A "Rata-rata" / "Rata-rata Capaian Kinerja" row of a performance table: the mean the report prints
+ * of one column over the indicator rows it stands for. It prints no target or realisasi of its own.
+ */
+export const AverageRow = z.object({
+  id: z.string(),
+  table: z.string(),
+  tableKind: TableKind,
+  /** The row's printed label (`Rata-rata Capaian Kinerja`). */
+  uraian: z.string(),
+  /** The column the mean is of: this year's capaian, or the previous year's (`prevCapaian`). */
+  quantity: z.enum(['capaian', 'prevCapaian']),
+  value: Value,
+  /** The column's figures in the rows the mean stands for (the rows above it back to the previous average row or the table's start), each cited. */
+  values: z.array(Value),
+  /**
+   * Ids of the indicator records (of this table, in print order; the previous year's records for
+   * `prevCapaian`) read from those rows; a row that could not be read as an indicator still has its
+   * figure in `values`.
+   */
+  of: z.array(z.string()),
+  cite: Citation,
+});
+export type AverageRow = z.infer<typeof AverageRow>;
+
 export const ScaleBand = z.object({
   label: z.string(),
   min: z.number().nullable(),
@@ -231,6 +256,8 @@ export const Report = z.object({
   budget: z.array(BudgetRow),
   belanja: z.array(BelanjaRow),
   efficiency: z.array(EfficiencyRow),
+  /** Means printed under performance tables ("Rata-rata" rows); absent in models made before they were read. */
+  averages: z.array(AverageRow).optional(),
   scale: PredicateScale,
   claims: z.array(Claim),
   warnings: z.array(Warning),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KeyRegistry } from '../../src/extract/rules/cells.js';
 import { classifyTable, mapColumns } from '../../src/extract/rules/columns.js';
-import { extractBudget, extractEfficiency, extractIndicators, extractScale, parseInterval, type TableContext } from '../../src/extract/rules/tables.js';
+import { extractAverages, extractBudget, extractEfficiency, extractIndicators, extractScale, parseInterval, type TableContext } from '../../src/extract/rules/tables.js';
 import type { Table } from '../../src/model/table.js';
 import { table } from './helpers.js';
 
@@ -50,6 +50,60 @@ describe('extractIndicators', () => {
     expect(inds[1]!.satuan).toBe('indeks');
     expect(inds[2]).toMatchObject({ polarity: 'lower', polaritySource: 'inferred', targetRange: [80, 90] });
     expect(inds[0]).toMatchObject({ polarity: 'higher', polaritySource: 'default' });
+  });
+});
+
+describe('extractAverages', () => {
+  const read = (rows: string[][]) => {
+    const c = ctx(table('t3', rows));
+    const inds = extractIndicators(c);
+    return { inds, avgs: extractAverages(c, inds) };
+  };
+
+  it.each([
+    ['in the numbering column, spanning the name columns', ['Rata-rata Capaian Kinerja', '^', '^', '', '', '112.54']],
+    ['in the indikator column', ['', '', 'Rata-rata', '', '', '112,54%']],
+    ['spelt with spaces and capitals', ['RATA - RATA', '', '', '', '', '112,54']],
+    ['as "Nilai rata-rata"', ['', 'Nilai rata-rata capaian', '', '', '', '112,54']],
+  ])('reads a mean row labelled %s: no indicator, a mean of the capaian column over the rows above, each figure cited', (_, mean) => {
+    const { inds, avgs } = read([
+      ['No', 'Sasaran', 'Indikator Kinerja', 'Target', 'Realisasi', 'Capaian (%)'],
+      ['1', 'Sasaran A', 'Jumlah pengaduan', '2', '1', '150.00'],
+      ['2', 'Sasaran B', 'Persentase desa maju', '56', '63.79', '114'],
+      mean!,
+    ]);
+    expect(inds.map((i) => i.indikator)).toEqual(['Jumlah pengaduan', 'Persentase desa maju']);
+    expect(avgs).toHaveLength(1);
+    expect(avgs[0]).toMatchObject({ table: 't3', quantity: 'capaian', value: { value: 112.54, cite: { row: 3, column: 5 } }, of: ['t3.r1', 't3.r2'] });
+    expect(avgs[0]!.values.map((v) => [v.text, v.cite.row])).toEqual([['150.00', 1], ['114', 2]]);
+    expect(avgs[0]!.uraian).toMatch(/^(Rata|RATA|Nilai)/);
+  });
+
+  it('keeps an indicator named "Rata-rata waktu …" (it prints its own target and realisasi) and a mean per group, back to the previous mean row', () => {
+    const { inds, avgs } = read([
+      ['No', 'Sasaran', 'Indikator Kinerja', 'Target', 'Realisasi', 'Capaian (%)'],
+      ['1', 'Sasaran A', 'Rata-rata waktu penanganan pengaduan', '3', '2', '150'],
+      ['2', '', 'Persentase desa maju', '50', '40', '80'],
+      ['Rata-rata', '', '', '', '', '115'],
+      ['3', 'Sasaran B', 'Indeks Kepuasan Masyarakat', '80', '84', '105'],
+      ['Rata-rata', '', '', '', '', '105'],
+    ]);
+    expect(inds.map((i) => i.indikator)).toEqual(['Rata-rata waktu penanganan pengaduan', 'Persentase desa maju', 'Indeks Kepuasan Masyarakat']);
+    expect(avgs.map((a) => [a.of, a.values.map((v) => v.value)])).toEqual([
+      [['t3.r1', 't3.r2'], [150, 80]],
+      [['t3.r4'], [105]],
+    ]);
+  });
+
+  it("keeps a figure of a row that could not be read as an indicator (its name lost) among the mean's figures", () => {
+    const { avgs } = read([
+      ['No', 'Sasaran', 'Indikator Kinerja', 'Target', 'Realisasi', 'Capaian (%)'],
+      ['1', 'Sasaran A', 'Jumlah pengaduan', '2', '1', '150'],
+      ['2', 'Sasaran B', '', '56', '63.79', '114'],
+      ['Rata-rata', '', '', '', '', '132'],
+    ]);
+    expect(avgs[0]).toMatchObject({ of: ['t3.r1'] });
+    expect(avgs[0]!.values.map((v) => v.value)).toEqual([150, 114]);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Cell, Table, TableRow } from '../../model/table.js';
 import { proveTreeLevels } from './arithmetic.js';
-import type { BelanjaRow, BudgetLevel, BudgetRow, EfficiencyRow, Indicator, ScaleBand, TableKind, TextValue, Value } from '../../model/report.js';
+import type { AverageRow, BelanjaRow, BudgetLevel, BudgetRow, EfficiencyRow, Indicator, ScaleBand, TableKind, TextValue, Value } from '../../model/report.js';
 import { BUDGET_CODE, ColumnValues, bodyRows, rangeOf, cellText, citeCell, letterSpaced, type KeyRegistry } from './cells.js';
 import type { ColumnMap } from './columns.js';
 import { polarityOf } from './polarity.js';
@@ -43,6 +43,67 @@ export function extractIndicators(ctx: TableContext): Indicator[] {
   return [...main, ...more];
 }
 
+/** A label that names a mean: `Rata-rata`, `RATA - RATA CAPAIAN`, `Nilai rata-rata`, `Rerata`. */
+const MEAN_LABEL = /^(?:nilai\s+)?(?:rata\s*[-\u2010-\u2014]?\s*rata|rerata)(?![\p{L}])/iu;
+
+/** Columns of a performance table holding a row's own figures (the rest hold its labels). */
+const FIGURE_ROLES = ['target', 'realisasi', 'capaian', 'prevTarget', 'prevRealisasi', 'prevCapaian', 'renstraTarget', 'predikat', 'satuan'] as const;
+
+/**
+ * A row of a performance table that prints a mean: its label (in whichever label cells it sits, often
+ * spanning the numbering and name columns) names a mean, and it prints no target or realisasi of its
+ * own, only the mean of a capaian column. An indicator named "Rata-rata waktu …" prints its target
+ * and realisasi, so it stays an indicator.
+ */
+function meanLabel(table: Table, row: TableRow, map: ColumnMap, vals: ColumnValues): string | null {
+  const r = map.roles;
+  if (vals.value(row, r.target) || vals.value(row, r.realisasi) || vals.value(row, r.prevTarget) || vals.value(row, r.prevRealisasi) || vals.value(row, r.renstraTarget)) return null;
+  const figureCols = new Set(FIGURE_ROLES.map((k) => r[k]).filter((c): c is number => c !== undefined));
+  const label = row.cells
+    .filter((c) => !c.spannedBy && !figureCols.has(c.col))
+    .map((c) => cellText(table, c).trim())
+    .filter(Boolean)
+    .join(' ')
+    .replace(/\s+/g, ' ');
+  return MEAN_LABEL.test(label) ? label : null;
+}
+
+/**
+ * The means a performance table prints in "Rata-rata" rows, each tied to the indicator records of
+ * the rows above it back to the previous mean row (or the table's start): this year's capaian, and
+ * the previous year's where that column prints one.
+ *
+ * @example
+ *   extractAverages(ctx, indicators)[0]; // { uraian: 'Rata-rata Capaian Kinerja', quantity: 'capaian', value: { text: '112.54', … }, of: ['t1.r1', …] }
+ */
+export function extractAverages(ctx: TableContext, indicators: readonly Indicator[]): AverageRow[] {
+  const { table, map } = ctx;
+  const r = map.roles;
+  if (r.indikator === undefined) return [];
+  const vals = new ColumnValues(table);
+  const out: AverageRow[] = [];
+  let since: TableRow[] = [];
+  for (const row of bodyRows(table)) {
+    const label = meanLabel(table, row, map, vals);
+    if (!label) {
+      since.push(row);
+      continue;
+    }
+    for (const [quantity, col, suffix] of [['capaian', r.capaian, ''], ['prevCapaian', r.prevCapaian, '.prev']] as const) {
+      const value = vals.value(row, col);
+      // The column's figures above, whether or not their row was read as an indicator.
+      const values = since.map((x) => vals.value(x, col)).filter((v): v is Value => v !== null);
+      if (!value || values.length === 0) continue;
+      const ids = new Set(since.map((x) => `${table.id}.r${x.index}${suffix}`));
+      const of = indicators.filter((i) => ids.has(i.id)).map((i) => i.id);
+      const first = row.cells.find((c) => !c.spannedBy && cellText(table, c).trim()) ?? row.cells[0]!;
+      out.push({ id: `${table.id}.r${row.index}.${quantity}`, table: table.id, tableKind: ctx.kind, uraian: label, quantity, value, values, of, cite: citeCell(table, first) });
+    }
+    since = [];
+  }
+  return out;
+}
+
 function readIndicatorColumns(ctx: TableContext): Indicator[] {
   const { table, map } = ctx;
   const r = map.roles;
@@ -52,6 +113,8 @@ function readIndicatorColumns(ctx: TableContext): Indicator[] {
   let sasaran: string | null = null;
   let tujuan: string | null = null;
   for (const row of bodyRows(table)) {
+    // A mean row ("Rata-rata Capaian Kinerja") is no indicator and opens no sasaran (extractAverages).
+    if (meanLabel(table, row, map, vals)) continue;
     const sCell = r.sasaran ?? r.uraian;
     const sText = sCell !== undefined ? cellText(table, row.cells[sCell]).trim() : '';
     if (sText) {
