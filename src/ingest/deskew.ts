@@ -90,17 +90,16 @@ export function rotate(img: GrayImage, degrees: number, fill = backgroundLevel(i
   const out = new Uint8Array(width * height);
   for (let y = 0; y < height; y++) {
     const dy = y - cy;
-    for (let x = 0; x < width; x++) {
-      const dx = x - cx;
-      // The source point that a content rotation by `degrees` moved to (x, y).
-      const sx = cx + dx * cos - dy * sin;
-      const sy = cy + dx * sin + dy * cos;
-      const x0 = Math.floor(sx);
-      const y0 = Math.floor(sy);
-      if (x0 < 0 || y0 < 0 || x0 >= width - 1 || y0 >= height - 1) {
+    // The source point that a content rotation by `degrees` moved to (x, y), stepped along the row.
+    let sx = cx - cx * cos - dy * sin;
+    let sy = cy - cx * sin + dy * cos;
+    for (let x = 0; x < width; x++, sx += cos, sy += sin) {
+      if (sx < 0 || sy < 0 || sx >= width - 1 || sy >= height - 1) {
         out[y * width + x] = fill;
         continue;
       }
+      const x0 = sx | 0;
+      const y0 = sy | 0;
       const fx = sx - x0;
       const fy = sy - y0;
       const i = y0 * width + x0;

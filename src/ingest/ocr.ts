@@ -21,7 +21,7 @@ import path from 'node:path';
 import { AppError } from '../errors.js';
 import type { Page, Word } from '../model/document.js';
 import { estimateSkew, rotate } from './deskew.js';
-import { acceptReading, brokenFigures, crop, FIGURE_CHARS, groupBox } from './reread.js';
+import { acceptReading, brokenFigures, crop, FIGURE_CHARS, groupBox, stackCrops, unstack } from './reread.js';
 import { detectRules, eraseRules, readPgm, ruleDefaults, rulesToPoints, writePgm, type GrayImage } from './raster.js';
 
 export interface OcrAvailability {
@@ -306,31 +306,36 @@ async function recognise(job: PageJob, page: number, base: string): Promise<Page
 /**
  * Reads again, from the cleaned page, each group of words where a figure came out broken (see
  * reread.ts), as one line of figure characters, and keeps the new words where they all read as
- * numbers. Groups are read one after another; a page has a handful.
+ * numbers. The groups' crops are stacked into one sheet read by one tesseract run.
  */
 async function rereadFigures(job: PageJob, words: Word[], clean: GrayImage, base: string): Promise<Word[]> {
   const groups = brokenFigures(words);
   if (!groups.length) return words;
-  const replaced = new Map<Word, Word[]>();
-  for (const [i, group] of groups.entries()) {
-    const box = groupBox(group, job.dpi, clean);
-    const file = `${base}-fig${i}.pgm`;
-    await writeFile(file, writePgm(crop(clean, box)));
-    try {
-      const { stdout } = await run(
-        job.tesseract,
-        [file, 'stdout', '-l', job.lang, '--psm', '7', '--dpi', String(job.dpi), '-c', `tessedit_char_whitelist=${FIGURE_CHARS}`, 'tsv'],
-        { signal: job.signal, timeout: TOOL_TIMEOUT_MS, env: { ...process.env, OMP_THREAD_LIMIT: '1' } },
-      );
-      const better = acceptReading(parseTesseractTsv(stdout, job.dpi), box, job.dpi);
-      if (better) {
-        replaced.set(group[0]!, better.map((w) => ({ ...w, reread: true })));
-        for (const w of group.slice(1)) replaced.set(w, []);
-      }
-    } finally {
-      await rm(file, { force: true }).catch(() => undefined);
-    }
+  const boxes = groups.map((g) => groupBox(g, job.dpi, clean));
+  const crops = boxes.map((b) => crop(clean, b));
+  const { sheet, offsets } = stackCrops(crops);
+  const file = `${base}-figures.pgm`;
+  await writeFile(file, writePgm(sheet));
+  let read: Word[];
+  try {
+    // One run for the page: each crop is a line of the sheet.
+    const { stdout } = await run(
+      job.tesseract,
+      [file, 'stdout', '-l', job.lang, '--psm', '6', '--dpi', String(job.dpi), '-c', `tessedit_char_whitelist=${FIGURE_CHARS}`, 'tsv'],
+      { signal: job.signal, timeout: TOOL_TIMEOUT_MS, env: { ...process.env, OMP_THREAD_LIMIT: '1' } },
+    );
+    read = parseTesseractTsv(stdout, job.dpi);
+  } finally {
+    await rm(file, { force: true }).catch(() => undefined);
   }
+  const perCrop = unstack(read, crops, offsets, job.dpi);
+  const replaced = new Map<Word, Word[]>();
+  groups.forEach((group, i) => {
+    const better = acceptReading(perCrop[i]!, boxes[i]!, job.dpi);
+    if (!better) return;
+    replaced.set(group[0]!, better.map((w) => ({ ...w, reread: true })));
+    for (const w of group.slice(1)) replaced.set(w, []);
+  });
   return words.flatMap((w) => replaced.get(w) ?? [w]);
 }
 

@@ -149,12 +149,16 @@ export function detectRules(img: GrayImage, options: RuleDetectOptions = {}): Ra
   const alongRows = lineInk(img, opts);
   const alongColumns = lineInk(turned, opts);
   // Glyph strokes are thin across in one direction or the other; flat shading in neither.
-  const strokes = (own: Uint8Array, other: GrayImage): Uint8Array => {
-    const crossed = transpose(other).data;
-    return own.map((v, i) => (v === RIDGE || crossed[i] === RIDGE ? 1 : 0));
-  };
-  const horizontal = detectAlongRows(img, opts, alongRows, strokes(alongRows, { ...turned, data: alongColumns }));
-  const vertical = detectAlongRows(turned, opts, alongColumns, strokes(alongColumns, { ...img, data: alongRows }));
+  // One mask in the image's orientation, its transpose for the turned image.
+  const { width, height } = img;
+  const strokesRows = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    for (let x = 0; x < width; x++) if (alongRows[row + x] === RIDGE || alongColumns[x * height + y] === RIDGE) strokesRows[row + x] = 1;
+  }
+  const strokesColumns = transpose({ width, height, data: strokesRows }).data;
+  const horizontal = detectAlongRows(img, opts, alongRows, strokesRows);
+  const vertical = detectAlongRows(turned, opts, alongColumns, strokesColumns);
   return [...horizontal.map((l) => toRasterRule(l, 'h')), ...vertical.map((l) => toRasterRule(l, 'v'))];
 }
 

@@ -99,6 +99,45 @@ export function crop(img: GrayImage, [x0, y0, x1, y1]: readonly [number, number,
 }
 
 /**
+ * The crops stacked into one sheet, one under another with a blank band as high as the tallest
+ * between them, so one tesseract run reads them all as lines; `offsets[i]` is where crop i starts.
+ *
+ * @example
+ *   const { sheet, offsets } = stackCrops([a, b]); // offsets: [gap, gap + a.height + gap]
+ */
+export function stackCrops(crops: readonly GrayImage[]): { sheet: GrayImage; offsets: number[] } {
+  const gap = Math.max(8, ...crops.map((c) => c.height));
+  const width = Math.max(...crops.map((c) => c.width)) + 2 * gap;
+  const height = crops.reduce((h, c) => h + c.height + gap, gap);
+  const data = new Uint8Array(width * height).fill(255);
+  const offsets: number[] = [];
+  let y = gap;
+  for (const c of crops) {
+    offsets.push(y);
+    for (let r = 0; r < c.height; r++) data.set(c.data.subarray(r * c.width, (r + 1) * c.width), (y + r) * width + gap);
+    y += c.height + gap;
+  }
+  return { sheet: { width, height, data }, offsets };
+}
+
+/**
+ * Words read from a sheet of stacked crops, given back to their crops (by the middle of each word)
+ * in each crop's own coordinates, points.
+ */
+export function unstack(words: readonly Word[], crops: readonly GrayImage[], offsets: readonly number[], dpi: number): Word[][] {
+  const k = 72 / dpi;
+  const gap = offsets[0] ?? 0;
+  return crops.map((c, i) => {
+    const top = offsets[i]! * k;
+    const bottom = (offsets[i]! + c.height) * k;
+    const r2 = (v: number): number => Math.round(v * 100) / 100;
+    return words
+      .filter((w) => (w.bbox[1] + w.bbox[3]) / 2 >= top && (w.bbox[1] + w.bbox[3]) / 2 < bottom)
+      .map((w) => ({ ...w, bbox: [r2(w.bbox[0] - gap * k), r2(w.bbox[1] - top), r2(w.bbox[2] - gap * k), r2(w.bbox[3] - top)] }));
+  });
+}
+
+/**
  * The words of a second reading, moved from the crop's coordinates to the page's, when every one of
  * them reads as a figure; null when the reading is no better than the first (empty, or still broken).
  */

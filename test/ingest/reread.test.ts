@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Word } from '../../src/model/document.js';
-import { acceptReading, brokenFigures, crop, groupBox, isBrokenFigure, readsAsFigure } from '../../src/ingest/reread.js';
+import { acceptReading, brokenFigures, crop, groupBox, isBrokenFigure, readsAsFigure, stackCrops, unstack } from '../../src/ingest/reread.js';
 
 const w = (text: string, x0: number, y0 = 100, width = text.length * 5, h = 10): Word => ({ text, bbox: [x0, y0, x0 + width, y0 + h], ocr: true, conf: 50 });
 
@@ -45,5 +45,20 @@ describe('second reading of broken figures', () => {
     expect(moved![0]!.bbox).toEqual([198.5, 99.5, 223.5, 109.5]);
     expect(acceptReading([w('92.4B', 2, 3)], box, 144)).toBeNull();
     expect(acceptReading([], box, 144)).toBeNull();
+  });
+});
+
+describe('one sheet for all the crops of a page', () => {
+  it('stacks crops with blank bands between them and gives each read word back to its crop', () => {
+    const a = { width: 40, height: 10, data: new Uint8Array(400).fill(0) };
+    const b = { width: 20, height: 16, data: new Uint8Array(320).fill(0) };
+    const { sheet, offsets } = stackCrops([a, b]);
+    expect(offsets).toEqual([16, 42]);
+    expect([sheet.width, sheet.height]).toEqual([72, 74]);
+    expect(sheet.data[16 * 72 + 16]).toBe(0);
+    expect(sheet.data[30 * 72 + 16]).toBe(255);
+    // Words in points at 72 dpi (1 px = 1 pt): one on each crop's line.
+    const words = unstack([w('92.45', 18, 17, 20, 8), w('106,26%', 17, 45, 15, 10)], [a, b], offsets, 72);
+    expect(words.map((ws) => ws.map((x) => [x.text, x.bbox]))).toEqual([[['92.45', [2, 1, 22, 9]]], [['106,26%', [1, 3, 16, 13]]]]);
   });
 });
