@@ -322,9 +322,12 @@ class Answerer {
     const checked = totals.length + parents.length;
     if (sums.length) {
       const errors = sums.filter((f) => f.severity !== 'rounding');
+      // One finding per wrong printed figure: a total off in pagu and sisa is one total, two figures.
+      const rows = new Set(errors.map((f) => f.subject ?? f.id)).size;
+      const figures = errors.length > rows ? this.t(` (${errors.length} angka)`, ` (${errors.length} figures)`) : '';
       lines.push(
         errors.length
-          ? this.t(`Tidak. ${errors.length} jumlah anggaran tidak cocok dengan rincian barisnya (dari ${checked} total/subtotal dan induk yang diperiksa):`, `No. ${errors.length} budget total${errors.length > 1 ? 's do' : ' does'} not match the rows below ${errors.length > 1 ? 'them' : 'it'} (of ${checked} totals, subtotals and parent lines checked):`)
+          ? this.t(`Tidak. ${rows} jumlah anggaran${figures} tidak cocok dengan rincian barisnya (dari ${checked} total/subtotal dan induk yang diperiksa):`, `No. ${rows} budget total${rows > 1 ? 's' : ''}${figures} ${rows > 1 ? 'do' : 'does'} not match the rows below ${rows > 1 ? 'them' : 'it'} (of ${checked} totals, subtotals and parent lines checked):`)
           : this.t(`Hampir: semua jumlah cocok kecuali selisih pembulatan:`, `Almost: all totals add up except for rounding differences:`),
         ...this.list(errors.length ? errors : sums, 8),
       );

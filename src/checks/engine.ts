@@ -255,8 +255,10 @@ const localRank = (check: string): number => {
  * cell's figure that two checks expect the same other value for (a row's sisa that neither its own
  * pagu − realisasi nor its sub-kegiatan support) is reported once, by the check about the row itself;
  * and a finding citing only cells another one with the same figures already cites (a program and its
- * only kegiatan in one list cell) is that finding; and a specific wrong figure (82,48 for 82,84)
- * that two checks reach in different tables is one finding citing both places.
+ * only kegiatan in one list cell) is that finding; and a cell its row's own equation and the sum of
+ * its rows both reject is one finding, the row check's; and a specific wrong figure (82,48 for 82,84)
+ * that two checks, or one check in two tables (a TOTAL and its copy in the attachment), reach is one
+ * finding citing both places.
  */
 function mergeEquivalent(all: readonly Pending[]): Pending[] {
   const numbersOf = (p: Pending): string | null => {
@@ -272,7 +274,8 @@ function mergeEquivalent(all: readonly Pending[]): Pending[] {
       nums === null
         ? undefined
         : (out.find((q) => numbersOf(q) === nums && p.finding.severity === q.finding.severity && equivalent(q, p)) ??
-          out.find((q) => q.finding.check !== p.finding.check && p.finding.severity === q.finding.severity && sameSpecificFigure(q.finding, p.finding)));
+          out.find((q) => p.finding.severity === q.finding.severity && sameCellSum(q, p)) ??
+          out.find((q) => (q.finding.check !== p.finding.check || !sharesTable(q.finding, p.finding)) && p.finding.severity === q.finding.severity && sameSpecificFigure(q.finding, p.finding)));
     if (!into) {
       out.push(p);
       continue;
@@ -286,6 +289,28 @@ function mergeEquivalent(all: readonly Pending[]): Pending[] {
   }
   // Keep the engine's order (by check, then as found) for what follows.
   return all.filter((p) => out.includes(p));
+}
+
+const ROW_CHECKS = new Set(['sisa', 'serapan']);
+const SUM_CHECKS = new Set(['sum-hierarchy', 'sum-rows']);
+
+/**
+ * One printed cell that its row's own equation (sisa = pagu − realisasi, % = realisasi / pagu) and
+ * the sum of its rows both reject is one wrong figure, reported by the row's check (whose expected
+ * value its own row gives), whatever the sum expects.
+ */
+function sameCellSum(kept: Pending, other: Pending): boolean {
+  if (!ROW_CHECKS.has(kept.finding.check) || !SUM_CHECKS.has(other.finding.check)) return false;
+  const pv = other.finding.printed?.value;
+  if (typeof pv !== 'number' || kept.finding.printed?.value !== pv) return false;
+  const cells = new Set(kept.finding.citations.map(citeKey));
+  return other.finding.citations.every((c) => c.table && cells.has(citeKey(c)));
+}
+
+/** Whether two findings cite a cell of the same table. */
+function sharesTable(a: Finding, b: Finding): boolean {
+  const tables = new Set(a.citations.map((c) => c.table).filter(Boolean));
+  return b.citations.some((c) => c.table && tables.has(c.table));
 }
 
 function equivalent(kept: Pending, other: Pending): boolean {
@@ -359,6 +384,11 @@ function linkCauses(all: Pending[]): void {
   for (const p of all) {
     const causes = new Set<string>();
     for (const l of p.links) {
+      // A figure computed from another wrong figure of its row: that figure's findings are its cause.
+      if (l.follows) {
+        const { row, quantity } = l.follows;
+        for (const e of byQuantity.get(quantity) ?? []) if (e.row === row && e.findingId !== p.finding.id) causes.add(e.findingId);
+      }
       const t = l.total;
       if (!t) continue;
       const rows = new Set(t.rows);

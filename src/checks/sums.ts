@@ -96,14 +96,6 @@ function quantityName(q: Summed, printed: Value): Bilingual {
   return { id: name, en: `next-year forecast (${name})` };
 }
 
-/**
- * The year's own columns go off together (rows missing under a kegiatan put pagu, realisasi and
- * sisa off at once): one finding. The forecast is another year's plan, typed on its own: apart.
- */
-const planOf = (q: Summed): 'year' | 'forecast' => (q === 'prakiraan' ? 'forecast' : 'year');
-
-type Miss = FindingDraft & { q: Summed; name: Bilingual; discrepancy: number; tolerance: number };
-
 /** Pages the rows sit on, for messages: `hal. 14–15`. */
 function pagesOf(rows: readonly BudgetRow[]): Bilingual {
   const pages = [...new Set(rows.map((r) => r.cite.page))].sort((a, b) => a - b);
@@ -113,9 +105,29 @@ function pagesOf(rows: readonly BudgetRow[]): Bilingual {
   return { id: `hal. ${span}`, en: `p. ${span}` };
 }
 
+/** The year's own quantities; the forecast is another year's plan, typed on its own. */
+const YEAR: ReadonlySet<Summed> = new Set(['pagu', 'realisasi', 'sisa']);
+
+interface Miss {
+  q: Summed;
+  name: Bilingual;
+  printed: Value;
+  expected: number;
+  draft: FindingDraft;
+}
+
 /**
  * Compares `parent`'s printed quantities with the sum over `children`. A child that prints nothing
  * (`-`) counts as 0; a quantity no child prints is skipped.
+ *
+ * Each printed figure that does not add up is its own finding, citing its own cell and naming its
+ * own expected value (a mistyped realisasi and the sisa computed from it are two wrong printed
+ * figures: two findings); the findings of one row share its subject (`budget:<key>`), which links
+ * them. One typed figure puts at most one of the year's pagu and realisasi off (and the sisa derived
+ * from it): when both are off against the rows, no printed figure of the row explains it, the rows
+ * listed are not the ones it stands for (rows missing or extra, a total over other rows). That is
+ * one problem of the row: one warning citing every column that shows it and naming how many rows are
+ * listed.
  */
 export function compareSum(parent: BudgetRow, children: readonly BudgetRow[], ctx: CheckContext, rowsLabel: Bilingual): FindingDraft[] {
   if (children.length === 0) return [];
@@ -136,11 +148,7 @@ export function compareSum(parent: BudgetRow, children: readonly BudgetRow[], ct
     const discrepancy = printed.value - j.value;
     const tolerance = halfUnit(printed) + nums.reduce((s, n) => s + halfUnit(n), 0);
     const name = quantityName(q, printedValue);
-    misses.push({
-      q,
-      name,
-      discrepancy,
-      tolerance,
+    const draft: FindingDraft = {
       messageId: j.verdict === 'rounding' ? 'rounding' : 'mismatch',
       severity: j.verdict === 'rounding' ? 'rounding' : undefined,
       subject: `budget:${parent.key}`,
@@ -166,12 +174,57 @@ export function compareSum(parent: BudgetRow, children: readonly BudgetRow[], ct
         ),
       },
       citations: [ctx.cite(printedValue.cite)],
-    });
+      links: {
+        total: { row: parent.id, rows: children.map((c) => c.id), quantity: q, discrepancy, tolerance },
+        // The total itself may be the typo, which explains the total above it.
+        explains: [{ row: parent.id, quantity: q, delta: discrepancy, tolerance }],
+      },
+    };
+    misses.push({ q, name, printed: printedValue, expected: j.value, draft });
   }
-  return (['year', 'forecast'] as const).flatMap((plan) => {
-    const group = misses.filter((m) => planOf(m.q) === plan);
-    return group.length ? [oneFinding(parent, children, group)] : [];
-  });
+  const year = misses.filter((m) => YEAR.has(m.q));
+  if (!(year.some((m) => m.q === 'pagu') && year.some((m) => m.q === 'realisasi'))) return misses.map((m) => followsRealisasi(parent, m, misses));
+  return [rowsOff(parent, children, year, rowsLabel), ...misses.filter((m) => !YEAR.has(m.q)).map((m) => m.draft)];
+}
+
+/**
+ * A sisa printed as the row's own pagu − realisasi, off against the rows by exactly what the
+ * realisasi is off the other way: a wrong printed figure of its own, whose cause is the realisasi
+ * (the finding is linked to it and says so).
+ */
+function followsRealisasi(parent: BudgetRow, m: Miss, misses: readonly Miss[]): FindingDraft {
+  const realisasi = misses.find((x) => x.q === 'realisasi');
+  const [p, x, s] = [parent.pagu?.value, parent.realisasi?.value, parent.sisa?.value];
+  if (m.q !== 'sisa' || !realisasi || p == null || x == null || s == null || Math.abs(p - x - s) >= 0.5) return m.draft;
+  const dS = m.printed.value! - m.expected;
+  const dR = realisasi.printed.value! - realisasi.expected;
+  if (Math.abs(dS + dR) >= 0.5) return m.draft;
+  return {
+    ...m.draft,
+    messageId: m.draft.messageId === 'rounding' ? 'rounding' : 'followsRealisasi',
+    data: { ...m.draft.data, realisasi: realisasi.printed.text },
+    links: { ...m.draft.links, follows: { row: parent.id, quantity: 'realisasi' } },
+  };
+}
+
+/** The rows listed do not add up to the row in pagu and realisasi at once: one warning for the row. */
+function rowsOff(parent: BudgetRow, children: readonly BudgetRow[], misses: readonly Miss[], rowsLabel: Bilingual): FindingDraft {
+  const first = misses[0]!;
+  const details: Bilingual = {
+    id: misses.map((m) => `${m.name.id} tercetak ${m.printed.text}, jumlahnya ${rupiah(m.expected).id}`).join('; '),
+    en: misses.map((m) => `${m.name.en} printed ${m.printed.text}, their sum ${rupiah(m.expected).en}`).join('; '),
+  };
+  return {
+    ...first.draft,
+    messageId: 'rowsOff',
+    severity: 'warning',
+    data: { uraian: parent.uraian, n: children.length, rows: rowsLabel, pages: pagesOf(children), details },
+    citations: misses.flatMap((m) => m.draft.citations),
+    links: {
+      ...first.draft.links,
+      explains: misses.flatMap((m) => m.draft.links?.explains ?? []),
+    },
+  };
 }
 
 /** What a row that prints pagu and realisasi left unspent (null when it prints neither or spent it all). */
@@ -181,37 +234,22 @@ function unspent(row: BudgetRow): number | null {
   return pagu != null && realisasi != null && Math.abs(pagu - realisasi) >= 0.5 ? pagu - realisasi : null;
 }
 
-/** One row that does not add up is one problem, whichever of its columns show it: one finding citing every column. */
-function oneFinding(parent: BudgetRow, children: readonly BudgetRow[], misses: readonly Miss[]): FindingDraft {
-  const primary = misses.find((m) => m.messageId === 'mismatch') ?? misses[0]!;
-  const others = misses.filter((m) => m !== primary);
-  const more: Bilingual = others.length
-    ? {
-        id: `; juga ${others.map((m) => `${m.name.id} selisih ${rupiah(m.discrepancy).id}`).join(', ')}`,
-        en: `; also ${others.map((m) => `${m.name.en} off by ${rupiah(m.discrepancy).en}`).join(', ')}`,
-      }
-    : { id: '', en: '' };
-  const { q, name: _name, discrepancy, tolerance, ...draft } = primary;
-  return {
-    ...draft,
-    data: { ...draft.data, more },
-    citations: misses.flatMap((m) => m.citations),
-    links: {
-      total: { row: parent.id, rows: children.map((c) => c.id), quantity: q, discrepancy, tolerance },
-      // The total itself may be the typo, which explains the total above it.
-      explains: misses.map((m) => ({ row: parent.id, quantity: m.q, delta: m.discrepancy, tolerance: m.tolerance })),
-    },
-  };
-}
-
 /** Shared message templates of both sum checks. */
 export const SUM_MESSAGES = {
+  followsRealisasi: {
+    id: '{uraian}: {quantity} tercetak {printed} tetapi jumlah {n} {rows} ({pages}) = {expected}; selisih {diff}, sama dengan selisih realisasi {realisasi} (sisa dihitung dari realisasi yang salah)',
+    en: '{uraian}: printed {quantity} {printed} but the {n} {rows} ({pages}) add up to {expected}; difference {diff}, the realisasi {realisasi} being off by as much the other way (the sisa was computed from the wrong realisasi)',
+  },
+  rowsOff: {
+    id: '{uraian}: {n} {rows} yang tercantum ({pages}) tidak berjumlah sama dengan baris ini pada pagu dan realisasi sekaligus ({details}); tidak ada satu angka tercetak yang menjelaskannya: ada baris yang hilang atau berlebih, atau jumlahnya atas baris lain',
+    en: '{uraian}: the {n} {rows} listed ({pages}) do not add up to this row in pagu and realisasi at once ({details}); no single printed figure explains it: rows are missing or extra, or it adds up other rows',
+  },
   mismatch: {
-    id: '{uraian}: {quantity} tercetak {printed} tetapi jumlah {n} {rows} ({pages}) = {expected}; selisih {diff}{more}',
-    en: '{uraian}: printed {quantity} {printed} but the {n} {rows} ({pages}) add up to {expected}; difference {diff}{more}',
+    id: '{uraian}: {quantity} tercetak {printed} tetapi jumlah {n} {rows} ({pages}) = {expected}; selisih {diff}',
+    en: '{uraian}: printed {quantity} {printed} but the {n} {rows} ({pages}) add up to {expected}; difference {diff}',
   },
   rounding: {
-    id: '{uraian}: {quantity} tercetak {printed} hanya cocok dengan jumlah {n} {rows} = {expected} bila dipotong; selisih {diff}{more}',
-    en: '{uraian}: printed {quantity} {printed} matches the {n} {rows} adding up to {expected} only if truncated; difference {diff}{more}',
+    id: '{uraian}: {quantity} tercetak {printed} hanya cocok dengan jumlah {n} {rows} = {expected} bila dipotong; selisih {diff}',
+    en: '{uraian}: printed {quantity} {printed} matches the {n} {rows} adding up to {expected} only if truncated; difference {diff}',
   },
 } as const;

@@ -34,6 +34,11 @@ export interface FindingLinks {
   explains?: Array<{ row: string; quantity: string; delta: number; tolerance: number }>;
   /** For a total: which rows were added up and by how much the printed total exceeds their sum. */
   total?: { row: string; rows: string[]; quantity: string; discrepancy: number; tolerance: number };
+  /**
+   * The printed figure follows another wrong figure of its row ("the sisa printed as pagu − the
+   * mistyped realisasi"): the findings that explain that row's `quantity` are its cause.
+   */
+  follows?: { row: string; quantity: string };
 }
 
 /** What a check reports; the engine turns it into a Finding (id, message text, merging). */

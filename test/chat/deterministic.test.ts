@@ -62,6 +62,13 @@ describe('deterministic answers on a small report', () => {
     expect(a.citations.map((c) => c.id)).toContain(sum.id);
   });
 
+  it('counts a total off in two columns (two findings, one per figure) as one total with two figures', () => {
+    const other = { ...sum, id: `${sum.id}-sisa`, citations: sum.citations.map((c) => ({ ...c, column: 3 })) };
+    const two = { ...p, ctx: { ...p.ctx, result: { ...p.ctx.result, findings: [...p.ctx.result.findings, other] } } };
+    expect(answerDeterministic('Do the program budgets add up?', two).text).toMatch(/^No\. 1 budget total \(2 figures\) does not match/);
+    expect(answerDeterministic('Apakah anggaran program sudah cocok jumlahnya?', two).text).toMatch(/^Tidak\. 1 jumlah anggaran \(2 angka\) tidak cocok/);
+  });
+
   it('says "yes" with what was checked when every total adds up', () => {
     const clean = { ...p, ctx: { ...p.ctx, result: { ...p.ctx.result, findings: p.ctx.result.findings.filter((f) => f.check !== 'sum-rows') } } };
     const a = answerDeterministic('Apakah anggaran program sudah cocok jumlahnya?', clean);

@@ -246,6 +246,35 @@ describe('one problem reached twice', () => {
     expect(findings.map((f) => [f.check, f.printed?.value, f.expected?.value])).toEqual([['sisa', 2710000, 371700]]);
   });
 
+  it("a kegiatan's sisa that neither its own pagu − realisasi nor its sub-kegiatan support (each expecting another value) is one finding, the sisa check's", () => {
+    const report = makeReport({
+      budget: [
+        budgetRow({ id: 'k', level: 'kegiatan', row: 1, pagu: '2.797.015.240', realisasi: '2.786.581.161', sisa: '18.494.079' }),
+        budgetRow({ id: 's1', level: 'sub_kegiatan', parentId: 'k', row: 2, pagu: '2.000.000.000', realisasi: '1.995.000.000', sisa: '5.000.000' }),
+        budgetRow({ id: 's2', level: 'sub_kegiatan', parentId: 'k', row: 3, pagu: '797.015.240', realisasi: '791.681.161', sisa: '5.334.079' }),
+      ],
+    });
+    const { findings } = runChecks(report, { only: ['sisa', 'sum-hierarchy'] });
+    // The realisasi 2.786.581.161 is off its sub-kegiatan (Σ 2.786.681.161); the sisa 18.494.079 is
+    // neither 10.434.079 (its own pagu − realisasi) nor 10.334.079 (Σ of its sub-kegiatan).
+    expect(findings.map((f) => [f.check, f.printed?.value, f.expected?.value, f.citations.map((c) => c.column)])).toEqual([
+      ['sisa', 18494079, 10434079, [5]],
+      ['sum-hierarchy', 2786581161, 2786681161, [3]],
+    ]);
+  });
+
+  it('a TOTAL off its rows printed again in the attachment is one finding citing both tables; different wrong totals stay apart', () => {
+    const part = (table: string, page: number, total: string) => [
+      budgetRow({ id: `${table}.a`, key: `${table}a`, table, page, row: 1, realisasi: '5.000.000.300' }),
+      budgetRow({ id: `${table}.b`, key: `${table}b`, table, page, row: 2, realisasi: '5.156.508.499' }),
+      budgetRow({ id: `${table}.t`, key: `${table}t`, table, page, row: 3, uraian: 'TOTAL', level: 'total', realisasi: total }),
+    ];
+    const same = runChecks(makeReport({ budget: [...part('body', 42, '10.156.509.099'), ...part('lampiran', 59, '10.156.509.099')] }), { only: ['sum-rows'] }).findings;
+    expect(same.map((f) => f.citations.map((c) => c.page))).toEqual([[42, 59]]);
+    const other = runChecks(makeReport({ budget: [...part('body', 42, '10.156.509.099'), ...part('lampiran', 59, '10.156.509.199')] }), { only: ['sum-rows'] }).findings;
+    expect(other).toHaveLength(2);
+  });
+
   it('a program figure its own kegiatan contradict and a correct copy elsewhere disagrees with is one finding, by the sum check', () => {
     const report = makeReport({
       budget: [

@@ -3,6 +3,17 @@ import sumHierarchy from '../../src/checks/rules/sum-hierarchy.js';
 import { budgetRow, makeReport } from './builders.js';
 import { testCheck } from './tester.js';
 
+/** A program whose realisasi 920 is off its two kegiatan (Σ 890), printed with the given sisa. */
+function mistypedProgram(sisa: string) {
+  return makeReport({
+    budget: [
+      budgetRow({ id: 'p1', level: 'program', pagu: '1.000', realisasi: '920', sisa }),
+      budgetRow({ level: 'kegiatan', parentId: 'p1', pagu: '600', realisasi: '550', sisa: '50' }),
+      budgetRow({ level: 'kegiatan', parentId: 'p1', pagu: '400', realisasi: '340', sisa: '60' }),
+    ],
+  });
+}
+
 testCheck(sumHierarchy, {
   valid: [
     {
@@ -82,17 +93,52 @@ testCheck(sumHierarchy, {
       errors: [{ messageId: 'mismatch', severity: 'error' }],
     },
     {
-      name: 'rows missing under a kegiatan put pagu, realisasi and sisa off: one finding citing the three columns',
+      name: 'a program realisasi mistyped and its sisa computed from it: two wrong printed figures, one finding each citing its own cell, linked by the row',
+      report: mistypedProgram('80'),
+      errors: [
+        { messageId: 'mismatch', severity: 'error' },
+        { messageId: 'followsRealisasi', severity: 'error' },
+      ],
+      check: (findings) => {
+        const byColumn = findings.map((f) => [f.citations.map((c) => c.column), f.printed?.value, f.expected?.value]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+        expect(byColumn).toEqual([
+          [[3], 920, 890],
+          [[5], 80, 110],
+        ]);
+        expect(new Set(findings.map((f) => f.subject)).size).toBe(1);
+        const realisasi = findings.find((f) => f.citations[0]?.column === 3)!;
+        const sisa = findings.find((f) => f.citations[0]?.column === 5)!;
+        expect(sisa.causedBy).toEqual([realisasi.id]);
+        expect(sisa.message.en).toBe(
+          'Uraian p1: printed sisa (remaining) 80 but the 2 kegiatan (activities) (p. 1) add up to Rp 110; difference Rp -30, the realisasi 920 being off by as much the other way (the sisa was computed from the wrong realisasi)',
+        );
+        expect(sisa.message.id).toBe('Uraian p1: sisa tercetak 80 tetapi jumlah 2 kegiatan (hal. 1) = Rp 110; selisih Rp -30, sama dengan selisih realisasi 920 (sisa dihitung dari realisasi yang salah)');
+      },
+    },
+    {
+      name: 'a sisa off by another amount than the realisasi (its own mistake besides): two findings, the sisa not tied to the realisasi',
+      report: mistypedProgram('85'),
+      errors: [
+        { messageId: 'mismatch', severity: 'error' },
+        { messageId: 'mismatch', severity: 'error' },
+      ],
+      check: (findings) => expect(findings.every((f) => f.causedBy === undefined)).toBe(true),
+    },
+    {
+      name: 'rows missing under a kegiatan put pagu and realisasi off at once, which no printed figure explains: one warning citing the three columns, naming the rows listed',
       report: makeReport({
         budget: [
           budgetRow({ id: 'k1', level: 'kegiatan', pagu: '100', realisasi: '90', sisa: '10' }),
           budgetRow({ level: 'sub_kegiatan', parentId: 'k1', pagu: '60', realisasi: '55', sisa: '5' }),
         ],
       }),
-      errors: [{ messageId: 'mismatch', severity: 'error' }],
-      check: (findings) => {
-        expect(findings[0]!.citations.map((c) => c.column)).toEqual([2, 3, 5]);
-        expect(findings[0]!.message.en).toMatch(/also realisasi \(spending\) off by .*sisa \(remaining\) off by/);
+      errors: [{ messageId: 'rowsOff', severity: 'warning' }],
+      check: ([f]) => {
+        expect(f!.citations.map((c) => c.column)).toEqual([2, 3, 5]);
+        expect(f!.message.en).toBe(
+          'Uraian k1: the 1 sub-kegiatan (sub-activities) listed (p. 1) do not add up to this row in pagu and realisasi at once (pagu (budget) printed 100, their sum Rp 60; realisasi (spending) printed 90, their sum Rp 55; sisa (remaining) printed 10, their sum Rp 5); no single printed figure explains it: rows are missing or extra, or it adds up other rows',
+        );
+        expect(f!.message.id).toMatch(/^Uraian k1: 1 sub kegiatan yang tercantum \(hal\. 1\) tidak berjumlah sama .*pagu tercetak 100, jumlahnya Rp 60; realisasi tercetak 90/);
       },
     },
     {

@@ -4,7 +4,7 @@ import { budgetRow, makeReport } from './builders.js';
 import { testCheck } from './tester.js';
 
 /** Five programs over a page break (14 → 15) and their total on page 15. */
-function pageBreak(totalPagu: string) {
+function pageBreak(totalPagu: string, totalRealisasi = '1.439.000', totalSisa = '61.000') {
   const programs = [
     budgetRow({ id: 'p1', page: 14, row: 1, pagu: '100.000', realisasi: '90.000', sisa: '10.000' }),
     budgetRow({ id: 'p2', page: 14, row: 2, pagu: '200.000', realisasi: '150.000', sisa: '50.000' }),
@@ -12,7 +12,7 @@ function pageBreak(totalPagu: string) {
     budgetRow({ id: 'p4', page: 15, row: 1, pagu: '400.000', realisasi: '399.000', sisa: '1.000' }),
     budgetRow({ id: 'p5', page: 15, row: 2, pagu: '500.000', realisasi: '500.000', sisa: '0' }),
   ];
-  return makeReport({ budget: [...programs, budgetRow({ id: 'tot', uraian: 'JUMLAH', level: 'total', page: 15, row: 3, pagu: totalPagu, realisasi: '1.439.000', sisa: '61.000' })] });
+  return makeReport({ budget: [...programs, budgetRow({ id: 'tot', uraian: 'JUMLAH', level: 'total', page: 15, row: 3, pagu: totalPagu, realisasi: totalRealisasi, sisa: totalSisa })] });
 }
 
 /** A work plan's TOTAL over two programs: the year's pagu adds up, the forecast total is given. */
@@ -129,6 +129,30 @@ testCheck(sumRows, {
         expect(f?.message.id).toBe('JUMLAH: pagu tercetak 1.500.001 tetapi jumlah 5 baris (hal. 14–15) = Rp 1.500.000; selisih Rp 1');
         expect(f?.expected?.operands.map((o) => o.cite?.page)).toEqual([14, 14, 14, 15, 15]);
         expect(f?.citations[0]?.page).toBe(15);
+      },
+    },
+    {
+      name: 'a total off in realisasi and sisa (a mistyped realisasi, the sisa computed from it): one finding per wrong figure, each citing its cell',
+      report: pageBreak('1.500.000', '1.449.000', '51.000'),
+      errors: [
+        { messageId: 'mismatch', severity: 'error' },
+        { messageId: 'followsRealisasi', severity: 'error' },
+      ],
+      check: (findings) => expect(findings.map((f) => [f.citations.map((c) => c.column), f.expected?.value]).sort()).toEqual([[[3], 1439000], [[5], 61000]]),
+    },
+    {
+      name: 'a total off in pagu and realisasi at once (summed over other rows, or rows missing): one warning for the row',
+      report: makeReport({
+        budget: [
+          budgetRow({ id: 'a', pagu: '10', realisasi: '8', sisa: '2' }),
+          budgetRow({ id: 'b', pagu: '20', realisasi: '20', sisa: '0' }),
+          budgetRow({ id: 't', uraian: 'JUMLAH', level: 'total', pagu: '90', realisasi: '70', sisa: '20' }),
+        ],
+      }),
+      errors: [{ messageId: 'rowsOff', severity: 'warning' }],
+      check: ([f]) => {
+        expect(f?.citations.map((c) => c.column)).toEqual([2, 3, 5]);
+        expect(f?.message.en).toMatch(/^JUMLAH: the 2 rows listed \(p\. 1\) do not add up to this row in pagu and realisasi at once \(pagu \(budget\) printed 90, their sum Rp 30; /);
       },
     },
     {
