@@ -148,6 +148,11 @@ export interface FindingsCounts {
   /** Distinct traps hit, of `traps`. */
   trapsHit: number;
   traps: number;
+  /** Matched and unmatched predictions by severity: the issue asks precision of errors and of warnings apart. */
+  errorTp: number;
+  errorFp: number;
+  warningTp: number;
+  warningFp: number;
 }
 
 export type CheckCounts = Record<string, { tp: number; fp: number; fn: number }>;
@@ -269,6 +274,10 @@ function findingsCounts(s: DocumentScore, traps: number): FindingsCounts {
     duplicates: s.falsePositives.filter((f) => f.kind === 'duplicate').length,
     trapsHit: s.trapsHit.length,
     traps,
+    errorTp: s.matches.filter((m) => m.predicted.severity === 'error').length,
+    errorFp: s.falsePositives.filter((f) => f.predicted.severity === 'error').length,
+    warningTp: s.matches.filter((m) => m.predicted.severity === 'warning').length,
+    warningFp: s.falsePositives.filter((f) => f.predicted.severity === 'warning').length,
   };
 }
 
@@ -393,7 +402,7 @@ export function redact(doc: ScoredDoc): ScoredDoc {
 
 // ---- sums ------------------------------------------------------------------------------------------
 
-const EMPTY_FINDINGS: FindingsCounts = { tp: 0, fp: 0, fn: 0, covered: 0, trapFps: 0, duplicates: 0, trapsHit: 0, traps: 0 };
+const EMPTY_FINDINGS: FindingsCounts = { tp: 0, fp: 0, fn: 0, covered: 0, trapFps: 0, duplicates: 0, trapsHit: 0, traps: 0, errorTp: 0, errorFp: 0, warningTp: 0, warningFp: 0 };
 const EMPTY_MODEL: ModelCounts = { indicatorRows: 0, indicatorFound: 0, indicatorFieldsOk: 0, indicatorFields: 0, budgetRows: 0, budgetFound: 0, budgetFieldsOk: 0, budgetFields: 0 };
 
 /** Adds two records of counts key by key. */
@@ -513,6 +522,8 @@ export const METRICS: readonly MetricDef[] = [
   { key: 'budgetFieldAccuracy', label: 'budget field accuracy', value: (s) => cellOf(s.model.budgetFieldsOk, s.model.budgetFields) },
   { key: 'findingsPrecision', label: 'findings precision', value: (s) => cellOf(s.findings.tp, s.findings.tp + s.findings.fp) },
   { key: 'findingsRecall', label: 'findings recall', value: (s) => cellOf(s.findings.tp, s.findings.tp + s.findings.fn) },
+  { key: 'errorPrecision', label: 'precision of error findings', value: (s) => cellOf(s.findings.errorTp, s.findings.errorTp + s.findings.errorFp) },
+  { key: 'warningPrecision', label: 'precision of warnings', value: (s) => cellOf(s.findings.warningTp, s.findings.warningTp + s.findings.warningFp) },
   { key: 'findingsRecallMerged', label: 'findings recall merged', value: (s) => cellOf(s.findings.tp + s.findings.covered, s.findings.tp + s.findings.fn) },
   { key: 'trapHits', label: 'trap hits / traps', value: (s) => cellOf(s.findings.trapsHit, s.findings.traps) },
   {

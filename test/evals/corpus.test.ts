@@ -48,7 +48,7 @@ function counts(over: Partial<DocCounts> = {}): DocCounts {
   return { failed: false, checkErrors: 0, perCheck: {}, ...over };
 }
 
-const findings = (tp: number, fp: number, fn: number, over: Partial<NonNullable<DocCounts['findings']>> = {}): NonNullable<DocCounts['findings']> => ({ tp, fp, fn, covered: 0, trapFps: 0, duplicates: 0, trapsHit: 0, traps: 0, ...over });
+const findings = (tp: number, fp: number, fn: number, over: Partial<NonNullable<DocCounts['findings']>> = {}): NonNullable<DocCounts['findings']> => ({ tp, fp, fn, covered: 0, trapFps: 0, duplicates: 0, trapsHit: 0, traps: 0, errorTp: 0, errorFp: 0, warningTp: 0, warningFp: 0, ...over });
 
 function gold(over: Partial<GoldFinding> = {}): GoldFinding {
   return { id: 'F1', check: 'capaian', severity: 'error', page: 7, table: 'Tabel 3.1', row: 'Indeks Kepuasan Masyarakat', column: 'Capaian (%)', printed: '98,21', expected: '92,81', ...over };
@@ -132,6 +132,15 @@ describe('scoreCorpusDocument', () => {
     expect(scored.counts.findings).toMatchObject({ tp: 1, fp: 0, fn: 0 });
     const all = scoreCorpusDocument({ id: 's', split: 'seeds', dims: {}, title: 't', gold: { findings: { gold: [gold()], traps: [] } }, run });
     expect(all.counts.findings).toMatchObject({ tp: 1, fp: 1 });
+  });
+  it('counts matched and unmatched predictions by severity', () => {
+    const run: PipelineOutput = {
+      grids: [],
+      predicted: [pred(), pred({ id: 'q', check: 'sisa', severity: 'warning', pages: [9] }), pred({ id: 'r', check: 'serapan', severity: 'error', pages: [11] })],
+      checkErrors: 0,
+    };
+    const d = scoreCorpusDocument({ id: 'c001', split: 'dev', dims: {}, title: 't', gold: { findings: { gold: [gold()], traps: [] } }, run });
+    expect(d.counts.findings).toMatchObject({ errorTp: 1, errorFp: 1, warningTp: 0, warningFp: 1 });
   });
 });
 
