@@ -92,7 +92,7 @@ export function extractReport(layout: LayoutDocument, opts: ExtractOptions = {})
   const roleMaps = new Map<string, ColumnMap>();
   for (const printed of layout.tables) {
     const hint = opts.hints?.find((h) => h.table === printed.id);
-    const map = mapColumns(printed, id.tahun);
+    const map = mapColumns(printed, id.tahun, contextOf(printed, layout.paragraphs));
     if (hint) Object.assign(map.roles, hint.columns);
     // The rows' arithmetic outranks the header: it decides which columns are pagu, realisasi, % and sisa.
     const proof = hint ? null : proveBudgetRoles(printed);

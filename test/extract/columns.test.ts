@@ -133,3 +133,20 @@ describe('mapColumns', () => {
     expect(map.forecast).toBe(forecast);
   });
 });
+
+describe('columns headed by a year alone', () => {
+  const rows = [
+    ['No', 'Indikator Kinerja', 'Satuan', '2023', '2024', '2025'],
+    ['1.', 'Persentase kendaraan wajib uji yang lulus uji berkala', '%', '72,16', '72,01', '71,89'],
+    ['2.', 'Angka fatalitas kecelakaan lalu lintas', 'per 10.000 kendaraan', '-', '0,85', '0,89'],
+  ];
+  it.each([
+    { name: 'are the years’ realisasi when the caption says so', caption: 'Tabel 3.3 Perbandingan Realisasi Kinerja', context: '', expect: { realisasi: 5, prevRealisasi: 3 } },
+    { name: 'are the years’ realisasi when the sentence before the table says so', caption: undefined, context: 'Perbandingan realisasi kinerja Tahun 2025 dengan tahun-tahun sebelumnya disajikan pada tabel berikut.', expect: { realisasi: 5, prevRealisasi: 3 } },
+    { name: 'are nothing when nothing says what they are', caption: 'Tabel 3.3 Target Renstra', context: '', expect: {} },
+  ])('$name', ({ caption, context, expect: want }) => {
+    const map = mapColumns(table('t1', rows, caption ? { caption } : {}), 2025, context);
+    const got = { realisasi: map.roles.realisasi, prevRealisasi: map.roles.prevRealisasi };
+    expect(got).toEqual({ realisasi: undefined, prevRealisasi: undefined, ...want });
+  });
+});

@@ -61,7 +61,7 @@ function norm(s: string): string {
  * @example
  *   mapColumns(table, 2023).roles; // { no: 0, sasaran: 1, indikator: 2, target: 3, realisasi: 4, capaian: 5 }
  */
-export function mapColumns(table: Table, tahun: number | null): ColumnMap {
+export function mapColumns(table: Table, tahun: number | null, context = ''): ColumnMap {
   const roles: Partial<Record<Role, number>> = {};
   const predikatCols: number[] = [];
   const efisiensiCols: number[] = [];
@@ -126,6 +126,16 @@ export function mapColumns(table: Table, tahun: number | null): ColumnMap {
     if (/capaian|tingkat kemajuan/.test(l)) return set(prev ? 'prevCapaian' : 'capaian', c);
     if (/rata/.test(l)) return;
   });
+  // Columns headed by a year alone ("2023 | 2024 | 2025") under a caption, or after a sentence, that
+  // says what they are ("Perbandingan realisasi kinerja … disajikan pada tabel berikut"): each year's
+  // realisasi, this year's the realisasi.
+  const yearOnly = table.columns.map((l, c) => (/^(19|20)\d\d$/.test(norm(l).trim()) ? c : -1)).filter((c) => c >= 0);
+  if (roles.realisasi === undefined && roles.prevRealisasi === undefined && yearOnly.length >= 2 && /realisasi/.test(norm(`${table.caption ?? ''} ${context}`))) {
+    for (const c of yearOnly) {
+      const y = Number(norm(table.columns[c]!).trim());
+      set(thisYear !== null && y < thisYear ? 'prevRealisasi' : 'realisasi', c);
+    }
+  }
   // Several groups with their own Uraian ("KINERJA UTAMA / URAIAN", "PROGRAM / URAIAN", "KEGIATAN /
   // URAIAN"): the budget's rows are named in the group of the pagu column.
   if (roles.pagu !== undefined) {
