@@ -35,6 +35,17 @@ testCheck(numberFormat, {
         expect(f?.message.en).toMatch(/^3 rupiah figures \(p\. 1\)/);
       },
     },
+    {
+      name: 'read from a scan, 9651 among percentages and three-decimal rupiah are the scan’s reading: info',
+      report: makeReport({
+        indicators: ['96,51', '98,40', '9651', '95,00'].map((t, i) => indicator({ row: i + 1, capaian: value(t, { page: 1, table: 't1', row: i + 1, column: 4 }, { unit: 'percent', ocr: true }) })),
+        budget: [budgetRow({ pagu: value('170.023,300', { table: 'tb', column: 2 }, { unit: 'rupiah', ocr: true }) })],
+      }),
+      errors: [
+        { messageId: 'amountDecimals', severity: 'info' },
+        { messageId: 'magnitude', severity: 'info' },
+      ],
+    },
     { name: 'a column mixing 98.40 and 96,51', report: makeReport({ efficiency: [efficiencyRow({ capaian: '96,51' }), efficiencyRow({ capaian: '98.40' }), efficiencyRow({ capaian: '95,25' })] }), errors: [{ messageId: 'mixedStyle', severity: 'info' }] },
   ],
 });

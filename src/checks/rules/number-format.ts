@@ -91,7 +91,8 @@ const numberFormat: Check = {
       const whole = parseNumber(grouped, { style: 'id' }).value;
       out.push({
         messageId: 'amountDecimals',
-        severity: 'warning',
+        // Separators read by OCR are the scan's reading, not the printer's habit.
+        severity: sorted.every((c) => c.v.ocr) ? 'info' : 'warning',
         subject: 'amounts:three-decimals',
         data: { printed: first.v.text, decimals: 3, grouped, count: sorted.length, pages: pageRange(sorted.map((c) => c.v.cite.page)) },
         printed: { text: first.v.text, value: first.v.value },
@@ -118,7 +119,7 @@ const numberFormat: Check = {
             const factor = ratio >= 1 ? Math.round(ratio) : Number(ratio.toPrecision(2));
             out.push({
               messageId: 'magnitude',
-              severity: 'warning',
+              severity: c.v.ocr ? 'info' : 'warning',
               subject: `value:${citeKey(c.v.cite)}`,
               data: { printed: c.v.text, parsed: num(c.v.value, c.v.decimals), factor: num(factor, ratio >= 1 ? 0 : 2), median: num(med, 2) },
               printed: { text: c.v.text, value: c.v.value },
