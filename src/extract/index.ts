@@ -28,15 +28,21 @@ import { classifyTable, mapColumns, type ColumnMap } from './rules/columns.js';
 import { identify } from './rules/identity.js';
 import { extractAverages, extractBudget, extractEfficiency, extractIndicators, extractScale, type TableContext } from './rules/tables.js';
 
-/** Columns where at least two body cells read as numbers. */
-function figureColumns(table: Table): number {
+/**
+ * Body cells that print a measured figure: a decimal, a grouped amount, a percentage or rupiah.
+ * Bare whole numbers (row numbers, years) do not count, nor anything in a table of contents.
+ */
+function measuredFigures(table: Table): number {
+  // A table of contents: its rows run into their page numbers along dot leaders.
+  const leaders = table.rows.filter((r) => r.cells.some((c) => /\.{4,}|…{2,}/.test(c.text))).length;
+  if (leaders * 2 >= table.rows.length) return 0;
   let n = 0;
-  for (let c = 0; c < table.nCols; c++) {
-    const figures = table.rows.filter((r) => {
-      const cell = r.cells[c];
-      return cell && !cell.spannedBy && /\d/.test(cell.text) && parseNumber(cell.text).value !== null && !/^(19|20)\d\d$/.test(cell.text.trim());
-    }).length;
-    if (figures >= 2) n++;
+  for (const r of table.rows) {
+    for (const cell of r.cells) {
+      if (cell.spannedBy || !/\d/.test(cell.text)) continue;
+      const p = parseNumber(cell.text);
+      if (p.value !== null && (p.decimals > 0 || p.style !== 'plain' || p.kind === 'percent' || p.kind === 'rupiah')) n++;
+    }
   }
   return n;
 }
@@ -142,7 +148,7 @@ export function extractReport(layout: LayoutDocument, opts: ExtractOptions = {})
         budget.push(...listed);
         const before = tables.slice(0, -1).reverse().find((t) => t.pages.includes(table.pages[0]!));
         Object.assign(info, { kind: 'budget-summary', variant: table.caption ? null : (before?.variant ?? null), by: 'stacked-list' });
-      } else if (figureColumns(table) >= 2) {
+      } else if (measuredFigures(table) >= 3) {
         // Figures under columns neither the header nor the rows' arithmetic could name: said, not
         // checked under guessed roles.
         warnings.push({

@@ -306,6 +306,12 @@ describe('a table of figures whose columns cannot be identified', () => {
     expect(w!.message).toContain('"Tabel 9 Lain-lain"');
   });
 
+  it('a table of contents (page numbers) is no such table', () => {
+    const toc = [['Bab', '', 'Halaman'], ['1.1', 'Latar Belakang ..........', '9'], ['1.2', 'Kedudukan, Tugas Pokok dan Fungsi ..........', '10'], ['1.3', 'Maksud dan Tujuan ..........', '13'], ['2.1', 'Rencana Strategis ..........', '17']];
+    const report = extractReport(layout([table('t1', toc, { caption: 'DAFTAR ISI' })], []));
+    expect(report.warnings.map((x) => x.code)).not.toContain('W_TABLE_UNREAD');
+  });
+
   it('a table of words or of one figure column is no such table', () => {
     const words = [['Sasaran', 'Indikator'], ['Meningkatnya mutu', 'Angka partisipasi'], ['Meningkatnya akses', 'Jumlah sekolah']];
     const report = extractReport(layout([table('t1', words)], []));
