@@ -236,6 +236,7 @@ function continues(prev: DraftTable, prevPage: PageLayout, next: DraftTable, nex
   if (textBelow || textAbove) return false;
   const sameHeader = prev.headerCount > 0 && next.rows.length > prev.headerCount && headerKey(next.rows.slice(0, prev.headerCount)) === headerKey(prev.rows.slice(0, prev.headerCount));
   if (sameHeader) return true;
+  if (prev.headerCount > 0 && next.rows.length > prev.headerCount && headerTails(prev, next)) return true;
   if (next.weak) return false;
   if (next.nCols !== prev.nCols) return false;
   const tol = 6;
@@ -250,11 +251,49 @@ function isPageFurniture(l: TextLine, pageHeight: number): boolean {
   return inMargin && text.length < 80;
 }
 
+/**
+ * A repeated header that picked up the rest of a row split at the page break: a renderer repeats the
+ * header and then prints the split row's remaining lines, which borderless layout reads into the
+ * header's band ("Program/Kegiatan/Sub Kegiatan" + "dan Beracun Kebakaran …"). Every cell of the
+ * next part's header reads as the first part's, some followed by more words: those words, by
+ * column, are the tail of the first part's last row. Null when the headers differ otherwise.
+ */
+function headerTails(prev: DraftTable, next: DraftTable): Map<number, { text: string; page: number; bbox: BBox }> | null {
+  const n = prev.headerCount;
+  const norm = (t: string): string => t.toLowerCase().replace(/\s+/g, ' ').trim();
+  const tails = new Map<number, { text: string; page: number; bbox: BBox }>();
+  for (let r = 0; r < n; r++) {
+    const a = prev.rows[r]!.cells;
+    const b = next.rows[r]?.cells;
+    if (!b || a.length !== b.length) return null;
+    for (let c = 0; c < a.length; c++) {
+      const x = norm(a[c]!.text);
+      const y = norm(b[c]!.text);
+      if (x === y) continue;
+      if (!x || !y.startsWith(`${x} `)) return null;
+      const rest = b[c]!.text.trim().split(/\s+/).slice(x.split(' ').length).join(' ');
+      tails.set(c, { text: rest, page: b[c]!.page, bbox: b[c]!.bbox });
+    }
+  }
+  return tails.size ? tails : null;
+}
+
 function appendContinuation(prev: DraftTable, next: DraftTable): void {
   let skip = 0;
   const n = prev.headerCount;
+  const tails = n > 0 ? headerTails(prev, next) : null;
   if (n > 0 && headerKey(next.rows.slice(0, n)) === headerKey(prev.rows.slice(0, n))) skip = n;
-  else if (next.headerCount > 0 && next.rows[0] && isNumberingRow(next.rows[0])) skip = 1;
+  else if (tails) {
+    skip = n;
+    const last = prev.rows[prev.rows.length - 1];
+    for (const [col, tail] of tails) {
+      const target = last?.cells[col];
+      const origin = target?.cover ? prev.rows[target.cover.row]?.cells[target.cover.col] : target;
+      if (!origin) continue;
+      origin.text = joinLines(origin.text, tail.text);
+      (origin.parts ??= []).push({ page: tail.page, bbox: tail.bbox });
+    }
+  } else if (next.headerCount > 0 && next.rows[0] && isNumberingRow(next.rows[0])) skip = 1;
   // Word and LibreOffice split a tall row at the page break: the top of the next page then holds the
   // rest of its cells — no number in the first column, no figures, text only where the row above
   // has text, reading on from it. Those words belong to the row above (keeping their page and box).

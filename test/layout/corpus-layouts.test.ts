@@ -59,6 +59,14 @@ describe('corpus layouts (dev split)', () => {
     expect(compare?.rows[0]!.cells.slice(0, 2).map((c) => c.text)).toEqual(['1.', 'Persentase kendaraan wajib uji yang lulus uji berkala']);
   });
 
+  it('chromium, borderless: a repeated header that took in the rest of a split row gives the rest back to the row', async () => {
+    const layout = await readTables(pdf('c042'), { pages: [8, 9], ocr: 'off' });
+    const budget = layout.tables.find((t) => t.pages.join(',') === '8,9')!;
+    const texts = budget.rows.map((r) => r.cells[1]!.text);
+    expect(texts).toContain('Pencegahan, Pengendalian, Pemadaman, Penyelamatan, dan Penanganan Bahan Berbahaya dan Beracun Kebakaran dalam Daerah Kabupaten/Kota');
+    expect(texts.filter((t) => /^Program\/Kegiatan/.test(t))).toEqual([]);
+  });
+
   it('libreoffice: a % column set right against the sisa column is its own column', async () => {
     const layout = await readTables(pdf('c014'), { pages: [7], ocr: 'off' });
     const budget = layout.tables.find((t) => t.columns[0] === 'Kode')!;
