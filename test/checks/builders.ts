@@ -2,7 +2,7 @@
  * Small typed Report fixtures for check tests. Values are written as printed (`value('51,85%')`) and
  * parsed with src/numbers, so decimals and units are those a real extraction would give.
  */
-import { BelanjaRow, BudgetRow, Claim, EfficiencyRow, Indicator, Report, type Citation, type TableInfo, type Value } from '../../src/model/index.js';
+import { BelanjaRow, type AverageRow, BudgetRow, Claim, EfficiencyRow, Indicator, Report, type Citation, type TableInfo, type Value } from '../../src/model/index.js';
 import { parseNumber } from '../../src/numbers/index.js';
 
 let counter = 0;
@@ -27,6 +27,30 @@ export function value(text: string, at: Partial<Citation> = {}, opts: { unit?: V
   const v: Value = { text, value: p.value, decimals: p.decimals, unit, ocr: opts.ocr ?? false, cite: { page: 1, ...at } };
   if (p.ambiguous) v.ambiguous = true;
   return v;
+}
+
+/**
+ * A "Rata-rata" row of table `tb` on page 1: its printed mean (row after the figures, column 5) and
+ * the capaian printed above it (rows 1…n, column 5).
+ *
+ * @example
+ *   average('112.54', ['150.00', '114', '88.20', '88.98']).values[1].cite.row // 2
+ */
+export function average(mean: string, figures: readonly string[], o: Partial<AverageRow> = {}): AverageRow {
+  const table = o.table ?? 'tb';
+  const row = figures.length + 1;
+  return {
+    id: `${table}.r${row}.capaian`,
+    table,
+    tableKind: 'capaian',
+    uraian: 'Rata-rata Capaian Kinerja',
+    quantity: 'capaian',
+    value: value(mean, { table, row, column: 5, cell: `${table}.r${row}c5` }),
+    values: figures.map((f, k) => value(f, { table, row: k + 1, column: 5, cell: `${table}.r${k + 1}c5` })),
+    of: figures.map((_, k) => `${table}.r${k + 1}`),
+    cite: cite(1, { table, row, column: 0, cell: `${table}.r${row}c0` }),
+    ...o,
+  };
 }
 
 type Printed = string | Value | null | undefined;
@@ -202,6 +226,7 @@ export function makeReport(o: Partial<Omit<Report, 'report'>> & { report?: Parti
   for (const i of o.indicators ?? []) kindOf.set(i.table, i.tableKind);
   for (const b of o.budget ?? []) kindOf.set(b.table, b.tableKind);
   for (const e of o.efficiency ?? []) kindOf.set(e.table, 'efficiency');
+  for (const a of o.averages ?? []) kindOf.set(a.table, a.tableKind);
   for (const [id, kind] of kindOf) if (!known.has(id)) tables.push(table(id, kind));
   return Report.parse({
     schemaVersion: '1',
@@ -212,6 +237,7 @@ export function makeReport(o: Partial<Omit<Report, 'report'>> & { report?: Parti
     budget: o.budget ?? [],
     belanja: o.belanja ?? [],
     efficiency: o.efficiency ?? [],
+    ...(o.averages ? { averages: o.averages } : {}),
     scale: o.scale ?? { source: 'default', name: 'Permendagri 86/2017', bands: [], cite: null },
     claims: o.claims ?? [],
     warnings: o.warnings ?? [],

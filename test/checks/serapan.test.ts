@@ -22,6 +22,45 @@ testCheck(serapan, {
   ],
   invalid: [
     {
+      name: "a total's % printed as the mean of its rows' percentages (95 and 50 → 72,50%) instead of Σrealisasi/Σpagu (1.400 / 1.900 = 73,68%): says so",
+      report: makeReport({
+        budget: [
+          budgetRow({ id: 'a', pagu: '1.000', realisasi: '950', persen: '95,00%' }),
+          budgetRow({ id: 'b', pagu: '900', realisasi: '450', persen: '50,00%' }),
+          budgetRow({ id: 't', uraian: 'JUMLAH', level: 'total', pagu: '1.900', realisasi: '1.400', persen: '72,50%' }),
+        ],
+      }),
+      errors: [{ messageId: 'meanOfPercent', severity: 'error' }],
+      check: ([f]) => {
+        expect(f?.expected?.value).toBeCloseTo(73.684, 3);
+        expect(f?.message.en).toBe('JUMLAH: printed absorption 72,50% is the mean of the percentages of its 2 rows ((95,00 + 50,00) / 2), but a total % must be Σrealisasi/Σpagu = 73.68% (1.400 / 1.900 × 100)');
+        expect(f?.message.id).toMatch(/^JUMLAH: % serapan tercetak 72,50% adalah rata-rata % dari 2 baris di bawahnya/);
+      },
+    },
+    {
+      name: "a program's % printed as the mean of its kegiatan's percentages: says so, naming the kegiatan",
+      report: makeReport({
+        budget: [
+          budgetRow({ id: 'p', level: 'program', pagu: '1.900', realisasi: '1.400', persen: '72,5' }),
+          budgetRow({ level: 'kegiatan', parentId: 'p', pagu: '1.000', realisasi: '950', persen: '95' }),
+          budgetRow({ level: 'kegiatan', parentId: 'p', pagu: '900', realisasi: '450', persen: '50' }),
+        ],
+      }),
+      errors: [{ messageId: 'meanOfPercent', severity: 'error' }],
+      check: ([f]) => expect(f?.message.en).toMatch(/the mean of the percentages of its 2 kegiatan \(activities\) .* a program % must be Σrealisasi\/Σpagu = 73\.68%/),
+    },
+    {
+      name: "a total's % that is neither Σrealisasi/Σpagu nor the mean of its rows' percentages: the plain mismatch",
+      report: makeReport({
+        budget: [
+          budgetRow({ id: 'a', pagu: '1.000', realisasi: '950', persen: '95,00%' }),
+          budgetRow({ id: 'b', pagu: '900', realisasi: '450', persen: '50,00%' }),
+          budgetRow({ id: 't', uraian: 'JUMLAH', level: 'total', pagu: '1.900', realisasi: '1.400', persen: '70,00%' }),
+        ],
+      }),
+      errors: [{ messageId: 'mismatch', severity: 'error' }],
+    },
+    {
       name: 'serapan 97% for 900.000 / 1.000.000',
       report: makeReport({ budget: [budgetRow({ uraian: 'Program A', pagu: '1.000.000', realisasi: '900.000', persen: '97%' })] }),
       errors: [{ messageId: 'mismatch', severity: 'error' }],

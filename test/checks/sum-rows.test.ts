@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import sumRows from '../../src/checks/rules/sum-rows.js';
-import { budgetRow, makeReport } from './builders.js';
+import { average, budgetRow, makeReport } from './builders.js';
 import { testCheck } from './tester.js';
 
 /** Five programs over a page break (14 → 15) and their total on page 15. */
@@ -93,6 +93,13 @@ testCheck(sumRows, {
       }),
     },
     { name: 'a work plan total equal to its programs in both the pagu and the next-year forecast', report: workPlan('10.880.064.565') },
+    { name: 'a Rata-rata row equal to the mean of the capaian above it (110,295 → 110,30)', report: makeReport({ averages: [average('110,30', ['150,00', '114', '88,20', '88,98'])] }) },
+    { name: 'a Rata-rata row equal to the mean of seven capaian (97,854 → 97,85)', report: makeReport({ averages: [average('97,85', ['88,54', '77,58', '130,41', '105,86', '92,6', '87,89', '102,1'])] }) },
+    {
+      name: 'a Rata-rata row that only the rounding of its figures explains (a capaian printed 114 may be 113,5: the mean 110,17…110,42)',
+      report: makeReport({ averages: [average('110,20', ['150,00', '114', '88,20', '88,98'])] }),
+    },
+    { name: 'a Rata-rata row of whole figures whose mean is a fraction, printed rounded', report: makeReport({ averages: [average('102', ['100', '103', '103'])] }) },
     {
       name: 'two tables: each total only sums its own table',
       report: makeReport({
@@ -154,6 +161,29 @@ testCheck(sumRows, {
         expect(f?.citations.map((c) => c.column)).toEqual([2, 3, 5]);
         expect(f?.message.en).toMatch(/^JUMLAH: the 2 rows listed \(p\. 1\) do not add up to this row in pagu and realisasi at once \(pagu \(budget\) printed 90, their sum Rp 30; /);
       },
+    },
+    {
+      name: 'a Rata-rata row that is not the mean of the capaian above it (one of them changed after the mean was computed)',
+      report: makeReport({ averages: [average('112.54', ['150.00', '114', '88.20', '88.98'])] }),
+      errors: [{ messageId: 'meanMismatch', severity: 'error' }],
+      check: ([f]) => {
+        expect(f?.expected?.value).toBeCloseTo(110.295, 6);
+        expect(f?.expected?.formula).toBe('(150,00 + 114 + 88,20 + 88,98) / 4');
+        expect(f?.expected?.operands.map((o) => [o.text, o.cite?.row])).toEqual([['150.00', 1], ['114', 2], ['88.20', 3], ['88.98', 4]]);
+        expect(f?.citations.map((c) => [c.row, c.column])).toEqual([[5, 5]]);
+        expect(f?.message.en).toBe('Rata-rata Capaian Kinerja: printed mean capaian 112.54 but the mean of the 4 capaian figures above it (p. 1) is 110.30');
+        expect(f?.message.id).toBe('Rata-rata Capaian Kinerja: capaian rata-rata tercetak 112.54 tetapi rata-rata 4 capaian di atasnya (hal. 1) = 110,30');
+      },
+    },
+    {
+      name: 'a Rata-rata row 0,02 off the mean that no rounding of its figures explains (domain.md §5: the size of a difference does not decide)',
+      report: makeReport({ averages: [average('100,03', ['100,00', '100,00', '100,03'])] }),
+      errors: [{ messageId: 'meanMismatch', severity: 'error' }],
+    },
+    {
+      name: 'a Rata-rata row that matches the mean (100,67) only when truncated',
+      report: makeReport({ averages: [average('100', ['100,00', '100,00', '102,00'])] }),
+      errors: [{ messageId: 'meanRounding', severity: 'rounding' }],
     },
     {
       name: 'subtotal wrong, and the grand total over the subtotals then too',

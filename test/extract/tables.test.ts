@@ -95,6 +95,15 @@ describe('extractAverages', () => {
     ]);
   });
 
+  it('reads no mean in a table without target and realisasi columns, where an indicator "Rata-rata waktu …" prints none either', () => {
+    const c = ctx(table('t8', [
+      ['No', 'Indikator Kinerja', 'Capaian Kinerja (%)', 'Penyerapan Anggaran (%)', 'Tingkat Efisiensi'],
+      ['1', 'Persentase ASN yang mengikuti pelatihan', '114,65', '92,10', '1,24'],
+      ['', 'Rata-rata waktu penyelesaian usulan kenaikan pangkat', '135,00', '86,90', '1,55'],
+    ]));
+    expect(extractAverages(c, extractIndicators(c))).toEqual([]);
+  });
+
   it("keeps a figure of a row that could not be read as an indicator (its name lost) among the mean's figures", () => {
     const { avgs } = read([
       ['No', 'Sasaran', 'Indikator Kinerja', 'Target', 'Realisasi', 'Capaian (%)'],

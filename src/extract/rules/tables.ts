@@ -53,10 +53,13 @@ const FIGURE_ROLES = ['target', 'realisasi', 'capaian', 'prevTarget', 'prevReali
  * A row of a performance table that prints a mean: its label (in whichever label cells it sits, often
  * spanning the numbering and name columns) names a mean, and it prints no target or realisasi of its
  * own, only the mean of a capaian column. An indicator named "Rata-rata waktu …" prints its target
- * and realisasi, so it stays an indicator.
+ * and realisasi, so it stays an indicator; in a table without target and realisasi columns (an
+ * efficiency table) nothing tells the two apart, and no row is read as a mean.
  */
 function meanLabel(table: Table, row: TableRow, map: ColumnMap, vals: ColumnValues): string | null {
   const r = map.roles;
+  // Printing no operands tells a mean row from an indicator only where the table prints operands.
+  if (r.target === undefined && r.realisasi === undefined) return null;
   if (vals.value(row, r.target) || vals.value(row, r.realisasi) || vals.value(row, r.prevTarget) || vals.value(row, r.prevRealisasi) || vals.value(row, r.renstraTarget)) return null;
   const figureCols = new Set(FIGURE_ROLES.map((k) => r[k]).filter((c): c is number => c !== undefined));
   const label = row.cells
