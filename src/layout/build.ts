@@ -36,6 +36,8 @@ export interface DraftTable {
   rows: DraftRow[];
   headerCount: number;
   caption?: string;
+  /** The caption was printed below the table (it then closes the table, continued or not). */
+  captionBelow?: boolean;
   ocr?: boolean;
   /** See PageTable.weak: dropped unless it continues the previous page's table. */
   weak?: boolean;

@@ -42,7 +42,10 @@ export function layoutPage(page: Page): PageLayout {
   const lines = toLines(rest);
   for (const d of tables) {
     const cap = findCaption(d.bbox, lines);
-    if (cap) d.caption = cap;
+    if (cap) {
+      d.caption = cap.text;
+      if (cap.below) d.captionBelow = true;
+    }
   }
   return { page, tables, lines, paragraphs: paragraphsOf(page.page, lines, ocr) };
 }
@@ -149,7 +152,7 @@ function inside(pos: number, a: number, b: number, box: BBox): boolean {
  * A caption is a "Tabel …" line just above the table (with the lines that follow it), or below;
  * failing that, a title set in bold or capitals right above the table.
  */
-function findCaption(box: BBox, lines: TextLine[]): string | undefined {
+function findCaption(box: BBox, lines: TextLine[]): { text: string; below?: boolean } | undefined {
   const above = lines.filter((l) => l.bbox[3] <= box[1] + 2 && box[1] - l.bbox[3] < 60).sort((a, b) => b.bbox[1] - a.bbox[1]);
   const block: TextLine[] = [];
   let bottom = box[1];
@@ -161,7 +164,7 @@ function findCaption(box: BBox, lines: TextLine[]): string | undefined {
   const join = (ls: TextLine[]) => ls.map(lineText).join(' ').replace(/\s+/g, ' ').trim();
   const numbered = block.findIndex((l) => NUMBERED_CAPTION.test(lineText(l)));
   const any = numbered >= 0 ? numbered : block.findIndex((l) => CAPTION.test(lineText(l)));
-  if (any >= 0) return join(block.slice(any));
+  if (any >= 0) return { text: join(block.slice(any)) };
   const title: TextLine[] = [];
   for (const l of [...block].reverse()) {
     const t = lineText(l);
@@ -171,7 +174,7 @@ function findCaption(box: BBox, lines: TextLine[]): string | undefined {
     if (!(upper || (yearOnly && title.length === 0)) || t.endsWith(':') || t.length > 140) break;
     title.unshift(l);
   }
-  if (title.length && title.length <= 3 && box[1] - title[title.length - 1]!.bbox[3] < 30) return join(title);
+  if (title.length && title.length <= 3 && box[1] - title[title.length - 1]!.bbox[3] < 30) return { text: join(title) };
   const below = lines.filter((l) => l.bbox[1] >= box[3] - 2 && l.bbox[1] - box[3] < 30).sort((a, b) => a.bbox[1] - b.bbox[1]);
   const first = below[0];
   if (first && CAPTION.test(lineText(first))) {
@@ -183,7 +186,7 @@ function findCaption(box: BBox, lines: TextLine[]): string | undefined {
       if (!continuesCaption(out[out.length - 1]!, l)) break;
       out.push(l);
     }
-    return out.map(lineText).join(' ').replace(/\s+/g, ' ').trim();
+    return { text: out.map(lineText).join(' ').replace(/\s+/g, ' ').trim(), below: true };
   }
   return undefined;
 }
@@ -229,7 +232,8 @@ function toParagraph(page: number, cur: { text: string[]; bbox: BBox }, ocr: boo
  */
 function continues(prev: DraftTable, prevPage: PageLayout, next: DraftTable, nextPage: PageLayout): boolean {
   if (nextPage.page.page !== prevPage.page.page + 1) return false;
-  if (next.caption) return false;
+  // A caption above opens a new table; one below closes the table, which may have begun a page before.
+  if (next.caption && !(next.captionBelow && !prev.caption)) return false;
   const h = prevPage.page.height;
   const textBelow = prevPage.lines.some((l) => l.bbox[1] > prev.lastBBox[3] + 2 && !isPageFurniture(l, h));
   const textAbove = nextPage.lines.some((l) => l.bbox[3] < next.firstBBox[1] - 2 && !isPageFurniture(l, nextPage.page.height));
@@ -279,6 +283,10 @@ function headerTails(prev: DraftTable, next: DraftTable): Map<number, { text: st
 }
 
 function appendContinuation(prev: DraftTable, next: DraftTable): void {
+  if (next.caption && next.captionBelow && !prev.caption) {
+    prev.caption = next.caption;
+    prev.captionBelow = true;
+  }
   let skip = 0;
   const n = prev.headerCount;
   const tails = n > 0 ? headerTails(prev, next) : null;

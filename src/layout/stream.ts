@@ -48,6 +48,7 @@ export function findStreamTables(page: Page, used: Set<number>, hRules: Segment[
     let j = i;
     let last = i;
     let tabularCount = 1;
+    let others = 0;
     while (j + 1 < lines.length) {
       const next = lines[j + 1]!;
       const gap = next.line.bbox[1] - lines[j]!.line.bbox[3];
@@ -68,10 +69,13 @@ export function findStreamTables(page: Page, used: Set<number>, hRules: Segment[
         next.line.bbox[0] > left + 20 ||
         lines.slice(i, j + 1).some((l) => l.tabular && /^\d{1,3}[.)]?$/.test(l.line.words[0]!.text) && next.line.bbox[0] > l.line.words[0]!.bbox[2]);
       const wrapped = next.chunks.length === 1 && text.length < 45 && underCell;
+      // A cell wraps over as many lines as its text needs; other lines without columns (a section
+      // title, a note) are allowed two at a time.
       if (next.tabular) {
         last = j + 1;
+        others = 0;
         tabularCount++;
-      } else if (j + 1 - last > (wrapped ? 5 : 2)) break;
+      } else if (!wrapped && ++others > 2) break;
       j++;
     }
     // A last row's wrapped cell text ("bantuan sosial" under its indicator) belongs to the table.

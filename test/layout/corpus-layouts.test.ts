@@ -67,6 +67,18 @@ describe('corpus layouts (dev split)', () => {
     expect(texts.filter((t) => /^Program\/Kegiatan/.test(t))).toEqual([]);
   });
 
+  it('chromium: a cell wrapped over seven lines keeps its table going to the row after it', async () => {
+    const layout = await readTables(pdf('c067'), { pages: [8], ocr: 'off' });
+    const codes = layout.tables.flatMap((t) => t.rows.map((r) => r.cells[0]!.text));
+    expect(codes).toContain('1.05.02.2.01.0015');
+    expect(codes).toContain('1.05.02.2.03');
+  });
+
+  it('chromium: a table continued on the next page with its caption printed below the end is one table with that caption', async () => {
+    const layout = await readTables(pdf('c017'), { pages: [8, 9], ocr: 'off' });
+    expect(layout.tables.map((t) => [t.pages, t.caption])).toEqual([[[8, 9], 'Tabel 3.5 Realisasi Anggaran Satuan Polisi Pamong Praja Tahun 2023']]);
+  });
+
   it('libreoffice: a % column set right against the sisa column is its own column', async () => {
     const layout = await readTables(pdf('c014'), { pages: [7], ocr: 'off' });
     const budget = layout.tables.find((t) => t.columns[0] === 'Kode')!;
