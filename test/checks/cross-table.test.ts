@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import crossTable from '../../src/checks/rules/cross-table.js';
-import { budgetRow, efficiencyRow, indicator, makeReport, table } from './builders.js';
+import { budgetRow, claim, efficiencyRow, indicator, makeReport, prose, table } from './builders.js';
 import { testCheck } from './tester.js';
 
 const pkTables = [table('pk0', 'pk', { variant: 'original' }), table('pk1', 'pk', { variant: 'perubahan' })];
@@ -40,8 +40,24 @@ function programTypo() {
   });
 }
 
+/**
+ * The IKM printed 67.76 in the capaian table (page 6) and stated in a sentence on page 7 as `stated`
+ * ("Nilai … yang dicapai pada tahun 2023 …"); `text` is the sentence.
+ */
+const statedInProse = (stated: string, text = `Nilai ${stated} yang dicapai pada tahun 2023 untuk indikator Indeks Kepuasan Masyarakat (IKM) naik bila dibandingkan dengan nilai tahun 2022, yaitu 66.75.`) =>
+  makeReport({
+    indicators: [indicator({ key: 'ikm', indikator: 'Indeks Kepuasan Masyarakat (IKM)', table: 't3', page: 6, target: '80', realisasi: '67.76', capaian: '84.70' })],
+    claims: [claim('trend', { page: 7, text, direction: 'up', subject: 'Indeks Kepuasan Masyarakat (IKM)', from: prose('66.75', 7), to: prose(stated, 7) })],
+  });
+
 testCheck(crossTable, {
   valid: [
+    { name: 'a realisasi stated in prose as the table prints it', report: statedInProse('67.76') },
+    { name: 'a figure stated in prose that is the capaian the table prints (the sentence speaks of the capaian)', report: statedInProse('84.70') },
+    {
+      name: 'a sentence about an earlier year (it names no report year) is not compared with this year',
+      report: statedInProse('60.10', 'Nilai 60.10 yang dicapai pada tahun 2021 untuk indikator Indeks Kepuasan Masyarakat (IKM) naik bila dibandingkan dengan nilai tahun 2020, yaitu 58.75.'),
+    },
     { name: 'an efficiency absorption that no program’s children give', report: mistypedProgram('88,00%') },
     { name: 'a program whose children add up to its own realisasi, beside any efficiency absorption', report: mistypedProgram('91,27%', ['3.000.000.000', '1.532.901.641']) },
     {
@@ -92,6 +108,16 @@ testCheck(crossTable, {
     },
   ],
   invalid: [
+    {
+      name: 'a realisasi stated in prose with two digits swapped (67.67 for the 67.76 the table prints): reported at the sentence, the table the reference',
+      report: statedInProse('67.67'),
+      errors: [{ messageId: 'mismatch', severity: 'error' }],
+      check: ([f]) => {
+        expect(f?.printed?.value).toBe(67.67);
+        expect(f?.expected?.value).toBe(67.76);
+        expect(f?.citations.map((c) => [c.page, c.table ?? null])).toEqual([[7, null]]);
+      },
+    },
     {
       name: 'a program % that follows its mistyped realisasi, while the efficiency table prints the absorption its children give',
       report: mistypedProgram('91,27%'),

@@ -18,6 +18,8 @@ interface Occurrence {
   contradicted?: boolean;
   /** The row's own name, where rows of one group are named differently (totals). */
   name?: string;
+  /** Stated in a sentence: compared with the tables, never their reference on a tie. */
+  prose?: boolean;
 }
 
 const FIELD: Record<string, Bilingual> = {
@@ -43,7 +45,7 @@ const crossTable: Check = {
   id: 'cross-table',
   meta: {
     title: { id: 'Konsistensi antartabel', en: 'Consistency across tables' },
-    docs: 'the same indicator (target/realisasi/capaian, Renstra end target) or budget line (pagu/realisasi) printed differently in different tables, and the pagu of totals stating the same realisasi; PK original (when a revised PK exists), perubahan and rencana not compared with each other',
+    docs: 'the same indicator (target/realisasi/capaian, Renstra end target) or budget line (pagu/realisasi) printed differently in different tables, a realisasi stated in a sentence of the report year against the tables, and the pagu of totals stating the same realisasi; PK original (when a revised PK exists), perubahan and rencana not compared with each other',
     defaultSeverity: 'error',
     tags: ['indicator', 'budget', 'consistency'],
   },
@@ -101,6 +103,10 @@ const crossTable: Check = {
       const matrix = 'target' in (ctx.table(ind.table)?.columns ?? {});
       if (!g.occ.some((o) => o.table === ind.table && o.v.text === v.text)) g.occ.push({ id: ind.id, table: ind.table, v, n, ...(matrix ? { verified: true } : {}) });
       indicatorGroups.set(key, g);
+    }
+    for (const { ind, v, n, claimId } of proseFigures(report)) {
+      const g = indicatorGroups.get(`${ind.key}|${ind.tahun ?? report.report.tahun ?? 'current'}|current|realisasi`);
+      if (g && !g.occ.some((o) => o.id === claimId)) g.occ.push({ id: claimId, table: 'prose', v, n, prose: true });
     }
     for (const [key, g] of indicatorGroups) {
       out.push(...compare(g.occ, ctx, { subject: `indicator:${key.split('|')[0] ?? ''}`, name: g.name, field: g.field, budget: false }));
@@ -285,7 +291,36 @@ function absorptionOfChildren(report: Report, ctx: CheckContext, childrenOf: (ro
 }
 
 function trust(o: Occurrence): number {
-  return o.verified ? 1 : o.voteOnly || o.contradicted ? -1 : 0;
+  return o.verified ? 1 : o.prose ? -2 : o.voteOnly || o.contradicted ? -1 : 0;
+}
+
+/**
+ * Figures a sentence states for a named indicator in the report year: the later figure of a trend or
+ * comparison sentence that names the report year and no later one ("Indeks Reformasi Birokrasi
+ * tercatat sebesar 75,69 pada akhir tahun 2021 …"), printed in the sentence itself (not filled in
+ * from a table). One that is the capaian the tables print for it is that capaian, not a realisasi.
+ */
+function proseFigures(report: Report): Array<{ ind: Report['indicators'][number]; v: Value; n: Num; claimId: string }> {
+  const tahun = report.report.tahun;
+  if (tahun === null) return [];
+  const out: Array<{ ind: Report['indicators'][number]; v: Value; n: Num; claimId: string }> = [];
+  for (const claim of report.claims) {
+    if (claim.kind !== 'trend' || !claim.to || claim.to.cite.table) continue;
+    const years = [...claim.text.matchAll(/\b(?:19|20)\d\d\b/g)].map((m) => Number(m[0]));
+    if (!years.includes(tahun) || years.some((y) => y > tahun)) continue;
+    const key = normLabel(claim.subject);
+    const rows = report.indicators.filter((i) => (i.tahun ?? tahun) === tahun && (i.key === claim.subject || normLabel(i.key) === key || normLabel(i.indikator) === key));
+    const ind = rows[0];
+    const n = measure(claim.to);
+    if (!ind || !n) continue;
+    const same = (v: Value | null): boolean => {
+      const m = measure(v);
+      return !!m && overlaps(asRounded(m), asRounded(n));
+    };
+    if (rows.some((i) => same(i.capaian) && !same(i.realisasi))) continue;
+    out.push({ ind, v: claim.to, n, claimId: claim.id });
+  }
+  return out;
 }
 
 /** realisasi/target × 100 or target/realisasi × 100 falls in the printed capaian's interval. */
