@@ -16,6 +16,7 @@ export interface PageLayout {
 }
 
 const CAPTION = /^(tabel|table|tab\.)\b/i;
+const CONTINUED = /^\(?\s*lanjutan\b/i;
 const PAGE_NUMBER = /^(hal(aman)?\.?\s*)?([\divxlc]+|-\s*\d+\s*-)$/i;
 
 /**
@@ -236,12 +237,13 @@ function continues(prev: DraftTable, prevPage: PageLayout, next: DraftTable, nex
   if (next.caption && !(next.captionBelow && !prev.caption)) return false;
   const h = prevPage.page.height;
   const textBelow = prevPage.lines.some((l) => l.bbox[1] > prev.lastBBox[3] + 2 && !isPageFurniture(l, h));
-  const textAbove = nextPage.lines.some((l) => l.bbox[3] < next.firstBBox[1] - 2 && !isPageFurniture(l, nextPage.page.height));
+  // "Lanjutan" / "(lanjutan Tabel 3.5)" above a part says it continues the table; other text parts them.
+  const textAbove = nextPage.lines.some((l) => l.bbox[3] < next.firstBBox[1] - 2 && !isPageFurniture(l, nextPage.page.height) && !CONTINUED.test(lineText(l).trim()));
   if (textBelow || textAbove) return false;
   const sameHeader = prev.headerCount > 0 && next.rows.length > prev.headerCount && headerKey(next.rows.slice(0, prev.headerCount)) === headerKey(prev.rows.slice(0, prev.headerCount));
   if (sameHeader) return true;
   if (prev.headerCount > 0 && next.rows.length > prev.headerCount && headerTails(prev, next)) return true;
-  if (next.weak) return false;
+  if (next.weak) return fitsColumns(prev, next);
   if (next.nCols !== prev.nCols) return false;
   const tol = 6;
   return prev.colX.every((x, i) => Math.abs(x - (next.colX[i] ?? Infinity)) <= tol);
@@ -282,7 +284,39 @@ function headerTails(prev: DraftTable, next: DraftTable): Map<number, { text: st
   return tails.size ? tails : null;
 }
 
+/**
+ * A row or two at the top of a page (a weak table: too few lines to place columns) that sit in the
+ * previous page's table's columns: in every row, each filled cell's middle falls in a column of its
+ * own, three cells at least.
+ */
+function fitsColumns(prev: DraftTable, next: DraftTable): boolean {
+  const colOf = (x: number): number => prev.colX.findIndex((x0, c) => c < prev.nCols && x >= x0 && x < prev.colX[c + 1]!);
+  return next.rows.every((r) => {
+    const cols = r.cells.filter((c) => !c.cover && c.text.trim()).map((c) => colOf((c.bbox[0] + c.bbox[2]) / 2));
+    return !cols.includes(-1) && new Set(cols).size === cols.length;
+  }) && next.rows.some((r) => r.cells.filter((c) => !c.cover && c.text.trim()).length >= 3);
+}
+
+/** The rows of a weak table laid out in the previous table's columns (see `fitsColumns`). */
+function regrid(prev: DraftTable, next: DraftTable): void {
+  if (next.nCols === prev.nCols && next.colX.every((x, i) => Math.abs(x - (prev.colX[i] ?? Infinity)) <= 6)) return;
+  const colOf = (x: number): number => prev.colX.findIndex((x0, c) => c < prev.nCols && x >= x0 && x < prev.colX[c + 1]!);
+  next.rows = next.rows.map((r) => {
+    const cells = Array.from({ length: prev.nCols }, (_, c) => ({ text: '', page: r.page, bbox: [prev.colX[c]!, 0, prev.colX[c + 1]!, 0] as BBox, rowSpan: 1, colSpan: 1 }));
+    for (const cell of r.cells) {
+      if (cell.cover || !cell.text.trim()) continue;
+      const c = colOf((cell.bbox[0] + cell.bbox[2]) / 2);
+      if (c >= 0) cells[c] = { ...cell, rowSpan: 1, colSpan: 1 };
+    }
+    return { page: r.page, cells };
+  });
+  next.nCols = prev.nCols;
+  next.colX = [...prev.colX];
+  next.headerCount = 0;
+}
+
 function appendContinuation(prev: DraftTable, next: DraftTable): void {
+  if (next.weak && !(prev.headerCount > 0 && headerKey(next.rows.slice(0, prev.headerCount)) === headerKey(prev.rows.slice(0, prev.headerCount)))) regrid(prev, next);
   if (next.caption && next.captionBelow && !prev.caption) {
     prev.caption = next.caption;
     prev.captionBelow = true;

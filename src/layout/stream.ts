@@ -101,9 +101,9 @@ export function findStreamTables(page: Page, used: Set<number>, hRules: Segment[
     if (tabularCount >= MIN_TABULAR_LINES || (tabularCount >= 2 && ruled.length >= 2)) {
       const t = buildTable(page, run, ruled, index);
       if (t) tables.push(t);
-    } else if (tabularCount === 2 && run.length === 2 && tables.length === 0) {
-      // Two aligned lines opening the page's text may be the tail of the previous page's table;
-      // layout decides once it knows that table.
+    } else if (tables.length === 0 && ((tabularCount === 2 && run.length === 2) || (tabularCount <= 2 && run.every((l) => !l.tabular || l.chunks.length >= 3)))) {
+      // A row or two opening the page's text, in three cells or more, may be the tail of the previous
+      // page's table; layout decides once it knows that table.
       const t = buildTable(page, run, ruled, index);
       if (t) tables.push({ ...t, weak: true });
     }

@@ -43,7 +43,7 @@ describe('lkjip ask', () => {
     expect(a.answerer).toBe('deterministic');
     expect(a.language).toBe('id');
     expect(a.text).toContain('93,05');
-    expect(a.citations.find((c) => c.id === 't7.r3c4')).toMatchObject({ page: 8, table: 't7', row: 3 });
+    expect(a.citations.find((c) => c.id === 't5.r3c4')).toMatchObject({ page: 8, table: 't5', row: 3 });
   });
 
   it('prints text with numbered sources, in the language asked for', async () => {
@@ -86,8 +86,8 @@ describe('lkjip ask', () => {
       expect(a.answerer).toBe('llm');
       expect(a.notice).toBeUndefined();
       expect(a.citations.map((c) => [c.id, c.page, c.table, c.row])).toEqual([
-        ['t7.r3c4', 8, 't7', 3],
-        ['t8.r6c3', 10, 't8', 6],
+        ['t5.r3c4', 8, 't5', 3],
+        ['t6.r6c3', 10, 't6', 6],
       ]);
     });
   });
@@ -116,6 +116,6 @@ describe('lkjip chat', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/lkjip chat — Dinas Kependudukan/);
     expect(r.stdout).toContain('93,05');
-    expect(r.stdout).toMatch(/\[1\] hal\. 8, tabel t7, baris 3 — t7\.r3c4: 93,05/);
+    expect(r.stdout).toMatch(/\[1\] hal\. 8, tabel t5, baris 3 — t5\.r3c4: 93,05/);
   });
 });

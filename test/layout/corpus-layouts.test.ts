@@ -79,6 +79,15 @@ describe('corpus layouts (dev split)', () => {
     expect(layout.tables.map((t) => [t.pages, t.caption])).toEqual([[[8, 9], 'Tabel 3.5 Realisasi Anggaran Satuan Polisi Pamong Praja Tahun 2023']]);
   });
 
+  it('chromium: a page holding one row of a table, and a part under "Lanjutan", continue the table', async () => {
+    const layout = await readTables(pdf('c051'), { pages: [8, 9, 10], ocr: 'off' });
+    const budget = layout.tables.find((t) => t.pages.length > 1)!;
+    expect(budget.pages).toEqual([8, 9, 10]);
+    const row = budget.rows.find((r) => r.cells[0]!.text === '2.1')!;
+    expect(row.page).toBe(9);
+    expect(row.cells.map((c) => c.text).slice(1, 3)).toEqual(['Koordinasi Penyelenggaraan Kegiatan Pemerintahan di Tingkat Kecamatan', 'Rp 303,405,800']);
+  });
+
   it('libreoffice: a % column set right against the sisa column is its own column', async () => {
     const layout = await readTables(pdf('c014'), { pages: [7], ocr: 'off' });
     const budget = layout.tables.find((t) => t.columns[0] === 'Kode')!;
