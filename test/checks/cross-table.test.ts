@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import crossTable from '../../src/checks/rules/cross-table.js';
-import { budgetRow, claim, efficiencyRow, indicator, makeReport, prose, table } from './builders.js';
+import { budgetRow, claim, efficiencyRow, indicator, makeReport, prose, table, value } from './builders.js';
 import { testCheck } from './tester.js';
 
 const pkTables = [table('pk0', 'pk', { variant: 'original' }), table('pk1', 'pk', { variant: 'perubahan' })];
@@ -108,6 +108,21 @@ testCheck(crossTable, {
     },
   ],
   invalid: [
+    ...[
+      { scanned: '93.196', printed: '93.1%', want: { messageId: 'scanSuffix', severity: 'info' } },
+      { scanned: '9196', printed: '91', want: { messageId: 'scanSuffix', severity: 'info' } },
+      { scanned: '93.91', printed: '93.1%', want: { messageId: 'mismatch', severity: 'error' } },
+      { scanned: '39.1', printed: '93.1', want: { messageId: 'mismatch', severity: 'error' } },
+    ].map(({ scanned, printed, want }) => ({
+      name: `a scanned ${scanned} against a printed ${printed}: ${want.messageId === 'scanSuffix' ? 'the printed digits and a trailing mark read as digits, the scan’s reading (info)' : 'a different figure (error)'}`,
+      report: makeReport({
+        indicators: [
+          indicator({ key: 'mcp', table: 'bab3', page: 6, capaian: printed }),
+          indicator({ key: 'mcp', table: 'lampiran', page: 10, capaian: value(scanned, { page: 10, table: 'lampiran', row: 1, column: 4 }, { unit: 'percent', ocr: true }) }),
+        ],
+      }),
+      errors: [want],
+    })),
     {
       name: 'a realisasi stated in prose with two digits swapped (67.67 for the 67.76 the table prints): reported at the sentence, the table the reference',
       report: statedInProse('67.67'),

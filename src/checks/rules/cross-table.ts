@@ -58,6 +58,10 @@ const crossTable: Check = {
       id: '{name}: % realisasi tercetak {printed} di {here}, tetapi penyerapan anggarannya {expected} di {where}, sama dengan yang diberikan jumlah realisasi {n} rinciannya',
       en: '{name}: % realisation printed as {printed} in {here}, but its budget absorption is {expected} in {where}, as the realisasi of its {n} children add up to',
     },
+    scanSuffix: {
+      id: '{name}: {field} terbaca {printed} dari hasil pindaian di {here}, sedangkan {expected} di {where}; angka pindaian itu adalah {expected} dengan tanda di belakangnya (mis. %) terbaca sebagai angka — periksa halaman pindaian',
+      en: '{name}: {field} reads {printed} from the scan in {here}, but {expected} in {where}; the scanned figure is {expected} with a trailing mark (such as %) read as digits — check the scanned page',
+    },
     rounding: {
       id: '{name}: {field} tercetak {printed} di {here} dan {expected} di {where}; hanya sama bila salah satunya dipotong',
       en: '{name}: {field} printed as {printed} in {here} and as {expected} in {where}; they agree only if one was truncated',
@@ -210,6 +214,11 @@ function compare(occ: readonly Occurrence[], ctx: CheckContext, what: { subject:
   for (const o of occ) {
     if (o.voteOnly || agree(o, ref) || o.table === ref.table) continue;
     const truncated = overlaps(asTruncated(o.n), asRounded(ref.n)) || overlaps(asRounded(o.n), asTruncated(ref.n)) || overlaps(asTruncated(o.n), asTruncated(ref.n));
+    // A figure read by OCR that is the reference's digits and one or two more: a trailing '%' or
+    // footnote mark read as digits ('93.196' for '93.1%'), the scan's reading, not the printer's.
+    const digits = (t: string): string => t.replace(/\D/g, '');
+    const extra = digits(o.v.text).length - digits(ref.v.text).length;
+    const scanSuffix = o.v.ocr && !ref.v.ocr && extra >= 1 && extra <= 2 && digits(o.v.text).startsWith(digits(ref.v.text)) && !/%/.test(o.v.text);
     const where = places(supporters.map((s) => tablePlace(s.v.cite, ctx)));
     const links: FindingLinks | undefined =
       what.budget
@@ -221,8 +230,8 @@ function compare(occ: readonly Occurrence[], ctx: CheckContext, what: { subject:
           }
         : undefined;
     out.push({
-      messageId: truncated ? 'rounding' : 'mismatch',
-      severity: truncated ? 'rounding' : undefined,
+      messageId: scanSuffix ? 'scanSuffix' : truncated ? 'rounding' : 'mismatch',
+      severity: scanSuffix ? 'info' : truncated ? 'rounding' : undefined,
       subject: what.subject,
       data: {
         name: o.name ?? what.name,
