@@ -109,10 +109,10 @@ testCheck(crossTable, {
   ],
   invalid: [
     ...[
-      { scanned: '93.196', printed: '93.1%', want: { messageId: 'scanSuffix', severity: 'info' } },
-      { scanned: '9196', printed: '91', want: { messageId: 'scanSuffix', severity: 'info' } },
-      { scanned: '93.91', printed: '93.1%', want: { messageId: 'mismatch', severity: 'error' } },
-      { scanned: '39.1', printed: '93.1', want: { messageId: 'mismatch', severity: 'error' } },
+      { scanned: '93.196', printed: '93.1%', want: { messageId: 'scanSuffix', severity: 'info' as const } },
+      { scanned: '9196', printed: '91', want: { messageId: 'scanSuffix', severity: 'info' as const } },
+      { scanned: '93.91', printed: '93.1%', want: { messageId: 'mismatch', severity: 'error' as const } },
+      { scanned: '39.1', printed: '93.1', want: { messageId: 'mismatch', severity: 'error' as const } },
     ].map(({ scanned, printed, want }) => ({
       name: `a scanned ${scanned} against a printed ${printed}: ${want.messageId === 'scanSuffix' ? 'the printed digits and a trailing mark read as digits, the scan’s reading (info)' : 'a different figure (error)'}`,
       report: makeReport({
