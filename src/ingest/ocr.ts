@@ -282,13 +282,8 @@ async function recognise(job: PageJob, page: number, base: string): Promise<Page
   const found = job.erase ? detectRules(image, ruleDefaults(dpi)) : [];
   const clean = found.length ? eraseRules(image, found) : image;
   await writeFile(`${base}-clean.pgm`, writePgm(clean));
-  // One thread per tesseract and pages in parallel: its OpenMP threading is ~3× slower on 2 cores.
-  const { stdout } = await run(
-    job.tesseract,
-    [`${base}-clean.pgm`, 'stdout', '-l', job.lang, '--psm', String(job.psm), '--dpi', String(dpi), 'tsv'],
-    { signal, timeout: TOOL_TIMEOUT_MS, env: { ...process.env, OMP_THREAD_LIMIT: '1' } },
-  );
-  const words = job.reread ? await rereadFigures(job, parseTesseractTsv(stdout, dpi), clean, base) : parseTesseractTsv(stdout, dpi);
+  const read = await tesseractWords(job, `${base}-clean.pgm`, job.psm);
+  const words = job.reread ? await rereadFigures(job, read, clean, base) : read;
   const k = 72 / dpi;
   const result: Page = {
     page,
@@ -301,6 +296,17 @@ async function recognise(job: PageJob, page: number, base: string): Promise<Page
   if (image !== scanned) result.skew = skew;
   if (!words.length) result.warning = 'OCR found no text on this page';
   return result;
+}
+
+/** Tesseract's words on an image, in points. */
+async function tesseractWords(job: PageJob, image: string, psm: number, extra: string[] = []): Promise<Word[]> {
+  // One thread per tesseract and pages in parallel: its OpenMP threading is ~3× slower on 2 cores.
+  const { stdout } = await run(job.tesseract, [image, 'stdout', '-l', job.lang, '--psm', String(psm), '--dpi', String(job.dpi), ...extra, 'tsv'], {
+    signal: job.signal,
+    timeout: TOOL_TIMEOUT_MS,
+    env: { ...process.env, OMP_THREAD_LIMIT: '1' },
+  });
+  return parseTesseractTsv(stdout, job.dpi);
 }
 
 /**
@@ -319,12 +325,7 @@ async function rereadFigures(job: PageJob, words: Word[], clean: GrayImage, base
   let read: Word[];
   try {
     // One run for the page: each crop is a line of the sheet.
-    const { stdout } = await run(
-      job.tesseract,
-      [file, 'stdout', '-l', job.lang, '--psm', '6', '--dpi', String(job.dpi), '-c', `tessedit_char_whitelist=${FIGURE_CHARS}`, 'tsv'],
-      { signal: job.signal, timeout: TOOL_TIMEOUT_MS, env: { ...process.env, OMP_THREAD_LIMIT: '1' } },
-    );
-    read = parseTesseractTsv(stdout, job.dpi);
+    read = await tesseractWords(job, file, 6, ['-c', `tessedit_char_whitelist=${FIGURE_CHARS}`]);
   } finally {
     await rm(file, { force: true }).catch(() => undefined);
   }

@@ -290,17 +290,22 @@ function headerTails(prev: DraftTable, next: DraftTable): Map<number, { text: st
  * own, three cells at least.
  */
 function fitsColumns(prev: DraftTable, next: DraftTable): boolean {
-  const colOf = (x: number): number => prev.colX.findIndex((x0, c) => c < prev.nCols && x >= x0 && x < prev.colX[c + 1]!);
+  const colOf = (x: number): number => columnAt(prev, x);
   return next.rows.every((r) => {
     const cols = r.cells.filter((c) => !c.cover && c.text.trim()).map((c) => colOf((c.bbox[0] + c.bbox[2]) / 2));
     return !cols.includes(-1) && new Set(cols).size === cols.length;
   }) && next.rows.some((r) => r.cells.filter((c) => !c.cover && c.text.trim()).length >= 3);
 }
 
+/** The column of a draft whose span holds x, or -1. */
+function columnAt(t: DraftTable, x: number): number {
+  return t.colX.findIndex((x0, c) => c < t.nCols && x >= x0 && x < t.colX[c + 1]!);
+}
+
 /** The rows of a weak table laid out in the previous table's columns (see `fitsColumns`). */
 function regrid(prev: DraftTable, next: DraftTable): void {
   if (next.nCols === prev.nCols && next.colX.every((x, i) => Math.abs(x - (prev.colX[i] ?? Infinity)) <= 6)) return;
-  const colOf = (x: number): number => prev.colX.findIndex((x0, c) => c < prev.nCols && x >= x0 && x < prev.colX[c + 1]!);
+  const colOf = (x: number): number => columnAt(prev, x);
   next.rows = next.rows.map((r) => {
     const cells = Array.from({ length: prev.nCols }, (_, c) => ({ text: '', page: r.page, bbox: [prev.colX[c]!, 0, prev.colX[c + 1]!, 0] as BBox, rowSpan: 1, colSpan: 1 }));
     for (const cell of r.cells) {
