@@ -11,12 +11,13 @@ import { ROOT } from './lib/seeds.js';
 import type { Metrics, ScoreReport, Scorer } from './lib/report.js';
 import { findingsScorer } from './findings.js';
 import { chatScorer } from './chat/index.js';
+import { chatSetScorer } from './chat/set.js';
 import { corpusScorer } from './corpus.js';
 import { modelScorer } from './model.js';
 import { tablesScorer } from './tables.js';
 
 /** Run in this order; later: model extraction, findings, chat. */
-export const SCORERS: readonly Scorer[] = [tablesScorer, modelScorer, findingsScorer, corpusScorer, chatScorer];
+export const SCORERS: readonly Scorer[] = [tablesScorer, modelScorer, findingsScorer, corpusScorer, chatScorer, chatSetScorer];
 
 function formatMetrics(m: Metrics): string {
   return Object.entries(m)

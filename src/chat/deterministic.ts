@@ -1,8 +1,11 @@
 import type { Finding, Severity, Value } from '../model/report.js';
 import { CitationIndex, citedIds, clipText } from './citations.js';
+import { FactIndex } from './facts.js';
+import { answerGrounded } from './grounded.js';
 import { parseQuestion, type Field, type ParsedQuestion } from './intent.js';
 import { analyze, Retriever, type Entity, type Hit } from './retrieval.js';
 import { Answer, type ChatContext, type Lang, type Turn } from './types.js';
+import { understand } from './understand.js';
 
 /**
  * The answerer that needs no model: keyword rules read the question, retrieval finds what it is
@@ -21,6 +24,8 @@ export interface Prepared {
   ctx: ChatContext;
   index: CitationIndex;
   retriever: Retriever;
+  /** Every printed figure with its entity, quantity, period, table and place. */
+  facts: FactIndex;
 }
 
 /**
@@ -31,7 +36,8 @@ export interface Prepared {
  *   answerDeterministic('Ringkas temuan terpenting', prepared);
  */
 export function prepare(ctx: ChatContext): Prepared {
-  return { ctx, index: CitationIndex.from(ctx), retriever: Retriever.from(ctx) };
+  const retriever = Retriever.from(ctx);
+  return { ctx, index: CitationIndex.from(ctx), retriever, facts: FactIndex.from(ctx, retriever) };
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, rounding: 2, info: 3 };
@@ -70,6 +76,12 @@ const FIELD_NAME: Record<Field, { id: string; en: string }> = {
  *   a.citations; // [{ id: 't7.r3c4', page: 8, table: 't7', row: 3, … }, …]
  */
 export function answerDeterministic(question: string, prepared: Prepared, opts: DeterministicOptions = {}): Answer {
+  const understood = understand(question, { ...(opts.lang ? { lang: opts.lang } : {}), year: prepared.ctx.result.report.report.tahun });
+  const grounded = answerGrounded(understood, { fx: prepared.facts, retriever: prepared.retriever, findings: prepared.ctx.result.findings });
+  if (grounded) {
+    const text = grounded.text.trim();
+    return Answer.parse({ text, citations: prepared.index.resolve(citedIds(text)), language: understood.lang, answerer: 'deterministic', intent: grounded.intent });
+  }
   const parsed = parseQuestion(question, opts.lang);
   const a = new Answerer(prepared, parsed, opts.history ?? []);
   const text = a.run().trim();

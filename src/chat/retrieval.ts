@@ -1,6 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { BudgetRow, Indicator } from '../model/report.js';
 import { clipText } from './citations.js';
+import { DOMAIN_GROUPS } from './lexicon.js';
 import type { ChatContext } from './types.js';
 
 /**
@@ -98,7 +99,7 @@ const KNOWN_ACRONYMS: Record<string, string> = {
 };
 
 const CANONICAL = new Map<string, string>();
-for (const group of SYNONYM_GROUPS) {
+for (const group of [...SYNONYM_GROUPS, ...DOMAIN_GROUPS]) {
   const head = stem(group[0]!);
   for (const w of group) CANONICAL.set(stem(w), head);
 }

@@ -79,7 +79,7 @@ describe('deterministic answers on a small report', () => {
 
   it('gives a value and every place it is printed', () => {
     const a = answerDeterministic('What is the realisation of IKM and where is it printed?', p);
-    expect(a.text).toContain('93,05 — printed in 2 places: p. 8 t2 [t2.r1c4], p. 10 t3 [t3.r1c4]');
+    expect(a.text).toContain('93,05 — printed on p. 8 (Table 4) [t2.r1c4], p. 10 (Table 5) [t3.r1c4]');
     expect(a.citations.map((c) => [c.id, c.page])).toEqual([
       ['t2.r1c4', 8],
       ['t3.r1c4', 10],
@@ -127,7 +127,7 @@ describe('deterministic answers on a small report', () => {
   it('renders ids as numbered references with page, table and row', () => {
     const a = answerDeterministic('Berapa realisasi IKM?', p);
     const out = renderAnswer(a);
-    expect(out).toContain('hal. 8 t2 [1], hal. 10 t3 [2]');
+    expect(out).toContain('93,05 [1] [2]');
     expect(out).toContain('Sumber:\n[1] hal. 8, tabel t2, baris 1 — t2.r1c4: 93,05');
     expect(renderSources(a, 'en')).toContain('[2] p. 10, table t3, row 1 — t3.r1c4: 93,05');
   });

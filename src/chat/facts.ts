@@ -1,0 +1,268 @@
+import type { BBox } from '../model/geometry.js';
+import type { Citation, Finding, Report, TableInfo, Value } from '../model/report.js';
+import { analyze, type Retriever } from './retrieval.js';
+import type { ChatContext } from './types.js';
+
+/**
+ * The fact index: every figure the report prints, as a row an answer can be built from and cited
+ * with — what it is about (an indicator, a program, a total, the report itself), which quantity it
+ * is (target, realisasi, capaian…), for which period and budget variant, where it is printed (table,
+ * caption, page, box) and its raw text. Questions are answered by filtering this index, never by
+ * templates per question wording.
+ */
+
+/** The quantity a fact gives. `realisasi` of a budget line is money spent; of an indicator, the measured value. */
+export type Attr = 'target' | 'realisasi' | 'capaian' | 'predikat' | 'pagu' | 'serapan' | 'sisa' | 'efisiensi' | 'count' | 'prakiraan' | 'name' | 'year';
+
+/** What a fact is about. */
+export type EntityKind = 'indicator' | 'program' | 'kegiatan' | 'sub_kegiatan' | 'total' | 'subtotal' | 'belanja' | 'report' | 'counted' | 'average';
+
+/** `current`: the report's year; `previous`: the year before; `renstra`: the strategic plan's end target; `next`: next year's forecast. */
+export type Period = 'current' | 'previous' | 'renstra' | 'next';
+
+export interface FactEntity {
+  key: string;
+  kind: EntityKind;
+  /** The name printed most often. */
+  name: string;
+  names: string[];
+  /** Normalised words of every name (and acronyms), for matching. */
+  terms: Set<string>;
+  /** `subject` of findings about it (`indicator:<key>`, `budget:<key>`), when any. */
+  subject: string | null;
+  /** Budget lines: the code printed, when any. */
+  kode: string | null;
+}
+
+export interface Fact {
+  /** The id an answer cites: a cell (`t7.r3c4`), a claim, a paragraph or the page. */
+  id: string;
+  entity: FactEntity;
+  attr: Attr;
+  period: Period;
+  year: number | null;
+  /** Budget tables before (`original`) or after (`perubahan`) the budget revision, or a work plan (`rencana`). */
+  variant: 'original' | 'perubahan' | 'rencana' | null;
+  table: string | null;
+  tableKind: TableInfo['kind'] | null;
+  caption: string | null;
+  /** The table's printed number ("3.7" for "Tabel 3.7"), normalised. */
+  tableLabel: string | null;
+  page: number;
+  bbox: BBox | null;
+  text: string;
+  value: number | null;
+  unit: Value['unit'] | 'text';
+  /** Column header as printed. */
+  column: string | null;
+}
+
+/** A printed table: its number, caption and pages, for "where is Tabel 3.7" questions. */
+export interface TablePlace {
+  id: string;
+  label: string | null;
+  caption: string | null;
+  kind: TableInfo['kind'] | null;
+  pages: number[];
+  /** Id to cite: the caption's first cell, or the table. */
+  cite: string;
+}
+
+/**
+ * Builds the fact index of one report from its model, findings and layout.
+ *
+ * @example
+ *   const facts = FactIndex.from(ctx, retriever);
+ *   facts.of('indicator', 'capaian').map((f) => f.text); // ['105,73%', '105,73%', …]
+ */
+export class FactIndex {
+  readonly facts: Fact[] = [];
+  readonly entities = new Map<string, FactEntity>();
+  readonly tables: TablePlace[] = [];
+  /** Findings by the cell ids they cite, so a printed figure that is wrong brings its finding. */
+  readonly findingsByCell = new Map<string, Finding[]>();
+  readonly year: number | null;
+
+  private constructor(year: number | null) {
+    this.year = year;
+  }
+
+  static from(ctx: ChatContext, retriever: Retriever): FactIndex {
+    const { report, findings } = ctx.result;
+    const fx = new FactIndex(report.report.tahun);
+    const tables = new Map(report.tables.map((t) => [t.id, t]));
+    const bboxes = new Map<string, BBox>();
+    for (const t of ctx.layout?.tables ?? []) for (const row of [...t.headerRows, ...t.rows]) for (const c of row.cells) if (!c.spannedBy) bboxes.set(c.id, c.bbox);
+    fx.addTables(report, ctx);
+    const add = (entity: FactEntity, attr: Attr, v: Value | { text: string; cite: Citation } | null | undefined, extra: Partial<Fact> = {}) => {
+      if (!v || !v.text.trim()) return;
+      const t = v.cite.table ? tables.get(v.cite.table) : undefined;
+      const value = 'value' in v ? v.value : null;
+      fx.facts.push({
+        id: v.cite.cell ?? `p${v.cite.page}`,
+        entity,
+        attr,
+        period: 'current',
+        year: report.report.tahun,
+        variant: t?.variant ?? null,
+        table: v.cite.table ?? null,
+        tableKind: t?.kind ?? null,
+        caption: v.cite.caption ?? t?.caption ?? null,
+        tableLabel: tableLabel(v.cite.caption ?? t?.caption ?? null),
+        page: v.cite.page,
+        bbox: v.cite.bbox ?? (v.cite.cell ? (bboxes.get(v.cite.cell) ?? null) : null),
+        text: v.text.trim(),
+        value,
+        unit: 'value' in v ? (v.unit ?? 'number') : 'text',
+        column: v.cite.columnLabel ?? null,
+        ...extra,
+      });
+    };
+
+    for (const e of retriever.entities.values()) {
+      if (e.kind === 'indicator') {
+        const ent = fx.entity(`indicator:${e.key}`, 'indicator', e.name, e.names, e.subject);
+        for (const i of e.indicators) {
+          const prev = i.id.endsWith('.prev');
+          const period: Period = prev ? 'previous' : 'current';
+          const year = i.tahun ?? (prev && fx.year ? fx.year - 1 : fx.year);
+          for (const attr of ['target', 'realisasi', 'capaian'] as const) add(ent, attr, i[attr], { period, year });
+          add(ent, 'predikat', i.predikat, { period, year });
+          add(ent, 'realisasi', i.prevRealisasi, { period: 'previous', year: fx.year ? fx.year - 1 : null });
+          add(ent, 'target', i.renstraTarget, { period: 'renstra', year: null });
+        }
+      } else {
+        for (const b of e.budget) {
+          const kind: EntityKind = b.level === 'other' ? 'kegiatan' : b.level;
+          const ent = fx.entity(kind === 'total' ? `total:${e.key}` : `budget:${e.key}`, kind, e.name, e.names, e.subject, b.kode);
+          for (const attr of ['pagu', 'realisasi', 'sisa'] as const) add(ent, attr, b[attr]);
+          add(ent, 'serapan', b.persen);
+          add(ent, 'prakiraan', b.prakiraan, { period: 'next', year: fx.year ? fx.year + 1 : null });
+        }
+      }
+    }
+    for (const b of report.belanja) {
+      const name = b.uraian.replace(/\s+/g, ' ').trim();
+      const kind: EntityKind = b.kind === 'total' ? 'total' : 'belanja';
+      const ent = fx.entity(`belanja:${b.kind}`, kind, name, [name, `belanja ${b.kind.replace('_', ' ')}`], null);
+      add(ent, 'pagu', b.amount);
+      add(ent, 'realisasi', b.realisasi);
+    }
+    for (const e of report.efficiency) {
+      const ent = fx.matchIndicatorName(e.uraian) ?? fx.entity(`efficiency:${e.uraian.toLowerCase()}`, 'indicator', e.uraian, [e.uraian], null);
+      add(ent, 'capaian', e.capaian);
+      add(ent, 'serapan', e.serapan);
+      add(ent, 'efisiensi', e.efisiensi);
+      add(ent, 'efisiensi', e.label);
+    }
+    for (const a of report.averages ?? []) {
+      const ent = fx.entity(`average:${a.uraian.toLowerCase()}`, 'average', a.uraian, [a.uraian, 'rata-rata capaian'], null);
+      add(ent, 'capaian', a.value, { period: a.quantity === 'prevCapaian' ? 'previous' : 'current' });
+    }
+    const r = report.report;
+    const self = fx.entity('report', 'report', r.instansi ?? 'laporan', [r.instansi ?? '', r.pemda ?? '', 'laporan kinerja', 'report', 'instansi', 'opd', 'office'].filter(Boolean), null);
+    if (r.cite) {
+      if (r.instansi) add(self, 'name', { text: `${r.instansi}${r.pemda ? `, ${r.pemda}` : ''}`, cite: r.cite });
+      if (r.tahun) add(self, 'year', { text: String(r.tahun), cite: r.cite });
+    }
+    for (const c of report.claims) {
+      if (c.kind !== 'count') continue;
+      const what = c.entity.replace('_', ' ');
+      const ent = fx.entity(`counted:${c.entity}`, 'counted', what, [what, ...(COUNTED_NAMES[c.entity] ?? [])], null);
+      fx.facts.push({ id: c.id, entity: ent, attr: 'count', period: 'current', year: fx.year, variant: null, table: null, tableKind: null, caption: null, tableLabel: null, page: c.cite.page, bbox: c.cite.bbox ?? null, text: c.words ? `${c.count} (${c.words})` : String(c.count), value: c.count, unit: 'number', column: null });
+    }
+    for (const f of findings) {
+      for (const c of f.citations) if (c.cell) fx.findingsByCell.set(c.cell, [...(fx.findingsByCell.get(c.cell) ?? []), f]);
+    }
+    return fx;
+  }
+
+  /** Facts about entities of one kind with one attribute. */
+  of(kind: EntityKind, attr: Attr): Fact[] {
+    return this.facts.filter((f) => f.entity.kind === kind && f.attr === attr);
+  }
+
+  /** Facts about one entity. */
+  about(entity: FactEntity): Fact[] {
+    return this.facts.filter((f) => f.entity === entity);
+  }
+
+  /** Tables whose printed number is `label` ("3.7"). */
+  table(label: string): TablePlace[] {
+    return this.tables.filter((t) => t.label === label);
+  }
+
+  private entity(key: string, kind: EntityKind, name: string, names: string[], subject: string | null, kode: string | null = null): FactEntity {
+    let e = this.entities.get(key);
+    if (!e) {
+      e = { key, kind, name, names: [], terms: new Set(), subject, kode };
+      this.entities.set(key, e);
+    }
+    for (const n of names) {
+      const clean = n.replace(/\s+/g, ' ').trim();
+      if (!clean || e.names.some((x) => x.toLowerCase() === clean.toLowerCase())) continue;
+      e.names.push(clean);
+      for (const t of analyze(clean)) e.terms.add(t);
+    }
+    if (kode && !e.kode) e.kode = kode;
+    return e;
+  }
+
+  /** An indicator entity whose name covers every significant word of `name` (efficiency rows repeat them). */
+  private matchIndicatorName(name: string): FactEntity | null {
+    const terms = analyze(name);
+    if (!terms.length) return null;
+    let best: FactEntity | null = null;
+    let bestScore = 0;
+    for (const e of this.entities.values()) {
+      if (e.kind !== 'indicator') continue;
+      const covered = terms.filter((t) => e.terms.has(t)).length / terms.length;
+      if (covered > bestScore) {
+        best = e;
+        bestScore = covered;
+      }
+    }
+    return bestScore >= 0.8 ? best : null;
+  }
+
+  private addTables(report: Report, ctx: ChatContext): void {
+    const layout = new Map((ctx.layout?.tables ?? []).map((t) => [t.id, t]));
+    for (const t of report.tables) {
+      const lt = layout.get(t.id);
+      const caption = t.caption ?? lt?.caption ?? null;
+      this.tables.push({ id: t.id, label: tableLabel(caption), caption, kind: t.kind, pages: t.pages.length ? t.pages : (lt?.pages ?? []), cite: t.id });
+    }
+    for (const lt of ctx.layout?.tables ?? []) {
+      if (this.tables.some((t) => t.id === lt.id)) continue;
+      this.tables.push({ id: lt.id, label: tableLabel(lt.caption ?? null), caption: lt.caption ?? null, kind: null, pages: lt.pages, cite: lt.id });
+    }
+  }
+}
+
+const COUNTED_NAMES: Record<string, string[]> = {
+  program: ['programs', 'programme'],
+  kegiatan: ['activities', 'activity'],
+  sub_kegiatan: ['sub kegiatan', 'sub-activities', 'sub activities', 'subkegiatan'],
+  indikator: ['indicators', 'indikator kinerja', 'iku'],
+  sasaran: ['sasaran strategis', 'strategic objectives', 'targets objectives', 'objectives', 'goals'],
+  tujuan: ['goals', 'tujuan'],
+  perubahan_pk: ['perubahan perjanjian kinerja', 'revisions', 'revisi pk', 'perubahan pk'],
+};
+
+/**
+ * The number a caption gives its table, normalised: "Tabel 3.7 …" → "3.7", "TABEL III.90" → "iii.90",
+ * "Tabel 3-1" → "3.1"; null without one.
+ *
+ * @example
+ *   tableLabel('Tabel 3.7 Sasaran Strategis dan Anggaran'); // '3.7'
+ */
+export function tableLabel(caption: string | null | undefined): string | null {
+  if (!caption) return null;
+  const m = /\btabel\s*\.?\s*([0-9ivx]+(?:\s*[.\-–]\s*[0-9]+)*)/i.exec(caption);
+  return m ? normaliseLabel(m[1]!) : null;
+}
+
+/** "3 - 1", "3.1.", "III.9" → "3.1", "iii.9". */
+export function normaliseLabel(label: string): string {
+  return label.toLowerCase().replace(/\s+/g, '').replace(/[-–]/g, '.').replace(/\.+$/, '');
+}

@@ -1,0 +1,98 @@
+import { distance } from 'fastest-levenshtein';
+import type { EntityKind, FactEntity, FactIndex } from './facts.js';
+import type { Retriever } from './retrieval.js';
+
+/**
+ * Matches the words a question names an entity with against the fact index's entities: each word
+ * weighs by how rare it is among the report's names (so "program" or "persentase" count little and
+ * "pencatatan" much), words match when equal after normalisation, within a small edit distance, by
+ * a shared prefix, or as an acronym of the name's words.
+ */
+
+export interface EntityMatch {
+  entity: FactEntity;
+  /** 0..1: the weighted share of the question's words the name covers, and of the name's words the question covers. */
+  score: number;
+  /** Weighted share of the question's words the name covers. */
+  covered: number;
+}
+
+/**
+ * Entities named by `terms`, best first.
+ *
+ * @example
+ *   matchFacts(facts, retriever, ['ikm'])[0].entity.name; // 'Indeks Kepuasan Masyarakat …'
+ */
+export function matchFacts(fx: FactIndex, retriever: Retriever, terms: string[], kinds: EntityKind[] = []): EntityMatch[] {
+  const q = [...new Set(terms)];
+  if (!q.length) return [];
+  const entities = [...fx.entities.values()].filter((e) => !kinds.length || kinds.includes(e.kind));
+  const df = new Map<string, number>();
+  for (const e of fx.entities.values()) for (const t of e.terms) df.set(t, (df.get(t) ?? 0) + 1);
+  const n = Math.max(fx.entities.size, 1);
+  const weight = (t: string) => Math.log(1 + n / (df.get(t) ?? 0.5));
+  const out: EntityMatch[] = [];
+  for (const e of entities) {
+    if (!e.terms.size) continue;
+    const names = [...e.terms];
+    let coveredW = 0;
+    let totalW = 0;
+    const hitNames = new Set<string>();
+    for (const t of q) {
+      const expansion = retriever.expansionOf(t);
+      const isCode = /^\d+(?:\.\d+)+$/.test(t);
+      let w = isCode ? 3 : weight(t);
+      let hit: string[] = [];
+      if (isCode) {
+        if (e.kode && e.kode.replace(/\s+/g, '') === t) hit = names;
+      } else if (expansion && expansion.every((x) => names.some((nm) => like(x, nm)))) {
+        hit = expansion.flatMap((x) => names.filter((nm) => like(x, nm)));
+        w = Math.max(w, expansion.reduce((a, x) => a + weight(x), 0) / Math.max(expansion.length, 1) * 1.5);
+      } else {
+        hit = names.filter((nm) => like(t, nm));
+        if (!hit.length && acronymOf(e).includes(t)) hit = names;
+      }
+      totalW += w;
+      if (hit.length) {
+        coveredW += w;
+        for (const h of hit) hitNames.add(h);
+      }
+    }
+    if (!coveredW) continue;
+    const nameW = names.reduce((a, t) => a + weight(t), 0);
+    const nameHitW = [...hitNames].reduce((a, t) => a + weight(t), 0);
+    const covered = coveredW / totalW;
+    const score = 0.65 * covered + 0.35 * (nameW ? nameHitW / nameW : 0);
+    out.push({ entity: e, score, covered });
+  }
+  return out.sort((a, b) => b.score - a.score || b.covered - a.covered);
+}
+
+/** Two normalised words are the same word: equal, a typo apart, or one a long prefix of the other. */
+function like(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length >= 5 && b.length >= 5) {
+    if (a.startsWith(b) || b.startsWith(a)) return Math.min(a.length, b.length) >= 5;
+    const d = distance(a, b);
+    return d <= (Math.min(a.length, b.length) >= 8 ? 2 : 1);
+  }
+  return false;
+}
+
+const ACRONYMS = new WeakMap<FactEntity, string[]>();
+
+/** Initials of an entity's names ("Indeks Kepuasan Masyarakat" → "ikm"), and acronyms printed in brackets. */
+function acronymOf(e: FactEntity): string[] {
+  let a = ACRONYMS.get(e);
+  if (a) return a;
+  const out = new Set<string>();
+  for (const n of e.names) {
+    const words = n.split(/[^\p{L}]+/u).filter((w) => w && !/^(dan|yang|di|ke|dari|untuk|pada|terkait|dalam|of|the|and)$/i.test(w));
+    const initials = words.map((w) => w[0]!.toLowerCase()).join('');
+    for (let len = 2; len <= Math.min(initials.length, 6); len++) out.add(initials.slice(0, len));
+    for (const m of n.matchAll(/\(([A-Za-z]{2,8})\)/g)) out.add(m[1]!.toLowerCase());
+  }
+  a = [...out].filter((x) => x.length >= 3 || e.names.some((n) => new RegExp(`\\b${x}\\b`, 'i').test(n)));
+  ACRONYMS.set(e, a);
+  return a;
+}

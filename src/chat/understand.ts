@@ -1,0 +1,210 @@
+import type { Attr, EntityKind, Period } from './facts.js';
+import { normaliseLabel } from './facts.js';
+import { figuresIn } from './figures.js';
+import { detectLanguage } from './intent.js';
+import { analyze, tokenize } from './retrieval.js';
+import type { Lang } from './types.js';
+
+/**
+ * Reads a question into what it asks (a value, a check, an explanation, a location, a summary, a
+ * count), about what (words naming an entity, the kind of entity), which quantity, which period
+ * and budget variant, which place (a table number, a page) and which figures it asserts. Built on
+ * a bilingual lexicon of the domain's terms, not on question templates; the entity is matched
+ * against the report's fact index afterwards (`resolve.ts`).
+ */
+
+export type AskKind = 'value' | 'check' | 'explanation' | 'location' | 'summary' | 'count';
+
+export interface Understood {
+  question: string;
+  lang: Lang;
+  kind: AskKind;
+  /** Quantities asked for, in the order named. */
+  attrs: Attr[];
+  /** Kinds of entity the question names ("program", "kegiatan", "total"…), if any. */
+  entityKinds: EntityKind[];
+  period: Period | null;
+  /** A year written in the question (other than in a table number). */
+  year: number | null;
+  variant: 'original' | 'perubahan' | null;
+  /** "Tabel 3.7" → "3.7". */
+  tableLabel: string | null;
+  page: number | null;
+  /** Figures the question states ("since the capaian was 100%"): a premise to verify. */
+  asserted: string[];
+  /** A predicate label the question states ("Sangat Berhasil"). */
+  assertedLabel: string | null;
+  /** Normalised words left to name the entity. */
+  terms: string[];
+  /** Speaks of money: budget lines rather than indicators. */
+  money: boolean;
+}
+
+/** Quantities and the words (stemmed by `analyze`, or phrases matched on the raw text) naming them. */
+const ATTR_PHRASES: Array<[Attr, RegExp]> = [
+  ['serapan', /\b(serapan|penyerapan|terserap|absorption|absorbed|absorption rate|persentase realisasi anggaran|% realisasi anggaran|budget realisation rate|budget realization rate)\b/],
+  ['sisa', /\b(sisa( anggaran| dana| pagu)?|silpa|remaining|remainder|unspent|left over|leftover|not spent|unused)\b/],
+  ['efisiensi', /\b(efisiensi|efisien|efficiency|efficient)\b/],
+  ['prakiraan', /\b(prakiraan maju|prakiraan|forecast|pagu indikatif tahun (depan|berikut))\b/],
+  ['predikat', /\b(predikat|kategori|predicate|rating|category|kriteria|criteria|peringkat|grade|interpretasi)\b/],
+  ['capaian', /\b(capaian|pencapaian|achievement|achievements|attainment|achievement rate|performance rate|tingkat capaian)\b/],
+  ['target', /\b(target|targets|targeted|ditargetkan|sasaran target|goal value)\b/],
+  ['realisasi', /\b(realisasi|terealisasi|realization|realisation|realized|realised|actual|actually|spent|spend|spending|expended|disbursed|achieved value)\b/],
+  ['pagu', /\b(pagu|anggaran|alokasi|dialokasikan|plafon|budget|budgets|budgeted|allocation|allocated|ceiling|funding|dana)\b/],
+  ['count', /\b(berapa (banyak|jumlah|buah)|jumlah (program|kegiatan|sub ?kegiatan|indikator|sasaran|tujuan)|banyaknya|how many|number of|count of)\b/],
+];
+
+/** Entity kinds and the words naming them. */
+const KIND_PHRASES: Array<[EntityKind, RegExp]> = [
+  ['sub_kegiatan', /\b(sub ?-?kegiatan|sub-?activit(y|ies)|sub ?programs?)\b/],
+  ['kegiatan', /\b(kegiatan|activity|activities)\b/],
+  ['program', /\b(program|programs|programme|programmes)\b/],
+  ['indicator', /\b(indikator|indicator|indicators|iku|kpi)\b/],
+  ['total', /\b(total|jumlah keseluruhan|keseluruhan|seluruh|secara keseluruhan|overall|whole|entire|all programs|semua program|grand total|in total|total anggaran)\b/],
+  ['belanja', /\b(belanja (operasi|modal|tidak terduga|transfer|pegawai|barang)|(operating|operational|capital|unexpected|personnel) (expenditure|spending|expenses?))\b/],
+];
+
+const PREVIOUS = /\b(tahun lalu|tahun sebelumnya|tahun sebelum(nya)?|last year|previous year|prior year|the year before|year earlier|sebelumnya)\b/;
+const RENSTRA = /\b(akhir renstra|target renstra|renstra|akhir periode|end of the (strategic|renstra)|strategic plan|medium[- ]term (plan|target)|five[- ]year plan|end[- ]of[- ]plan)\b/;
+const NEXT = /\b(tahun depan|tahun berikutnya|next year|following year|coming year)\b/;
+const ORIGINAL = /\b(sebelum (perubahan|revisi|pergeseran)|murni|awal|semula|original|originally|initial|initially|before (the )?(revision|change|amendment|budget revision|revised)|pk awal|pk murni|unrevised)\b/;
+const REVISED = /\b(setelah (perubahan|revisi)|sesudah (perubahan|revisi)|perubahan|revisi|direvisi|revised|after (the )?(revision|change|amendment|budget revision)|amended|apbd-?p)\b/;
+
+const EXPLAIN = /\b(mengapa|kenapa|why|jelaskan|explain|alasan|reason|penyebab|cause[sd]?|bagaimana .*(dihitung|diperoleh|didapat|cara)|how (was|is|were|did) .*(comput|calculat|derived|obtain|arriv)|how .* (come|calculated))\b/;
+const LOCATE = /\b(di ?mana|halaman berapa|pada halaman (berapa|apa|mana)|di halaman (berapa|apa|mana)|hal(aman)?\.? berapa|tabel (apa|berapa|mana)|where|which page|what page|on which|which table|what table|located|printed (on|in) which|found (on|in) which|in which (table|page|section|chapter))\b/;
+const SUMMARY = /\b(ringkas|ringkasan|rangkum|rangkuman|ikhtisar|gambaran umum|summar(y|ise|ize)|overview|in brief|secara singkat|highlights?)\b/;
+const CHECK = /^(apakah|apa benar|benarkah|betulkan|is|are|was|were|does|do|did|has|have|can|could)\b|\b(sudah benar|benar|tepat|sesuai|cocok|konsisten|sama( dengan)?|tercapai|berhasil|melebihi|correct|right|accurate|consistent|match(es)?|add up|adds up|agree|achieved|met|exceed(ed)?|true|same as)\b/;
+const FINDINGS = /\b(temuan|kesalahan|error|errors|findings?|issues?|masalah|problems?|discrepanc(y|ies)|salah hitung|miscalculat\w*|keliru|wrong)\b/;
+const ASSERTION = /\b(karena|sebab|mengingat|since|because|given that|as|seeing that|bahwa|that)\b/;
+
+const LABELS = /\b(sangat berhasil|cukup berhasil|tidak berhasil|kurang berhasil|berhasil|sangat tinggi|tinggi|sedang|rendah|sangat rendah|sangat baik|baik|cukup|kurang)\b/;
+
+/** Words that carry no name: question words, verbs of asking, attribute, period and kind words. */
+const NOISE = new Set(
+  analyze(
+    [
+      'berapa berapakah apa apakah bagaimana mana dimana siapa kapan benarkah betulkah apa benar sebutkan tunjukkan jelaskan tuliskan cari carikan',
+      'nilai angka besar besarnya sebesar tercatat tercetak dicetak disajikan dilaporkan dimuat disebutkan tertulis tercantum menurut laporan dalam kinerja',
+      'tahun lalu sebelumnya depan berikutnya renstra akhir periode murni awal semula perubahan revisi direvisi setelah sesudah sebelum',
+      'target ditargetkan realisasi terealisasi capaian pencapaian predikat kategori pagu anggaran alokasi dana serapan penyerapan sisa efisiensi prakiraan maju',
+      'program kegiatan sub indikator total keseluruhan seluruh jumlah banyak banyaknya buah semua',
+      'halaman tabel bab hal persen persentase rupiah rp',
+      'what which how why where when who is are was were does did do the of for in on at to a an this that these those its their there',
+      'value figure amount number count many much printed reported stated shown listed given according report reported recorded',
+      'last previous prior next following year years strategic plan end original initial revised revision amendment before after',
+      'target targets achievement realisation realization actual spent spending budget budgeted allocation remaining absorption efficiency rating predicate category forecast',
+      'program programs activity activities indicator indicators total overall whole entire page table chapter percent percentage',
+      'correct right accurate consistent match add up true benar tepat sesuai cocok konsisten sama tercapai berhasil met achieved exceed',
+      'since because given karena sebab mengingat bahwa so therefore maka sehingga jadi',
+      'explain why reason cause mengapa kenapa alasan penyebab computed calculated dihitung diperoleh',
+      'summarise summarize summary overview ringkas ringkasan rangkum',
+      'please tolong could can you me tell show give find list saya kami salah wrong keliru error',
+    ].join(' '),
+  ),
+);
+
+/**
+ * Reads a question.
+ *
+ * @example
+ *   understand('Berapa capaian IKM tahun lalu?');
+ *   // { kind: 'value', attrs: ['capaian'], period: 'previous', terms: ['ikm'], … }
+ */
+export function understand(question: string, opts: { lang?: Lang; year?: number | null } = {}): Understood {
+  const lang = opts.lang ?? detectLanguage(question);
+  const q = question.toLowerCase().replace(/\s+/g, ' ').trim();
+  const reportYear = opts.year ?? null;
+
+  // Places first: their numbers are not figures.
+  let rest = q;
+  let tableLabel: string | null = null;
+  const tm = /\btabel\s*\.?\s*([0-9ivx]+(?:\s*[.\-–]\s*[0-9]+)*)|\btable\s*\.?\s*([0-9ivx]+(?:\s*[.\-–]\s*[0-9]+)+|[0-9]+)/i.exec(rest);
+  if (tm) {
+    tableLabel = normaliseLabel((tm[1] ?? tm[2])!);
+    rest = rest.replace(tm[0], ' ');
+  }
+  let page: number | null = null;
+  const pm = /\b(?:halaman|hal\.?|page|p\.)\s*(\d{1,3})\b/.exec(rest);
+  if (pm) {
+    page = Number(pm[1]);
+    rest = rest.replace(pm[0], ' ');
+  }
+  rest = rest.replace(/\b(bab|chapter)\s+([ivx]+|\d+)\b/g, ' ').replace(/\b(\p{L}{4,})nya\b/gu, '$1');
+  // Codes (2.12.01.2.08) name budget lines; keep them out of the figures.
+  const codes = rest.match(/\b\d+(?:\.\d{1,2}){2,}\b/g) ?? [];
+  for (const c of codes) rest = rest.replace(c, ' ');
+
+  const years = [...rest.matchAll(/\b(19[5-9]\d|20[0-9]\d)\b/g)].map((m) => Number(m[1]));
+  const year = years.find((y) => y !== reportYear) ?? years[0] ?? null;
+
+  const attrs: Attr[] = [];
+  const found: Array<[number, Attr]> = [];
+  for (const [attr, re] of ATTR_PHRASES) {
+    const m = re.exec(rest);
+    if (m) found.push([m.index, attr]);
+  }
+  for (const [, a] of found.sort((x, y) => x[0] - y[0])) if (!attrs.includes(a)) attrs.push(a);
+  const money = /\b(anggaran|pagu|dana|rupiah|rp\.?|budget|spent|spending|belanja|expenditure|biaya|cost|funds?)\b/.test(rest);
+  // "realisasi anggaran", "% serapan": the money word qualifies the figure, it is not the pagu.
+  if (attrs.includes('pagu') && attrs.some((a) => a === 'realisasi' || a === 'sisa' || a === 'serapan') && !/\b(pagu|alokasi|allocation|allocated)\b.*\b(dan|and|vs|versus|dibanding|compared)\b|\b(dan|and)\b.*\b(pagu|alokasi)\b/.test(rest)) {
+    attrs.splice(attrs.indexOf('pagu'), 1);
+  }
+  if (attrs.includes('count') && attrs.length > 1 && !/\b(how many|berapa banyak|berapa buah|number of)\b/.test(rest)) attrs.splice(attrs.indexOf('count'), 1);
+
+  const entityKinds: EntityKind[] = [];
+  for (const [k, re] of KIND_PHRASES) if (re.test(rest) && !entityKinds.includes(k)) entityKinds.push(k);
+  if (entityKinds.includes('sub_kegiatan')) entityKinds.splice(entityKinds.indexOf('kegiatan'), entityKinds.includes('kegiatan') ? 1 : 0);
+
+  let period: Period | null = null;
+  if (NEXT.test(rest) || attrs.includes('prakiraan')) period = 'next';
+  else if (RENSTRA.test(rest)) period = 'renstra';
+  else if (PREVIOUS.test(rest)) period = 'previous';
+  if (!period && year !== null && reportYear !== null) {
+    if (year === reportYear - 1) period = 'previous';
+    else if (year > reportYear && attrs.includes('target')) period = 'renstra';
+    else if (year === reportYear) period = 'current';
+  }
+  const variant = ORIGINAL.test(rest) ? 'original' : REVISED.test(rest) ? 'perubahan' : null;
+
+  const figures = figuresIn(rest).filter((f) => !years.includes(Number(f)));
+  const assertedLabel = LABELS.exec(rest)?.[1] ?? null;
+
+  let kind: AskKind;
+  if (SUMMARY.test(rest)) kind = 'summary';
+  else if (EXPLAIN.test(rest)) kind = 'explanation';
+  else if (LOCATE.test(rest)) kind = 'location';
+  else if (attrs[0] === 'count' || (/\b(how many|berapa banyak|berapa jumlah|jumlah)\b/.test(rest) && /\b(program|kegiatan|sub ?kegiatan|indikator|sasaran|tujuan|programs|activities|indicators|objectives|goals|temuan|findings|errors|kesalahan)\b/.test(rest) && !money && !attrs.some((a) => a !== 'count' && a !== 'pagu'))) kind = 'count';
+  else if (figures.length || CHECK.test(rest) || (ASSERTION.test(rest) && assertedLabel)) kind = 'check';
+  else kind = 'value';
+  if (kind === 'count' && !attrs.includes('count')) attrs.unshift('count');
+
+  const named = assertedLabel ? rest.replace(assertedLabel, ' ') : rest;
+  const terms = analyze(named.replace(/\d+(?:[.,]\d+)*\s?%?/g, ' ')).filter((t) => !NOISE.has(t));
+  for (const c of codes) terms.push(c);
+  return {
+    question,
+    lang,
+    kind,
+    attrs,
+    entityKinds,
+    period,
+    year,
+    variant,
+    tableLabel,
+    page,
+    asserted: figures,
+    assertedLabel,
+    terms,
+    money,
+  };
+}
+
+/** Whether the question is about findings (errors, problems) rather than a printed figure. */
+export function asksFindings(question: string): boolean {
+  return FINDINGS.test(question.toLowerCase());
+}
+
+/** The raw words of a question, lower case (for phrase tests elsewhere). */
+export function words(question: string): string[] {
+  return tokenize(question);
+}
