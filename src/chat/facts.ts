@@ -1,5 +1,7 @@
 import type { BBox } from '../model/geometry.js';
 import type { Citation, Finding, Report, TableInfo, Value } from '../model/report.js';
+import { figuresIn, readings } from './figures.js';
+import { attrsIn, ORIGINAL, REVISED } from './lexicon.js';
 import { analyze, type Retriever } from './retrieval.js';
 import type { ChatContext } from './types.js';
 
@@ -82,6 +84,8 @@ export class FactIndex {
   /** Findings by the cell ids they cite, so a printed figure that is wrong brings its finding. */
   readonly findingsByCell = new Map<string, Finding[]>();
   readonly year: number | null;
+  /** How often each normalised word occurs in the report's text: its own vocabulary. */
+  readonly vocabulary = new Map<string, number>();
 
   private constructor(year: number | null) {
     this.year = year;
@@ -104,7 +108,7 @@ export class FactIndex {
         attr,
         period: 'current',
         year: report.report.tahun,
-        variant: t?.variant ?? null,
+        variant: t?.variant ?? columnVariant(v.cite.columnLabel),
         table: v.cite.table ?? null,
         tableKind: t?.kind ?? null,
         caption: v.cite.caption ?? t?.caption ?? null,
@@ -171,6 +175,8 @@ export class FactIndex {
       const ent = fx.entity(`counted:${c.entity}`, 'counted', what, [what, ...(COUNTED_NAMES[c.entity] ?? [])], null);
       fx.facts.push({ id: c.id, entity: ent, attr: 'count', period: 'current', year: fx.year, variant: null, table: null, tableKind: null, caption: null, tableLabel: null, page: c.cite.page, bbox: c.cite.bbox ?? null, text: c.words ? `${c.count} (${c.words})` : String(c.count), value: c.count, unit: 'number', column: null });
     }
+    fx.addCells(ctx, tables);
+    for (const p of ctx.layout?.paragraphs ?? []) for (const w of analyze(p.text)) fx.vocabulary.set(w, (fx.vocabulary.get(w) ?? 0) + 1);
     for (const f of findings) {
       for (const c of f.citations) if (c.cell) fx.findingsByCell.set(c.cell, [...(fx.findingsByCell.get(c.cell) ?? []), f]);
     }
@@ -225,6 +231,65 @@ export class FactIndex {
     return bestScore >= 0.8 ? best : null;
   }
 
+  /**
+   * Figures of table cells the model did not take (other years' columns, a second budget column,
+   * comparison tables): each with its row's name as entity and its column header's quantity, year
+   * and variant. A cell whose header names no quantity or year is left out.
+   */
+  private addCells(ctx: ChatContext, tables: Map<string, TableInfo>): void {
+    const known = new Set(this.facts.map((f) => f.id));
+    const byName = new Map<string, FactEntity>();
+    for (const e of this.entities.values()) for (const n of e.names) if (!byName.has(nameKey(n))) byName.set(nameKey(n), e);
+    for (const t of ctx.layout?.tables ?? []) {
+      const info = tables.get(t.id);
+      const caption = t.caption ?? info?.caption ?? null;
+      const captionYear = Number(/\b(19[5-9]\d|20\d\d)\b/.exec(caption ?? '')?.[1] ?? NaN);
+      const headers = t.columns.map((label) => headerMeaning(label, this.year));
+      for (const row of t.rows) {
+        const texts = row.cells.filter((c) => !c.spannedBy && c.text.trim() && !figuresIn(c.text).length && !/^[\divx]+[.)]?$|^[a-z][.)]$/i.test(c.text.trim()));
+        // The row's name: a cell naming a known line, else its longest text.
+        const named = texts.find((c) => byName.has(nameKey(c.text)));
+        const name = (named ?? texts.sort((a, b) => b.text.length - a.text.length)[0])?.text.replace(/\s+/g, ' ').trim();
+        if (!name || name.length < 3) continue;
+        let entity = byName.get(nameKey(name));
+        for (const cell of row.cells) {
+          if (cell.spannedBy || known.has(cell.id)) continue;
+          const h = headers[cell.col];
+          // A figure, a small whole number, or a range ("81 s.d. 84") printed as the cell's text.
+          const text = cell.text.replace(/\s+/g, ' ').trim();
+          const figure = /^(rp\.?\s*)?[(-]?\d/i.test(text) && text.length <= 30 && !/[a-z]{4,}/i.test(text.replace(/s\.?\s?d\.?|sampai|hari|orang|level|opd|kasus|menit|unit|dok(umen)?/gi, '')) ? text : null;
+          if (!h || !figure || (!h.attr && h.year === null)) continue;
+          if (!entity) {
+            const kind: EntityKind = info?.kind.startsWith('budget') ? 'kegiatan' : info?.kind === 'belanja' ? 'belanja' : 'indicator';
+            entity = this.entity(`row:${nameKey(name)}`, kind, name, [name], null);
+            byName.set(nameKey(name), entity);
+          }
+          const year = h.year ?? (Number.isFinite(captionYear) ? captionYear : this.year);
+          const period: Period = h.period ?? (year !== null && this.year !== null ? (year < this.year ? 'previous' : year > this.year ? 'next' : 'current') : 'current');
+          this.facts.push({
+            id: cell.id,
+            entity,
+            attr: h.attr ?? (entity.kind === 'indicator' ? 'realisasi' : 'pagu'),
+            period,
+            year,
+            variant: h.variant ?? info?.variant ?? null,
+            table: t.id,
+            tableKind: info?.kind ?? null,
+            caption,
+            tableLabel: tableLabel(caption),
+            page: cell.page,
+            bbox: cell.bbox,
+            text: cell.text.trim(),
+            value: readings(figure)[0] ?? null,
+            unit: 'number',
+            column: t.columns[cell.col] ?? null,
+          });
+          known.add(cell.id);
+        }
+      }
+    }
+  }
+
   private addTables(report: Report, ctx: ChatContext): void {
     const layout = new Map((ctx.layout?.tables ?? []).map((t) => [t.id, t]));
     for (const t of report.tables) {
@@ -237,6 +302,40 @@ export class FactIndex {
       this.tables.push({ id: lt.id, label: tableLabel(lt.caption ?? null), caption: lt.caption ?? null, kind: null, pages: lt.pages, cite: lt.id });
     }
   }
+}
+
+/** "Anggaran Murni", "Pagu / Perubahan": the budget variant a column header names. */
+function columnVariant(label: string | null | undefined): 'original' | 'perubahan' | null {
+  const l = (label ?? '').toLowerCase();
+  return ORIGINAL.test(l) ? 'original' : REVISED.test(l) ? 'perubahan' : null;
+}
+
+/** A name compared across tables: lower case, list marks and punctuation dropped. */
+function nameKey(name: string): string {
+  return name.toLowerCase().replace(/^[a-z0-9]{1,3}[.)]\s+/, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+interface HeaderMeaning {
+  attr: Attr | null;
+  year: number | null;
+  period: Period | null;
+  variant: 'original' | 'perubahan' | null;
+}
+
+/** What a column header says its figures are: "2022 / Realisasi", "Pagu Murni", "Target Akhir Renstra". */
+function headerMeaning(label: string, reportYear: number | null): HeaderMeaning {
+  const l = label.toLowerCase();
+  const attrs = attrsIn(l).filter((a) => a !== 'count');
+  // "Realisasi Anggaran": the figure is the realisation; "% Realisasi": the absorption.
+  let attr: Attr | null = attrs.includes('serapan') ? 'serapan' : attrs.find((a) => a !== 'pagu') ?? attrs[0] ?? null;
+  if (!attr && /^\s*%\s*$/.test(l)) attr = 'serapan';
+  const years = [...l.matchAll(/\b(19[5-9]\d|20\d\d)\b/g)].map((m) => Number(m[1]));
+  const year = years.length === 1 ? years[0]! : null;
+  const period: Period | null = /renstra|akhir periode/.test(l) ? 'renstra' : /nasional|provinsi|national|province|rata-rata (kab|kota|prov)/.test(l) ? null : null;
+  const variant = ORIGINAL.test(l) ? 'original' : REVISED.test(l) ? 'perubahan' : null;
+  if (/nasional|provinsi|national|province/.test(l)) return { attr: null, year: null, period: null, variant: null };
+  void reportYear;
+  return { attr, year, period, variant };
 }
 
 const COUNTED_NAMES: Record<string, string[]> = {

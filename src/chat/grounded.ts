@@ -171,12 +171,19 @@ function preferredKinds(u: Understood): EntityKind[] {
   return [];
 }
 
-function factAnswer(u: Understood, c: Ctx): GroundedAnswer | null {
+function factAnswer(asked: Understood, c: Ctx): GroundedAnswer | null {
+  // Words naming the office itself, or the report's own vocabulary that names no line, name nothing to look up.
+  const self = c.fx.entities.get('report');
+  const lines0 = [...c.fx.entities.values()].filter((e) => e.kind !== 'report');
+  const officeWords = (self?.names[0] ?? '').toLowerCase().split(/[^\p{L}]+/u).filter((w) => w && !/^(dan|dari|di|ke|the|of|and)$/.test(w));
+  const office = (x: string) => (!!self?.terms.has(x) || abbreviates(x, officeWords)) && !lines0.some((e) => e.terms.has(x));
+  const optional = new Set(asked.terms.filter((x) => office(x) || ((c.fx.vocabulary.get(x) ?? 0) >= 3 && !lines0.some((e) => e.terms.has(x)))));
+  const u: Understood = { ...asked, terms: asked.terms.filter((x) => !optional.has(x)) };
   const kinds = preferredKinds(u);
   let matches: EntityMatch[] = [];
   if (u.terms.length) {
-    matches = matchFacts(c.fx, c.retriever, u.terms, kinds);
-    const any = matchFacts(c.fx, c.retriever, u.terms);
+    matches = matchFacts(c.fx, c.retriever, u.terms, kinds, optional);
+    const any = matchFacts(c.fx, c.retriever, u.terms, [], optional);
     // A name matched much better outside the preferred kinds wins (a program asked for its "capaian").
     if (any[0] && (!matches[0] || any[0].score > matches[0].score + 0.25)) matches = any;
   } else if (kinds.includes('total') || (kinds === BUDGET_KINDS && u.attrs.length)) {
@@ -191,38 +198,98 @@ function factAnswer(u: Understood, c: Ctx): GroundedAnswer | null {
   if (best.score < SURE && best.covered < 0.75) return absent(u, c, null, best);
   const attrs = u.attrs.filter((a) => a !== 'count');
   const wanted = attrs.length ? attrs : defaultAttrs(best.entity.kind);
-  // Totals: every total row is "the total". Other entities: the best one that prints what is
-  // asked, among those named almost as well (one program printed under two names), and its twins.
-  const close = matches.filter((m) => m.score >= best.score - 0.15 && m.score >= WEAK);
-  const printsWanted = (e: FactEntity) => c.fx.facts.some((f) => f.entity === e && wanted.some((a) => select([f], a, u).length));
-  const lead = close.find((m) => printsWanted(m.entity)) ?? best;
-  const chosen = best.entity.kind === 'total' && !u.terms.length ? matches.map((m) => m.entity) : close.filter((m) => m.entity.kind === lead.entity.kind && m.score >= lead.score - 0.02 && (m === lead || printsWanted(m.entity))).slice(0, 3).map((m) => m.entity);
-  const pool = c.fx.facts.filter((f) => chosen.includes(f.entity));
+  if (u.subPeriod) return absent(u, c, best.entity, null, c.fx.about(best.entity));
+  const all = best.entity.kind === 'total' && !u.terms.length;
+  const close = all ? matches : matches.filter((m) => m.score >= best.score - 0.15 && m.score >= WEAK);
+  const variants: Array<'original' | 'perubahan' | null> = u.variants.length > 1 ? u.variants : [u.variant];
+  const years: Array<number | null> = u.years.length > 1 ? u.years : [u.year];
+  const slices = variants.flatMap((variant) => years.map((year) => ({ variant, year })));
+
   const lines: string[] = [];
   const used: Fact[] = [];
-  let missing = 0;
+  const missing: Attr[] = [];
+  let lead: FactEntity = best.entity;
   for (const attr of wanted) {
-    const facts = select(pool, attr, u);
-    if (!facts.length) {
-      missing++;
-      continue;
+    for (const slice of slices) {
+      const one = { ...u, ...slice, period: slices.length > 1 && slice.year !== null ? null : u.period };
+      const found = pick(close, c, attr, one, all);
+      if (!found) {
+        missing.push(attr);
+        continue;
+      }
+      if (!used.length) lead = found.entity;
+      used.push(...found.facts);
+      lines.push(groupLine(c, label(c, attr, found.entity, one, found.facts), found.facts, u.kind === 'location'));
     }
-    used.push(...facts);
-    lines.push(groupLine(c, label(c, attr, lead.entity, u, facts), facts, u.kind === 'location'));
   }
-  if (!used.length) return absent(u, c, lead.entity, null, pool);
+  if (!used.length) return absent(u, c, best.entity, null, c.fx.about(best.entity));
 
-  if (u.kind === 'check' && (u.asserted.length || u.assertedLabel)) return premise(u, c, lead.entity, used, lines);
+  if (u.kind === 'check' && (u.asserted.length || u.assertedLabel)) return premise(u, c, lead, used, lines);
   const notes = wrongNotes(c, used);
-  const head = missing && attrs.length ? [t(c, `Laporan tidak memuat ${attrs.filter((a) => !select(pool, a, u).length).map((a) => ATTR_NAME[a].id.toLowerCase()).join(', ')} untuk ini.`, `The report does not state the ${attrs.filter((a) => !select(pool, a, u).length).map((a) => ATTR_NAME[a].en.toLowerCase()).join(', ')} for this.`)] : [];
-  return { intent: u.kind === 'location' ? 'value' : u.kind === 'check' ? 'check' : 'value', text: [...lines, ...head, ...notes].join('\n') };
+  const context = rowContext(c, used, wanted);
+  const gone = [...new Set(missing)];
+  const gaps = gone.length && attrs.length ? [t(c, `Laporan tidak memuat ${gone.map((a) => ATTR_NAME[a].id.toLowerCase()).join(', ')} untuk ini.`, `The report does not state the ${gone.map((a) => ATTR_NAME[a].en.toLowerCase()).join(', ')} for this.`)] : [];
+  return { intent: u.kind === 'check' ? 'check' : 'value', text: [...lines, ...context, ...gaps, ...notes].join('\n') };
 }
 
-/** Facts of one attribute that fit the question's period, variant, table and page. */
+/**
+ * True when a word is built from the starts of consecutive words of a name: "satpol" and "pp" for
+ * "Satuan Polisi Pamong Praja", "bkpsdm" for "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia".
+ */
+export function abbreviates(word: string, words: string[]): boolean {
+  if (word.length < 2 || words.length < 2) return false;
+  const from = (i: number, j: number, used: number): boolean => {
+    if (i === word.length) return used >= 2;
+    if (j >= words.length) return false;
+    const w = words[j]!;
+    for (let k = Math.min(4, w.length, word.length - i); k >= 1; k--) if (word.slice(i, i + k) === w.slice(0, k) && from(i + k, j + 1, used + 1)) return true;
+    return false;
+  };
+  for (let j = 0; j < words.length - 1; j++) if (from(0, j, 0)) return true;
+  return false;
+}
+
+/** The facts of one attribute from the best-named entity that prints it (and its twins: the same name in other tables). */
+function pick(close: EntityMatch[], c: Ctx, attr: Attr, u: Understood, all: boolean): { entity: FactEntity; facts: Fact[] } | null {
+  for (const m of close) {
+    const facts = select(c.fx.about(m.entity), attr, u);
+    if (!facts.length) continue;
+    if (all) return { entity: m.entity, facts: close.flatMap((x) => select(c.fx.about(x.entity), attr, u)) };
+    const twins = close.filter((x) => x !== m && x.entity.kind === m.entity.kind && x.score >= m.score - 0.02).flatMap((x) => select(c.fx.about(x.entity), attr, u));
+    return { entity: m.entity, facts: [...facts, ...twins] };
+  }
+  return null;
+}
+
+/** The other figures printed in the row of the first answer (target and capaian beside a realisasi; pagu and % beside a realisasi anggaran). */
+function rowContext(c: Ctx, used: Fact[], wanted: Attr[]): string[] {
+  const first = used.find((f) => /^t\d+\.r\d+c\d+$/.test(f.id));
+  if (!first) return [];
+  const row = first.id.replace(/\d+$/, '');
+  const shown = new Set(used.map((f) => f.id));
+  const siblings = c.fx.facts.filter((f) => f.id.startsWith(row) && !shown.has(f.id) && !(wanted.includes(f.attr) && f.period === first.period) && f.attr !== 'name' && f.attr !== 'year');
+  const seen = new Set<string>();
+  const items: string[] = [];
+  for (const f of siblings.sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }))) {
+    const key = `${f.attr}:${f.period}:${f.variant ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const variant = f.variant && f.variant !== 'rencana' && f.attr === 'pagu' ? ` (${f.variant === 'original' ? t(c, 'murni', 'original') : t(c, 'perubahan', 'revised')})` : '';
+    const when = f.period !== 'current' ? ` (${PERIOD_NAME[f.period][c.lang]}${f.period === 'previous' && f.year ? ` ${f.year}` : ''})` : '';
+    items.push(`${ATTR_NAME[f.attr][c.lang].toLowerCase()}${variant}${when} ${plain(f.text)} [${f.id}]`);
+    if (items.length >= 5) break;
+  }
+  if (!items.length) return [];
+  const where = `${first.tableLabel ? `${t(c, 'Tabel', 'Table')} ${first.tableLabel}, ` : ''}${t(c, 'hal.', 'p.')} ${first.page}`;
+  return [t(c, `Pada baris yang sama (${where}): ${items.join('; ')}.`, `In the same row (${where}): ${items.join('; ')}.`)];
+}
+
+/** Facts of one attribute that fit the question's period, year, variant, table and page. */
 function select(pool: Fact[], attr: Attr, u: Understood): Fact[] {
-  let fs = pool.filter((f) => f.attr === attr || (attr === 'realisasi' && f.attr === 'realisasi'));
+  let fs = pool.filter((f) => f.attr === attr);
   const period = u.period ?? 'current';
-  fs = fs.filter((f) => f.period === period || (period === 'current' && f.period === 'current'));
+  if (u.year !== null && period !== 'renstra' && period !== 'next') fs = fs.filter((f) => f.year === u.year && f.period !== 'renstra');
+  else fs = fs.filter((f) => f.period === period);
   if (u.variant) {
     const v = fs.filter((f) => f.variant === u.variant);
     // Budget lines printed only once (no revision) answer either way; tables of both kinds decide.
@@ -244,7 +311,7 @@ function select(pool: Fact[], attr: Attr, u: Understood): Fact[] {
 function label(c: Ctx, attr: Attr, e: FactEntity, u: Understood, facts: Fact[]): string {
   const period = u.period && u.period !== 'current' ? PERIOD_NAME[u.period][c.lang] : '';
   const year = facts[0]?.year;
-  const when = period ? ` (${period}${year && u.period === 'previous' ? `, ${year}` : ''})` : '';
+  const when = period ? ` (${period}${year && u.period === 'previous' ? `, ${year}` : ''})` : u.year !== null ? ` (${u.year})` : '';
   const variant = u.variant ? t(c, u.variant === 'original' ? ' (sebelum perubahan)' : ' (setelah perubahan)', u.variant === 'original' ? ' (before the revision)' : ' (after the revision)') : '';
   const attrName = attr === 'realisasi' && e.kind !== 'indicator' ? t(c, 'Realisasi anggaran', 'Budget spent (realisasi)') : ATTR_NAME[attr][c.lang];
   if (e.kind === 'report') return attrName;

@@ -33,10 +33,10 @@ export interface ParsedQuestion {
 }
 
 const ID_WORDS = new Set(
-  'berapa berapakah apa apakah mana yang dan di ke dari untuk pada dengan ini itu halaman mengapa kenapa temuan ringkas ringkasan rangkum sudah benar salah tidak ada saja hitung tolong kesalahan bagaimana terpenting jumlah anggaran tunjukkan sebutkan dicetak semua sesuai cocok angka nilai kegiatan tahun lalu peringatan'.split(' '),
+  'berapa berapakah apa apakah mana yang dan di ke dari untuk pada dengan ini itu halaman mengapa kenapa temuan ringkas ringkasan rangkum sudah benar salah tidak ada saja hitung tolong kesalahan bagaimana terpenting jumlah anggaran tunjukkan sebutkan dicetak semua sesuai cocok angka nilai kegiatan tahun lalu peringatan brp thn yg dgn utk sdh blm gak ga bener kan ya belum menurut laporan dibanding sebelum setelah sesudah karena tercetak tertulis cek apa saja ringkas gambarkan singkat bagaimana secara umum berapakah'.split(' '),
 );
 const EN_WORDS = new Set(
-  'what which how why the is are do does page pages wrong budget budgets findings finding summarise summarize show list many much add up of on there any most important printed where value total activities year previous errors error warnings correct miscalculated achievement spent'.split(' '),
+  'what which how why the is are do does page pages wrong budget budgets findings finding summarise summarize show list many much add up of on there any most important printed where value total activities year previous errors error warnings correct miscalculated achievement spent did was were since given that does has have according report office in for and its than from under into it this these those give summarise overview check'.split(' '),
 );
 
 /** Checks and the words that name them. */
@@ -109,7 +109,8 @@ export function parseQuestion(question: string, lang?: Lang): ParsedQuestion {
  *   detectLanguage('Do the program budgets add up?'); // 'en'
  */
 export function detectLanguage(text: string): Lang {
-  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  // Quoted names are the report's words, not the asker's language.
+  const words = text.toLowerCase().replace(/["“”][^"“”]{3,}["“”]/g, ' ').match(/\p{L}+/gu) ?? [];
   let id = 0;
   let en = 0;
   for (const w of words) {

@@ -1,3 +1,5 @@
+import type { Attr } from './facts.js';
+
 /**
  * Indonesian words common in LKjIP names (indicators, programs, kegiatan) with their English
  * counterparts, one group a line; the first word is the canonical term. Used to fold an English
@@ -117,4 +119,46 @@ export const DOMAIN_GROUPS: string[][] = [
   ['barang', 'goods'],
   ['jasa'],
   ['terduga', 'unexpected', 'unforeseen'],
+  ['penyampaian', 'menyampaikan', 'disampaikan', 'submit', 'submitting', 'submitted', 'submission'],
+  ['waktu', 'time', 'timely'],
+  ['tindaklanjut', 'ditindaklanjuti', 'followed'],
+  ['pemeriksaan', 'audit', 'audits', 'inspection', 'inspections', 'examination'],
+  ['pelatihan', 'terlatih', 'training', 'trained'],
+  ['tanggap', 'response'],
 ];
+
+/** Quantities and the words (stemmed by `analyze`, or phrases matched on the raw text) naming them. */
+export const ATTR_PHRASES: Array<[Attr, RegExp]> = [
+  ['serapan', /\b(serapan|penyerapan|terserap|diserap|absorption|absorbed|absorb|absorption rate|persentase realisasi( anggaran)?|persen(tase)? (serapan|realisasi)|realisasi \(%\)|budget realisation rate|budget realization rate|share (of|that)|what (percentage|percent|share)|berapa persen|percentage spent|% spent)\b|(\b(dan|and|,)\s*%(?!\w))|(^|\s)%\s*(realisasi|serapan)/],
+  ['sisa', /\b(sisa( anggaran| dana| pagu)?|silpa|remaining|remainder|unspent|left over|leftover|not spent|unused)\b/],
+  ['efisiensi', /\b(efisiensi|efisien|efficiency|efficient)\b/],
+  ['prakiraan', /\b(prakiraan maju|prakiraan|forecast|pagu indikatif tahun (depan|berikut))\b/],
+  ['predikat', /\b(predikat|kategori|predicate|rating|category|kriteria|criteria|peringkat|grade|interpretasi)\b/],
+  ['capaian', /\b(capaian|pencapaian|achievement|achievements|attainment|achievement rate|performance rate|tingkat capaian)\b/],
+  ['target', /\b(target|targets|targeted|ditargetkan|sasaran target|goal value)\b/],
+  ['realisasi', /\b(realisasi|terealisasi|realization|realisation|realized|realised|actual|actually|spent|spend|spending|expended|disbursed|achieved value)\b/],
+  ['pagu', /\b(pagu|anggaran|alokasi|dialokasikan|plafon|budget|budgets|budgeted|allocation|allocated|ceiling|funding|dana)\b/],
+  ['count', /\b(berapa (banyak|jumlah|buah)|jumlah (program|kegiatan|sub ?kegiatan|indikator|sasaran|tujuan)|banyaknya|how many|number of|count of)\b/],
+];
+
+/** Words that mark the budget before the revision (APBD murni, the first PK). */
+export const ORIGINAL = /\b(sebelum (perubahan|revisi|pergeseran)|murni|semula|original|originally|initial|initially|before (the )?(revision|change|amendment|budget revision|revised)|pk awal|apbd awal|unrevised)\b/;
+/** Words that mark the budget after the revision (APBD perubahan, a revised PK). */
+export const REVISED = /\b(setelah (perubahan|revisi)|sesudah (perubahan|revisi)|perubahan|revisi|direvisi|revised|after (the )?(revision|change|amendment|budget revision)|amended|apbd-?p)\b/;
+
+/**
+ * The quantities a text names (a question, or a table's column header), in the order named.
+ *
+ * @example
+ *   attrsIn('Realisasi Anggaran (Rp)'); // ['realisasi', 'pagu']
+ */
+export function attrsIn(text: string): Attr[] {
+  const found: Array<[number, Attr]> = [];
+  for (const [attr, re] of ATTR_PHRASES) {
+    const m = re.exec(text);
+    if (m) found.push([m.index, attr]);
+  }
+  const out: Attr[] = [];
+  for (const [, a] of found.sort((x, y) => x[0] - y[0])) if (!out.includes(a)) out.push(a);
+  return out;
+}

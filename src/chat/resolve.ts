@@ -23,7 +23,7 @@ export interface EntityMatch {
  * @example
  *   matchFacts(facts, retriever, ['ikm'])[0].entity.name; // 'Indeks Kepuasan Masyarakat …'
  */
-export function matchFacts(fx: FactIndex, retriever: Retriever, terms: string[], kinds: EntityKind[] = []): EntityMatch[] {
+export function matchFacts(fx: FactIndex, retriever: Retriever, terms: string[], kinds: EntityKind[] = [], optional: ReadonlySet<string> = new Set()): EntityMatch[] {
   const q = [...new Set(terms)];
   if (!q.length) return [];
   const entities = [...fx.entities.values()].filter((e) => !kinds.length || kinds.includes(e.kind));
@@ -52,7 +52,7 @@ export function matchFacts(fx: FactIndex, retriever: Retriever, terms: string[],
         hit = names.filter((nm) => like(t, nm));
         if (!hit.length && acronymOf(e).includes(t)) hit = names;
       }
-      totalW += w;
+      if (hit.length || !optional.has(t)) totalW += w;
       if (hit.length) {
         coveredW += w;
         for (const h of hit) hitNames.add(h);
@@ -61,7 +61,7 @@ export function matchFacts(fx: FactIndex, retriever: Retriever, terms: string[],
     if (!coveredW) continue;
     const nameW = names.reduce((a, t) => a + weight(t), 0);
     const nameHitW = [...hitNames].reduce((a, t) => a + weight(t), 0);
-    const covered = coveredW / totalW;
+    const covered = totalW ? coveredW / totalW : 0;
     const score = 0.65 * covered + 0.35 * (nameW ? nameHitW / nameW : 0);
     out.push({ entity: e, score, covered });
   }

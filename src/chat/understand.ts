@@ -1,6 +1,7 @@
 import type { Attr, EntityKind, Period } from './facts.js';
 import { normaliseLabel } from './facts.js';
 import { figuresIn } from './figures.js';
+import { attrsIn, ORIGINAL, REVISED } from './lexicon.js';
 import { detectLanguage } from './intent.js';
 import { analyze, tokenize } from './retrieval.js';
 import type { Lang } from './types.js';
@@ -26,7 +27,13 @@ export interface Understood {
   period: Period | null;
   /** A year written in the question (other than in a table number). */
   year: number | null;
+  /** Every year written, when several are asked for ("2017 dan 2018"). */
+  years: number[];
   variant: 'original' | 'perubahan' | null;
+  /** Both variants asked for ("pagu murni dan perubahan"). */
+  variants: Array<'original' | 'perubahan'>;
+  /** A period shorter than the year (triwulan, semester, month): the reports print yearly figures. */
+  subPeriod: string | null;
   /** "Tabel 3.7" → "3.7". */
   tableLabel: string | null;
   page: number | null;
@@ -40,20 +47,6 @@ export interface Understood {
   money: boolean;
 }
 
-/** Quantities and the words (stemmed by `analyze`, or phrases matched on the raw text) naming them. */
-const ATTR_PHRASES: Array<[Attr, RegExp]> = [
-  ['serapan', /\b(serapan|penyerapan|terserap|absorption|absorbed|absorption rate|persentase realisasi anggaran|% realisasi anggaran|budget realisation rate|budget realization rate)\b/],
-  ['sisa', /\b(sisa( anggaran| dana| pagu)?|silpa|remaining|remainder|unspent|left over|leftover|not spent|unused)\b/],
-  ['efisiensi', /\b(efisiensi|efisien|efficiency|efficient)\b/],
-  ['prakiraan', /\b(prakiraan maju|prakiraan|forecast|pagu indikatif tahun (depan|berikut))\b/],
-  ['predikat', /\b(predikat|kategori|predicate|rating|category|kriteria|criteria|peringkat|grade|interpretasi)\b/],
-  ['capaian', /\b(capaian|pencapaian|achievement|achievements|attainment|achievement rate|performance rate|tingkat capaian)\b/],
-  ['target', /\b(target|targets|targeted|ditargetkan|sasaran target|goal value)\b/],
-  ['realisasi', /\b(realisasi|terealisasi|realization|realisation|realized|realised|actual|actually|spent|spend|spending|expended|disbursed|achieved value)\b/],
-  ['pagu', /\b(pagu|anggaran|alokasi|dialokasikan|plafon|budget|budgets|budgeted|allocation|allocated|ceiling|funding|dana)\b/],
-  ['count', /\b(berapa (banyak|jumlah|buah)|jumlah (program|kegiatan|sub ?kegiatan|indikator|sasaran|tujuan)|banyaknya|how many|number of|count of)\b/],
-];
-
 /** Entity kinds and the words naming them. */
 const KIND_PHRASES: Array<[EntityKind, RegExp]> = [
   ['sub_kegiatan', /\b(sub ?-?kegiatan|sub-?activit(y|ies)|sub ?programs?)\b/],
@@ -64,11 +57,34 @@ const KIND_PHRASES: Array<[EntityKind, RegExp]> = [
   ['belanja', /\b(belanja (operasi|modal|tidak terduga|transfer|pegawai|barang)|(operating|operational|capital|unexpected|personnel) (expenditure|spending|expenses?))\b/],
 ];
 
+const SUB_PERIOD = /\b(triwulan|tri wulan|quarter|quarterly|semester|semesteran|bulanan|per bulan|monthly|per month|mingguan|weekly|tw ?(i{1,3}|iv|[1-4]))\b/;
+
+/** Chat shorthand written in questions. */
+const SHORTHAND: Array<[RegExp, string]> = [
+  [/\bbrp\b/g, 'berapa'],
+  [/\bthn\b/g, 'tahun'],
+  [/\btdk\b|\bgak\b|\bga\b|\bnggak\b|\bengga?k\b/g, 'tidak'],
+  [/\byg\b/g, 'yang'],
+  [/\bdgn\b/g, 'dengan'],
+  [/\butk\b/g, 'untuk'],
+  [/\bsdh\b|\budah\b/g, 'sudah'],
+  [/\bblm\b/g, 'belum'],
+  [/\bbener\b|\bbetul\b/g, 'benar'],
+  [/\bgimana\b/g, 'bagaimana'],
+  [/\bkpd\b/g, 'kepada'],
+  [/\bdr\b/g, 'dari'],
+  [/\bjml\b/g, 'jumlah'],
+  [/\badminduk\b/g, 'administrasi kependudukan'],
+];
+
+/** Expands chat shorthand ("brp capaian thn 2023") into the words it stands for. */
+export function expandShorthand(q: string): string {
+  return SHORTHAND.reduce((s, [re, to]) => s.replace(re, to), q);
+}
+
 const PREVIOUS = /\b(tahun lalu|tahun sebelumnya|tahun sebelum(nya)?|last year|previous year|prior year|the year before|year earlier|sebelumnya)\b/;
 const RENSTRA = /\b(akhir renstra|target renstra|renstra|akhir periode|end of the (strategic|renstra)|strategic plan|medium[- ]term (plan|target)|five[- ]year plan|end[- ]of[- ]plan)\b/;
 const NEXT = /\b(tahun depan|tahun berikutnya|next year|following year|coming year)\b/;
-const ORIGINAL = /\b(sebelum (perubahan|revisi|pergeseran)|murni|awal|semula|original|originally|initial|initially|before (the )?(revision|change|amendment|budget revision|revised)|pk awal|pk murni|unrevised)\b/;
-const REVISED = /\b(setelah (perubahan|revisi)|sesudah (perubahan|revisi)|perubahan|revisi|direvisi|revised|after (the )?(revision|change|amendment|budget revision)|amended|apbd-?p)\b/;
 
 const EXPLAIN = /\b(mengapa|kenapa|why|jelaskan|explain|alasan|reason|penyebab|cause[sd]?|bagaimana .*(dihitung|diperoleh|didapat|cara)|how (was|is|were|did) .*(comput|calculat|derived|obtain|arriv)|how .* (come|calculated))\b/;
 const LOCATE = /\b(di ?mana|halaman berapa|pada halaman (berapa|apa|mana)|di halaman (berapa|apa|mana)|hal(aman)?\.? berapa|tabel (apa|berapa|mana)|where|which page|what page|on which|which table|what table|located|printed (on|in) which|found (on|in) which|in which (table|page|section|chapter))\b/;
@@ -98,7 +114,7 @@ const NOISE = new Set(
       'since because given karena sebab mengingat bahwa so therefore maka sehingga jadi',
       'explain why reason cause mengapa kenapa alasan penyebab computed calculated dihitung diperoleh',
       'summarise summarize summary overview ringkas ringkasan rangkum',
-      'please tolong could can you me tell show give find list saya kami salah wrong keliru error',
+      'please tolong could can you me tell show give find list saya kami salah wrong keliru error vs versus dibanding compared kan ya dong',
     ].join(' '),
   ),
 );
@@ -112,7 +128,7 @@ const NOISE = new Set(
  */
 export function understand(question: string, opts: { lang?: Lang; year?: number | null } = {}): Understood {
   const lang = opts.lang ?? detectLanguage(question);
-  const q = question.toLowerCase().replace(/\s+/g, ' ').trim();
+  const q = expandShorthand(question.toLowerCase().replace(/\s+/g, ' ').trim());
   const reportYear = opts.year ?? null;
 
   // Places first: their numbers are not figures.
@@ -136,18 +152,18 @@ export function understand(question: string, opts: { lang?: Lang; year?: number 
 
   const years = [...rest.matchAll(/\b(19[5-9]\d|20[0-9]\d)\b/g)].map((m) => Number(m[1]));
   const year = years.find((y) => y !== reportYear) ?? years[0] ?? null;
+  const asked = [...new Set(years)];
 
-  const attrs: Attr[] = [];
-  const found: Array<[number, Attr]> = [];
-  for (const [attr, re] of ATTR_PHRASES) {
-    const m = re.exec(rest);
-    if (m) found.push([m.index, attr]);
-  }
-  for (const [, a] of found.sort((x, y) => x[0] - y[0])) if (!attrs.includes(a)) attrs.push(a);
+  // Quoted names ("Pencapaian Kinerja dan Anggaran") name a table or a line, not the quantity asked.
+  const unquoted = rest.replace(/["“”'‘’][^"“”'‘’]{3,}["“”'‘’]/g, ' ');
+  const attrs: Attr[] = attrsIn(unquoted);
   const money = /\b(anggaran|pagu|dana|rupiah|rp\.?|budget|spent|spending|belanja|expenditure|biaya|cost|funds?)\b/.test(rest);
-  // "realisasi anggaran", "% serapan": the money word qualifies the figure, it is not the pagu.
-  if (attrs.includes('pagu') && attrs.some((a) => a === 'realisasi' || a === 'sisa' || a === 'serapan') && !/\b(pagu|alokasi|allocation|allocated)\b.*\b(dan|and|vs|versus|dibanding|compared)\b|\b(dan|and)\b.*\b(pagu|alokasi)\b/.test(rest)) {
-    attrs.splice(attrs.indexOf('pagu'), 1);
+  // "realisasi anggaran", "sisa anggaran", "budget absorption": the money word qualifies the figure, it is not the pagu.
+  if (attrs.includes('pagu') && attrs.some((a) => a === 'realisasi' || a === 'sisa' || a === 'serapan')) {
+    const money = /\b(pagu|anggaran|alokasi|dialokasikan|plafon|budget|budgets|budgeted|allocation|allocated|ceiling|funding|dana)\b/g;
+    const qualifier = /^(realisasi|serapan|penyerapan|sisa|persentase realisasi|remaining|unspent|spent)\s*$|^\s*(realisation|realization|absorption|spent|remaining|yang terserap|terserap|terealisasi)\b/;
+    const alone = [...unquoted.matchAll(money)].some((m) => !qualifier.test(unquoted.slice(Math.max(0, m.index - 22), m.index).split(/\s+/).slice(-2).join(' ')) && !qualifier.test(unquoted.slice(m.index + m[0].length, m.index + m[0].length + 16)));
+    if (!alone) attrs.splice(attrs.indexOf('pagu'), 1);
   }
   if (attrs.includes('count') && attrs.length > 1 && !/\b(how many|berapa banyak|berapa buah|number of)\b/.test(rest)) attrs.splice(attrs.indexOf('count'), 1);
 
@@ -164,7 +180,11 @@ export function understand(question: string, opts: { lang?: Lang; year?: number 
     else if (year > reportYear && attrs.includes('target')) period = 'renstra';
     else if (year === reportYear) period = 'current';
   }
-  const variant = ORIGINAL.test(rest) ? 'original' : REVISED.test(rest) ? 'perubahan' : null;
+  const variants: Array<'original' | 'perubahan'> = [];
+  if (ORIGINAL.test(rest)) variants.push('original');
+  if (REVISED.test(rest.replace(new RegExp(ORIGINAL.source, 'g'), ' '))) variants.push('perubahan');
+  const variant = variants.length === 1 ? variants[0]! : null;
+  const subPeriod = SUB_PERIOD.exec(rest)?.[0] ?? null;
 
   const figures = figuresIn(rest).filter((f) => !years.includes(Number(f)));
   const assertedLabel = LABELS.exec(rest)?.[1] ?? null;
@@ -189,7 +209,10 @@ export function understand(question: string, opts: { lang?: Lang; year?: number 
     entityKinds,
     period,
     year,
+    years: asked,
     variant,
+    variants,
+    subPeriod,
     tableLabel,
     page,
     asserted: figures,

@@ -80,9 +80,12 @@ describe('deterministic answers on a small report', () => {
   it('gives a value and every place it is printed', () => {
     const a = answerDeterministic('What is the realisation of IKM and where is it printed?', p);
     expect(a.text).toContain('93,05 — printed on p. 8 (Table 4) [t2.r1c4], p. 10 (Table 5) [t3.r1c4]');
+    expect(a.text).toContain('In the same row (Table 4, p. 8): target 88 [t2.r1c3]; achievement (capaian) 105,74% [t2.r1c5].');
     expect(a.citations.map((c) => [c.id, c.page])).toEqual([
       ['t2.r1c4', 8],
       ['t3.r1c4', 10],
+      ['t2.r1c3', 8],
+      ['t2.r1c5', 8],
     ]);
   });
 
