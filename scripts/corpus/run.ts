@@ -10,7 +10,8 @@
  *   evals/corpus/manifest.json   (split dev / heldout by a fixed seed)
  *
  * Formats: evals/corpus/README.md. Options: `--count N` (default 70), `--only c001,c002`,
- * `--jobs N` (default: the number of CPUs). Same seeds, same reports; the renderers stamp dates into
+ * `--jobs N` (default: the number of CPUs), `--seed N` (another master seed draws another corpus of
+ * the same class) and `--out DIR` (write it there instead; score it with `EVAL_CORPUS_DIR=DIR`). Same seeds, same reports; the renderers stamp dates into
  * the PDFs, so bytes differ between runs but text, pages and gold do not.
  */
 import { execFile } from 'node:child_process';
@@ -29,7 +30,8 @@ import { scanPages } from './scan.js';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const OUT = `${ROOT}evals/corpus`;
+/** Where the corpus is written: `evals/corpus`, or `--out DIR` (a second draw kept apart). */
+let OUT = `${ROOT}evals/corpus`;
 /** The master seed of the corpus and of its held-out split. */
 export const MASTER_SEED = 20261207;
 export const SPLIT_SEED = 7411;
@@ -37,6 +39,9 @@ export const HELDOUT_SHARE = 0.4;
 
 interface Options {
   count: number;
+  /** The master seed: another seed draws another corpus from the same class. */
+  seed: number;
+  out: string | null;
   only: string[] | null;
   jobs: number;
 }
@@ -46,7 +51,7 @@ function options(argv: string[]): Options {
     const i = argv.indexOf(`--${name}`);
     return i >= 0 ? argv[i + 1] : undefined;
   };
-  return { count: Number(get('count') ?? 70), only: get('only')?.split(',') ?? null, jobs: Number(get('jobs') ?? Math.max(1, os.cpus().length)) };
+  return { count: Number(get('count') ?? 70), seed: Number(get('seed') ?? MASTER_SEED), out: get('out') ?? null, only: get('only')?.split(',') ?? null, jobs: Number(get('jobs') ?? Math.max(1, os.cpus().length)) };
 }
 
 async function renderLibreOffice(files: string[], work: string, profile: string): Promise<string[]> {
@@ -187,7 +192,7 @@ async function buildOne(id: string, seed: number, heldout: boolean, ctx: { brows
     return {
       id,
       seed: s,
-      pdf: `evals/corpus/pdf/${id}.pdf`,
+      pdf: path.relative(ROOT, final).startsWith('..') ? final : path.relative(ROOT, final),
       producer: plan.producer,
       office: plan.office,
       instansi: plan.instansi,
@@ -218,9 +223,10 @@ export function heldOut(ids: readonly string[], seed = SPLIT_SEED, share = HELDO
 
 async function main(): Promise<void> {
   const opts = options(process.argv.slice(2));
+  if (opts.out) OUT = path.resolve(opts.out);
   await mkdir(`${OUT}/pdf`, { recursive: true });
   await mkdir(`${OUT}/gold`, { recursive: true });
-  const seeds = corpusSeeds(MASTER_SEED, opts.count);
+  const seeds = corpusSeeds(opts.seed, opts.count);
   const ids = seeds.map((_, i) => `c${String(i + 1).padStart(3, '0')}`);
   const wanted = ids.map((id, i) => ({ id, seed: seeds[i]! })).filter((x) => !opts.only || opts.only.includes(x.id));
   const held = heldOut(ids);

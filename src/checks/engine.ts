@@ -105,7 +105,7 @@ export function executeChecks(checks: readonly Check[], report: Report, opts: Ru
     // its stats; the other checks still run and the audit still returns.
     try {
       const drafts = check.run(report, ctx);
-      const pending = drafts.map((d) => toPending(check, d));
+      const pending = drafts.map((d) => unsure(toPending(check, d)));
       merged.push(...mergeSame(pending));
     } catch (err) {
       const e = toAppError(err, { stage: 'checks', check: check.id });
@@ -138,6 +138,31 @@ export function executeChecks(checks: readonly Check[], report: Report, opts: Ru
   return { findings, stats };
 }
 
+/**
+ * Below this OCR confidence (0..100) the engine itself rates a reading of the scan more likely wrong
+ * than right: a discrepancy resting on it may be the scan's, not the report's.
+ */
+export const LOW_OCR_CONFIDENCE = 50;
+
+/**
+ * A finding that cites, or computes from, a figure read from a scan with low confidence is not
+ * called an error or a warning: it is reported as information, saying which reading is uncertain,
+ * so the auditor checks the scan (the figure may be the report's mistake or the reading's).
+ */
+function unsure(p: Pending): Pending {
+  if (p.finding.severity !== 'error' && p.finding.severity !== 'warning') return p;
+  const cites = [...p.finding.citations, ...(p.finding.expected?.operands ?? []).map((o) => o.cite)];
+  let low: Citation | null = null;
+  for (const c of cites) if (c?.ocrConf !== undefined && c.ocrConf < LOW_OCR_CONFIDENCE && (!low || c.ocrConf < low.ocrConf!)) low = c;
+  if (!low) return p;
+  const suffix = {
+    id: ` — angka dibaca dari pindaian dengan keyakinan rendah (${low.ocrConf}%, hal. ${low.page}): periksa pindaian sebelum menyebutnya kesalahan`,
+    en: ` — a figure was read from the scan with low confidence (${low.ocrConf}%, p. ${low.page}): check the scan before calling it an error`,
+  };
+  const message = { id: p.finding.message.id + suffix.id, en: p.finding.message.en + suffix.en };
+  return { ...p, finding: { ...p.finding, severity: 'info', message }, suffix, mergeKey: `${p.mergeKey}\u0000unsure` };
+}
+
 interface Pending {
   finding: Finding;
   messageId: string;
@@ -147,6 +172,8 @@ interface Pending {
   mergeKey: string;
   /** How many drafts were merged into this one. */
   count: number;
+  /** Said after the message (a low-confidence scan reading). */
+  suffix?: Bilingual;
 }
 
 const canon = (x: number): string => String(Number(x.toPrecision(12)));
@@ -225,7 +252,8 @@ function mergeSame(pending: readonly Pending[]): Pending[] {
     }
     const citations = dedupeCitations(sorted.flatMap((p) => p.finding.citations)).sort((a, b) => cmp(citeKey(a), citeKey(b)));
     const severity = sorted.map((p) => p.finding.severity).reduce((a, b) => (severityRank(b) < severityRank(a) ? b : a));
-    const base = renderMessage(head.template, head.data);
+    const rendered = renderMessage(head.template, head.data);
+    const base = head.suffix ? { id: rendered.id + head.suffix.id, en: rendered.en + head.suffix.en } : rendered;
     const message =
       citations.length > 1 ? { id: `${base.id} (dicetak di ${citations.length} tempat)`, en: `${base.en} (printed in ${citations.length} places)` } : base;
     out.push({

@@ -118,7 +118,8 @@ interface Miss {
 
 /**
  * Compares `parent`'s printed quantities with the sum over `children`. A child that prints nothing
- * (`-`) counts as 0; a quantity no child prints is skipped.
+ * (`-`) counts as 0; a quantity no child prints, or one a child prints on a scan that could not be
+ * read (`unread`), is skipped.
  *
  * Each printed figure that does not add up is its own finding, citing its own cell and naming its
  * own expected value (a mistyped realisasi and the sisa computed from it are two wrong printed
@@ -136,6 +137,8 @@ export function compareSum(parent: BudgetRow, children: readonly BudgetRow[], ct
     const printedValue: Value | null = parent[q] ?? null;
     const printed = amount(printedValue);
     if (!printed || !printedValue) continue;
+    // A child whose figure a scan printed but lost is unknown, not 0: the sum cannot be checked.
+    if (q !== 'prakiraan' && children.some((c) => c.unread?.includes(q) && !(q === 'sisa' && unspent(c) !== null))) continue;
     const parts = children.map((c) => ({ row: c, v: c[q] ?? null, n: amount(c[q]), derived: q === 'sisa' && !amount(c[q]) ? unspent(c) : null }));
     if (!parts.some((p) => p.n !== null)) continue;
     // A child printing pagu and realisasi that differ but no sisa we could read still has one:

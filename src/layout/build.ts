@@ -14,8 +14,15 @@ export interface DraftCell {
   cover?: { row: number; col: number };
   bold?: boolean;
   ocr?: boolean;
+  /** OCR: the lowest confidence (0..100) of the words read into the cell. */
+  conf?: number;
   indent?: number;
   parts?: Array<{ page: number; bbox: BBox }>;
+}
+
+/** The lower of two OCR confidences, either possibly unknown: what a cell joined from both is worth. */
+export function minConf(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined ? b : b === undefined ? a : Math.min(a, b);
 }
 
 export interface DraftRow {
@@ -110,6 +117,8 @@ function foldSpilledCells(d: DraftTable): void {
       const prior = origin.text.trim();
       if (prior.split(/\s+/).length < 2 || /[.;:!?]$/.test(prior) || /^[\d(]/.test(prior)) continue;
       origin.text = `${prior} ${text}`;
+      const conf = minConf(origin.conf, cell.conf);
+      if (conf !== undefined) origin.conf = conf;
       origin.bbox = union(origin.bbox, cell.bbox);
       origin.rowSpan += 1;
       d.rows[r]!.cells[c] = { ...cell, text: '', cover: { ...at } };
@@ -163,6 +172,8 @@ function cellFromGrid(gc: GridCell, page: number, ocr: boolean): DraftCell {
     cell.indent = Math.round((minX - gc.bbox[0]) * 10) / 10;
   }
   if (ocr) cell.ocr = true;
+  const confs = gc.words.map((w) => w.conf).filter((c): c is number => c !== undefined);
+  if (ocr && confs.length) cell.conf = Math.round(Math.min(...confs));
   return cell;
 }
 
@@ -347,6 +358,7 @@ export function finalizeTable(d: DraftTable, id: string): Table {
       if (c.ocr) cell.ocr = true;
       if (c.bold) cell.bold = true;
       if (c.indent !== undefined) cell.indent = c.indent;
+      if (c.conf !== undefined) cell.conf = c.conf;
       if (c.parts?.length) cell.parts = c.parts.map((p) => ({ page: p.page, bbox: p.bbox.map((v) => Math.round(v * 100) / 100) as BBox }));
       return cell;
     }),

@@ -1,7 +1,7 @@
 import type { Page, PdfDocument } from '../model/document.js';
 import type { BBox } from '../model/geometry.js';
 import type { LayoutDocument, Paragraph } from '../model/table.js';
-import { draftFromPageTable, finalizeTable, headerKey, isNumberingRow, type DraftRow, type DraftTable } from './build.js';
+import { draftFromPageTable, finalizeTable, headerKey, isNumberingRow, minConf, type DraftRow, type DraftTable } from './build.js';
 import { joinLines, lineText, mergeRules, toLines, union, type TextLine } from './geometry.js';
 import { findLatticeTables, type PageTable } from './lattice.js';
 import { splitStackedRows } from './stacked.js';
@@ -106,6 +106,8 @@ function foldEmptyHeaderColumns(t: DraftTable, want: number): void {
       const target = right && !right.text.trim() ? right : left && !left.text.trim() ? left : (left ?? right);
       if (cell.text.trim() && target) {
         target.text = target.text.trim() ? `${target.text} ${cell.text}` : cell.text;
+        const conf = minConf(target.conf, cell.conf);
+        if (conf !== undefined) target.conf = conf;
         target.bbox = union(target.bbox, cell.bbox);
       }
     }
@@ -264,10 +266,10 @@ function isPageFurniture(l: TextLine, pageHeight: number): boolean {
  * next part's header reads as the first part's, some followed by more words: those words, by
  * column, are the tail of the first part's last row. Null when the headers differ otherwise.
  */
-function headerTails(prev: DraftTable, next: DraftTable): Map<number, { text: string; page: number; bbox: BBox }> | null {
+function headerTails(prev: DraftTable, next: DraftTable): Map<number, { text: string; page: number; bbox: BBox; conf?: number }> | null {
   const n = prev.headerCount;
   const norm = (t: string): string => t.toLowerCase().replace(/\s+/g, ' ').trim();
-  const tails = new Map<number, { text: string; page: number; bbox: BBox }>();
+  const tails = new Map<number, { text: string; page: number; bbox: BBox; conf?: number }>();
   for (let r = 0; r < n; r++) {
     const a = prev.rows[r]!.cells;
     const b = next.rows[r]?.cells;
@@ -338,6 +340,8 @@ function appendContinuation(prev: DraftTable, next: DraftTable): void {
       const origin = target?.cover ? prev.rows[target.cover.row]?.cells[target.cover.col] : target;
       if (!origin) continue;
       origin.text = joinLines(origin.text, tail.text);
+      const conf = minConf(origin.conf, tail.conf);
+      if (conf !== undefined) origin.conf = conf;
       (origin.parts ??= []).push({ page: tail.page, bbox: tail.bbox });
     }
   } else if (next.headerCount > 0 && next.rows[0] && isNumberingRow(next.rows[0])) skip = 1;
@@ -353,6 +357,8 @@ function appendContinuation(prev: DraftTable, next: DraftTable): void {
       const origin = target?.cover ? prev.rows[target.cover.row]?.cells[target.cover.col] : target;
       if (!origin) return;
       origin.text = joinLines(origin.text, c.text);
+      const conf = minConf(origin.conf, c.conf);
+      if (conf !== undefined) origin.conf = conf;
       (origin.parts ??= []).push({ page: c.page, bbox: c.bbox });
     });
     skip++;

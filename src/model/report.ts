@@ -16,6 +16,8 @@ export const Citation = z.object({
   caption: z.string().nullable().optional(),
   /** Column label as printed in the header. */
   columnLabel: z.string().nullable().optional(),
+  /** OCR: how sure the reading of the scan is (0..100, the lowest of the cell's words). */
+  ocrConf: z.number().min(0).max(100).optional(),
 });
 export type Citation = z.infer<typeof Citation>;
 
@@ -115,6 +117,11 @@ export const BudgetRow = z.object({
    * row, a "Tujuan : …" or "Sasaran : …" row): not summed against the rows around it.
    */
   scope: z.enum(['urusan', 'tujuan', 'sasaran']).optional(),
+  /**
+   * Figures the row prints on a scan that could not be read (text the OCR made of a figure, a
+   * figure no column style spells, an empty cell beside the row's other figures): unknown, not 0.
+   */
+  unread: z.array(z.enum(['pagu', 'realisasi', 'persen', 'sisa'])).optional(),
   cite: Citation,
 });
 export type BudgetRow = z.infer<typeof BudgetRow>;

@@ -19,6 +19,8 @@ export const Cell = z.object({
   /** Id of the merged cell covering this position. */
   spannedBy: z.string().optional(),
   ocr: z.boolean().optional(),
+  /** OCR: the lowest confidence (0..100) of the words read into the cell. */
+  conf: z.number().min(0).max(100).optional(),
   bold: z.boolean().optional(),
   /** x of the first word relative to the cell's left edge, in points (for indentation). */
   indent: z.number().optional(),

@@ -6,6 +6,16 @@ import { testCheck } from './tester.js';
 testCheck(belanjaTotal, {
   valid: [
     {
+      name: 'a line the scan printed but could not be read (unknown, not 0): the total is not summed without it',
+      report: makeReport({
+        belanja: [
+          belanja({ kind: 'operasi', amount: 'DAERAy 392%%89' }),
+          belanja({ kind: 'modal', amount: '1.069.301.000' }),
+          belanja({ kind: 'total', amount: '16.070.233.300' }),
+        ],
+      }),
+    },
+    {
       name: 'operasi + modal + tidak terduga + transfer = total',
       report: makeReport({
         belanja: [

@@ -4,7 +4,7 @@ import { CHECKS, runChecks } from '../../src/checks/index.js';
 import type { Check, FindingDraft } from '../../src/checks/types.js';
 import { AppError } from '../../src/errors.js';
 import { Finding, Report } from '../../src/model/index.js';
-import { budgetRow, claim, efficiencyRow, indicator, makeReport, prose, table } from './builders.js';
+import { budgetRow, claim, efficiencyRow, indicator, makeReport, prose, table, value } from './builders.js';
 
 /** The same wrong capaian (75,07% for 51,85 / 69 = 75,14%) copied into four tables. */
 function copiedFourTimes(): Report {
@@ -306,5 +306,28 @@ describe('one problem reached twice', () => {
       ],
     });
     expect(runChecks(report, { only: ['serapan'] }).findings).toHaveLength(2);
+  });
+});
+
+describe('figures read from a scan with low confidence', () => {
+  const scanned = (conf: number) =>
+    makeReport({
+      budget: [
+        budgetRow({ id: 'p1', pagu: '100.000', realisasi: '90.000' }),
+        budgetRow({ id: 'p2', pagu: value('200.000', { page: 4, table: 'tb', column: 2, ocrConf: conf }, { unit: 'rupiah', ocr: true }), realisasi: '150.000' }),
+        budgetRow({ id: 'tot', uraian: 'JUMLAH', level: 'total', pagu: '310.000', realisasi: '240.000' }),
+      ],
+    });
+  it.each([
+    { conf: 30, severity: 'info', says: true },
+    { conf: 49, severity: 'info', says: true },
+    { conf: 50, severity: 'error', says: false },
+    { conf: 96, severity: 'error', says: false },
+  ])('an operand read at $conf% makes the total finding $severity', ({ conf, severity, says }) => {
+    const { findings } = runChecks(scanned(conf), { only: ['sum-rows'] });
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.severity).toBe(severity);
+    expect(findings[0]?.message.en.includes(`low confidence (${conf}%, p. 4)`)).toBe(says);
+    expect(findings[0]?.message.id.includes('periksa pindaian')).toBe(says);
   });
 });

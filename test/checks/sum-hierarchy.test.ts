@@ -17,6 +17,16 @@ function mistypedProgram(sisa: string) {
 testCheck(sumHierarchy, {
   valid: [
     {
+      name: "a sub-kegiatan whose pagu the scan printed but lost is unknown, not 0: the kegiatan's pagu is not summed",
+      report: makeReport({
+        budget: [
+          budgetRow({ id: 'k', level: 'kegiatan', pagu: '300', realisasi: '250' }),
+          budgetRow({ id: 's1', level: 'sub_kegiatan', parentId: 'k', pagu: '100', realisasi: '100' }),
+          { ...budgetRow({ id: 's2', level: 'sub_kegiatan', parentId: 'k', realisasi: '150' }), unread: ['pagu'] },
+        ],
+      }),
+    },
+    {
       name: 'program = Σ kegiatan = Σ sub-kegiatan by parentId',
       report: makeReport({
         budget: [

@@ -116,6 +116,44 @@ describe('extractAverages', () => {
   });
 });
 
+describe('extractBudget on a scan', () => {
+  /** The table read by OCR: every cell `ocr`, confidence 90. */
+  const scanned = (rows: string[][]) => {
+    const t = table('t9', rows);
+    for (const r of [...t.headerRows, ...t.rows]) for (const c of r.cells) Object.assign(c, { ocr: true, conf: 90 });
+    return t;
+  };
+  const rows = (pagu: string, realisasi = '278.349.281') => [
+    ['Kode', 'Program/Kegiatan/Sub Kegiatan', 'Pagu (Rp)', 'Realisasi (Rp)', '%', 'Sisa (Rp)'],
+    ['2.12.01.2.01', 'Perencanaan', '1.000.000.000', '900.000.000', '90,00', '100.000.000'],
+    ['2.12.01.2.01.0001', 'Penyusunan Dokumen', pagu, realisasi, '74,12', '97.297.438'],
+    ['2.12.01.2.01.0002', 'Evaluasi Kinerja', '400.000.000', '400.000.000', '100,00', '0'],
+  ];
+  it.each([
+    { pagu: 'DAERAy 392%%89.100', why: 'text the OCR made of a figure' },
+    { pagu: '00', why: 'a whole part with a leading zero' },
+    { pagu: '27.8833', why: 'digits no column style groups so' },
+    { pagu: '', why: 'nothing where the row prints its other figures' },
+  ])('a pagu read as "$pagu" ($why) is unread, not a value', ({ pagu }) => {
+    const { budget } = extractBudget(ctx(scanned(rows(pagu))));
+    const row = budget.find((b) => b.uraian === 'Penyusunan Dokumen')!;
+    expect(row.pagu).toBeNull();
+    expect(row.unread).toEqual(['pagu']);
+  });
+  it('a dash is no figure, not an unread one; and the cell confidence reaches the citation', () => {
+    const { budget } = extractBudget(ctx(scanned(rows('-'))));
+    const row = budget.find((b) => b.uraian === 'Penyusunan Dokumen')!;
+    expect(row.unread).toBeUndefined();
+    expect(row.realisasi?.cite.ocrConf).toBe(90);
+  });
+  it('the same texts on a text page are what the report prints', () => {
+    const { budget } = extractBudget(ctx(table('t9', rows('00'))));
+    const row = budget.find((b) => b.uraian === 'Penyusunan Dokumen')!;
+    expect(row.pagu?.value).toBe(0);
+    expect(row.unread).toBeUndefined();
+  });
+});
+
 describe('extractBudget', () => {
   it('builds program → kegiatan → sub-kegiatan from codes and ties JUMLAH to the programs', () => {
     const t = table('t9', [

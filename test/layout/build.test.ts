@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cellText, columnLabels, detectHeaderRows, isNumberingRow, type DraftRow } from '../../src/layout/build.js';
+import { cellText, columnLabels, detectHeaderRows, draftFromPageTable, finalizeTable, isNumberingRow, minConf, type DraftRow } from '../../src/layout/build.js';
+import type { PageTable } from '../../src/layout/lattice.js';
 import { joinLines, mergeRules, toLines } from '../../src/layout/geometry.js';
 import type { Rule, Word } from '../../src/model/document.js';
 
@@ -148,5 +149,34 @@ describe('year rows and group labels in borderless headers', () => {
   it('a body row of figures is not a year row', () => {
     const rows = [row(['No', 'Indikator', 'Target']), row(['1', 'Jumlah sekolah', '2024']), row(['2', 'Jumlah desa', '2030'])];
     expect(detectHeaderRows(rows)).toBe(1);
+  });
+});
+
+describe('OCR confidence of a cell', () => {
+  const ocrWord = (text: string, x: number, y: number, conf: number): Word => ({ ...w(text, x, y), ocr: true, conf });
+  const grid = (words: Word[][]): PageTable => ({
+    page: 3,
+    method: 'lattice',
+    bbox: [0, 0, 200, 40],
+    nRows: 2,
+    nCols: 2,
+    colX: [0, 100, 200],
+    used: new Set(),
+    cells: words.map((ws, i) => ({ r0: Math.floor(i / 2), r1: Math.floor(i / 2) + 1, c0: i % 2, c1: (i % 2) + 1, bbox: [(i % 2) * 100, Math.floor(i / 2) * 20, (i % 2) * 100 + 100, Math.floor(i / 2) * 20 + 20], words: ws })),
+  });
+  it('is the lowest of its words, carried to the finished table; text pages have none', () => {
+    const page = grid([[ocrWord('Uraian', 2, 2, 95)], [ocrWord('Pagu', 102, 2, 93)], [ocrWord('Program', 2, 22, 88)], [ocrWord('1.234', 102, 22, 41), ocrWord('.500', 130, 22, 90)]]);
+    const t = finalizeTable(draftFromPageTable(page, true), 't1');
+    expect(t.rows[0]!.cells.map((c) => c.conf)).toEqual([88, 41]);
+    const text = finalizeTable(draftFromPageTable(grid([[w('Uraian', 2, 2)], [w('Pagu', 102, 2)], [w('Program', 2, 22)], [w('1.234.500', 102, 22)]]), false), 't2');
+    expect(text.rows[0]!.cells.map((c) => c.conf)).toEqual([undefined, undefined]);
+  });
+  it.each([
+    [undefined, undefined, undefined],
+    [70, undefined, 70],
+    [undefined, 40, 40],
+    [70, 40, 40],
+  ])('joining cells of confidence %s and %s gives %s', (a, b, out) => {
+    expect(minConf(a, b)).toBe(out);
   });
 });

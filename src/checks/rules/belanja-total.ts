@@ -48,6 +48,8 @@ const belanjaTotal: Check = {
       const hasOperasi = rows.some((r) => r.kind === 'operasi');
       const lines = rows.filter((r) => r.kind !== 'total' && !(hasOperasi && OPERASI_PARTS.has(r.kind)));
       for (const q of QUANTITIES) {
+        // A line printed but unread on a scan is unknown, not 0: its group's total cannot be summed.
+        if (q.key === 'amount' && lines.some((r) => r.amount.value === null)) continue;
         const summed = lines.map((r) => ({ row: r, v: q.of(r), n: amount(q.of(r)) })).filter((p): p is { row: BelanjaRow; v: Value; n: Num } => p.n !== null && p.v !== null);
         if (summed.length === 0) continue;
         for (const total of rows.filter((r) => r.kind === 'total')) {

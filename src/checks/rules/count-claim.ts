@@ -1,5 +1,6 @@
-import type { Citation, Report } from '../../model/index.js';
+import type { BudgetRow, Citation, Report } from '../../model/index.js';
 import { parseWords } from '../../numbers/index.js';
+import { childRows, totalRows } from '../sums.js';
 import type { Bilingual, Check, CheckContext, FindingDraft } from '../types.js';
 import { normLabel } from '../util.js';
 
@@ -45,6 +46,10 @@ const countClaim: Check = {
     mismatch: {
       id: 'Teks menyebut {count} {entity}, tetapi daftar terpanjang dalam laporan memuat {expected} {entity} (per tabel: {tables})',
       en: 'The text states {count} {entity}, but the longest list in the report has {expected} {entity} (per table: {tables})',
+    },
+    unproven: {
+      id: 'Teks menyebut {count} {entity}, tetapi daftar terpanjang yang terbaca memuat {expected} {entity} (per tabel: {tables}); jumlah anggaran daftar itu menunjukkan ada baris yang hilang atau terbaca berlebih, jadi periksa daftarnya',
+      en: 'The text states {count} {entity}, but the longest list read has {expected} {entity} (per table: {tables}); the list\'s budget sums show rows missing from it or read into it, so check the list',
     },
     revisions: {
       id: 'Teks menyebut Perjanjian Kinerja mengalami {count} kali perubahan, tetapi laporan menyajikan {expected} perubahan bertanggal ({dates})',
@@ -110,9 +115,13 @@ const countClaim: Check = {
       const longest = [...perTable.entries()].reduce((a, b) => (b[1].size > a[1].size ? b : a));
       const expected = longest[1].size;
       const listed = items.filter((it) => it.table === longest[0]);
+      // A list of that length whose sums do not show rows missing or read into it makes the count a
+      // fact of the report; otherwise the difference may be the reading's.
+      const proven = [...perTable.entries()].some(([list, set]) => set.size === expected && !doubtedList(report, claim.entity, list, listOf));
       out.push({
         ...base,
-        messageId: 'mismatch',
+        messageId: proven ? 'mismatch' : 'unproven',
+        ...(proven ? {} : { severity: 'info' as const }),
         data: { count: claim.count, entity: ENTITY[claim.entity], expected, tables: tables.join('; ') },
         expected: {
           value: expected,
@@ -127,6 +136,38 @@ const countClaim: Check = {
 };
 
 export default countClaim;
+
+const PARENT: Partial<Record<Entity, ReadonlyArray<BudgetRow['level']>>> = { program: ['total', 'subtotal'], kegiatan: ['program'], sub_kegiatan: ['kegiatan'] };
+
+/**
+ * Whether the budget list of `entity` named `list` (its parts over pages included) shows, by its own
+ * arithmetic, that its rows are not the report's list: a row one level up in it (a program for
+ * kegiatan, a kegiatan for sub-kegiatan, a total or subtotal for programs) with nothing listed under
+ * it (its rows lost), or whose listed rows add up to more than it in pagu and in realisasi at once
+ * (rows read into it that it does not include: a mistyped figure puts one off, not both), or a row
+ * whose figures a scan lost (`unread`). Rows adding up to less in both are the report's own gap as
+ * often as the reading's, and leave the count to be judged. Lists of indicators, sasaran and tujuan
+ * have no such sums and are read from the performance tables, whose rows stand alone: never doubted.
+ */
+function doubtedList(report: Report, entity: Entity, list: string, listOf: (table: string) => string): boolean {
+  const levels = PARENT[entity];
+  if (!levels) return false;
+  const inList = report.budget.filter((r) => listOf(r.table) === list);
+  if (inList.some((r) => r.unread?.length)) return true;
+  const kids = entity === 'program' ? totalRows(report.budget) : childRows(report.budget);
+  return inList
+    .filter((r) => levels.includes(r.level) && !r.scope)
+    .some((p) => {
+      const children = kids(p);
+      if (children.length === 0) return true;
+      // Rows listed under it that its own figures do not include: more in pagu and in realisasi.
+      return (['pagu', 'realisasi'] as const).every((q) => {
+        const printed = p[q]?.value;
+        if (printed == null || children.some((c) => c[q]?.value == null)) return false;
+        return children.reduce((s, c) => s + c[q]!.value!, 0) - printed >= 1;
+      });
+    });
+}
 
 /**
  * The list a table belongs to: a table continued over pages in parts (rows whose parent sits in an

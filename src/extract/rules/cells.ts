@@ -36,6 +36,7 @@ export function citeCell(table: Table, cell: Cell): Citation {
     bbox: cell.bbox,
     caption: table.caption ?? null,
     columnLabel: table.columns[cell.col] || null,
+    ...(cell.conf !== undefined ? { ocrConf: cell.conf } : {}),
   };
 }
 
@@ -103,7 +104,29 @@ export class ColumnValues {
     if (!origin || !origin.text.trim()) return null;
     const p = this.column(col).get(origin.id) ?? parseNumber(origin.text);
     if (p.kind === 'empty' || p.kind === 'text' || p.value === null) return null;
+    if (origin.ocr && doubtfulReading(p)) return null;
     return toValue(origin.text, p, origin.ocr ?? false, citeCell(this.table, origin));
+  }
+
+  /**
+   * A scanned cell that prints something in a figure column but yields no figure we trust: text
+   * the OCR made of a figure (under a stamp or a signature), a figure its column's style cannot
+   * spell, or nothing at all where the row prints its other figures. Such a cell is unknown, not
+   * zero: sums over it cannot be checked. Text pages never call a cell unread (what they print is
+   * what the report says).
+   *
+   * @example
+   *   vals.unread(row, paguCol); // true for a scanned "DAERAy 392%%89.100"
+   */
+  unread(row: TableRow, col: number | undefined, siblings: ReadonlyArray<number | undefined> = []): boolean {
+    if (col === undefined) return false;
+    const cell = row.cells[col];
+    if (!cell) return false;
+    const origin = cell.spannedBy ? findCell(this.table, cell.spannedBy) : cell;
+    if (!origin?.ocr || this.value(row, col)) return false;
+    const text = origin.text.trim();
+    if (text) return parseNumber(text).kind !== 'empty';
+    return siblings.some((c) => c !== undefined && c !== col && this.value(row, c) !== null);
   }
 
   /**
@@ -156,6 +179,17 @@ export function valueFrom(text: string | undefined, ocr: boolean, cite: Citation
   if (!text) return null;
   const parsed = parseNumber(text);
   return parsed.value === null ? null : toValue(text, parsed, ocr, cite);
+}
+
+/**
+ * A figure read from a scan that no report prints this way: digits its column's style cannot group
+ * ('malformed'), a value ~100× off its column that is no thousands separator read as a decimal
+ * mark ('magnitude'; `170.023,300` is left to amount()), or a whole part with a leading zero
+ * (`00`, `05`). The reading is doubted, not the report.
+ */
+function doubtfulReading(p: ParsedNumber): boolean {
+  if (p.note === 'malformed' || (p.note === 'magnitude' && p.decimals !== 3)) return true;
+  return /^[^\d]*0\d/.test(p.raw.trim());
 }
 
 /** Builds a model Value from a parse. */

@@ -287,9 +287,20 @@ export function extractBudget(ctx: TableContext): { budget: BudgetRow[]; belanja
     const persen = vals.value(row, r.persen);
     const sisa = vals.amount(row, r.sisa);
     const prakiraan = forecast(row);
+    const figureCols = [r.pagu, r.realisasiAnggaran, r.persen, r.sisa];
+    const unread = (['pagu', 'realisasi', 'persen', 'sisa'] as const).filter((_, i) => vals.unread(row, figureCols[i], figureCols));
     if (!name || /^indikator\b/i.test(name)) continue;
     // A program cell that also states its indicator ("… PUBLIK Indikator Program: Persentase …").
     name = name.replace(/\s+indikator\s+(program|kegiatan|sub\s*kegiatan)\s*:.*$/is, '').trim();
+    if (!pagu && !realisasi && BELANJA.test(name) && unread.includes('pagu') && r.pagu !== undefined) {
+      // A spending line whose figures the scan lost: kept, unknown, so its group's total is not
+      // summed without it.
+      belanjaGroup ??= `${table.id}:${segment}`;
+      const at = row.cells[r.pagu]!;
+      const cite = citeCell(table, at);
+      belanja.push({ id: `${table.id}.r${row.index}`, uraian: name, kind: belanjaKind(name), amount: { text: cellText(table, at).trim(), value: null, decimals: 0, unit: 'rupiah', ocr: true, cite }, source: 'table', group: belanjaGroup, cite });
+      continue;
+    }
     if (!pagu && !realisasi && !/^program\b/i.test(name)) continue;
     const cite = citeCell(table, row.cells[nameCol ?? 0] ?? row.cells[0]!);
     // Belanja rows (and their JUMLAH) go to the belanja summary; they are kept as budget rows of
@@ -298,7 +309,7 @@ export function extractBudget(ctx: TableContext): { budget: BudgetRow[]; belanja
       // A table's realisasi column is the line's realisasi, summed against the total's like the budget.
       belanja.push({ id: `${table.id}.r${row.index}`, uraian: name, kind, amount: (pagu ?? realisasi)!, ...(pagu && realisasi ? { realisasi } : {}), source: 'table', group: belanjaGroup!, cite });
       if (pagu && (realisasi || persen || sisa)) {
-        pending.push({ row: { id: `${table.id}.r${row.index}`, key: `${table.id}:belanja:${kind}`, table: table.id, tableKind: ctx.kind, kode: null, uraian: name, level: 'other', parentId: null, pagu, realisasi, persen, sisa, cite }, level: 'other' });
+        pending.push({ row: { id: `${table.id}.r${row.index}`, key: `${table.id}:belanja:${kind}`, table: table.id, tableKind: ctx.kind, kode: null, uraian: name, level: 'other', parentId: null, pagu, realisasi, persen, sisa, ...(unread.length ? { unread: [...unread] } : {}), cite }, level: 'other' });
       }
     };
     if (BELANJA.test(name) && (pagu || realisasi)) {
@@ -353,6 +364,7 @@ export function extractBudget(ctx: TableContext): { budget: BudgetRow[]; belanja
       persen,
       sisa,
       ...(prakiraan !== undefined ? { prakiraan } : {}),
+      ...(unread.length ? { unread: [...unread] } : {}),
       cite,
     };
     const scope = level === 'total' ? (under ?? headingScope(name, kode)) : undefined;
