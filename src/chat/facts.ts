@@ -1,6 +1,6 @@
 import type { BBox } from '../model/geometry.js';
 import type { Citation, Finding, Report, TableInfo, Value } from '../model/report.js';
-import { figuresIn, readings } from './figures.js';
+import { FIGURE_TOKEN, figuresIn, readings } from './figures.js';
 import { attrsIn, ORIGINAL, REVISED } from './lexicon.js';
 import { analyze, type Retriever } from './retrieval.js';
 import type { ChatContext } from './types.js';
@@ -19,8 +19,8 @@ export type Attr = 'target' | 'realisasi' | 'capaian' | 'predikat' | 'pagu' | 's
 /** What a fact is about. */
 export type EntityKind = 'indicator' | 'program' | 'kegiatan' | 'sub_kegiatan' | 'total' | 'subtotal' | 'belanja' | 'report' | 'counted' | 'average';
 
-/** `current`: the report's year; `previous`: the year before; `renstra`: the strategic plan's end target; `next`: next year's forecast. */
-export type Period = 'current' | 'previous' | 'renstra' | 'next';
+/** `current`: the report's year; `previous`: the year before; `earlier`: years before that; `renstra`: the strategic plan's end target; `next`: next year's forecast. */
+export type Period = 'current' | 'previous' | 'earlier' | 'renstra' | 'next';
 
 export interface FactEntity {
   key: string;
@@ -34,6 +34,8 @@ export interface FactEntity {
   subject: string | null;
   /** Budget lines: the code printed, when any. */
   kode: string | null;
+  /** Indicators: lower-is-better when the model says so for any of its rows. */
+  lowerIsBetter?: boolean;
 }
 
 export interface Fact {
@@ -126,6 +128,7 @@ export class FactIndex {
     for (const e of retriever.entities.values()) {
       if (e.kind === 'indicator') {
         const ent = fx.entity(`indicator:${e.key}`, 'indicator', e.name, e.names, e.subject);
+        if (e.indicators.some((i) => i.polarity === 'lower')) ent.lowerIsBetter = true;
         for (const i of e.indicators) {
           const prev = i.id.endsWith('.prev');
           const period: Period = prev ? 'previous' : 'current';
@@ -265,7 +268,7 @@ export class FactIndex {
             byName.set(nameKey(name), entity);
           }
           const year = h.year ?? (Number.isFinite(captionYear) ? captionYear : this.year);
-          const period: Period = h.period ?? (year !== null && this.year !== null ? (year < this.year ? 'previous' : year > this.year ? 'next' : 'current') : 'current');
+          const period: Period = h.period ?? (year !== null && this.year !== null ? (year === this.year - 1 ? 'previous' : year < this.year ? 'earlier' : year > this.year ? 'next' : 'current') : 'current');
           this.facts.push({
             id: cell.id,
             entity,
@@ -280,7 +283,7 @@ export class FactIndex {
             page: cell.page,
             bbox: cell.bbox,
             text: cell.text.trim(),
-            value: readings(figure)[0] ?? null,
+            value: readings(figure.match(FIGURE_TOKEN)?.[0] ?? '')[0] ?? null,
             unit: 'number',
             column: t.columns[cell.col] ?? null,
           });

@@ -3,6 +3,7 @@ import { formatId, formatUs } from '../numbers/index.js';
 import { clipText } from './citations.js';
 import type { Attr, EntityKind, Fact, FactEntity, FactIndex, Period, TablePlace } from './facts.js';
 import { readings, sameFigure } from './figures.js';
+import { checkPremise } from './premise.js';
 import { matchFacts, type EntityMatch } from './resolve.js';
 import type { Retriever } from './retrieval.js';
 import type { Lang } from './types.js';
@@ -53,6 +54,7 @@ const ATTR_NAME: Record<Attr, { id: string; en: string }> = {
 const PERIOD_NAME: Record<Period, { id: string; en: string }> = {
   current: { id: '', en: '' },
   previous: { id: 'tahun sebelumnya', en: 'previous year' },
+  earlier: { id: 'tahun-tahun sebelumnya', en: 'earlier year' },
   renstra: { id: 'akhir Renstra', en: 'end of the Renstra' },
   next: { id: 'tahun berikutnya', en: 'next year' },
 };
@@ -70,7 +72,7 @@ const INDICATOR_ATTRS: Attr[] = ['target', 'capaian', 'predikat'];
  */
 export function answerGrounded(u: Understood, ctx: Omit<Ctx, 'lang'>): GroundedAnswer | null {
   const c: Ctx = { ...ctx, lang: u.lang };
-  if (u.kind === 'summary' || u.kind === 'explanation') return null;
+  if (u.kind === 'summary') return null;
   const aboutFindings = asksFindings(u.question) || (u.kind === 'check' && /\b(dijumlah\w*|menjumlah\w*|add(s|ed)? up|sum(s|med)?)\b/i.test(u.question));
   if (aboutFindings && !u.asserted.length && !u.assertedLabel) return null;
   if (u.tableLabel && (u.kind === 'location' || !u.attrs.length)) return tableAnswer(u, c);
@@ -200,11 +202,17 @@ function factAnswer(asked: Understood, c: Ctx): GroundedAnswer | null {
   const wanted = attrs.length ? attrs : defaultAttrs(best.entity.kind);
   if (u.subPeriod) return absent(u, c, best.entity, null, c.fx.about(best.entity));
   const all = best.entity.kind === 'total' && !u.terms.length;
-  const close = all ? matches : matches.filter((m) => m.score >= best.score - 0.15 && m.score >= WEAK);
+  // Lines of the preferred kinds first, then lines of other kinds named as well (a belanja printed as a budget row).
+  const others = kinds.length && u.terms.length ? matchFacts(c.fx, c.retriever, u.terms).filter((m) => !kinds.includes(m.entity.kind)) : [];
+  const close = all ? matches : [...matches, ...others].filter((m) => m.score >= best.score - 0.15 && m.score >= WEAK);
   const variants: Array<'original' | 'perubahan' | null> = u.variants.length > 1 ? u.variants : [u.variant];
   const years: Array<number | null> = u.years.length > 1 ? u.years : [u.year];
   const slices = variants.flatMap((variant) => years.map((year) => ({ variant, year })));
 
+  const verdict = checkPremise({ u, fx: c.fx, lang: c.lang, entity: best.entity, facts: (attr, o) => pick(close, c, attr, { ...u, period: o.period ?? null, year: o.year ?? null, variant: o.variant ?? null, tableLabel: null, page: null }, all)?.facts ?? [] });
+  if (verdict && !verdict.holds) {
+    return { intent: 'correction', text: [t(c, `Tidak. ${verdict.text}`, `No. ${verdict.text}`), ...rowContext(c, verdict.facts, []), ...wrongNotes(c, verdict.facts)].join('\n') };
+  }
   const lines: string[] = [];
   const used: Fact[] = [];
   const missing: Attr[] = [];
@@ -222,14 +230,48 @@ function factAnswer(asked: Understood, c: Ctx): GroundedAnswer | null {
       lines.push(groupLine(c, label(c, attr, found.entity, one, found.facts), found.facts, u.kind === 'location'));
     }
   }
-  if (!used.length) return absent(u, c, best.entity, null, c.fx.about(best.entity));
+  if (!used.length && u.kind !== 'explanation' && !verdict) return absent(u, c, best.entity, null, c.fx.about(best.entity));
 
-  if (u.kind === 'check' && (u.asserted.length || u.assertedLabel)) return premise(u, c, lead, used, lines);
+  if ((u.kind === 'check' || u.kind === 'explanation') && (u.asserted.length || u.assertedLabel) && used.length) {
+    const checked = premise(u, c, lead, used, [...lines, ...rowContext(c, used, wanted)]);
+    if (checked.intent === 'correction' || u.kind === 'check') return checked;
+  }
   const notes = wrongNotes(c, used);
   const context = rowContext(c, used, wanted);
   const gone = [...new Set(missing)];
-  const gaps = gone.length && attrs.length ? [t(c, `Laporan tidak memuat ${gone.map((a) => ATTR_NAME[a].id.toLowerCase()).join(', ')} untuk ini.`, `The report does not state the ${gone.map((a) => ATTR_NAME[a].en.toLowerCase()).join(', ')} for this.`)] : [];
-  return { intent: u.kind === 'check' ? 'check' : 'value', text: [...lines, ...context, ...gaps, ...notes].join('\n') };
+  const gaps = gone.length && attrs.length && u.kind !== 'explanation' ? [t(c, `Laporan tidak memuat ${gone.map((a) => ATTR_NAME[a].id.toLowerCase()).join(', ')} untuk ini.`, `The report does not state the ${gone.map((a) => ATTR_NAME[a].en.toLowerCase()).join(', ')} for this.`)] : [];
+  const confirmed = verdict ? [t(c, `Ya. ${verdict.text}`, `Yes. ${verdict.text}`)] : [];
+  if (u.kind === 'explanation') {
+    const why = reasons(c, u, lead);
+    if (!used.length && !why.length && !verdict) return null;
+    return { intent: 'explanation', text: [...confirmed, ...lines, ...context, ...notes, ...why].join('\n') };
+  }
+  return { intent: u.kind === 'check' ? 'check' : 'value', text: [...confirmed, ...lines, ...context, ...gaps, ...notes].join('\n') };
+}
+
+const REASON = /\b(penghambat|pendorong|pendukung|kendala|hambatan|disebabkan|dikarenakan|karena|penyebab|faktor|permasalahan|masalah|keberhasilan|kegagalan|tidak terserap|belum tercapai|tidak tercapai|upaya|alasan|akibat)\b/i;
+
+/** What the report says about why: the passages near the entity's name that give reasons, quoted with their ids. */
+function reasons(c: Ctx, u: Understood, e: FactEntity): string[] {
+  const query = `${e.kind === 'report' || e.kind === 'total' ? '' : e.name} ${u.terms.join(' ')} faktor penghambat pendorong kendala disebabkan karena`;
+  const hits = c.retriever.search(query, { kinds: ['paragraph'], limit: 12 });
+  const nameTerms = [...e.terms];
+  const scored = hits
+    .map((h, rank) => {
+      const text = h.doc.text;
+      const terms = new Set(h.terms);
+      const about = nameTerms.filter((x) => terms.has(x)).length / Math.max(nameTerms.length, 1);
+      return { h, score: (REASON.test(text) ? 1 : 0) + about + u.terms.filter((x) => terms.has(x)).length * 0.3 - rank * 0.05 };
+    })
+    .filter((x) => REASON.test(x.h.doc.text))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 2);
+  return scored.map(({ h }) => {
+    const sentences = h.doc.text.replace(/\s+/g, ' ').split(/(?<=[.;:])\s+(?=[A-Z0-9(])/);
+    const at = sentences.findIndex((x) => REASON.test(x));
+    const quote = clipText(sentences.slice(Math.max(0, at), at + 3).join(' '), 420);
+    return t(c, `Menurut laporan (hal. ${h.doc.page}): "${plain(quote)}" [${h.doc.ref}]`, `The report says (p. ${h.doc.page}): "${plain(quote)}" [${h.doc.ref}]`);
+  });
 }
 
 /**
@@ -348,8 +390,20 @@ function premise(u: Understood, c: Ctx, e: FactEntity, used: Fact[], lines: stri
   const numeric = used.filter((f) => f.value !== null);
   const labels = used.filter((f) => f.unit === 'text');
   let holds = true;
+  const q = u.question.toLowerCase();
   for (const a of u.asserted) {
-    if (!numeric.some((f) => sameFigure(a, f.text, true) || readings(a).some((x) => f.value !== null && Math.abs(x - f.value) < 1e-9))) holds = false;
+    const x = readings(a)[0];
+    if (x === undefined) continue;
+    const before = q.slice(0, Math.max(0, q.indexOf(a.toLowerCase()))).split(/\s+/).slice(-4).join(' ');
+    const value = (f: Fact) => f.value ?? readings(f.text)[0] ?? null;
+    const test = /\b(di bawah|below|under|less than|kurang dari|lower than|lebih rendah dari)\s*$/.test(before)
+      ? (v: number) => v < x
+      : /\b(di atas|above|over|more than|lebih dari|melebihi|higher than|lebih tinggi dari|exceed\w*)\s*$/.test(before)
+        ? (v: number) => v > x
+        : /\b(sekitar|around|about|kira-kira|approximately|roughly|nearly|hampir)\s*$/.test(before)
+          ? (v: number) => Math.abs(v - x) <= Math.max(1, Math.abs(x) * 0.025)
+          : (v: number) => Math.abs(v - x) < 1e-9 * Math.max(1, Math.abs(x));
+    if (!numeric.some((f) => sameFigure(a, f.text, true) || (value(f) !== null && test(value(f)!)))) holds = false;
   }
   if (u.assertedLabel && labels.length && !labels.some((f) => f.text.toLowerCase().replace(/\s+/g, ' ').trim() === u.assertedLabel)) holds = false;
   const notes = wrongNotes(c, used);

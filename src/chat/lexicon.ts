@@ -121,6 +121,7 @@ export const DOMAIN_GROUPS: string[][] = [
   ['terduga', 'unexpected', 'unforeseen'],
   ['penyampaian', 'menyampaikan', 'disampaikan', 'submit', 'submitting', 'submitted', 'submission'],
   ['waktu', 'time', 'timely'],
+  ['pencegahan', 'prevention', 'prevent', 'preventing'],
   ['tindaklanjut', 'ditindaklanjuti', 'followed'],
   ['pemeriksaan', 'audit', 'audits', 'inspection', 'inspections', 'examination'],
   ['pelatihan', 'terlatih', 'training', 'trained'],
@@ -144,7 +145,7 @@ export const ATTR_PHRASES: Array<[Attr, RegExp]> = [
 /** Words that mark the budget before the revision (APBD murni, the first PK). */
 export const ORIGINAL = /\b(sebelum (perubahan|revisi|pergeseran)|murni|semula|original|originally|initial|initially|before (the )?(revision|change|amendment|budget revision|revised)|pk awal|apbd awal|unrevised)\b/;
 /** Words that mark the budget after the revision (APBD perubahan, a revised PK). */
-export const REVISED = /\b(setelah (perubahan|revisi)|sesudah (perubahan|revisi)|perubahan|revisi|direvisi|revised|after (the )?(revision|change|amendment|budget revision)|amended|apbd-?p)\b/;
+export const REVISED = /\b(setelah (perubahan|revisi)|sesudah (perubahan|revisi)|perubahan|revisi|direvisi|revised|revision|after (the )?(revision|change|amendment|budget revision)|amended|apbd-?p)\b/;
 
 /**
  * The quantities a text names (a question, or a table's column header), in the order named.

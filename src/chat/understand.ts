@@ -90,7 +90,7 @@ const EXPLAIN = /\b(mengapa|kenapa|why|jelaskan|explain|alasan|reason|penyebab|c
 const LOCATE = /\b(di ?mana|halaman berapa|pada halaman (berapa|apa|mana)|di halaman (berapa|apa|mana)|hal(aman)?\.? berapa|tabel (apa|berapa|mana)|where|which page|what page|on which|which table|what table|located|printed (on|in) which|found (on|in) which|in which (table|page|section|chapter))\b/;
 const SUMMARY = /\b(ringkas|ringkasan|rangkum|rangkuman|ikhtisar|gambaran umum|summar(y|ise|ize)|overview|in brief|secara singkat|highlights?)\b/;
 const CHECK = /^(apakah|apa benar|benarkah|betulkan|is|are|was|were|does|do|did|has|have|can|could)\b|\b(sudah benar|benar|tepat|sesuai|cocok|konsisten|sama( dengan)?|tercapai|berhasil|melebihi|correct|right|accurate|consistent|match(es)?|add up|adds up|agree|achieved|met|exceed(ed)?|true|same as)\b/;
-const FINDINGS = /\b(temuan|kesalahan|error|errors|findings?|issues?|masalah|problems?|discrepanc(y|ies)|salah hitung|miscalculat\w*|keliru|wrong)\b/;
+const FINDINGS = /\b(temuan|kesalahan|error|errors|findings?|issues?|masalah|problems?|discrepanc(y|ies)|salah|miscalculat\w*|keliru|wrong)\b/;
 const ASSERTION = /\b(karena|sebab|mengingat|since|because|given that|as|seeing that|bahwa|that)\b/;
 
 const LABELS = /\b(sangat berhasil|cukup berhasil|tidak berhasil|kurang berhasil|berhasil|sangat tinggi|tinggi|sedang|rendah|sangat rendah|sangat baik|baik|cukup|kurang)\b/;
@@ -115,6 +115,9 @@ const NOISE = new Set(
       'explain why reason cause mengapa kenapa alasan penyebab computed calculated dihitung diperoleh',
       'summarise summarize summary overview ringkas ringkasan rangkum',
       'please tolong could can you me tell show give find list saya kami salah wrong keliru error vs versus dibanding compared kan ya dong',
+      'drove drive driven drivers explains explain explanation success successful keberhasilan decline caused behind led faktor pendorong penghambat penyebab factor factors',
+      'naik meningkat turun menurun memburuk membaik improve improved dropped drop fell rose go went up down raised lowered beat exceeded melampaui melebihi only around sekitar fully stayed landed inside within',
+      'lebih tinggi rendah higher lower above below under paling most lowest highest terendah tertinggi bawah atas spend absorb absorbed terserap wasn isn didn range rentang rated given kecamatan',
     ].join(' '),
   ),
 );
@@ -187,6 +190,8 @@ export function understand(question: string, opts: { lang?: Lang; year?: number 
   const subPeriod = SUB_PERIOD.exec(rest)?.[0] ?? null;
 
   const figures = figuresIn(rest).filter((f) => !years.includes(Number(f)));
+  // "stayed at 3", "tetap di angka 3": a small figure stated as the value.
+  for (const m of rest.matchAll(/\b(?:stayed at|remained at|was only|tetap di(?: angka| level)?|hanya|level)\s+(\d{1,2}(?:[.,]\d+)?)\b/g)) if (!figures.includes(m[1]!)) figures.push(m[1]!);
   const assertedLabel = LABELS.exec(rest)?.[1] ?? null;
 
   let kind: AskKind;
