@@ -77,7 +77,7 @@ const FIELD_NAME: Record<Field, { id: string; en: string }> = {
  */
 export function answerDeterministic(question: string, prepared: Prepared, opts: DeterministicOptions = {}): Answer {
   const understood = understand(question, { ...(opts.lang ? { lang: opts.lang } : {}), year: prepared.ctx.result.report.report.tahun });
-  const grounded = answerGrounded(understood, { fx: prepared.facts, retriever: prepared.retriever, findings: prepared.ctx.result.findings });
+  const grounded = answerGrounded(understood, { fx: prepared.facts, report: prepared.ctx.result.report, retriever: prepared.retriever, findings: prepared.ctx.result.findings });
   if (grounded) {
     const text = grounded.text.trim();
     return Answer.parse({ text, citations: prepared.index.resolve(citedIds(text)), language: understood.lang, answerer: 'deterministic', intent: grounded.intent });

@@ -121,6 +121,7 @@ export const DOMAIN_GROUPS: string[][] = [
   ['terduga', 'unexpected', 'unforeseen'],
   ['penyampaian', 'menyampaikan', 'disampaikan', 'submit', 'submitting', 'submitted', 'submission'],
   ['waktu', 'time', 'timely'],
+  ['dasar', 'basic'],
   ['pencegahan', 'prevention', 'prevent', 'preventing'],
   ['tindaklanjut', 'ditindaklanjuti', 'followed'],
   ['pemeriksaan', 'audit', 'audits', 'inspection', 'inspections', 'examination'],

@@ -36,6 +36,8 @@ export interface Understood {
   subPeriod: string | null;
   /** "Tabel 3.7" → "3.7". */
   tableLabel: string | null;
+  /** Every table named, in order. */
+  tableLabels: string[];
   page: number | null;
   /** Figures the question states ("since the capaian was 100%"): a premise to verify. */
   asserted: string[];
@@ -82,13 +84,18 @@ export function expandShorthand(q: string): string {
   return SHORTHAND.reduce((s, [re, to]) => s.replace(re, to), q);
 }
 
+/** "How many programs", "berapa jumlah sub kegiatan", "berapa kali": a count of things the report lists or states. */
+const COUNT = /\b(how many|number of|berapa (?:banyak|jumlah|buah)|ada berapa|jumlah|berapa kali)\s*((?:[\p{L}-]+\s+){0,3}?)(program|programs|programme|programmes|kegiatan|sub[ -]?kegiatan|sub-activities|activities|indikator|indicators?|iku|sasaran|tujuan|objectives|goals|kelurahan|desa|villages|kali|times|rows|perjanjian)\b/u;
+
+const COUNTED_NOUN = /\b(program|programs|programme|programmes|kegiatan|sub[ -]?kegiatan|sub-activities|activities|indikator|indicators?|iku|sasaran|tujuan|objectives|goals)\b/;
+
 const PREVIOUS = /\b(tahun lalu|tahun sebelumnya|tahun sebelum(nya)?|last year|previous year|prior year|the year before|year earlier|sebelumnya)\b/;
 const RENSTRA = /\b(akhir renstra|target renstra|renstra|akhir periode|end of the (strategic|renstra)|strategic plan|medium[- ]term (plan|target)|five[- ]year plan|end[- ]of[- ]plan)\b/;
 const NEXT = /\b(tahun depan|tahun berikutnya|next year|following year|coming year)\b/;
 
 const EXPLAIN = /\b(mengapa|kenapa|why|jelaskan|explain|alasan|reason|penyebab|cause[sd]?|bagaimana .*(dihitung|diperoleh|didapat|cara)|how (was|is|were|did) .*(comput|calculat|derived|obtain|arriv)|how .* (come|calculated))\b/;
 const LOCATE = /\b(di ?mana|halaman berapa|pada halaman (berapa|apa|mana)|di halaman (berapa|apa|mana)|hal(aman)?\.? berapa|tabel (apa|berapa|mana)|where|which page|what page|on which|which table|what table|located|printed (on|in) which|found (on|in) which|in which (table|page|section|chapter))\b/;
-const SUMMARY = /\b(ringkas|ringkasan|rangkum|rangkuman|ikhtisar|gambaran umum|summar(y|ise|ize)|overview|in brief|secara singkat|highlights?)\b/;
+const SUMMARY = /\b(ringkas|ringkasan|rangkum|rangkuman|ikhtisar|gambaran umum|gambarkan|secara umum|summar(y|ise|ize)|overview|in brief|secara singkat|highlights?|in general|bagaimana kinerja|how (did|does|has) [^?]{0,60}\b(do|did|perform|performed|fare|fared|change|changed)|how well)\b/;
 const CHECK = /^(apakah|apa benar|benarkah|betulkan|is|are|was|were|does|do|did|has|have|can|could)\b|\b(sudah benar|benar|tepat|sesuai|cocok|konsisten|sama( dengan)?|tercapai|berhasil|melebihi|correct|right|accurate|consistent|match(es)?|add up|adds up|agree|achieved|met|exceed(ed)?|true|same as)\b/;
 const FINDINGS = /\b(temuan|kesalahan|error|errors|findings?|issues?|masalah|problems?|discrepanc(y|ies)|salah|miscalculat\w*|keliru|wrong)\b/;
 const ASSERTION = /\b(karena|sebab|mengingat|since|because|given that|as|seeing that|bahwa|that)\b/;
@@ -117,7 +124,7 @@ const NOISE = new Set(
       'please tolong could can you me tell show give find list saya kami salah wrong keliru error vs versus dibanding compared kan ya dong',
       'drove drive driven drivers explains explain explanation success successful keberhasilan decline caused behind led faktor pendorong penghambat penyebab factor factors',
       'naik meningkat turun menurun memburuk membaik improve improved dropped drop fell rose go went up down raised lowered beat exceeded melampaui melebihi only around sekitar fully stayed landed inside within',
-      'lebih tinggi rendah higher lower above below under paling most lowest highest terendah tertinggi bawah atas spend absorb absorbed terserap wasn isn didn range rentang rated given kecamatan',
+      'lebih tinggi rendah higher lower above below under paling most lowest highest terendah tertinggi bawah atas spend absorb absorbed terserap wasn isn didn range rentang rated given kecamatan fall falls appear appears skala scale atribut attribute execsum lampiran attachment section bagian',
     ].join(' '),
   ),
 );
@@ -136,19 +143,20 @@ export function understand(question: string, opts: { lang?: Lang; year?: number 
 
   // Places first: their numbers are not figures.
   let rest = q;
-  let tableLabel: string | null = null;
-  const tm = /\btabel\s*\.?\s*([0-9ivx]+(?:\s*[.\-–]\s*[0-9]+)*)|\btable\s*\.?\s*([0-9ivx]+(?:\s*[.\-–]\s*[0-9]+)+|[0-9]+)/i.exec(rest);
-  if (tm) {
-    tableLabel = normaliseLabel((tm[1] ?? tm[2])!);
+  const tableLabels: string[] = [];
+  for (const tm of q.matchAll(/\btabel\s*\.?\s*([0-9ivx]+(?:\s*[.\-–]\s*[0-9]+)*)|\btable\s*\.?\s*([0-9ivx]+(?:\s*[.\-–]\s*[0-9]+)+|[0-9]+)/gi)) {
+    tableLabels.push(normaliseLabel((tm[1] ?? tm[2])!));
     rest = rest.replace(tm[0], ' ');
   }
+  const tableLabel = tableLabels[0] ?? null;
   let page: number | null = null;
   const pm = /\b(?:halaman|hal\.?|page|p\.)\s*(\d{1,3})\b/.exec(rest);
   if (pm) {
     page = Number(pm[1]);
     rest = rest.replace(pm[0], ' ');
   }
-  rest = rest.replace(/\b(bab|chapter)\s+([ivx]+|\d+)\b/g, ' ').replace(/\b(\p{L}{4,})nya\b/gu, '$1');
+  // Sections named as places ("the executive summary", "Bab II") are not what is asked.
+  rest = rest.replace(/\b(executive[- ]summary|ringkasan eksekutif)\b/g, ' execsum ').replace(/\b(bab|chapter)\s+([ivx]+|\d+)\b/g, ' ').replace(/\b(\p{L}{4,})nya\b/gu, '$1');
   // Codes (2.12.01.2.08) name budget lines; keep them out of the figures.
   const codes = rest.match(/\b\d+(?:\.\d{1,2}){2,}\b/g) ?? [];
   for (const c of codes) rest = rest.replace(c, ' ');
@@ -195,7 +203,11 @@ export function understand(question: string, opts: { lang?: Lang; year?: number 
   const assertedLabel = LABELS.exec(rest)?.[1] ?? null;
 
   let kind: AskKind;
-  if (SUMMARY.test(rest)) kind = 'summary';
+  const cm = COUNT.exec(rest);
+  // "jumlah anggaran program": the amount of a budget, not a count.
+  const counting = (!!cm && !/\b(anggaran|pagu|dana|realisasi|belanja|sisa|capaian|target|rp)\b/.test(cm[2] ?? '')) || (/\b(how many|berapa banyak|ada berapa)\b/.test(rest) && COUNTED_NOUN.test(rest));
+  if (counting && !/\b(temuan|findings?|errors?|kesalahan|peringatan|warnings?)\b/.test(rest)) kind = 'count';
+  else if (SUMMARY.test(rest)) kind = 'summary';
   else if (EXPLAIN.test(rest)) kind = 'explanation';
   else if (LOCATE.test(rest)) kind = 'location';
   else if (attrs[0] === 'count' || (/\b(how many|berapa banyak|berapa jumlah|jumlah)\b/.test(rest) && /\b(program|kegiatan|sub ?kegiatan|indikator|sasaran|tujuan|programs|activities|indicators|objectives|goals|temuan|findings|errors|kesalahan)\b/.test(rest) && !money && !attrs.some((a) => a !== 'count' && a !== 'pagu'))) kind = 'count';
@@ -219,6 +231,7 @@ export function understand(question: string, opts: { lang?: Lang; year?: number 
     variants,
     subPeriod,
     tableLabel,
+    tableLabels,
     page,
     asserted: figures,
     assertedLabel,
@@ -229,7 +242,7 @@ export function understand(question: string, opts: { lang?: Lang; year?: number 
 
 /** Whether the question is about findings (errors, problems) rather than a printed figure. */
 export function asksFindings(question: string): boolean {
-  return FINDINGS.test(question.toLowerCase());
+  return FINDINGS.test(question.toLowerCase().replace(/["“”][^"“”]{3,}["“”]/g, ' '));
 }
 
 /** The raw words of a question, lower case (for phrase tests elsewhere). */
