@@ -270,7 +270,17 @@ export function detectHeaderRows(rows: DraftRow[]): number {
     const prev = rows[h - 1]!;
     const splitBelow =
       prev.cells.some((c) => !c.cover && c.colSpan > 1 && c.text) && isHeaderLike(next) && next.cells.every((c) => !c.text || !isFigure(c.text));
-    if (spanDown && isHeaderLike(next) || splitBelow) {
+    // A row of group labels ("Tahun 2019" over three columns, "Renstra" over two) over a row of
+    // labels: both are header.
+    const below = rows[h + 1];
+    const nCols = next.cells.length;
+    const groupRow =
+      next.cells.some((c) => !c.cover && c.colSpan > 1 && c.colSpan < nCols - 1 && c.text.trim()) &&
+      next.cells.every((c) => !c.text || !isFigure(c.text)) &&
+      below !== undefined &&
+      isHeaderLike(below) &&
+      below.cells.every((c) => !c.text || !isFigure(c.text));
+    if ((spanDown && isHeaderLike(next)) || splitBelow || groupRow) {
       h++;
       continue;
     }

@@ -183,7 +183,10 @@ function buildTable(page: Page, run: LineInfo[], rules: Segment[], index: Map<Wo
   const top = Math.min(run[0]!.line.bbox[1], rules[0]?.pos ?? Infinity);
   const inner = rules.filter((r) => r.pos > run[0]!.line.bbox[3] - 1 && r.pos < run[run.length - 1]!.line.bbox[1] + 1);
   let bands: LineInfo[][];
-  if (inner.length >= Math.max(1, run.length / 3)) {
+  // Rules between rows, when there are as many as rows: lines of a tall row (a name wrapped over
+  // three lines) make the rules fewer than a third of the lines, not fewer than the rows.
+  const grouped = groupRows(run, colOf);
+  if (inner.length >= Math.max(1, Math.min(run.length / 3, inner.length >= 2 ? grouped.length / 2 : Infinity))) {
     const cuts = inner.map((r) => r.pos);
     bands = [];
     for (const l of run) {
@@ -193,15 +196,31 @@ function buildTable(page: Page, run: LineInfo[], rules: Segment[], index: Map<Wo
     }
     bands = bands.filter(Boolean);
   } else {
-    bands = groupRows(run, colOf);
+    bands = grouped;
   }
   bands = bands.flatMap((band) => splitStackedFigures(band, colOf));
-  // A header band with group labels over sub-columns is two grid rows: the groups above their
-  // sub-columns' labels, the other columns' labels over both.
-  const groups = bands.length > 1 ? headerGroups(bands[0]!, colOf, colX) : null;
+  // A header band with group labels over sub-columns is one grid row per level of groups, then the
+  // sub-columns' labels; the other columns' labels span them all. The band may be the header's
+  // first or, under a band of labels with no figure (a rule drawn under "Kinerja" over
+  // "Tahun 2019 | Renstra"), its second.
+  let gb = -1;
+  let groups: Groups | null = null;
+  for (let b = 0; b < Math.min(2, bands.length - 1) && !groups; b++) {
+    if (b > 0 && bands[b - 1]!.some((l) => l.line.words.some((w) => /\d[.,]\d/.test(w.text)))) break;
+    groups = headerGroups(bands[b]!, colOf, colX);
+    if (groups) gb = b;
+  }
+  const levels = groups ? groups.levels.length : 0;
   const rowsY: number[] = [top];
-  if (groups) rowsY.push((bands[0]![groups.last]!.line.bbox[3] + bands[0]![groups.last + 1]!.line.bbox[1]) / 2);
-  for (let r = 1; r < bands.length; r++) rowsY.push((bands[r - 1]![bands[r - 1]!.length - 1]!.line.bbox[3] + bands[r]![0]!.line.bbox[1]) / 2);
+  for (let b = 0; b < bands.length; b++) {
+    if (b > 0) rowsY.push((bands[b - 1]![bands[b - 1]!.length - 1]!.line.bbox[3] + bands[b]![0]!.line.bbox[1]) / 2);
+    if (groups && b === gb) {
+      const band = bands[b]!;
+      // Below each level: between the level's last line and the next level's (or the labels') first.
+      const next = [...groups.levels.slice(1), groups.last + 1];
+      for (const first of next) rowsY.push((band[first - 1]!.line.bbox[3] + band[first]!.line.bbox[1]) / 2);
+    }
+  }
   const bottom = Math.max(run[run.length - 1]!.line.bbox[3], rules[rules.length - 1]?.pos ?? -Infinity);
   rowsY.push(bottom);
 
@@ -211,28 +230,30 @@ function buildTable(page: Page, run: LineInfo[], rules: Segment[], index: Map<Wo
     const wi = index.get(w);
     if (wi !== undefined) used.add(wi);
   };
-  const shift = groups ? 1 : 0;
+  const rowOf = (b: number): number => (groups && b > gb ? b + levels : b);
   if (groups) {
-    const band = bands[0]!;
-    const upper = band.slice(0, groups.last + 1).flatMap((l) => l.line.words);
-    const lower = band.slice(groups.last + 1).flatMap((l) => l.line.words);
-    const inGroup = (c: number): boolean => groups.spans.some(([a, b]) => c >= a && c <= b);
+    const band = bands[gb]!;
+    const g0 = gb;
+    const grouped = new Set(groups.spans.flatMap((g) => g.words));
     // A word's column: its centre's, or its label's where neighbouring labels run together.
     const pieceCol = new Map<Word, number>();
     for (const l of band) for (const ch of l.chunks) for (const p of labelPieces(ch, colOf, l.line.size || 10) ?? []) for (const w of p.words) pieceCol.set(w, p.col);
     const mid = (w: Word): number => pieceCol.get(w) ?? colOf((w.bbox[0] + w.bbox[2]) / 2);
-    for (const [a, b] of groups.spans) {
-      cells.push({ r0: 0, r1: 1, c0: a, c1: b + 1, bbox: [colX[a]!, rowsY[0]!, colX[b + 1]!, rowsY[1]!], words: upper.filter((w) => groups.owner.get(w) === a) });
+    for (const g of groups.spans) {
+      const r = g0 + g.level;
+      cells.push({ r0: r, r1: r + 1, c0: g.a, c1: g.b + 1, bbox: [colX[g.a]!, rowsY[r]!, colX[g.b + 1]!, rowsY[r + 1]!], words: g.words });
     }
+    const words = band.flatMap((l) => l.line.words).filter((w) => !grouped.has(w));
     for (let c = 0; c < nCols; c++) {
-      const words = inGroup(c) ? lower.filter((w) => mid(w) === c) : band.flatMap((l) => l.line.words).filter((w) => mid(w) === c && !groups.owner.has(w));
-      cells.push({ r0: inGroup(c) ? 1 : 0, r1: 2, c0: c, c1: c + 1, bbox: [colX[c]!, rowsY[inGroup(c) ? 1 : 0]!, colX[c + 1]!, rowsY[2]!], words });
+      const deepest = Math.max(-1, ...groups.spans.filter((g) => c >= g.a && c <= g.b).map((g) => g.level));
+      const r0 = g0 + deepest + 1;
+      cells.push({ r0, r1: g0 + levels + 1, c0: c, c1: c + 1, bbox: [colX[c]!, rowsY[r0]!, colX[c + 1]!, rowsY[g0 + levels + 1]!], words: words.filter((w) => mid(w) === c) });
     }
     for (const l of band) l.line.words.forEach(take);
   }
   bands.forEach((band, b) => {
-    if (groups && b === 0) return;
-    const r = b + shift;
+    if (groups && b === gb) return;
+    const r = rowOf(b);
     const rowCells: GridCell[] = Array.from({ length: nCols }, (_, c) => ({
       r0: r,
       r1: r + 1,
@@ -279,7 +300,7 @@ function buildTable(page: Page, run: LineInfo[], rules: Segment[], index: Map<Wo
     page: page.page,
     method: 'stream',
     bbox: [colX[0]!, Math.min(bbox[1], top), colX[nCols]!, Math.max(bbox[3], bottom)],
-    nRows: bands.length + shift,
+    nRows: bands.length + levels,
     nCols,
     colX,
     cells,
@@ -339,63 +360,71 @@ function figureThenLabel(ch: Chunk, colOf: (x: number) => number): boolean {
   return false;
 }
 
+/** Group labels found in a header band: their levels (band lines, top down) and spans. */
+interface Groups {
+  /** The band line of each level of groups, top down. */
+  levels: number[];
+  spans: Array<{ level: number; a: number; b: number; words: Word[] }>;
+  /** The last line holding group labels; the sub-columns' labels start below it. */
+  last: number;
+}
+
 /**
  * Group labels in a header band of several lines ("Tahun 2019" over Target | Realisasi | Capaian,
- * "Renstra 2016-2021" over Target Akhir | Capaian): a chunk of an upper line over columns whose
- * labels are printed on the lines below it. A group label spans its sub-columns (a chunk across
- * them) or is centred over them (a short label over the middle one of a run whose other columns
- * have nothing on its line). `last` is the last line of the group labels; `owner` maps each group
- * label word to its span's first column. Null when the band has no groups, or holds figures (a
- * body row).
+ * "Renstra 2016-2021" over Target Akhir | Capaian, and "Kinerja" over both): a chunk of a line over
+ * columns whose labels, or groups, are printed on the lines below it. A group label spans its
+ * sub-columns (a chunk across them) or is centred over them (a short label over the middle one of
+ * a run whose other columns have nothing on its line). Lines are read bottom up, so a group over
+ * groups sees the columns the lower groups cover as labelled. Groups of one level do not overlap;
+ * groups of two levels nest. Null when the band has no groups, or holds figures (a body row).
  */
-function headerGroups(
-  band: LineInfo[],
-  colOf: (x: number) => number,
-  colX: readonly number[],
-): { last: number; spans: Array<[number, number]>; owner: Map<Word, number> } | null {
+function headerGroups(band: LineInfo[], colOf: (x: number) => number, colX: readonly number[]): Groups | null {
   if (band.length < 2 || band.some((l) => l.line.words.some((w) => /\d[.,]\d/.test(w.text)))) return null;
   const mid = (w: Word): number => colOf((w.bbox[0] + w.bbox[2]) / 2);
-  for (let s = 0; s < band.length - 1; s++) {
-    const upper = band.slice(0, s + 1);
-    const lowerCols = new Set(band.slice(s + 1).flatMap((l) => l.line.words.map(mid)));
-    const upperCols = new Set(upper.flatMap((l) => l.line.words.map(mid)));
-    const spans: Array<[number, number]> = [];
-    const owner = new Map<Word, number>();
-    for (const l of upper) {
-      for (const ch of l.chunks) {
-        let span = spanOf(ch, colOf, l.line.size || 10);
-        if (!span) {
-          // Centred over a symmetric run of columns that are empty above and labelled below.
-          const c = mid(ch.words[0]!);
-          if (ch.words.some((w) => mid(w) !== c)) continue;
-          const centre = (ch.x0 + ch.x1) / 2;
-          for (let k = 1; c - k >= 0 && c + k < colX.length - 1; k++) {
-            const run = Array.from({ length: 2 * k + 1 }, (_, i) => c - k + i);
-            if (run.some((x) => x !== c && upperCols.has(x)) || run.some((x) => !lowerCols.has(x))) break;
-            const runCentre = (colX[c - k]! + colX[c + k + 1]!) / 2;
-            if (Math.abs(centre - runCentre) <= (colX[c + 1]! - colX[c]!) / 4) span = [c - k, c + k];
-          }
+  const lineCols = band.map((l) => new Set(l.line.words.map(mid)));
+  const covered = band.map(() => new Set<number>());
+  const labelledAt = (x: number, j: number): boolean => lineCols[j]!.has(x) || covered[j]!.has(x);
+  const found: Array<{ line: number; a: number; b: number; words: Word[] }> = [];
+  for (let i = band.length - 2; i >= 0; i--) {
+    const below = (x: number): boolean => band.some((_, j) => j > i && labelledAt(x, j));
+    for (const ch of band[i]!.chunks) {
+      let span = spanOf(ch, colOf, band[i]!.line.size || 10);
+      if (!span) {
+        // Centred over a symmetric run of columns that are empty on its line and labelled below.
+        const c = mid(ch.words[0]!);
+        if (ch.words.some((w) => mid(w) !== c)) continue;
+        const centre = (ch.x0 + ch.x1) / 2;
+        for (let k = 1; c - k >= 0 && c + k < colX.length - 1; k++) {
+          const run = Array.from({ length: 2 * k + 1 }, (_, n) => c - k + n);
+          if (run.some((x) => x !== c && lineCols[i]!.has(x)) || run.some((x) => !below(x))) break;
+          const runCentre = (colX[c - k]! + colX[c + k + 1]!) / 2;
+          if (Math.abs(centre - runCentre) <= (colX[c + 1]! - colX[c]!) / 4) span = [c - k, c + k];
         }
-        if (!span) continue;
-        const [a, b] = span;
-        // Sub-column labels start on one line below the group; a label that starts lower in one
-        // of the columns is the rest of a wrapped label there ("Program/Kegiatan/Sub" over
-        // "Kegiatan"), and the line above it is no group.
-        const starts = new Set<number>();
-        for (let x = a; x <= b; x++) {
-          const first = band.findIndex((l, i) => i > s && l.line.words.some((w) => mid(w) === x));
-          if (first >= 0) starts.add(first);
-        }
-        let labelled = 0;
-        for (let x = a; x <= b; x++) if (lowerCols.has(x)) labelled++;
-        if (labelled < 2 || starts.size !== 1) continue;
-        spans.push(span);
-        for (const w of ch.words) owner.set(w, a);
       }
+      if (!span) continue;
+      const [a, b] = span;
+      // What lies under a group starts on one line below it; a label that starts lower in one of
+      // the columns is the rest of a wrapped label there ("Program/Kegiatan/Sub" over "Kegiatan"),
+      // and the line above it is no group.
+      const starts = new Set<number>();
+      let labelled = 0;
+      for (let x = a; x <= b; x++) {
+        const first = band.findIndex((_, j) => j > i && labelledAt(x, j));
+        if (first >= 0) {
+          starts.add(first);
+          labelled++;
+        }
+      }
+      if (labelled < 2 || starts.size !== 1) continue;
+      found.push({ line: i, a, b, words: ch.words });
+      for (let x = a; x <= b; x++) covered[i]!.add(x);
     }
-    if (spans.length && !spans.some(([a, b], i) => spans.some(([c, d], j) => j !== i && a <= d && c <= b))) return { last: s, spans, owner };
   }
-  return null;
+  if (!found.length) return null;
+  const crosses = (p: (typeof found)[number], q: (typeof found)[number]): boolean => p.a <= q.b && q.a <= p.b && (p.line === q.line || !((p.a <= q.a && q.b <= p.b) || (q.a <= p.a && p.b <= q.b)));
+  if (found.some((p, i) => found.some((q, j) => j !== i && crosses(p, q)))) return null;
+  const lines = [...new Set(found.map((g) => g.line))].sort((x, y) => x - y);
+  return { levels: lines, spans: found.map((g) => ({ level: lines.indexOf(g.line), a: g.a, b: g.b, words: g.words })), last: lines[lines.length - 1]! };
 }
 
 const FIGURE = /^[(\-−]?(rp\.?)?\d[\d.,]*%?\)?[,-]*$/i;
@@ -558,7 +587,9 @@ function groupRows(run: LineInfo[], colOf: (x: number) => number): LineInfo[][] 
   // A header of several lines, its cells vertically centred ("Capaian Kinerja" over "(%)" beside a
   // one-line "No"), is one row: the lines before the first figure, when they are all bold or the
   // first of them leaves the first column empty while a later one fills it.
-  const firstFigure = numeric ? run.findIndex(figure) : -1;
+  // A year in a header line ("Tahun 2019", "Renstra 2019-2023") names columns; it is no figure.
+  const headerYear = (w: Word) => /^(19|20)\d\d([-–/](19|20)\d\d)?$/.test(w.text);
+  const firstFigure = numeric ? run.findIndex((l) => l.line.words.some((w) => !headerYear(w) && /\d/.test(w.text) && /^[(\-−]?(rp\.?)?[\d.,]+%?\)?[,-]*$/i.test(w.text))) : -1;
   let head = 1;
   if (firstFigure >= 2) {
     const lead = run.slice(0, firstFigure);

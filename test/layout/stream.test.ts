@@ -121,6 +121,33 @@ describe('stream tables: headers with group labels, captions and prose around th
     expect(t.rows.slice(t.headerCount)[0]!.cells.map((c) => c.text)).toEqual(['1', 'Meningkatnya', 'nilai', '73', '74,14', '101,56', '78', '95,05']);
   });
 
+  it('groups over groups: "Kinerja" centred over "Tahun 2021" and "Renstra 2019-2023", each over its own sub-columns', () => {
+    const words = [
+      // A bold header of four lines (read as one band).
+      ...[
+        ...line(['No', ['Sasaran', 80], ['Satuan', 170], ['Kinerja', 335], ['Predikat', 500]], 57, 90),
+        ...line([['Strategis', 80], ['Tahun', 262], '2021', ['Renstra', 390], '2019-2023'], 57, 101),
+        ...line([['Target', 220], ['Realisasi', 270], ['Capaian', 325], ['Target', 390], ['Capaian', 450]], 57, 112),
+        ...line([['Akhir', 393]], 57, 123),
+      ].map((w) => ({ ...w, bold: true })),
+      ...[140, 155, 170].flatMap((y, i) => [...body(y, String(i + 1), '73', '74,14', '101,56', '78', '95,05'), ...line([['Baik', 505]], 57, y)]),
+    ];
+    const t = layoutPage(page(words)).tables[0]!;
+    expect(t.headerCount).toBe(3);
+    expect(columnLabels(t.rows, t.headerCount, t.nCols)).toEqual([
+      'No',
+      'Sasaran Strategis',
+      'Satuan',
+      'Kinerja / Tahun 2021 / Target',
+      'Kinerja / Tahun 2021 / Realisasi',
+      'Kinerja / Tahun 2021 / Capaian',
+      'Kinerja / Renstra 2019-2023 / Target Akhir',
+      'Kinerja / Renstra 2019-2023 / Capaian',
+      'Predikat',
+    ]);
+    expect(t.rows.slice(t.headerCount)[0]!.cells.map((c) => c.text)).toEqual(['1', 'Meningkatnya', 'nilai', '73', '74,14', '101,56', '78', '95,05', 'Baik']);
+  });
+
   it('a label wrapped onto the line under the others is no group over its neighbours', () => {
     const words = [
       ...line([['Program/Kegiatan', 145], ['Realisasi', 330]], 57, 100),
