@@ -21,6 +21,7 @@ import path from 'node:path';
 import { AppError } from '../errors.js';
 import type { Page, Word } from '../model/document.js';
 import { estimateSkew, rotate } from './deskew.js';
+import { paddleAvailable, paddleWords } from './ocr-paddle.js';
 import { acceptReading, brokenFigures, crop, FIGURE_CHARS, groupBox, stackCrops, unstack } from './reread.js';
 import { detectRules, eraseRules, readPgm, ruleDefaults, rulesToPoints, writePgm, type GrayImage } from './raster.js';
 
@@ -41,7 +42,12 @@ export interface OcrToolOptions {
   lang?: string;
 }
 
+/** `tesseract` (default) or `paddle` (PP-OCRv4 on onnxruntime, see ocr-paddle.ts). */
+export type OcrEngine = 'tesseract' | 'paddle';
+
 export interface OcrOptions extends OcrToolOptions {
+  /** Recognition engine. Default: the `LKJIP_OCR_ENGINE` environment variable, else `tesseract`. */
+  engine?: OcrEngine;
   /** Raster resolution. Default 300. */
   dpi?: number;
   /** Pages recognised at once, each tesseract single-threaded. Default `os.availableParallelism()`. */
@@ -167,6 +173,7 @@ export async function ocrPages(file: string, pages: number[], options: OcrOption
   const concurrency = options.concurrency ?? os.availableParallelism();
   const lang = options.lang ?? (await defaultLang(options));
   const psm = options.psm ?? 6;
+  const engine = options.engine ?? defaultEngine();
   if (!pages.length) return [];
   const failAll = (make: (page: number) => AppError): OcrPageResult[] => {
     const out = pages.map((page) => ({ page, error: make(page) }));
@@ -179,6 +186,8 @@ export async function ocrPages(file: string, pages: number[], options: OcrOption
       ? `dpi must be between 50 and 1200, got ${dpi}`
       : !Number.isInteger(concurrency) || concurrency < 1
         ? `concurrency must be a positive integer, got ${concurrency}`
+        : engine !== 'tesseract' && engine !== 'paddle'
+          ? `engine must be "tesseract" or "paddle", got ${JSON.stringify(engine)}`
         : !Number.isInteger(psm) || psm < 0 || psm > 13
           ? `psm must be a tesseract page segmentation mode 0..13, got ${psm}`
           : !/^[A-Za-z0-9_]+(\+[A-Za-z0-9_]+)*$/.test(lang)
@@ -187,7 +196,7 @@ export async function ocrPages(file: string, pages: number[], options: OcrOption
   if (badOption) return failAll((page) => new AppError('E_BAD_ARGUMENT', badOption, { stage: 'ocr', file, page }));
 
   const tools = { tesseractPath: options.tesseractPath, pdftoppmPath: options.pdftoppmPath, lang };
-  const availability = await ocrAvailable(tools);
+  const availability = engine === 'paddle' ? await paddleReady(tools.pdftoppmPath ?? 'pdftoppm') : await ocrAvailable(tools);
   if (!availability.ok) {
     const reason = availability.reason ?? 'OCR tools are unavailable';
     return failAll((page) => new AppError('E_OCR_UNAVAILABLE', `Cannot OCR image-only pages: ${reason}`, { stage: 'ocr', file, page }));
@@ -207,6 +216,7 @@ export async function ocrPages(file: string, pages: number[], options: OcrOption
     dpi,
     lang,
     psm,
+    engine,
     erase: options.eraseRules ?? true,
     deskew: options.deskew ?? true,
     reread: options.rereadFigures ?? true,
@@ -232,12 +242,30 @@ export async function ocrPages(file: string, pages: number[], options: OcrOption
   return results;
 }
 
+/** The engine `LKJIP_OCR_ENGINE` names, `tesseract` when it is unset; a wrong name is reported by ocrPages. */
+function defaultEngine(): OcrEngine {
+  const name = process.env.LKJIP_OCR_ENGINE?.trim();
+  return (name || 'tesseract') as OcrEngine;
+}
+
+/** The paddle engine needs `pdftoppm` and its npm packages, not tesseract. */
+async function paddleReady(pdftoppm: string): Promise<OcrAvailability> {
+  try {
+    await run(pdftoppm, ['-v'], { timeout: 10_000 });
+  } catch (err) {
+    return { ok: false, reason: `pdftoppm was not found or does not run (${pdftoppm}: ${describe(err)}); install the Debian package poppler-utils` };
+  }
+  const paddle = await paddleAvailable();
+  return paddle.ok ? { ok: true, version: 'PP-OCRv4 (onnxruntime)' } : { ok: false, reason: paddle.reason ?? 'the PaddleOCR engine cannot load' };
+}
+
 interface PageJob {
   file: string;
   tmp: string;
   dpi: number;
   lang: string;
   psm: number;
+  engine: OcrEngine;
   erase: boolean;
   deskew: boolean;
   reread: boolean;
@@ -281,9 +309,14 @@ async function recognise(job: PageJob, page: number, base: string): Promise<Page
   const image = Math.abs(skew) >= MIN_SKEW_DEGREES ? rotate(scanned, skew) : scanned;
   const found = job.erase ? detectRules(image, ruleDefaults(dpi)) : [];
   const clean = found.length ? eraseRules(image, found) : image;
-  await writeFile(`${base}-clean.pgm`, writePgm(clean));
-  const read = await tesseractWords(job, `${base}-clean.pgm`, job.psm);
-  const words = job.reread ? await rereadFigures(job, read, clean, base) : read;
+  let words: Word[];
+  if (job.engine === 'paddle') {
+    words = await paddleWords(clean, dpi);
+  } else {
+    await writeFile(`${base}-clean.pgm`, writePgm(clean));
+    const read = await tesseractWords(job, `${base}-clean.pgm`, job.psm);
+    words = job.reread ? await rereadFigures(job, read, clean, base) : read;
+  }
   const k = 72 / dpi;
   const result: Page = {
     page,
