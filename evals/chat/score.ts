@@ -186,7 +186,7 @@ export async function loadSet(file: URL | string): Promise<SetQuestion[]> {
 }
 
 /** "The report does not state …" in either language. */
-const NOT_STATED = /\b(tidak memuat|tidak (men)?(cantumkan|cantum|sebut(kan)?|catat|sajikan|mencetak)|tidak (di)?(sebutkan|cantumkan|sajikan|cetak)|tidak ada (data|angka|informasi)|does not (state|give|report|print|contain|list|name|include|show)|do(es)? not appear|not (stated|reported|printed|given|listed) (in|anywhere)|no (figure|data|information|such)|is not in the report)\b/i;
+const NOT_STATED = /\b(tidak memuat|tidak menyebut(kan)?|tidak (men)?(cantumkan|cantum|sebut(kan)?|catat|sajikan|mencetak)|tidak (di)?(sebutkan|cantumkan|sajikan|cetak)|tidak ada (data|angka|informasi)|does not (state|give|report|print|contain|list|name|include|show)|do(es)? not appear|not (stated|reported|printed|given|listed) (in|anywhere)|no (figure|data|information|such)|is not in the report)\b/i;
 /** "No, that is not so" in either language. */
 const NEGATION = /(^|[\s.:;,(])(tidak|bukan|tidak benar|keliru|salah|no|not|incorrect|wrong|rather than|instead)([\s.,:;!)]|$)/i;
 

@@ -14,7 +14,7 @@ import type { ChatContext } from './types.js';
  */
 
 /** The quantity a fact gives. `realisasi` of a budget line is money spent; of an indicator, the measured value. */
-export type Attr = 'target' | 'realisasi' | 'capaian' | 'predikat' | 'pagu' | 'serapan' | 'sisa' | 'efisiensi' | 'count' | 'prakiraan' | 'name' | 'year';
+export type Attr = 'target' | 'realisasi' | 'capaian' | 'predikat' | 'pagu' | 'serapan' | 'sisa' | 'efisiensi' | 'count' | 'prakiraan' | 'name' | 'year' | 'benchmark';
 
 /** What a fact is about. */
 export type EntityKind = 'indicator' | 'program' | 'kegiatan' | 'sub_kegiatan' | 'total' | 'subtotal' | 'belanja' | 'report' | 'counted' | 'average';
@@ -179,6 +179,7 @@ export class FactIndex {
       fx.facts.push({ id: c.id, entity: ent, attr: 'count', period: 'current', year: fx.year, variant: null, table: null, tableKind: null, caption: null, tableLabel: null, page: c.cite.page, bbox: c.cite.bbox ?? null, text: c.words ? `${c.count} (${c.words})` : String(c.count), value: c.count, unit: 'number', column: null });
     }
     fx.addCells(ctx, tables);
+    fx.addBenchmarks(ctx);
     for (const p of ctx.layout?.paragraphs ?? []) for (const w of analyze(p.text)) fx.vocabulary.set(w, (fx.vocabulary.get(w) ?? 0) + 1);
     for (const f of findings) {
       for (const c of f.citations) if (c.cell) fx.findingsByCell.set(c.cell, [...(fx.findingsByCell.get(c.cell) ?? []), f]);
@@ -293,6 +294,36 @@ export class FactIndex {
     }
   }
 
+  /**
+   * National, provincial or regional figures the text compares an indicator with ("lebih rendah
+   * dari rata-rata Provinsi … (109,73)"): the figure after the comparison word, for the indicator the
+   * sentence names (by its acronym in brackets or most of its name's words).
+   */
+  private addBenchmarks(ctx: ChatContext): void {
+    const indicators = [...this.entities.values()].filter((e) => e.kind === 'indicator');
+    (ctx.layout?.paragraphs ?? []).forEach((p, i) => {
+      for (const sentence of p.text.replace(/\s+/g, ' ').split(/(?<=[.;])\s+(?=[A-Z])/)) {
+        const m = /\b(rata-rata\s+)?(nasional|provinsi|national|provincial|province)\b[^.;]{0,80}?(\d+(?:[.,]\d+)?\s?%?)/i.exec(sentence);
+        if (!m) continue;
+        const words = new Set(analyze(sentence));
+        const lower = sentence.toLowerCase();
+        let best: FactEntity | null = null;
+        let bestScore = 0;
+        for (const e of indicators) {
+          const acronym = e.names.some((n) => [...n.matchAll(/\(([A-Za-z]{2,8})\)/g)].some((a) => new RegExp(`\\b${a[1]}\\b`, 'i').test(lower)));
+          const covered = [...e.terms].filter((x) => words.has(x)).length / Math.max(e.terms.size, 1);
+          const score = acronym ? 1 : covered;
+          if (score > bestScore) {
+            best = e;
+            bestScore = score;
+          }
+        }
+        if (!best || bestScore < 0.6) continue;
+        this.facts.push({ id: `p${p.page}.${i}`, entity: best, attr: 'benchmark', period: 'current', year: this.year, variant: null, table: null, tableKind: null, caption: null, tableLabel: null, page: p.page, bbox: p.bbox, text: m[3]!.trim(), value: readings(m[3]!.trim())[0] ?? null, unit: 'number', column: m[0] });
+      }
+    });
+  }
+
   private addTables(report: Report, ctx: ChatContext): void {
     const layout = new Map((ctx.layout?.tables ?? []).map((t) => [t.id, t]));
     for (const t of report.tables) {
@@ -336,7 +367,8 @@ function headerMeaning(label: string, reportYear: number | null): HeaderMeaning 
   const year = years.length === 1 ? years[0]! : null;
   const period: Period | null = /renstra|akhir periode/.test(l) ? 'renstra' : /nasional|provinsi|national|province|rata-rata (kab|kota|prov)/.test(l) ? null : null;
   const variant = ORIGINAL.test(l) ? 'original' : REVISED.test(l) ? 'perubahan' : null;
-  if (/nasional|provinsi|national|province/.test(l)) return { attr: null, year: null, period: null, variant: null };
+  // A national or provincial figure printed beside the office's own, for comparison.
+  if (/nasional|provinsi|national|province/.test(l)) return { attr: 'benchmark', year, period: null, variant: null };
   void reportYear;
   return { attr, year, period, variant };
 }

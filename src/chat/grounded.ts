@@ -5,7 +5,7 @@ import type { Attr, EntityKind, Fact, FactEntity, FactIndex, Period, TablePlace 
 import { FIGURE_TOKEN, readings, sameFigure } from './figures.js';
 import { checkPremise } from './premise.js';
 import { matchFacts, type EntityMatch } from './resolve.js';
-import type { Retriever } from './retrieval.js';
+import { analyze, type Retriever } from './retrieval.js';
 import type { Lang } from './types.js';
 import { asksFindings, type Understood } from './understand.js';
 
@@ -50,6 +50,7 @@ const ATTR_NAME: Record<Attr, { id: string; en: string }> = {
   prakiraan: { id: 'Prakiraan maju', en: 'Forecast (prakiraan maju)' },
   name: { id: 'Nama instansi', en: 'Office' },
   year: { id: 'Tahun', en: 'Year' },
+  benchmark: { id: 'Angka pembanding (nasional/provinsi)', en: 'Comparison figure (national/provincial)' },
 };
 
 const PERIOD_NAME: Record<Period, { id: string; en: string }> = {
@@ -275,12 +276,16 @@ function countAnswer(u: Understood, c: Ctx): GroundedAnswer | null {
       const dated = c.report.claims.filter((x) => x.kind === 'mention' && x.entity === 'perubahan_pk');
       if (dated.length) lines.push(t(c, `Perubahan bertanggal yang disebut laporan (${dated.length}): `, `Dated revisions the report names (${dated.length}): `) + dated.slice(0, 6).map((x) => `${plain('value' in x ? String(x.value) : '')} [${x.id}]`).join('; '));
     }
-    if (!claims.length && !listed && kind !== 'perubahan_pk') lines.push(t(c, `Laporan tidak menyebut jumlah ${kind.replace('_', ' ')}.`, `The report does not state the number of ${englishCounted(kind)}.`));
+    if (!claims.length && !listed && kind !== 'perubahan_pk') lines.push(t(c, `Laporan tidak memuat jumlah ${kind.replace('_', ' ')}.`, `The report does not state the number of ${englishCounted(kind)}.`));
   }
   if (!lines.length) {
     const said = proseCount(u, c);
     if (said) return { intent: 'count-claims', text: said };
-    return null;
+    // "Jumlah pengaduan …" may be an indicator's own name: its figures answer.
+    const named = factAnswer({ ...u, kind: 'value', attrs: [] }, c);
+    if (named && named.intent === 'value') return named;
+    const noun = /\b(?:how many|berapa (?:banyak |jumlah )?|ada berapa|jumlah|number of)\s+([\p{L}]+(?:\s+[\p{L}]+)?)/u.exec(u.question.toLowerCase())?.[1] ?? '';
+    return { intent: 'absent', text: t(c, `Laporan tidak memuat jumlah ${noun.replace(/\s+(di|pada|dalam)$/, '')}.`, `The report does not state the number of ${noun.replace(/\s+(in|at|of)$/, '')}.`) };
   }
   const fs = c.findings.filter((f) => f.check === 'count-claim' && what.some((k) => new RegExp(k.replace('_', '.?'), 'i').test(`${f.message.id} ${f.subject ?? ''}`)));
   for (const f of fs.slice(0, 3)) lines.push(`${t(c, 'Temuan', 'Finding')}: ${plain(clipText(f.message[c.lang], 220))} [${f.id}]`);
@@ -440,7 +445,16 @@ function factAnswer(asked: Understood, c: Ctx): GroundedAnswer | null {
     const belanja = kinds.includes('belanja') && !kinds.includes('program');
     matches = [...c.fx.entities.values()].filter((e) => e.kind === 'total' && e.key.startsWith('belanja:') === belanja).map((entity) => ({ entity, score: 1, covered: 1 }));
   }
+  if (u.kind === 'location' && (!matches[0] || matches[0].score < SURE || /\b(tabel|table|lampiran|attachment|breakdown|rincian)\b/i.test(u.question))) {
+    const place = captionAnswer(asked, c);
+    if (place) return place;
+  }
+  const split = splitEntities(u, c, kinds);
+  if (split) return split;
   const best = matches[0];
+  if (u.variant && u.attrs.some((a) => MONEY_ATTRS.includes(a)) && !(c.fx.facts.some((f) => f.attr === 'pagu' && f.variant === 'original') && c.fx.facts.some((f) => f.attr === 'pagu' && f.variant === 'perubahan'))) {
+    return { intent: 'absent', text: t(c, 'Laporan tidak memuat pagu sebelum dan sesudah perubahan secara terpisah: tabel anggarannya mencetak satu kolom pagu.', 'The report does not state the budget before and after the revision separately: its budget tables print one pagu column.') };
+  }
   if (!best || best.score < WEAK) {
     if (!u.attrs.length || !u.terms.length || (u.kind === 'check' && !u.asserted.length)) return null;
     return absent(u, c, null, matches[0] ?? null);
@@ -537,6 +551,46 @@ export function abbreviates(word: string, words: string[]): boolean {
   };
   for (let j = 0; j < words.length - 1; j++) if (from(0, j, 0)) return true;
   return false;
+}
+
+/**
+ * "Realisasi Belanja Operasi dan Belanja Modal": two lines named in one question, each answered,
+ * when each part names a different line well and the whole does not name one.
+ */
+function splitEntities(u: Understood, c: Ctx, kinds: EntityKind[]): GroundedAnswer | null {
+  const parts = u.question.split(/\s+(?:dan|and|serta|&)\s+/i);
+  if (parts.length < 2 || parts.length > 3) return null;
+  const whole = matchFacts(c.fx, c.retriever, u.terms, kinds)[0];
+  if (whole && whole.score >= 0.8) return null;
+  const sets = parts.map((part) => u.terms.filter((x) => analyze(part).includes(x)));
+  if (sets.some((x) => !x.length)) return null;
+  const found = sets.map((x) => matchFacts(c.fx, c.retriever, x, kinds)[0]);
+  if (found.some((m) => !m || m.score < SURE) || new Set(found.map((m) => m!.entity)).size < found.length) return null;
+  const answers = sets.map((x) => factAnswer({ ...u, terms: x }, c));
+  if (answers.some((a) => !a || a.intent === 'absent')) return null;
+  return { intent: answers[0]!.intent, text: answers.map((a) => a!.text).join('\n') };
+}
+
+/** Tables (and attachments) whose caption names what the question asks about: where it is, or that it is empty. */
+function captionAnswer(u: Understood, c: Ctx): GroundedAnswer | null {
+  const words = analyze(u.question.replace(/["“”]/g, ' ')).filter((x) => !/^(tabel|table|lampiran|attachment|mana|where|halaman|page|report|laporan|list|lists|memuat|define|ada)$/.test(x));
+  if (!words.length) return null;
+  const captions = c.fx.tables.filter((tp) => tp.caption);
+  const df = new Map<string, number>();
+  for (const tp of captions) for (const w of new Set(analyze(tp.caption!))) df.set(w, (df.get(w) ?? 0) + 1);
+  const weight = (w: string) => Math.log(1 + captions.length / (df.get(w) ?? 0.5));
+  const total = words.reduce((a, w) => a + weight(w), 0);
+  const scored = captions
+    .map((tp) => {
+      const have = new Set(analyze(tp.caption!));
+      return { tp, score: words.filter((w) => have.has(w)).reduce((a, w) => a + weight(w), 0) / total };
+    })
+    .filter((x) => x.score >= 0.3)
+    .sort((a, b) => b.score - a.score || (a.tp.label ? 0 : 1) - (b.tp.label ? 0 : 1));
+  const top = scored.filter((x) => x.score >= scored[0]!.score - 0.05).slice(0, 2);
+  if (!top.length) return null;
+  const lines = top.map(({ tp }) => `${tableName(tp)} — ${pagesText(c, tp.pages)} [${tp.cite}]`);
+  return { intent: 'value', text: lines.join('\n') };
 }
 
 /** The facts of one attribute from the best-named entity that prints it (and its twins: the same name in other tables). */

@@ -122,6 +122,10 @@ export const DOMAIN_GROUPS: string[][] = [
   ['penyampaian', 'menyampaikan', 'disampaikan', 'submit', 'submitting', 'submitted', 'submission'],
   ['waktu', 'time', 'timely'],
   ['dasar', 'basic'],
+  ['skala', 'scale'],
+  ['lampiran', 'attachment', 'attachments', 'annex', 'appendix'],
+  ['penghargaan', 'award', 'awards', 'prestasi'],
+  ['perbandingan', 'comparison', 'compared', 'breakdown'],
   ['pencegahan', 'prevention', 'prevent', 'preventing'],
   ['tindaklanjut', 'ditindaklanjuti', 'followed'],
   ['pemeriksaan', 'audit', 'audits', 'inspection', 'inspections', 'examination'],
@@ -140,6 +144,8 @@ export const ATTR_PHRASES: Array<[Attr, RegExp]> = [
   ['target', /\b(target|targets|targeted|ditargetkan|sasaran target|goal value)\b/],
   ['realisasi', /\b(realisasi|terealisasi|realization|realisation|realized|realised|actual|actually|spent|spend|spending|expended|disbursed|achieved value)\b/],
   ['pagu', /\b(pagu|anggaran|alokasi|dialokasikan|plafon|budget|budgets|budgeted|allocation|allocated|ceiling|funding|dana)\b/],
+  ['name', /\b(names? of|nama-nama|siapa saja|who are|which (kelurahan|desa|villages))\b/],
+  ['benchmark', /\b(rata-rata (nasional|provinsi|regional|kabupaten|kota)|(nasional|provinsi|national|provincial|province|regional) (average|rata-rata|figure|angka|realisasi)|national|nasional|provinsi|provincial|province)\b/],
   ['count', /\b(berapa (banyak|jumlah|buah)|jumlah (program|kegiatan|sub ?kegiatan|indikator|sasaran|tujuan)|banyaknya|how many|number of|count of)\b/],
 ];
 

@@ -53,7 +53,11 @@ export function checkPremise(p: PremiseInput): Verdict | null {
   const q = (p.u.question.toLowerCase().match(/[\p{L}\p{N}.,%-]+/gu) ?? []).filter((w) => !own.has(w)).join(' ');
   if (OVER_BUDGET.test(q) || UNDER_BUDGET.test(q)) return budget(p, OVER_BUDGET.test(q));
   if (BEAT_TARGET.test(q) || MISS_TARGET.test(q)) return target(p, !MISS_TARGET.test(q));
-  if (/\b(rata-rata|average|nasional|national|provinsi|province)\b/.test(q)) return null;
+  if (/\b(rata-rata|average|nasional|national|provinsi|province|provincial)\b/.test(q)) {
+    const higher = /\b(lebih tinggi|di atas|above|higher|exceed\w*|melampaui|melebihi|better|lebih baik)\b/.test(q);
+    const lower = /\b(lebih rendah|di bawah|below|lower|under|worse|lebih buruk)\b/.test(q);
+    return higher !== lower ? benchmark(p, higher) : null;
+  }
   const up = UP.test(q);
   const down = DOWN.test(q);
   if (up !== down) return trend(p, up, JUDGED.test(q));
@@ -135,6 +139,17 @@ function target(p: PremiseInput, beat: boolean): Verdict | null {
   return { holds, facts: [re, tg, ...(cap ? [cap] : [])], text: t(p.lang, `Realisasi ${cite(re)} ${rel} target ${cite(tg)}${capText}.`, `The realisation ${cite(re)} ${rel} the target ${cite(tg)}${capText}.`) };
 }
 
+function benchmark(p: PremiseInput, higher: boolean): Verdict | null {
+  const both = pair(p.facts('realisasi', { period: 'current' }), p.facts('benchmark', { period: 'current' }));
+  if (!both) return null;
+  const [own, other] = both;
+  const a = num(own)!;
+  const b = num(other)!;
+  const holds = higher ? a > b : a < b;
+  const rel = a > b ? t(p.lang, 'di atas', 'is above') : a < b ? t(p.lang, 'di bawah', 'is below') : t(p.lang, 'sama dengan', 'equals');
+  return { holds, facts: [own, other], text: t(p.lang, `Realisasi ${cite(own)} ${rel} angka pembanding ${cite(other)}.`, `The realisation ${cite(own)} ${rel} the comparison figure ${cite(other)}.`) };
+}
+
 function budget(p: PremiseInput, over: boolean): Verdict | null {
   const both = pair(p.facts('realisasi', { period: 'current' }), p.facts('pagu', { period: 'current' }));
   if (!both) return null;
@@ -160,4 +175,5 @@ const ATTR_LABEL: Record<Attr, { id: string; en: string }> = {
   prakiraan: { id: 'Prakiraan', en: 'Forecast' },
   name: { id: 'Nama', en: 'Name' },
   year: { id: 'Tahun', en: 'Year' },
+  benchmark: { id: 'Angka pembanding (nasional/provinsi)', en: 'Comparison figure (national/provincial)' },
 };

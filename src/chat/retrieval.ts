@@ -59,7 +59,7 @@ const SYNONYM_GROUPS: string[][] = [
   ['temuan', 'finding', 'findings', 'issue', 'issues', 'masalah', 'problem', 'problems', 'discrepancy', 'discrepancies'],
   ['jumlah', 'total', 'totals', 'sum', 'sums', 'subtotal'],
   ['indikator', 'indicator', 'indicators'],
-  ['predikat', 'predicate', 'kategori', 'category', 'rating'],
+  ['predikat', 'predicate', 'kategori', 'category', 'rating', 'peringkat'],
   ['efisiensi', 'efficiency', 'efisien', 'efficient'],
   ['belanja', 'expenditure', 'expenditures', 'expense', 'expenses', 'spending'],
   ['tahun', 'year', 'years'],

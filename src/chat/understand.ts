@@ -85,7 +85,7 @@ export function expandShorthand(q: string): string {
 }
 
 /** "How many programs", "berapa jumlah sub kegiatan", "berapa kali": a count of things the report lists or states. */
-const COUNT = /\b(how many|number of|berapa (?:banyak|jumlah|buah)|ada berapa|jumlah|berapa kali)\s*((?:[\p{L}-]+\s+){0,3}?)(program|programs|programme|programmes|kegiatan|sub[ -]?kegiatan|sub-activities|activities|indikator|indicators?|iku|sasaran|tujuan|objectives|goals|kelurahan|desa|villages|kali|times|rows|perjanjian)\b/u;
+const COUNT = /\b(how many|number of|berapa (?:banyak|jumlah|buah)|ada berapa|jumlah|berapa kali|berapa(?= (?:indikator|program|kegiatan|sub ?kegiatan|sasaran|tujuan)\b))\s*((?:[\p{L}-]+\s+){0,3}?)(program|programs|programme|programmes|kegiatan|sub[ -]?kegiatan|sub-activities|activities|indikator|indicators?|iku|sasaran|tujuan|objectives|goals|kelurahan|desa|villages|kali|times|rows|perjanjian)\b/u;
 
 const COUNTED_NOUN = /\b(program|programs|programme|programmes|kegiatan|sub[ -]?kegiatan|sub-activities|activities|indikator|indicators?|iku|sasaran|tujuan|objectives|goals)\b/;
 
@@ -94,10 +94,10 @@ const RENSTRA = /\b(akhir renstra|target renstra|renstra|akhir periode|end of th
 const NEXT = /\b(tahun depan|tahun berikutnya|next year|following year|coming year)\b/;
 
 const EXPLAIN = /\b(mengapa|kenapa|why|jelaskan|explain|alasan|reason|penyebab|cause[sd]?|bagaimana .*(dihitung|diperoleh|didapat|cara)|how (was|is|were|did) .*(comput|calculat|derived|obtain|arriv)|how .* (come|calculated))\b/;
-const LOCATE = /\b(di ?mana|halaman berapa|pada halaman (berapa|apa|mana)|di halaman (berapa|apa|mana)|hal(aman)?\.? berapa|tabel (apa|berapa|mana)|where|which page|what page|on which|which table|what table|located|printed (on|in) which|found (on|in) which|in which (table|page|section|chapter))\b/;
+const LOCATE = /\b(di ?mana|halaman berapa|pada halaman (berapa|apa|mana)|di halaman (berapa|apa|mana)|hal(aman)?\.? berapa|tabel (apa|berapa|mana)|where|which page|what page|on which|which table|what table|which attachment|what attachment|which section|lampiran (apa|berapa|mana)|located|printed (on|in) which|found (on|in) which|in which (table|page|section|chapter))\b/;
 const SUMMARY = /\b(ringkas|ringkasan|rangkum|rangkuman|ikhtisar|gambaran umum|gambarkan|secara umum|summar(y|ise|ize)|overview|in brief|secara singkat|highlights?|in general|bagaimana kinerja|how (did|does|has) [^?]{0,60}\b(do|did|perform|performed|fare|fared|change|changed)|how well)\b/;
 const CHECK = /^(apakah|apa benar|benarkah|betulkan|is|are|was|were|does|do|did|has|have|can|could)\b|\b(sudah benar|benar|tepat|sesuai|cocok|konsisten|sama( dengan)?|tercapai|berhasil|melebihi|correct|right|accurate|consistent|match(es)?|add up|adds up|agree|achieved|met|exceed(ed)?|true|same as)\b/;
-const FINDINGS = /\b(temuan|kesalahan|error|errors|findings?|issues?|masalah|problems?|discrepanc(y|ies)|salah|miscalculat\w*|keliru|wrong)\b/;
+const FINDINGS = /\b(temuan|kesalahan|error|errors|findings?|issues?|masalah|problems?|discrepanc(y|ies)|salah|miscalculat\w*|keliru|wrong|peringatan|warnings?)\b/;
 const ASSERTION = /\b(karena|sebab|mengingat|since|because|given that|as|seeing that|bahwa|that)\b/;
 
 const LABELS = /\b(sangat berhasil|cukup berhasil|tidak berhasil|kurang berhasil|berhasil|sangat tinggi|tinggi|sedang|rendah|sangat rendah|sangat baik|baik|cukup|kurang)\b/;
@@ -125,6 +125,7 @@ const NOISE = new Set(
       'drove drive driven drivers explains explain explanation success successful keberhasilan decline caused behind led faktor pendorong penghambat penyebab factor factors',
       'naik meningkat turun menurun memburuk membaik improve improved dropped drop fell rose go went up down raised lowered beat exceeded melampaui melebihi only around sekitar fully stayed landed inside within',
       'lebih tinggi rendah higher lower above below under paling most lowest highest terendah tertinggi bawah atas spend absorb absorbed terserap wasn isn didn range rentang rated given kecamatan fall falls appear appears skala scale atribut attribute execsum lampiran attachment section bagian',
+      'januari februari maret april mei juni juli agustus september oktober november desember january february march june july august october december sampai hingga until tanggal etc dst',
     ].join(' '),
   ),
 );
@@ -188,7 +189,6 @@ export function understand(question: string, opts: { lang?: Lang; year?: number 
   else if (PREVIOUS.test(rest)) period = 'previous';
   if (!period && year !== null && reportYear !== null) {
     if (year === reportYear - 1) period = 'previous';
-    else if (year > reportYear && attrs.includes('target')) period = 'renstra';
     else if (year === reportYear) period = 'current';
   }
   const variants: Array<'original' | 'perubahan'> = [];
@@ -206,7 +206,8 @@ export function understand(question: string, opts: { lang?: Lang; year?: number 
   const cm = COUNT.exec(rest);
   // "jumlah anggaran program": the amount of a budget, not a count.
   const counting = (!!cm && !/\b(anggaran|pagu|dana|realisasi|belanja|sisa|capaian|target|rp)\b/.test(cm[2] ?? '')) || (/\b(how many|berapa banyak|ada berapa)\b/.test(rest) && COUNTED_NOUN.test(rest));
-  if (counting && !/\b(temuan|findings?|errors?|kesalahan|peringatan|warnings?)\b/.test(rest)) kind = 'count';
+  const generic = /^(berapa (banyak|jumlah)|ada berapa|how many|what is the number of|jumlah)\b/.test(rest.trim()) && !attrs.some((a) => a !== 'count') && !money;
+  if ((counting || generic) && !/\b(temuan|findings?|errors?|kesalahan|peringatan|warnings?)\b/.test(rest)) kind = 'count';
   else if (SUMMARY.test(rest)) kind = 'summary';
   else if (EXPLAIN.test(rest)) kind = 'explanation';
   else if (LOCATE.test(rest)) kind = 'location';
