@@ -491,7 +491,8 @@ function figurePairSeparators(tabular: LineInfo[], colX: readonly number[]): num
     const labelPairs: Array<[Word, Word]> = [];
     let withFigures = 0;
     for (const l of tabular) {
-      const inside = l.line.words.filter((w) => w.bbox[0] >= a && w.bbox[2] <= b);
+      // "Rp." printed apart from its amount belongs to it: "Rp. 8.620.630.800 Rp. 8.125.093.161" is a pair.
+      const inside = withCurrency(l.line.words.filter((w) => w.bbox[0] >= a && w.bbox[2] <= b));
       const figs = inside.filter(isFigure);
       if (!figs.length) continue;
       withFigures++;
@@ -515,6 +516,23 @@ function figurePairSeparators(tabular: LineInfo[], colX: readonly number[]): num
         break;
       }
     }
+  }
+  return out;
+}
+
+/**
+ * A currency word printed apart from the amount after it ("Rp." "8.620.630.800") joined to it as one
+ * word spanning both, so an amount reads as one figure wherever its currency is set.
+ */
+function withCurrency(words: readonly Word[]): Word[] {
+  const out: Word[] = [];
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
+    const next = words[k + 1];
+    if (/^rp\.?$/i.test(w.text) && next && /^\d/.test(next.text)) {
+      out.push({ ...next, text: `${w.text}${next.text}`, bbox: [w.bbox[0], Math.min(w.bbox[1], next.bbox[1]), next.bbox[2], Math.max(w.bbox[3], next.bbox[3])] });
+      k++;
+    } else out.push(w);
   }
   return out;
 }

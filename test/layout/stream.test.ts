@@ -148,6 +148,26 @@ describe('stream tables: headers with group labels, captions and prose around th
     expect(t.rows.slice(t.headerCount)[0]!.cells.map((c) => c.text)).toEqual(['1', 'Meningkatnya', 'nilai', '73', '74,14', '101,56', '78', '95,05', 'Baik']);
   });
 
+  it('"Rp." set apart from its amount: two amounts side by side are still two columns', () => {
+    const amounts = (y: number, no: string, pagu: string, real: string, pct: string): Word[] => [
+      ...line([no, ['Program', 80]], 57, y),
+      // Amounts right-aligned, each with its "Rp." set apart at the column's left.
+      ...line([['Rp.', 200], [pagu, 285 - pagu.length * 5], ['Rp.', 289], [real, 375 - real.length * 5]], 57, y),
+      ...line([[pct, 420]], 57, y),
+    ];
+    const words = [
+      ...line(['No', ['Uraian', 80], ['Anggaran', 230], ['Capaian', 415]], 57, 90),
+      ...line([['Pagu', 220], ['Realisasi', 300], ['(%)', 425]], 57, 101),
+      ...amounts(120, 'I', '8.620.630.800', '8.125.093.161', '94,25'),
+      ...amounts(135, '1.', '329.797.800', '305.217.769', '92,55'),
+      ...amounts(150, 'a.', '152.250.200', '130.079.797', '85,44'),
+      ...amounts(165, 'b.', '177.547.600', '175.137.972', '98,64'),
+    ];
+    const t = layoutPage(page(words)).tables[0]!;
+    const body = t.rows.slice(t.headerCount);
+    expect(body.map((r) => r.cells.map((c) => c.text).filter(Boolean))).toContainEqual(['I', 'Program', 'Rp. 8.620.630.800', 'Rp. 8.125.093.161', '94,25']);
+  });
+
   it('a label wrapped onto the line under the others is no group over its neighbours', () => {
     const words = [
       ...line([['Program/Kegiatan', 145], ['Realisasi', 330]], 57, 100),
