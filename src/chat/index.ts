@@ -15,6 +15,11 @@ export { parseQuestion, detectLanguage, type Intent, type Field, type ParsedQues
 export { Retriever, analyze, tokenize, stem, normalizeTerm, canonicalTerms, type Entity, type Hit, type SearchDoc, type DocKind } from './retrieval.js';
 export { CitationIndex, citedIds, renderLocation, renderText } from './citations.js';
 export { renderAnswer, renderSources } from './render.js';
+export { FactIndex, tableLabel, type Fact, type FactEntity, type Attr, type EntityKind, type Period } from './facts.js';
+export { understand, type Understood, type AskKind } from './understand.js';
+export { answerGrounded, type GroundedAnswer } from './grounded.js';
+export { matchFacts, type EntityMatch } from './resolve.js';
+export { readings, sameFigure, figuresIn } from './figures.js';
 export * from './types.js';
 
 export interface AskOptions {

@@ -30,7 +30,8 @@ export function matchFacts(fx: FactIndex, retriever: Retriever, terms: string[],
   const df = new Map<string, number>();
   for (const e of fx.entities.values()) for (const t of e.terms) df.set(t, (df.get(t) ?? 0) + 1);
   const n = Math.max(fx.entities.size, 1);
-  const weight = (t: string) => Math.log(1 + n / (df.get(t) ?? 0.5));
+  // A word no name has weighs like a fairly rare one: it may name something the report lacks, or just be a word of the question.
+  const weight = (t: string) => Math.log(1 + n / (df.get(t) ?? 2));
   const out: EntityMatch[] = [];
   for (const e of entities) {
     if (!e.terms.size) continue;

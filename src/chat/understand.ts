@@ -124,7 +124,7 @@ const NOISE = new Set(
       'please tolong could can you me tell show give find list saya kami salah wrong keliru error vs versus dibanding compared kan ya dong',
       'drove drive driven drivers explains explain explanation success successful keberhasilan decline caused behind led faktor pendorong penghambat penyebab factor factors',
       'naik meningkat turun menurun memburuk membaik improve improved dropped drop fell rose go went up down raised lowered beat exceeded melampaui melebihi only around sekitar fully stayed landed inside within',
-      'lebih tinggi rendah higher lower above below under paling most lowest highest terendah tertinggi bawah atas spend absorb absorbed terserap wasn isn didn range rentang rated given kecamatan fall falls appear appears skala scale atribut attribute execsum lampiran attachment section bagian',
+      'lebih tinggi rendah higher lower above below under paling most lowest highest terendah tertinggi bawah atas spend absorb absorbed terserap wasn isn didn range rentang rated given kecamatan fall falls appear appears correctly properly accurately really actually still masih sudah already yet belum skala scale atribut attribute execsum lampiran attachment section bagian',
       'januari februari maret april mei juni juli agustus september oktober november desember january february march june july august october december sampai hingga until tanggal etc dst',
     ].join(' '),
   ),

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { answerDeterministic, readings, sameFigure } from '../../src/chat/index.js';
+import { groundedFixture } from './grounded-fixture.js';
+
+const p = groundedFixture();
+const ask = (q: string) => answerDeterministic(q, p);
+
+describe('the fact index', () => {
+  const facts = p.facts.facts;
+  const find = (id: string) => facts.find((f) => f.id === id);
+
+  it('holds every printed figure with its line, quantity, period, variant, table and box', () => {
+    expect(find('t2.r1c4')).toMatchObject({ attr: 'realisasi', period: 'current', year: 2023, page: 8, text: '93,05', entity: { kind: 'indicator' } });
+    expect(find('t2.r1c4')?.bbox).toEqual([320, 120, 400, 140]);
+    expect(find('t4.r1c2')).toMatchObject({ attr: 'realisasi', period: 'previous', year: 2022, tableLabel: '3.4' });
+    expect(find('t5.r2c2')).toMatchObject({ attr: 'pagu', variant: 'original', entity: { kind: 'program', name: 'Program Pencatatan Sipil' } });
+    expect(find('t5.r2c3')).toMatchObject({ attr: 'pagu', variant: 'perubahan' });
+    expect(find('t5.r2c5')).toMatchObject({ attr: 'serapan', text: '98,64' });
+  });
+
+  it('puts one line printed in several tables under one entity', () => {
+    const ikm = facts.filter((f) => f.attr === 'realisasi' && f.period === 'current' && /Kepuasan/.test(f.entity.name));
+    expect(new Set(ikm.map((f) => f.entity)).size).toBe(1);
+    expect(ikm.map((f) => f.id).sort()).toEqual(['t2.r1c4', 't3.r1c4', 't4.r1c4']);
+  });
+
+  it('keeps the count the text states', () => {
+    expect(facts.find((f) => f.attr === 'count')).toMatchObject({ value: 2, entity: { key: 'counted:program' } });
+  });
+});
+
+describe('answers from the fact index', () => {
+  it.each([
+    ['Berapa capaian IKM tahun 2022?', /^Capaian Indeks Kepuasan Masyarakat \(IKM\) \(tahun sebelumnya, 2022\): 110,58% \[t4\.r1c3\]/],
+    ['What is the original budget (pagu murni) of Program Pencatatan Sipil?', /120\.000\.000 \[t5\.r2c2\]/],
+    ['Berapa realisasi dan % Program Pendaftaran Penduduk?', /235\.657\.400 \[t5\.r1c4\][\s\S]*99,21 \[t5\.r1c5\]/],
+    ['Where is Tabel 3.7?', /^"Tabel 3\.7 Realisasi Anggaran Tahun 2023" — p\. 12 \[t5\]$/],
+    ['How many programs are there?', /stated in the text: 2 \(dua\) \[p5\.1\.count0\]\nTable 2 \(p\. 6\) lists 2 programs/],
+  ])('%s', (q, re) => {
+    const a = ask(q);
+    expect(a.text).toMatch(re);
+    for (const c of a.citations) expect(c.page).toBeGreaterThan(0);
+  });
+
+  it('one figure printed in several places is one figure with several citations', () => {
+    const a = ask('Berapa realisasi IKM?');
+    expect(a.text.split('\n')[0]).toBe('Realisasi Indeks Kepuasan Masyarakat (IKM): 93,05 [t2.r1c4] [t3.r1c4] [t4.r1c4]');
+  });
+
+  it('gives the printed figure, the recomputed one and the finding when the printed one is wrong', () => {
+    const a = ask('Berapa capaian Persentase OPD yang melakukan pelayanan terintegrasi?');
+    const finding = p.ctx.result.findings.find((f) => f.check === 'capaian')!;
+    expect(a.text).toContain('80,00%');
+    expect(a.text).toContain('dihitung ulang 75,14');
+    expect(a.citations.map((c) => c.id)).toContain(finding.id);
+  });
+});
+
+describe('what the report does not state', () => {
+  it.each([
+    ['What was the IKM capaian in 2021?', /^The report does not state the achievement \(capaian\) 2021 for Indeks Kepuasan Masyarakat \(IKM\)\./],
+    ['Berapa realisasi IKM per triwulan?', /^Laporan tidak memuat realisasi untuk Indeks Kepuasan Masyarakat \(IKM\)\./],
+    ['Berapa jumlah pegawai di dinas ini?', /^Laporan tidak memuat jumlah pegawai\.$/],
+    ['What is the budget of the Program Pemadam Kebakaran Hutan?', /^The report does not state this budget \(pagu\)/],
+  ])('%s', (q, re) => {
+    const a = ask(q);
+    expect(a.intent).toBe('absent');
+    expect(a.text).toMatch(re);
+    // The first line states no figure as the answer.
+    expect(a.text.split('\n')[0]).not.toMatch(/\d+[.,]\d+/);
+  });
+
+  it('labels the nearest thing it prints as not what was asked', () => {
+    expect(ask('What was the IKM capaian in 2021?').text).toMatch(/\nNearest the report prints \(not what was asked\): .*105,74% \[t2\.r1c5\]/);
+  });
+});
+
+describe('false premises', () => {
+  it.each([
+    ['Why did the IKM capaian go up from 2022 to 2023?', /^No\. The capaian went down from 110,58% \[t4\.r1c3\] \(2022\) to 105,74% \[t4\.r1c5\] \(2023\)\./],
+    ['Mengapa pagu Program Pencatatan Sipil dinaikkan setelah perubahan?', /^Tidak\. Pagu turun dari 120\.000\.000 \[t5\.r2c2\] \(murni\) menjadi 99\.356\.000 \[t5\.r2c3\] \(perubahan\)\./],
+    ['Since the OPD integrated services indicator beat its 69% target, what drove it?', /^No\. The realisation 51,85% \[t2\.r2c4\] is below the target 69% \[t2\.r2c3\]/],
+    ['Why was the absorption of Program Pencatatan Sipil only around 80%?', /^No\. The report does not print 80% for Program Pencatatan Sipil; it prints:\nBudget absorption \(serapan\) Program Pencatatan Sipil: 98,64 \[t5\.r2c5\]/],
+    ['Capaian IKM 2023 adalah 100%, benar?', /^Tidak\. Laporan tidak mencetak 100% untuk Indeks Kepuasan Masyarakat/],
+  ])('%s', (q, re) => {
+    const a = ask(q);
+    expect(a.intent).toBe('correction');
+    expect(a.text).toMatch(re);
+  });
+
+  it('confirms a premise the figures bear out', () => {
+    const a = ask('Since the IKM beat its target of 88, what drove it?');
+    expect(a.text).toMatch(/^Yes\. The realisation 93,05 \[t2\.r1c4\] exceeds the target 88 \[t2\.r1c3\]/);
+  });
+});
+
+describe('figures in any print format', () => {
+  it.each([
+    ['1.234.567,5', [1234567.5]],
+    ['1,234.5', [1234.5]],
+    ['1.234', [1234, 1.234]],
+    ['98,5%', [98.5]],
+    ['Rp', []],
+  ])('readings(%s)', (s, want) => expect(readings(s)).toEqual(want));
+
+  it('compares by value', () => {
+    expect(sameFigure('1.234.567', '1,234,567')).toBe(true);
+    expect(sameFigure('98,5', '98.50 %')).toBe(true);
+    expect(sameFigure('105,7', '105,73')).toBe(false);
+    expect(sameFigure('105,7', '105,73', true)).toBe(true);
+  });
+});

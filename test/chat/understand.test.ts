@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { understand } from '../../src/chat/index.js';
+
+describe('reading what a question asks', () => {
+  it.each([
+    ['Berapa capaian IKM tahun lalu?', { kind: 'value', attrs: ['capaian'], period: 'previous', terms: ['ikm'] }],
+    ['What was the realisation of the community satisfaction index in 2022?', { kind: 'value', attrs: ['realisasi'], period: 'previous', year: 2022 }],
+    ['brp realisasi belanja modal thn 2023', { kind: 'value', attrs: ['realisasi'], lang: 'id', year: 2023 }],
+    ['Berapa pagu Program Pencatatan Sipil sebelum perubahan?', { kind: 'value', attrs: ['pagu'], entityKinds: ['program'], variant: 'original' }],
+    ['Anggaran murni vs perubahan Program Kepegawaian Daerah berapa?', { variants: ['original', 'perubahan'], variant: null }],
+    ['What is the end-of-Renstra target for the IKM?', { attrs: ['target'], period: 'renstra' }],
+    ['Berapa realisasi anggaran Program PIAK?', { attrs: ['realisasi'], money: true }],
+    ['What were the realisation and % of sub-kegiatan "Pengembangan Kapasitas"?', { attrs: ['realisasi', 'serapan'], entityKinds: ['sub_kegiatan'] }],
+    ['Di halaman berapa Tabel 3.7?', { kind: 'location', tableLabel: '3.7' }],
+    ['Where does the report define its predicate scale?', { kind: 'location', attrs: ['predikat'] }],
+    ['Karena capaian IKM 100%, apakah predikatnya Sangat Berhasil?', { kind: 'check', asserted: ['100%'], assertedLabel: 'sangat berhasil' }],
+    ['Why did the IKM capaian go up from 2022 to 2023?', { kind: 'explanation', years: [2022, 2023] }],
+    ['How many programs does the office run?', { kind: 'count', entityKinds: ['program'] }],
+    ['Berapa jumlah sub kegiatan di tabel realisasi anggaran?', { kind: 'count' }],
+    ['Berapa jumlah anggaran program?', { kind: 'value', attrs: ['pagu'] }],
+    ['Ringkas realisasi anggaran menurut jenis belanja', { kind: 'summary' }],
+    ['What were the quarterly (triwulan) realisations of the IKM?', { subPeriod: 'quarterly' }],
+    ['Do the programme budgets in Tabel 3 and Tabel 2.5 add up?', { tableLabels: ['3', '2.5'] }],
+  ])('%s', (q, want) => {
+    expect(understand(q, { year: 2023 })).toMatchObject(want);
+  });
+
+  it('leaves question words, years and figures out of the words naming a line', () => {
+    expect(understand('Berapa target dan realisasi Level kapabilitas APIP tahun 2019?', { year: 2019 }).terms).toEqual(['level', 'kapabilita', 'apip']);
+    expect(understand('What is the capaian of the community satisfaction index?').terms.sort()).toEqual(['indek', 'kepuas', 'masyarakat']);
+  });
+
+  it('keeps a quoted name from deciding the quantity or the language', () => {
+    const u = understand('Is the 150.00% capaian of "Jumlah pengaduan masyarakat yang belum ditindaklanjuti" computed correctly?');
+    expect(u.lang).toBe('en');
+    expect(u.attrs).toEqual(['capaian']);
+  });
+});
