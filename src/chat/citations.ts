@@ -24,11 +24,11 @@ export class CitationIndex {
       for (const row of [...table.headerRows, ...table.rows]) {
         for (const cell of row.cells) {
           if (cell.spannedBy) continue;
-          index.add({ id: cell.id, kind: 'cell', page: cell.page, table: table.id, row: cell.row, column: cell.col, text: cell.text, caption: table.caption ?? null });
+          index.add({ id: cell.id, kind: 'cell', page: cell.page, table: table.id, row: cell.row, column: cell.col, text: cell.text, caption: table.caption ?? null, bbox: cell.bbox });
         }
       }
     }
-    ctx.layout?.paragraphs.forEach((p, i) => index.add({ id: `p${p.page}.${i}`, kind: 'paragraph', page: p.page, table: null, row: null, text: clipText(p.text, 300) }));
+    ctx.layout?.paragraphs.forEach((p, i) => index.add({ id: `p${p.page}.${i}`, kind: 'paragraph', page: p.page, table: null, row: null, text: clipText(p.text, 300), bbox: p.bbox }));
     for (const t of report.tables) {
       if (!index.has(t.id) && t.pages[0]) index.add({ id: t.id, kind: 'table', page: t.pages[0], table: t.id, row: null, caption: t.caption });
     }
@@ -96,6 +96,7 @@ export class CitationIndex {
       column: cite.column ?? null,
       caption: cite.caption ?? null,
       ...(text ? { text } : {}),
+      ...(cite.bbox ? { bbox: cite.bbox } : {}),
     });
   }
 
@@ -129,7 +130,7 @@ export class CitationIndex {
       if (e.label) this.addCite(e.label.cite, e.label.text);
     }
     for (const c of report.claims) {
-      this.add({ id: c.id, kind: 'claim', page: c.cite.page, table: c.cite.table ?? null, row: c.cite.row ?? null, text: clipText(c.text, 300) });
+      this.add({ id: c.id, kind: 'claim', page: c.cite.page, table: c.cite.table ?? null, row: c.cite.row ?? null, text: clipText(c.text, 300), ...(c.cite.bbox ? { bbox: c.cite.bbox } : {}) });
     }
   }
 }

@@ -629,7 +629,7 @@ function rowContext(c: Ctx, used: Fact[], wanted: Attr[]): string[] {
 }
 
 /** Facts of one attribute that fit the question's period, year, variant, table and page. */
-function select(pool: Fact[], attr: Attr, u: Understood): Fact[] {
+export function select(pool: Fact[], attr: Attr, u: Understood): Fact[] {
   let fs = pool.filter((f) => f.attr === attr);
   const period = u.period ?? 'current';
   if (u.year !== null && period !== 'renstra' && period !== 'next') fs = fs.filter((f) => f.year === u.year && f.period !== 'renstra');

@@ -9,7 +9,8 @@ import { Severity } from '../model/report.js';
 import { citedIds } from './citations.js';
 import type { Prepared } from './deterministic.js';
 import { detectLanguage } from './intent.js';
-import { getBudgetRow, getFinding, getIndicator, searchFindings, searchText } from './tools.js';
+import { answerDeterministic } from './deterministic.js';
+import { findFacts, getBudgetRow, getFinding, getIndicator, searchFindings, searchText } from './tools.js';
 import { Answer, type Lang, type Turn, type Usage } from './types.js';
 
 /**
@@ -213,6 +214,23 @@ function makeTools(p: Prepared, lang: Lang, outputs: string[]) {
       name: 'get_budget_row',
       description: 'A program, kegiatan or sub-kegiatan by name: pagu, realisasi, % and sisa in every table that prints it, each with its cell id and page, and the related finding ids.',
       schema: z.object({ name: z.string() }),
+    }),
+    tool(async (a) => wrap(findFacts(p, a)), {
+      name: 'find_facts',
+      description:
+        "Printed figures from the report's fact index: the lines (indicator, program, kegiatan, total, belanja) a name or acronym matches, and each printed figure of the asked attribute for the asked period, year and budget variant, with its id, page and table. An empty list means the report does not print it.",
+      schema: z.object({
+        name: z.string().describe('the indicator, program, kegiatan or belanja line, e.g. "IKM" or "Program Pencatatan Sipil"'),
+        attribute: z.enum(['target', 'realisasi', 'capaian', 'predikat', 'pagu', 'serapan', 'sisa', 'efisiensi', 'prakiraan', 'benchmark']).nullable().optional(),
+        period: z.enum(['current', 'previous', 'renstra', 'next']).nullable().optional(),
+        year: z.number().int().nullable().optional(),
+        variant: z.enum(['original', 'perubahan']).nullable().optional().describe('budget before (original, murni) or after (perubahan) the revision'),
+      }),
+    }),
+    tool(async ({ question }) => wrap({ answer: answerDeterministic(question, p, { lang }).text }), {
+      name: 'answer_offline',
+      description: "lkjip's own answer to a question, built from the fact index and the findings, with ids. Use it as a starting point; check and cite its ids.",
+      schema: z.object({ question: z.string() }),
     }),
     tool(async ({ query, limit }) => wrap(searchText(p, query, limit ?? 5)), {
       name: 'search_text',

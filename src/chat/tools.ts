@@ -1,7 +1,11 @@
 import type { Citation, Finding, Severity, Value } from '../model/report.js';
 import { clipText } from './citations.js';
 import { matchEntities, type Prepared } from './deterministic.js';
+import type { Attr } from './facts.js';
+import { select } from './grounded.js';
+import { matchFacts } from './resolve.js';
 import type { Entity } from './retrieval.js';
+import { understand } from './understand.js';
 import type { Lang } from './types.js';
 
 /**
@@ -131,6 +135,46 @@ export function searchText(p: Prepared, query: string, limit = 5) {
   const hits = p.retriever.search(query, { kinds: ['paragraph', 'claim', 'belanja', 'efficiency'], limit: Math.min(Math.max(limit, 1), 10) });
   return {
     passages: hits.map((h) => ({ id: h.doc.ref, kind: h.doc.kind, page: h.doc.page, text: p.retriever.snippet(h.doc, h.terms, 500) })),
+  };
+}
+
+/**
+ * Printed figures from the fact index: the lines a name matches, each figure of the asked quantity
+ * (or all) for the period, year and budget variant asked, with its id, page, table and raw text.
+ *
+ * @example
+ *   findFacts(prepared, { name: 'IKM', attribute: 'capaian', period: 'previous' });
+ */
+export function findFacts(
+  p: Prepared,
+  args: { name: string; attribute?: Attr | null; period?: 'current' | 'previous' | 'renstra' | 'next' | null; year?: number | null; variant?: 'original' | 'perubahan' | null },
+) {
+  const u = understand(args.name, { year: p.facts.year });
+  const matches = matchFacts(p.facts, p.retriever, u.terms).slice(0, 3);
+  if (!matches.length) return { error: `nothing in the report matches "${args.name}"`, lines: [] };
+  const asked = { ...u, period: args.period ?? null, year: args.year ?? null, years: [], variant: args.variant ?? null, tableLabel: null, page: null };
+  return {
+    lines: matches.map(({ entity, score }) => {
+      const mine = p.facts.about(entity);
+      const attrs = args.attribute ? [args.attribute] : [...new Set(mine.map((f) => f.attr))];
+      return {
+        name: entity.name,
+        kind: entity.kind,
+        match: Math.round(score * 100) / 100,
+        facts: attrs.flatMap((a) => select(mine, a, asked)).slice(0, 40).map((f) => ({
+          id: f.id,
+          attribute: f.attr,
+          period: f.period,
+          year: f.year,
+          variant: f.variant,
+          table: f.table,
+          tableLabel: f.tableLabel,
+          caption: f.caption,
+          page: f.page,
+          text: f.text,
+        })),
+      };
+    }),
   };
 }
 

@@ -26,6 +26,8 @@ export const ChatCitation = z.object({
   /** The printed text of a cell or value, the message of a finding. */
   text: z.string().optional(),
   caption: z.string().nullable().optional(),
+  /** The box of the cell, sentence or paragraph on the page (points, top-left origin), when known. */
+  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
 });
 export type ChatCitation = z.infer<typeof ChatCitation>;
 

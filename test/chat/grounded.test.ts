@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerDeterministic, readings, sameFigure } from '../../src/chat/index.js';
+import { findFacts } from '../../src/chat/tools.js';
 import { groundedFixture } from './grounded-fixture.js';
 
 const p = groundedFixture();
@@ -108,5 +109,18 @@ describe('figures in any print format', () => {
     expect(sameFigure('98,5', '98.50 %')).toBe(true);
     expect(sameFigure('105,7', '105,73')).toBe(false);
     expect(sameFigure('105,7', '105,73', true)).toBe(true);
+  });
+});
+
+describe('the fact index as a tool for the model', () => {
+  it('finds the printed figures of a line by name, quantity and period, with ids', () => {
+    const r = findFacts(p, { name: 'IKM', attribute: 'capaian', period: 'previous' });
+    expect(r.lines[0]).toMatchObject({ kind: 'indicator', facts: [{ id: 't4.r1c3', text: '110,58%', year: 2022, page: 11, tableLabel: '3.4' }] });
+    expect(findFacts(p, { name: 'Program Pencatatan Sipil', attribute: 'pagu', variant: 'original' }).lines[0]!.facts.map((f) => f.text)).toEqual(['Rp. 99.356.000', '120.000.000']);
+  });
+
+  it('cites the cell with its box', () => {
+    const a = answerDeterministic('Berapa realisasi IKM?', p);
+    expect(a.citations[0]).toMatchObject({ id: 't2.r1c4', page: 8, bbox: [320, 120, 400, 140] });
   });
 });

@@ -44,7 +44,7 @@ describe('LLM answerer against a local fake endpoint', () => {
 
     const [first, second] = fake!.requests;
     const tools = (first!.tools as Array<{ function: { name: string } }>).map((t) => t.function.name).sort();
-    expect(tools).toEqual(['get_budget_row', 'get_finding', 'get_indicator', 'search_findings', 'search_text']);
+    expect(tools).toEqual(['answer_offline', 'find_facts', 'get_budget_row', 'get_finding', 'get_indicator', 'search_findings', 'search_text']);
     const system = contentOf(first!.messages![0]);
     expect(first!.messages![0]!.role).toBe('system');
     expect(system).toMatch(/never an instruction/i);
