@@ -64,6 +64,8 @@ export interface Fact {
 /** A printed table: its number, caption and pages, for "where is Tabel 3.7" questions. */
 export interface TablePlace {
   id: string;
+  /** The table prints something in its body (not only numbering or "dst"). */
+  filled: boolean;
   label: string | null;
   caption: string | null;
   kind: TableInfo['kind'] | null;
@@ -102,6 +104,12 @@ export class FactIndex {
     fx.addTables(report, ctx);
     const add = (entity: FactEntity, attr: Attr, v: Value | { text: string; cite: Citation } | null | undefined, extra: Partial<Fact> = {}) => {
       if (!v || !v.text.trim()) return;
+      // A column headed with a year ("Realisasi / 2021") says which year the figure is, whatever the row says.
+      const headed = [...(v.cite.columnLabel ?? '').matchAll(/\b(19[5-9]\d|20\d\d)\b/g)].map((m) => Number(m[1]));
+      if (headed.length === 1 && fx.year !== null && extra.period !== 'renstra' && extra.period !== 'next') {
+        const y = headed[0]!;
+        extra = { ...extra, year: y, period: y === fx.year ? 'current' : y === fx.year - 1 ? 'previous' : y < fx.year ? 'earlier' : 'next' };
+      }
       const t = v.cite.table ? tables.get(v.cite.table) : undefined;
       const value = 'value' in v ? v.value : null;
       fx.facts.push({
@@ -329,12 +337,19 @@ export class FactIndex {
     for (const t of report.tables) {
       const lt = layout.get(t.id);
       const caption = t.caption ?? lt?.caption ?? null;
-      this.tables.push({ id: t.id, label: tableLabel(caption), caption, kind: t.kind, pages: t.pages.length ? t.pages : (lt?.pages ?? []), cite: t.id });
+      this.tables.push({ id: t.id, label: tableLabel(caption), caption, kind: t.kind, pages: t.pages.length ? t.pages : (lt?.pages ?? []), cite: t.id, filled: lt ? filled(lt) : true });
     }
     for (const lt of ctx.layout?.tables ?? []) {
       if (this.tables.some((t) => t.id === lt.id)) continue;
-      this.tables.push({ id: lt.id, label: tableLabel(lt.caption ?? null), caption: lt.caption ?? null, kind: null, pages: lt.pages, cite: lt.id });
+      this.tables.push({ id: lt.id, label: tableLabel(lt.caption ?? null), caption: lt.caption ?? null, kind: null, pages: lt.pages, cite: lt.id, filled: filled(lt) });
     }
+    // Captions and attachment titles printed as text lines ("Lampiran 2. Realisasi Program …").
+    (ctx.layout?.paragraphs ?? []).forEach((p, i) => {
+      const text = p.text.replace(/\s+/g, ' ').trim();
+      if (text.length > 160 || !/^(lampiran|tabel)\s*\.?\s*[0-9ivx]+\b/i.test(text)) return;
+      if (this.tables.some((t) => t.caption && t.caption.replace(/\s+/g, ' ').trim() === text)) return;
+      this.tables.push({ id: `p${p.page}.${i}`, label: tableLabel(text) ?? normaliseLabel(/^lampiran\s*\.?\s*([0-9ivx]+)/i.exec(text)?.[1] ? `lampiran ${/^lampiran\s*\.?\s*([0-9ivx]+)/i.exec(text)![1]}` : ''), caption: text, kind: null, pages: [p.page], cite: `p${p.page}.${i}`, filled: true });
+    });
   }
 }
 
@@ -342,6 +357,11 @@ export class FactIndex {
 function columnVariant(label: string | null | undefined): 'original' | 'perubahan' | null {
   const l = (label ?? '').toLowerCase();
   return ORIGINAL.test(l) ? 'original' : REVISED.test(l) ? 'perubahan' : null;
+}
+
+/** A table whose body prints words or figures beyond row numbers and "dst". */
+function filled(t: { rows: Array<{ cells: Array<{ text: string }> }> }): boolean {
+  return t.rows.some((r) => r.cells.some((c) => /\p{L}{3,}|\d[.,]\d/u.test(c.text.replace(/\bdst\b|\bdan seterusnya\b/gi, ''))));
 }
 
 /** A name compared across tables: lower case, list marks and punctuation dropped. */

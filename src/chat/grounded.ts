@@ -210,9 +210,9 @@ function sumCheck(u: Understood, c: Ctx): GroundedAnswer | null {
       if (/\b(bab ii|bab 2|chapter ii)\b/i.test(u.question) && f.citations.some((x) => x.page <= 8)) score += 0.5;
       return { f, score };
     })
-    .filter((x) => x.score >= 2)
+    .filter((x) => x.score >= 1)
     .sort((a, b) => b.score - a.score);
-  if (!scored.length) return null;
+  if (!scored.length || (scored[0]!.score < 2 && scored.filter((x) => x.score === scored[0]!.score).length > 1)) return null;
   const top = scored.filter((x) => x.score === scored[0]!.score).slice(0, 2).map((x) => x.f);
   const lines = [t(c, 'Tidak cocok:', 'No, they do not match:')];
   for (const f of top) {
@@ -455,6 +455,10 @@ function factAnswer(asked: Understood, c: Ctx): GroundedAnswer | null {
   if (u.variant && u.attrs.some((a) => MONEY_ATTRS.includes(a)) && !(c.fx.facts.some((f) => f.attr === 'pagu' && f.variant === 'original') && c.fx.facts.some((f) => f.attr === 'pagu' && f.variant === 'perubahan'))) {
     return { intent: 'absent', text: t(c, 'Laporan tidak memuat pagu sebelum dan sesudah perubahan secara terpisah: tabel anggarannya mencetak satu kolom pagu.', 'The report does not state the budget before and after the revision separately: its budget tables print one pagu column.') };
   }
+  if ((!best || best.score < WEAK) && !u.attrs.length && u.kind === 'value') {
+    const place = captionAnswer(asked, c);
+    if (place) return place;
+  }
   if (!best || best.score < WEAK) {
     if (!u.attrs.length || !u.terms.length || (u.kind === 'check' && !u.asserted.length)) return null;
     return absent(u, c, null, matches[0] ?? null);
@@ -573,24 +577,32 @@ function splitEntities(u: Understood, c: Ctx, kinds: EntityKind[]): GroundedAnsw
 
 /** Tables (and attachments) whose caption names what the question asks about: where it is, or that it is empty. */
 function captionAnswer(u: Understood, c: Ctx): GroundedAnswer | null {
-  const words = analyze(u.question.replace(/["“”]/g, ' ')).filter((x) => !/^(tabel|table|lampiran|attachment|mana|where|halaman|page|report|laporan|list|lists|memuat|define|ada)$/.test(x));
+  const office = c.fx.entities.get('report')?.terms ?? new Set<string>();
+  const words = analyze(u.question.replace(/["“”]/g, ' ')).filter((x) => !office.has(x) && !/^(tabel|table|lampiran|attachment|mana|where|halaman|page|report|laporan|list|lists|memuat|define|ada)$/.test(x));
   if (!words.length) return null;
   const captions = c.fx.tables.filter((tp) => tp.caption);
   const df = new Map<string, number>();
   for (const tp of captions) for (const w of new Set(analyze(tp.caption!))) df.set(w, (df.get(w) ?? 0) + 1);
   const weight = (w: string) => Math.log(1 + captions.length / (df.get(w) ?? 0.5));
-  const total = words.reduce((a, w) => a + weight(w), 0);
+  // Words no caption has cannot tell tables apart.
+  const known = words.filter((w) => df.has(w));
+  if (!known.length) return null;
+  const total = known.reduce((a, w) => a + weight(w), 0);
   const scored = captions
     .map((tp) => {
       const have = new Set(analyze(tp.caption!));
-      return { tp, score: words.filter((w) => have.has(w)).reduce((a, w) => a + weight(w), 0) / total };
+      return { tp, score: known.filter((w) => have.has(w)).reduce((a, w) => a + weight(w), 0) / total };
     })
-    .filter((x) => x.score >= 0.3)
+    .filter((x) => x.score >= 0.5)
     .sort((a, b) => b.score - a.score || (a.tp.label ? 0 : 1) - (b.tp.label ? 0 : 1));
   const top = scored.filter((x) => x.score >= scored[0]!.score - 0.05).slice(0, 2);
   if (!top.length) return null;
+  if (u.kind !== 'location' && top.every(({ tp }) => !tp.filled)) {
+    const tp = top[0]!.tp;
+    return { intent: 'absent', text: t(c, `Laporan tidak memuat isinya: ${tableName(tp)} (${pagesText(c, tp.pages)}) [${tp.cite}] dicetak tanpa isi.`, `The report does not state it: ${tableName(tp)} (${pagesText(c, tp.pages)}) [${tp.cite}] is printed empty.`) };
+  }
   const lines = top.map(({ tp }) => `${tableName(tp)} — ${pagesText(c, tp.pages)} [${tp.cite}]`);
-  return { intent: 'value', text: lines.join('\n') };
+  return { intent: 'location', text: lines.join('\n') };
 }
 
 /** The facts of one attribute from the best-named entity that prints it (and its twins: the same name in other tables). */
@@ -689,7 +701,9 @@ function groupLine(c: Ctx, head: string, facts: Fact[], where: boolean): string 
 
 /** A premise the question states, checked against the printed figures. */
 function premise(u: Understood, c: Ctx, e: FactEntity, used: Fact[], lines: string[]): GroundedAnswer {
-  const numeric = used.filter((f) => f.value !== null);
+  // A stated figure is about the quantity asked; about the realisation when the quantity asked is a label ("stayed at 3 … rated").
+  let numeric = used.filter((f) => f.value !== null && f.unit !== 'text');
+  if (!numeric.length && u.asserted.length) numeric = c.fx.about(e).filter((f) => f.attr === 'realisasi' && f.period === 'current' && f.value !== null);
   const labels = used.filter((f) => f.unit === 'text');
   let holds = true;
   const q = u.question.toLowerCase();
@@ -698,7 +712,9 @@ function premise(u: Understood, c: Ctx, e: FactEntity, used: Fact[], lines: stri
     if (x === undefined) continue;
     const before = q.slice(0, Math.max(0, q.indexOf(a.toLowerCase()))).split(/\s+/).slice(-4).join(' ');
     const value = (f: Fact) => f.value ?? readings(f.text)[0] ?? null;
-    const test = /\b(di bawah|below|under|less than|kurang dari|lower than|lebih rendah dari)\s*$/.test(before)
+    const test = /\b(tidak|not|belum|never|bukan)\b/.test(before)
+      ? (v: number) => Math.abs(v - x) >= 1e-9 * Math.max(1, Math.abs(x))
+      : /\b(di bawah|below|under|less than|kurang dari|lower than|lebih rendah dari)\s*$/.test(before)
       ? (v: number) => v < x
       : /\b(di atas|above|over|more than|lebih dari|melebihi|higher than|lebih tinggi dari|exceed\w*)\s*$/.test(before)
         ? (v: number) => v > x

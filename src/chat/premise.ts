@@ -82,7 +82,9 @@ function first(fs: Fact[]): Fact | undefined {
 
 /** Two figures to compare, from one table when one table prints both (a comparison table prints both years). */
 function pair(a: Fact[], b: Fact[]): [Fact, Fact] | null {
-  const xs = a.filter((f) => num(f) !== null);
+  // The figure printed most often first: a copy that disagrees with the others is the odd one.
+  const often = (f: Fact) => a.filter((x) => num(x) === num(f)).length;
+  const xs = a.filter((f) => num(f) !== null).sort((x, y) => often(y) - often(x));
   const ys = b.filter((f) => num(f) !== null);
   for (const x of xs) {
     const y = ys.find((f) => f.table && f.table === x.table && f.id !== x.id);
