@@ -166,6 +166,7 @@ export function extractReport(layout: LayoutDocument, opts: ExtractOptions = {})
   }
 
   // A budget table cut by a repeated page header: the rows opening a part belong to the one before.
+  inheritRevision(tables, layout);
   linkAcrossParts(budget, new Map(tables.map((t) => [t.id, t.variant])));
 
   // Programs listed in prose with their amounts (the signed PK's attachment) are a table too.
@@ -361,4 +362,23 @@ function chooseScale(scales: Array<{ bands: ScaleBand[]; table: Table }>, indica
     bands: best.bands,
     cite: first ? { page: first.page, table: best.table.id, caption: best.table.caption ?? null, bbox: best.table.bbox } : null,
   };
+}
+
+/**
+ * A program budget naming no version of the agreement, printed right after the revised PK ("Tabel
+ * 2.2 Program dan Anggaran" after "Tabel 2.1 Perjanjian Kinerja" introduced as the revision), is that
+ * revision's budget, when the report prints no revised program budget of its own: then the
+ * unmarked one is the original, whatever the sentence before the PK said. Words saying so (murni,
+ * awal, induk, sebelum) always make it the original.
+ */
+function inheritRevision(tables: TableInfo[], layout: LayoutDocument): void {
+  if (tables.some((t) => t.kind === 'budget-summary' && t.variant === 'perubahan')) return;
+  const printed = new Map(layout.tables.map((t) => [t.id, t]));
+  tables.forEach((t, i) => {
+    const prev = tables[i - 1];
+    if (t.kind !== 'budget-summary' || t.variant !== 'original' || prev?.kind !== 'pk' || prev.variant !== 'perubahan') return;
+    const table = printed.get(t.id);
+    if (table && /murni|awal|induk|sebelum/i.test(`${table.caption ?? ''} ${contextOf(table, layout.paragraphs)}`)) return;
+    t.variant = 'perubahan';
+  });
 }

@@ -42,3 +42,27 @@ describe('extractReport', () => {
     expect(rows[6]!.sumOf).toEqual([rows[2]!.id, rows[5]!.id]);
   });
 });
+
+describe('which agreement a program budget belongs to', () => {
+  const identity = paragraph(1, 'LAPORAN KINERJA INSTANSI PEMERINTAH (LKjIP) DINAS CONTOH TAHUN 2021');
+  const on = (t: ReturnType<typeof table>, page: number, y: number) => ({ ...t, pages: [page], rows: t.rows.map((r) => ({ ...r, page, cells: r.cells.map((c) => ({ ...c, page })) })), bbox: [50, y, 500, y + 80] as [number, number, number, number] });
+  const said = (page: number, y: number, text: string) => ({ ...paragraph(page, text), bbox: [50, y - 30, 500, y - 5] as [number, number, number, number] });
+  const pk = (page: number) => on(table('t1', [['No', 'Sasaran', 'Indikator Kinerja', 'Satuan', 'Target'], ['1', 'Meningkatnya pendapatan', 'Persentase kenaikan PAD', '%', '10']], { caption: 'Tabel 2.1 Perjanjian Kinerja Tahun 2021', page }), page, 200);
+  const programs = (id: string, page: number, pagu: string) =>
+    on(table(id, [['No', 'Program', 'Anggaran (Rp)'], ['1', 'Program Pengelolaan Pendapatan Daerah', pagu], ['', 'JUMLAH', pagu]], { caption: `Tabel ${id} Program dan Anggaran Tahun 2021`, page }), page, 400);
+  const revisedContext = said(2, 200, 'Selama Tahun 2021 telah dilakukan perubahan Perjanjian Kinerja 2 kali, masing-masing Perubahan I tanggal 5 Juli 2021.');
+  const budgetIntro = said(2, 400, 'Untuk mendukung pelaksanaan Sasaran Strategis tersebut, program didukung dengan anggaran sebagai berikut:');
+
+  it('printed right after the revised PK, naming no version: the revision’s own budget', () => {
+    const r = extractReport(layout([pk(2), programs('t2', 2, '1.074.377.800')], [identity, revisedContext, budgetIntro]));
+    expect(r.tables.find((t) => t.id === 't1')?.variant).toBe('perubahan');
+    expect(r.tables.find((t) => t.id === 't2')?.variant).toBe('perubahan');
+  });
+
+  it('when the report prints a revised program budget of its own, the unmarked one is the original', () => {
+    const revised = on(programs('t3', 3, '1.053.967.500'), 3, 400);
+    const r = extractReport(layout([pk(2), programs('t2', 2, '1.074.377.800'), revised], [identity, revisedContext, budgetIntro, said(3, 400, 'Kemudian seiring dengan Perubahan Anggaran disusun Perubahan Perjanjian Kinerja sebagai berikut:')]));
+    expect(r.tables.find((t) => t.id === 't2')?.variant).toBe('original');
+    expect(r.tables.find((t) => t.id === 't3')?.variant).toBe('perubahan');
+  });
+});
