@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Page } from '../../src/model/document.js';
 import { ocrAvailable, ocrPages } from '../../src/ingest/ocr.js';
-import { ctcWords, paddleAvailable, readingOrder, resizeGray, textRegions, type PaddleWord } from '../../src/ingest/ocr-paddle.js';
+import { ctcWords, paddleAvailable, readingOrder, resizeGray, splitAtGaps, textRegions, wordGaps, type PaddleWord } from '../../src/ingest/ocr-paddle.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // A one-page LibreOffice report with a bordered capaian table; its text layer is the reference.
@@ -47,6 +47,33 @@ describe('ocr-paddle: pure steps', () => {
       ['2', 7, 7],
     ]);
     expect(words[0]!.conf).toBeCloseTo(90);
+    expect(words[0]!.at).toEqual([0, 3, 4]);
+  });
+
+  it('finds the blank runs between words, not the narrow ones between letters', () => {
+    // a line 20 px high: ink at x 2..9 and 11..18 (a 1-px gap: letters), then 30..39 (an 11-px gap: a space)
+    const width = 44;
+    const height = 20;
+    const data = new Uint8Array(width * height).fill(255);
+    for (let y = 2; y < 18; y++) for (const [a, b] of [[2, 10], [11, 19], [30, 40]] as const) for (let x = a; x < b; x++) data[y * width + x] = 0;
+    expect(wordGaps({ width, height, data })).toEqual([[19, 30]]);
+  });
+
+  it('splits a word whose neighbouring characters have a gap between them', () => {
+    const word = { text: 'danumum', from: 0, to: 12, conf: 99, at: [0, 2, 4, 7, 9, 11, 12], probs: [1, 1, 1, 1, 1, 1, 0.94] };
+    // step 4 px: characters at 2, 10, 18 | gap 20..26 | 30, 38, 46, 50
+    const parts = splitAtGaps(word, [[20, 26]], 4);
+    expect(parts.map((w) => [w.text, w.from, w.to])).toEqual([
+      ['dan', 0, 4],
+      ['umum', 7, 12],
+    ]);
+    expect(parts[1]!.conf).toBeCloseTo(98.5);
+    expect(splitAtGaps(word, [], 4)).toEqual([word]);
+  });
+
+  it('keeps a figure whole across the gap a narrow 1 leaves', () => {
+    const word = { text: '114%', from: 0, to: 6, conf: 99, at: [0, 2, 4, 6], probs: [1, 1, 1, 1] };
+    expect(splitAtGaps(word, [[4, 9]], 4).map((w) => w.text)).toEqual(['114%']);
   });
 
   it('orders words by rows, then left to right', () => {
