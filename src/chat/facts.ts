@@ -90,6 +90,8 @@ export class FactIndex {
   readonly year: number | null;
   /** How often each normalised word occurs in the report's text: its own vocabulary. */
   readonly vocabulary = new Map<string, number>();
+  /** Each paragraph's normalised words, in reading order, with its citation id. */
+  readonly paragraphs: Array<{ id: string; page: number; text: string; words: Set<string> }> = [];
 
   private constructor(year: number | null) {
     this.year = year;
@@ -102,8 +104,13 @@ export class FactIndex {
     const bboxes = new Map<string, BBox>();
     for (const t of ctx.layout?.tables ?? []) for (const row of [...t.headerRows, ...t.rows]) for (const c of row.cells) if (!c.spannedBy) bboxes.set(c.id, c.bbox);
     fx.addTables(report, ctx);
+    const added = new Set<string>();
     const add = (entity: FactEntity, attr: Attr, v: Value | { text: string; cite: Citation } | null | undefined, extra: Partial<Fact> = {}) => {
       if (!v || !v.text.trim()) return;
+      // One cell read twice (an efficiency row is also an indicator row) is one fact.
+      const once = `${entity.key}|${v.cite.cell ?? `p${v.cite.page}`}|${attr}|${v.text.trim()}`;
+      if (added.has(once)) return;
+      added.add(once);
       // A column headed with a year ("Realisasi / 2021") says which year the figure is, whatever the row says.
       const headed = [...(v.cite.columnLabel ?? '').matchAll(/\b(19[5-9]\d|20\d\d)\b/g)].map((m) => Number(m[1]));
       if (headed.length === 1 && fx.year !== null && extra.period !== 'renstra' && extra.period !== 'next') {
@@ -188,7 +195,11 @@ export class FactIndex {
     }
     fx.addCells(ctx, tables);
     fx.addBenchmarks(ctx);
-    for (const p of ctx.layout?.paragraphs ?? []) for (const w of analyze(p.text)) fx.vocabulary.set(w, (fx.vocabulary.get(w) ?? 0) + 1);
+    (ctx.layout?.paragraphs ?? []).forEach((p, i) => {
+      const words = analyze(p.text);
+      for (const w of words) fx.vocabulary.set(w, (fx.vocabulary.get(w) ?? 0) + 1);
+      if (p.text.trim().length >= 3) fx.paragraphs.push({ id: `p${p.page}.${i}`, page: p.page, text: p.text, words: new Set(words) });
+    });
     for (const f of findings) {
       for (const c of f.citations) if (c.cell) fx.findingsByCell.set(c.cell, [...(fx.findingsByCell.get(c.cell) ?? []), f]);
     }
@@ -311,8 +322,10 @@ export class FactIndex {
     const indicators = [...this.entities.values()].filter((e) => e.kind === 'indicator');
     (ctx.layout?.paragraphs ?? []).forEach((p, i) => {
       for (const sentence of p.text.replace(/\s+/g, ' ').split(/(?<=[.;])\s+(?=[A-Z])/)) {
-        const m = /\b(rata-rata\s+)?(nasional|provinsi|national|provincial|province)\b[^.;]{0,80}?(\d+(?:[.,]\d+)?\s?%?)/i.exec(sentence);
-        if (!m) continue;
+        const m = /\b(rata-rata\s+)?(nasional|provinsi|national|provincial|province)\b([^.;]{0,100})/i.exec(sentence);
+        // The comparison figure: the first number after the word that is not a year.
+        const figure = m ? (m[3]!.match(/\d+(?:[.,]\d+)?\s?%?/g) ?? []).find((x) => !/^(19[5-9]\d|20\d\d)$/.test(x.trim())) : undefined;
+        if (!m || !figure) continue;
         const words = new Set(analyze(sentence));
         const lower = sentence.toLowerCase();
         let best: FactEntity | null = null;
@@ -327,7 +340,7 @@ export class FactIndex {
           }
         }
         if (!best || bestScore < 0.6) continue;
-        this.facts.push({ id: `p${p.page}.${i}`, entity: best, attr: 'benchmark', period: 'current', year: this.year, variant: null, table: null, tableKind: null, caption: null, tableLabel: null, page: p.page, bbox: p.bbox, text: m[3]!.trim(), value: readings(m[3]!.trim())[0] ?? null, unit: 'number', column: m[0] });
+        this.facts.push({ id: `p${p.page}.${i}`, entity: best, attr: 'benchmark', period: 'current', year: this.year, variant: null, table: null, tableKind: null, caption: null, tableLabel: null, page: p.page, bbox: p.bbox, text: figure.trim(), value: readings(figure.trim())[0] ?? null, unit: 'number', column: m[0] });
       }
     });
   }

@@ -515,29 +515,41 @@ function factAnswer(asked: Understood, c: Ctx): GroundedAnswer | null {
   return { intent: u.kind === 'check' ? 'check' : 'value', text: [...confirmed, ...lines, ...context, ...gaps, ...notes].join('\n') };
 }
 
-const REASON = /\b(penghambat|pendorong|pendukung|kendala|hambatan|disebabkan|dikarenakan|karena|penyebab|faktor|permasalahan|masalah|keberhasilan|kegagalan|tidak terserap|belum tercapai|tidak tercapai|upaya|alasan|akibat)\b/i;
+const REASON = /\b(penghambat|pendorong|pendukung|kendala|hambatan|disebabkan|dikarenakan|penyebab|faktor|permasalahan|keberhasilan|kegagalan|tidak terserap|belum tercapai|tidak tercapai|belum optimal|alasan|akibat|obstacles?|because of|due to)\b/i;
 
-/** What the report says about why: the passages near the entity's name that give reasons, quoted with their ids. */
+/**
+ * What the report says about why: the paragraphs that name the line (or the question's words, for
+ * a total), and the few after them, where the report's reasons usually follow; the sentences that
+ * give a reason are quoted with their paragraph ids.
+ */
 function reasons(c: Ctx, u: Understood, e: FactEntity): string[] {
-  const query = `${e.kind === 'report' || e.kind === 'total' ? '' : e.name} ${u.terms.join(' ')} faktor penghambat pendorong kendala disebabkan karena`;
-  const hits = c.retriever.search(query, { kinds: ['paragraph'], limit: 12 });
-  const nameTerms = [...e.terms];
-  const scored = hits
-    .map((h, rank) => {
-      const text = h.doc.text;
-      const terms = new Set(h.terms);
-      const about = nameTerms.filter((x) => terms.has(x)).length / Math.max(nameTerms.length, 1);
-      return { h, score: (REASON.test(text) ? 1 : 0) + about + u.terms.filter((x) => terms.has(x)).length * 0.3 - rank * 0.05 };
-    })
-    .filter((x) => REASON.test(x.h.doc.text))
-    .sort((a, b) => b.score - a.score)
-    .slice(0, 2);
-  return scored.map(({ h }) => {
-    const sentences = h.doc.text.replace(/\s+/g, ' ').split(/(?<=[.;:])\s+(?=[A-Z0-9(])/);
-    const at = sentences.findIndex((x) => REASON.test(x));
-    const quote = clipText(sentences.slice(Math.max(0, at), at + 3).join(' '), 420);
-    return t(c, `Menurut laporan (hal. ${h.doc.page}): "${plain(quote)}" [${h.doc.ref}]`, `The report says (p. ${h.doc.page}): "${plain(quote)}" [${h.doc.ref}]`);
-  });
+  const paras = c.fx.paragraphs;
+  const general = e.kind === 'report' || e.kind === 'total' || e.kind === 'belanja';
+  const seen = new Map<string, number>();
+  for (const d of paras) for (const w of d.words) seen.set(w, (seen.get(w) ?? 0) + 1);
+  // The words that tell this line apart: not those in most paragraphs.
+  const common = (w: string) => (seen.get(w) ?? 0) > paras.length * 0.3;
+  // A total or the whole report: the question's own words that some paragraph prints.
+  const name = [...(general ? new Set(analyze(u.question).filter((w) => seen.has(w))) : e.terms)].filter((w) => !common(w));
+  if (!name.length) return [];
+  const scored = paras.map((d, i) => ({ i, score: name.filter((w) => d.words.has(w)).length / name.length }));
+  const anchors = scored.filter((x) => x.score >= 0.6).sort((a, b) => b.score - a.score || a.i - b.i).slice(0, 4);
+  const quotes: string[] = [];
+  const used = new Set<number>();
+  for (const a of anchors) {
+    for (let j = a.i; j < Math.min(paras.length, a.i + 4); j++) {
+      if (used.has(j)) continue;
+      const d = paras[j]!;
+      const sentences = d.text.replace(/\s+/g, ' ').split(/(?<=[.;:])\s+(?=[A-Z0-9(•])|\s(?=•)/);
+      const at = sentences.findIndex((x) => REASON.test(x));
+      if (at < 0) continue;
+      used.add(j);
+      const quote = clipText(sentences.slice(at, at + 6).join(' '), 600);
+      quotes.push(t(c, `Menurut laporan (hal. ${d.page}): "${plain(quote)}" [${d.id}]`, `The report says (p. ${d.page}): "${plain(quote)}" [${d.id}]`));
+      if (quotes.length >= 3) return quotes;
+    }
+  }
+  return quotes;
 }
 
 /**
@@ -591,7 +603,8 @@ function captionAnswer(u: Understood, c: Ctx): GroundedAnswer | null {
   const scored = captions
     .map((tp) => {
       const have = new Set(analyze(tp.caption!));
-      return { tp, score: known.filter((w) => have.has(w)).reduce((a, w) => a + weight(w), 0) / total };
+      const attachment = /\b(attachment|lampiran|appendix|annex)\b/i.test(u.question) && /^\s*lampiran\b/i.test(tp.caption!) ? 0.3 : 0;
+      return { tp, score: known.filter((w) => have.has(w)).reduce((a, w) => a + weight(w), 0) / total + attachment };
     })
     .filter((x) => x.score >= 0.5)
     .sort((a, b) => b.score - a.score || (a.tp.label ? 0 : 1) - (b.tp.label ? 0 : 1));
@@ -619,7 +632,11 @@ function pick(close: EntityMatch[], c: Ctx, attr: Attr, u: Understood, all: bool
 
 /** The other figures printed in the row of the first answer (target and capaian beside a realisasi; pagu and % beside a realisasi anggaran). */
 function rowContext(c: Ctx, used: Fact[], wanted: Attr[]): string[] {
-  const first = used.find((f) => /^t\d+\.r\d+c\d+$/.test(f.id));
+  // The row that prints the most figures beside the answer (a capaian table rather than the PK).
+  const rowOf = (f: Fact) => f.id.replace(/\d+$/, '');
+  const width = (f: Fact) => new Set(c.fx.facts.filter((x) => x.id.startsWith(rowOf(f))).map((x) => x.id)).size;
+  const cells = used.filter((f) => /^t\d+\.r\d+c\d+$/.test(f.id));
+  const first = cells.length ? cells.reduce((a, b) => (width(b) > width(a) ? b : a)) : undefined;
   if (!first) return [];
   const row = first.id.replace(/\d+$/, '');
   const shown = new Set(used.map((f) => f.id));

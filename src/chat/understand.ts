@@ -93,7 +93,7 @@ const PREVIOUS = /\b(tahun lalu|tahun sebelumnya|tahun sebelum(nya)?|last year|p
 const RENSTRA = /\b(akhir renstra|target renstra|renstra|akhir periode|end of the (strategic|renstra)|strategic plan|medium[- ]term (plan|target)|five[- ]year plan|end[- ]of[- ]plan)\b/;
 const NEXT = /\b(tahun depan|tahun berikutnya|next year|following year|coming year)\b/;
 
-const EXPLAIN = /\b(mengapa|kenapa|why|jelaskan|explain|alasan|reason|penyebab|cause[sd]?|bagaimana .*(dihitung|diperoleh|didapat|cara)|how (was|is|were|did) .*(comput|calculat|derived|obtain|arriv)|how .* (come|calculated))\b/;
+const EXPLAIN = /\b(mengapa|kenapa|why|jelaskan|explain|alasan|reason|reasons|penyebab|cause[sd]?|obstacles?|hambatan|kendala|penghambat|pendorong|faktor|factors?|drove|drivers?|what (caused|explains)|apa (alasan|penyebab)|bagaimana .*(dihitung|diperoleh|didapat|cara)|how (was|is|were|did) .*(comput|calculat|derived|obtain|arriv)|how .* (come|calculated))\b/;
 const LOCATE = /\b(di ?mana|halaman berapa|pada halaman (berapa|apa|mana)|di halaman (berapa|apa|mana)|hal(aman)?\.? berapa|tabel (apa|berapa|mana)|where|which page|what page|on which|which table|what table|which attachment|what attachment|which section|lampiran (apa|berapa|mana)|located|printed (on|in) which|found (on|in) which|in which (table|page|section|chapter))\b/;
 const SUMMARY = /\b(ringkas|ringkasan|rangkum|rangkuman|ikhtisar|gambaran umum|gambarkan|secara umum|summar(y|ise|ize)|overview|in brief|secara singkat|highlights?|in general|bagaimana kinerja|how (did|does|has) [^?]{0,60}\b(do|did|perform|performed|fare|fared|change|changed)|how well)\b/;
 const CHECK = /^(apakah|apa benar|benarkah|betulkan|is|are|was|were|does|do|did|has|have|can|could)\b|\b(sudah benar|benar|tepat|sesuai|cocok|konsisten|sama( dengan)?|tercapai|berhasil|melebihi|correct|right|accurate|consistent|match(es)?|add up|adds up|agree|achieved|met|exceed(ed)?|true|same as)\b/;
@@ -128,6 +128,7 @@ const NOISE = new Set(
       'have has had can could would should will shall may might must be been being am doing get got make made gave take took while whose whom here then also very just even such both each every either neither nor too',
       'bisa dapat akan sedang pernah harus boleh mau ingin ialah merupakan yaitu yakni sangat hanya pun lah begitu demikian agar supaya jika kalau bila ketika saat',
       'rata nasional provinsi national provincial province average obstacle obstacles hambatan kendala constraint constraints barrier falling short fell',
+      'more less least than into onto upon about against between through during what whats dari daripada lebih kurang',
       'rated dinilai berpredikat landed skala scale atribut attribute execsum lampiran attachment section bagian',
       'januari februari maret april mei juni juli agustus september oktober november desember january february march june july august october december sampai hingga until tanggal etc dst',
     ].join(' '),
