@@ -130,8 +130,9 @@ interface Miss {
  * one problem of the row: one warning citing every column that shows it and naming how many rows are
  * listed.
  */
-export function compareSum(parent: BudgetRow, children: readonly BudgetRow[], ctx: CheckContext, rowsLabel: Bilingual): FindingDraft[] {
+export function compareSum(parent: BudgetRow, children: readonly BudgetRow[], ctx: CheckContext, rowsLabel: Bilingual, budget: readonly BudgetRow[] = []): FindingDraft[] {
   if (children.length === 0) return [];
+  const scanDamaged = damagedScan(parent, children, budget);
   const misses: Miss[] = [];
   for (const q of SUMMED) {
     const printedValue: Value | null = parent[q] ?? null;
@@ -185,6 +186,9 @@ export function compareSum(parent: BudgetRow, children: readonly BudgetRow[], ct
     };
     misses.push({ q, name, printed: printedValue, expected: j.value, draft });
   }
+  // Rows read from a scan that lost some of their figures: which rows are which (a name wrapped
+  // into a row of its own, a level read from a misread number) is as doubtful as the lost figures.
+  if (scanDamaged) return misses.map((m) => ({ ...m.draft, messageId: 'scan', severity: 'info' }));
   const year = misses.filter((m) => YEAR.has(m.q));
   if (!(year.some((m) => m.q === 'pagu') && year.some((m) => m.q === 'realisasi'))) return misses.map((m) => followsRealisasi(parent, m, misses));
   return [rowsOff(parent, children, year, rowsLabel), ...misses.filter((m) => !YEAR.has(m.q)).map((m) => m.draft)];
@@ -230,6 +234,20 @@ function rowsOff(parent: BudgetRow, children: readonly BudgetRow[], misses: read
   };
 }
 
+/**
+ * Whether the rows of a sum were read from a scan that lost figures among them: the parent, a row
+ * listed under it, or any row of its table printed between them is `unread` somewhere.
+ */
+function damagedScan(parent: BudgetRow, children: readonly BudgetRow[], budget: readonly BudgetRow[]): boolean {
+  const all = [parent, ...children];
+  if (!all.some((r) => r.pagu?.ocr || r.realisasi?.ocr || r.sisa?.ocr)) return false;
+  if (all.some((r) => r.unread?.length)) return true;
+  const at = (r: BudgetRow): number => r.cite.row ?? -1;
+  const lo = Math.min(...all.map(at));
+  const hi = Math.max(...all.map(at));
+  return budget.some((r) => r.table === parent.table && at(r) > lo && at(r) < hi && Boolean(r.unread?.length));
+}
+
 /** What a row that prints pagu and realisasi left unspent (null when it prints neither or spent it all). */
 function unspent(row: BudgetRow): number | null {
   const pagu = row.pagu?.value;
@@ -239,6 +257,10 @@ function unspent(row: BudgetRow): number | null {
 
 /** Shared message templates of both sum checks. */
 export const SUM_MESSAGES = {
+  scan: {
+    id: '{uraian}: {quantity} tercetak {printed} tidak sama dengan jumlah {n} {rows} ({pages}) = {expected} (selisih {diff}), tetapi baris-baris ini dibaca dari pindaian yang sebagian angkanya tak terbaca, sehingga susunan barisnya pun diragukan: periksa pindaian',
+    en: '{uraian}: printed {quantity} {printed} differs from the {n} {rows} ({pages}) adding up to {expected} (difference {diff}), but these rows were read from a scan that lost some of their figures, so which rows are which is doubtful too: check the scan',
+  },
   followsRealisasi: {
     id: '{uraian}: {quantity} tercetak {printed} tetapi jumlah {n} {rows} ({pages}) = {expected}; selisih {diff}, sama dengan selisih realisasi {realisasi} (sisa dihitung dari realisasi yang salah)',
     en: '{uraian}: printed {quantity} {printed} but the {n} {rows} ({pages}) add up to {expected}; difference {diff}, the realisasi {realisasi} being off by as much the other way (the sisa was computed from the wrong realisasi)',

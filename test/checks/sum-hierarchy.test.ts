@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import sumHierarchy from '../../src/checks/rules/sum-hierarchy.js';
-import { budgetRow, makeReport } from './builders.js';
+import { budgetRow, makeReport, value } from './builders.js';
 import { testCheck } from './tester.js';
 
 /** A program whose realisasi 920 is off its two kegiatan (Σ 890), printed with the given sisa. */
@@ -91,6 +91,19 @@ testCheck(sumHierarchy, {
     },
   ],
   invalid: [
+    {
+      name: 'rows read from a scan that lost figures among them (a sub-kegiatan between them unread): the mismatch is said as information, check the scan',
+      report: makeReport({
+        budget: [
+          budgetRow({ id: 'k', level: 'kegiatan', row: 1, pagu: value('300', { table: 'tb', row: 1, column: 2 }, { ocr: true, unit: 'rupiah' }), realisasi: value('280', { table: 'tb', row: 1, column: 3 }, { ocr: true, unit: 'rupiah' }) }),
+          budgetRow({ id: 's1', level: 'sub_kegiatan', parentId: 'k', row: 2, pagu: '100', realisasi: '100' }),
+          { ...budgetRow({ id: 'x', level: 'other', row: 3, realisasi: '5' }), unread: ['pagu' as const] },
+          budgetRow({ id: 's2', level: 'sub_kegiatan', parentId: 'k', row: 4, pagu: '200', realisasi: '150' }),
+        ],
+      }),
+      errors: [{ messageId: 'scan', severity: 'info' }],
+      check: ([f]) => expect(f?.message.en).toContain('check the scan'),
+    },
     {
       name: 'kegiatan ≠ Σ its sub-kegiatan (realisasi)',
       report: makeReport({

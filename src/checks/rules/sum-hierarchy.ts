@@ -27,7 +27,7 @@ const sumHierarchy: Check = {
     const childrenOf = childRows(report.budget);
     for (const row of report.budget) {
       const label = CHILDREN[row.level];
-      if (label) out.push(...compareSum(row, childrenOf(row), ctx, label));
+      if (label) out.push(...compareSum(row, childrenOf(row), ctx, label, report.budget));
     }
     return out;
   },

@@ -27,7 +27,7 @@ const sumRows: Check = {
     for (const row of report.budget) {
       // A heading total (urusan, tujuan, sasaran) groups rows by what they serve, not by position.
       if ((row.level !== 'total' && row.level !== 'subtotal') || row.scope) continue;
-      out.push(...compareSum(row, rowsOf(row), ctx, { id: 'baris', en: 'rows' }));
+      out.push(...compareSum(row, rowsOf(row), ctx, { id: 'baris', en: 'rows' }, report.budget));
     }
     for (const avg of report.averages ?? []) {
       const f = compareMean(avg, report, ctx);
