@@ -48,7 +48,7 @@ const ATTR_NAME: Record<Attr, { id: string; en: string }> = {
   efisiensi: { id: 'Efisiensi', en: 'Efficiency' },
   count: { id: 'Jumlah', en: 'Number' },
   prakiraan: { id: 'Prakiraan maju', en: 'Forecast (prakiraan maju)' },
-  name: { id: 'Nama instansi', en: 'Office' },
+  name: { id: 'Nama', en: 'Name' },
   year: { id: 'Tahun', en: 'Year' },
   benchmark: { id: 'Angka pembanding (nasional/provinsi)', en: 'Comparison figure (national/provincial)' },
 };
@@ -80,6 +80,10 @@ export function answerGrounded(u: Understood, ctx: Omit<Ctx, 'lang'>): GroundedA
   if (aboutFindings && !u.asserted.length && !u.assertedLabel) return null;
   if (u.tableLabel && (u.kind === 'location' || !u.attrs.length)) return tableAnswer(u, c);
   if (u.kind === 'count') return countAnswer(u, c);
+  if (SUPERLATIVE.test(u.question) && !u.asserted.length) {
+    const ranked = rankAnswer(u, c);
+    if (ranked) return ranked;
+  }
   return factAnswer(u, c);
 }
 
@@ -346,6 +350,32 @@ function childrenOf(u: Understood, c: Ctx): GroundedAnswer | null {
   };
 }
 
+const SUPERLATIVE = /\b(largest|biggest|highest|greatest|most|smallest|lowest|least|terbesar|tertinggi|terkecil|terendah|paling (besar|tinggi|kecil|rendah|banyak|sedikit))\b/i;
+
+/** "Which program has the largest budget": the lines of a kind ranked by one figure, from the table printing most of them. */
+function rankAnswer(u: Understood, c: Ctx): GroundedAnswer | null {
+  const low = /\b(smallest|lowest|least|terkecil|terendah|paling (kecil|rendah|sedikit))\b/i.test(u.question);
+  const kinds: EntityKind[] = u.entityKinds.filter((k) => k !== 'total');
+  const attr: Attr = u.attrs.find((a) => a !== 'count') ?? (kinds.some((k) => k === 'program' || k === 'kegiatan' || k === 'sub_kegiatan') || u.money ? 'pagu' : 'capaian');
+  const kind: EntityKind[] = kinds.length ? kinds : MONEY_ATTRS.includes(attr) || (attr === 'realisasi' && u.money) ? ['program'] : ['indicator'];
+  const pool = c.fx.facts.filter((f) => f.attr === attr && f.period === 'current' && kind.includes(f.entity.kind) && f.value !== null && f.variant !== 'rencana' && (!u.tableLabel || f.tableLabel === u.tableLabel));
+  const tables = new Map<string, Fact[]>();
+  for (const f of pool) tables.set(f.table ?? '', [...(tables.get(f.table ?? '') ?? []), f]);
+  const main = [...tables.values()].sort((a, b) => new Set(b.map((f) => f.entity)).size - new Set(a.map((f) => f.entity)).size)[0];
+  if (!main || main.length < 2) return null;
+  const sorted = [...main].sort((a, b) => (low ? a.value! - b.value! : b.value! - a.value!));
+  const [top, next] = sorted;
+  const name = ATTR_NAME[attr][c.lang].toLowerCase();
+  const where = top!.tableLabel ? ` (${t(c, 'Tabel', 'Table')} ${top!.tableLabel})` : '';
+  return {
+    intent: 'value',
+    text: [
+      t(c, `${plain(top!.entity.name)}: ${name} ${plain(top!.text)} [${top!.id}] — ${low ? 'terendah' : 'tertinggi'} dari ${main.length}${where}.`, `${plain(top!.entity.name)}: ${name} ${plain(top!.text)} [${top!.id}] — the ${low ? 'lowest' : 'highest'} of ${main.length}${where}.`),
+      ...(next ? [t(c, `Berikutnya: ${plain(next.entity.name)} ${plain(next.text)} [${next.id}].`, `Next: ${plain(next.entity.name)} ${plain(next.text)} [${next.id}].`)] : []),
+    ].join('\n'),
+  };
+}
+
 /** "How many indicators have a capaian below 100%", "… predikat Sangat Tinggi", "sub-kegiatan that spent more than their pagu". */
 function countWhere(u: Understood, c: Ctx): GroundedAnswer | null {
   const q = u.question.toLowerCase();
@@ -464,6 +494,8 @@ function factAnswer(asked: Understood, c: Ctx): GroundedAnswer | null {
     return absent(u, c, null, matches[0] ?? null);
   }
   if (best.score < SURE && best.covered < 0.6) return absent(u, c, null, best);
+  // A question naming no quantity must name its line fully; otherwise it is left to the search answerer.
+  if (!u.attrs.length && best.covered < 0.75 && u.kind === 'value') return null;
   const attrs = u.attrs.filter((a) => a !== 'count');
   const wanted = attrs.length ? attrs : defaultAttrs(best.entity.kind);
   if (u.subPeriod) return absent(u, c, best.entity, null, c.fx.about(best.entity));
@@ -788,7 +820,9 @@ function absent(u: Understood, c: Ctx, entity: FactEntity | null, near: EntityMa
       ? t(c, `Laporan tidak memuat ${what}${period}${variant} untuk ${about}.`, `The report does not state the ${what}${period}${variant} for ${about}.`)
       : t(c, `Laporan tidak memuat ${what}${period}${variant} yang ditanyakan; tidak ada indikator, program atau kegiatan dengan nama itu.`, `The report does not state this ${what}${period}${variant}: it names no indicator, program or activity like that.`),
   ];
-  const nearest = entity ? pool.filter((f) => attrs.includes(f.attr)).slice(0, 3) : near ? c.fx.facts.filter((f) => f.entity === near.entity && (attrs.includes(f.attr) || !attrs.length)).slice(0, 2) : [];
+  const mine = entity ? pool.filter((f) => attrs.includes(f.attr)) : [];
+  const others = entity && !mine.length ? pool.filter((f) => f.period === 'current' && f.attr !== 'name' && f.attr !== 'year').filter((f, i, all) => all.findIndex((x) => x.attr === f.attr) === i) : [];
+  const nearest = entity ? [...mine, ...others].slice(0, 3) : near ? c.fx.facts.filter((f) => f.entity === near.entity && (attrs.includes(f.attr) || !attrs.length)).slice(0, 2) : [];
   if (nearest.length) {
     const head = t(c, `Yang terdekat yang dimuat laporan (bukan yang ditanyakan)`, `Nearest the report prints (not what was asked)`);
     const items = nearest.map((f) => `${ATTR_NAME[f.attr][c.lang]} ${plain(clipText(f.entity.name, 70))}${f.period !== 'current' ? ` (${PERIOD_NAME[f.period][c.lang]})` : ''}${f.variant && f.variant !== 'rencana' ? ` (${f.variant})` : ''}: ${plain(f.text)} [${f.id}]`);

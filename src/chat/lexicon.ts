@@ -147,7 +147,7 @@ export const ATTR_PHRASES: Array<[Attr, RegExp]> = [
   ['target', /\b(target|targets|targeted|ditargetkan|sasaran target|goal value)\b/],
   ['realisasi', /\b(realisasi|terealisasi|realization|realisation|realized|realised|actual|actually|spent|spend|spending|expended|disbursed|achieved value)\b/],
   ['pagu', /\b(pagu|anggaran|alokasi|dialokasikan|plafon|budget|budgets|budgeted|allocation|allocated|ceiling|funding|dana)\b/],
-  ['name', /\b(names? of|nama-nama|siapa saja|who are|which (kelurahan|desa|villages))\b/],
+  ['name', /\b(names? of|nama-nama|siapa|who|which (kelurahan|desa|villages))\b/],
   ['benchmark', /\b(rata-rata (nasional|provinsi|regional|kabupaten|kota)|(nasional|provinsi|national|provincial|province|regional) (average|rata-rata|figure|angka|realisasi)|national|nasional|provinsi|provincial|province)\b/],
   ['count', /\b(berapa (banyak|jumlah|buah)|jumlah (program|kegiatan|sub ?kegiatan|indikator|sasaran|tujuan)|banyaknya|how many|number of|count of)\b/],
 ];

@@ -124,3 +124,15 @@ describe('the fact index as a tool for the model', () => {
     expect(a.citations[0]).toMatchObject({ id: 't2.r1c4', page: 8, bbox: [320, 120, 400, 140] });
   });
 });
+
+describe('ranking and nearest figures', () => {
+  it('ranks the lines of a kind by one figure', () => {
+    expect(ask('Which program has the largest budget?').text).toMatch(/^Program Pendaftaran Penduduk: budget \(pagu\) Rp\. 237\.541\.200 \[t1\.r1c2\] — the highest of 2 \(Table 2\)\./);
+    expect(ask('Indikator mana yang capaiannya paling rendah?').text).toMatch(/^Persentase OPD yang melakukan pelayanan terintegrasi: capaian 80,00% \[t2\.r2c5\] — terendah dari 2/);
+  });
+
+  it('names what the report prints for a line when it lacks the figure asked', () => {
+    const a = ask('What is the remaining budget of the JUMLAH?');
+    expect(a.text).toBe('The report does not state the remaining budget (sisa) for JUMLAH.\nNearest the report prints (not what was asked): Budget (pagu) JUMLAH (original): Rp. 336.997.200 [t1.r3c2]');
+  });
+});
