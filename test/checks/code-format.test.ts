@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import codeFormat from '../../src/checks/rules/code-format.js';
 import { budgetRow, makeReport } from './builders.js';
 import { testCheck } from './tester.js';
@@ -20,6 +21,12 @@ testCheck(codeFormat, {
     { name: 'a provincial kegiatan (1)', report: makeReport({ budget: [budgetRow({ level: 'kegiatan', kode: '1.02.02.1.01' })] }) },
   ],
   invalid: [
+    {
+      name: 'a malformed code read from a scan: information, possibly misread',
+      report: makeReport({ budget: [{ ...budgetRow({ level: 'program', kode: '1.05.045' }), cite: { page: 9, table: 'tb', row: 3, ocrConf: 88 } }] }),
+      errors: [{ messageId: 'malformed', severity: 'info' }],
+      check: ([f]) => expect(f?.message.en).toContain('read from a scan: possibly misread'),
+    },
     { name: 'a malformed program code', report: makeReport({ budget: [budgetRow({ level: 'program', kode: '2.1.01' })] }), errors: [{ messageId: 'malformed', severity: 'warning' }] },
     { name: 'a kegiatan code on a program row', report: makeReport({ budget: [budgetRow({ level: 'program', kode: '2.12.01.2.08' })] }), errors: [{ messageId: 'wrongLevel', severity: 'warning' }] },
     {

@@ -51,6 +51,11 @@ describe('readComparisons, more', () => {
   it('leaves alone two figures with the years not telling them apart', () => {
     expect(readComparisons([paragraph(7, 'Jumlah kecelakaan lalu lintas tahun 2022 dan 2023 menurun: 68 dan 60.')], IND, 2023, [])).toEqual([]);
   });
+  it('a heading run into the sentence names the indicator twice: neither name lends its figure or its words ("kurang dari 24 jam")', () => {
+    const inds = [{ ...ind('Persentase korban bencana yang dievakuasi kurang dari 24 jam', ['93,32', 93.32, 2]), capaian: v('101', 101, 0) } as unknown as Indicator];
+    const heading = 'Persentase korban bencana yang dievakuasi kurang dari 24 jam Capaian indikator Persentase korban bencana yang dievakuasi kurang dari 24 jam Tahun 2023 sebesar 101% dengan kategori Sangat Tinggi.';
+    expect(readComparisons([paragraph(7, heading)], inds, 2023, [])).toEqual([]);
+  });
   it('leaves a conditional alone', () => {
     expect(readComparisons([paragraph(7, 'Apabila realisasi Jumlah kecelakaan lalu lintas 86 lebih rendah dari 95, kinerja membaik.')], IND, 2023, [])).toEqual([]);
   });

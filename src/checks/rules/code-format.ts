@@ -45,22 +45,22 @@ const codeFormat: Check = {
   id: 'code-format',
   meta: {
     title: { id: 'Format kode', en: 'Code format' },
-    docs: 'program/kegiatan/sub-kegiatan codes well formed (Kepmendagri 050-5889/2021, X.XX allowed), matching the row level and nested under the parent code',
+    docs: 'program/kegiatan/sub-kegiatan codes well formed (Kepmendagri 050-5889/2021, X.XX allowed), matching the row level and nested under the parent code; info for codes read from a scan',
     defaultSeverity: 'warning',
     tags: ['budget', 'format'],
   },
   messages: {
     malformed: {
-      id: '{uraian}: kode "{printed}" tidak sesuai format kode {level} (contoh {example})',
-      en: '{uraian}: code "{printed}" is not a well-formed {level} code (e.g. {example})',
+      id: '{uraian}: kode "{printed}" tidak sesuai format kode {level} (contoh {example}){scan}',
+      en: '{uraian}: code "{printed}" is not a well-formed {level} code (e.g. {example}){scan}',
     },
     wrongLevel: {
-      id: '{uraian}: kode "{printed}" berbentuk kode {shape}, tetapi baris ini adalah {level} (contoh {example})',
-      en: '{uraian}: code "{printed}" has the shape of a {shape} code, but the row is a {level} (e.g. {example})',
+      id: '{uraian}: kode "{printed}" berbentuk kode {shape}, tetapi baris ini adalah {level} (contoh {example}){scan}',
+      en: '{uraian}: code "{printed}" has the shape of a {shape} code, but the row is a {level} (e.g. {example}){scan}',
     },
     notNested: {
-      id: '{uraian}: kode "{printed}" tidak diawali kode induknya "{parent}" ({parentUraian})',
-      en: '{uraian}: code "{printed}" does not start with its parent\'s code "{parent}" ({parentUraian})',
+      id: '{uraian}: kode "{printed}" tidak diawali kode induknya "{parent}" ({parentUraian}){scan}',
+      en: '{uraian}: code "{printed}" does not start with its parent\'s code "{parent}" ({parentUraian}){scan}',
     },
   },
   run(report, ctx) {
@@ -72,14 +72,18 @@ const codeFormat: Check = {
       const shape = SHAPES.find((s) => s.re.test(kode));
       const want = LEVEL_SHAPE[row.level];
       const wantShape = SHAPES.find((s) => s.shape === want);
-      const base = { subject: `budget:${row.key}`, printed: { text: row.kode, value: null }, citations: [ctx.cite(row.cite)] };
+      // A code read from a scan that breaks the pattern is as likely the reading's slip as the
+      // report's: said, as information.
+      const scanned = [row.pagu, row.realisasi, row.sisa].some((v) => v?.ocr) || row.cite.ocrConf !== undefined;
+      const scan = scanned ? { id: ' (dibaca dari pindaian: bisa salah baca, periksa pindaian)', en: ' (read from a scan: possibly misread, check the scan)' } : { id: '', en: '' };
+      const base = { subject: `budget:${row.key}`, printed: { text: row.kode, value: null }, citations: [ctx.cite(row.cite)], ...(scanned ? { severity: 'info' as const } : {}) };
       const operand = { name: 'kode', text: row.kode, value: null, cite: ctx.cite(row.cite) };
       if (!shape) {
         const example = wantShape?.example ?? '2.12.01';
         out.push({
           ...base,
           messageId: 'malformed',
-          data: { uraian: row.uraian, printed: row.kode, level: want ? NAME[want] : { id: 'program/kegiatan', en: 'program/activity' }, example },
+          data: { scan, uraian: row.uraian, printed: row.kode, level: want ? NAME[want] : { id: 'program/kegiatan', en: 'program/activity' }, example },
           expected: { value: example, interval: null, formula: 'urusan.bidang.program[.1|2.kegiatan[.sub kegiatan]]', operands: [operand] },
         });
         continue;
@@ -88,7 +92,7 @@ const codeFormat: Check = {
         out.push({
           ...base,
           messageId: 'wrongLevel',
-          data: { uraian: row.uraian, printed: row.kode, shape: NAME[shape.shape], level: NAME[want], example: wantShape.example },
+          data: { scan, uraian: row.uraian, printed: row.kode, shape: NAME[shape.shape], level: NAME[want], example: wantShape.example },
           expected: { value: wantShape.example, interval: null, formula: `bentuk kode ${NAME[want].id}`, operands: [operand] },
         });
         continue;
@@ -100,7 +104,7 @@ const codeFormat: Check = {
       out.push({
         ...base,
         messageId: 'notNested',
-        data: { uraian: row.uraian, printed: row.kode, parent: parent.kode, parentUraian: parent.uraian },
+        data: { scan, uraian: row.uraian, printed: row.kode, parent: parent.kode, parentUraian: parent.uraian },
         expected: {
           value: `${parentKode}.…`,
           interval: null,

@@ -70,8 +70,9 @@ export function readComparisons(paragraphs: readonly Paragraph[], indicators: re
       const named = names.filter((x) => x.words.every((w) => ` ${norm} `.includes(` ${w} `))).sort((a, b) => b.words.length - a.words.length)[0];
       if (!named) continue;
       const cite = { page: p.page, table: null, bbox: p.bbox };
-      // Figures in the sentence, outside the indicator's own name ("Angka Kematian Ibu per 100.000").
-      const nameless = s.replace(new RegExp(named.i.indikator.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i'), ' ');
+      // Figures in the sentence, outside the indicator's own name ("Angka Kematian Ibu per 100.000"),
+      // however often it is named (a heading run into its first sentence names it twice).
+      const nameless = s.replace(new RegExp(named.i.indikator.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), ' ');
       // The direction is read outside the name too ("Persentase pengurangan sampah … meningkat").
       const dir = DIRECTION.exec(nameless);
       if (!dir) continue;
