@@ -85,6 +85,14 @@ export function findStreamTables(page: Page, used: Set<number>, hRules: Segment[
       const left = Math.min(...lines.slice(i, last + 1).map((l) => l.line.bbox[0]));
       const gap = next.line.bbox[1] - prev.line.bbox[3];
       const text = next.line.words.map((w) => w.text).join(' ');
+      // The rest of a word the last row's first cell broke at a hyphen ("Rata-" over "rata"), set
+      // right under it at the table's left edge.
+      const head = prev.chunks[0]?.words;
+      const broken = head?.length && /\p{L}-$/u.test(head[head.length - 1]!.text) && !next.tabular && next.chunks.length === 1 && /^\p{L}/u.test(text) && text.length < 20 && Math.abs(next.line.bbox[0] - head[0]!.bbox[0]) <= 3 && gap <= Math.max(prev.line.size, next.line.size) * 0.6;
+      if (broken) {
+        last++;
+        continue;
+      }
       if (next.tabular || next.chunks.length !== 1 || text.length >= 45 || next.line.bbox[0] <= left + 2) break;
       if (gap > Math.max(prev.line.size, next.line.size) * 0.6 || /[.:]$/.test(text)) break;
       if (/^(tabel|table|tab\.|gambar|grafik|sumber|source|ket(erangan)?\b)/i.test(text)) break;

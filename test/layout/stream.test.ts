@@ -168,6 +168,14 @@ describe('stream tables: headers with group labels, captions and prose around th
     expect(body.map((r) => r.cells.map((c) => c.text).filter(Boolean))).toContainEqual(['I', 'Program', 'Rp. 8.620.630.800', 'Rp. 8.125.093.161', '94,25']);
   });
 
+  it('the last row\'s label broken at a hyphen ("Rata-" over "rata") stays in the table', () => {
+    const words = [...header(), ...body(140, '1', '73', '74,14', '101,56', '78', '95,05'), ...body(155, '2', '13', '12', '92,31', '14', '85,71'), ...body(170, '3', '62', '60,81', '98,08', '67', '90,76'), ...line(['Rata-', ['97,32', 330]], 57, 185), ...line(['rata'], 57, 196)];
+    const { tables, paragraphs } = layoutPage(page(words));
+    const t = tables[0]!;
+    expect(t.rows[t.rows.length - 1]!.cells.map((c) => c.text)).toEqual(['Rata-rata', '', '', '', '', '97,32', '', '']);
+    expect(paragraphs.map((p) => p.text)).not.toContain('rata');
+  });
+
   it('a label wrapped onto the line under the others is no group over its neighbours', () => {
     const words = [
       ...line([['Program/Kegiatan', 145], ['Realisasi', 330]], 57, 100),
