@@ -8,9 +8,12 @@
  *
  * Held-out discipline: held-out questions are scored and reduced to totals at once; no held-out
  * question, answer or per-question result is printed or written. Per-question lines (failures)
- * exist for dev only, and only with `EVAL_CHAT_VERBOSE=1`.
+ * exist for dev and dev2 only, and only with `EVAL_CHAT_VERBOSE=1`.
  *
- * Environment: `EVAL_CHAT_SPLIT=dev|heldout` (one split; default both), `EVAL_CHAT_VERBOSE=1`.
+ * Splits: `dev` (tuned on), `dev2` (a second set written later in other wordings, scored unseen once
+ * before tuning on it), `heldout` (never tuned on).
+ *
+ * Environment: `EVAL_CHAT_SPLIT=dev|dev2|heldout` (one split; default all), `EVAL_CHAT_VERBOSE=1`.
  */
 import { existsSync } from 'node:fs';
 import { ask, prepare, type Prepared } from '../../src/chat/index.js';
@@ -23,8 +26,8 @@ import { clip, pct, type Metrics, type ScoreReport, type Scorer } from '../lib/r
 import { ROOT, SEEDS } from '../lib/seeds.js';
 import { loadSet, pageText, scoreSetAnswer, summarizeSet, type PageText, type SetQuestion, type SetScore } from './score.js';
 
-export type Split = 'dev' | 'heldout';
-const SPLITS: Split[] = ['dev', 'heldout'];
+export type Split = 'dev' | 'dev2' | 'heldout';
+const SPLITS: Split[] = ['dev', 'dev2', 'heldout'];
 const KINDS: SetQuestion['kind'][] = ['value', 'check', 'explanation', 'location', 'summary', 'count', 'absent', 'false-premise'];
 
 /** The PDF of a set document: a seed (`000_…`) or a corpus report (`c013`). */
@@ -116,8 +119,8 @@ export const chatSetScorer: Scorer = {
       const scores = await scoreQuestions(questions, docs);
       lines.push('', `${split}: ${scores.length} questions on ${new Set(questions.map((q) => q.doc)).size} reports; latency ${latency(scores)}`, ...tableLines(scores));
       totals = { ...totals, ...metricsOf(split, scores) };
-      if (split === 'dev') {
-        details.dev = scores;
+      if (split !== 'heldout') {
+        details[split] = scores;
         if (verbose) {
           for (const s of scores.filter((x) => !x.pass)) {
             const q = questions.find((x) => x.id === s.id)!;
