@@ -89,6 +89,7 @@ export function draftFromPageTable(t: PageTable, ocr = false): DraftTable {
   draft.headerCount = detectHeaderRows(draft.rows);
   if (t.method === 'stream') {
     foldComplementaryColumns(draft);
+    foldRangeColumns(draft);
     foldSpilledCells(draft);
   }
   return draft;
@@ -123,6 +124,37 @@ function foldSpilledCells(d: DraftTable): void {
       origin.rowSpan += 1;
       d.rows[r]!.cells[c] = { ...cell, text: '', cover: { ...at } };
     }
+  }
+}
+
+/**
+ * A range printed in a column of single figures ("84,0 s.d. 88,0" among right-aligned "55,3") can
+ * open a gap that splits the column: its lower bound and connector fall into a column of their own,
+ * which holds nothing else in the body. Such a column joins its right neighbour: every body cell it
+ * fills ends with a range connector (s.d., sampai, hingga, -, –) and sits beside a figure, and one
+ * of the two has no header of its own.
+ */
+const RANGE_OPEN = /\d\s*(s\.?\s*d\.?|sampai|hingga|-|–)$/i;
+function foldRangeColumns(d: DraftTable): void {
+  const n = d.headerCount;
+  const plain = (c: number) => d.rows.every((r) => !r.cells[c]?.cover && (r.cells[c]?.colSpan ?? 1) === 1);
+  for (let c = 0; c + 1 < d.nCols; c++) {
+    if (!plain(c) || !plain(c + 1)) continue;
+    const body = d.rows.slice(n);
+    const filled = body.filter((r) => r.cells[c]!.text.trim());
+    if (!filled.length || !filled.every((r) => RANGE_OPEN.test(r.cells[c]!.text.trim()) && /^\d/.test(r.cells[c + 1]!.text.trim()))) continue;
+    const head = d.rows.slice(0, n);
+    if (head.some((r) => r.cells[c]!.text.trim()) && head.some((r) => r.cells[c + 1]!.text.trim())) continue;
+    for (const r of d.rows) {
+      const [a, b] = [r.cells[c]!, r.cells[c + 1]!];
+      const text = [a.text.trim(), b.text.trim()].filter(Boolean).join(' ');
+      const conf = minConf(a.conf, b.conf);
+      r.cells[c] = { ...a, text, bbox: union(a.bbox, b.bbox), ...(conf !== undefined ? { conf } : {}) };
+      r.cells.splice(c + 1, 1);
+      for (const x of r.cells) if (x.cover && x.cover.col > c) x.cover = { row: x.cover.row, col: x.cover.col - 1 };
+    }
+    d.colX.splice(c + 1, 1);
+    d.nCols--;
   }
 }
 

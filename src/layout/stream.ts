@@ -357,7 +357,7 @@ function labelPieces(ch: Chunk, colOf: (x: number) => number, size: number): Arr
  * make one spanning cell's text.
  */
 function figureThenLabel(ch: Chunk, colOf: (x: number) => number): boolean {
-  const ws = ch.words;
+  const ws = withCurrency(ch.words);
   const centre = (w: Word): number => colOf((w.bbox[0] + w.bbox[2]) / 2);
   for (let k = 0; k + 1 < ws.length; k++) {
     const w = ws[k]!;
@@ -529,16 +529,22 @@ function figurePairSeparators(tabular: LineInfo[], colX: readonly number[]): num
 }
 
 /**
- * A currency word printed apart from the amount after it ("Rp." "8.620.630.800") joined to it as one
- * word spanning both, so an amount reads as one figure wherever its currency is set.
+ * A currency word printed apart from the amount after it ("Rp." "8.620.630.800"), or a percent sign
+ * after its figure ("120,00" "%"), joined to it as one word spanning both, so an amount reads as one
+ * figure wherever its sign is set.
  */
 function withCurrency(words: readonly Word[]): Word[] {
   const out: Word[] = [];
+  const join = (a: Word, b: Word): Word => ({ ...b, text: `${a.text}${b.text}`, bbox: [a.bbox[0], Math.min(a.bbox[1], b.bbox[1]), b.bbox[2], Math.max(a.bbox[3], b.bbox[3])] });
   for (let k = 0; k < words.length; k++) {
     const w = words[k]!;
     const next = words[k + 1];
     if (/^rp\.?$/i.test(w.text) && next && /^\d/.test(next.text)) {
-      out.push({ ...next, text: `${w.text}${next.text}`, bbox: [w.bbox[0], Math.min(w.bbox[1], next.bbox[1]), next.bbox[2], Math.max(w.bbox[3], next.bbox[3])] });
+      out.push(join(w, next));
+      k++;
+    } else if (next && next.text === '%' && /\d$/.test(w.text)) {
+      // "120,00 %": a percent sign set apart is part of its figure.
+      out.push(join(w, next));
       k++;
     } else out.push(w);
   }

@@ -176,6 +176,27 @@ describe('stream tables: headers with group labels, captions and prose around th
     expect(paragraphs.map((p) => p.text)).not.toContain('rata');
   });
 
+  it('a range target among single figures stays one column; a percent sign set apart stays with its figure, not with the predikat beside it', () => {
+    const row = (y: number, no: string, target: Array<[string, number]>, real: string, cap: string, pred: string[]): Word[] => [
+      ...line([no, ['Indikator', 80], 'kinerja'], 57, y),
+      ...line(target, 57, y),
+      ...line([[real, 330 - real.length * 5]], 57, y),
+      ...line([[cap, 400 - cap.length * 5], '%', ...pred], 57, y),
+    ];
+    const words = [
+      ...line(['No', ['Indikator', 80], ['Target', 240], ['Realisasi', 290], ['%', 370], 'Capaian', ['Predikat', 430]], 57, 90),
+      ...row(110, '1.', [['5', 270]], '6', '120,00', ['Sangat', 'Baik']),
+      ...row(125, '2.', [['55,3', 255]], '48,92', '82,87', ['Baik']),
+      ...row(140, '3.', [['84,0', 205], 's.d.', ['88,0', 255]], '74,46', '88,64', ['Baik']),
+      ...row(155, '4.', [['60', 265]], '45,63', '76,05', ['Cukup']),
+    ];
+    const t = layoutPage(page(words)).tables[0]!;
+    expect(columnLabels(t.rows, t.headerCount, t.nCols)).toEqual(['No', 'Indikator', 'Target', 'Realisasi', '% Capaian', 'Predikat']);
+    const body = t.rows.slice(t.headerCount).map((r) => r.cells.map((c) => c.text));
+    expect(body[0]).toEqual(['1.', 'Indikator kinerja', '5', '6', '120,00 %', 'Sangat Baik']);
+    expect(body[2]).toEqual(['3.', 'Indikator kinerja', '84,0 s.d. 88,0', '74,46', '88,64 %', 'Baik']);
+  });
+
   it('a label wrapped onto the line under the others is no group over its neighbours', () => {
     const words = [
       ...line([['Program/Kegiatan', 145], ['Realisasi', 330]], 57, 100),
