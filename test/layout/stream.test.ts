@@ -177,7 +177,7 @@ describe('stream tables: headers with group labels, captions and prose around th
   });
 
   it('a range target among single figures stays one column; a percent sign set apart stays with its figure, not with the predikat beside it', () => {
-    const row = (y: number, no: string, target: Array<[string, number]>, real: string, cap: string, pred: string[]): Word[] => [
+    const row = (y: number, no: string, target: Array<string | [string, number]>, real: string, cap: string, pred: string[]): Word[] => [
       ...line([no, ['Indikator', 80], 'kinerja'], 57, y),
       ...line(target, 57, y),
       ...line([[real, 330 - real.length * 5]], 57, y),
