@@ -4,8 +4,8 @@ import { clipText } from './citations.js';
 import type { Attr, EntityKind, Fact, FactEntity, FactIndex, Period, TablePlace } from './facts.js';
 import { FIGURE_TOKEN, readings, sameFigure } from './figures.js';
 import { checkPremise } from './premise.js';
-import { matchFacts, type EntityMatch } from './resolve.js';
-import { analyze, type Retriever } from './retrieval.js';
+import { like, matchFacts, type EntityMatch } from './resolve.js';
+import { analyze, isDomainTerm, type Retriever } from './retrieval.js';
 import type { Lang } from './types.js';
 import { asksFindings, type Understood } from './understand.js';
 
@@ -32,6 +32,7 @@ interface Ctx {
 }
 
 const MAX_IDS = 10;
+const CHECK_WORDS = /\b(benar|tepat|sesuai|cocok|correct|right|accurate|consistent|match|true)\b/i;
 const MAX_GROUPS = 4;
 /** An entity match this good names the entity; below it, the question names something the report may not have. */
 const SURE = 0.55;
@@ -462,7 +463,14 @@ function factAnswer(asked: Understood, c: Ctx): GroundedAnswer | null {
   const lines0 = [...c.fx.entities.values()].filter((e) => e.kind !== 'report');
   const officeWords = (self?.names[0] ?? '').toLowerCase().split(/[^\p{L}]+/u).filter((w) => w && !/^(dan|dari|di|ke|the|of|and)$/.test(w));
   const office = (x: string) => (!!self?.terms.has(x) || abbreviates(x, officeWords)) && !lines0.some((e) => e.terms.has(x));
-  const optional = new Set(asked.terms.filter((x) => office(x) || ((c.fx.vocabulary.get(x) ?? 0) >= 3 && !lines0.some((e) => e.terms.has(x)))));
+  // The place the office is in ("Kota Dumai") names no line either.
+  const place = new Set(analyze(c.report.report.pemda ?? ''));
+  const optional = new Set(asked.terms.filter((x) => office(x) || place.has(x) || ((c.fx.vocabulary.get(x) ?? 0) >= 3 && !lines0.some((e) => e.terms.has(x)))));
+  // Chat words ("quick", "says") name nothing — unless they are all the question names ("auditor").
+  const unknown = asked.terms.filter((x) => !optional.has(x) && unknownWord(c, x, lines0));
+  const df = (x: string) => lines0.filter((e) => e.terms.has(x)).length;
+  const telling = asked.terms.some((x) => !optional.has(x) && !unknown.includes(x) && df(x) <= Math.max(2, lines0.length * 0.15));
+  if (telling) for (const x of unknown) optional.add(x);
   const u: Understood = { ...asked, terms: asked.terms.filter((x) => !optional.has(x)) };
   const kinds = preferredKinds(u);
   let matches: EntityMatch[] = [];
@@ -490,19 +498,44 @@ function factAnswer(asked: Understood, c: Ctx): GroundedAnswer | null {
     if (place) return place;
   }
   if (!best || best.score < WEAK) {
-    if (!u.attrs.length || !u.terms.length || (u.kind === 'check' && !u.asserted.length)) return null;
+    // Nothing the report prints is named well: not in the report — unless the question names nothing to look up.
+    if (!u.terms.length || (u.kind === 'check' && !u.asserted.length)) return null;
+    // With no quantity named, words the report's text uses may be found by the text search.
+    if (!u.attrs.length && u.terms.every((x) => (c.fx.vocabulary.get(x) ?? 0) > 0 || (!isDomainTerm(x) && unknownWord(c, x, lines0)))) return null;
     return absent(u, c, null, matches[0] ?? null);
   }
   if (best.score < SURE && best.covered < 0.6) return absent(u, c, null, best);
-  // A question naming no quantity must name its line fully; otherwise it is left to the search answerer.
-  if (!u.attrs.length && best.covered < 0.75 && u.kind === 'value') return null;
-  const attrs = u.attrs.filter((a) => a !== 'count');
-  const wanted = attrs.length ? attrs : defaultAttrs(best.entity.kind);
-  if (u.subPeriod) return absent(u, c, best.entity, null, c.fx.about(best.entity));
+  // A number in the line's own name ("minimal 20 jam pelajaran") asserts nothing.
+  const inName = (a: string) => best.entity.names.some((n) => new RegExp(`(^|[^\\d.,])${a.replace(/[.]/g, '\\.')}(?![\\d])`).test(n));
+  if (u.asserted.some(inName)) {
+    u.asserted = u.asserted.filter((a) => !inName(a));
+    if (!u.asserted.length && u.kind === 'check' && !CHECK_WORDS.test(u.question)) u.kind = 'value';
+  }
   const all = best.entity.kind === 'total' && !u.terms.length;
   // Lines of the preferred kinds first, then lines of other kinds named as well (a belanja printed as a budget row).
   const others = kinds.length && u.terms.length ? matchFacts(c.fx, c.retriever, u.terms).filter((m) => !kinds.includes(m.entity.kind)) : [];
   const close = all ? matches : [...matches, ...others].filter((m) => m.score >= best.score - 0.15 && m.score >= WEAK);
+  // A quarter, semester or month: the reports print yearly figures.
+  if (u.subPeriod) return absent(u, c, best.entity, null, c.fx.about(best.entity));
+  // A table named for a line it does not print: the premise is wrong; say where the line is printed.
+  if (u.tableLabel && c.fx.table(u.tableLabel).length && best.score >= SURE) {
+    const mine = close.length ? close : [best];
+    const facts = mine.flatMap((m) => c.fx.about(m.entity)).filter((f) => f.table && (u.attrs.length ? u.attrs.includes(f.attr) : true));
+    if (facts.length && !facts.some((f) => f.tableLabel === u.tableLabel)) {
+      const shown = facts.filter((f) => f.period === 'current').slice(0, 4);
+      return {
+        intent: 'correction',
+        text: [
+          t(c, `Tidak. Tabel ${u.tableLabel} tidak memuat ${plain(clipText(best.entity.name, 100))}; baris itu dicetak di tabel lain:`, `No. Table ${u.tableLabel} does not list ${plain(clipText(best.entity.name, 100))}; that line is printed in another table:`),
+          ...shown.map((f) => `- ${ATTR_NAME[f.attr][c.lang]}: ${plain(f.text)} — ${t(c, 'hal.', 'p.')} ${f.page}${f.tableLabel ? ` (${t(c, 'Tabel', 'Table')} ${f.tableLabel})` : f.caption ? ` (${plain(clipText(f.caption, 60))})` : ''} [${f.id}]`),
+        ].join('\n'),
+      };
+    }
+  }
+  // A question naming no quantity must name its line fully; otherwise it is left to the search answerer.
+  if (!u.attrs.length && best.covered < 0.75 && u.kind === 'value') return null;
+  const attrs = u.attrs.filter((a) => a !== 'count');
+  const wanted = attrs.length ? attrs : defaultAttrs(best.entity.kind);
   const variants: Array<'original' | 'perubahan' | null> = u.variants.length > 1 ? u.variants : [u.variant];
   const years: Array<number | null> = u.years.length > 1 ? u.years : [u.year];
   const slices = variants.flatMap((variant) => years.map((year) => ({ variant, year })));
@@ -582,6 +615,16 @@ function reasons(c: Ctx, u: Understood, e: FactEntity): string[] {
     }
   }
   return quotes;
+}
+
+/**
+ * A word that tells nothing about what is asked: no line's name has it (or a variant of it), the
+ * report never uses it, and it is no term of the domain lexicon — a chat word ("quick", "says",
+ * "dong"), not the name of something the report might lack. Such words count only when they match.
+ */
+function unknownWord(c: Ctx, x: string, lines: FactEntity[]): boolean {
+  if (/\d/.test(x) || isDomainTerm(x) || c.retriever.expansionOf(x) || (c.fx.vocabulary.get(x) ?? 0) > 0) return false;
+  return !lines.some((e) => [...e.terms].some((nm) => like(x, nm)));
 }
 
 /**
@@ -692,6 +735,12 @@ function rowContext(c: Ctx, used: Fact[], wanted: Attr[]): string[] {
 /** Facts of one attribute that fit the question's period, year, variant, table and page. */
 export function select(pool: Fact[], attr: Attr, u: Understood): Fact[] {
   let fs = pool.filter((f) => f.attr === attr);
+  if (attr === 'benchmark') {
+    // A national figure is not a provincial one.
+    const national = /\b(nasional|national|nationwide)\b/i.test(u.question);
+    const provincial = /\b(provinsi|province|provincial)\b/i.test(u.question);
+    if (national !== provincial) fs = fs.filter((f) => !f.column || (national ? /nasional|national/i : /provinsi|provinc/i).test(f.column));
+  }
   const period = u.period ?? 'current';
   if (u.year !== null && period !== 'renstra' && period !== 'next') fs = fs.filter((f) => f.year === u.year && f.period !== 'renstra');
   else fs = fs.filter((f) => f.period === period);
@@ -761,7 +810,10 @@ function premise(u: Understood, c: Ctx, e: FactEntity, used: Fact[], lines: stri
     if (x === undefined) continue;
     const before = q.slice(0, Math.max(0, q.indexOf(a.toLowerCase()))).split(/\s+/).slice(-4).join(' ');
     const value = (f: Fact) => f.value ?? readings(f.text)[0] ?? null;
-    const test = /\b(tidak|not|belum|never|bukan)\b/.test(before)
+    const within = u.approx[a];
+    const test = within !== undefined
+      ? (v: number) => Math.abs(v - x) <= within
+      : /\b(tidak|not|belum|never|bukan)\b/.test(before)
       ? (v: number) => Math.abs(v - x) >= 1e-9 * Math.max(1, Math.abs(x))
       : /\b(di bawah|below|under|less than|kurang dari|lower than|lebih rendah dari)\s*$/.test(before)
       ? (v: number) => v < x
@@ -770,7 +822,7 @@ function premise(u: Understood, c: Ctx, e: FactEntity, used: Fact[], lines: stri
         : /\b(sekitar|around|about|kira-kira|approximately|roughly|nearly|hampir)\s*$/.test(before)
           ? (v: number) => Math.abs(v - x) <= Math.max(1, Math.abs(x) * 0.025)
           : (v: number) => Math.abs(v - x) < 1e-9 * Math.max(1, Math.abs(x));
-    if (!numeric.some((f) => sameFigure(a, f.text, true) || (value(f) !== null && test(value(f)!)))) holds = false;
+    if (!numeric.some((f) => (within === undefined && sameFigure(a, f.text, true)) || (value(f) !== null && test(value(f)!)))) holds = false;
   }
   if (u.assertedLabel && labels.length && !labels.some((f) => f.text.toLowerCase().replace(/\s+/g, ' ').trim() === u.assertedLabel)) holds = false;
   const notes = wrongNotes(c, used);

@@ -134,6 +134,38 @@ export const DOMAIN_GROUPS: string[][] = [
   ['pemeriksaan', 'audit', 'audits', 'inspection', 'inspections', 'examination'],
   ['pelatihan', 'terlatih', 'training', 'trained'],
   ['tanggap', 'response'],
+  ['kompetensi', 'competency', 'competence', 'competencies', 'skills'],
+  ['pengembangan', 'develop', 'developing', 'developed'],
+  ['jam', 'hour', 'hours'],
+  ['nasional', 'national', 'nationwide'],
+  ['provinsi', 'province', 'provincial'],
+  ['disiplin', 'discipline', 'disciplinary'],
+  ['pelanggaran', 'violation', 'violations', 'breach', 'breaches', 'offence', 'offences'],
+  ['belajar', 'study', 'studies', 'studying'],
+  ['kerugian', 'loss', 'losses'],
+  ['dikembalikan', 'pengembalian', 'recovered', 'returned', 'recovery'],
+  ['maturitas', 'maturity'],
+  ['kapabilitas', 'capability', 'capabilities'],
+  ['pengendalian', 'control', 'controls'],
+  ['intern', 'internal'],
+  ['kebijakan', 'policy', 'policies'],
+  ['pendampingan', 'mentoring', 'accompaniment'],
+  ['asistensi', 'assistance'],
+  ['gangguan', 'disturbance', 'disturbances', 'disruption', 'disruptions', 'incident', 'incidents'],
+  ['anggota', 'member', 'members'],
+  ['status', 'berstatus'],
+  ['mandiri', 'independent', 'self-reliant'],
+  ['kenaikan', 'raise'],
+  ['penyediaan', 'provision', 'provide', 'providing', 'supply'],
+  ['pemeliharaan', 'maintenance', 'upkeep'],
+  ['gedung', 'building', 'buildings'],
+  ['kendaraan', 'vehicle', 'vehicles'],
+  ['logistik', 'logistics', 'supplies'],
+  ['rapat', 'meeting', 'meetings'],
+  ['gaji', 'salary', 'salaries', 'wages', 'pay'],
+  ['tunjangan', 'allowance', 'allowances'],
+  ['peralatan', 'equipment'],
+  ['perlengkapan'],
 ];
 
 /** Quantities and the words (stemmed by `analyze`, or phrases matched on the raw text) naming them. */
@@ -146,16 +178,16 @@ export const ATTR_PHRASES: Array<[Attr, RegExp]> = [
   ['capaian', /\b(capaian|pencapaian|achievement|achievements|attainment|achievement rate|performance rate|tingkat capaian)\b/],
   ['target', /\b(target|targets|targeted|ditargetkan|sasaran target|goal value)\b/],
   ['realisasi', /\b(realisasi|terealisasi|realization|realisation|realized|realised|actual|actually|spent|spend|spending|expended|disbursed|achieved value)\b/],
-  ['pagu', /\b(pagu|anggaran|alokasi|dialokasikan|plafon|budget|budgets|budgeted|allocation|allocated|ceiling|funding|dana)\b/],
+  ['pagu', /\b(pagu|anggaran|dianggarkan|menganggarkan|dianggarkannya|alokasi|dialokasikan|plafon|budget|budgets|budgeted|allocation|allocated|ceiling|funding|dana)\b/],
   ['name', /\b(names? of|nama-nama|siapa|who|which (kelurahan|desa|villages))\b/],
   ['benchmark', /\b(rata-rata (nasional|provinsi|regional|kabupaten|kota)|(nasional|provinsi|national|provincial|province|regional) (average|rata-rata|figure|angka|realisasi)|national|nasional|provinsi|provincial|province)\b/],
   ['count', /\b(berapa (banyak|jumlah|buah)|jumlah (program|kegiatan|sub ?kegiatan|indikator|sasaran|tujuan)|banyaknya|how many|number of|count of)\b/],
 ];
 
 /** Words that mark the budget before the revision (APBD murni, the first PK). */
-export const ORIGINAL = /\b(sebelum (perubahan|revisi|pergeseran)|murni|semula|original|originally|initial|initially|before (the )?(revision|change|amendment|budget revision|revised)|pk awal|apbd awal|unrevised)\b/;
+export const ORIGINAL = /\b(sebelum (?:\w+ )?(perubahan|revisi|pergeseran|diubah|direvisi)|sblm (?:\w+ )?perubahan|before (?:the )?(?:\w+ )?(?:revision|change|changes|amendment|revised|was revised|was changed)|pre-?revision|murni|semula|original|originally|initial|initially|before (the )?(revision|change|amendment|budget revision|revised)|pk awal|apbd awal|unrevised)\b/;
 /** Words that mark the budget after the revision (APBD perubahan, a revised PK). */
-export const REVISED = /\b(setelah (perubahan|revisi)|sesudah (perubahan|revisi)|perubahan|revisi|direvisi|revised|revision|after (the )?(revision|change|amendment|budget revision)|amended|apbd-?p)\b/;
+export const REVISED = /\b(setelah (?:\w+ )?(perubahan|revisi)|sesudah (?:\w+ )?(perubahan|revisi)|after (?:the )?(?:\w+ )?(?:revision|change|changes|amendment)|post-?revision|perubahan|revisi|direvisi|revised|revision|after (the )?(revision|change|amendment|budget revision)|amended|apbd-?p)\b/;
 
 /**
  * The quantities a text names (a question, or a table's column header), in the order named.

@@ -28,6 +28,12 @@ const MISS_TARGET = /\b(di bawah|below|under|short of|fell short|tidak mencapai|
 const OVER_BUDGET = /\b(more than|melebihi|lebih dari|di atas|above|exceed\w*|over)\b[^.?!]{0,25}\b(budget|pagu\w*|anggaran\w*|allocation)\b|\boverspen\w*/;
 const UNDER_BUDGET = /\b(less than|kurang dari|di bawah|below|under|within)\b[^.?!]{0,25}\b(budget|pagu\w*|anggaran\w*|allocation)\b|\bunderspen\w*|\bterserap di bawah\b/;
 
+/** "Fully spent", "terserap seluruhnya", "habis": spending equal to the budget. */
+const FULLY_SPENT = /\b(fully (spent|used|absorbed|realised|realized)|spent (in full|entirely|completely|all)|used up|terserap (seluruhnya|semua|penuh|habis|100)|habis terpakai|terpakai (semua|habis|seluruhnya)|seluruhnya terserap)\b/;
+/** Speed words about a time: faster is a lower figure, slower a higher one. */
+const FASTER = /\b(lebih cepat|makin cepat|semakin cepat|faster|quicker|sped up|speedier)\b/;
+const SLOWER = /\b(lebih lambat|makin lambat|semakin lambat|slower|slowed|lebih lama|longer)\b/;
+
 export interface PremiseInput {
   u: Understood;
   fx: FactIndex;
@@ -52,14 +58,15 @@ export function checkPremise(p: PremiseInput): Verdict | null {
   const own = new Set(p.entity.names.flatMap((n) => n.toLowerCase().match(/\p{L}+/gu) ?? []));
   const q = (p.u.question.toLowerCase().match(/[\p{L}\p{N}.,%-]+/gu) ?? []).filter((w) => !own.has(w)).join(' ');
   if (OVER_BUDGET.test(q) || UNDER_BUDGET.test(q)) return budget(p, OVER_BUDGET.test(q));
+  if (FULLY_SPENT.test(q)) return budget(p, true, true);
   if (BEAT_TARGET.test(q) || MISS_TARGET.test(q)) return target(p, !MISS_TARGET.test(q));
   if (/\b(rata-rata|average|nasional|national|provinsi|province|provincial)\b/.test(q)) {
     const higher = /\b(lebih tinggi|di atas|above|higher|exceed\w*|melampaui|melebihi|better|lebih baik)\b/.test(q);
     const lower = /\b(lebih rendah|di bawah|below|lower|under|worse|lebih buruk)\b/.test(q);
     return higher !== lower ? benchmark(p, higher) : null;
   }
-  const up = UP.test(q);
-  const down = DOWN.test(q);
+  const up = UP.test(q) || SLOWER.test(q);
+  const down = DOWN.test(q) || FASTER.test(q);
   if (up !== down) return trend(p, up, JUDGED.test(q));
   return null;
 }
@@ -152,13 +159,13 @@ function benchmark(p: PremiseInput, higher: boolean): Verdict | null {
   return { holds, facts: [own, other], text: t(p.lang, `Realisasi ${cite(own)} ${rel} angka pembanding ${cite(other)}.`, `The realisation ${cite(own)} ${rel} the comparison figure ${cite(other)}.`) };
 }
 
-function budget(p: PremiseInput, over: boolean): Verdict | null {
+function budget(p: PremiseInput, over: boolean, full = false): Verdict | null {
   const both = pair(p.facts('realisasi', { period: 'current' }), p.facts('pagu', { period: 'current' }));
   if (!both) return null;
   const [real, pagu] = both;
   const a = num(real)!;
   const b = num(pagu)!;
-  const holds = over ? a > b : a < b;
+  const holds = full ? a >= b : over ? a > b : a < b;
   const rel = a > b ? t(p.lang, 'melebihi', 'is more than') : a < b ? t(p.lang, 'di bawah', 'is below') : t(p.lang, 'sama dengan', 'equals');
   const share = b > 0 ? ` (${(Math.round((a / b) * 10000) / 100).toFixed(2).replace('.', p.lang === 'id' ? ',' : '.')}%)` : '';
   return { holds, facts: [real, pagu], text: t(p.lang, `Realisasi ${cite(real)} ${rel} pagu ${cite(pagu)}${share}.`, `The amount spent ${cite(real)} ${rel} the budget ${cite(pagu)}${share}.`) };

@@ -1,6 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import type { EntityKind, FactEntity, FactIndex } from './facts.js';
-import type { Retriever } from './retrieval.js';
+import { root, type Retriever } from './retrieval.js';
 
 /**
  * Matches the words a question names an entity with against the fact index's entities: each word
@@ -70,8 +70,11 @@ export function matchFacts(fx: FactIndex, retriever: Retriever, terms: string[],
 }
 
 /** Two normalised words are the same word: equal, a typo apart, or one a long prefix of the other. */
-function like(a: string, b: string): boolean {
+export function like(a: string, b: string): boolean {
   if (a === b) return true;
+  // Morphological variants of one root ("status" / "berstatus", "hambat" / "penghambat").
+  const ra = root(a);
+  if (ra.length >= 4 && ra === root(b)) return true;
   if (a.length >= 5 && b.length >= 5) {
     if (a.startsWith(b) || b.startsWith(a)) return Math.min(a.length, b.length) >= 5;
     const d = distance(a, b);

@@ -99,8 +99,10 @@ const KNOWN_ACRONYMS: Record<string, string> = {
 };
 
 const CANONICAL = new Map<string, string>();
+const HEADS = new Set<string>();
 for (const group of [...SYNONYM_GROUPS, ...DOMAIN_GROUPS]) {
   const head = stem(group[0]!);
+  HEADS.add(head);
   for (const w of group) CANONICAL.set(stem(w), head);
 }
 
@@ -130,6 +132,38 @@ export function stem(word: string): string {
     if (w.length > 4 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
   }
   return w;
+}
+
+/**
+ * The root of an Indonesian word without its derivational prefix (ber-, ter-, di-, meN-, peN-,
+ * per-, ke-…-an) and suffix, for matching morphological variants: "berstatus" / "status",
+ * "menghambat" / "penghambat" / "hambatan", "dianggarkan" / "anggaran". Keeps at least 4 letters;
+ * the nasal of meN- / peN- is restored before a vowel-initial root where Indonesian drops k/p/t/s
+ * ("penyerapan" → "serap", "pengawasan" → "awas").
+ *
+ * @example
+ *   root('berstatus');  // 'status'
+ *   root('menghambat'); // 'hambat'
+ */
+export function root(word: string): string {
+  let w = stem(word.toLowerCase());
+  if (/^\d/.test(w)) return w;
+  const rest = (n: number) => w.length - n >= 4;
+  if (/^(ber|ter|per)/.test(w) && rest(3) && !/^(ber|ter|per)[aiueo]?$/.test(w)) w = w.slice(3);
+  else if (/^(mem|pem)[bpf]/.test(w) && rest(3)) w = w.slice(3);
+  else if (/^(meny|peny)[aiueo]/.test(w) && rest(4)) w = `s${w.slice(4)}`;
+  else if (/^(meng|peng)[aiueo]/.test(w) && rest(4)) w = w.slice(4);
+  else if (/^(meng|peng)[gkh]/.test(w) && rest(4)) w = w.slice(4);
+  else if (/^(men|pen)[cdjt]/.test(w) && rest(3)) w = w.slice(3);
+  else if (/^(me|pe)[lrwy]/.test(w) && rest(2)) w = w.slice(2);
+  else if (/^di/.test(w) && rest(2)) w = w.slice(2);
+  else if (/^ke/.test(w) && rest(2) && /an$/.test(word)) w = w.slice(2);
+  return w;
+}
+
+/** Whether a normalised word is a term of the domain lexicon (an indicator / program word or a quantity word). */
+export function isDomainTerm(term: string): boolean {
+  return HEADS.has(term);
 }
 
 /**

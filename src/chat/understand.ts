@@ -1,6 +1,6 @@
 import type { Attr, EntityKind, Period } from './facts.js';
 import { normaliseLabel } from './facts.js';
-import { figuresIn } from './figures.js';
+import { figuresIn, readings } from './figures.js';
 import { attrsIn, ORIGINAL, REVISED } from './lexicon.js';
 import { detectLanguage } from './intent.js';
 import { analyze, tokenize } from './retrieval.js';
@@ -41,6 +41,8 @@ export interface Understood {
   page: number | null;
   /** Figures the question states ("since the capaian was 100%"): a premise to verify. */
   asserted: string[];
+  /** Asserted figures written rounded with a scale word ("Rp 1,9 miliar"): compared to their precision. */
+  approx: Record<string, number>;
   /** A predicate label the question states ("Sangat Berhasil"). */
   assertedLabel: string | null;
   /** Normalised words left to name the entity. */
@@ -93,9 +95,9 @@ const PREVIOUS = /\b(tahun lalu|tahun sebelumnya|tahun sebelum(nya)?|last year|p
 const RENSTRA = /\b(akhir renstra|target renstra|renstra|akhir periode|end of the (strategic|renstra)|strategic plan|medium[- ]term (plan|target)|five[- ]year plan|end[- ]of[- ]plan)\b/;
 const NEXT = /\b(tahun depan|tahun berikutnya|next year|following year|coming year)\b/;
 
-const EXPLAIN = /\b(mengapa|kenapa|why|jelaskan|explain|alasan|reason|reasons|penyebab|cause[sd]?|obstacles?|hambatan|kendala|penghambat|pendorong|faktor|factors?|drove|drivers?|what (caused|explains)|apa (alasan|penyebab)|bagaimana .*(dihitung|diperoleh|didapat|cara)|how (was|is|were|did) .*(comput|calculat|derived|obtain|arriv)|how .* (come|calculated))\b/;
+const EXPLAIN = /\b(mengapa|kenapa|knp|why|\w*hambat\w*|held back|hold(?:s|ing)? back|hinder\w*|\w*kendala\w*|disebabkan|dikarenakan|jelaskan|explain|alasan|reason|reasons|penyebab|cause[sd]?|obstacles?|hambatan|kendala|penghambat|pendorong|faktor|factors?|drove|drivers?|what (caused|explains)|apa (alasan|penyebab)|bagaimana .*(dihitung|diperoleh|didapat|cara)|how (was|is|were|did) .*(comput|calculat|derived|obtain|arriv)|how .* (come|calculated))\b/;
 const LOCATE = /\b(di ?mana|halaman berapa|pada halaman (berapa|apa|mana)|di halaman (berapa|apa|mana)|hal(aman)?\.? berapa|tabel (apa|berapa|mana)|where|which page|what page|on which|which table|what table|which attachment|what attachment|which section|lampiran (apa|berapa|mana)|located|printed (on|in) which|found (on|in) which|in which (table|page|section|chapter))\b/;
-const SUMMARY = /\b(ringkas|ringkasan|rangkum|rangkuman|ikhtisar|gambaran umum|gambarkan|secara umum|summar(y|ise|ize)|overview|in brief|secara singkat|highlights?|in general|bagaimana kinerja|how (did|does|has) [^?]{0,60}\b(do|did|perform|performed|fare|fared|change|changed)|how well)\b/;
+const SUMMARY = /\b(ringkas\w*|rangkum\w*|rundown|recap\w*|run-?down|^overall\b|how did [^?]{0,60}\b(?:come|turn) out|ikhtisar|gambaran umum|gambarkan|secara umum|summar(y|ise|ize)|overview|in brief|secara singkat|highlights?|in general|bagaimana kinerja|how (did|does|has) [^?]{0,60}\b(do|did|perform|performed|fare|fared|change|changed)|how well)\b/;
 const CHECK = /^(apakah|apa benar|benarkah|betulkan|is|are|was|were|does|do|did|has|have|can|could)\b|\b(sudah benar|benar|tepat|sesuai|cocok|konsisten|sama( dengan)?|tercapai|berhasil|melebihi|correct|right|accurate|consistent|match(es)?|add up|adds up|agree|achieved|met|exceed(ed)?|true|same as)\b/;
 const FINDINGS = /\b(temuan|kesalahan|error|errors|findings?|issues?|masalah|problems?|discrepanc(y|ies)|salah|miscalculat\w*|keliru|wrong|peringatan|warnings?)\b/;
 const ASSERTION = /\b(karena|sebab|mengingat|since|because|given that|as|seeing that|bahwa|that)\b/;
@@ -202,7 +204,23 @@ export function understand(question: string, opts: { lang?: Lang; year?: number 
   const variant = variants.length === 1 ? variants[0]! : null;
   const subPeriod = SUB_PERIOD.exec(rest)?.[0] ?? null;
 
+  // "Rp 1,9 miliar", "2.1 billion", "950 jt": a rounded amount, written out and compared to its precision.
+  const approx: Record<string, number> = {};
+  rest = rest.replace(/\b(\d+(?:[.,]\d+)?)\s*(miliar|milyar|billion|bn|juta|jt|million|mio|ribu|rb|thousand)\b/g, (_m, n: string, scale: string) => {
+    const mult = /^(miliar|milyar|billion|bn)$/.test(scale) ? 1e9 : /^(juta|jt|million|mio)$/.test(scale) ? 1e6 : 1e3;
+    const decimals = /[.,](\d+)$/.exec(n)?.[1]?.length ?? 0;
+    const value = Number(n.replace(',', '.')) * mult;
+    const text = String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+    approx[text] = (mult / 10 ** decimals) / 2;
+    return ` ${text} `;
+  });
   const figures = figuresIn(rest).filter((f) => !years.includes(Number(f)));
+  // A small whole number stated as a value ("was 87, right?", "17 minutes"): a premise too; a number
+  // that is part of a line's name ("minimal 20 jam") is dropped when the line is matched.
+  for (const m of rest.matchAll(/(?<![\d.,])\b(\d{1,3})\b(?![.,]?\d)(?!\s*(?:%|\(|[a-z]+\)))/g)) {
+    const n = m[1]!;
+    if (!figures.some((f) => readings(f).includes(Number(n))) && !years.includes(Number(n)) && !/\b(tw|triwulan|semester|quarter|iku|no|nomor|number|ke|bab|chapter|lampiran|attachment|top|first|pertama)\s*$/.test(rest.slice(Math.max(0, m.index - 12), m.index))) figures.push(n);
+  }
   // "stayed at 3", "tetap di angka 3": a small figure stated as the value.
   for (const m of rest.matchAll(/\b(?:stayed at|remained at|was only|tetap di(?: angka| level)?|hanya|level)\s+(\d{1,2}(?:[.,]\d+)?)\b/g)) if (!figures.includes(m[1]!)) figures.push(m[1]!);
   const assertedLabel = LABELS.exec(rest)?.[1] ?? null;
@@ -212,7 +230,9 @@ export function understand(question: string, opts: { lang?: Lang; year?: number 
   // "jumlah anggaran program": the amount of a budget, not a count.
   const counting = (!!cm && !/\b(anggaran|pagu|dana|realisasi|belanja|sisa|capaian|target|rp)\b/.test(cm[2] ?? '')) || (/\b(how many|berapa banyak|ada berapa)\b/.test(rest) && COUNTED_NOUN.test(rest));
   const generic = /^(berapa (banyak|jumlah)|ada berapa|how many|what is the number of|jumlah)\b/.test(rest.trim()) && !attrs.some((a) => a !== 'count') && !money;
-  if ((counting || generic) && !/\b(temuan|findings?|errors?|kesalahan|peringatan|warnings?)\b/.test(rest)) kind = 'count';
+  // "The number of complaints went down, right?": a premise about a figure, not a count to give.
+  const tagged = /(\bright\??$|\bkan\??$|\bya\??$|\bbukan\??$|\bis it true\b|\bbenarkah\b|\bapa benar\b|\bisn'?t it\b|\bcorrect\?$)/.test(rest.replace(/[?!.\s]+$/, '')) || /\b(went|go(?:es)?|gone) (up|down)\b|\b(naik|turun|meningkat|menurun)\b/.test(rest);
+  if ((counting || generic) && !(tagged && !/^(berapa|ada berapa|how many)\b/.test(rest.trim())) && !/\b(temuan|findings?|errors?|kesalahan|peringatan|warnings?)\b/.test(rest)) kind = 'count';
   else if (SUMMARY.test(rest)) kind = 'summary';
   else if (EXPLAIN.test(rest)) kind = 'explanation';
   else if (LOCATE.test(rest)) kind = 'location';
@@ -240,6 +260,7 @@ export function understand(question: string, opts: { lang?: Lang; year?: number 
     tableLabels,
     page,
     asserted: figures,
+    approx,
     assertedLabel,
     terms,
     money,
