@@ -142,3 +142,15 @@ describe('held-out vocabulary', () => {
     expect(html(true).some((h) => reserved.some((label) => h.includes(label)))).toBe(true);
   });
 });
+
+describe('verify: the gold capaian rule (domain.md §5)', () => {
+  const p = (text: string, value: number, decimals: number) => printed(text, value, decimals, w, (v) => String(v));
+  it.each([
+    ['a whole target is exact: 10,62 / 12 is 88,50, not anything a target of 11,5 to 12,5 allows', '12', 12, '10,62', 10.62, '90,05', 90.05, 1],
+    ['the correct capaian', '12', 12, '10,62', 10.62, '88,50', 88.5, 0],
+    ['a capaian the realisasi\'s own rounding explains (10,615 to 10,625 of 12)', '12', 12, '10,62', 10.62, '88,54', 88.54, 0],
+  ])('%s', (_name, tt, t, rt, r, ct, c, violations) => {
+    const f = facts({ capaian: [{ label: 'x', formula: 'ratio', target: p(tt, t, 0), realisasi: p(rt, r, 2), capaian: p(ct, c, 2) }] });
+    expect(verify(f, { style: 'id', scale: [], tahun: 2023, instansi: 'x' }).filter((v) => v.check === 'capaian')).toHaveLength(violations);
+  });
+});

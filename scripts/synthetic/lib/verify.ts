@@ -110,7 +110,9 @@ export function verify(f: Facts, ctx: VerifyContext): Violation[] {
 
   for (const c of f.capaian) {
     const r = iv(c.realisasi);
-    const t: Interval = c.range ? [rangeTarget(c.range, num(c.realisasi)), rangeTarget(c.range, num(c.realisasi))] : iv(c.target);
+    // domain.md §5: a target is exact as printed (it is set, not measured); only the realisasi, a
+    // measurement, carries its printed precision.
+    const t: Interval = c.range ? [rangeTarget(c.range, num(c.realisasi)), rangeTarget(c.range, num(c.realisasi))] : [num(c.target), num(c.target)];
     const expected = capaianInterval(c.formula, r, t);
     const verdict = compare(c.capaian, expected);
     if (verdict === 'ok') continue;
