@@ -462,7 +462,7 @@ function factAnswer(asked: Understood, c: Ctx): GroundedAnswer | null {
   const self = c.fx.entities.get('report');
   const lines0 = [...c.fx.entities.values()].filter((e) => e.kind !== 'report');
   const officeWords = (self?.names[0] ?? '').toLowerCase().split(/[^\p{L}]+/u).filter((w) => w && !/^(dan|dari|di|ke|the|of|and)$/.test(w));
-  const office = (x: string) => (!!self?.terms.has(x) || abbreviates(x, officeWords)) && !lines0.some((e) => e.terms.has(x));
+  const office = (x: string) => (!!self?.terms.has(x) || abbreviates(x, officeWords) || contracts(x, officeWords)) && !lines0.some((e) => e.terms.has(x));
   // The place the office is in ("Kota Dumai") names no line either.
   const place = new Set(analyze(c.report.report.pemda ?? ''));
   const optional = new Set(asked.terms.filter((x) => office(x) || place.has(x) || ((c.fx.vocabulary.get(x) ?? 0) >= 3 && !lines0.some((e) => e.terms.has(x)))));
@@ -478,7 +478,8 @@ function factAnswer(asked: Understood, c: Ctx): GroundedAnswer | null {
     matches = matchFacts(c.fx, c.retriever, u.terms, kinds, optional);
     const any = matchFacts(c.fx, c.retriever, u.terms, [], optional);
     // A name matched much better outside the preferred kinds wins (a program asked for its "capaian").
-    if (any[0] && (!matches[0] || any[0].score > matches[0].score + 0.25)) matches = any;
+    // …unless the question names the kind itself ("Belanja Pegawai" is a belanja line or nothing).
+    if (any[0] && (!matches[0] || any[0].score > matches[0].score + 0.25) && !u.entityKinds.includes('belanja')) matches = any;
   } else if (kinds.includes('total') || (kinds === BUDGET_KINDS && u.attrs.length)) {
     const belanja = kinds.includes('belanja') && !kinds.includes('program');
     matches = [...c.fx.entities.values()].filter((e) => e.kind === 'total' && e.key.startsWith('belanja:') === belanja).map((entity) => ({ entity, score: 1, covered: 1 }));
@@ -580,7 +581,10 @@ function factAnswer(asked: Understood, c: Ctx): GroundedAnswer | null {
   return { intent: u.kind === 'check' ? 'check' : 'value', text: [...confirmed, ...lines, ...context, ...gaps, ...notes].join('\n') };
 }
 
-const REASON = /\b(penghambat|pendorong|pendukung|kendala|hambatan|disebabkan|dikarenakan|penyebab|faktor|permasalahan|keberhasilan|kegagalan|tidak terserap|belum tercapai|tidak tercapai|belum optimal|alasan|akibat|obstacles?|because of|due to)\b/i;
+const REASON = /\b(penghambat|pendorong|pendukung|kendala|hambatan|disebabkan|dikarenakan|karena|sehingga|menunjukkan|dikategorikan|tergolong|penyebab|faktor|permasalahan|keberhasilan|kegagalan|tidak terserap|belum tercapai|tidak tercapai|belum optimal|alasan|akibat|obstacles?|because of|due to)\b/i;
+/** Reasons against (obstacles) and for (drivers): a question asking for one gets those sentences first. */
+const AGAINST = /\b(\w*hambat\w*|kendala|obstacles?|held back|hold(?:s|ing)? back|hinder\w*|barriers?|challenges?|problems?|masalah|permasalahan|gagal|kegagalan|fail\w*|tidak (?:mencapai|terserap|tercapai)|belum (?:mencapai|tercapai|optimal)|short)\b/i;
+const FOR = /\b(\w*dorong\w*|pendukung|mendukung|drove|drivers?|driven|helped|success\w*|keberhasilan)\b/i;
 
 /**
  * What the report says about why: the paragraphs that name the line (or the question's words, for
@@ -606,10 +610,22 @@ function reasons(c: Ctx, u: Understood, e: FactEntity): string[] {
       if (used.has(j)) continue;
       const d = paras[j]!;
       const sentences = d.text.replace(/\s+/g, ' ').split(/(?<=[.;:])\s+(?=[A-Z0-9(•])|\s(?=•)/);
-      const at = sentences.findIndex((x) => REASON.test(x));
+      // Within a paragraph about several lines, the reasons after this line's name.
+      const named = sentences.findIndex((x) => {
+        const ws = new Set(analyze(x));
+        return name.filter((w) => ws.has(w)).length / name.length >= 0.6;
+      });
+      const from = named >= 0 ? named : 0;
+      const side = AGAINST.test(u.question) ? AGAINST : FOR.test(u.question) ? FOR : null;
+      const after = (test: (x: string) => boolean) => sentences.findIndex((x, k) => k >= from && test(x));
+      const sided = side ? after((x) => side.test(x) && REASON.test(x)) : -1;
+      const at = sided >= 0 ? sided : side && anchors.length > 1 ? -1 : after((x) => REASON.test(x));
       if (at < 0) continue;
       used.add(j);
-      const quote = clipText(sentences.slice(at, at + 6).join(' '), 600);
+      let text = sentences.slice(at, at + 6).join(' ');
+      // "… sebagai berikut:" — the list follows in the next paragraph.
+      if (/(berikut|following)\s*:?\s*\d*\s*$/i.test(text) && paras[j + 1]) text = `${text} ${paras[j + 1]!.text.replace(/\s+/g, ' ')}`;
+      const quote = clipText(text, 600);
       quotes.push(t(c, `Menurut laporan (hal. ${d.page}): "${plain(quote)}" [${d.id}]`, `The report says (p. ${d.page}): "${plain(quote)}" [${d.id}]`));
       if (quotes.length >= 3) return quotes;
     }
@@ -625,6 +641,31 @@ function reasons(c: Ctx, u: Understood, e: FactEntity): string[] {
 function unknownWord(c: Ctx, x: string, lines: FactEntity[]): boolean {
   if (/\d/.test(x) || isDomainTerm(x) || c.retriever.expansionOf(x) || (c.fx.vocabulary.get(x) ?? 0) > 0) return false;
   return !lines.some((e) => [...e.terms].some((nm) => like(x, nm)));
+}
+
+/**
+ * True when a word is a contraction of a name: its letters in order through the name's words,
+ * starting at a word's first letter and drawing on at least three words ("disdukcapil" for "Dinas
+ * Kependudukan dan Pencatatan Sipil").
+ */
+export function contracts(word: string, words: string[]): boolean {
+  if (word.length < 6 || words.length < 3) return false;
+  for (let start = 0; start < words.length; start++) {
+    if (words[start]![0] !== word[0]) continue;
+    let i = 0;
+    const used = new Set<number>();
+    for (let j = start; j < words.length && i < word.length; j++) {
+      const w = words[j]!;
+      for (let k = 0; k < w.length && i < word.length; k++) {
+        if (w[k] === word[i]) {
+          used.add(j);
+          i++;
+        }
+      }
+    }
+    if (i === word.length && used.size >= 3) return true;
+  }
+  return false;
 }
 
 /**
@@ -665,7 +706,8 @@ function splitEntities(u: Understood, c: Ctx, kinds: EntityKind[]): GroundedAnsw
 /** Tables (and attachments) whose caption names what the question asks about: where it is, or that it is empty. */
 function captionAnswer(u: Understood, c: Ctx): GroundedAnswer | null {
   const office = c.fx.entities.get('report')?.terms ?? new Set<string>();
-  const words = analyze(u.question.replace(/["“”]/g, ' ')).filter((x) => !office.has(x) && !/^(tabel|table|lampiran|attachment|mana|where|halaman|page|report|laporan|list|lists|memuat|define|ada)$/.test(x));
+  const officeWords = (c.fx.entities.get('report')?.names[0] ?? '').toLowerCase().split(/[^\p{L}]+/u).filter((w) => w && !/^(dan|dari|di|ke|the|of|and)$/.test(w));
+  const words = analyze(u.question.replace(/["“”]/g, ' ')).filter((x) => !office.has(x) && !/^\d+$/.test(x) && !abbreviates(x, officeWords) && !/^(tabel|table|lampiran|attachment|mana|where|halaman|page|report|laporan|list|lists|memuat|define|ada)$/.test(x));
   if (!words.length) return null;
   const captions = c.fx.tables.filter((tp) => tp.caption);
   const df = new Map<string, number>();

@@ -132,6 +132,7 @@ const NOISE = new Set(
       'rata nasional provinsi national provincial province average obstacle obstacles hambatan kendala constraint constraints barrier falling short fell',
       'more less least than into onto upon about against between through during what whats dari daripada lebih kurang',
       'rated dinilai berpredikat landed skala scale atribut attribute execsum lampiran attachment section bagian',
+      'say says said saying use used uses using get gets got show shows showed shown held hold holds keep kept come came go goes went gone make makes let know think look see seen want need tell told dianggarkan anggarkan menganggarkan liat lihat dong sih deh nih',
       'januari februari maret april mei juni juli agustus september oktober november desember january february march june july august october december sampai hingga until tanggal etc dst',
     ].join(' '),
   ),
@@ -179,7 +180,7 @@ export function understand(question: string, opts: { lang?: Lang; year?: number 
   const money = /\b(anggaran|pagu|dana|rupiah|rp\.?|budget|spent|spending|belanja|expenditure|biaya|cost|funds?)\b/.test(rest);
   // "realisasi anggaran", "sisa anggaran", "budget absorption": the money word qualifies the figure, it is not the pagu.
   if (attrs.includes('pagu') && attrs.some((a) => a === 'realisasi' || a === 'sisa' || a === 'serapan')) {
-    const money = /\b(pagu|anggaran|alokasi|dialokasikan|plafon|budget|budgets|budgeted|allocation|allocated|ceiling|funding|dana)\b/g;
+    const money = /\b(pagu|anggaran|dianggarkan|menganggarkan|alokasi|dialokasikan|plafon|budget|budgets|budgeted|allocation|allocated|ceiling|funding|dana)\b/g;
     const qualifier = /^(realisasi|serapan|penyerapan|sisa|persentase realisasi|remaining|unspent|spent)\s*$|^\s*(realisation|realization|absorption|spent|remaining|yang terserap|terserap|terealisasi)\b/;
     const alone = [...unquoted.matchAll(money)].some((m) => !qualifier.test(unquoted.slice(Math.max(0, m.index - 22), m.index).split(/\s+/).slice(-2).join(' ')) && !qualifier.test(unquoted.slice(m.index + m[0].length, m.index + m[0].length + 16)));
     if (!alone) attrs.splice(attrs.indexOf('pagu'), 1);
@@ -236,7 +237,7 @@ export function understand(question: string, opts: { lang?: Lang; year?: number 
   else if (SUMMARY.test(rest)) kind = 'summary';
   else if (EXPLAIN.test(rest)) kind = 'explanation';
   else if (LOCATE.test(rest)) kind = 'location';
-  else if (attrs[0] === 'count' || (/\b(how many|berapa banyak|berapa jumlah|jumlah)\b/.test(rest) && /\b(program|kegiatan|sub ?kegiatan|indikator|sasaran|tujuan|programs|activities|indicators|objectives|goals|temuan|findings|errors|kesalahan)\b/.test(rest) && !money && !attrs.some((a) => a !== 'count' && a !== 'pagu'))) kind = 'count';
+  else if ((attrs[0] === 'count' && !tagged) || (/\b(how many|berapa banyak|berapa jumlah|jumlah)\b/.test(rest) && /\b(program|kegiatan|sub ?kegiatan|indikator|sasaran|tujuan|programs|activities|indicators|objectives|goals|temuan|findings|errors|kesalahan)\b/.test(rest) && !money && !attrs.some((a) => a !== 'count' && a !== 'pagu'))) kind = 'count';
   else if (figures.length || CHECK.test(rest) || (ASSERTION.test(rest) && assertedLabel)) kind = 'check';
   else kind = 'value';
   if (kind === 'count' && !attrs.includes('count')) attrs.unshift('count');
