@@ -113,8 +113,11 @@ testCheck(crossTable, {
       { scanned: '9196', printed: '91', want: { messageId: 'scanSuffix', severity: 'info' as const } },
       { scanned: '93.91', printed: '93.1%', want: { messageId: 'mismatch', severity: 'error' as const } },
       { scanned: '39.1', printed: '93.1', want: { messageId: 'mismatch', severity: 'error' as const } },
+      { scanned: '8', printed: '38', want: { messageId: 'scanLost', severity: 'info' as const } },
+      { scanned: '3.1', printed: '93.1', want: { messageId: 'scanLost', severity: 'info' as const } },
+      { scanned: '83', printed: '38', want: { messageId: 'mismatch', severity: 'error' as const } },
     ].map(({ scanned, printed, want }) => ({
-      name: `a scanned ${scanned} against a printed ${printed}: ${want.messageId === 'scanSuffix' ? 'the printed digits and a trailing mark read as digits, the scan’s reading (info)' : 'a different figure (error)'}`,
+      name: `a scanned ${scanned} against a printed ${printed}: ${want.messageId === 'scanSuffix' ? 'the printed digits and a trailing mark read as digits, the scan’s reading (info)' : want.messageId === 'scanLost' ? 'the printed digits with one lost at an end, the scan’s reading (info)' : 'a different figure (error)'}`,
       report: makeReport({
         indicators: [
           indicator({ key: 'mcp', table: 'bab3', page: 6, capaian: printed }),

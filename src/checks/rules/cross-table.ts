@@ -62,6 +62,10 @@ const crossTable: Check = {
       id: '{name}: {field} terbaca {printed} dari hasil pindaian di {here}, sedangkan {expected} di {where}; angka pindaian itu adalah {expected} dengan tanda di belakangnya (mis. %) terbaca sebagai angka — periksa halaman pindaian',
       en: '{name}: {field} reads {printed} from the scan in {here}, but {expected} in {where}; the scanned figure is {expected} with a trailing mark (such as %) read as digits — check the scanned page',
     },
+    scanLost: {
+      id: '{name}: {field} terbaca {printed} dari hasil pindaian di {here}, sedangkan {expected} di {where}; angka pindaian itu adalah {expected} dengan satu atau dua angka di ujungnya tidak terbaca — periksa halaman pindaian',
+      en: '{name}: {field} reads {printed} from the scan in {here}, but {expected} in {where}; the scanned figure is {expected} with a digit or two at one end not read — check the scanned page',
+    },
     rounding: {
       id: '{name}: {field} tercetak {printed} di {here} dan {expected} di {where}; hanya sama bila salah satunya dipotong',
       en: '{name}: {field} printed as {printed} in {here} and as {expected} in {where}; they agree only if one was truncated',
@@ -219,6 +223,10 @@ function compare(occ: readonly Occurrence[], ctx: CheckContext, what: { subject:
     const digits = (t: string): string => t.replace(/\D/g, '');
     const extra = digits(o.v.text).length - digits(ref.v.text).length;
     const scanSuffix = o.v.ocr && !ref.v.ocr && extra >= 1 && extra <= 2 && digits(o.v.text).startsWith(digits(ref.v.text)) && !/%/.test(o.v.text);
+    // Or the reference's digits with one or two lost at either end ('8' for '38'): a digit under a
+    // stamp or a rule the scan's reading dropped.
+    const [od, rd] = [digits(o.v.text), digits(ref.v.text)];
+    const scanLost = o.v.ocr && !ref.v.ocr && od.length >= 1 && rd.length - od.length >= 1 && rd.length - od.length <= 2 && (rd.startsWith(od) || rd.endsWith(od));
     const where = places(supporters.map((s) => tablePlace(s.v.cite, ctx)));
     const links: FindingLinks | undefined =
       what.budget
@@ -230,8 +238,8 @@ function compare(occ: readonly Occurrence[], ctx: CheckContext, what: { subject:
           }
         : undefined;
     out.push({
-      messageId: scanSuffix ? 'scanSuffix' : truncated ? 'rounding' : 'mismatch',
-      severity: scanSuffix ? 'info' : truncated ? 'rounding' : undefined,
+      messageId: scanSuffix ? 'scanSuffix' : scanLost ? 'scanLost' : truncated ? 'rounding' : 'mismatch',
+      severity: scanSuffix || scanLost ? 'info' : truncated ? 'rounding' : undefined,
       subject: what.subject,
       data: {
         name: o.name ?? what.name,
