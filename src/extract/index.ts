@@ -22,7 +22,7 @@ import { linkAcrossParts } from './rules/orphans.js';
 import { extractProseBudget, proseTotals } from './rules/prose-budget.js';
 import { realignShiftedRows } from './rules/realign.js';
 import { stackedLists } from './rules/stacked-list.js';
-import { readComparisons, readEfficiency } from './rules/comparisons.js';
+import { readComparisons, readEfficiency, readStatements } from './rules/comparisons.js';
 import { applyBudgetProof, applyPerformanceProof, proveBudgetRoles, provePerformanceTable } from './rules/arithmetic.js';
 import { classifyTable, mapColumns, type ColumnMap } from './rules/columns.js';
 import { identify } from './rules/identity.js';
@@ -201,6 +201,8 @@ export function extractReport(layout: LayoutDocument, opts: ExtractOptions = {})
   prose.claims = prose.claims.filter((c) => c.kind !== 'trend' || c.from || c.to || !compared.some((t) => t.includes(normalizeName(c.text)) || normalizeName(c.text).includes(t)));
   prose.claims = resolveTrends(prose.claims, indicators, id.tahun);
   prose.claims.push(...comparisons);
+  // Sentences stating an indicator's realisasi alone, for the tables to check.
+  prose.claims.push(...readStatements(layout.paragraphs, indicators, id.tahun, prose.claims));
   // Efficiency statements of any shape, read by which percentage is the budget's own absorption.
   prose.claims.push(...readEfficiency(layout.paragraphs, budget, prose.claims));
   belanja.push(...prose.belanja);

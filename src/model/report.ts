@@ -224,6 +224,11 @@ export const Claim = z.discriminatedUnion('kind', [
     /** What the figure is compared with: last year's (default), or this year's target ("melebihi target": from = target, to = realisasi). */
     versus: z.enum(['previous', 'target']).optional(),
   }),
+  /**
+   * "Pada tahun 2019, Angka Kematian Bayi terealisasi sebesar 41.": a sentence naming an indicator
+   * and stating its realisasi as its one figure (`subject` the indicator as the tables name it).
+   */
+  z.object({ ...ClaimBase, kind: z.literal('stated'), subject: z.string(), quantity: z.literal('realisasi'), value: Value }),
   z.object({ ...ClaimBase, kind: z.literal('efisiensi'), stated: Value, numerator: Value.nullable(), denominator: Value.nullable(), operation: z.enum(['divide', 'subtract', 'label']), label: z.string().nullable() }),
   z.object({ ...ClaimBase, kind: z.literal('formula'), polarity: Polarity, formula: z.enum(['ratio', 'inverse', 'two-minus']) }),
   /** Template text left in the report ("(pilih salah satu)", "Isi dengan …"): `phrase` as printed. */

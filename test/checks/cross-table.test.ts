@@ -50,8 +50,16 @@ const statedInProse = (stated: string, text = `Nilai ${stated} yang dicapai pada
     claims: [claim('trend', { page: 7, text, direction: 'up', subject: 'Indeks Kepuasan Masyarakat (IKM)', from: prose('66.75', 7), to: prose(stated, 7) })],
   });
 
+/** A sentence stating the realisasi alone ("… terealisasi sebesar 41."). */
+const statedAlone = (stated: string) =>
+  makeReport({
+    indicators: [indicator({ key: 'akb', indikator: 'Angka Kematian Bayi (AKB)', table: 't3', page: 6, target: '15', realisasi: '14', capaian: '106,7' })],
+    claims: [claim('stated', { page: 7, text: `Pada tahun 2023, Angka Kematian Bayi (AKB) terealisasi sebesar ${stated}.`, subject: 'Angka Kematian Bayi (AKB)', quantity: 'realisasi', value: prose(stated, 7) })],
+  });
+
 testCheck(crossTable, {
   valid: [
+    { name: 'a realisasi stated alone in a sentence, as the table prints it', report: statedAlone('14') },
     { name: 'a realisasi stated in prose as the table prints it', report: statedInProse('67.76') },
     { name: 'a figure stated in prose that is the capaian the table prints (the sentence speaks of the capaian)', report: statedInProse('84.70') },
     {
@@ -108,6 +116,12 @@ testCheck(crossTable, {
     },
   ],
   invalid: [
+    {
+      name: 'a realisasi stated alone in a sentence with its digits swapped (41 for 14): reported at the sentence',
+      report: statedAlone('41'),
+      errors: [{ messageId: 'mismatch', severity: 'error' }],
+      check: ([f]) => expect([f?.printed?.value, f?.expected?.value, f?.citations[0]?.page]).toEqual([41, 14, 7]),
+    },
     ...[
       { scanned: '93.196', printed: '93.1%', want: { messageId: 'scanSuffix', severity: 'info' as const } },
       { scanned: '9196', printed: '91', want: { messageId: 'scanSuffix', severity: 'info' as const } },

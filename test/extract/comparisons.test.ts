@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readComparisons, readEfficiency } from '../../src/extract/rules/comparisons.js';
+import { readComparisons, readEfficiency, readStatements } from '../../src/extract/rules/comparisons.js';
 import type { BudgetRow, Indicator } from '../../src/model/report.js';
 import { paragraph } from './helpers.js';
 
@@ -73,5 +73,27 @@ describe('readEfficiency', () => {
   });
   it('needs the budget\'s own absorption among the figures', () => {
     expect(readEfficiency([paragraph(8, 'Efisiensi 1,02 dari 94,47% dibagi 90,00%.')], [total], [])).toEqual([]);
+  });
+});
+
+describe('readStatements', () => {
+  const akb = [ind('Angka Kematian Bayi (AKB)', ['14', 14, 0], 2019)];
+  it.each([
+    ['the realisasi stated alone', 'Pada tahun 2019, Angka Kematian Bayi (AKB) terealisasi sebesar 41.', 41],
+    ['"tercatat", no year', 'Angka Kematian Bayi (AKB) tercatat sebesar 14 kasus.', 14],
+    ['a percentage', 'Realisasi Angka Kematian Bayi (AKB) tahun 2019 sebesar 82,5%.', 82.5],
+  ])('%s', (_name, text, value) => {
+    const [c] = readStatements([paragraph(7, `Analisis. ${text} Angka tersebut dibahas di bawah.`)], akb, 2019, []);
+    expect(c?.kind === 'stated' ? [c.subject, c.value.value] : null).toEqual(['Angka Kematian Bayi (AKB)', value]);
+  });
+  it.each([
+    ['another year', 'Pada tahun 2018, Angka Kematian Bayi (AKB) terealisasi sebesar 15.'],
+    ['a capaian', 'Capaian Angka Kematian Bayi (AKB) terealisasi sebesar 106,7%.'],
+    ['two figures', 'Realisasi Angka Kematian Bayi (AKB) sebesar 14 dari target 15.'],
+    ['a comparison with the national figure', 'Realisasi Angka Kematian Bayi (AKB) sebesar 14, rata-rata nasional 16.'],
+    ['a direction word: the comparison reader\'s', 'Realisasi Angka Kematian Bayi (AKB) sebesar 14, menurun.'],
+    ['no realisasi word', 'Angka Kematian Bayi (AKB) sebesar 14 per 1.000 kelahiran.'],
+  ])('leaves alone: %s', (_name, text) => {
+    expect(readStatements([paragraph(7, text)], akb, 2019, [])).toEqual([]);
   });
 });

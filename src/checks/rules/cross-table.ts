@@ -322,20 +322,22 @@ function proseFigures(report: Report): Array<{ ind: Report['indicators'][number]
   if (tahun === null) return [];
   const out: Array<{ ind: Report['indicators'][number]; v: Value; n: Num; claimId: string }> = [];
   for (const claim of report.claims) {
-    if (claim.kind !== 'trend' || !claim.to || claim.to.cite.table) continue;
+    const stated = claim.kind === 'stated' ? claim.value : claim.kind === 'trend' ? claim.to : null;
+    if ((claim.kind !== 'trend' && claim.kind !== 'stated') || !stated || stated.cite.table) continue;
     const years = [...claim.text.matchAll(/\b(?:19|20)\d\d\b/g)].map((m) => Number(m[0]));
-    if (!years.includes(tahun) || years.some((y) => y > tahun)) continue;
+    // A trend sentence names the report year; a statement of the realisasi alone names it or no year.
+    if ((claim.kind === 'trend' && !years.includes(tahun)) || years.some((y) => y > tahun)) continue;
     const key = normLabel(claim.subject);
     const rows = report.indicators.filter((i) => (i.tahun ?? tahun) === tahun && (i.key === claim.subject || normLabel(i.key) === key || normLabel(i.indikator) === key));
     const ind = rows[0];
-    const n = measure(claim.to);
+    const n = measure(stated);
     if (!ind || !n) continue;
     const same = (v: Value | null): boolean => {
       const m = measure(v);
       return !!m && overlaps(asRounded(m), asRounded(n));
     };
     if (rows.some((i) => same(i.capaian) && !same(i.realisasi))) continue;
-    out.push({ ind, v: claim.to, n, claimId: claim.id });
+    out.push({ ind, v: stated, n, claimId: claim.id });
   }
   return out;
 }

@@ -49,6 +49,35 @@ export function figureOfYear(sentence: string, figures: readonly Value[], tahun:
   return figures.filter((_, i) => nearer[i] === 'now');
 }
 
+/** The indicators the tables print this year, each with the words of its name (two at least). */
+function currentNames(indicators: readonly Indicator[], tahun: number): { current: Indicator[]; names: Array<{ i: Indicator; words: string[] }> } {
+  const current = indicators.filter((i) => i.tahun === tahun);
+  const names = [...new Map(current.map((i) => [i.key, i])).values()].map((i) => ({ i, words: normalizeName(i.indikator).split(' ').filter(Boolean) })).filter((x) => x.words.length >= 2);
+  return { current, names };
+}
+
+/** The indicator a sentence names whole (the longest name when several fit). */
+function namedIn(sentence: string, names: ReadonlyArray<{ i: Indicator; words: string[] }>): { i: Indicator; words: string[] } | undefined {
+  const norm = normalizeName(sentence);
+  return names.filter((x) => x.words.every((w) => ` ${norm} `.includes(` ${w} `))).sort((a, b) => b.words.length - a.words.length)[0];
+}
+
+/**
+ * The sentence outside the indicator's own name ("Angka Kematian Ibu per 100.000"), however often
+ * it is named (a heading run into its first sentence names it twice), and the figures it prints
+ * there, years aside.
+ */
+function outsideName(sentence: string, name: string, p: Paragraph): { nameless: string; figures: Value[] } {
+  const nameless = sentence.replace(new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), ' ');
+  const cite = { page: p.page, table: null, bbox: p.bbox };
+  const figures = [...nameless.matchAll(FIGURE)]
+    .map((m) => m[0].trim())
+    .filter((t) => !YEAR.test(t.replace(/\s*%$/, '')))
+    .map((t) => valueFrom(t, p.ocr ?? false, cite))
+    .filter((v): v is Value => v !== null && v.value !== null);
+  return { nameless, figures };
+}
+
 /**
  * Trend claims for the comparison sentences that the shape-specific readers left without figures.
  *
@@ -58,8 +87,7 @@ export function figureOfYear(sentence: string, figures: readonly Value[], tahun:
 export function readComparisons(paragraphs: readonly Paragraph[], indicators: readonly Indicator[], tahun: number | null, existing: readonly Claim[]): Claim[] {
   if (tahun === null) return [];
   const covered = new Set(existing.filter((c) => c.kind === 'trend' && c.from && c.to).map((c) => normalizeName(c.text)));
-  const current = indicators.filter((i) => i.tahun === tahun);
-  const names = [...new Map(current.map((i) => [i.key, i])).values()].map((i) => ({ i, words: normalizeName(i.indikator).split(' ').filter(Boolean) })).filter((x) => x.words.length >= 2);
+  const { current, names } = currentNames(indicators, tahun);
   const out: Claim[] = [];
   let k = 0;
   for (const p of paragraphs) {
@@ -67,21 +95,13 @@ export function readComparisons(paragraphs: readonly Paragraph[], indicators: re
       if (!DIRECTION.test(s) || CONDITIONAL.test(s)) continue;
       const norm = normalizeName(s);
       if ([...covered].some((c) => c.includes(norm) || norm.includes(c))) continue;
-      const named = names.filter((x) => x.words.every((w) => ` ${norm} `.includes(` ${w} `))).sort((a, b) => b.words.length - a.words.length)[0];
+      const named = namedIn(s, names);
       if (!named) continue;
       const cite = { page: p.page, table: null, bbox: p.bbox };
-      // Figures in the sentence, outside the indicator's own name ("Angka Kematian Ibu per 100.000"),
-      // however often it is named (a heading run into its first sentence names it twice).
-      const nameless = s.replace(new RegExp(named.i.indikator.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), ' ');
+      const { nameless, figures } = outsideName(s, named.i.indikator, p);
       // The direction is read outside the name too ("Persentase pengurangan sampah … meningkat").
       const dir = DIRECTION.exec(nameless);
-      if (!dir) continue;
-      const figures = [...nameless.matchAll(FIGURE)]
-        .map((m) => m[0].trim())
-        .filter((t) => !YEAR.test(t.replace(/\s*%$/, '')))
-        .map((t) => valueFrom(t, p.ocr ?? false, cite))
-        .filter((v): v is Value => v !== null && v.value !== null);
-      if (figures.length !== 2) continue;
+      if (!dir || figures.length !== 2) continue;
       // The subject: the figure the tables print for this indicator this year (realisasi, else capaian).
       const rows = current.filter((i) => i.key === named.i.key);
       const matches = (field: 'realisasi' | 'capaian') => figures.filter((f) => rows.some((i) => i[field]?.value != null && same(i[field]!.value!, i[field]!.decimals, f.value!, f.decimals)));
@@ -94,6 +114,39 @@ export function readComparisons(paragraphs: readonly Paragraph[], indicators: re
       const to = subjects[0]!;
       const from = figures.find((f) => f !== to)!;
       out.push({ id: `claim.comparison.${p.page}.${k++}`, kind: 'trend', direction: dir[1] ? 'up' : 'down', subject: named.i.indikator, from, to, text: s.slice(0, 400), cite } as Claim);
+    }
+  }
+  return out;
+}
+
+const REALISASI_WORD = /\b(?:te|ter)?realisasi(?:nya)?\b|\btercatat\b/i;
+const OTHER_QUANTITY = /\b(?:capaian|target|rencana|rata-rata|nasional|provinsi|dibandingkan|dari\s+tahun)\b/i;
+
+/**
+ * Sentences stating an indicator's realisasi as their one figure, with no direction word: "Pada
+ * tahun 2019, Angka Kematian Bayi (AKB) terealisasi sebesar 41." A sentence qualifies when it names
+ * an indicator the tables print this year (its whole name), says realisasi (terealisasi, realisasi,
+ * tercatat) and no other quantity or comparison (capaian, target, rata-rata, nasional …), names the
+ * report year or none, and prints exactly one figure outside the name. The tables check it.
+ */
+export function readStatements(paragraphs: readonly Paragraph[], indicators: readonly Indicator[], tahun: number | null, existing: readonly Claim[]): Claim[] {
+  if (tahun === null) return [];
+  // A trend sentence's own figures are read with it; a statement sentence before it is its own.
+  const trends = new Set(existing.filter((c) => c.kind === 'trend' && c.to && !c.to.cite.table).map((c) => c.text));
+  const { names } = currentNames(indicators, tahun);
+  const out: Claim[] = [];
+  let k = 0;
+  for (const p of paragraphs) {
+    for (const s of sentences(p.text)) {
+      if (!REALISASI_WORD.test(s) || DIRECTION.test(s) || CONDITIONAL.test(s) || trends.has(s.slice(0, 400))) continue;
+      const named = namedIn(s, names);
+      if (!named) continue;
+      const { nameless, figures } = outsideName(s, named.i.indikator, p);
+      if (OTHER_QUANTITY.test(nameless) || !REALISASI_WORD.test(nameless) || figures.length !== 1) continue;
+      const years = [...nameless.matchAll(/\b(?:19|20)\d\d\b/g)].map((m) => Number(m[0]));
+      if (years.some((y) => y !== tahun)) continue;
+      const cite = { page: p.page, table: null, bbox: p.bbox };
+      out.push({ id: `claim.stated.${p.page}.${k++}`, kind: 'stated', subject: named.i.indikator, quantity: 'realisasi', value: figures[0]!, text: s.slice(0, 400), cite } as Claim);
     }
   }
   return out;
