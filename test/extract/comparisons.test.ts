@@ -56,6 +56,15 @@ describe('readComparisons, more', () => {
     const heading = 'Persentase korban bencana yang dievakuasi kurang dari 24 jam Capaian indikator Persentase korban bencana yang dievakuasi kurang dari 24 jam Tahun 2023 sebesar 101% dengan kategori Sangat Tinggi.';
     expect(readComparisons([paragraph(7, heading)], inds, 2023, [])).toEqual([]);
   });
+  it('"Angka tersebut …" speaks of the figure the sentence before it stated: the two are read as one', () => {
+    const text = 'Pada tahun 2023, Persentase ketersediaan perlengkapan jalan terealisasi sebesar 76,2%. Angka tersebut menurun jika dibandingkan dengan realisasi tahun sebelumnya yang sebesar 70,1%.';
+    const [c] = readComparisons([paragraph(7, text)], IND, 2023, []);
+    expect(c?.kind === 'trend' ? [c.direction, c.from?.value, c.to?.value] : null).toEqual(['down', 70.1, 76.2]);
+  });
+  it('an anaphor after a sentence with its own direction is not joined to it', () => {
+    const text = 'Jumlah kecelakaan lalu lintas tahun 2023 (86) menurun dibandingkan tahun 2022 (95). Angka tersebut meningkat dari 70.';
+    expect(readComparisons([paragraph(7, text)], IND, 2023, []).map((c) => (c.kind === 'trend' ? c.direction : null))).toEqual(['down']);
+  });
   it('leaves a conditional alone', () => {
     expect(readComparisons([paragraph(7, 'Apabila realisasi Jumlah kecelakaan lalu lintas 86 lebih rendah dari 95, kinerja membaik.')], IND, 2023, [])).toEqual([]);
   });

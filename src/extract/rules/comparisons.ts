@@ -14,6 +14,8 @@ import { normalizeName, valueFrom } from './cells.js';
  */
 const UP = String.raw`naik|meningkat|peningkatan|kenaikan|bertambah|pertambahan|lebih\s+(?:tinggi|besar|banyak)|di\s+atas|melampaui|melebihi|melewati`;
 const DOWN = String.raw`turun|menurun|penurunan|berkurang|pengurangan|lebih\s+(?:rendah|kecil|sedikit)|di\s+bawah|belum\s+mencapai|tidak\s+mencapai|kurang\s+dari`;
+/** A sentence opening on the figure the one before it stated: "Angka tersebut", "Nilai ini", "Capaian tersebut". */
+const ANAPHOR = /^\s*(?:angka|nilai|realisasi|capaian|hasil|jumlah)\s+(?:tersebut|ini|itu)\b/i;
 const DIRECTION = new RegExp(String.raw`\b(?:(${UP})|(${DOWN}))\b`, 'i');
 /** Figures in a sentence: digits with separators, a percent sign optional; years are left out. */
 const FIGURE = /(?<![\d.,])\d{1,3}(?:[.,]\d{3})*(?:[.,]\d+)?\s*%?(?![\d])/g;
@@ -91,7 +93,12 @@ export function readComparisons(paragraphs: readonly Paragraph[], indicators: re
   const out: Claim[] = [];
   let k = 0;
   for (const p of paragraphs) {
-    for (const s of sentences(p.text)) {
+    const all = sentences(p.text);
+    for (const [j, own] of all.entries()) {
+      // "Angka tersebut menurun …" speaks of the figure the sentence before it stated ("X
+      // terealisasi sebesar 48,92%."): the two are read as one.
+      const before = all[j - 1];
+      const s = ANAPHOR.test(own) && before && !namedIn(own, names) && !DIRECTION.test(before) ? `${before} ${own}` : own;
       if (!DIRECTION.test(s) || CONDITIONAL.test(s)) continue;
       const norm = normalizeName(s);
       if ([...covered].some((c) => c.includes(norm) || norm.includes(c))) continue;
