@@ -117,6 +117,17 @@ testCheck(crossTable, {
   ],
   invalid: [
     {
+      name: 'a row with a range target still lends its realisasi, its capaian measured against the bound it lies beyond confirming it (74,46 of 84 = 88,64%): the copy 74,64 is the one reported',
+      report: makeReport({
+        indicators: [
+          { ...indicator({ key: 'ikm', table: 't3', page: 6, target: '84,0 s.d. 88,0', realisasi: '74,46', capaian: '88,64' }), targetRange: [84, 88] as [number, number] },
+          indicator({ key: 'ikm', table: 't5', page: 7, realisasi: '74,64' }),
+        ],
+      }),
+      errors: [{ messageId: 'mismatch', severity: 'error' }],
+      check: ([f]) => expect([f?.printed?.value, f?.expected?.value, f?.citations[0]?.page]).toEqual([74.64, 74.46, 7]),
+    },
+    {
       name: 'a realisasi stated alone in a sentence with its digits swapped (41 for 14): reported at the sentence',
       report: statedAlone('41'),
       errors: [{ messageId: 'mismatch', severity: 'error' }],

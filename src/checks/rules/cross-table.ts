@@ -90,13 +90,15 @@ const crossTable: Check = {
         // A capaian printed beside its own target and realisasi is checked by the capaian check;
         // reporting it here too would report the same miscalculation twice. It still tells which
         // figure a bare copy elsewhere (a summary table) should have been.
-        const voteOnly = field === 'capaian' && ind.target?.value != null && ind.realisasi?.value != null;
+        const target = targetFor(ind);
+        const voteOnly = field === 'capaian' && target !== null && ind.realisasi?.value != null;
         const v = ind[field];
         const n = measure(v);
-        if (!v || !n || ind.targetRange) continue;
+        // A range target ("80 - 90") is no one figure to compare; its row's realisasi and capaian are.
+        if (!v || !n || (ind.targetRange && field === 'target')) continue;
         const key = `${ind.key}|${year}|${pool(ind.table)}|${field}`;
         const g = indicatorGroups.get(key) ?? { name: ind.indikator, field, occ: [] };
-        g.occ.push({ id: ind.id, table: ind.table, v, n, ...(voteOnly ? { voteOnly, verified: agreesWithOwnRow(n, measure(ind.target), measure(ind.realisasi)) } : {}) });
+        g.occ.push({ id: ind.id, table: ind.table, v, n, ...(voteOnly ? { voteOnly, verified: agreesWithOwnRow(n, target, measure(ind.realisasi)) } : {}) });
         indicatorGroups.set(key, g);
       }
     }
@@ -340,6 +342,18 @@ function proseFigures(report: Report): Array<{ ind: Report['indicators'][number]
     out.push({ ind, v: stated, n, claimId: claim.id });
   }
   return out;
+}
+
+/**
+ * The target a row's capaian is measured against: its printed target, or for a range target the
+ * bound the realisasi lies beyond (inside the range, the realisasi itself: capaian 100).
+ */
+function targetFor(ind: Report['indicators'][number]): Num | null {
+  const r = ind.realisasi?.value;
+  if (!ind.targetRange) return measure(ind.target);
+  if (r == null) return null;
+  const [lo, hi] = ind.targetRange;
+  return { value: r < lo ? lo : r > hi ? hi : r, decimals: 0 };
 }
 
 /** realisasi/target × 100 or target/realisasi × 100 falls in the printed capaian's interval. */
