@@ -91,9 +91,33 @@ function covered(segs: Segment[], pos: number, a: number, b: number): boolean {
   return cov >= len * COVER;
 }
 
+/**
+ * A row split by a page break has no rule on its open side: the columns' vertical rules run past the
+ * last horizontal rule (to the foot of the page's table) or start before the first (at the top of
+ * the next page). When most columns' rules reach one common end there, that end closes the row.
+ */
+function openEdges(ys: number[], xs: readonly number[], v: readonly Segment[]): void {
+  if (ys.length < 2 || xs.length < 2) return;
+  const need = Math.max(2, Math.ceil(xs.length * 0.6));
+  const common = (ends: number[]): number | null => {
+    if (ends.length < need) return null;
+    const sorted = [...ends].sort((a, b) => a - b);
+    const mid = sorted[Math.floor(sorted.length / 2)]!;
+    return sorted.filter((e) => Math.abs(e - mid) <= POS_TOL).length >= need ? mid : null;
+  };
+  const [top, bottom] = [ys[0]!, ys[ys.length - 1]!];
+  // Rules past the edge by more than a thin stroke, at distinct columns.
+  const past = (pick: (s: Segment) => number | null): number[] => [...new Map(v.flatMap((s) => { const e = pick(s); return e === null ? [] : [[Math.round(s.pos), e] as const]; })).values()];
+  const below = common(past((s) => (s.b > bottom + 4 ? s.b : null)));
+  if (below !== null) ys.push(below);
+  const above = common(past((s) => (s.a < top - 4 ? s.a : null)));
+  if (above !== null) ys.unshift(above);
+}
+
 function gridTable(page: Page, h: Segment[], v: Segment[]): PageTable | undefined {
   const ys = clusterValues(h.map((s) => s.pos), POS_TOL);
   const xs = clusterValues(v.map((s) => s.pos), POS_TOL);
+  openEdges(ys, xs, v);
   if (ys.length < 2 || xs.length < 2) return undefined;
   const nRows = ys.length - 1;
   const nCols = xs.length - 1;
