@@ -68,7 +68,15 @@ export function layoutDocument(doc: PdfDocument): LayoutDocument {
       const prev = drafts[drafts.length - 1];
       const prevPage = prev ? pages.find((x) => x.page.page === prev.pages[prev.pages.length - 1]) : undefined;
       if (t.weak && prev) foldEmptyHeaderColumns(t, prev.nCols);
-      const continued = k === 0 && prev && prevPage && continues(prev, prevPage, t, pl);
+      // A page between the two holding only the rest of the last row (a row split so that its last
+      // lines fill a page of their own) is no break in the table.
+      const between = prev && prevPage && pl.page.page === prevPage.page.page + 2 ? pages.find((x) => x.page.page === prevPage.page.page + 1) : undefined;
+      const tail = between ? rowTail(between, prev!) : null;
+      const continued = k === 0 && prev && prevPage && continues(prev, prevPage, t, pl, tail !== null);
+      if (continued && tail && between) {
+        joinTail(prev, tail, between);
+        between.paragraphs = [];
+      }
       if (continued) appendContinuation(prev, t);
       if (continued && t.weak) pl.paragraphs = pl.paragraphs.filter((para) => !within(para.bbox, t.bbox));
       if (!continued && !t.weak) drafts.push(t);
@@ -233,8 +241,8 @@ function toParagraph(page: number, cur: { text: string[]; bbox: BBox }, ocr: boo
  * A table continues on the next page when it is the last thing on its page, the next table opens
  * the next page with no caption of its own, and their columns line up (or the header repeats).
  */
-function continues(prev: DraftTable, prevPage: PageLayout, next: DraftTable, nextPage: PageLayout): boolean {
-  if (nextPage.page.page !== prevPage.page.page + 1) return false;
+function continues(prev: DraftTable, prevPage: PageLayout, next: DraftTable, nextPage: PageLayout, overTail = false): boolean {
+  if (nextPage.page.page !== prevPage.page.page + (overTail ? 2 : 1)) return false;
   // A caption above opens a new table; one below closes the table, which may have begun a page before.
   if (next.caption && !(next.captionBelow && !prev.caption)) return false;
   const h = prevPage.page.height;
@@ -249,6 +257,35 @@ function continues(prev: DraftTable, prevPage: PageLayout, next: DraftTable, nex
   if (next.nCols !== prev.nCols) return false;
   const tol = 6;
   return prev.colX.every((x, i) => Math.abs(x - (next.colX[i] ?? Infinity)) <= tol);
+}
+
+/**
+ * The lines of a page that hold nothing but the rest of a table's last row: no table, at most three
+ * short lines (page furniture aside), each starting inside one of the table's columns other than
+ * the first. Null when the page holds anything else.
+ */
+function rowTail(page: PageLayout, table: DraftTable): TextLine[] | null {
+  if (page.tables.length) return null;
+  // The row's lines open the page, in its top margin: only page numbers and the foot are furniture here.
+  const lines = page.lines.filter((l) => !PAGE_NUMBER.test(lineText(l).trim()) && l.bbox[1] <= page.page.height * 0.9);
+  if (!lines.length || lines.length > 3) return null;
+  const [x0, x1] = [table.colX[1] ?? Infinity, table.colX[table.colX.length - 1] ?? -Infinity];
+  return lines.every((l) => lineText(l).length <= 60 && l.bbox[0] >= x0 - 2 && l.bbox[2] <= x1 + 2) ? lines : null;
+}
+
+/** The rest of the last row, printed on a page of its own, joined to the row's cells by column. */
+function joinTail(table: DraftTable, tail: readonly TextLine[], page: PageLayout): void {
+  const last = table.rows[table.rows.length - 1];
+  if (!last) return;
+  for (const l of tail) {
+    const mid = (l.bbox[0] + l.bbox[2]) / 2;
+    const col = table.colX.findIndex((x, i) => i + 1 < table.colX.length && mid >= x && mid < table.colX[i + 1]!);
+    const target = col >= 0 ? last.cells[col] : undefined;
+    const origin = target?.cover ? table.rows[target.cover.row]?.cells[target.cover.col] : target;
+    if (!origin) continue;
+    origin.text = joinLines(origin.text, lineText(l));
+    (origin.parts ??= []).push({ page: page.page.page, bbox: l.bbox });
+  }
 }
 
 /** Page numbers, running headers and footers: a page number anywhere, or short lines in the margins. */

@@ -88,6 +88,16 @@ describe('corpus layouts (dev split)', () => {
     expect(row.cells.map((c) => c.text).slice(1, 3)).toEqual(['Koordinasi Penyelenggaraan Kegiatan Pemerintahan di Tingkat Kecamatan', 'Rp 303,405,800']);
   });
 
+  it('chromium: a page holding only the last lines of a split row, between two parts, does not break the table', async () => {
+    const layout = await readTables(pdf('c013'), { pages: [8, 9, 10], ocr: 'off' });
+    const budget = layout.tables.find((t) => t.pages.includes(8) && t.pages.includes(10))!;
+    expect(budget.pages).toEqual([8, 10]);
+    const last8 = budget.rows.filter((r) => r.page === 8).at(-1)!;
+    expect(last8.cells[1]!.text).toMatch(/Penunjang Urusan Pemerintahan Daerah$/);
+    expect(last8.cells[1]!.parts?.map((p) => p.page)).toContain(9);
+    expect(layout.paragraphs.filter((p) => p.page === 9)).toEqual([]);
+  });
+
   it('libreoffice: a % column set right against the sisa column is its own column', async () => {
     const layout = await readTables(pdf('c014'), { pages: [7], ocr: 'off' });
     const budget = layout.tables.find((t) => t.columns[0] === 'Kode')!;
