@@ -217,6 +217,9 @@ export interface Generated {
 export function generateReport(id: string, seed: number, heldout = false): Generated {
   const spec = sampleSpec(id, seed, rng(seed), heldout);
   const b = build(spec, rng(seed ^ 0x5bd1e995));
+  // A figure no report prints (a capaian over a target of 0 comes out infinite): draw again.
+  const broken = collectPrinted(b.blocks).find((p) => /Infinity|NaN/.test(p.text));
+  if (broken) throw new Error(`${id}: a figure that cannot be printed (${broken.text})`);
   const before = allViolations(b);
   if (before.length) throw new Error(`${id}: inconsistent before planting:\n${before.map((v) => `  ${v.check} ${v.at.text}: ${v.detail}`).join('\n')}`);
   const r = rng(seed ^ 0x1b873593);
