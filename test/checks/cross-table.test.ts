@@ -117,6 +117,17 @@ testCheck(crossTable, {
   ],
   invalid: [
     {
+      name: 'two copies, one printed and one read from a scan as the printed digits and a mark (90,396 for 90,3%): the printed one is the reference, the scan\'s reading the info',
+      report: makeReport({
+        indicators: [
+          indicator({ key: 'wmk', table: 'pk', page: 5, target: value('90,396', { page: 5, table: 'pk', row: 1, column: 4 }, { unit: 'number', ocr: true }) }),
+          indicator({ key: 'wmk', table: 'bab3', page: 6, target: '90,3' }),
+        ],
+      }),
+      errors: [{ messageId: 'scanSuffix', severity: 'info' }],
+      check: ([f]) => expect([f?.printed?.text, f?.citations[0]?.page]).toEqual(['90,396', 5]),
+    },
+    {
       name: 'a row with a range target still lends its realisasi, its capaian measured against the bound it lies beyond confirming it (74,46 of 84 = 88,64%): the copy 74,64 is the one reported',
       report: makeReport({
         indicators: [

@@ -210,7 +210,8 @@ function compare(occ: readonly Occurrence[], ctx: CheckContext, what: { subject:
   const ranked = [...occ].sort((a, b) => {
     const support = occ.filter((o) => agree(o, b)).length - occ.filter((o) => agree(o, a)).length;
     // Ties go to a capaian its own target and realisasi confirm, never to one they do not (that row
-    // may be the miscalculated one), then to the figure printed first.
+    // may be the miscalculated one), then to a printed figure over a scan's reading of one, then to
+    // the figure printed first.
     return support || trust(b) - trust(a) || cmp(citeKey(a.v.cite), citeKey(b.v.cite));
   });
   const ref = ranked[0];
@@ -309,8 +310,9 @@ function absorptionOfChildren(report: Report, ctx: CheckContext, childrenOf: (ro
   return out;
 }
 
+/** How far a copy is trusted on a tie: confirmed by its own row first, a scan's reading or a sentence last. */
 function trust(o: Occurrence): number {
-  return o.verified ? 1 : o.prose ? -2 : o.voteOnly || o.contradicted ? -1 : 0;
+  return o.verified ? 1 : o.prose ? -2 : o.voteOnly || o.contradicted ? -1 : o.v.ocr ? -0.5 : 0;
 }
 
 /**
