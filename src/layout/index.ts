@@ -253,7 +253,7 @@ function continues(prev: DraftTable, prevPage: PageLayout, next: DraftTable, nex
   const sameHeader = prev.headerCount > 0 && next.rows.length > prev.headerCount && headerKey(next.rows.slice(0, prev.headerCount)) === headerKey(prev.rows.slice(0, prev.headerCount));
   if (sameHeader) return true;
   if (prev.headerCount > 0 && next.rows.length > prev.headerCount && headerTails(prev, next)) return true;
-  if (next.weak) return fitsColumns(prev, next);
+  if (next.weak || shortPart(prev, next)) return fitsColumns(prev, next);
   if (next.nCols !== prev.nCols) return false;
   const tol = 6;
   return prev.colX.every((x, i) => Math.abs(x - (next.colX[i] ?? Infinity)) <= tol);
@@ -336,6 +336,16 @@ function fitsColumns(prev: DraftTable, next: DraftTable): boolean {
   }) && next.rows.some((r) => r.cells.filter((c) => !c.cover && c.text.trim()).length >= 3);
 }
 
+/**
+ * A short part without a caption or the first part's header (the last rows of a scale pushed to the
+ * next page) places its columns from its few lines, and may take its first row for a header: it is
+ * judged, and laid out, by the first part's columns.
+ */
+function shortPart(prev: DraftTable, next: DraftTable): boolean {
+  const n = prev.headerCount;
+  return !next.caption && next.rows.length <= 3 && n > 0 && headerKey(next.rows.slice(0, n)) !== headerKey(prev.rows.slice(0, n));
+}
+
 /** The column of a draft whose span holds x, or -1. */
 function columnAt(t: DraftTable, x: number): number {
   return t.colX.findIndex((x0, c) => c < t.nCols && x >= x0 && x < t.colX[c + 1]!);
@@ -360,7 +370,9 @@ function regrid(prev: DraftTable, next: DraftTable): void {
 }
 
 function appendContinuation(prev: DraftTable, next: DraftTable): void {
-  if (next.weak && !(prev.headerCount > 0 && headerKey(next.rows.slice(0, prev.headerCount)) === headerKey(prev.rows.slice(0, prev.headerCount)))) regrid(prev, next);
+  const short = !next.weak && shortPart(prev, next);
+  if (short) next.headerCount = 0;
+  if ((next.weak || short) && !(prev.headerCount > 0 && headerKey(next.rows.slice(0, prev.headerCount)) === headerKey(prev.rows.slice(0, prev.headerCount)))) regrid(prev, next);
   if (next.caption && next.captionBelow && !prev.caption) {
     prev.caption = next.caption;
     prev.captionBelow = true;

@@ -98,6 +98,13 @@ describe('corpus layouts (dev split)', () => {
     expect(layout.paragraphs.filter((p) => p.page === 9)).toEqual([]);
   });
 
+  it('a scale whose last two rows open the next page (the first taken for a header there) is one table of four bands', async () => {
+    const layout = await readTables(pdf('c051'), { pages: [6, 7], ocr: 'off' });
+    const scale = layout.tables.find((t) => /Skala Nilai/.test(t.caption ?? ''))!;
+    expect(scale.pages).toEqual([6, 7]);
+    expect(scale.rows.map((r) => r.cells[2]!.text)).toEqual(['Sangat Berhasil', 'Berhasil', 'Cukup Berhasil', 'Tidak Berhasil']);
+  });
+
   it('libreoffice: a % column set right against the sisa column is its own column', async () => {
     const layout = await readTables(pdf('c014'), { pages: [7], ocr: 'off' });
     const budget = layout.tables.find((t) => t.columns[0] === 'Kode')!;
