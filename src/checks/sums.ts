@@ -191,7 +191,16 @@ export function compareSum(parent: BudgetRow, children: readonly BudgetRow[], ct
   if (scanDamaged) return misses.map((m) => ({ ...m.draft, messageId: 'scan', severity: 'info' }));
   const year = misses.filter((m) => YEAR.has(m.q));
   if (!(year.some((m) => m.q === 'pagu') && year.some((m) => m.q === 'realisasi'))) return misses.map((m) => followsRealisasi(parent, m, misses));
+  // Rows read from a scan that disagree with their total in pagu and realisasi at once: which rows
+  // the scan's reading put under it is the first doubt (a name wrapped into a row of its own, a
+  // level read from a misread number), before any the report gives.
+  if (scanned(parent, children)) return misses.map((m) => ({ ...m.draft, messageId: 'scan', severity: 'info' }));
   return [rowsOff(parent, children, year, rowsLabel), ...misses.filter((m) => !YEAR.has(m.q)).map((m) => m.draft)];
+}
+
+/** Every row of a sum was read from a scan. */
+function scanned(parent: BudgetRow, children: readonly BudgetRow[]): boolean {
+  return [parent, ...children].every((r) => [r.pagu, r.realisasi, r.sisa].some((v) => v?.ocr));
 }
 
 /**

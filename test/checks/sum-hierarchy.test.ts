@@ -92,6 +92,23 @@ testCheck(sumHierarchy, {
   ],
   invalid: [
     {
+      name: 'rows read from a scan that disagree with their program in pagu and realisasi at once (no row unread): information, which rows are listed is the doubt',
+      report: makeReport({
+        budget: (() => {
+          const ocr = (text: string, row: number, column: number) => value(text, { table: 'tb', row, column }, { ocr: true, unit: 'rupiah' });
+          return [
+            budgetRow({ id: 'p', level: 'program', row: 1, pagu: ocr('300', 1, 2), realisasi: ocr('250', 1, 3) }),
+            budgetRow({ id: 'k1', level: 'kegiatan', parentId: 'p', row: 2, pagu: ocr('300', 2, 2), realisasi: ocr('250', 2, 3) }),
+            budgetRow({ id: 'k2', level: 'kegiatan', parentId: 'p', row: 3, pagu: ocr('300', 3, 2), realisasi: ocr('250', 3, 3) }),
+          ];
+        })(),
+      }),
+      errors: [
+        { messageId: 'scan', severity: 'info' },
+        { messageId: 'scan', severity: 'info' },
+      ],
+    },
+    {
       name: 'rows read from a scan that lost figures among them (a sub-kegiatan between them unread): the mismatch is said as information, check the scan',
       report: makeReport({
         budget: [
