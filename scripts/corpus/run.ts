@@ -223,6 +223,11 @@ export function heldOut(ids: readonly string[], seed = SPLIT_SEED, share = HELDO
 
 async function main(): Promise<void> {
   const opts = options(process.argv.slice(2));
+  if (!Number.isInteger(opts.seed) || !Number.isInteger(opts.count) || opts.count < 1) {
+    console.error(`corpus: --seed must be an integer and --count a positive integer (got seed ${opts.seed}, count ${opts.count})`);
+    process.exitCode = 2;
+    return;
+  }
   if (opts.out) OUT = path.resolve(opts.out);
   await mkdir(`${OUT}/pdf`, { recursive: true });
   await mkdir(`${OUT}/gold`, { recursive: true });

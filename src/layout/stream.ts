@@ -357,7 +357,7 @@ function labelPieces(ch: Chunk, colOf: (x: number) => number, size: number): Arr
  * make one spanning cell's text.
  */
 function figureThenLabel(ch: Chunk, colOf: (x: number) => number): boolean {
-  const ws = withCurrency(ch.words);
+  const ws = withSigns(ch.words);
   const centre = (w: Word): number => colOf((w.bbox[0] + w.bbox[2]) / 2);
   for (let k = 0; k + 1 < ws.length; k++) {
     const w = ws[k]!;
@@ -500,7 +500,7 @@ function figurePairSeparators(tabular: LineInfo[], colX: readonly number[]): num
     let withFigures = 0;
     for (const l of tabular) {
       // "Rp." printed apart from its amount belongs to it: "Rp. 8.620.630.800 Rp. 8.125.093.161" is a pair.
-      const inside = withCurrency(l.line.words.filter((w) => w.bbox[0] >= a && w.bbox[2] <= b));
+      const inside = withSigns(l.line.words.filter((w) => w.bbox[0] >= a && w.bbox[2] <= b));
       const figs = inside.filter(isFigure);
       if (!figs.length) continue;
       withFigures++;
@@ -533,7 +533,7 @@ function figurePairSeparators(tabular: LineInfo[], colX: readonly number[]): num
  * after its figure ("120,00" "%"), joined to it as one word spanning both, so an amount reads as one
  * figure wherever its sign is set.
  */
-function withCurrency(words: readonly Word[]): Word[] {
+function withSigns(words: readonly Word[]): Word[] {
   const out: Word[] = [];
   const join = (a: Word, b: Word): Word => ({ ...b, text: `${a.text}${b.text}`, bbox: [a.bbox[0], Math.min(a.bbox[1], b.bbox[1]), b.bbox[2], Math.max(a.bbox[3], b.bbox[3])] });
   for (let k = 0; k < words.length; k++) {
