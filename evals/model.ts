@@ -87,7 +87,7 @@ function indicatorScore(g: GoldIndicator, p: Indicator): number {
   if (!pages([p.target, p.realisasi, p.capaian], p.cite.page).has(g.page)) return 0;
   const name = nameSimilarity(g.indikator, p.indikator);
   const values = [same(p.target?.value, goldValue(g.target)), same(p.realisasi?.value, goldValue(g.realisasi)), same(p.capaian?.value, goldValue(g.capaian))].filter(Boolean).length;
-  return name + values * 0.1 + (p.tahun !== null && p.id.endsWith('.prev') ? -0.5 : 0);
+  return name + values * 0.1 + (p.tahun !== null && p.id.endsWith('.prev') ? -0.5 : 0) + sameTable(g.table, p.cite.caption) / 5;
 }
 
 function budgetScore(g: GoldBudget, p: BudgetRow): number {
@@ -95,7 +95,12 @@ function budgetScore(g: GoldBudget, p: BudgetRow): number {
   const totals = g.level === 'total' && p.level === 'total' ? 0.6 : 0;
   const name = Math.max(totals, nameSimilarity(g.uraian, p.uraian));
   const values = [same(p.pagu?.value, goldValue(g.pagu, true)), same(p.realisasi?.value, goldValue(g.realisasi, true))].filter(Boolean).length;
-  return name + values * 0.2 + (g.kode && p.kode === g.kode ? 0.3 : 0);
+  return name + values * 0.2 + (g.kode && p.kode === g.kode ? 0.3 : 0) + sameTable(g.table, p.cite.caption);
+}
+
+/** A bonus when the gold row's table caption is the extracted row's: two "JUMLAH" rows on a page are told apart by their table. */
+function sameTable(gold: string | null, caption: string | null | undefined): number {
+  return gold && caption && nameSimilarity(gold, caption) >= 0.8 ? 0.5 : 0;
 }
 
 interface FieldTally {

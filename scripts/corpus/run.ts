@@ -25,7 +25,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { anchorCount } from '../synthetic/lib/anchors.js';
 import { findPage, pageTexts } from '../synthetic/gold.js';
 import { rng } from '../synthetic/lib/rng.js';
-import { corpusSeeds, generateReport, type Locator, type Plan, type PlanItem, type PlanPlace } from './generate.js';
+import { corpusSeeds, generateReport, type Locator, type Plan, type PlanItem, type PlanModelRow, type PlanPlace } from './generate.js';
 import { scanPages } from './scan.js';
 
 const run = promisify(execFile);
@@ -74,6 +74,25 @@ async function renderChromium(files: string[], browser: Browser): Promise<string
 
 function place(pages: readonly string[], l: PlanPlace, what: string): { page: number; table: string | null; row: string; column: string | null; printed: string } {
   return { page: findPage(pages, l.anchors, l.after, what), table: l.table, row: l.row, column: l.column, printed: l.printed };
+}
+
+/**
+ * The page of a model row: its label's first words are searched first, so that a row whose figures
+ * are short numbers ("3", "4") is not placed on an earlier page that prints the same numbers; a label
+ * not printed as such (a total named otherwise) falls back to the row's figures.
+ */
+function rowPage(pages: readonly string[], m: PlanModelRow, what: string): number {
+  const words = m.label.split(/\s+/).filter(Boolean);
+  // A one-word label ("JUMLAH") is printed by every table's total: only figures tell those apart.
+  if (m.after !== undefined && words.length >= 2) {
+    const head = words.slice(0, 2).join(' ');
+    try {
+      return findPage(pages, [head, ...m.anchors], m.after, what);
+    } catch {
+      // the label is not printed after the intro as written: the figures decide
+    }
+  }
+  return findPage(pages, m.anchors, m.after, what);
 }
 
 function tryPage(pages: readonly string[], l: Locator | null): number | null {
@@ -152,8 +171,8 @@ async function buildOne(id: string, seed: number, heldout: boolean, ctx: { brows
       instansi: `${plan.instansi} ${plan.pemda}`,
       pemda: plan.pemda,
       tahun: plan.tahun,
-      indicators: plan.model.filter((m) => m.kind === 'indicator').map((m) => ({ table: m.table, page: findPage(pages, m.anchors, m.after, `${id} model ${m.label}`), sasaran: m.sasaran ?? null, indikator: m.label, satuan: m.satuan ?? null, target: m.fields.target ?? null, realisasi: m.fields.realisasi ?? null, capaian: m.fields.capaian ?? null, predikat: m.fields.predikat ?? null })),
-      budget: plan.model.filter((m) => m.kind === 'budget').map((m) => ({ table: m.table, page: findPage(pages, m.anchors, m.after, `${id} model ${m.label}`), kode: m.fields.kode ?? null, uraian: m.label, level: m.level ?? 'program', pagu: m.fields.pagu ?? null, realisasi: m.fields.realisasi ?? null, persen: m.fields.persen ?? null, sisa: m.fields.sisa ?? null })),
+      indicators: plan.model.filter((m) => m.kind === 'indicator').map((m) => ({ table: m.table, page: rowPage(pages, m, `${id} model ${m.label}`), sasaran: m.sasaran ?? null, indikator: m.label, satuan: m.satuan ?? null, target: m.fields.target ?? null, realisasi: m.fields.realisasi ?? null, capaian: m.fields.capaian ?? null, predikat: m.fields.predikat ?? null })),
+      budget: plan.model.filter((m) => m.kind === 'budget').map((m) => ({ table: m.table, page: rowPage(pages, m, `${id} model ${m.label}`), kode: m.fields.kode ?? null, uraian: m.label, level: m.level ?? 'program', pagu: m.fields.pagu ?? null, realisasi: m.fields.realisasi ?? null, persen: m.fields.persen ?? null, sisa: m.fields.sisa ?? null })),
     };
     // Pages to scan: every page holding a row of a table marked for scanning.
     const scanned = new Set<number>();

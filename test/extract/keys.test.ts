@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KeyRegistry, lettersSimilarity, nameSimilarity, normalizeName, similarity, spellingOf } from '../../src/extract/rules/cells.js';
+import { KeyRegistry, joinSpacedWord, lettersSimilarity, nameSimilarity, normalizeName, similarity, spellingOf } from '../../src/extract/rules/cells.js';
 
 describe('names linked across tables', () => {
   it.each([
@@ -56,5 +56,17 @@ describe('names linked across tables', () => {
     expect(lettersSimilarity(spellingOf('Pel ati ha n Kel uar ga'), spellingOf('Pelatihan Keluarga Tanggap Bencana'))).toBe(0);
     expect(nameSimilarity('Pe ny edi aa n Jas a Ke ber sih an', 'Penyediaan Jasa Kebersihn')).toBeGreaterThan(0.8);
     expect(nameSimilarity('Pe ny edi aa n Jas a Ke ber sih an', 'Pengadaan Alat Tulis Kantor')).toBe(0);
+  });
+});
+
+describe('a label printed letter by letter', () => {
+  it.each([
+    ['J U M L A H', 'JUMLAH'],
+    ['T O T A L', 'TOTAL'],
+    ['P e n i n g k a t a n K e s a d a r a n K e l u a r g a', 'P e n i n g k a t a n K e s a d a r a n K e l u a r g a'],
+    ['Program A B', 'Program A B'],
+    ['Jumlah', 'Jumlah'],
+  ])('%s', (text, want) => {
+    expect(joinSpacedWord(text)).toBe(want);
   });
 });

@@ -339,6 +339,16 @@ function sameHeadWord(a: string, b: string): boolean {
   return a.split(' ')[0] === b.split(' ')[0];
 }
 
+/**
+ * A label that is one word printed letter by letter ("J U M L A H", "T O T A L") joined back; any
+ * other text is kept (a long name spaced letter by letter has lost its word gaps, and is matched by
+ * its letters instead, see `lettersSimilarity`).
+ */
+export function joinSpacedWord(s: string): string {
+  const t = s.trim();
+  return /^\p{L}(?: \p{L}){2,11}$/u.test(t) ? t.replace(/ /g, '') : s;
+}
+
 /** Text set with gaps inside its words ("Pe ny edi aa n", "Kegi atan Pem berd ayaa n"). */
 export function letterSpaced(s: string): boolean {
   const words = s.split(' ').filter(Boolean);

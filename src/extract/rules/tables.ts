@@ -1,7 +1,7 @@
 import type { Cell, Table, TableRow } from '../../model/table.js';
 import { proveTreeLevels } from './arithmetic.js';
 import type { AverageRow, BelanjaRow, BudgetLevel, BudgetRow, EfficiencyRow, Indicator, ScaleBand, TableKind, TextValue, Value } from '../../model/report.js';
-import { BUDGET_CODE, ColumnValues, bodyRows, rangeOf, cellText, citeCell, letterSpaced, type KeyRegistry } from './cells.js';
+import { BUDGET_CODE, ColumnValues, bodyRows, rangeOf, cellText, citeCell, joinSpacedWord, letterSpaced, type KeyRegistry } from './cells.js';
 import type { ColumnMap } from './columns.js';
 import { polarityOf } from './polarity.js';
 
@@ -281,6 +281,7 @@ export function extractBudget(ctx: TableContext): { budget: BudgetRow[]; belanja
     }
     if (!name && noText && TOTAL.test(noText.replace(/\s+/g, ''))) name = noText;
     if (!name && r.no !== undefined && TOTAL.test(noText.replace(/(\S)\s(?=\S)/g, '$1'))) name = noText;
+    name = joinSpacedWord(name);
     const compact = name.replace(/(\S)\s(?=\S\b)/g, '$1');
     const pagu = vals.amount(row, r.pagu);
     const realisasi = vals.amount(row, r.realisasiAnggaran);
