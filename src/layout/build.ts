@@ -48,6 +48,9 @@ export interface DraftTable {
   ocr?: boolean;
   /** See PageTable.weak: dropped unless it continues the previous page's table. */
   weak?: boolean;
+  /** See PageTable.weakHead: dropped unless the next page's table goes on under its header. */
+  weakHead?: boolean;
+  headLines?: Word[][];
 }
 
 /**
@@ -85,6 +88,7 @@ export function draftFromPageTable(t: PageTable, ocr = false): DraftTable {
     headerCount: 0,
     ...(ocr ? { ocr: true } : {}),
     ...(t.weak ? { weak: true } : {}),
+    ...(t.weakHead ? { weakHead: true, headLines: t.headLines ?? [] } : {}),
   };
   draft.headerCount = detectHeaderRows(draft.rows);
   if (t.method === 'stream') {

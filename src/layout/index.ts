@@ -1,7 +1,7 @@
-import type { Page, PdfDocument } from '../model/document.js';
+import type { Page, PdfDocument, Word } from '../model/document.js';
 import type { BBox } from '../model/geometry.js';
 import type { LayoutDocument, Paragraph } from '../model/table.js';
-import { draftFromPageTable, finalizeTable, headerKey, isNumberingRow, minConf, type DraftRow, type DraftTable } from './build.js';
+import { draftFromPageTable, finalizeTable, headerKey, isNumberingRow, minConf, type DraftCell, type DraftRow, type DraftTable } from './build.js';
 import { joinLines, lineText, mergeRules, toLines, union, type TextLine } from './geometry.js';
 import { findLatticeTables, type PageTable } from './lattice.js';
 import { splitStackedRows } from './stacked.js';
@@ -35,7 +35,7 @@ export function layoutPage(page: Page): PageLayout {
   const freeH = mergeRules(page.rules, 'h').filter((s) => !lattice.some((t) => inside(s.pos, s.a, s.b, t.bbox)));
   const stream = findStreamTables(page, used, freeH);
   // A weak table's words stay with the page's text until stitching keeps the table.
-  for (const t of stream) if (!t.weak) for (const i of t.used) used.add(i);
+  for (const t of stream) if (!t.weak && !t.weakHead) for (const i of t.used) used.add(i);
   const all: PageTable[] = [...lattice, ...stream].sort((a, b) => a.bbox[1] - b.bbox[1]);
   const ocr = page.source === 'ocr';
   const tables = all.map((t) => draftFromPageTable(t, ocr));
@@ -62,9 +62,20 @@ export function layoutPage(page: Page): PageLayout {
 export function layoutDocument(doc: PdfDocument): LayoutDocument {
   const pages = doc.pages.map(layoutPage);
   const drafts: DraftTable[] = [];
+  let head: { t: DraftTable; pl: PageLayout } | null = null;
   for (let p = 0; p < pages.length; p++) {
     const pl = pages[p]!;
     pl.tables.forEach((t, k) => {
+      if (t.weakHead) {
+        if (k === pl.tables.length - 1) head = { t, pl };
+        return;
+      }
+      const opened = k === 0 && head && head.pl.page.page === pl.page.page - 1 ? head : null;
+      head = null;
+      if (opened && prependHead(opened.t, opened.pl, t, pl)) {
+        drafts.push(t);
+        return;
+      }
       const prev = drafts[drafts.length - 1];
       const prevPage = prev ? pages.find((x) => x.page.page === prev.pages[prev.pages.length - 1]) : undefined;
       if (t.weak && prev) foldEmptyHeaderColumns(t, prev.nCols);
@@ -93,6 +104,70 @@ export function layoutDocument(doc: PdfDocument): LayoutDocument {
     paragraphs: pages.flatMap((p) => p.paragraphs),
     warnings: doc.warnings,
   };
+}
+
+/** The words of some rows, lower case, without punctuation, sorted: a header however it was cut into rows. */
+function headerWords(rows: readonly DraftRow[]): string {
+  return rows
+    .flatMap((r) => r.cells.flatMap((c) => (c.cover ? [] : c.text.toLowerCase().split(/\s+/))))
+    .map((w) => w.replace(/[^\p{L}\p{N}]/gu, ''))
+    .filter(Boolean)
+    .sort()
+    .join(' ');
+}
+
+/**
+ * A header and a row or two closing a page (a weak head) are the first rows of the table that opens
+ * the next page under the same header: their rows, laid out in that table's columns, go in before
+ * the table's own rows, and the table starts on the head's page. False, changing nothing, when the
+ * next page's table does not open the page or its header is another.
+ */
+function prependHead(head: DraftTable, headPage: PageLayout, t: DraftTable, page: PageLayout): boolean {
+  if (t.headerCount === 0 || (t.caption && !t.captionBelow) || !head.headLines?.length) return false;
+  const above = page.lines.some((l) => l.bbox[3] < t.firstBBox[1] - 2 && !isPageFurniture(l, page.page.height) && !CONTINUED.test(lineText(l).trim()));
+  if (above) return false;
+  const norm = (ws: readonly Word[]) => ws.map((w) => w.text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')).filter(Boolean).sort().join(' ');
+  const want = headerWords(t.rows.slice(0, t.headerCount));
+  const lines = head.headLines;
+  const m = [1, 2, 3, 4].find((n) => n < lines.length && norm(lines.slice(0, n).flat()) === want);
+  if (m === undefined) return false;
+  // The body lines in the table's columns: a line with a figure or a first-column word opens a row.
+  const figure = (w: Word): boolean => /\d/.test(w.text) && /^[(\-−]?(rp\.?)?[\d.,]+%?\)?[,-]*$/i.test(w.text);
+  if (lines.slice(m).flat().some((w) => columnAt(t, (w.bbox[0] + w.bbox[2]) / 2) < 0)) return false;
+  const rows: DraftRow[] = [];
+  let at = new Map<DraftCell, number>();
+  lines.slice(m).forEach((line, li) => {
+    const cols = line.map((w) => columnAt(t, (w.bbox[0] + w.bbox[2]) / 2));
+    const opens = !rows.length || line.some(figure) || cols[0] === 0;
+    if (opens) {
+      rows.push({ page: head.pages[0]!, cells: Array.from({ length: t.nCols }, (_, c) => ({ text: '', page: head.pages[0]!, bbox: [t.colX[c]!, line[0]!.bbox[1], t.colX[c + 1]!, line[0]!.bbox[3]] as BBox, rowSpan: 1, colSpan: 1 })) });
+      at = new Map();
+    }
+    const row = rows[rows.length - 1]!;
+    line.forEach((w, i) => {
+      const cell = row.cells[cols[i]!]!;
+      if (!cell.text) {
+        cell.text = w.text;
+        cell.bbox = w.bbox;
+      } else {
+        cell.text = at.get(cell) === li ? `${cell.text} ${w.text}` : joinLines(cell.text, w.text);
+        cell.bbox = union(cell.bbox, w.bbox);
+      }
+      const conf = minConf(cell.conf, w.conf);
+      if (conf !== undefined) cell.conf = conf;
+      if (page.page.source === 'ocr') cell.ocr = true;
+      at.set(cell, li);
+    });
+  });
+  if (!rows.some((r) => r.cells.filter((c) => c.text.trim()).length >= 3)) return false;
+  const n = t.headerCount;
+  const shift = (row: DraftRow): DraftRow => ({ ...row, cells: row.cells.map((c) => (c.cover && c.cover.row >= n ? { ...c, cover: { row: c.cover.row + rows.length, col: c.cover.col } } : c)) });
+  t.rows = [...t.rows.slice(0, n), ...rows, ...t.rows.slice(n).map(shift)];
+  t.pages = [head.pages[0]!, ...t.pages.filter((x) => x !== head.pages[0])];
+  t.firstBBox = head.firstBBox;
+  if (head.caption && !t.caption) t.caption = head.caption;
+  headPage.paragraphs = headPage.paragraphs.filter((para) => !within(para.bbox, head.bbox));
+  return true;
 }
 
 /**

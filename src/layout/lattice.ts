@@ -29,6 +29,13 @@ export interface PageTable {
    * continues the table that ends the previous page (a repeated header and the last row).
    */
   weak?: boolean;
+  /**
+   * A header and a row or two closing the page (too few lines to stand as a table): kept only when
+   * the next page opens with a table under the same header, as that table's first rows.
+   */
+  weakHead?: boolean;
+  /** A weak head's lines of words, laid out again in the columns of the table it opens. */
+  headLines?: Word[][];
 }
 
 const POS_TOL = 2;

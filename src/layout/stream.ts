@@ -11,6 +11,8 @@ export const NUMBERED_CAPTION = /^(tabel|table|tab\.)\s*(?:[ivxlc]+\s*[.-]\s*)?[
 
 /** Minimum number of multi-column lines for a borderless block to count as a table. */
 const MIN_TABULAR_LINES = 3;
+/** A page number at the foot of a page ("12", "- 12 -", "Hal. 12"). */
+const PAGE_FOOT = /^(hal(aman)?\.?\s*)?(\d+|-\s*\d+\s*-)$/i;
 
 interface Chunk {
   words: Word[];
@@ -109,11 +111,27 @@ export function findStreamTables(page: Page, used: Set<number>, hRules: Segment[
     if (tabularCount >= MIN_TABULAR_LINES || (tabularCount >= 2 && ruled.length >= 2)) {
       const t = buildTable(page, run, ruled, index);
       if (t) tables.push(t);
-    } else if (tables.length === 0 && ((tabularCount === 2 && run.length === 2) || (tabularCount <= 2 && run.every((l) => !l.tabular || l.chunks.length >= 3)))) {
+    } else if (tables.length === 0 && lines.slice(0, i).every((l) => l.line.bbox[3] < page.height * 0.08 || PAGE_FOOT.test(l.line.words.map((w) => w.text).join(' '))) && ((tabularCount === 2 && run.length === 2) || (tabularCount <= 2 && run.every((l) => !l.tabular || l.chunks.length >= 3)))) {
       // A row or two opening the page's text, in three cells or more, may be the tail of the previous
       // page's table; layout decides once it knows that table.
       const t = buildTable(page, run, ruled, index);
       if (t) tables.push({ ...t, weak: true });
+    } else if (tabularCount >= 2) {
+      // A header and a row closing the page: the first rows of a table the next page goes on with.
+      // The row's wrapped cells follow it inside the table's columns; below them only the page's foot.
+      const left = Math.min(...run.map((l) => l.line.bbox[0]));
+      let end = last;
+      while (end + 1 < lines.length) {
+        const next = lines[end + 1]!;
+        const prev = lines[end]!;
+        const gap = next.line.bbox[1] - prev.line.bbox[3];
+        if (PAGE_FOOT.test(next.line.words.map((w) => w.text).join(' ')) || next.tabular || next.line.bbox[0] <= left + 2 || gap > Math.max(prev.line.size, next.line.size) * 0.6) break;
+        end++;
+      }
+      const foot = lines.slice(end + 1).every((l) => l.line.bbox[1] > page.height * 0.9 || PAGE_FOOT.test(l.line.words.map((w) => w.text).join(' ')));
+      const lead = lines.slice(i, end + 1);
+      const t = foot ? buildTable(page, lead, ruled, index) : undefined;
+      if (t) tables.push({ ...t, weakHead: true, headLines: lead.map((l) => l.line.words) });
     }
     i = last + 1;
   }
@@ -621,7 +639,9 @@ function groupRows(run: LineInfo[], colOf: (x: number) => number): LineInfo[][] 
   // first of them leaves the first column empty while a later one fills it.
   // A year in a header line ("Tahun 2019", "Renstra 2019-2023") names columns; it is no figure.
   const headerYear = (w: Word) => /^(19|20)\d\d([-–/](19|20)\d\d)?$/.test(w.text);
-  const firstFigure = numeric ? run.findIndex((l) => l.line.words.some((w) => !headerYear(w) && /\d/.test(w.text) && /^[(\-−]?(rp\.?)?[\d.,]+%?\)?[,-]*$/i.test(w.text))) : -1;
+  // A part of one row under its header (the rest of the table on the next page) has one line of
+  // figures: its header lines are told apart the same way.
+  const firstFigure = run.findIndex((l) => l.line.words.some((w) => !headerYear(w) && /\d/.test(w.text) && /^[(\-−]?(rp\.?)?[\d.,]+%?\)?[,-]*$/i.test(w.text)));
   let head = 1;
   if (firstFigure >= 2) {
     const lead = run.slice(0, firstFigure);

@@ -220,6 +220,69 @@ describe('stream columns folded after drafting (build.ts)', () => {
   });
 });
 
+describe('a part of one row under a three-line header (groupRows)', () => {
+  it('still reads the header lines as one header row', () => {
+    const cx = { cap: 267.5, pen: 360, tin: 440, ket: 505 };
+    const c = (t: string, x: number): [string, number] => [t, centre(t, x)];
+    const words = [
+      ...line([c('Capaian', cx.cap - 20), 'Kinerja', c('Penyerapan', cx.pen), c('Tingkat', cx.tin)], 0, 100, { bold: true }),
+      ...line([['No', 57], ['Indikator', 80], 'Kinerja', c('Keterangan', cx.ket)], 0, 114, { bold: true }),
+      ...line([c('(%)', cx.cap), c('Anggaran', cx.pen - 9), '(%)', c('Efisiensi', cx.tin)], 0, 128, { bold: true }),
+      ...line([['1', 57], ['Indikator', 80], 'A', c('93,69', cx.cap), c('98,50', cx.pen), c('0,95', cx.tin), c('Efisien', cx.ket)], 0, 142),
+    ];
+    const t = layoutPage(page(words)).tables[0]!;
+    expect(t.headerCount).toBe(1);
+    expect(texts(t)).toEqual([
+      ['No', 'Indikator Kinerja', 'Capaian Kinerja (%)', 'Penyerapan Anggaran (%)', 'Tingkat Efisiensi', 'Keterangan'],
+      ['1', 'Indikator A', '93,69', '98,50', '0,95', 'Efisien'],
+    ]);
+  });
+});
+
+describe('a header and one row closing a page (weak head)', () => {
+  const header = (y: number) => line(['No', ['Indikator', 90], 'Kinerja', ['Satuan', 300], ['2022', right('2022', 420)], ['2023', right('2023', 480)], ['2024', right('2024', 540)]], 57, y);
+  const row = (no: string, name: string[], satuan: string, figs: string[], y: number) =>
+    line([no, [name[0]!, 90], ...name.slice(1), [satuan, 300], ...figs.map((f, i): [string, number] => [f, right(f, 420 + 60 * i)])], 57, y);
+  const prose = line(['Perbandingan', 'realisasi', 'kinerja', 'disajikan', 'pada', 'tabel', 'berikut.'], 57, 700);
+  const page1 = page([
+    ...prose,
+    ...header(740),
+    ...row('1.', ['Jumlah', 'pengaduan', 'yang', 'belum'], 'pengaduan', ['5', '3', '5'], 754),
+    ...line([['ditindaklanjuti', 90]], 57, 766),
+    ...line(['12'], 290, 810),
+  ]);
+  const page2 = page([
+    ...header(60),
+    ...row('2.', ['Persentase', 'desa', 'mandiri'], '%', ['59,25', '57,19', '63,44'], 74),
+    ...row('3.', ['Jumlah', 'lembaga', 'yang', 'dibina'], 'lembaga', ['11', '13', '14'], 88),
+    ...row('4.', ['Rata-rata', 'waktu', 'layanan'], 'hari', ['3', '1', '3'], 102),
+    ...line(['Tabel', '3.3', 'Perbandingan', 'Realisasi', 'Kinerja'], 150, 124),
+  ], 2);
+
+  it('opens the table the next page goes on with under the same header', () => {
+    const layout = layoutDocument(doc([page1, page2]));
+    expect(layout.tables).toHaveLength(1);
+    const t = layout.tables[0]!;
+    expect(t.pages).toEqual([1, 2]);
+    expect(t.caption).toBe('Tabel 3.3 Perbandingan Realisasi Kinerja');
+    expect(t.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ['1.', 'Jumlah pengaduan yang belum ditindaklanjuti', 'pengaduan', '5', '3', '5'],
+      ['2.', 'Persentase desa mandiri', '%', '59,25', '57,19', '63,44'],
+      ['3.', 'Jumlah lembaga yang dibina', 'lembaga', '11', '13', '14'],
+      ['4.', 'Rata-rata waktu layanan', 'hari', '3', '1', '3'],
+    ]);
+    expect(t.rows[0]!.page).toBe(1);
+    expect(layout.paragraphs.filter((p) => p.page === 1).map((p) => p.text)).toEqual(['Perbandingan realisasi kinerja disajikan pada tabel berikut.', '12']);
+  });
+
+  it('leaves the lines as text when the next page opens with another table', () => {
+    const other = page([...line(['No', ['Program', 90], ['Pagu', right('Pagu', 420)]], 57, 60), ...line(['1.', ['Program', 90], 'A', ['1.000', right('1.000', 420)]], 57, 74), ...line(['2.', ['Program', 90], 'B', ['2.000', right('2.000', 420)]], 57, 88), ...line(['3.', ['Program', 90], 'C', ['3.000', right('3.000', 420)]], 57, 102)], 2);
+    const layout = layoutDocument(doc([page1, other]));
+    expect(layout.tables.every((t) => !t.pages.includes(1))).toBe(true);
+    expect(layout.paragraphs.filter((p) => p.page === 1).map((p) => p.text).join(' ')).toContain('pengaduan 5 3 5');
+  });
+});
+
 describe('weak continuation (layoutDocument)', () => {
   const header = (y: number) => line(['Kode', ['Program/Kegiatan', 110], ['Pagu', right('Pagu (Rp)', 400)], '(Rp)', ['Realisasi', right('Realisasi (Rp)', 520)], '(Rp)'], 57, y);
   const row = (kode: string, label: string[], pagu: string, real: string, y: number) =>
