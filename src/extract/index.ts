@@ -23,7 +23,7 @@ import { extractProseBudget, proseTotals } from './rules/prose-budget.js';
 import { realignShiftedRows } from './rules/realign.js';
 import { stackedLists } from './rules/stacked-list.js';
 import { readComparisons, readEfficiency, readStatements } from './rules/comparisons.js';
-import { applyBudgetProof, applyPerformanceProof, proveBudgetRoles, provePerformanceTable } from './rules/arithmetic.js';
+import { applyBudgetProof, applyPerformanceProof, proveBudgetRoles, nameColumnByText, provePerformanceTable } from './rules/arithmetic.js';
 import { classifyTable, mapColumns, type ColumnMap } from './rules/columns.js';
 import { identify } from './rules/identity.js';
 import { extractAverages, extractBudget, extractEfficiency, extractIndicators, extractScale, type TableContext } from './rules/tables.js';
@@ -112,6 +112,15 @@ export function extractReport(layout: LayoutDocument, opts: ExtractOptions = {})
     if (!hint && !proof) {
       const perf = provePerformanceTable(printed, map);
       if (perf) evidence = { ...evidence, ...perf };
+    }
+    // The figures named but the name column's title unreadable: its text names the rows.
+    if (!hint && !proof) {
+      const named = nameColumnByText(printed, map);
+      if (named) {
+        evidence = { ...evidence, ...named };
+        const perf = applyPerformanceProof(printed, map);
+        if (perf) evidence = { ...evidence, ...perf };
+      }
     }
     roleMaps.set(printed.id, map);
     // Rows typed one cell short are read under the columns their values belong to.

@@ -282,6 +282,30 @@ describe('a performance table whose header words are unknown', () => {
     expect(report.indicators.map((i) => i.indikator)).toEqual(['Angka partisipasi sekolah', 'Jumlah sekolah terakreditasi', 'Indeks kepuasan masyarakat']);
   });
 
+  // A stamp over the indicator column's title: "‘ » dika inerja". The sasaran column's merged labels
+  // are longer than the indicators' names; the column the header named "Sasaran" stays the sasaran.
+  const sasaranLong = [
+    ['1', 'Meningkatnya kualitas layanan kesejahteraan sosial bagi masyarakat', 'Rata-rata waktu penanganan', 'hari', '6', '7', '83,33', 'Tinggi'],
+    ['2', '', 'Persentase penduduk miskin', '%', '8', '8,57', '92,88', 'Sangat Tinggi'],
+    ['3', 'Meningkatnya perlindungan dan jaminan sosial bagi masyarakat miskin', 'Indeks Kepuasan Masyarakat', 'nilai', '81', '79,55', '98,21', 'Sangat Tinggi'],
+    ['4', '', 'Nilai SAKIP Perangkat Daerah', 'nilai', '85', '74,93', '88,15', 'Tinggi'],
+  ];
+  it.each([
+    {
+      name: 'figures named, the name column unreadable, too few capaian read to prove them',
+      header: ['No', 'Sasaran Strategis', '‘ » dika inerja', 'Satuan', 'Target', 'Realisasi', 'Capaian (96)', 'Predikat'],
+      rows: sasaranLong.map((r, i) => (i < 2 ? [...r.slice(0, 6), 'aL', r[7]!] : r)),
+      evidence: /header names the figures but not this column/,
+    },
+    { name: 'no header words known, the sasaran titled', header: ['No', 'Sasaran Strategis', 'Ukuran', 'Sat.', 'Rencana', 'Hasil', 'Persentase', 'Kategori'], rows: sasaranLong, evidence: /longest names left of the figures/ },
+  ])('$name: the names are read from the indicator column, not the longer sasaran', ({ header, rows, evidence }) => {
+    const report = extractReport(layout([table('t1', [header, ...rows])], []));
+    const info = report.tables[0]!;
+    expect(info.columns).toMatchObject({ sasaran: 1, indikator: 2 });
+    expect(info.evidence?.indikator).toMatch(evidence);
+    expect(report.indicators.map((i) => i.indikator)).toEqual(['Rata-rata waktu penanganan', 'Persentase penduduk miskin', 'Indeks Kepuasan Masyarakat', 'Nilai SAKIP Perangkat Daerah']);
+  });
+
   it('a header that names its columns keeps them (the fallback is for unknown words only)', () => {
     const named = ['No', 'Sasaran', 'Indikator Kinerja', 'Satuan', 'Target', 'Realisasi', 'Capaian (%)', 'Predikat'];
     const info = extractReport(layout([table('t1', [named, ...body])], [])).tables[0]!;

@@ -500,16 +500,55 @@ export function provePerformanceTable(table: Table, map: ColumnMap): Record<stri
     const texts = table.rows.map((row) => row.cells[c]?.text.trim() ?? '').filter((t) => t && !/\d/.test(t));
     return texts.length ? texts.reduce((a, t) => a + t.length, 0) / texts.length : 0;
   };
-  let indikator = -1;
-  for (let c = 0; c < first; c++) if (present(cols[c]!) === 0 && !exclude.has(c) && textLength(c) > (indikator < 0 ? 0 : textLength(indikator))) indikator = c;
+  // A column the header named for something else (the sasaran beside it) names the rows only when no other does.
+  const textRoles = [r.no, r.sasaran, r.tujuan, r.kode, r.satuan, r.keterangan].filter((c): c is number => c !== undefined);
+  let indikator = longestNames(table, first, new Set([...exclude, ...textRoles]));
+  if (indikator < 0) for (let c = 0; c < first; c++) if (present(cols[c]!) === 0 && !exclude.has(c) && textLength(c) > (indikator < 0 ? 0 : textLength(indikator))) indikator = c;
   if (indikator < 0) return null;
   Object.assign(r, { indikator, target: proof.roles.target, realisasi: proof.roles.realisasi, capaian: proof.roles.capaian });
   return {
-    indikator: `column ${indikator}: the longest text cells left of the figures`,
+    indikator: `column ${indikator}: the longest names left of the figures`,
     target: `column ${proof.roles.target}: ${proof.evidence}`,
     realisasi: `column ${proof.roles.realisasi}: ${proof.evidence}`,
     capaian: `column ${proof.roles.capaian}: ${proof.evidence}`,
   };
+}
+
+/**
+ * The column left of `before` holding the longest names: text of at least three letters in most
+ * rows (not one merged label over them), figures in at most half; -1 when none has names of eight
+ * characters on average.
+ */
+function longestNames(table: Table, before: number, taken: ReadonlySet<number>): number {
+  const cols = columnsOf(table);
+  const body = table.rows.length;
+  let best = -1;
+  let bestLength = 0;
+  for (let c = 0; c < before; c++) {
+    if (taken.has(c) || present(cols[c]!) * 2 > body) continue;
+    const t = table.rows.map((row) => (row.cells[c] && !row.cells[c]!.spannedBy ? row.cells[c]!.text.trim() : '')).filter((x) => /\p{L}{3}/u.test(x));
+    if (t.length * 2 < body) continue;
+    const length = t.reduce((a, x) => a + x.length, 0) / t.length;
+    if (length > bestLength) [best, bestLength] = [c, length];
+  }
+  return bestLength >= 8 ? best : -1;
+}
+
+/**
+ * A performance table whose header names its figures (two of target, realisasi and capaian) but
+ * whose name column's title is unreadable (a stamp over it, OCR noise): the name column is the one
+ * left of the figures holding the longest text and no figures, not already the numbering, sasaran,
+ * satuan or code. Sets `indikator` and returns the evidence, or null when nothing qualifies.
+ */
+export function nameColumnByText(table: Table, map: ColumnMap): Record<string, string> | null {
+  const r = map.roles;
+  if (r.indikator !== undefined || r.uraian !== undefined || r.pagu !== undefined || r.realisasiAnggaran !== undefined || r.efisiensi !== undefined || r.interval !== undefined) return null;
+  const figures = [r.target, r.realisasi, r.capaian].filter((c): c is number => c !== undefined);
+  if (figures.length < 2) return null;
+  const best = longestNames(table, Math.min(...figures), new Set(Object.values(r).filter((c): c is number => c !== undefined)));
+  if (best < 0) return null;
+  r.indikator = best;
+  return { indikator: `column ${best}${table.columns[best]?.trim() ? ` "${table.columns[best]!.trim()}"` : ''}: the header names the figures but not this column; it holds the longest names left of them` };
 }
 
 /**
