@@ -170,7 +170,12 @@ export interface DocCounts {
   /** Undefined without `<id>.findings.json`. */
   findings?: FindingsCounts;
   perCheck: CheckCounts;
+  /** Warnings by the check that issued them: matched to gold (tp) or not (fp). Absent: none issued. */
+  warningsByCheck?: WarningCounts;
 }
+
+/** Per check, the warnings it issued that match a gold item and those that do not. */
+export type WarningCounts = Record<string, { tp: number; fp: number }>;
 
 /** A scored document. `id`, `lines` and `details` are empty for a held-out one (see `redact`). */
 export interface ScoredDoc {
@@ -281,6 +286,17 @@ function findingsCounts(s: DocumentScore, traps: number): FindingsCounts {
   };
 }
 
+/** The document's warnings by issuing check, matched or not. */
+function warningCounts(s: DocumentScore): WarningCounts {
+  const out: WarningCounts = {};
+  const add = (check: string, key: 'tp' | 'fp'): void => {
+    (out[check] ??= { tp: 0, fp: 0 })[key]++;
+  };
+  for (const m of s.matches) if (m.predicted.severity === 'warning') add(m.predicted.check, 'tp');
+  for (const f of s.falsePositives) if (f.predicted.severity === 'warning') add(f.predicted.check, 'fp');
+  return out;
+}
+
 const MISS_ORDER: Record<Miss['kind'], number> = { 'not-found': 0, merged: 1 };
 const FP_ORDER: Record<FalsePositive['kind'], number> = { trap: 0, other: 1, duplicate: 2 };
 
@@ -370,6 +386,7 @@ export function scoreCorpusDocument(input: {
     const s = scoreDocument(gold.findings.gold, gold.findings.traps, scored);
     counts.findings = findingsCounts(s, gold.findings.traps.length);
     counts.perCheck = s.perCheck;
+    counts.warningsByCheck = warningCounts(s);
     lines.push(findingsSummary(counts.findings) + (outside.length ? `; ${outside.length} on unaudited pages, not scored` : ''));
     const w = worstFirst(s);
     lines.push(...w.misses.slice(0, SHOW_FINDINGS).map((m) => `  ${describeMiss(m)}`));
@@ -431,6 +448,7 @@ export interface SplitSummary {
   model: ModelCounts;
   findings: FindingsCounts;
   perCheck: CheckCounts;
+  warningsByCheck: WarningCounts;
   /** Mean over the documents where the share is defined, and how many those are. */
   macro: Record<'findingsPrecision' | 'findingsRecall' | 'findingsRecallMerged' | 'indicatorRecall' | 'budgetRecall' | 'tablesRecovered', { mean: number; documents: number }>;
 }
@@ -454,7 +472,13 @@ export function aggregate(docs: readonly DocCounts[]): SplitSummary {
   let model = EMPTY_MODEL;
   let findings = EMPTY_FINDINGS;
   let perCheck: CheckCounts = {};
+  const warningsByCheck: WarningCounts = {};
   for (const d of docs) {
+    for (const [check, w] of Object.entries(d.warningsByCheck ?? {})) {
+      const t = (warningsByCheck[check] ??= { tp: 0, fp: 0 });
+      t.tp += w.tp;
+      t.fp += w.fp;
+    }
     if (d.tables) {
       text = addTally(text, d.tables.text);
       scanned = addTally(scanned, d.tables.scanned);
@@ -476,6 +500,7 @@ export function aggregate(docs: readonly DocCounts[]): SplitSummary {
     model,
     findings,
     perCheck,
+    warningsByCheck,
     macro: {
       findingsPrecision: mean(f.map((x) => ratio(x.tp, x.tp + x.fp))),
       findingsRecall: mean(f.map((x) => ratio(x.tp, x.tp + x.fn))),
@@ -679,6 +704,27 @@ export function perCheckLines(splits: Partial<Record<Split, CheckCounts>>): stri
   return [`per check (${names.join(' | ')}):`, ...alignColumns(rows, '   ')];
 }
 
+/**
+ * Precision of warnings per issuing check, one column per split: a warning kind below 90% on
+ * held-out documents is to be fixed or demoted to info.
+ *
+ * @example
+ *   warningLines({ dev: { capaian: { tp: 9, fp: 1 } } }); // ['warnings by check (dev):', '  capaian   90.0% (9/10)']
+ */
+export function warningLines(splits: Partial<Record<Split, WarningCounts>>): string[] {
+  const names = Object.keys(splits) as Split[];
+  const checks = [...new Set(names.flatMap((n) => Object.keys(splits[n] ?? {})))].sort();
+  if (!checks.length) return [];
+  const rows = checks.map((check) => [
+    `  ${check}`,
+    ...names.map((n) => {
+      const c = splits[n]?.[check];
+      return c ? `${pct(ratio(c.tp, c.tp + c.fp))} (${c.tp}/${c.tp + c.fp})` : '—';
+    }),
+  ]);
+  return [`precision of warnings by check (${names.join(' | ')}):`, ...alignColumns(rows, '   ')];
+}
+
 // ---- the report ------------------------------------------------------------------------------------
 
 function totalsOf(prefix: string, s: SplitSummary): Metrics {
@@ -720,6 +766,7 @@ export function buildReport(scored: readonly ScoredDoc[], ran: { splits: readonl
     ...(summaries.dev ? breakdownLines('dev', of('dev')) : []),
     ...(summaries.heldout ? breakdownLines('heldout', of('heldout')) : []),
     ...perCheckLines({ ...(summaries.dev ? { dev: summaries.dev.perCheck } : {}), ...(summaries.heldout ? { heldout: summaries.heldout.perCheck } : {}) }),
+    ...warningLines({ ...(summaries.dev ? { dev: summaries.dev.warningsByCheck } : {}), ...(summaries.heldout ? { heldout: summaries.heldout.warningsByCheck } : {}) }),
   ];
   const totals: Metrics = {
     ...(summaries.dev ? totalsOf('dev', summaries.dev) : {}),

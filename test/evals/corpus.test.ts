@@ -16,6 +16,7 @@ import {
   sideRows,
   SEED_TABLES,
   toGoldTable,
+  warningLines,
   type CorpusEntry,
   type CorpusTable,
   type DocCounts,
@@ -256,6 +257,18 @@ describe('dimensions and breakdowns', () => {
     expect(lines[0]).toBe('per check (dev | heldout):');
     expect(lines[1]).toMatch(/capaian\s+P {2}50\.0% R 100\.0% \(tp 1, fp 1, fn 0\)\s+P {6}— R {6}— \(tp 0, fp 0, fn 0\)/);
     expect(lines).toHaveLength(3);
+  });
+
+  it('lists the precision of warnings per issuing check for each split, and sums it over documents', () => {
+    const summed = aggregate([
+      { failed: false, checkErrors: 0, perCheck: {}, warningsByCheck: { 'trend-words': { tp: 2, fp: 1 } } },
+      { failed: false, checkErrors: 0, perCheck: {}, warningsByCheck: { 'trend-words': { tp: 1, fp: 0 }, 'count-claim': { tp: 0, fp: 1 } } },
+    ]).warningsByCheck;
+    expect(summed).toEqual({ 'trend-words': { tp: 3, fp: 1 }, 'count-claim': { tp: 0, fp: 1 } });
+    const lines = warningLines({ dev: summed, heldout: { 'trend-words': { tp: 5, fp: 0 } } });
+    expect(lines[0]).toBe('precision of warnings by check (dev | heldout):');
+    expect(lines[1]).toMatch(/count-claim\s+0\.0% \(0\/1\)\s+—/);
+    expect(lines[2]).toMatch(/trend-words\s+75\.0% \(3\/4\)\s+100\.0% \(5\/5\)/);
   });
 });
 
