@@ -684,6 +684,15 @@ export function breakdownLines(split: string, docs: readonly Pick<ScoredDoc, 'di
   return lines;
 }
 
+/** A title line, then one row per check (sorted) with one cell per split, aligned; nothing without checks. */
+function bySplit<T>(title: string, splits: Partial<Record<Split, Record<string, T>>>, cell: (c: T | undefined) => string): string[] {
+  const names = Object.keys(splits) as Split[];
+  const checks = [...new Set(names.flatMap((n) => Object.keys(splits[n] ?? {})))].sort();
+  if (!checks.length) return [];
+  const rows = checks.map((check) => [`  ${check}`, ...names.map((n) => cell(splits[n]?.[check]))]);
+  return [`${title} (${names.join(' | ')}):`, ...alignColumns(rows, '   ')];
+}
+
 /**
  * Precision and recall per check, one column per split.
  *
@@ -691,17 +700,10 @@ export function breakdownLines(split: string, docs: readonly Pick<ScoredDoc, 'di
  *   perCheckLines({ dev: devSummary.perCheck, heldout: heldoutSummary.perCheck });
  */
 export function perCheckLines(splits: Partial<Record<Split, CheckCounts>>): string[] {
-  const names = Object.keys(splits) as Split[];
-  const checks = [...new Set(names.flatMap((n) => Object.keys(splits[n] ?? {})))].sort();
-  if (!checks.length) return [];
-  const rows = checks.map((check) => [
-    `  ${check}`,
-    ...names.map((n) => {
-      const c = splits[n]?.[check] ?? { tp: 0, fp: 0, fn: 0 };
-      return `${prfText(c.tp, c.fp, c.fn)} (tp ${c.tp}, fp ${c.fp}, fn ${c.fn})`;
-    }),
-  ]);
-  return [`per check (${names.join(' | ')}):`, ...alignColumns(rows, '   ')];
+  return bySplit('per check', splits, (x) => {
+    const c = x ?? { tp: 0, fp: 0, fn: 0 };
+    return `${prfText(c.tp, c.fp, c.fn)} (tp ${c.tp}, fp ${c.fp}, fn ${c.fn})`;
+  });
 }
 
 /**
@@ -709,20 +711,10 @@ export function perCheckLines(splits: Partial<Record<Split, CheckCounts>>): stri
  * held-out documents is to be fixed or demoted to info.
  *
  * @example
- *   warningLines({ dev: { capaian: { tp: 9, fp: 1 } } }); // ['warnings by check (dev):', '  capaian   90.0% (9/10)']
+ *   warningLines({ dev: { capaian: { tp: 9, fp: 1 } } }); // ['precision of warnings by check (dev):', '  capaian   90.0% (9/10)']
  */
 export function warningLines(splits: Partial<Record<Split, WarningCounts>>): string[] {
-  const names = Object.keys(splits) as Split[];
-  const checks = [...new Set(names.flatMap((n) => Object.keys(splits[n] ?? {})))].sort();
-  if (!checks.length) return [];
-  const rows = checks.map((check) => [
-    `  ${check}`,
-    ...names.map((n) => {
-      const c = splits[n]?.[check];
-      return c ? `${pct(ratio(c.tp, c.tp + c.fp))} (${c.tp}/${c.tp + c.fp})` : '—';
-    }),
-  ]);
-  return [`precision of warnings by check (${names.join(' | ')}):`, ...alignColumns(rows, '   ')];
+  return bySplit('precision of warnings by check', splits, (c) => (c ? `${pct(ratio(c.tp, c.tp + c.fp))} (${c.tp}/${c.tp + c.fp})` : '—'));
 }
 
 // ---- the report ------------------------------------------------------------------------------------
