@@ -277,9 +277,26 @@ function buildTable(page: Page, run: LineInfo[], rules: Segment[], index: Map<Wo
     }
     for (const l of band) l.line.words.forEach(take);
   }
+  // Header bands: those before the first band holding a figure.
+  const hasFigure = (band: LineInfo[]): boolean => band.some((l) => l.line.words.some((w) => /\d[.,]?\d*%?$/.test(w.text) && !/^(19|20)\d\d$/.test(w.text)));
+  const firstBody = bands.findIndex(hasFigure);
+  // Where each column's body text lies, for fitting header labels over it.
+  const extents: Array<[number, number] | undefined> = [];
+  if (firstBody > 0) {
+    for (const band of bands.slice(firstBody)) {
+      for (const l of band) {
+        for (const w of l.line.words) {
+          const c = colOf((w.bbox[0] + w.bbox[2]) / 2);
+          const e = extents[c];
+          extents[c] = e ? [Math.min(e[0], w.bbox[0]), Math.max(e[1], w.bbox[2])] : [w.bbox[0], w.bbox[2]];
+        }
+      }
+    }
+  }
   bands.forEach((band, b) => {
     if (groups && b === gb) return;
     const r = rowOf(b);
+    const header = firstBody > 0 && b < firstBody;
     const rowCells: GridCell[] = Array.from({ length: nCols }, (_, c) => ({
       r0: r,
       r1: r + 1,
@@ -293,6 +310,14 @@ function buildTable(page: Page, run: LineInfo[], rules: Segment[], index: Map<Wo
     for (const l of band) {
       const centreCol = (ch: Chunk): number => colOf((ch.x0 + ch.x1) / 2);
       for (const ch of l.chunks) {
+        const fitted = header ? fitLabels(ch, band, colOf, colX, extents) : null;
+        if (fitted) {
+          for (const p of fitted) for (const w of p.words) {
+            rowCells[p.col]!.words.push(w);
+            take(w);
+          }
+          continue;
+        }
         let span = spanOf(ch, colOf, l.line.size || 10);
         // A column holding another cell of the line is not under this one: the chunk only reaches
         // over the boundary (a centred "% Capaian" beside "Realisasi") and sits where its centre is.
@@ -332,6 +357,59 @@ function buildTable(page: Page, run: LineInfo[], rules: Segment[], index: Map<Wo
     cells,
     used,
   };
+}
+
+/**
+ * A header chunk whose words run over the labels of several columns set close together ("% Realisasi
+ * Sisa Anggaran (Rp)"): its words are cut at the gaps that put one piece over each column it reaches
+ * that no other label of the band names, each piece centred inside its column, the cuts chosen so
+ * that each piece is set (left, centred or right) over its column's text within a little more than
+ * half a character, as nearly as can be. Null when the chunk lies in one column, when
+ * fewer than two such columns are reached, or when no cut puts every piece inside its column.
+ */
+function fitLabels(ch: Chunk, band: LineInfo[], colOf: (x: number) => number, colX: readonly number[], extents: ReadonlyArray<readonly [number, number] | undefined>): Array<{ words: Word[]; col: number }> | null {
+  const ws = ch.words;
+  const size = ws[0]!.size || 10;
+  // Gaps that part the labels are read as such first (see labelPieces).
+  if (ws.length < 2 || labelPieces(ch, colOf, size)) return null;
+  const c0 = colOf(ch.x0 + 1);
+  const c1 = colOf(ch.x1 - 1);
+  if (c1 <= c0) return null;
+  const others = new Set<number>();
+  for (const l of band) for (const o of l.chunks) if (o !== ch) for (const w of o.words) others.add(colOf((w.bbox[0] + w.bbox[2]) / 2));
+  const cols = Array.from({ length: c1 - c0 + 1 }, (_, i) => c0 + i).filter((c) => !others.has(c));
+  const k = cols.length;
+  if (k < 2 || k > ws.length) return null;
+  // A label is set left, centred or right over its column's text: the distance to the nearest of the three.
+  const misfit = (x0: number, x1: number, c: number): number => {
+    const e = extents[c];
+    if (!e) return Math.abs((x0 + x1) / 2 - (colX[c]! + colX[c + 1]!) / 2);
+    return Math.min(Math.abs(x0 - e[0]), Math.abs((x0 + x1) / 2 - (e[0] + e[1]) / 2), Math.abs(x1 - e[1]));
+  };
+  let best: { cost: number; cuts: number[] } | null = null;
+  // Cuts after word i (0 ≤ i < ws.length - 1), k - 1 of them in increasing order.
+  const search = (from: number, cuts: number[]): void => {
+    if (cuts.length === k - 1) {
+      const bounds = [-1, ...cuts, ws.length - 1];
+      let cost = 0;
+      for (let p = 0; p < k; p++) {
+        const piece = ws.slice(bounds[p]! + 1, bounds[p + 1]! + 1);
+        const mid = (piece[0]!.bbox[0] + piece[piece.length - 1]!.bbox[2]) / 2;
+        if (mid < colX[cols[p]!]! || mid >= colX[cols[p]! + 1]!) return;
+        const off = misfit(piece[0]!.bbox[0], piece[piece.length - 1]!.bbox[2], cols[p]!);
+        // Set over its column's text, not merely somewhere inside it: else one label spans them.
+        if (off > size * 0.6) return;
+        cost += off;
+      }
+      if (!best || cost < best.cost) best = { cost, cuts: [...cuts] };
+      return;
+    }
+    for (let i = from; i < ws.length - 1; i++) search(i + 1, [...cuts, i]);
+  };
+  search(0, []);
+  if (!best) return null;
+  const bounds = [-1, ...(best as { cuts: number[] }).cuts, ws.length - 1];
+  return cols.map((col, p) => ({ words: ws.slice(bounds[p]! + 1, bounds[p + 1]! + 1), col }));
 }
 
 /**
@@ -434,14 +512,20 @@ function headerGroups(band: LineInfo[], colOf: (x: number) => number, colX: read
       // and the line above it is no group.
       const starts = new Set<number>();
       let labelled = 0;
+      // Labels under a group start below it. A label that starts beside it, half a line lower (the
+      // one-line labels of a header whose two-line labels are centred on the same middle), is a
+      // column's own, and the chunk is the first line of its own column's label.
+      let beside = false;
+      const bottom = band[i]!.line.bbox[3];
       for (let x = a; x <= b; x++) {
         const first = band.findIndex((_, j) => j > i && labelledAt(x, j));
         if (first >= 0) {
           starts.add(first);
           labelled++;
+          if (band[first]!.line.bbox[1] < bottom - (band[i]!.line.size || 10) * 0.25) beside = true;
         }
       }
-      if (labelled < 2 || starts.size !== 1) continue;
+      if (labelled < 2 || starts.size !== 1 || beside) continue;
       found.push({ line: i, a, b, words: ch.words });
       for (let x = a; x <= b; x++) covered[i]!.add(x);
     }

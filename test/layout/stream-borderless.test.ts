@@ -239,6 +239,31 @@ describe('a part of one row under a three-line header (groupRows)', () => {
   });
 });
 
+describe('one-line and two-line labels centred on one middle line, set close together', () => {
+  it('reads each label over its own column: no group, no label cut across a column', () => {
+    // "Realisasi Anggaran / (Rp)" is a two-line label over the realisasi column only; "% Realisasi"
+    // and "Sisa Anggaran (Rp)" touch (one word space apart) and are right-aligned over their figures.
+    // Positions as a Chromium rendering of such a table prints them (9 pt type).
+    const o = { size: 8.2, gap: 2.2 };
+    const words = [
+      ...line([['Program/Kegiatan/Sub', 157.6], ['Realisasi', 337.1], ['Anggaran', 376.1]], 0, 497.2, o),
+      // A percent sign is wider than half an em: 7 pt here.
+      ...line([['Kode', 89.1], ['Anggaran', 270.4], ['(Rp)', 309], ['%', 416.2], ['Realisasi', 425.5], ['Sisa', 464.5], ['Anggaran', 484.6], ['(Rp)', 522]], 0, 501.8, o).map((w) => (w.text === '%' ? { ...w, bbox: [416.2, w.bbox[1], 423.3, w.bbox[3]] as Word['bbox'] } : w)),
+      ...line([['Kegiatan', 183.9], ['(Rp)', 366.2]], 0, 506.4, o),
+      ...[
+        ['5.02.01', 'Program A', '5.643.558.200', '5.202.874.306', '92,19', '440.683.894'],
+        ['5.02.01.2.01', 'Kegiatan B', '112.861.800', '111.516.869', '98,81', '1.344.931'],
+        ['5.02.01.2.02', 'Kegiatan C', '80.000.000', '60.000.000', '75,00', '20.000.000'],
+      ].flatMap(([kode, name, pagu, real, pct, sisa], i) =>
+        line([[kode!, 56.8], [name!, 141.3], [pagu!, right(pagu!, 336, 8.2)], [real!, right(real!, 412, 8.2)], [pct!, right(pct!, 464, 8.2)], [sisa!, right(sisa!, 539, 8.2)]], 0, 518 + 20 * i, o),
+      ),
+    ];
+    const t = layoutPage(page(words)).tables[0]!;
+    expect(texts(t)[0]).toEqual(['Kode', 'Program/Kegiatan/Sub Kegiatan', 'Anggaran (Rp)', 'Realisasi Anggaran (Rp)', '% Realisasi', 'Sisa Anggaran (Rp)']);
+    expect(texts(t)[1]).toEqual(['5.02.01', 'Program A', '5.643.558.200', '5.202.874.306', '92,19', '440.683.894']);
+  });
+});
+
 describe('a header and one row closing a page (weak head)', () => {
   const header = (y: number) => line(['No', ['Indikator', 90], 'Kinerja', ['Satuan', 300], ['2022', right('2022', 420)], ['2023', right('2023', 480)], ['2024', right('2024', 540)]], 57, y);
   const row = (no: string, name: string[], satuan: string, figs: string[], y: number) =>
