@@ -102,8 +102,8 @@ export function draftFromPageTable(t: PageTable, ocr = false): DraftTable {
 /**
  * A borderless cell merged over several rows (one sasaran for two indicators) flows its text down
  * beside the rows it covers, so its last words ("dan irigasi") land in the next row. A text
- * column's cell that starts in lower case under a cell whose sentence is not finished is that
- * spill: it joins the cell above, which then covers it.
+ * column's cell that starts in lower case (or is a term in parentheses alone) under a cell whose
+ * sentence is not finished is that spill: it joins the cell above, which then covers it.
  */
 function foldSpilledCells(d: DraftTable): void {
   const n = d.headerCount;
@@ -113,7 +113,8 @@ function foldSpilledCells(d: DraftTable): void {
     for (let r = n + 1; r < d.rows.length; r++) {
       const cell = d.rows[r]!.cells[c]!;
       const text = cell.text.trim();
-      if (!text || cell.cover || !/^\p{Ll}/u.test(text) || text.split(/\s+/).length > 4) continue;
+      // In lower case, or a term in parentheses alone ("(APIP)"): no name starts so.
+      if (!text || cell.cover || !(/^\p{Ll}/u.test(text) || /^\(\p{L}[^()\d]*\)$/u.test(text)) || text.split(/\s+/).length > 4) continue;
       if (!d.rows[r]!.cells.some((x, k) => k !== c && !x.cover && x.text.trim())) continue;
       const above = d.rows[r - 1]!.cells[c]!;
       const origin = above.cover ? d.rows[above.cover.row]?.cells[above.cover.col] : above;

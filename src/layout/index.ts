@@ -329,6 +329,9 @@ function continues(prev: DraftTable, prevPage: PageLayout, next: DraftTable, nex
   if (sameHeader) return true;
   if (prev.headerCount > 0 && next.rows.length > prev.headerCount && headerTails(prev, next)) return true;
   if (next.weak || shortPart(prev, next)) return fitsColumns(prev, next);
+  // A part with no header of its own whose cells sit in the first part's columns (its separators
+  // may fall elsewhere: shorter names leave a wider gap before the figures).
+  if (next.headerCount === 0 && prev.headerCount > 0 && fitsColumns(prev, next)) return true;
   if (next.nCols !== prev.nCols) return false;
   const tol = 6;
   return prev.colX.every((x, i) => Math.abs(x - (next.colX[i] ?? Infinity)) <= tol);
@@ -447,7 +450,7 @@ function regrid(prev: DraftTable, next: DraftTable): void {
 function appendContinuation(prev: DraftTable, next: DraftTable): void {
   const short = !next.weak && shortPart(prev, next);
   if (short) next.headerCount = 0;
-  if ((next.weak || short) && !(prev.headerCount > 0 && headerKey(next.rows.slice(0, prev.headerCount)) === headerKey(prev.rows.slice(0, prev.headerCount)))) regrid(prev, next);
+  if ((next.weak || short || next.headerCount === 0) && !(prev.headerCount > 0 && headerKey(next.rows.slice(0, prev.headerCount)) === headerKey(prev.rows.slice(0, prev.headerCount)))) regrid(prev, next);
   if (next.caption && next.captionBelow && !prev.caption) {
     prev.caption = next.caption;
     prev.captionBelow = true;

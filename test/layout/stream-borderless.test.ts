@@ -218,6 +218,30 @@ describe('stream columns folded after drafting (build.ts)', () => {
     expect(t.rows.map((r) => r.cells[3]!.text)).toEqual(['% rumah tangga', 'dokumen', 'dokumen']);
     expect(t.rows.every((r) => r.cells[3]!.spannedBy === undefined && r.cells[3]!.rowSpan === 1)).toBe(true);
   });
+
+  it.each([
+    { spill: ['(APIP)'], joined: 'Meningkatnya kapabilitas Aparat Pengawas Intern Pemerintah (APIP)' },
+    { spill: ['(Kab/Kota)', 'lainnya'], joined: null },
+    { spill: ['(Rp', '3.214.215)'], joined: null },
+    { spill: ['Meningkatnya', 'kualitas'], joined: null },
+  ])('a sasaran spilling "$spill" into the next row: joined when it cannot open a name', ({ spill, joined }) => {
+    const o = { size: 8 };
+    const words = [
+      ...line(['No', ['Sasaran', 70], ['Indikator', 230], ['Satuan', 380], ['Target', 480]], 50, 100, o),
+      ...line(['1', ['Meningkatnya', 70], 'kapabilitas', 'Aparat', ['Level', 230], 'kapabilitas', 'APIP', ['level', 380], ['3', 480]], 50, 112, o),
+      ...line([['Pengawas', 70], 'Intern', 'Pemerintah'], 50, 121, o),
+      ...line(['2', [spill[0]!, 70], ...spill.slice(1), ['Nilai', 230], 'SAKIP', 'Inspektorat', ['nilai', 380], ['70', 480]], 50, 133, o),
+      ...line(['3', ['Meningkatnya', 70], 'kualitas', 'pengawasan', ['Jumlah', 230], 'temuan', 'berulang', ['temuan', 380], ['7', 480]], 50, 145, o),
+    ];
+    const t = finalizeTable(layoutPage(page(words)).tables[0]!, 't1');
+    const sasaran = t.rows.map((r) => r.cells[1]!);
+    if (joined) {
+      expect(sasaran[0]!.text).toBe(joined);
+      expect(sasaran[1]!.spannedBy).toBe(sasaran[0]!.id);
+    } else {
+      expect(sasaran[1]!.text).toBe(spill.join(' '));
+    }
+  });
 });
 
 describe('a part of one row under a three-line header (groupRows)', () => {
@@ -345,6 +369,23 @@ describe('weak continuation (layoutDocument)', () => {
     // The block's text is the table's now; the prose after it stays a paragraph.
     const page2 = layout.paragraphs.filter((p) => p.page === 2).map((p) => p.text);
     expect(page2).toEqual(['Realisasi anggaran tahun ini mencapai 96,63 persen dari pagu yang ditetapkan.']);
+  });
+
+  it('appends a part without header whose shorter names leave its column gap elsewhere', () => {
+    const part = page([
+      ...row('1.05', ['Program', 'A'], '100.000.000', '90.000.000', 60),
+      ...row('1.06', ['Program', 'B'], '200.000.000', '150.000.000', 74),
+      ...row('1.07', ['Program', 'C'], '300.000.000', '250.000.000', 88),
+      ...row('1.08', ['Program', 'D'], '400.000.000', '350.000.000', 102),
+      ...line([['JUMLAH', 110], ['4.000.000.000', right('4.000.000.000', 400)], ['3.739.000.000', right('3.739.000.000', 520)]], 57, 116),
+    ], 2);
+    const layout = layoutDocument(doc([page1, part]));
+    expect(layout.tables).toHaveLength(1);
+    const t = layout.tables[0]!;
+    expect(t.pages).toEqual([1, 2]);
+    expect(t.rows).toHaveLength(9);
+    expect(t.rows[4]!.cells.map((c) => c.text)).toEqual(['1.05', 'Program A', '100.000.000', '90.000.000']);
+    expect(t.rows.at(-1)!.cells.map((c) => c.text)).toEqual(['', 'JUMLAH', '4.000.000.000', '3.739.000.000']);
   });
 
   it('drops the two-line block when the previous page ends with prose, keeping its text', () => {
