@@ -76,12 +76,17 @@ describe('readEfficiency', () => {
     ['ratio first', 'Tingkat efisiensi sebesar 1,02 diperoleh dari rata-rata capaian 94,47% dibagi penyerapan anggaran 92,42%.'],
     ['percentages first', 'Rata-rata capaian kinerja sebesar 94,47% dibandingkan dengan realisasi penyerapan anggaran sebesar 92,42% menghasilkan nilai efisiensi 1,02.'],
     ['absorption first', 'Dengan serapan 92,42% dan capaian 94,47%, penggunaan sumber daya efisien dengan rasio 1,02.'],
+    ['the ratio stated, the next sentence calling it efficient', 'Perbandingan antara rata-rata capaian kinerja (94,47%) dan persentase realisasi anggaran (92,42%) adalah 1,02. Angka ini menunjukkan tingkat penggunaan anggaran yang efisien.'],
   ])('%s', (_name, text) => {
     const [c] = readEfficiency([paragraph(8, text)], [total], []);
     expect(c?.kind === 'efisiensi' ? [c.stated.value, c.numerator?.value, c.denominator?.value] : null).toEqual([1.02, 94.47, 92.42]);
   });
   it('needs the budget\'s own absorption among the figures', () => {
     expect(readEfficiency([paragraph(8, 'Efisiensi 1,02 dari 94,47% dibagi 90,00%.')], [total], [])).toEqual([]);
+  });
+  it('a sentence with a ratio and two percentages is no efficiency statement unless it or the next is about efficiency', () => {
+    expect(readEfficiency([paragraph(8, 'Perbandingan capaian (94,47%) dengan serapan (92,42%) naik 1,5 poin. Angka ini dibahas berikut.')], [total], [])).toEqual([]);
+    expect(readEfficiency([paragraph(8, 'Capaian 94,47% dan serapan 92,42% naik 1,5 poin. Penggunaan anggaran efisien.')], [total], [])).toEqual([]);
   });
 });
 

@@ -159,6 +159,9 @@ export function readStatements(paragraphs: readonly Paragraph[], indicators: rea
   return out;
 }
 
+/** Words that state a ratio of two figures. */
+const RATIO_WORDS = /\b(?:perbandingan|rasio|dibagi|dibandingkan|ratio)\b/i;
+
 /**
  * Efficiency statements of any shape: a sentence about efficiency (efisien, efisiensi) printing a
  * ratio and two percentages, one of which is the budget's own absorption (the % the budget tables
@@ -175,8 +178,12 @@ export function readEfficiency(paragraphs: readonly Paragraph[], budget: readonl
   const out: Claim[] = [];
   let k = 0;
   for (const p of paragraphs) {
-    for (const s of sentences(p.text)) {
-      if (!/\befisien/i.test(s) || CONDITIONAL.test(s)) continue;
+    const all = sentences(p.text);
+    for (const [i, s] of all.entries()) {
+      // About efficiency, or a ratio of two figures that the next sentence calls efficient ("…
+      // adalah 0,92. Angka ini menunjukkan penggunaan anggaran yang efisien.").
+      const about = /\befisien/i.test(s) || (RATIO_WORDS.test(s) && /\befisien/i.test(all[i + 1] ?? ''));
+      if (!about || CONDITIONAL.test(s)) continue;
       const norm = normalizeName(s);
       if (covered.some((c) => c.includes(norm) || norm.includes(c))) continue;
       const cite = { page: p.page, table: null, bbox: p.bbox };
