@@ -76,6 +76,10 @@ const INDICATOR_ATTRS: Attr[] = ['target', 'capaian', 'predikat'];
 export function answerGrounded(u: Understood, ctx: Omit<Ctx, 'lang'>): GroundedAnswer | null {
   const c: Ctx = { ...ctx, lang: u.lang };
   if (u.kind === 'summary') return asksFindings(u.question) ? null : summaryAnswer(u, c);
+  if (u.kind === 'value' && !u.asserted.length) {
+    const per = breakdown(u, c);
+    if (per) return per;
+  }
   if (ADDS_UP.test(u.question)) return sumCheck(u, c);
   const aboutFindings = asksFindings(u.question);
   if (aboutFindings && !u.asserted.length && !u.assertedLabel) return null;
@@ -105,6 +109,8 @@ const MAX_SUMMARY = 8;
  * report prints; then the audit's findings by severity. Null when the report has neither.
  */
 function summaryAnswer(u: Understood, c: Ctx): GroundedAnswer | null {
+  const per = breakdown(u, c);
+  if (per) return per;
   const lines: string[] = [];
   if (/\b(efisiensi|efisien|efficiency|efficient)\b/i.test(u.question)) {
     const rows = [...c.fx.entities.values()].filter((e) => c.fx.about(e).some((f) => f.attr === 'efisiensi'));
@@ -167,6 +173,45 @@ function summaryAnswer(u: Understood, c: Ctx): GroundedAnswer | null {
   if (said) lines.push(said);
   const fs = c.findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
   if (fs.length) lines.push(t(c, `Audit: ${fs.length} temuan error/peringatan (${fs.slice(0, 3).map((f) => `[${f.id}]`).join(' ')}${fs.length > 3 ? ' …' : ''}).`, `Audit: ${fs.length} error/warning findings (${fs.slice(0, 3).map((f) => `[${f.id}]`).join(' ')}${fs.length > 3 ? ' …' : ''}).`));
+  return { intent: 'summary', text: lines.join('\n') };
+}
+
+/** "per program", "setiap kegiatan", "for each programme", "by sub-activity": a row per entity of that level. */
+const PER_LEVEL = /\b(?:per|setiap|tiap|tiap-tiap|masing-masing|masing2|each|every|by|per-)\s+(?:(?:the|nya)\s+)?(program|programs|programme|programmes|kegiatan|sub ?-?kegiatan|activit(?:y|ies)|sub-?activit(?:y|ies))\b/i;
+
+/**
+ * A breakdown by budget level: each program (kegiatan, sub-kegiatan) with the quantities asked
+ * (by default its pagu, realisasi and serapan), each as printed with its cell, the list capped with
+ * the count of the rest. Null when the question asks for no such breakdown or the report has no
+ * rows of that level.
+ */
+function breakdown(u: Understood, c: Ctx): GroundedAnswer | null {
+  const m = PER_LEVEL.exec(u.question);
+  if (!m) return null;
+  const word = m[1]!.toLowerCase();
+  const kind: EntityKind = /sub/.test(word) ? 'sub_kegiatan' : /kegiatan|activit/.test(word) ? 'kegiatan' : 'program';
+  const entities = [...c.fx.entities.values()].filter((e) => e.kind === kind);
+  if (!entities.length) return null;
+  const asked = u.attrs.filter((a): a is Attr => ['pagu', 'realisasi', 'serapan', 'sisa'].includes(a));
+  const attrs: Attr[] = asked.length >= 2 ? asked : [...new Set<Attr>(['pagu', 'realisasi', 'serapan', ...asked])];
+  const line = (e: FactEntity, name: string): string | null => {
+    const fs = c.fx.about(e).filter((f) => f.period === 'current' && f.variant !== 'rencana');
+    // The budget the realisasi is reported against: the revised one where both are printed.
+    const pagu = fs.filter((f) => f.attr === 'pagu');
+    const revised = pagu.filter((f) => f.variant === 'perubahan');
+    const pick = (a: Attr): Fact[] => (a === 'pagu' ? (revised.length ? revised : pagu) : fs.filter((f) => f.attr === a));
+    const parts = attrs.filter((a) => pick(a).length).map((a) => `${ATTR_NAME[a][c.lang].toLowerCase()} ${commonest(pick(a))}`);
+    return parts.length ? `${name}: ${parts.join('; ')}` : null;
+  };
+  const rows = entities.map((e) => line(e, `- ${plain(clipText(e.name, 90))}`)).filter((x): x is string => x !== null);
+  if (!rows.length) return null;
+  // The budget's total, which the rows add up to.
+  const total = [...c.fx.entities.values()].find((e) => e.kind === 'total' && !e.key.startsWith('belanja:') && c.fx.about(e).some((f) => f.attr === 'realisasi'));
+  const totalLine = total ? line(total, t(c, 'Jumlah', 'Total')) : null;
+  const level = { program: ['program', 'programme'], kegiatan: ['kegiatan', 'activity'], sub_kegiatan: ['sub-kegiatan', 'sub-activity'] }[kind as 'program' | 'kegiatan' | 'sub_kegiatan'];
+  const lines = [t(c, `Per ${level[0]} (${rows.length}):`, `By ${level[1]} (${rows.length}):`), ...rows.slice(0, MAX_SUMMARY)];
+  if (rows.length > MAX_SUMMARY) lines.push(t(c, `- … dan ${rows.length - MAX_SUMMARY} ${level[0]} lain`, `- … and ${rows.length - MAX_SUMMARY} more`));
+  if (totalLine) lines.push(totalLine);
   return { intent: 'summary', text: lines.join('\n') };
 }
 
