@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type { Finding, Report } from '../model/report.js';
 import { formatId, formatUs } from '../numbers/index.js';
 import { clipText } from './citations.js';
@@ -61,6 +62,12 @@ const PERIOD_NAME: Record<Period, { id: string; en: string }> = {
   renstra: { id: 'akhir Renstra', en: 'end of the Renstra' },
   next: { id: 'tahun berikutnya', en: 'next year' },
 };
+
+/** Indonesian and English function words (stopwords-iso), as the question's words are normalised. */
+const STOPWORDS_ID_EN: ReadonlySet<string> = (() => {
+  const lists = createRequire(import.meta.url)('stopwords-iso') as Record<'id' | 'en', string[]>;
+  return new Set([...lists.id, ...lists.en].flatMap((w) => analyze(w)));
+})();
 
 const BUDGET_KINDS: EntityKind[] = ['program', 'kegiatan', 'sub_kegiatan', 'total', 'belanja'];
 const MONEY_ATTRS: Attr[] = ['pagu', 'serapan', 'sisa', 'prakiraan'];
@@ -510,7 +517,9 @@ function factAnswer(asked: Understood, c: Ctx): GroundedAnswer | null {
   const office = (x: string) => (!!self?.terms.has(x) || abbreviates(x, officeWords) || contracts(x, officeWords)) && !lines0.some((e) => e.terms.has(x));
   // The place the office is in ("Kota Dumai") names no line either.
   const place = new Set(analyze(c.report.report.pemda ?? ''));
-  const optional = new Set(asked.terms.filter((x) => office(x) || place.has(x) || ((c.fx.vocabulary.get(x) ?? 0) >= 3 && !lines0.some((e) => e.terms.has(x)))));
+  // Function words ("secara", "sih", "each") name a line only where a line's name has them.
+  const functionWord = (x: string) => STOPWORDS_ID_EN.has(x) && !lines0.some((e) => e.terms.has(x));
+  const optional = new Set(asked.terms.filter((x) => office(x) || place.has(x) || functionWord(x) || ((c.fx.vocabulary.get(x) ?? 0) >= 3 && !lines0.some((e) => e.terms.has(x)))));
   // Chat words ("quick", "says") name nothing — unless they are all the question names ("auditor").
   const unknown = asked.terms.filter((x) => !optional.has(x) && unknownWord(c, x, lines0));
   const df = (x: string) => lines0.filter((e) => e.terms.has(x)).length;
@@ -526,7 +535,8 @@ function factAnswer(asked: Understood, c: Ctx): GroundedAnswer | null {
     // …unless the question names the kind itself ("Belanja Pegawai" is a belanja line or nothing).
     if (any[0] && (!matches[0] || any[0].score > matches[0].score + 0.25) && !u.entityKinds.includes('belanja')) matches = any;
   } else if (kinds.includes('total') || (kinds === BUDGET_KINDS && u.attrs.length)) {
-    const belanja = kinds.includes('belanja') && !kinds.includes('program');
+    // The budget's total, unless the question speaks of spending by type (belanja).
+    const belanja = kinds.includes('belanja') && !kinds.includes('program') && (u.entityKinds.includes('belanja') || /\b(belanja|expenditure|spending)\b/i.test(u.question));
     matches = [...c.fx.entities.values()].filter((e) => e.kind === 'total' && e.key.startsWith('belanja:') === belanja).map((entity) => ({ entity, score: 1, covered: 1 }));
   }
   if (u.kind === 'location' && (!matches[0] || matches[0].score < SURE || /\b(tabel|table|lampiran|attachment|breakdown|rincian)\b/i.test(u.question))) {

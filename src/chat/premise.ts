@@ -23,8 +23,11 @@ const UP = /\b(naik|menaik|meningkat|peningkatan|kenaikan|membaik|bertambah|dina
 const DOWN = /\b(turun|menurun|penurunan|memburuk|berkurang|diturunkan|dikurangi|lebih rendah|lebih buruk|dropped|drop|drops|fell|fall(s|en)?|declin\w*|decreas\w*|wors\w*|deteriorat\w*|lower(ed)?|went down|gone down|cut|reduced)\b/;
 /** Judgement words: "better" / "worse" depend on the indicator's polarity, "up" / "down" do not. */
 const JUDGED = /\b(membaik|memburuk|lebih baik|lebih buruk|improv\w*|wors\w*|deteriorat\w*|better)\b/;
-const BEAT_TARGET = /\b(beat|beats|exceed\w*|surpass\w*|melampaui|melebihi|di atas|above|over|achieved|met|reached|mencapai|tercapai)\b[^.?!]{0,25}\btarget\w*|\btarget\w*[^.?!]{0,20}\b(tercapai|terlampaui|dilampaui|was met|were met|achieved|exceeded)\b/;
-const MISS_TARGET = /\b(di bawah|below|under|short of|fell short|tidak mencapai|belum mencapai|missed|miss)\b[^.?!]{0,25}\btarget\w*/;
+const BEAT_TARGET = /\b(beat|beats|exceed\w*|surpass\w*|melampaui|melebihi|achieved|met|reached|mencapai|tercapai)\b[^.?!]{0,25}\btarget\w*|\btarget\w*[^.?!]{0,20}\b(tercapai|terlampaui|dilampaui|was met|were met|achieved|exceeded)\b/;
+const MISS_TARGET = /\b(short of|fell short|tidak mencapai|belum mencapai|missed|miss)\b[^.?!]{0,25}\btarget\w*/;
+/** "Above / below the target" compare the figures themselves, whatever the indicator's polarity. */
+const ABOVE_TARGET = /\b(di atas|above|over|lebih tinggi dari|higher than)\b[^.?!]{0,25}\btarget\w*/;
+const BELOW_TARGET = /\b(di bawah|below|under|lebih rendah dari|lower than)\b[^.?!]{0,25}\btarget\w*/;
 const OVER_BUDGET = /\b(more than|melebihi|lebih dari|di atas|above|exceed\w*|over)\b[^.?!]{0,25}\b(budget|pagu\w*|anggaran\w*|allocation)\b|\boverspen\w*/;
 const UNDER_BUDGET = /\b(less than|kurang dari|di bawah|below|under|within)\b[^.?!]{0,25}\b(budget|pagu\w*|anggaran\w*|allocation)\b|\bunderspen\w*|\bterserap di bawah\b/;
 
@@ -59,15 +62,18 @@ export function checkPremise(p: PremiseInput): Verdict | null {
   const q = (p.u.question.toLowerCase().match(/[\p{L}\p{N}.,%-]+/gu) ?? []).filter((w) => !own.has(w)).join(' ');
   if (OVER_BUDGET.test(q) || UNDER_BUDGET.test(q)) return budget(p, OVER_BUDGET.test(q));
   if (FULLY_SPENT.test(q)) return budget(p, true, true);
+  if (ABOVE_TARGET.test(q) !== BELOW_TARGET.test(q)) return target(p, ABOVE_TARGET.test(q), true);
   if (BEAT_TARGET.test(q) || MISS_TARGET.test(q)) return target(p, !MISS_TARGET.test(q));
   if (/\b(rata-rata|average|nasional|national|provinsi|province|provincial)\b/.test(q)) {
     const higher = /\b(lebih tinggi|di atas|above|higher|exceed\w*|melampaui|melebihi|better|lebih baik)\b/.test(q);
     const lower = /\b(lebih rendah|di bawah|below|lower|under|worse|lebih buruk)\b/.test(q);
     return higher !== lower ? benchmark(p, higher) : null;
   }
-  const up = UP.test(q) || SLOWER.test(q);
-  const down = DOWN.test(q) || FASTER.test(q);
-  if (up !== down) return trend(p, up, JUDGED.test(q));
+  // "Membaik / lebih cepat": a speed word says which way the figure moved; the judgement beside it agrees.
+  const qd = FASTER.test(q) || SLOWER.test(q) ? q.replace(new RegExp(JUDGED.source, 'g'), ' ') : q;
+  const up = UP.test(qd) || SLOWER.test(qd);
+  const down = DOWN.test(qd) || FASTER.test(qd);
+  if (up !== down) return trend(p, up, JUDGED.test(qd));
   return null;
 }
 
@@ -132,7 +138,8 @@ function trend(p: PremiseInput, up: boolean, judged: boolean): Verdict | null {
   return { holds, facts: [older, newer], text: t(lang, `${name} ${how} dari ${cite(older)} (${yo}) menjadi ${cite(newer)} (${yn})${diff < 0 && flip ? better : ''}.`, `The ${name.toLowerCase()} ${how} from ${cite(older)} (${yo}) to ${cite(newer)} (${yn})${diff < 0 && flip ? better : ''}.`) };
 }
 
-function target(p: PremiseInput, beat: boolean): Verdict | null {
+/** `beat`: the target met (or, `numeric`, the figure above it); false: missed (or below it). */
+function target(p: PremiseInput, beat: boolean, numeric = false): Verdict | null {
   const both = pair(p.facts('realisasi', { period: 'current' }), p.facts('target', { period: 'current' }));
   if (!both) return null;
   const [re, tg] = both;
@@ -141,7 +148,7 @@ function target(p: PremiseInput, beat: boolean): Verdict | null {
   const b = num(tg)!;
   const met = lower ? a <= b : a >= b;
   const exceeded = lower ? a < b : a > b;
-  const holds = beat ? met : !met;
+  const holds = numeric ? (beat ? a > b : a < b) : beat ? met : !met;
   const cap = p.facts('capaian', { period: 'current' }).find((f) => f.table === re.table && num(f) !== null) ?? first(p.facts('capaian', { period: 'current' }));
   const capText = cap ? t(p.lang, `, capaian ${cite(cap)}`, `, capaian ${cite(cap)}`) : '';
   const rel = exceeded ? t(p.lang, 'melampaui', 'exceeds') : met ? t(p.lang, 'sama dengan', 'equals') : lower ? t(p.lang, 'di atas (lebih buruk dari)', 'is above (worse than)') : t(p.lang, 'di bawah', 'is below');

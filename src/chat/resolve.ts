@@ -1,5 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import type { EntityKind, FactEntity, FactIndex } from './facts.js';
+import { loanForm } from './loan.js';
 import { root, type Retriever } from './retrieval.js';
 
 /**
@@ -51,6 +52,11 @@ export function matchFacts(fx: FactIndex, retriever: Retriever, terms: string[],
         w = Math.max(w, expansion.reduce((a, x) => a + weight(x), 0) / Math.max(expansion.length, 1) * 1.5);
       } else {
         hit = names.filter((nm) => like(t, nm));
+        // An English word in its Indonesian loan spelling ("identification" → "identifikasi").
+        if (!hit.length) {
+          const loan = loanForm(t);
+          if (loan !== t && loan.length >= 5) hit = names.filter((nm) => like(loan, nm));
+        }
         if (!hit.length && acronymOf(e).includes(t)) hit = names;
       }
       if (hit.length || !optional.has(t)) totalW += w;

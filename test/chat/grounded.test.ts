@@ -83,6 +83,8 @@ describe('false premises', () => {
     ['Since the OPD integrated services indicator beat its 69% target, what drove it?', /^No\. The realisation 51,85% \[t2\.r2c4\] is below the target 69% \[t2\.r2c3\]/],
     ['Why was the absorption of Program Pencatatan Sipil only around 80%?', /^No\. The report does not print 80% for Program Pencatatan Sipil; it prints:\nBudget absorption \(serapan\) Program Pencatatan Sipil: 98,64 \[t5\.r2c5\]/],
     ['Capaian IKM 2023 adalah 100%, benar?', /^Tidak\. Laporan tidak mencetak 100% untuk Indeks Kepuasan Masyarakat/],
+    // "Above / below the target" compares the figures; "beat / miss" judges them.
+    ['Since the IKM came in below its target of 88, what went wrong?', /^No\. The realisation 93,05 \[t2\.r1c4\] exceeds the target 88 \[t2\.r1c3\]/],
   ])('%s', (q, re) => {
     const a = ask(q);
     expect(a.intent).toBe('correction');
@@ -92,6 +94,31 @@ describe('false premises', () => {
   it('confirms a premise the figures bear out', () => {
     const a = ask('Since the IKM beat its target of 88, what drove it?');
     expect(a.text).toMatch(/^Yes\. The realisation 93,05 \[t2\.r1c4\] exceeds the target 88 \[t2\.r1c3\]/);
+  });
+});
+
+describe('a breakdown by budget level', () => {
+  it.each([
+    ['rangkum dong realisasi anggaran per program', /^Per program \(2\):\n- Program Pendaftaran Penduduk: pagu anggaran 237\.541\.200 \[t5\.r1c3\]; realisasi 235\.657\.400 \[t5\.r1c4\]; serapan anggaran 99,21 \[t5\.r1c5\]\n- Program Pencatatan Sipil: pagu anggaran 99\.356\.000 \[t5\.r2c3\]/],
+    ['What is the budget and the amount spent by programme?', /^By programme \(2\):\n- Program Pendaftaran Penduduk: budget \(pagu\) 237\.541\.200 \[t5\.r1c3\]; realisation 235\.657\.400 \[t5\.r1c4\]/],
+  ])('%s', (q, re) => {
+    const a = ask(q);
+    expect(a.intent).toBe('summary');
+    expect(a.text).toMatch(re);
+  });
+});
+
+describe('words of the question that name nothing', () => {
+  it('an English word in its Indonesian loan spelling names the line ("population registration" → "Pendaftaran Penduduk" is not one; "registration" → "registrasi" is no word of it either)', async () => {
+    const { loanForm } = await import('../../src/chat/loan.js');
+    expect(['identification', 'capacity', 'patient', 'quality', 'facilities', 'infrastructure', 'effective', 'efficiency', 'technology'].map(loanForm)).toEqual([
+      'identifikasi', 'kapasitas', 'pasien', 'kualitas', 'fasilitas', 'infrastruktur', 'efektif', 'efisiensi', 'teknologi',
+    ]);
+  });
+
+  it('function words and chat shorthand ("secara", "knp", "cuma") are no name: the question is about the whole budget', () => {
+    expect(ask('Secara keseluruhan, berapa pagu anggaran?').text).toMatch(/^Pagu anggaran JUMLAH[^\n]*: Rp\. 336\.997\.200 \[t1\.r3c2\]/);
+    expect(ask('knp pagu turun jadi cuma Rp 100 juta?').text).toMatch(/^Tidak\. Laporan tidak mencetak 100\.000\.000/);
   });
 });
 
