@@ -69,6 +69,9 @@ const STOPWORDS_ID_EN: ReadonlySet<string> = (() => {
   return new Set([...lists.id, ...lists.en].flatMap((w) => analyze(w)));
 })();
 
+/** Indonesian discourse particles ("sih", "dong", "kok"): they end a phrase and name nothing. */
+const PARTICLE = /^(?:sih|dong|deh|nih|kok|ya|yah|kah|lah|tah|loh|lho|toh|kan)$/;
+
 const BUDGET_KINDS: EntityKind[] = ['program', 'kegiatan', 'sub_kegiatan', 'total', 'belanja'];
 const MONEY_ATTRS: Attr[] = ['pagu', 'serapan', 'sisa', 'prakiraan'];
 const INDICATOR_ATTRS: Attr[] = ['target', 'capaian', 'predikat'];
@@ -339,9 +342,14 @@ function countAnswer(u: Understood, c: Ctx): GroundedAnswer | null {
     const said = proseCount(u, c);
     if (said) return { intent: 'count-claims', text: said };
     // "Jumlah pengaduan …" may be an indicator's own name: its figures answer.
-    const named = factAnswer({ ...u, kind: 'value', attrs: [] }, c);
-    if (named && named.intent === 'value') return named;
-    const noun = /\b(?:how many|berapa (?:banyak |jumlah )?|ada berapa|jumlah|number of)\s+([\p{L}]+(?:\s+[\p{L}]+)?)/u.exec(u.question.toLowerCase())?.[1] ?? '';
+    // Only an indicator that counts ("Jumlah …", "Banyaknya …", "Number of …"), not any line the words touch.
+    const counting = [...c.fx.entities.values()].some((e) => e.kind === 'indicator' && /^(jumlah|banyaknya|number of)\b/i.test(e.name));
+    const named = counting ? factAnswer({ ...u, kind: 'value', attrs: [], entityKinds: ['indicator'] }, c) : null;
+    if (named && named.intent === 'value' && /^(?:\S+ )?(?:Jumlah|Banyaknya|Number of)\b/i.test(named.text)) return named;
+    // The counted noun: the word after "berapa / how many", and the next one unless it is a function word.
+    const after = /\b(?:how many|number of|ada berapa|berapa(?:\s+(?:banyak|jumlah))?|jumlah)\s+([\p{L}]+)(?:\s+([\p{L}]+))?/u.exec(u.question.toLowerCase());
+    const second = after?.[2] && !PARTICLE.test(after[2]) && analyze(after[2]).length && !analyze(after[2]).every((w) => STOPWORDS_ID_EN.has(w)) ? ` ${after[2]}` : '';
+    const noun = after ? `${after[1]}${second}` : '';
     return { intent: 'absent', text: t(c, `Laporan tidak memuat jumlah ${noun.replace(/\s+(di|pada|dalam)$/, '')}.`, `The report does not state the number of ${noun.replace(/\s+(in|at|of)$/, '')}.`) };
   }
   const fs = c.findings.filter((f) => f.check === 'count-claim' && what.some((k) => new RegExp(k.replace('_', '.?'), 'i').test(`${f.message.id} ${f.subject ?? ''}`)));
@@ -626,14 +634,15 @@ function factAnswer(asked: Understood, c: Ctx): GroundedAnswer | null {
   const notes = wrongNotes(c, used);
   const context = rowContext(c, used, wanted);
   const gone = [...new Set(missing)];
-  const gaps = gone.length && attrs.length && u.kind !== 'explanation' ? [t(c, `Laporan tidak memuat ${gone.map((a) => ATTR_NAME[a].id.toLowerCase()).join(', ')} untuk ini.`, `The report does not state the ${gone.map((a) => ATTR_NAME[a].en.toLowerCase()).join(', ')} for this.`)] : [];
+  const gaps = gone.length && attrs.length && u.kind !== 'explanation' ? [t(c, `Laporan tidak memuat ${gone.map((a) => ATTR_NAME[a].id.toLowerCase()).join(', ')} untuk ${plain(clipText(lead.name, 80))}; yang dimuat:`, `The report does not state the ${gone.map((a) => ATTR_NAME[a].en.toLowerCase()).join(', ')} for ${plain(clipText(lead.name, 80))}; it prints:`)] : [];
   const confirmed = verdict ? [t(c, `Ya. ${verdict.text}`, `Yes. ${verdict.text}`)] : [];
   if (u.kind === 'explanation') {
     const why = reasons(c, u, lead);
     if (!used.length && !why.length && !verdict) return null;
     return { intent: 'explanation', text: [...confirmed, ...lines, ...context, ...notes, ...why].join('\n') };
   }
-  return { intent: u.kind === 'check' ? 'check' : 'value', text: [...confirmed, ...lines, ...context, ...gaps, ...notes].join('\n') };
+  // What is asked but not printed is said first, then what is printed.
+  return { intent: u.kind === 'check' ? 'check' : 'value', text: [...confirmed, ...gaps, ...lines, ...context, ...notes].join('\n') };
 }
 
 const REASON = /\b(penghambat|pendorong|pendukung|kendala|hambatan|disebabkan|dikarenakan|karena|sehingga|menunjukkan|dikategorikan|tergolong|penyebab|faktor|permasalahan|keberhasilan|kegagalan|tidak terserap|belum tercapai|tidak tercapai|belum optimal|alasan|akibat|obstacles?|because of|due to)\b/i;

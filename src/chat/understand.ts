@@ -92,7 +92,7 @@ export function expandShorthand(q: string): string {
 }
 
 /** "How many programs", "berapa jumlah sub kegiatan", "berapa kali": a count of things the report lists or states. */
-const COUNT = /\b(how many|number of|berapa (?:banyak|jumlah|buah)|ada berapa|jumlah|berapa kali|berapa(?= (?:indikator|program|kegiatan|sub ?kegiatan|sasaran|tujuan)\b))\s*((?:[\p{L}-]+\s+){0,3}?)(program|programs|programme|programmes|kegiatan|sub[ -]?kegiatan|sub-activities|activities|indikator|indicators?|iku|sasaran|tujuan|objectives|goals|kelurahan|desa|villages|kali|times|rows|perjanjian)\b/u;
+const COUNT = /\b(how many|number of|berapa (?:banyak|jumlah|buah)|ada berapa|jumlah|berapa kali|berapa(?= (?:indikator|program|kegiatan|sub ?kegiatan|sasaran|tujuan|kelurahan|desa)\b))\s*((?:[\p{L}-]+\s+){0,3}?)(program|programs|programme|programmes|kegiatan|sub[ -]?kegiatan|sub-activities|activities|indikator|indicators?|iku|sasaran|tujuan|objectives|goals|kelurahan|desa|villages|kali|times|rows|perjanjian)\b/u;
 
 const COUNTED_NOUN = /\b(program|programs|programme|programmes|kegiatan|sub[ -]?kegiatan|sub-activities|activities|indikator|indicators?|iku|sasaran|tujuan|objectives|goals)\b/;
 

@@ -71,6 +71,19 @@ describe('what the report does not state', () => {
     expect(a.text.split('\n')[0]).not.toMatch(/\d+[.,]\d+/);
   });
 
+  it.each([
+    ['Dinas ini membawahi berapa kelurahan sih?', /^Laporan tidak memuat jumlah kelurahan\.$/],
+    ['How many villages are in the district?', /^The report does not state the number of villages\.$/],
+  ])('a count the report never states: %s', (q, re) => {
+    expect(ask(q).text).toMatch(re);
+  });
+
+  it('says first which of the quantities asked is not printed, then gives the others', () => {
+    const a = ask('Berapa pagu dan efisiensi Program Pencatatan Sipil?');
+    expect(a.text.split('\n')[0]).toBe('Laporan tidak memuat efisiensi untuk Program Pencatatan Sipil; yang dimuat:');
+    expect(a.text).toMatch(/99\.356\.000 \[t1\.r2c2\] \[t5\.r2c3\]/);
+  });
+
   it('labels the nearest thing it prints as not what was asked', () => {
     expect(ask('What was the IKM capaian in 2021?').text).toMatch(/\nNearest the report prints \(not what was asked\): .*105,74% \[t2\.r1c5\]/);
   });
