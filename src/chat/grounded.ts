@@ -598,8 +598,10 @@ function factAnswer(asked: Understood, c: Ctx): GroundedAnswer | null {
   }
   // A question naming no quantity must name its line fully; otherwise it is left to the search answerer.
   if (!u.attrs.length && best.covered < 0.75 && u.kind === 'value') return null;
-  const attrs = u.attrs.filter((a) => a !== 'count');
-  const wanted = attrs.length ? attrs : defaultAttrs(best.entity.kind);
+  // A budget line's "capaian" is its % of the budget spent (tables head that column "Capaian (%)").
+  const budgetLine = BUDGET_KINDS.includes(best.entity.kind) && !c.fx.about(best.entity).some((f) => f.attr === 'capaian');
+  const attrs = u.attrs.filter((a) => a !== 'count').map((a) => (a === 'capaian' && budgetLine ? 'serapan' : a));
+  const wanted = attrs.length ? [...new Set(attrs)] : defaultAttrs(best.entity.kind);
   const variants: Array<'original' | 'perubahan' | null> = u.variants.length > 1 ? u.variants : [u.variant];
   const years: Array<number | null> = u.years.length > 1 ? u.years : [u.year];
   const slices = variants.flatMap((variant) => years.map((year) => ({ variant, year })));
@@ -931,8 +933,15 @@ function premise(u: Understood, c: Ctx, e: FactEntity, used: Fact[], lines: stri
     if (!numeric.some((f) => (within === undefined && sameFigure(a, f.text, true)) || (value(f) !== null && test(value(f)!)))) holds = false;
   }
   if (u.assertedLabel && labels.length && !labels.some((f) => f.text.toLowerCase().replace(/\s+/g, ' ').trim() === u.assertedLabel)) holds = false;
-  const notes = wrongNotes(c, used);
-  if (holds) return { intent: 'check', text: [t(c, 'Ya, sesuai dengan yang dicetak laporan.', 'Yes, that is what the report prints.'), ...lines, ...notes].join('\n') };
+  // Findings on the figure and on the other cells of its row (a realisasi that does not add up
+  // makes the % printed beside it doubtful too).
+  const notes = wrongNotes(c, [...used, ...sameRow(c, used)]);
+  if (holds) {
+    const yes = notes.length
+      ? t(c, 'Itu yang dicetak laporan, tetapi audit menemukan masalah pada baris ini:', 'That is what the report prints, but the audit finds a problem in this row:')
+      : t(c, 'Ya, sesuai dengan yang dicetak laporan.', 'Yes, that is what the report prints.');
+    return { intent: 'check', text: [yes, ...lines, ...notes].join('\n') };
+  }
   const claimed = [...u.asserted, ...(u.assertedLabel ? [`"${u.assertedLabel}"`] : [])].join(', ');
   return {
     intent: 'correction',
@@ -941,6 +950,13 @@ function premise(u: Understood, c: Ctx, e: FactEntity, used: Fact[], lines: stri
 }
 
 /** Findings about the printed figures an answer gives: the printed figure, the recomputed one and the finding. */
+/** The other printed figures of the table rows the facts are in. */
+function sameRow(c: Ctx, used: Fact[]): Fact[] {
+  const rows = new Set(used.filter((f) => /^t\d+\.r\d+c\d+$/.test(f.id)).map((f) => f.id.replace(/c\d+$/, 'c')));
+  const ids = new Set(used.map((f) => f.id));
+  return c.fx.facts.filter((f) => rows.has(f.id.replace(/c\d+$/, 'c')) && !ids.has(f.id));
+}
+
 function wrongNotes(c: Ctx, used: Fact[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];

@@ -104,6 +104,16 @@ describe('false premises', () => {
     expect(a.text).toMatch(re);
   });
 
+  it('a budget line\'s "capaian" is its % of the budget spent', () => {
+    expect(ask('Apakah capaian Program Pendaftaran Penduduk 99,21% sudah benar?').text).toMatch(/^Ya, sesuai dengan yang dicetak laporan\.\nSerapan anggaran Program Pendaftaran Penduduk: 99,21 \[t5\.r1c5\]/);
+  });
+
+  it('a figure printed as asserted, in a row the audit finds wrong, is confirmed as printed with the finding', () => {
+    const a = ask('Apakah realisasi Persentase OPD yang melakukan pelayanan terintegrasi 51,85%?');
+    expect(a.text).toMatch(/^Itu yang dicetak laporan, tetapi audit menemukan masalah pada baris ini:\n/);
+    expect(a.citations.map((c) => c.id)).toContain(p.ctx.result.findings.find((f) => f.check === 'capaian')!.id);
+  });
+
   it('confirms a premise the figures bear out', () => {
     const a = ask('Since the IKM beat its target of 88, what drove it?');
     expect(a.text).toMatch(/^Yes\. The realisation 93,05 \[t2\.r1c4\] exceeds the target 88 \[t2\.r1c3\]/);
