@@ -187,6 +187,13 @@ export class FactIndex {
       if (r.instansi) add(self, 'name', { text: `${r.instansi}${r.pemda ? `, ${r.pemda}` : ''}`, cite: r.cite });
       if (r.tahun) add(self, 'year', { text: String(r.tahun), cite: r.cite });
     }
+    // The mean capaian an efficiency statement divides ("rata-rata capaian kinerja 119,50% … serapan
+    // 92,13% … efisiensi 1,30"): the report's own overall capaian, cited to its sentence.
+    for (const c of report.claims) {
+      if (c.kind !== 'efisiensi' || !c.numerator || c.numerator.value === null || c.cite.table) continue;
+      const ent = fx.entity('average:stated', 'average', 'Rata-rata capaian kinerja', ['rata-rata capaian kinerja', 'rata-rata capaian'], null);
+      fx.facts.push({ id: c.id, entity: ent, attr: 'capaian', period: 'current', year: fx.year, variant: null, table: null, tableKind: null, caption: null, tableLabel: null, page: c.cite.page, bbox: c.cite.bbox ?? null, text: c.numerator.text, value: c.numerator.value, unit: 'percent', column: null });
+    }
     for (const c of report.claims) {
       if (c.kind !== 'count') continue;
       const what = c.entity.replace('_', ' ');

@@ -176,6 +176,11 @@ function summaryAnswer(u: Understood, c: Ctx): GroundedAnswer | null {
     const averages = c.fx.facts.filter((f) => f.entity.kind === 'average' && f.period === 'current');
     if (averages.length) lines.push(groupLine(c, t(c, 'Rata-rata capaian', 'Average capaian'), averages, false));
   }
+  // The mean capaian, when asked beside the budget ("average achievement and overall absorption").
+  if (u.entityKinds.includes('average') && !lines.some((l) => /rata-rata|average/i.test(l))) {
+    const averages = c.fx.facts.filter((f) => f.entity.kind === 'average' && f.period === 'current');
+    if (averages.length) lines.unshift(groupLine(c, t(c, 'Rata-rata capaian', 'Average capaian'), averages, false));
+  }
   if (!lines.length) return null;
   // The report's own summary sentence (a mean, an overall figure), quoted.
   const topic = /\b(efisiensi|efisien|efficiency)\b/i.test(u.question) ? /efisien/i : MONEY_SUMMARY.test(u.question) ? /anggaran|apbd|belanja/i : /capaian|kinerja/i;
@@ -542,6 +547,9 @@ function factAnswer(asked: Understood, c: Ctx): GroundedAnswer | null {
     // A name matched much better outside the preferred kinds wins (a program asked for its "capaian").
     // …unless the question names the kind itself ("Belanja Pegawai" is a belanja line or nothing).
     if (any[0] && (!matches[0] || any[0].score > matches[0].score + 0.25) && !u.entityKinds.includes('belanja')) matches = any;
+  } else if (u.entityKinds.includes('average')) {
+    // "Rata-rata capaian kinerja": the means the report prints (in a table or its efficiency statement).
+    matches = [...c.fx.entities.values()].filter((e) => e.kind === 'average').map((entity) => ({ entity, score: 1, covered: 1 }));
   } else if (kinds.includes('total') || (kinds === BUDGET_KINDS && u.attrs.length)) {
     // The budget's total, unless the question speaks of spending by type (belanja).
     const belanja = kinds.includes('belanja') && !kinds.includes('program') && (u.entityKinds.includes('belanja') || /\b(belanja|expenditure|spending)\b/i.test(u.question));

@@ -17,6 +17,7 @@ export const DOMAIN_GROUPS: string[][] = [
   ['kualitas', 'mutu', 'quality'],
   ['peningkatan', 'meningkatnya', 'meningkatkan', 'improvement', 'improving', 'increase', 'increasing', 'improved'],
   ['kinerja', 'performance'],
+  ['rata', 'rerata', 'average', 'mean'],
   ['laporan', 'report', 'reports', 'pelaporan', 'reporting'],
   ['keuangan', 'financial', 'finance', 'finances'],
   ['perencanaan', 'rencana', 'planning', 'plan', 'plans'],

@@ -57,6 +57,8 @@ const KIND_PHRASES: Array<[EntityKind, RegExp]> = [
   ['kegiatan', /\b(kegiatan|activity|activities)\b/],
   ['program', /\b(program|programs|programme|programmes)\b/],
   ['indicator', /\b(indikator|indicator|indicators|iku|kpi)\b/],
+  // The mean of the indicators' capaian, not an indicator named "Rata-rata …".
+  ['average', /\b((rata-rata|rata2|rerata) (capaian|kinerja)|(average|mean) (capaian|achievement|performance))\b/],
   ['total', /\b(total|jumlah keseluruhan|keseluruhan|seluruh|secara keseluruhan|overall|whole|entire|all programs|semua program|grand total|in total|total anggaran)\b/],
   ['belanja', /\b(belanja (operasi|modal|tidak terduga|transfer|pegawai|barang)|(operating|operational|capital|unexpected|personnel) (expenditure|spending|expenses?))\b/],
 ];
@@ -102,7 +104,7 @@ const NEXT = /\b(tahun depan|tahun berikutnya|next year|following year|coming ye
 
 const EXPLAIN = /\b(mengapa|kenapa|knp|why|\w*hambat\w*|held back|hold(?:s|ing)? back|hinder\w*|\w*kendala\w*|disebabkan|dikarenakan|jelaskan|explain|alasan|reason|reasons|penyebab|cause[sd]?|obstacles?|hambatan|kendala|penghambat|pendorong|faktor|factors?|drove|drivers?|what (caused|explains)|apa (alasan|penyebab)|bagaimana .*(dihitung|diperoleh|didapat|cara)|how (was|is|were|did) .*(comput|calculat|derived|obtain|arriv)|how .* (come|calculated))\b/;
 const LOCATE = /\b(di ?mana|halaman berapa|pada halaman (berapa|apa|mana)|di halaman (berapa|apa|mana)|hal(aman)?\.? berapa|tabel (apa|berapa|mana)|where|which page|what page|on which|which table|what table|which attachment|what attachment|which section|lampiran (apa|berapa|mana)|located|printed (on|in) which|found (on|in) which|in which (table|page|section|chapter))\b/;
-const SUMMARY = /\b(ringkas\w*|rangkum\w*|rundown|recap\w*|run-?down|^overall\b|how did [^?]{0,60}\b(?:come|turn) out|ikhtisar|gambaran umum|gambarkan|secara umum|summar(y|ise|ize)|overview|in brief|secara singkat|highlights?|in general|bagaimana kinerja|how (did|does|has) [^?]{0,60}\b(do|did|perform|performed|fare|fared|change|changed)|how well)\b/;
+const SUMMARY = /\b(ringkas\w*|rangkum\w*|rundown|big picture|gambaran besar|recap\w*|run-?down|^overall\b|how did [^?]{0,60}\b(?:come|turn) out|ikhtisar|gambaran umum|gambarkan|secara umum|summar(y|ise|ize)|overview|in brief|secara singkat|highlights?|in general|bagaimana kinerja|how (did|does|has) [^?]{0,60}\b(do|did|perform|performed|fare|fared|change|changed)|how well)\b/;
 const CHECK = /^(apakah|apa benar|benarkah|betulkan|is|are|was|were|does|do|did|has|have|can|could)\b|\b(sudah benar|benar|tepat|sesuai|cocok|konsisten|sama( dengan)?|tercapai|berhasil|melebihi|correct|right|accurate|consistent|match(es)?|add up|adds up|agree|achieved|met|exceed(ed)?|true|same as)\b/;
 const FINDINGS = /\b(temuan|kesalahan|error|errors|findings?|issues?|masalah|problems?|discrepanc(y|ies)|salah|miscalculat\w*|keliru|wrong|peringatan|warnings?)\b/;
 const ASSERTION = /\b(karena|sebab|mengingat|since|because|given that|as|seeing that|bahwa|that)\b/;

@@ -30,7 +30,7 @@ export function grid(id: string, page: number, caption: string, rows: string[][]
   };
 }
 
-function para(page: number, text: string, y = 60): Paragraph {
+export function para(page: number, text: string, y = 60): Paragraph {
   return { page, text, bbox: [50, y, 500, y + 30] };
 }
 

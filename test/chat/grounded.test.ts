@@ -145,6 +145,30 @@ describe('words of the question that name nothing', () => {
   });
 });
 
+describe('the mean capaian an efficiency statement divides', () => {
+  it('answers "rata-rata capaian kinerja" from the report\'s own sentence, not an indicator named "Rata-rata …"', async () => {
+    const { fixtureLayout, grid, para } = await import('./fixture.js');
+    const { prepare } = await import('../../src/chat/index.js');
+    const { extractReport } = await import('../../src/extract/index.js');
+    const { auditReport } = await import('../../src/pipeline/audit.js');
+    const layout = fixtureLayout([para(13, 'Dengan penyerapan anggaran 98,50% dan capaian kinerja rata-rata 119,50%, diperoleh rasio efisiensi sebesar 1,21 yang menunjukkan bahwa penggunaan anggaran tergolong efisien.')]);
+    layout.tables.push(
+      grid('t5', 12, 'Tabel 3.7 Realisasi Anggaran Tahun 2023', [
+        ['No', 'Program', 'Pagu (Rp)', 'Realisasi (Rp)', '%', 'Sisa (Rp)'],
+        ['1', 'Program Pendaftaran Penduduk', '200.000.000', '197.000.000', '98,50', '3.000.000'],
+        ['', 'JUMLAH', '200.000.000', '197.000.000', '98,50', '3.000.000'],
+      ]),
+      grid('t6', 10, 'Tabel 3.1 Capaian Kinerja', [
+        ['No', 'Indikator Kinerja', 'Target', 'Realisasi', 'Capaian'],
+        ['1', 'Rata-rata waktu pelayanan KTP', '5', '3', '140,00%'],
+      ]),
+    );
+    const q = prepare({ result: auditReport(extractReport(layout)), layout });
+    expect(answerDeterministic('Berapa rata-rata capaian kinerja?', q).text).toMatch(/^Capaian Rata-rata capaian kinerja: 119,50% \[claim\.efficiency\.13\.\d+\]$/);
+    expect(answerDeterministic('What was the average achievement?', q).text).toMatch(/119,50% \[claim\.efficiency\.13\.\d+\]/);
+  });
+});
+
 describe('figures in any print format', () => {
   it.each([
     ['1.234.567,5', [1234567.5]],
