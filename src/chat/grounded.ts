@@ -522,7 +522,32 @@ function preferredKinds(u: Understood): EntityKind[] {
   return [];
 }
 
+/**
+ * An acronym the question writes ("IKLH", "(SPM)") that the report prints nowhere — in no name, no
+ * cell, no sentence, not as its office's initials — names something the report does not have.
+ */
+function unknownAcronym(u: Understood, c: Ctx): string | null {
+  const self = c.fx.entities.get('report');
+  const officeWords = (self?.names[0] ?? '').toLowerCase().split(/[^\p{L}]+/u).filter((w) => w && !/^(dan|dari|di|ke|the|of|and)$/.test(w));
+  for (const m of u.question.matchAll(/(?<![\p{L}\d])([A-Z]{3,7})(?![\p{L}\d])/gu)) {
+    const a = m[1]!.toLowerCase();
+    if (abbreviates(a, officeWords) || contracts(a, officeWords)) continue;
+    if ((c.fx.vocabulary.get(a) ?? 0) > 0 || c.fx.facts.some((f) => f.text.toLowerCase().includes(a))) continue;
+    // Printed, or the initials of consecutive words of a name ("RTH" for "… ruang terbuka hijau …").
+    const initials = (n: string) => n.split(/[^\p{L}]+/u).filter((w) => w && !/^(dan|yang|di|ke|dari|untuk|pada|terhadap|dalam|of|the|and)$/i.test(w)).map((w) => w[0]!.toLowerCase()).join('');
+    if ([...c.fx.entities.values()].some((e) => e.terms.has(a) || e.names.some((n) => new RegExp(`\\b${a}\\b`, 'i').test(n) || initials(n).includes(a)))) continue;
+    if (c.fx.tables.some((tp) => tp.caption && new RegExp(`\\b${a}\\b`, 'i').test(tp.caption))) continue;
+    if (c.retriever.expansionOf(a)) continue;
+    return m[1]!;
+  }
+  return null;
+}
+
 function factAnswer(asked: Understood, c: Ctx): GroundedAnswer | null {
+  const acronym = asked.kind !== 'location' ? unknownAcronym(asked, c) : null;
+  if (acronym) {
+    return { intent: 'absent', text: t(c, `Laporan tidak menyebut ${acronym}: tidak ada indikator, program, kegiatan atau kalimat yang memuatnya.`, `The report does not mention ${acronym}: no indicator, program, activity or sentence prints it.`) };
+  }
   // Words naming the office itself, or the report's own vocabulary that names no line, name nothing to look up.
   const self = c.fx.entities.get('report');
   const lines0 = [...c.fx.entities.values()].filter((e) => e.kind !== 'report');

@@ -84,6 +84,12 @@ describe('what the report does not state', () => {
     expect(a.text).toMatch(/99\.356\.000 \[t1\.r2c2\] \[t5\.r2c3\]/);
   });
 
+  it('an acronym the report prints nowhere names nothing it has; one it prints, or the initials of a name, does', () => {
+    expect(ask('Berapa nilai Indeks Kualitas Lingkungan Hidup (IKLH) tahun 2023?').text).toBe('Laporan tidak menyebut IKLH: tidak ada indikator, program, kegiatan atau kalimat yang memuatnya.');
+    expect(ask('Berapa realisasi IKM?').text).toMatch(/93,05/);
+    expect(ask('Berapa pagu PPP?').text).not.toMatch(/tidak menyebut PPP/);
+  });
+
   it('labels the nearest thing it prints as not what was asked', () => {
     expect(ask('What was the IKM capaian in 2021?').text).toMatch(/\nNearest the report prints \(not what was asked\): .*105,74% \[t2\.r1c5\]/);
   });
