@@ -145,20 +145,27 @@ export function executeChecks(checks: readonly Check[], report: Report, opts: Ru
 export const LOW_OCR_CONFIDENCE = 50;
 
 /**
- * A finding that cites, or computes from, a figure read from a scan with low confidence is not
- * called an error or a warning: it is reported as information, saying which reading is uncertain,
+ * A finding that cites, or computes from, a figure read from a scan with low confidence (or picked
+ * out of noise in a scanned cell) is not called an error, a warning or a rounding difference: it is
+ * reported as information, saying which reading is uncertain,
  * so the auditor checks the scan (the figure may be the report's mistake or the reading's).
  */
 function unsure(p: Pending): Pending {
-  if (p.finding.severity !== 'error' && p.finding.severity !== 'warning') return p;
+  if (p.finding.severity === 'info') return p;
   const cites = [...p.finding.citations, ...(p.finding.expected?.operands ?? []).map((o) => o.cite)];
   let low: Citation | null = null;
   for (const c of cites) if (c?.ocrConf !== undefined && c.ocrConf < LOW_OCR_CONFIDENCE && (!low || c.ocrConf < low.ocrConf!)) low = c;
-  if (!low) return p;
-  const suffix = {
-    id: ` — angka dibaca dari pindaian dengan keyakinan rendah (${low.ocrConf}%, hal. ${low.page}): periksa pindaian sebelum menyebutnya kesalahan`,
-    en: ` — a figure was read from the scan with low confidence (${low.ocrConf}%, p. ${low.page}): check the scan before calling it an error`,
-  };
+  const noisy = low ? null : (cites.find((c) => c?.ocrNoise) ?? null);
+  if (!low && !noisy) return p;
+  const suffix = low
+    ? {
+        id: ` — angka dibaca dari pindaian dengan keyakinan rendah (${low.ocrConf}%, hal. ${low.page}): periksa pindaian sebelum menyebutnya kesalahan`,
+        en: ` — a figure was read from the scan with low confidence (${low.ocrConf}%, p. ${low.page}): check the scan before calling it an error`,
+      }
+    : {
+        id: ` — angka dipilih dari sel pindaian yang bercampur noda (${noisy!.cell ?? ''}, hal. ${noisy!.page}): periksa pindaian sebelum menyebutnya kesalahan`,
+        en: ` — a figure was picked out of a scanned cell mixed with noise (${noisy!.cell ?? ''}, p. ${noisy!.page}): check the scan before calling it an error`,
+      };
   const message = { id: p.finding.message.id + suffix.id, en: p.finding.message.en + suffix.en };
   return { ...p, finding: { ...p.finding, severity: 'info', message }, suffix, mergeKey: `${p.mergeKey}\u0000unsure` };
 }

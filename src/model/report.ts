@@ -18,6 +18,8 @@ export const Citation = z.object({
   columnLabel: z.string().nullable().optional(),
   /** OCR: how sure the reading of the scan is (0..100, the lowest of the cell's words). */
   ocrConf: z.number().min(0).max(100).optional(),
+  /** OCR: the figure was picked out of noise the scan left in the cell ("13 te"); its text holds both. */
+  ocrNoise: z.boolean().optional(),
 });
 export type Citation = z.infer<typeof Citation>;
 

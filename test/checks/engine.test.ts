@@ -330,4 +330,17 @@ describe('figures read from a scan with low confidence', () => {
     expect(findings[0]?.message.en.includes(`low confidence (${conf}%, p. 4)`)).toBe(says);
     expect(findings[0]?.message.id.includes('periksa pindaian')).toBe(says);
   });
+
+  it('an operand picked out of noise in a scanned cell makes the finding information, saying so', () => {
+    const report = makeReport({
+      budget: [
+        budgetRow({ id: 'p1', pagu: '100.000', realisasi: '90.000' }),
+        budgetRow({ id: 'p2', pagu: value('200.000', { page: 4, table: 'tb', column: 2, cell: 'tb.r2c2', ocrConf: 91, ocrNoise: true }, { unit: 'rupiah', ocr: true }), realisasi: '150.000' }),
+        budgetRow({ id: 'tot', uraian: 'JUMLAH', level: 'total', pagu: '310.000', realisasi: '240.000' }),
+      ],
+    });
+    const [f] = runChecks(report, { only: ['sum-rows'] }).findings;
+    expect(f?.severity).toBe('info');
+    expect(f?.message.en).toContain('picked out of a scanned cell mixed with noise (tb.r2c2, p. 4)');
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { KeyRegistry, joinSpacedWord, lettersSimilarity, nameSimilarity, normalizeName, similarity, spellingOf } from '../../src/extract/rules/cells.js';
+import { ColumnValues, KeyRegistry, joinSpacedWord, scanNoiseFree, lettersSimilarity, nameSimilarity, normalizeName, similarity, spellingOf } from '../../src/extract/rules/cells.js';
+import { table } from './helpers.js';
 
 describe('names linked across tables', () => {
   it.each([
@@ -68,5 +69,42 @@ describe('a label printed letter by letter', () => {
     ['Jumlah', 'Jumlah'],
   ])('%s', (text, want) => {
     expect(joinSpacedWord(text)).toBe(want);
+  });
+});
+
+describe('a figure in a scanned cell among the noise the scan left', () => {
+  it.each([
+    ['13 te', 13],
+    ['. 89%', 89],
+    ['SY, us Vy 82.1', 82.1],
+    ['- = - = 5 5 — ) 33,8% 4', 33.8],
+    ['66” CZ 1', null],
+    ['TOTAL Kz', null],
+    ['12,5 13,7', null],
+  ])('%s', (text, want) => {
+    expect(scanNoiseFree(text)?.value ?? null).toBe(want);
+  });
+});
+
+describe('a scanned column reading its cells through the noise', () => {
+  const scanned = (rows: string[][]) => {
+    const t = table('t1', rows);
+    for (const r of t.rows) for (const c of r.cells) c.ocr = true;
+    return t;
+  };
+  it('keeps a figure of the column\'s own magnitude, marked as picked out of noise; a stray digit is no amount', () => {
+    const t = scanned([
+      ['Uraian', 'Pagu (Rp)'],
+      ['Program A', '1.250.000.000'],
+      ['Program B', 'Rp 980.000.000 te'],
+      ['Program C', '2 Zz fh'],
+      ['Program D', '2.000.000.000'],
+    ]);
+    const vals = new ColumnValues(t);
+    const row = (name: string) => t.rows.find((r) => r.cells[0]!.text === name)!;
+    expect(vals.amount(row('Program B'), 1)).toMatchObject({ value: 980000000, cite: { ocrNoise: true } });
+    expect(vals.amount(row('Program A'), 1)?.cite.ocrNoise).toBeUndefined();
+    expect(vals.amount(row('Program C'), 1)).toBeNull();
+    expect(vals.unread(row('Program C'), 1)).toBe(true);
   });
 });

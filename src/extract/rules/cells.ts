@@ -102,10 +102,20 @@ export class ColumnValues {
     if (!cell) return null;
     const origin = cell.spannedBy ? findCell(this.table, cell.spannedBy) : cell;
     if (!origin || !origin.text.trim()) return null;
-    const p = this.column(col).get(origin.id) ?? parseNumber(origin.text);
+    let p = this.column(col).get(origin.id) ?? parseNumber(origin.text);
+    let cleaned = false;
+    if (origin.ocr && p.kind !== 'empty' && p.value === null) {
+      const q = scanNoiseFree(origin.text);
+      // Of the column's own magnitude: a stray digit in an amount column is no amount.
+      if (q?.value != null && this.fitsColumn(col, q.value)) [p, cleaned] = [q, true];
+    }
     if (p.kind === 'empty' || p.kind === 'text' || p.value === null) return null;
     if (origin.ocr && doubtfulReading(p)) return null;
-    return toValue(origin.text, p, origin.ocr ?? false, citeCell(this.table, origin));
+    const cite = citeCell(this.table, origin);
+    // A figure picked out of the scan's noise is a reading to check, not one to find errors with:
+    // findings citing it are information (see the audit's rule for uncertain readings).
+    if (cleaned) cite.ocrNoise = true;
+    return toValue(origin.text, p, origin.ocr ?? false, cite);
   }
 
   /**
@@ -161,6 +171,14 @@ export class ColumnValues {
     return cellText(this.table, row.cells[col]).trim();
   }
 
+  /** Within a hundredfold of the median of the figures the column reads on its own. */
+  private fitsColumn(col: number, v: number): boolean {
+    const values = [...this.column(col).values()].map((x) => x.value).filter((x): x is number => x !== null && x !== 0).map(Math.abs).sort((a, b) => a - b);
+    if (values.length < 2) return true;
+    const median = values[Math.floor(values.length / 2)]!;
+    return Math.abs(v) >= median / 100 && Math.abs(v) <= median * 100;
+  }
+
   private column(col: number): Map<string, ParsedNumber> {
     let m = this.parsed.get(col);
     if (!m) {
@@ -179,6 +197,27 @@ export function valueFrom(text: string | undefined, ocr: boolean, cite: Citation
   if (!text) return null;
   const parsed = parseNumber(text);
   return parsed.value === null ? null : toValue(text, parsed, ocr, cite);
+}
+
+/**
+ * The one figure of a scanned cell whose other words are the scan's noise: marks and letters a stamp,
+ * a signature or a rule left beside it ("13 te", ". 89%", "SY, us Vy 82.1"). Words with digits are
+ * the candidates: one figure with a separator or a percent sign among at most stray single digits,
+ * or one number alone. Null when the words leave two figures or none (never a guess between them).
+ *
+ * @example
+ *   scanNoiseFree('13 te')?.value;          // 13
+ *   scanNoiseFree('- = 5 5 ) 33,8% 4')?.value; // 33.8
+ *   scanNoiseFree('66” CZ 1');              // null (two numbers)
+ */
+export function scanNoiseFree(text: string): ParsedNumber | null {
+  const words = text.normalize('NFKC').trim().split(/\s+/u);
+  const digits = words.filter((w) => /\d/.test(w)).map((w) => w.replace(/^[^\d(+-]+|[^\d%)]+$/gu, ''));
+  if (!digits.length) return null;
+  const parsed = digits.map((w) => ({ w, p: parseNumber(w) }));
+  const substantial = parsed.filter((x) => x.p.value !== null && (/[.,]\d/.test(x.w) || x.p.kind === 'percent'));
+  const pick = substantial.length === 1 && parsed.every((x) => x === substantial[0] || /^\d$/.test(x.w)) ? substantial[0] : parsed.length === 1 && parsed[0]!.p.value !== null ? parsed[0] : undefined;
+  return pick ? { ...pick.p, raw: text } : null;
 }
 
 /**
