@@ -314,6 +314,25 @@ describe('a performance table whose header words are unknown', () => {
   });
 });
 
+describe('a capaian column whose title is unreadable', () => {
+  const header = ['No', 'Indikator Kinerja', 'Target', 'Realisasi', 'ja'];
+  const rows = [
+    ['1', 'Angka fatalitas kecelakaan', '1', '0,89', '111,00%'],
+    ['2', 'Load factor angkutan umum', '57%', '52,82', '92,67%'],
+    ['3', 'Indeks Kepuasan Masyarakat', '89,9', '83,09', '92,42%'],
+    ['4', 'Persentase kendaraan lulus uji', '90%', '71,89', '75,88%'],
+    ['5', 'Jumlah APILL terpasang', '2', '25', '113,64%'],
+  ];
+  it.each([
+    { name: 'is named by the rows\' arithmetic when more rows hold than fail, three at least', rows, capaian: 4 },
+    { name: 'is left unnamed when fewer than three rows hold', rows: rows.slice(2), capaian: undefined },
+  ])('$name', ({ rows: body, capaian }) => {
+    const info = extractReport(layout([table('t1', [header, ...body], { caption: 'Lampiran 1 Pengukuran Kinerja' })], [])).tables[0]!;
+    expect(info.columns.capaian).toBe(capaian);
+    if (capaian !== undefined) expect(info.evidence?.capaian).toMatch(/header names no capaian\): column 4 "ja"; .* holds in 3 of 5 rows/);
+  });
+});
+
 describe('a table of figures whose columns cannot be identified', () => {
   it('is said in the warnings with its page and caption, and nothing is read from it', () => {
     const rows = [

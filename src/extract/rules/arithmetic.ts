@@ -461,6 +461,8 @@ const OTHER_FIGURES: readonly Role[] = ['prevTarget', 'prevRealisasi', 'prevCapa
 export function applyPerformanceProof(table: Table, map: ColumnMap): Record<string, string> | null {
   const r = map.roles;
   const exclude = new Set(OTHER_FIGURES.map((k) => r[k]).filter((c): c is number => c !== undefined));
+  const unnamed = capaianByArithmetic(table, map, exclude);
+  if (unnamed) return unnamed;
   const proof = provePerformanceRoles(table, { ...(r.target !== undefined ? { target: r.target } : {}), ...(r.realisasi !== undefined ? { realisasi: r.realisasi } : {}), ...(r.capaian !== undefined ? { capaian: r.capaian } : {}) }, exclude);
   if (!proof) return null;
   const changed = (['target', 'realisasi', 'capaian'] as const).some((k) => r[k] !== proof.roles[k]);
@@ -474,6 +476,36 @@ export function applyPerformanceProof(table: Table, map: ColumnMap): Record<stri
     evidence[k] = `${before === proof.roles[k] ? 'header and ' : before === undefined ? '' : `header proposed column ${before}; `}column ${proof.roles[k]}: ${proof.evidence}`;
   }
   return evidence;
+}
+
+/**
+ * The capaian column of a table whose header names the target and the realisasi but whose capaian
+ * title is unreadable (a stamp, noise): the one column right of the realisasi, named for nothing else,
+ * under which capaian = realisasi / target × 100 (or a lower-is-better formula) holds in more rows
+ * than it fails, three at least — no column of other figures matches a ratio to its rounding that
+ * often by chance. Sets the role and returns the evidence, or null.
+ */
+function capaianByArithmetic(table: Table, map: ColumnMap, exclude: ReadonlySet<number>): Record<string, string> | null {
+  const r = map.roles;
+  if (r.capaian !== undefined || r.target === undefined || r.realisasi === undefined) return null;
+  const taken = new Set(Object.values(r).filter((c): c is number => c !== undefined));
+  const cols = columnsOf(table);
+  const candidates = [...cols.keys()].filter((c) => c > r.realisasi! && !taken.has(c) && !exclude.has(c) && present(cols[c]!) >= 3 && !isMoney(cols[c]!));
+  const found = candidates.flatMap((c) => {
+    let tested = 0;
+    let held = 0;
+    table.rows.forEach((_, i) => {
+      const [tv, rv, cv] = [cols[r.target!]!.values[i], cols[r.realisasi!]!.values[i], cols[c]!.values[i]];
+      if (tv == null || rv == null || cv == null) return;
+      tested++;
+      if (capaianHolds(tv, rv, cv, cols[r.realisasi!]!.decimals[i] ?? 0, cols[c]!.decimals[i] ?? 0)) held++;
+    });
+    return held >= 3 && held > tested - held ? [{ c, tested, held }] : [];
+  });
+  if (found.length !== 1) return null;
+  const { c, tested, held } = found[0]!;
+  r.capaian = c;
+  return { capaian: `arithmetic (the header names no capaian): column ${c}${table.columns[c]?.trim() ? ` "${table.columns[c]!.trim()}"` : ''}; capaian = realisasi / target × 100 (or a lower-is-better formula) holds in ${held} of ${tested} rows` };
 }
 
 /**
