@@ -1,7 +1,8 @@
 import { extractReport } from '../../src/extract/index.js';
 import { describe, expect, it } from 'vitest';
-import { applyBudgetProof, levelSupport, proveBudgetRoles, proveLevels, provePerformanceRoles } from '../../src/extract/rules/arithmetic.js';
+import { applyBudgetProof, levelSupport, percentReadAsDigits, proveBudgetRoles, proveLevels, provePerformanceRoles } from '../../src/extract/rules/arithmetic.js';
 import { mapColumns } from '../../src/extract/rules/columns.js';
+import type { Value } from '../../src/model/report.js';
 import { layout, table } from './helpers.js';
 
 /** A header and rows written as one line, rows split at `|` and cells at spaces. */
@@ -359,5 +360,21 @@ describe('a table of figures whose columns cannot be identified', () => {
     const words = [['Sasaran', 'Indikator'], ['Meningkatnya mutu', 'Angka partisipasi'], ['Meningkatnya akses', 'Jumlah sekolah']];
     const report = extractReport(layout([table('t1', words)], []));
     expect(report.warnings.map((x) => x.code)).not.toContain('W_TABLE_UNREAD');
+  });
+});
+
+describe('a percent sign the scan read as digits', () => {
+  const v = (text: string, value: number, decimals: number, ocr = true): Value => ({ text, value, decimals, unit: 'number', ocr, cite: { page: 10, table: 't1', row: 1, column: 4, cell: 't1.r1c4' } }) as Value;
+  it.each([
+    { name: 'a capaian with "%" read as "6"', role: 'capaian' as const, t: v('74%', 74, 0), r: v('78.83', 78.83, 2), c: v('106.536', 106.536, 3), want: 106.53 },
+    { name: 'a capaian with "%" read as "96"', role: 'capaian' as const, t: v('95', 95, 0), r: v('88,45', 88.45, 2), c: v('93,196', 93.196, 3), want: 93.1 },
+    { name: 'a target with "%" read as "96"', role: 'target' as const, t: v('90,396', 90.396, 3), r: v('92,1', 92.1, 1), c: v('101,99%', 101.99, 2), want: 90.3 },
+    { name: 'a figure the arithmetic already holds for', role: 'capaian' as const, t: v('50', 50, 0), r: v('53,3', 53.3, 1), c: v('106,6', 106.6, 1), want: null },
+    { name: 'a figure printed on a text page', role: 'capaian' as const, t: v('74%', 74, 0, false), r: v('78.83', 78.83, 2, false), c: v('106.536', 106.536, 3, false), want: null },
+    { name: 'a reading no trailing digit explains', role: 'capaian' as const, t: v('74%', 74, 0), r: v('78.83', 78.83, 2), c: v('120.456', 120.456, 3), want: null },
+  ])('$name', ({ role, t, r, c, want }) => {
+    const got = percentReadAsDigits(role, { target: t, realisasi: r, capaian: c });
+    expect(got?.value ?? null).toBe(want);
+    if (want !== null) expect(got?.cite.ocrNoise).toBe(true);
   });
 });

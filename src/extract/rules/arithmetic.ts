@@ -1,6 +1,6 @@
-import type { BudgetRow } from '../../model/report.js';
+import type { BudgetRow, Value } from '../../model/report.js';
 import type { Table } from '../../model/table.js';
-import { parseColumn } from '../../numbers/index.js';
+import { parseColumn, parseNumber } from '../../numbers/index.js';
 import type { ColumnMap, Role } from './columns.js';
 import { rangeOf } from './cells.js';
 
@@ -383,7 +383,7 @@ export interface PerformanceProof {
 }
 
 /** A capaian printed with `d` decimals agrees with realisasi / target × 100 or a lower-is-better formula. */
-function capaianHolds(t: number, r: number, c: number, rDec: number, cDec: number): boolean {
+export function capaianHolds(t: number, r: number, c: number, rDec: number, cDec: number): boolean {
   if (t === 0 || r === 0) return false;
   const h = rDec > 0 ? 0.5 * 10 ** -rDec : 0;
   const unit = 10 ** -cDec;
@@ -601,4 +601,33 @@ export function proveTreeLevels(rows: readonly BudgetRow[]): string | null {
   if (proof.score < current.score + 1) return null;
   tree.forEach((r, i) => (r.level = proof.levels[i]!));
   return `levels: ${proof.held} of ${proof.parents} parents equal the sum of their children (the numbering gave ${current.held} of ${current.parents})`;
+}
+
+/**
+ * A percent sign the scan read as digits at the end of a figure ("106.536" for "106.53%", "90,396"
+ * for "90,3%"): when the row's figures as read break capaian = realisasi / target × 100 (or a
+ * lower-is-better formula) and exactly one of the readings without a trailing "6" or "96" keeps it,
+ * that reading is the figure; it is marked as picked out of the scan's noise (`Citation.ocrNoise`), so
+ * nothing is called an error on it. The raw text is kept. Null when no single reading is proved.
+ *
+ * @example
+ *   percentReadAsDigits('capaian', { target, realisasi, capaian }); // capaian 106.536 → 106.53
+ */
+export function percentReadAsDigits(role: 'target' | 'capaian', figures: { target: Value | null; realisasi: Value | null; capaian: Value | null }): Value | null {
+  const { target, realisasi, capaian } = figures;
+  const v = figures[role];
+  if (!v?.ocr || !target || !realisasi || !capaian || target.value === null || realisasi.value === null || capaian.value === null) return null;
+  const text = v.text.trim();
+  if (/%/.test(text) || !/\d[.,]\d*6$/.test(text)) return null;
+  const holds = (t: number, c: number, cDec: number): boolean => capaianHolds(t, realisasi.value!, c, realisasi.decimals, cDec);
+  if (holds(target.value, capaian.value, capaian.decimals)) return null;
+  const proved = ['6', '96'].flatMap((tail) => {
+    if (!text.endsWith(tail)) return [];
+    const p = parseNumber(`${text.slice(0, -tail.length)}%`);
+    if (p.value === null || !/\d$/.test(text.slice(0, -tail.length))) return [];
+    const ok = role === 'capaian' ? holds(target.value!, p.value, p.decimals) : holds(p.value, capaian.value!, capaian.decimals);
+    return ok ? [{ value: p.value, decimals: p.decimals }] : [];
+  });
+  if (proved.length !== 1) return null;
+  return { ...v, value: proved[0]!.value, decimals: proved[0]!.decimals, unit: 'percent', cite: { ...v.cite, ocrNoise: true } };
 }

@@ -1,5 +1,5 @@
 import type { Cell, Table, TableRow } from '../../model/table.js';
-import { proveTreeLevels } from './arithmetic.js';
+import { percentReadAsDigits, proveTreeLevels } from './arithmetic.js';
 import type { AverageRow, BelanjaRow, BudgetLevel, BudgetRow, EfficiencyRow, Indicator, ScaleBand, TableKind, TextValue, Value } from '../../model/report.js';
 import { BUDGET_CODE, ColumnValues, bodyRows, rangeOf, cellText, citeCell, joinSpacedWord, letterSpaced, type KeyRegistry } from './cells.js';
 import type { ColumnMap } from './columns.js';
@@ -137,9 +137,11 @@ function readIndicatorColumns(ctx: TableContext): Indicator[] {
     const name = vals.text(row, r.indikator).replace(/^(\d{1,2}|[a-z])\s*[.)]\s*/, '');
     const indCell = row.cells[r.indikator];
     if (!name || indCell?.spannedBy) continue;
-    const target = vals.value(row, r.target);
-    const realisasi = vals.value(row, r.realisasi);
-    const capaian = vals.value(row, r.capaian);
+    const read = { target: vals.value(row, r.target), realisasi: vals.value(row, r.realisasi), capaian: vals.value(row, r.capaian) };
+    // A '%' the scan read as digits: the reading the row's arithmetic proves.
+    const target = percentReadAsDigits('target', read) ?? read.target;
+    const realisasi = read.realisasi;
+    const capaian = percentReadAsDigits('capaian', read) ?? read.capaian;
     const prevT = vals.value(row, r.prevTarget);
     const prevR = vals.value(row, r.prevRealisasi);
     const prevC = vals.value(row, r.prevCapaian);
