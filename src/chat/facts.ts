@@ -281,7 +281,9 @@ export class FactIndex {
         const named = texts.find((c) => byName.has(nameKey(c.text)));
         const name = (named ?? texts.sort((a, b) => b.text.length - a.text.length)[0])?.text.replace(/\s+/g, ' ').trim();
         if (!name || name.length < 3) continue;
-        let entity = byName.get(nameKey(name));
+        // The line the model already read from this row, whatever its printed name ("J U M L A H").
+        const prefix = `${t.id}.r${row.index}c`;
+        let entity = this.facts.find((f) => f.id.startsWith(prefix) && f.table === t.id)?.entity ?? byName.get(nameKey(name));
         for (const cell of row.cells) {
           if (cell.spannedBy || known.has(cell.id)) continue;
           const h = headers[cell.col];

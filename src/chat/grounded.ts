@@ -210,7 +210,10 @@ function breakdown(u: Understood, c: Ctx): GroundedAnswer | null {
   const asked = u.attrs.filter((a): a is Attr => ['pagu', 'realisasi', 'serapan', 'sisa'].includes(a));
   const attrs: Attr[] = asked.length >= 2 ? asked : [...new Set<Attr>(['pagu', 'realisasi', 'serapan', ...asked])];
   const line = (e: FactEntity, name: string): string | null => {
-    const fs = c.fx.about(e).filter((f) => f.period === 'current' && f.variant !== 'rencana');
+    const all = c.fx.about(e).filter((f) => f.period === 'current' && f.variant !== 'rencana');
+    // One row's figures: those of the table that prints the realisasi, where one does.
+    const home = all.find((f) => f.attr === 'realisasi' && f.table)?.table;
+    const fs = home ? all.filter((f) => f.table === home || !all.some((x) => x.table === home && x.attr === f.attr)) : all;
     // The budget the realisasi is reported against: the revised one where both are printed.
     const pagu = fs.filter((f) => f.attr === 'pagu');
     const revised = pagu.filter((f) => f.variant === 'perubahan');

@@ -175,6 +175,27 @@ describe('the mean capaian an efficiency statement divides', () => {
   });
 });
 
+describe('a row read under another name than it prints', () => {
+  it('a letter-spaced total keeps its original pagu with its revised one (one line), and a breakdown takes a row\'s figures from one table', async () => {
+    const { fixtureLayout, grid } = await import('./fixture.js');
+    const { prepare } = await import('../../src/chat/index.js');
+    const { extractReport } = await import('../../src/extract/index.js');
+    const { auditReport } = await import('../../src/pipeline/audit.js');
+    const layout = fixtureLayout();
+    layout.tables.push(
+      grid('t5', 12, 'Tabel 3.7 Realisasi Anggaran Tahun 2023', [
+        ['No', 'Program', 'Pagu Murni (Rp)', 'Pagu Perubahan (Rp)', 'Realisasi (Rp)', '%', 'Sisa (Rp)'],
+        ['1', 'Program Pendaftaran Penduduk', '200.000.000', '237.541.200', '235.657.400', '99,21', '1.883.800'],
+        ['2', 'Program Pencatatan Sipil', '120.000.000', '99.356.000', '98.000.000', '98,64', '1.356.000'],
+        ['', 'J U M L A H', '320.000.000', '336.897.200', '333.657.400', '99,04', '3.239.800'],
+      ]),
+    );
+    const q = prepare({ result: auditReport(extractReport(layout)), layout });
+    expect(answerDeterministic('Pagu perubahan turun dibanding pagu murni ya?', q).text).toMatch(/^Tidak\. Pagu naik dari 320\.000\.000 \[t5\.r3c2\] \(murni\) menjadi 336\.897\.200 \[t5\.r3c3\] \(perubahan\)\./);
+    expect(answerDeterministic('ringkas realisasi anggaran per program', q).text).toMatch(/- Program Pendaftaran Penduduk: pagu anggaran 237\.541\.200 \[t5\.r1c3\]; realisasi 235\.657\.400 \[t5\.r1c4\]/);
+  });
+});
+
 describe('figures in any print format', () => {
   it.each([
     ['1.234.567,5', [1234567.5]],
