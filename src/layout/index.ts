@@ -106,6 +106,30 @@ export function layoutDocument(doc: PdfDocument): LayoutDocument {
   };
 }
 
+/**
+ * A one-row header cell ending in words a head's header lacks: the column and those words, when the
+ * header's other words are exactly the head's. Null otherwise.
+ */
+function headerTail(t: DraftTable, headWords: readonly Word[]): { col: number; text: string } | null {
+  if (t.headerCount !== 1) return null;
+  const key = (w: string) => w.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const have = headWords.map((w) => key(w.text)).filter(Boolean);
+  for (const [col, cell] of t.rows[0]!.cells.entries()) {
+    const words = cell.text.trim().split(/\s+/);
+    for (let k = 1; k < words.length; k++) {
+      const rest = words.slice(words.length - k).join(' ');
+      const kept = t.rows[0]!.cells.flatMap((c, i) => (i === col ? words.slice(0, words.length - k) : c.text.split(/\s+/))).map(key).filter(Boolean);
+      if ([...kept].sort().join(' ') === [...have].sort().join(' ')) return { col, text: rest };
+    }
+  }
+  return null;
+}
+
+/** Both parts have a header, and their headers print the same words. */
+function sameHeaderWords(prev: DraftTable, next: DraftTable): boolean {
+  return prev.headerCount > 0 && next.headerCount > 0 && next.rows.length > next.headerCount && headerWords(next.rows.slice(0, next.headerCount)) === headerWords(prev.rows.slice(0, prev.headerCount));
+}
+
 /** The words of some rows, lower case, without punctuation, sorted: a header however it was cut into rows. */
 function headerWords(rows: readonly DraftRow[]): string {
   return rows
@@ -129,7 +153,20 @@ function prependHead(head: DraftTable, headPage: PageLayout, t: DraftTable, page
   const norm = (ws: readonly Word[]) => ws.map((w) => w.text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')).filter(Boolean).sort().join(' ');
   const want = headerWords(t.rows.slice(0, t.headerCount));
   const lines = head.headLines;
-  const m = [1, 2, 3, 4].find((n) => n < lines.length && norm(lines.slice(0, n).flat()) === want);
+  let m = [1, 2, 3, 4].find((n) => n < lines.length && norm(lines.slice(0, n).flat()) === want);
+  // The repeated header may have picked up the rest of the head's last row, split at the page break
+  // ("Program/Kegiatan/Sub Kegiatan URUSAN PEMERINTAHAN …"): words the head's header lacks, at the
+  // end of one header cell. They go back to that row.
+  let tail: { col: number; text: string } | null = null;
+  if (m === undefined) {
+    for (const n of [1, 2, 3, 4].filter((k) => k < lines.length)) {
+      const found = headerTail(t, lines.slice(0, n).flat());
+      if (found) {
+        [m, tail] = [n, found];
+        break;
+      }
+    }
+  }
   if (m === undefined) return false;
   // The body lines in the table's columns: a line with a figure or a first-column word opens a row.
   const figure = (w: Word): boolean => /\d/.test(w.text) && /^[(\-−]?(rp\.?)?[\d.,]+%?\)?[,-]*$/i.test(w.text);
@@ -160,6 +197,12 @@ function prependHead(head: DraftTable, headPage: PageLayout, t: DraftTable, page
     });
   });
   if (!rows.some((r) => r.cells.filter((c) => c.text.trim()).length >= 3)) return false;
+  if (tail) {
+    const cell = t.rows[0]!.cells[tail.col]!;
+    cell.text = cell.text.slice(0, cell.text.length - tail.text.length).trim();
+    const last = rows[rows.length - 1]!.cells[tail.col]!;
+    last.text = last.text ? joinLines(last.text, tail.text) : tail.text;
+  }
   const n = t.headerCount;
   const shift = (row: DraftRow): DraftRow => ({ ...row, cells: row.cells.map((c) => (c.cover && c.cover.row >= n ? { ...c, cover: { row: c.cover.row + rows.length, col: c.cover.col } } : c)) });
   t.rows = [...t.rows.slice(0, n), ...rows, ...t.rows.slice(n).map(shift)];
@@ -327,6 +370,9 @@ function continues(prev: DraftTable, prevPage: PageLayout, next: DraftTable, nex
   if (textBelow || textAbove) return false;
   const sameHeader = prev.headerCount > 0 && next.rows.length > prev.headerCount && headerKey(next.rows.slice(0, prev.headerCount)) === headerKey(prev.rows.slice(0, prev.headerCount));
   if (sameHeader) return true;
+  // The same header words cut into cells a little differently (a label's gap moved by the rows
+  // under it): the same header, when the part's cells sit in the first part's columns.
+  if (sameHeaderWords(prev, next) && next.nCols === prev.nCols && fitsColumns(prev, next)) return true;
   if (prev.headerCount > 0 && next.rows.length > prev.headerCount && headerTails(prev, next)) return true;
   if (next.weak || shortPart(prev, next)) return fitsColumns(prev, next);
   // A part with no header of its own whose cells sit in the first part's columns (its separators
@@ -457,8 +503,12 @@ function appendContinuation(prev: DraftTable, next: DraftTable): void {
   }
   let skip = 0;
   const n = prev.headerCount;
-  const tails = n > 0 ? headerTails(prev, next) : null;
-  if (n > 0 && headerKey(next.rows.slice(0, n)) === headerKey(prev.rows.slice(0, n))) skip = n;
+  const reworded = n > 0 && headerKey(next.rows.slice(0, n)) !== headerKey(prev.rows.slice(0, n)) && sameHeaderWords(prev, next);
+  const own = next.headerCount;
+  if (reworded) regrid(prev, next);
+  const tails = n > 0 && !reworded ? headerTails(prev, next) : null;
+  if (reworded) skip = own;
+  else if (n > 0 && headerKey(next.rows.slice(0, n)) === headerKey(prev.rows.slice(0, n))) skip = n;
   else if (tails) {
     skip = n;
     const last = prev.rows[prev.rows.length - 1];

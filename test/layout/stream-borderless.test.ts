@@ -324,6 +324,26 @@ describe('a header and one row closing a page (weak head)', () => {
     expect(layout.paragraphs.filter((p) => p.page === 1).map((p) => p.text)).toEqual(['Perbandingan realisasi kinerja disajikan pada tabel berikut.', '12']);
   });
 
+  it('gives back the rest of its row that the repeated header picked up on the next page', () => {
+    const cut = page([
+      ...prose,
+      ...header(740),
+      ...row('1.', ['Jumlah', 'pengaduan', 'yang', 'belum'], 'pengaduan', ['5', '3', '5'], 754),
+      ...line(['12'], 290, 810),
+    ]);
+    const rest = page([
+      ...header(60),
+      ...line([['ditindaklanjuti', 90]], 57, 71),
+      ...row('2.', ['Persentase', 'desa', 'mandiri'], '%', ['59,25', '57,19', '63,44'], 88),
+      ...row('3.', ['Jumlah', 'lembaga', 'yang', 'dibina'], 'lembaga', ['11', '13', '14'], 102),
+      ...row('4.', ['Rata-rata', 'waktu', 'layanan'], 'hari', ['3', '1', '3'], 116),
+    ], 2);
+    const t = layoutDocument(doc([cut, rest])).tables[0]!;
+    expect(t.pages).toEqual([1, 2]);
+    expect(t.columns[1]).toBe('Indikator Kinerja');
+    expect(t.rows[0]!.cells.map((c) => c.text)).toEqual(['1.', 'Jumlah pengaduan yang belum ditindaklanjuti', 'pengaduan', '5', '3', '5']);
+  });
+
   it('leaves the lines as text when the next page opens with another table', () => {
     const other = page([...line(['No', ['Program', 90], ['Pagu', right('Pagu', 420)]], 57, 60), ...line(['1.', ['Program', 90], 'A', ['1.000', right('1.000', 420)]], 57, 74), ...line(['2.', ['Program', 90], 'B', ['2.000', right('2.000', 420)]], 57, 88), ...line(['3.', ['Program', 90], 'C', ['3.000', right('3.000', 420)]], 57, 102)], 2);
     const layout = layoutDocument(doc([page1, other]));
