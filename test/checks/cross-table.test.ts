@@ -106,6 +106,10 @@ testCheck(crossTable, {
       report: makeReport({ indicators: [indicator({ key: 'ikm', table: 'a', target: '88', realisasi: '83,78', capaian: '97,21' }), indicator({ key: 'ikm', table: 'ringkasan', page: 13, capaian: '95,21' })] }),
     },
     {
+      name: 'a capaian miscalculated against a whole-number target (11,36 / 13 = 87,38, printed 84,98) neither verifies nor outvotes the right copy elsewhere: left to the capaian check',
+      report: makeReport({ indicators: [indicator({ key: 'pajak', table: 'a', target: '13', realisasi: '11,36', capaian: '84,98' }), indicator({ key: 'pajak', table: 'efisiensi', page: 8, capaian: '87,38' })] }),
+    },
+    {
       name: 'totals with different realisasi are different budgets (the whole office and its priority programs)',
       report: makeReport({
         budget: [

@@ -207,8 +207,11 @@ function compare(occ: readonly Occurrence[], ctx: CheckContext, what: { subject:
     return overlaps(x, y) && Math.min(x.hi, y.hi) - Math.max(x.lo, y.lo) > 1e-9 * Math.max(1, Math.abs(x.hi), Math.abs(y.hi));
   };
   // The reference: the figure most other occurrences agree with; ties go to the one printed first.
+  // A capaian its own target and realisasi disprove casts no vote: copies of a miscalculated capaian
+  // (the capaian table and its lampiran) do not outvote the one figure the arithmetic gives.
+  const voters = occ.filter((o) => !(o.voteOnly && o.verified === false));
   const ranked = [...occ].sort((a, b) => {
-    const support = occ.filter((o) => agree(o, b)).length - occ.filter((o) => agree(o, a)).length;
+    const support = voters.filter((o) => agree(o, b)).length - voters.filter((o) => agree(o, a)).length;
     // Ties go to a capaian its own target and realisasi confirm, never to one they do not (that row
     // may be the miscalculated one), then to a printed figure over a scan's reading of one, then to
     // the figure printed first.
@@ -360,7 +363,9 @@ function targetFor(ind: Report['indicators'][number]): Num | null {
 
 /** realisasi/target × 100 or target/realisasi × 100 falls in the printed capaian's interval. */
 function agreesWithOwnRow(capaian: Num, target: Num | null, realisasi: Num | null): boolean {
-  return !!target && !!realisasi && (percentOf(capaian, realisasi, target) || percentOf(capaian, target, realisasi));
+  // A target is exact as printed (domain.md §5): 13 is 13, not anything from 12,5 to 13,5.
+  const exactTarget = target ? { ...target, exact: true } : null;
+  return !!exactTarget && !!realisasi && (percentOf(capaian, realisasi, exactTarget) || percentOf(capaian, exactTarget, realisasi));
 }
 
 /** numerator / denominator × 100 falls in the printed percentage's interval. */
