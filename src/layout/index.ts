@@ -88,6 +88,7 @@ export function layoutDocument(doc: PdfDocument): LayoutDocument {
         joinTail(prev, tail, between);
         between.paragraphs = [];
       }
+      if (!continued && k === 0 && !t.caption && !t.weak && p > 0) captionFromPageFoot(t, pl, pages[p - 1]!);
       if (continued) appendContinuation(prev, t);
       if (continued && t.weak) pl.paragraphs = pl.paragraphs.filter((para) => !within(para.bbox, t.bbox));
       if (!continued && !t.weak) drafts.push(t);
@@ -123,6 +124,30 @@ function headerTail(t: DraftTable, headWords: readonly Word[]): { col: number; t
     }
   }
   return null;
+}
+
+/**
+ * A table opening a page under no caption of its own, whose caption closes the page before ("Tabel
+ * 3.4 Efisiensi …" as that page's last line, its table pushed over the break): the caption is the
+ * table's, and leaves the paragraph it was read into.
+ */
+function captionFromPageFoot(t: DraftTable, page: PageLayout, before: PageLayout): void {
+  const above = page.lines.some((l) => l.bbox[3] < t.firstBBox[1] - 2 && !isPageFurniture(l, page.page.height));
+  if (above) return;
+  // A caption may sit in the bottom margin; only page numbers are furniture here.
+  const lines = before.lines.filter((l) => !PAGE_NUMBER.test(lineText(l).trim()));
+  const last = lines[lines.length - 1];
+  if (!last || before.tables.some((x) => x.bbox[1] > last.bbox[1])) return;
+  const text = lineText(last).trim();
+  if (!NUMBERED_CAPTION.test(text)) return;
+  t.caption = text;
+  for (const para of before.paragraphs) {
+    if (para.text.endsWith(text)) {
+      para.text = para.text.slice(0, para.text.length - text.length).trim();
+      break;
+    }
+  }
+  before.paragraphs = before.paragraphs.filter((para) => para.text.length > 0);
 }
 
 /** Both parts have a header, and their headers print the same words. */

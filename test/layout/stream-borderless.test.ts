@@ -352,6 +352,27 @@ describe('a header and one row closing a page (weak head)', () => {
   });
 });
 
+describe('a caption closing a page whose table opens the next', () => {
+  it('is the table\'s caption, and leaves the paragraph', () => {
+    const before = page([
+      ...line(['Efisiensi', 'diukur', 'dengan', 'membandingkan', 'capaian', 'dan', 'serapan.'], 57, 700),
+      ...line(['Tabel', '3.4', 'Efisiensi', 'Penggunaan', 'Sumber', 'Daya'], 150, 772),
+    ]);
+    const after = page(
+      [
+        ...line(['No', ['Indikator', 90], ['Capaian', 300], ['Serapan', 380], ['Efisiensi', 460]], 57, 60),
+        ...line(['1', ['IKM', 90], ['105,2', 300], ['90,1', 380], ['1,17', 460]], 57, 74),
+        ...line(['2', ['SAKIP', 90], ['98,0', 300], ['90,1', 380], ['1,09', 460]], 57, 88),
+        ...line(['3', ['WTP', 90], ['100,0', 300], ['90,1', 380], ['1,11', 460]], 57, 102),
+      ],
+      2,
+    );
+    const layout = layoutDocument(doc([before, after]));
+    expect(layout.tables[0]!.caption).toBe('Tabel 3.4 Efisiensi Penggunaan Sumber Daya');
+    expect(layout.paragraphs.filter((p) => p.page === 1).map((p) => p.text)).toEqual(['Efisiensi diukur dengan membandingkan capaian dan serapan.']);
+  });
+});
+
 describe('weak continuation (layoutDocument)', () => {
   const header = (y: number) => line(['Kode', ['Program/Kegiatan', 110], ['Pagu', right('Pagu (Rp)', 400)], '(Rp)', ['Realisasi', right('Realisasi (Rp)', 520)], '(Rp)'], 57, y);
   const row = (kode: string, label: string[], pagu: string, real: string, y: number) =>
