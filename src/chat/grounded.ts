@@ -644,7 +644,11 @@ function factAnswer(asked: Understood, c: Ctx): GroundedAnswer | null {
 
   const verdict = checkPremise({ u, fx: c.fx, lang: c.lang, entity: best.entity, facts: (attr, o) => pick(close, c, attr, { ...u, period: o.period ?? null, year: o.year ?? null, variant: o.variant ?? null, tableLabel: null, page: null }, all)?.facts ?? [] });
   if (verdict && !verdict.holds) {
-    return { intent: 'correction', text: [t(c, `Tidak. ${verdict.text}`, `No. ${verdict.text}`), ...rowContext(c, verdict.facts, []), ...wrongNotes(c, verdict.facts)].join('\n') };
+    const context = rowContext(c, verdict.facts, []);
+    // An indicator's capaian this year, when the figures that decide the premise do not show it.
+    const cap = best.entity.kind === 'indicator' && !verdict.facts.some((f) => f.attr === 'capaian') && !context.some((l) => /capaian/i.test(l)) ? pick(close, c, 'capaian', { ...u, period: 'current', year: null, variant: null, tableLabel: null, page: null }, all) : null;
+    const capLine = cap?.facts.length ? [groupLine(c, label(c, 'capaian', cap.entity, { ...u, period: 'current', year: null }, cap.facts), cap.facts, false)] : [];
+    return { intent: 'correction', text: [t(c, `Tidak. ${verdict.text}`, `No. ${verdict.text}`), ...context, ...capLine, ...wrongNotes(c, verdict.facts)].join('\n') };
   }
   const lines: string[] = [];
   const used: Fact[] = [];

@@ -196,6 +196,26 @@ describe('a row read under another name than it prints', () => {
   });
 });
 
+describe('a trend premise about an indicator', () => {
+  it('is corrected with the figures of both years and this year\'s capaian', async () => {
+    const { fixtureLayout, grid } = await import('./fixture.js');
+    const { prepare } = await import('../../src/chat/index.js');
+    const { extractReport } = await import('../../src/extract/index.js');
+    const { auditReport } = await import('../../src/pipeline/audit.js');
+    const layout = fixtureLayout();
+    layout.tables.push(
+      grid('t9', 11, 'Tabel 3.4 Perbandingan Realisasi Kinerja', [
+        ['No', 'Indikator Kinerja', 'Realisasi 2022', 'Realisasi 2023'],
+        ['1', 'Indeks Kepuasan Masyarakat (IKM)', '95,10', '93,05'],
+      ]),
+    );
+    const q = prepare({ result: auditReport(extractReport(layout)), layout });
+    const a = answerDeterministic('Since the IKM went up from 2022 to 2023, what drove it?', q);
+    expect(a.text).toMatch(/^No\. The realisation went down from 95,10 \[t9\.r1c2\] \(2022\) to 93,05 \[t9\.r1c3\] \(2023\)\./);
+    expect(a.text).toMatch(/\nAchievement \(capaian\) Indeks Kepuasan Masyarakat \(IKM\): 105,74%/);
+  });
+});
+
 describe('figures in any print format', () => {
   it.each([
     ['1.234.567,5', [1234567.5]],
