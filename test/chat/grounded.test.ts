@@ -6,6 +6,17 @@ import { groundedFixture } from './grounded-fixture.js';
 const p = groundedFixture();
 const ask = (q: string) => answerDeterministic(q, p);
 
+/** The small report with more tables (and paragraphs), through extraction and audit. */
+async function fixtureWith(tables: Array<[string, number, string, string[][]]>, paragraphs: Array<[number, string]> = []) {
+  const { fixtureLayout, grid, para } = await import('./fixture.js');
+  const { prepare } = await import('../../src/chat/index.js');
+  const { extractReport } = await import('../../src/extract/index.js');
+  const { auditReport } = await import('../../src/pipeline/audit.js');
+  const layout = fixtureLayout(paragraphs.map(([page, text]) => para(page, text)));
+  layout.tables.push(...tables.map(([id, page, caption, rows]) => grid(id, page, caption, rows)));
+  return prepare({ result: auditReport(extractReport(layout)), layout });
+}
+
 describe('the fact index', () => {
   const facts = p.facts.facts;
   const find = (id: string) => facts.find((f) => f.id === id);
@@ -153,23 +164,20 @@ describe('words of the question that name nothing', () => {
 
 describe('the mean capaian an efficiency statement divides', () => {
   it('answers "rata-rata capaian kinerja" from the report\'s own sentence, not an indicator named "Rata-rata …"', async () => {
-    const { fixtureLayout, grid, para } = await import('./fixture.js');
-    const { prepare } = await import('../../src/chat/index.js');
-    const { extractReport } = await import('../../src/extract/index.js');
-    const { auditReport } = await import('../../src/pipeline/audit.js');
-    const layout = fixtureLayout([para(13, 'Dengan penyerapan anggaran 98,50% dan capaian kinerja rata-rata 119,50%, diperoleh rasio efisiensi sebesar 1,21 yang menunjukkan bahwa penggunaan anggaran tergolong efisien.')]);
-    layout.tables.push(
-      grid('t5', 12, 'Tabel 3.7 Realisasi Anggaran Tahun 2023', [
-        ['No', 'Program', 'Pagu (Rp)', 'Realisasi (Rp)', '%', 'Sisa (Rp)'],
-        ['1', 'Program Pendaftaran Penduduk', '200.000.000', '197.000.000', '98,50', '3.000.000'],
-        ['', 'JUMLAH', '200.000.000', '197.000.000', '98,50', '3.000.000'],
-      ]),
-      grid('t6', 10, 'Tabel 3.1 Capaian Kinerja', [
-        ['No', 'Indikator Kinerja', 'Target', 'Realisasi', 'Capaian'],
-        ['1', 'Rata-rata waktu pelayanan KTP', '5', '3', '140,00%'],
-      ]),
+    const q = await fixtureWith(
+      [
+        ['t5', 12, 'Tabel 3.7 Realisasi Anggaran Tahun 2023', [
+          ['No', 'Program', 'Pagu (Rp)', 'Realisasi (Rp)', '%', 'Sisa (Rp)'],
+          ['1', 'Program Pendaftaran Penduduk', '200.000.000', '197.000.000', '98,50', '3.000.000'],
+          ['', 'JUMLAH', '200.000.000', '197.000.000', '98,50', '3.000.000'],
+        ]],
+        ['t6', 10, 'Tabel 3.1 Capaian Kinerja', [
+          ['No', 'Indikator Kinerja', 'Target', 'Realisasi', 'Capaian'],
+          ['1', 'Rata-rata waktu pelayanan KTP', '5', '3', '140,00%'],
+        ]],
+      ],
+      [[13, 'Dengan penyerapan anggaran 98,50% dan capaian kinerja rata-rata 119,50%, diperoleh rasio efisiensi sebesar 1,21 yang menunjukkan bahwa penggunaan anggaran tergolong efisien.']],
     );
-    const q = prepare({ result: auditReport(extractReport(layout)), layout });
     expect(answerDeterministic('Berapa rata-rata capaian kinerja?', q).text).toMatch(/^Capaian Rata-rata capaian kinerja: 119,50% \[claim\.efficiency\.13\.\d+\]$/);
     expect(answerDeterministic('What was the average achievement?', q).text).toMatch(/119,50% \[claim\.efficiency\.13\.\d+\]/);
   });
@@ -177,20 +185,14 @@ describe('the mean capaian an efficiency statement divides', () => {
 
 describe('a row read under another name than it prints', () => {
   it('a letter-spaced total keeps its original pagu with its revised one (one line), and a breakdown takes a row\'s figures from one table', async () => {
-    const { fixtureLayout, grid } = await import('./fixture.js');
-    const { prepare } = await import('../../src/chat/index.js');
-    const { extractReport } = await import('../../src/extract/index.js');
-    const { auditReport } = await import('../../src/pipeline/audit.js');
-    const layout = fixtureLayout();
-    layout.tables.push(
-      grid('t5', 12, 'Tabel 3.7 Realisasi Anggaran Tahun 2023', [
+    const q = await fixtureWith([
+      ['t5', 12, 'Tabel 3.7 Realisasi Anggaran Tahun 2023', [
         ['No', 'Program', 'Pagu Murni (Rp)', 'Pagu Perubahan (Rp)', 'Realisasi (Rp)', '%', 'Sisa (Rp)'],
         ['1', 'Program Pendaftaran Penduduk', '200.000.000', '237.541.200', '235.657.400', '99,21', '1.883.800'],
         ['2', 'Program Pencatatan Sipil', '120.000.000', '99.356.000', '98.000.000', '98,64', '1.356.000'],
         ['', 'J U M L A H', '320.000.000', '336.897.200', '333.657.400', '99,04', '3.239.800'],
-      ]),
-    );
-    const q = prepare({ result: auditReport(extractReport(layout)), layout });
+      ]],
+    ]);
     expect(answerDeterministic('Pagu perubahan turun dibanding pagu murni ya?', q).text).toMatch(/^Tidak\. Pagu naik dari 320\.000\.000 \[t5\.r3c2\] \(murni\) menjadi 336\.897\.200 \[t5\.r3c3\] \(perubahan\)\./);
     expect(answerDeterministic('ringkas realisasi anggaran per program', q).text).toMatch(/- Program Pendaftaran Penduduk: pagu anggaran 237\.541\.200 \[t5\.r1c3\]; realisasi 235\.657\.400 \[t5\.r1c4\]/);
   });
@@ -198,18 +200,12 @@ describe('a row read under another name than it prints', () => {
 
 describe('a trend premise about an indicator', () => {
   it('is corrected with the figures of both years and this year\'s capaian', async () => {
-    const { fixtureLayout, grid } = await import('./fixture.js');
-    const { prepare } = await import('../../src/chat/index.js');
-    const { extractReport } = await import('../../src/extract/index.js');
-    const { auditReport } = await import('../../src/pipeline/audit.js');
-    const layout = fixtureLayout();
-    layout.tables.push(
-      grid('t9', 11, 'Tabel 3.4 Perbandingan Realisasi Kinerja', [
+    const q = await fixtureWith([
+      ['t9', 11, 'Tabel 3.4 Perbandingan Realisasi Kinerja', [
         ['No', 'Indikator Kinerja', 'Realisasi 2022', 'Realisasi 2023'],
         ['1', 'Indeks Kepuasan Masyarakat (IKM)', '95,10', '93,05'],
-      ]),
-    );
-    const q = prepare({ result: auditReport(extractReport(layout)), layout });
+      ]],
+    ]);
     const a = answerDeterministic('Since the IKM went up from 2022 to 2023, what drove it?', q);
     expect(a.text).toMatch(/^No\. The realisation went down from 95,10 \[t9\.r1c2\] \(2022\) to 93,05 \[t9\.r1c3\] \(2023\)\./);
     expect(a.text).toMatch(/\nAchievement \(capaian\) Indeks Kepuasan Masyarakat \(IKM\): 105,74%/);
