@@ -402,20 +402,30 @@ function listedItems(u: Understood, c: Ctx, kind: string): string | null {
 
 /** "Which kegiatan fall under Program X": the lines printed under a named line. */
 function childrenOf(u: Understood, c: Ctx): GroundedAnswer | null {
-  const m = /\b(under|di bawah|dalam|pada|of)\s+(program\b.*)$/i.exec(u.question.replace(/[?,.]\s*(and|dan)\b.*$/i, ''));
+  const m = /\b(under|di bawah|dalam|pada|of)\s+(?:the\s+)?(program(?:me)?\b.*)$/i.exec(u.question.replace(/[?,.]\s*(and|dan)\b.*$/i, ''));
   if (!m) return null;
   const terms = u.terms;
   const parents = matchFacts(c.fx, c.retriever, terms, ['program']);
   const best = parents[0];
   if (!best || best.score < WEAK || best.covered < 0.5) return null;
   const rows = c.report.budget.filter((b) => `budget:${b.key}` === best.entity.key || best.entity.names.some((n) => n.toLowerCase() === b.uraian.toLowerCase()));
-  const kids = c.report.budget.filter((b) => rows.some((r) => b.parentId === r.id));
+  const direct = c.report.budget.filter((b) => rows.some((r) => b.parentId === r.id));
+  // The level the question counts, named before "under": sub-kegiatan are the children's children.
+  const before = u.question.slice(0, m.index).toLowerCase();
+  const level = /sub[ -]?kegiatan|sub-?activit/.test(before) ? 'sub_kegiatan' : /kegiatan|activit/.test(before) ? 'kegiatan' : null;
+  const descendants = (ps: typeof rows): typeof rows => {
+    const next = c.report.budget.filter((b) => ps.some((r) => b.parentId === r.id));
+    return next.length ? [...next, ...descendants(next)] : [];
+  };
+  const kids = level ? descendants(rows).filter((b) => b.level === level) : direct;
   if (!kids.length) return null;
   const distinct = kids.filter((k, i) => kids.findIndex((x) => x.uraian.toLowerCase() === k.uraian.toLowerCase()) === i);
   const shown = distinct.slice(0, 8).map((k) => `${k.kode ? `${plain(k.kode)} ` : ''}${plain(clipText(k.uraian, 80))} [${k.pagu?.cite.cell ?? k.id}]`);
   return {
     intent: 'count-claims',
-    text: t(c, `${plain(best.entity.name)} memuat ${distinct.length} baris di bawahnya: ${shown.join('; ')}${distinct.length > 8 ? ' …' : ''}.`, `${plain(best.entity.name)} has ${distinct.length} lines under it: ${shown.join('; ')}${distinct.length > 8 ? ' …' : ''}.`),
+    text: level
+      ? t(c, `${plain(best.entity.name)} memuat ${distinct.length} ${level === 'sub_kegiatan' ? 'sub kegiatan' : 'kegiatan'}: ${shown.join('; ')}${distinct.length > 8 ? ' …' : ''}.`, `${plain(best.entity.name)} has ${distinct.length} ${level === 'sub_kegiatan' ? 'sub-activities' : 'activities'}: ${shown.join('; ')}${distinct.length > 8 ? ' …' : ''}.`)
+      : t(c, `${plain(best.entity.name)} memuat ${distinct.length} baris di bawahnya: ${shown.join('; ')}${distinct.length > 8 ? ' …' : ''}.`, `${plain(best.entity.name)} has ${distinct.length} lines under it: ${shown.join('; ')}${distinct.length > 8 ? ' …' : ''}.`),
   };
 }
 

@@ -212,6 +212,26 @@ describe('a trend premise about an indicator', () => {
   });
 });
 
+describe('lines under a program', () => {
+  it.each([
+    ['ada brp sub kegiatan di bawah program pelayanan kependudukan?', /memuat 3 sub kegiatan: /],
+    ['How many activities are under the programme pelayanan kependudukan?', /has 2 activities: /],
+  ])('%s', async (q, re) => {
+    const prepared = await fixtureWith([
+      ['t9', 12, 'Tabel 3.8 Realisasi Anggaran per Sub Kegiatan', [
+        ['Kode', 'Program/Kegiatan/Sub Kegiatan', 'Pagu (Rp)', 'Realisasi (Rp)'],
+        ['2.12.01', 'Program Pelayanan Kependudukan', '600.000.000', '570.000.000'],
+        ['2.12.01.2.01', 'Pendaftaran Penduduk', '400.000.000', '380.000.000'],
+        ['2.12.01.2.01.01', 'Pelayanan KTP', '250.000.000', '240.000.000'],
+        ['2.12.01.2.01.02', 'Pelayanan KK', '150.000.000', '140.000.000'],
+        ['2.12.01.2.02', 'Pencatatan Sipil', '200.000.000', '190.000.000'],
+        ['2.12.01.2.02.01', 'Pelayanan Akta Kelahiran', '200.000.000', '190.000.000'],
+      ]],
+    ]);
+    expect(answerDeterministic(q, prepared).text).toMatch(re);
+  });
+});
+
 describe('figures in any print format', () => {
   it.each([
     ['1.234.567,5', [1234567.5]],
