@@ -270,6 +270,12 @@ export class FactIndex {
     const known = new Set(this.facts.map((f) => f.id));
     const byName = new Map<string, FactEntity>();
     for (const e of this.entities.values()) for (const n of e.names) if (!byName.has(nameKey(n))) byName.set(nameKey(n), e);
+    // The line the model read from each table row ("t7.r41"), by the cells its facts cite.
+    const byRow = new Map<string, FactEntity>();
+    for (const f of this.facts) {
+      const row = /^(t\d+\.r\d+)c\d+$/.exec(f.id)?.[1];
+      if (row && f.table && !byRow.has(row)) byRow.set(row, f.entity);
+    }
     for (const t of ctx.layout?.tables ?? []) {
       const info = tables.get(t.id);
       const caption = t.caption ?? info?.caption ?? null;
@@ -282,8 +288,7 @@ export class FactIndex {
         const name = (named ?? texts.sort((a, b) => b.text.length - a.text.length)[0])?.text.replace(/\s+/g, ' ').trim();
         if (!name || name.length < 3) continue;
         // The line the model already read from this row, whatever its printed name ("J U M L A H").
-        const prefix = `${t.id}.r${row.index}c`;
-        let entity = this.facts.find((f) => f.id.startsWith(prefix) && f.table === t.id)?.entity ?? byName.get(nameKey(name));
+        let entity = byRow.get(`${t.id}.r${row.index}`) ?? byName.get(nameKey(name));
         for (const cell of row.cells) {
           if (cell.spannedBy || known.has(cell.id)) continue;
           const h = headers[cell.col];

@@ -535,13 +535,17 @@ function preferredKinds(u: Understood): EntityKind[] {
   return [];
 }
 
+/** The words of the office's name ("dinas", "lingkungan", "hidup"), function words aside. */
+function officeWordsOf(c: Ctx): string[] {
+  return (c.fx.entities.get('report')?.names[0] ?? '').toLowerCase().split(/[^\p{L}]+/u).filter((w) => w && !/^(dan|dari|di|ke|the|of|and)$/.test(w));
+}
+
 /**
  * An acronym the question writes ("IKLH", "(SPM)") that the report prints nowhere — in no name, no
  * cell, no sentence, not as its office's initials — names something the report does not have.
  */
 function unknownAcronym(u: Understood, c: Ctx): string | null {
-  const self = c.fx.entities.get('report');
-  const officeWords = (self?.names[0] ?? '').toLowerCase().split(/[^\p{L}]+/u).filter((w) => w && !/^(dan|dari|di|ke|the|of|and)$/.test(w));
+  const officeWords = officeWordsOf(c);
   for (const m of u.question.matchAll(/(?<![\p{L}\d])([A-Z]{3,7})(?![\p{L}\d])/gu)) {
     const a = m[1]!.toLowerCase();
     if (abbreviates(a, officeWords) || contracts(a, officeWords)) continue;
@@ -564,7 +568,7 @@ function factAnswer(asked: Understood, c: Ctx): GroundedAnswer | null {
   // Words naming the office itself, or the report's own vocabulary that names no line, name nothing to look up.
   const self = c.fx.entities.get('report');
   const lines0 = [...c.fx.entities.values()].filter((e) => e.kind !== 'report');
-  const officeWords = (self?.names[0] ?? '').toLowerCase().split(/[^\p{L}]+/u).filter((w) => w && !/^(dan|dari|di|ke|the|of|and)$/.test(w));
+  const officeWords = officeWordsOf(c);
   const office = (x: string) => (!!self?.terms.has(x) || abbreviates(x, officeWords) || contracts(x, officeWords)) && !lines0.some((e) => e.terms.has(x));
   // The place the office is in ("Kota Dumai") names no line either.
   const place = new Set(analyze(c.report.report.pemda ?? ''));
@@ -822,7 +826,7 @@ function splitEntities(u: Understood, c: Ctx, kinds: EntityKind[]): GroundedAnsw
 /** Tables (and attachments) whose caption names what the question asks about: where it is, or that it is empty. */
 function captionAnswer(u: Understood, c: Ctx): GroundedAnswer | null {
   const office = c.fx.entities.get('report')?.terms ?? new Set<string>();
-  const officeWords = (c.fx.entities.get('report')?.names[0] ?? '').toLowerCase().split(/[^\p{L}]+/u).filter((w) => w && !/^(dan|dari|di|ke|the|of|and)$/.test(w));
+  const officeWords = officeWordsOf(c);
   const words = analyze(u.question.replace(/["“”]/g, ' ')).filter((x) => !office.has(x) && !/^\d+$/.test(x) && !abbreviates(x, officeWords) && !/^(tabel|table|lampiran|attachment|mana|where|halaman|page|report|laporan|list|lists|memuat|define|ada)$/.test(x));
   if (!words.length) return null;
   const captions = c.fx.tables.filter((tp) => tp.caption);

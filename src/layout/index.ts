@@ -5,7 +5,7 @@ import { draftFromPageTable, finalizeTable, headerKey, isNumberingRow, minConf, 
 import { joinLines, lineText, mergeRules, toLines, union, type TextLine } from './geometry.js';
 import { findLatticeTables, type PageTable } from './lattice.js';
 import { splitStackedRows } from './stacked.js';
-import { findStreamTables, NUMBERED_CAPTION } from './stream.js';
+import { findStreamTables, isFigureWord, NUMBERED_CAPTION } from './stream.js';
 
 /** What layout found on one page, before tables are stitched across pages. */
 export interface PageLayout {
@@ -113,14 +113,12 @@ export function layoutDocument(doc: PdfDocument): LayoutDocument {
  */
 function headerTail(t: DraftTable, headWords: readonly Word[]): { col: number; text: string } | null {
   if (t.headerCount !== 1) return null;
-  const key = (w: string) => w.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-  const have = headWords.map((w) => key(w.text)).filter(Boolean);
+  const have = sortedKeys(headWords.map((w) => w.text));
   for (const [col, cell] of t.rows[0]!.cells.entries()) {
     const words = cell.text.trim().split(/\s+/);
     for (let k = 1; k < words.length; k++) {
-      const rest = words.slice(words.length - k).join(' ');
-      const kept = t.rows[0]!.cells.flatMap((c, i) => (i === col ? words.slice(0, words.length - k) : c.text.split(/\s+/))).map(key).filter(Boolean);
-      if ([...kept].sort().join(' ') === [...have].sort().join(' ')) return { col, text: rest };
+      const kept = t.rows[0]!.cells.flatMap((c, i) => (i === col ? words.slice(0, words.length - k) : c.text.split(/\s+/)));
+      if (sortedKeys(kept) === have) return { col, text: words.slice(words.length - k).join(' ') };
     }
   }
   return null;
@@ -157,12 +155,17 @@ function sameHeaderWords(prev: DraftTable, next: DraftTable): boolean {
 
 /** The words of some rows, lower case, without punctuation, sorted: a header however it was cut into rows. */
 function headerWords(rows: readonly DraftRow[]): string {
-  return rows
-    .flatMap((r) => r.cells.flatMap((c) => (c.cover ? [] : c.text.toLowerCase().split(/\s+/))))
-    .map((w) => w.replace(/[^\p{L}\p{N}]/gu, ''))
-    .filter(Boolean)
-    .sort()
-    .join(' ');
+  return sortedKeys(rows.flatMap((r) => r.cells.flatMap((c) => (c.cover ? [] : c.text.split(/\s+/)))));
+}
+
+/** A word as headers are compared: lower case, letters and digits only. */
+function wordKey(w: string): string {
+  return w.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** The keys of some words, empty ones dropped, sorted and joined: their order and punctuation aside. */
+function sortedKeys(words: readonly string[]): string {
+  return words.map(wordKey).filter(Boolean).sort().join(' ');
 }
 
 /**
@@ -175,7 +178,7 @@ function prependHead(head: DraftTable, headPage: PageLayout, t: DraftTable, page
   if (t.headerCount === 0 || (t.caption && !t.captionBelow) || !head.headLines?.length) return false;
   const above = page.lines.some((l) => l.bbox[3] < t.firstBBox[1] - 2 && !isPageFurniture(l, page.page.height) && !CONTINUED.test(lineText(l).trim()));
   if (above) return false;
-  const norm = (ws: readonly Word[]) => ws.map((w) => w.text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')).filter(Boolean).sort().join(' ');
+  const norm = (ws: readonly Word[]) => sortedKeys(ws.map((w) => w.text));
   const want = headerWords(t.rows.slice(0, t.headerCount));
   const lines = head.headLines;
   let m = [1, 2, 3, 4].find((n) => n < lines.length && norm(lines.slice(0, n).flat()) === want);
@@ -194,13 +197,12 @@ function prependHead(head: DraftTable, headPage: PageLayout, t: DraftTable, page
   }
   if (m === undefined) return false;
   // The body lines in the table's columns: a line with a figure or a first-column word opens a row.
-  const figure = (w: Word): boolean => /\d/.test(w.text) && /^[(\-−]?(rp\.?)?[\d.,]+%?\)?[,-]*$/i.test(w.text);
   if (lines.slice(m).flat().some((w) => columnAt(t, (w.bbox[0] + w.bbox[2]) / 2) < 0)) return false;
   const rows: DraftRow[] = [];
   let at = new Map<DraftCell, number>();
   lines.slice(m).forEach((line, li) => {
     const cols = line.map((w) => columnAt(t, (w.bbox[0] + w.bbox[2]) / 2));
-    const opens = !rows.length || line.some(figure) || cols[0] === 0;
+    const opens = !rows.length || line.some(isFigureWord) || cols[0] === 0;
     if (opens) {
       rows.push({ page: head.pages[0]!, cells: Array.from({ length: t.nCols }, (_, c) => ({ text: '', page: head.pages[0]!, bbox: [t.colX[c]!, line[0]!.bbox[1], t.colX[c + 1]!, line[0]!.bbox[3]] as BBox, rowSpan: 1, colSpan: 1 })) });
       at = new Map();

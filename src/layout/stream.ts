@@ -11,6 +11,11 @@ export const NUMBERED_CAPTION = /^(tabel|table|tab\.)\s*(?:[ivxlc]+\s*[.-]\s*)?[
 
 /** Minimum number of multi-column lines for a borderless block to count as a table. */
 const MIN_TABULAR_LINES = 3;
+/** A word that is a printed figure ("1.250", "(3,5)", "Rp.", "98,4%"), as a row's first line prints them. */
+export function isFigureWord(w: Word): boolean {
+  return /\d/.test(w.text) && /^[(\-−]?(rp\.?)?[\d.,]+%?\)?[,-]*$/i.test(w.text);
+}
+
 /** A page number at the foot of a page ("12", "- 12 -", "Hal. 12"). */
 const PAGE_FOOT = /^(hal(aman)?\.?\s*)?(\d+|-\s*\d+\s*-)$/i;
 
@@ -716,7 +721,7 @@ function groupRows(run: LineInfo[], colOf: (x: number) => number): LineInfo[][] 
   const positive = gaps.filter((g) => g >= 0);
   const minGap = positive.length ? Math.min(...positive) : 0;
   const bimodal = positive.some((g) => g > minGap + size * 0.35) && positive.some((g) => g <= minGap + size * 0.15);
-  const figure = (l: LineInfo) => l.line.words.some((w) => /\d/.test(w.text) && /^[(\-−]?(rp\.?)?[\d.,]+%?\)?[,-]*$/i.test(w.text));
+  const figure = (l: LineInfo) => l.line.words.some(isFigureWord);
   const numeric = run.filter(figure).length >= 2;
   // A header of several lines, its cells vertically centred ("Capaian Kinerja" over "(%)" beside a
   // one-line "No"), is one row: the lines before the first figure, when they are all bold or the

@@ -71,13 +71,17 @@ function namedIn(sentence: string, names: ReadonlyArray<{ i: Indicator; words: s
  */
 function outsideName(sentence: string, name: string, p: Paragraph): { nameless: string; figures: Value[] } {
   const nameless = sentence.replace(new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), ' ');
+  return { nameless, figures: figuresIn(nameless, p) };
+}
+
+/** The figures a text of paragraph `p` prints, years aside, each cited to the paragraph. */
+function figuresIn(text: string, p: Paragraph): Value[] {
   const cite = { page: p.page, table: null, bbox: p.bbox };
-  const figures = [...nameless.matchAll(FIGURE)]
+  return [...text.matchAll(FIGURE)]
     .map((m) => m[0].trim())
     .filter((t) => !YEAR.test(t.replace(/\s*%$/, '')))
     .map((t) => valueFrom(t, p.ocr ?? false, cite))
     .filter((v): v is Value => v !== null && v.value !== null);
-  return { nameless, figures };
 }
 
 /**
@@ -187,11 +191,7 @@ export function readEfficiency(paragraphs: readonly Paragraph[], budget: readonl
       const norm = normalizeName(s);
       if (covered.some((c) => c.includes(norm) || norm.includes(c))) continue;
       const cite = { page: p.page, table: null, bbox: p.bbox };
-      const figures = [...s.matchAll(FIGURE)]
-        .map((m) => m[0].trim())
-        .filter((t) => !YEAR.test(t.replace(/\s*%$/, '')))
-        .map((t) => valueFrom(t, p.ocr ?? false, cite))
-        .filter((v): v is Value => v !== null && v.value !== null);
+      const figures = figuresIn(s, p);
       if (figures.length !== 3) continue;
       const ratios = figures.filter((f) => !/%/.test(f.text) && f.value! > 0 && f.value! < 10);
       if (ratios.length !== 1) continue;
