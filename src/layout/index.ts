@@ -83,7 +83,14 @@ export function layoutDocument(doc: PdfDocument): LayoutDocument {
       // lines fill a page of their own) is no break in the table.
       const between = prev && prevPage && pl.page.page === prevPage.page.page + 2 ? pages.find((x) => x.page.page === prevPage.page.page + 1) : undefined;
       const tail = between ? rowTail(between, prev!) : null;
-      const continued = k === 0 && prev && prevPage && continues(prev, prevPage, t, pl, tail !== null);
+      // The last lines of the previous part's last label, pushed to this page and read as a title.
+      const spill = k === 0 && prev && prevPage && t.caption && !t.captionBelow ? labelSpill(prev, t, pl) : null;
+      const continued = k === 0 && prev && prevPage && (spill ? continues(prev, prevPage, { ...t, caption: undefined }, { ...pl, lines: pl.lines.filter((l) => !spill.lines.includes(l)) }, tail !== null) : continues(prev, prevPage, t, pl, tail !== null));
+      if (continued && spill) {
+        joinTail(prev, spill.lines, pl);
+        delete t.caption;
+        pl.paragraphs = pl.paragraphs.filter((para) => !spill.lines.some((l) => within(l.bbox, para.bbox)));
+      }
       if (continued && tail && between) {
         joinTail(prev, tail, between);
         between.paragraphs = [];
@@ -422,6 +429,29 @@ function rowTail(page: PageLayout, table: DraftTable): TextLine[] | null {
   if (!lines.length || lines.length > 3) return null;
   const [x0, x1] = [table.colX[1] ?? Infinity, table.colX[table.colX.length - 1] ?? -Infinity];
   return lines.every((l) => lineText(l).length <= 60 && l.bbox[0] >= x0 - 2 && l.bbox[2] <= x1 + 2) ? lines : null;
+}
+
+/**
+ * The title-like lines above a page's first table that are the rest of the previous part's last
+ * label: a row broken at the page end whose label wrapped ("PROGRAM PENCEGAHAN, …" closing one page,
+ * "KEBAKARAN DAN …" opening the next). Every line above the table (page furniture aside) sits inside
+ * one column that holds text in that last row, and none reads as a caption ("Tabel …"). Null
+ * otherwise.
+ */
+function labelSpill(prev: DraftTable, next: DraftTable, page: PageLayout): { lines: TextLine[] } | null {
+  const h = page.page.height;
+  const lines = page.lines.filter((l) => l.bbox[3] < next.firstBBox[1] - 2 && !isPageFurniture(l, h));
+  if (!lines.length || lines.length > 3) return null;
+  if (lines.some((l) => CAPTION.test(lineText(l).trim()) || NUMBERED_CAPTION.test(lineText(l).trim()) || CONTINUED.test(lineText(l).trim()))) return null;
+  const last = prev.rows[prev.rows.length - 1];
+  if (!last) return null;
+  const cols = new Set(lines.map((l) => prev.colX.findIndex((x, c) => c < prev.nCols && l.bbox[0] >= x - 2 && l.bbox[2] <= prev.colX[c + 1]! + 2)));
+  if (cols.size !== 1) return null;
+  const [col] = [...cols];
+  if (col === undefined || col < 0) return null;
+  const cell = last.cells[col];
+  const origin = cell?.cover ? prev.rows[cell.cover.row]?.cells[cell.cover.col] : cell;
+  return origin?.text.trim() ? { lines } : null;
 }
 
 /** The rest of the last row, printed on a page of its own, joined to the row's cells by column. */

@@ -429,6 +429,34 @@ describe('weak continuation (layoutDocument)', () => {
     expect(t.rows.at(-1)!.cells.map((c) => c.text)).toEqual(['', 'JUMLAH', '4.000.000.000', '3.739.000.000']);
   });
 
+  it('joins a label wrapped over the page break, set above the part like a title, to the last row', () => {
+    const part = page([
+      ...line(['KEUANGAN', 'DAERAH'], 110, 80),
+      ...row('1.05', ['Program', 'A'], '100.000.000', '90.000.000', 94),
+      ...row('1.06', ['Program', 'B'], '200.000.000', '150.000.000', 108),
+      ...row('1.07', ['Program', 'C'], '300.000.000', '250.000.000', 122),
+    ], 2);
+    const layout = layoutDocument(doc([page1, part]));
+    expect(layout.tables).toHaveLength(1);
+    const t = layout.tables[0]!;
+    expect(t.rows).toHaveLength(7);
+    expect(t.rows[3]!.cells[1]!.text).toBe('Program Kepegawaian KEUANGAN DAERAH');
+    expect(t.rows[4]!.cells.map((c) => c.text)).toEqual(['1.05', 'Program A', '100.000.000', '90.000.000']);
+    expect(layout.paragraphs.filter((p) => p.page === 2)).toEqual([]);
+  });
+
+  it('keeps a title above the next page\'s table when it reaches beyond the label column', () => {
+    const part = page([
+      ...line(['REALISASI', 'ANGGARAN', 'MENURUT', 'PROGRAM', 'DAN', 'KEGIATAN', 'TAHUN', '2024'], 57, 80),
+      ...row('1.05', ['Program', 'A'], '100.000.000', '90.000.000', 94),
+      ...row('1.06', ['Program', 'B'], '200.000.000', '150.000.000', 108),
+      ...row('1.07', ['Program', 'C'], '300.000.000', '250.000.000', 122),
+    ], 2);
+    const layout = layoutDocument(doc([page1, part]));
+    expect(layout.tables).toHaveLength(2);
+    expect(layout.tables[1]!.caption).toBe('REALISASI ANGGARAN MENURUT PROGRAM DAN KEGIATAN TAHUN 2024');
+  });
+
   it('drops the two-line block when the previous page ends with prose, keeping its text', () => {
     const prose = page([
       ...line(['Tabel', 'di', 'bawah', 'ini', 'menyajikan', 'realisasi', 'anggaran', 'per', 'program', 'tahun', '2024.'], 57, 700),
