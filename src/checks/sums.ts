@@ -188,7 +188,10 @@ export function compareSum(parent: BudgetRow, children: readonly BudgetRow[], ct
   }
   // Rows read from a scan that lost some of their figures: which rows are which (a name wrapped
   // into a row of its own, a level read from a misread number) is as doubtful as the lost figures.
-  if (scanDamaged) return misses.map((m) => ({ ...m.draft, messageId: 'scan', severity: 'info' }));
+  // Unless the rows' own arithmetic proves every figure of the sum read right.
+  if (scanDamaged && !misses.every((m) => provenRead(parent, m.q, budget) && children.every((c) => provenRead(c, m.q, budget)))) {
+    return misses.map((m) => ({ ...m.draft, messageId: 'scan', severity: 'info' }));
+  }
   const year = misses.filter((m) => YEAR.has(m.q));
   if (!(year.some((m) => m.q === 'pagu') && year.some((m) => m.q === 'realisasi'))) return misses.map((m) => followsRealisasi(parent, m, misses));
   // Rows read from a scan that disagree with their total in pagu and realisasi at once: which rows
@@ -255,6 +258,23 @@ function damagedScan(parent: BudgetRow, children: readonly BudgetRow[], budget: 
   const lo = Math.min(...all.map(at));
   const hi = Math.max(...all.map(at));
   return budget.some((r) => r.table === parent.table && at(r) > lo && at(r) < hi && Boolean(r.unread?.length));
+}
+
+/**
+ * Whether a row's figure is proven read right by arithmetic that does not involve the sum being
+ * checked: printed as text, or one of pagu, realisasi and sisa that the other two give exactly
+ * (pagu − realisasi = sisa), or the exact sum of the row's own kegiatan / sub-kegiatan. Two readings
+ * agreeing to the rupiah do not both come from a misread digit.
+ */
+function provenRead(row: BudgetRow, q: Summed, budget: readonly BudgetRow[]): boolean {
+  const v = row[q];
+  if (!v || v.value == null) return false;
+  if (!v.ocr) return true;
+  const [p, x, s] = [row.pagu?.value, row.realisasi?.value, row.sisa?.value];
+  if (YEAR.has(q) && p != null && x != null && s != null && Math.abs(p - x - s) < 0.5) return true;
+  const parts = budget.length ? childRows(budget)(row) : [];
+  if (!parts.length || parts.some((c) => c[q]?.value == null)) return false;
+  return Math.abs(parts.reduce((sum, c) => sum + c[q]!.value!, 0) - v.value) < 0.5;
 }
 
 /** What a row that prints pagu and realisasi left unspent (null when it prints neither or spent it all). */

@@ -14,6 +14,23 @@ function mistypedProgram(sisa: string) {
   });
 }
 
+/**
+ * A program read from a scan (realisasi 920 mistyped: its kegiatan add up to 890, its sisa computed
+ * from it) whose second kegiatan's pagu the scan lost; with `proof`, that kegiatan's one sub-kegiatan
+ * is printed as text.
+ */
+function damagedProgram(proof: boolean) {
+  const ocr = (text: string, row: number, column: number) => value(text, { table: 'tb', row, column }, { ocr: true, unit: 'rupiah' });
+  return makeReport({
+    budget: [
+      budgetRow({ id: 'p', level: 'program', row: 1, pagu: ocr('1.000', 1, 2), realisasi: ocr('920', 1, 3), sisa: ocr('80', 1, 5) }),
+      budgetRow({ id: 'k1', level: 'kegiatan', parentId: 'p', row: 2, pagu: ocr('600', 2, 2), realisasi: ocr('550', 2, 3), sisa: ocr('50', 2, 5) }),
+      { ...budgetRow({ id: 'k2', level: 'kegiatan', parentId: 'p', row: 3, realisasi: ocr('340', 3, 3), sisa: ocr('60', 3, 5) }), unread: ['pagu' as const] },
+      ...(proof ? [budgetRow({ id: 's', level: 'sub_kegiatan', parentId: 'k2', row: 4, pagu: '400', realisasi: '340', sisa: '60' })] : []),
+    ],
+  });
+}
+
 testCheck(sumHierarchy, {
   valid: [
     {
@@ -120,6 +137,22 @@ testCheck(sumHierarchy, {
       }),
       errors: [{ messageId: 'scan', severity: 'info' }],
       check: ([f]) => expect(f?.message.en).toContain('check the scan'),
+    },
+    {
+      name: 'rows read from a scan that lost a kegiatan pagu, every figure summed proven by other arithmetic (pagu − realisasi = sisa, or the sum of its sub-kegiatan): the mistyped realisasi is an error',
+      report: damagedProgram(true),
+      errors: [
+        { messageId: 'mismatch', severity: 'error' },
+        { messageId: 'followsRealisasi', severity: 'error' },
+      ],
+    },
+    {
+      name: 'the same rows without the sub-kegiatan that prove the kegiatan whose pagu was lost: information, check the scan',
+      report: damagedProgram(false),
+      errors: [
+        { messageId: 'scan', severity: 'info' },
+        { messageId: 'scan', severity: 'info' },
+      ],
     },
     {
       name: 'kegiatan ≠ Σ its sub-kegiatan (realisasi)',
