@@ -315,7 +315,7 @@ async function recognise(job: PageJob, page: number, base: string): Promise<Page
   } else {
     await writeFile(`${base}-clean.pgm`, writePgm(clean));
     const read = await tesseractWords(job, `${base}-clean.pgm`, job.psm);
-    words = job.reread ? await rereadFigures(job, read, clean, base) : read;
+    words = dropSpecks(job.reread ? await rereadFigures(job, read, clean, base) : read);
   }
   const k = 72 / dpi;
   const result: Page = {
@@ -329,6 +329,29 @@ async function recognise(job: PageJob, page: number, base: string): Promise<Page
   if (image !== scanned) result.skew = skew;
   if (!words.length) result.warning = 'OCR found no text on this page';
   return result;
+}
+
+/** Below this confidence a lone one- or two-character word is taken for a speck of the scan. */
+const SPECK_CONF = 30;
+
+/**
+ * Drops the marks tesseract reads out of specks of dirt: a word of one or two characters, read
+ * with low confidence, or a lone dot or comma, with no other word on its line within three of its
+ * heights. A speck beside a heading ("Sumber Daya 0") would otherwise make the heading a row of
+ * figures. Dashes are kept: a lone "-" in a figure column is the report's nil.
+ *
+ * @example
+ *   dropSpecks([{ text: 'Daya', bbox: [233, 93, 259, 104], ocr: true, conf: 97 }, { text: '0', bbox: [471, 93, 481, 104], ocr: true, conf: 15 }]).length; // 1
+ */
+export function dropSpecks(words: readonly Word[]): Word[] {
+  const speck = (w: Word): boolean => {
+    const mark = /^[.,'`´·:;_~]$/.test(w.text);
+    if (!mark && ((w.conf ?? 100) >= SPECK_CONF || !/^[\p{L}\p{N}]{1,2}$/u.test(w.text))) return false;
+    const h = w.bbox[3] - w.bbox[1];
+    const reach = Math.max(h, 4) * 3;
+    return !words.some((o) => o !== w && Math.min(o.bbox[3], w.bbox[3]) - Math.max(o.bbox[1], w.bbox[1]) > 0 && o.bbox[0] < w.bbox[2] + reach && o.bbox[2] > w.bbox[0] - reach);
+  };
+  return words.filter((w) => !speck(w));
 }
 
 /** Tesseract's words on an image, in points. */

@@ -63,6 +63,9 @@ export function findStreamTables(page: Page, used: Set<number>, hRules: Segment[
       // A caption or a sentence of prose ends the table even when the next table follows closely.
       const text = next.line.words.map((w) => w.text).join(' ');
       if (!next.tabular && (NUMBERED_CAPTION.test(text) || (text.length > 60 && /[.:]$/.test(text)))) break;
+      // A caption below the table ends it even when its words spread over the columns' gaps (an OCR
+      // line read in two pieces); a list of tables (every line a caption) is no such table.
+      if (next.tabular && NUMBERED_CAPTION.test(text) && !lines.slice(i, j + 1).some((l) => NUMBERED_CAPTION.test(l.line.words.map((w) => w.text).join(' ')))) break;
       // Text set in another size than the table's rows is the page's prose or a note, not a wrapped
       // cell: cells wrap in the table's own type. Only the text layer declares sizes; OCR boxes
       // measure glyphs, which vary with the letters a line holds.

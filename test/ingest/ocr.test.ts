@@ -4,8 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.js';
-import { Page } from '../../src/model/document.js';
-import { ocrAvailable, ocrPages, parseTesseractTsv, stripRuleRemnants } from '../../src/ingest/ocr.js';
+import { Page, type Word } from '../../src/model/document.js';
+import { dropSpecks, ocrAvailable, ocrPages, parseTesseractTsv, stripRuleRemnants } from '../../src/ingest/ocr.js';
 import { detectRules, eraseRules, readPgm, rulesToPoints, writePgm, type GrayImage } from '../../src/ingest/raster.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -220,6 +220,21 @@ describe('parseTesseractTsv', () => {
   it('drops a word that is only a rule remnant', () => {
     const words = parseTesseractTsv(tsv.replace('\tMeja', '\t|').replace('\t96,09', '\t|96,09'), 300);
     expect(words.map((w) => w.text)).toEqual(['2', 'Perbaikan', '100.000.000', '96,09']);
+  });
+});
+
+describe('dropSpecks', () => {
+  const w = (text: string, x0: number, x1: number, conf: number, y = 93): Word => ({ text, bbox: [x0, y, x1, y + 11], size: 11, ocr: true, conf });
+  const cases: Array<{ name: string; words: Word[]; kept: string[] }> = [
+    { name: 'a low-confidence digit far from the heading it sits beside', words: [w('Sumber', 188, 229, 96), w('Daya', 233, 259, 97), w('0', 471, 481, 15)], kept: ['Sumber', 'Daya'] },
+    { name: 'a lone dot off the table, whatever its confidence', words: [w('Efisien', 491, 517, 91), w('.', 576, 577, 64)], kept: ['Efisien'] },
+    { name: 'a confident lone figure (a cell printing 0)', words: [w('Sisa', 100, 130, 96), w('0', 471, 478, 88)], kept: ['Sisa', '0'] },
+    { name: 'a low-confidence digit next to other words (part of a figure or a label)', words: [w('Tahun', 100, 130, 96), w('2', 134, 140, 20)], kept: ['Tahun', '2'] },
+    { name: 'a lone dash: the report\'s nil', words: [w('Sisa', 100, 130, 96), w('-', 471, 476, 20)], kept: ['Sisa', '-'] },
+    { name: 'a lone speck on a line of its own far below', words: [w('Sisa', 100, 130, 96), w('0', 105, 110, 10, 300)], kept: ['Sisa'] },
+  ];
+  it.each(cases)('$name', ({ words, kept }) => {
+    expect(dropSpecks(words).map((x) => x.text)).toEqual(kept);
   });
 });
 

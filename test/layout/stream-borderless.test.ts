@@ -526,3 +526,24 @@ describe('a sentence running over a page break', () => {
     expect(layout.paragraphs.find((p) => p.page === 1 && /menurun$/.test(p.text))).toBeDefined();
   });
 });
+
+describe('a caption below a borderless table, its words spread over the columns', () => {
+  const words = [
+    ...line([['Indikator', 60], ['Capaian', 300], ['Efisiensi', 420]], 60, 100),
+    ...line([['Nilai', 60], ['SAKIP', 88], ['82,68', right('82,68', 330)], ['0,99', right('0,99', 460)]], 60, 114),
+    ...line([['Indeks', 60], ['Kepuasan', 96], ['94,20', right('94,20', 330)], ['1,13', right('1,13', 460)]], 60, 128),
+    ...line([['Persentase', 60], ['konsistensi', 116], ['109,17', right('109,17', 330)], ['1,36', right('1,36', 460)]], 60, 142),
+    // An OCR line read in pieces: "Tabel 3.4 Efisiensi" and, far right, "Sumber Daya".
+    ...line([['Tabel', 178], ['3.4', 207], ['Efisiensi', 226], ['Sumber', 348], ['Daya', 384]], 178, 158),
+  ];
+  it('ends the table: the caption is neither a row nor a reason to merge columns', () => {
+    const t = layoutPage(page(words)).tables[0]!;
+    expect(texts(t)).toEqual([
+      ['Indikator', 'Capaian', 'Efisiensi'],
+      ['Nilai SAKIP', '82,68', '0,99'],
+      ['Indeks Kepuasan', '94,20', '1,13'],
+      ['Persentase konsistensi', '109,17', '1,36'],
+    ]);
+    expect(t.caption).toBe('Tabel 3.4 Efisiensi Sumber Daya');
+  });
+});
