@@ -58,6 +58,7 @@ export function matchFacts(fx: FactIndex, retriever: Retriever, terms: string[],
           if (loan !== t && loan.length >= 5) hit = names.filter((nm) => like(loan, nm));
         }
         if (!hit.length && acronymOf(e).includes(t)) hit = names;
+        if (!hit.length && t.length >= 5) hit = syllabicHits(t, e);
       }
       if (hit.length || !optional.has(t)) totalW += w;
       if (hit.length) {
@@ -106,3 +107,71 @@ function acronymOf(e: FactEntity): string[] {
   ACRONYMS.set(e, a);
   return a;
 }
+
+const STOP_IN_NAMES = /^(dan|yang|di|ke|dari|untuk|pada|terkait|dalam|of|the|and)$/i;
+
+/**
+ * The name words a syllabic acronym is made of: Indonesian shortens a name by taking a piece of
+ * each of its consecutive words ("trantibum": ketenteraman, ketertiban, umum; "disdukcapil": dinas,
+ * kependudukan, pencatatan, sipil). Each piece starts at a syllable of its word and takes letters of
+ * the word in order (a spelling may drop a vowel: "tran" of "ketenteraman"); two pieces at least,
+ * of two letters at least each, covering the whole word asked. Empty when no name is so made.
+ *
+ * @example
+ *   syllabicPieces('trantibum', ['ketenteraman', 'ketertiban', 'umum']); // ['ketenteraman', 'ketertiban', 'umum']
+ */
+export function syllabicPieces(token: string, words: readonly string[]): string[] {
+  const fits = (from: number, k: number): number[] | null => {
+    if (from === token.length) return [];
+    const w = words[k];
+    if (w === undefined) return null;
+    for (const o of onsets(w)) {
+      if (w[o] !== token[from]) continue;
+      // Longest piece first: the letters of the token found in order in the word from this syllable.
+      let at = o + 1;
+      let len = 1;
+      const ends: number[] = [];
+      while (from + len < token.length) {
+        const i = w.indexOf(token[from + len]!, at);
+        if (i < 0) break;
+        at = i + 1;
+        len++;
+        ends.push(len);
+      }
+      for (const l of ends.reverse()) {
+        const rest = fits(from + l, k + 1);
+        if (rest) return [k, ...rest];
+      }
+    }
+    return null;
+  };
+  for (let start = 0; start + 1 < words.length; start++) {
+    const used = fits(0, start);
+    if (used && used.length >= 2) return used.map((k) => words[k]!);
+  }
+  return [];
+}
+
+/** Where a word's syllables start: its first letter, and each consonant (or ng, ny, kh, sy) before a vowel. */
+function onsets(w: string): number[] {
+  const vowel = (ch: string | undefined) => ch !== undefined && 'aeiou'.includes(ch);
+  const out = [0];
+  for (let i = 1; i + 1 < w.length; i++) {
+    if (vowel(w[i]) || !vowel(w[i + 1])) continue;
+    const pair = w.slice(i - 1, i + 1);
+    out.push(/^(ng|ny|kh|sy)$/.test(pair) && i - 1 > 0 ? i - 1 : i);
+  }
+  return [...new Set(out)];
+}
+
+/** The normalised name words of `e` that `token`, read as a syllabic acronym, is made of. */
+function syllabicHits(token: string, e: FactEntity): string[] {
+  if (!/^\p{L}+$/u.test(token)) return [];
+  for (const n of e.names) {
+    const words = n.toLowerCase().split(/[^\p{L}]+/u).filter((w) => w && !STOP_IN_NAMES.test(w));
+    const used = syllabicPieces(token, words);
+    if (used.length) return [...e.terms].filter((t) => used.some((u) => like(t, u)));
+  }
+  return [];
+}
+
