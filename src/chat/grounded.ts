@@ -990,6 +990,20 @@ function premise(u: Understood, c: Ctx, e: FactEntity, used: Fact[], lines: stri
   // Findings on the figure and on the other cells of its row (a realisasi that does not add up
   // makes the % printed beside it doubtful too).
   const notes = wrongNotes(c, [...used, ...sameRow(c, used)]);
+  // A stated figure the report prints, but in a cell the audit finds wrong: the premise rests on a
+  // wrong figure. The printed figure, where it is printed, and the finding.
+  const wrongFigure = holds && u.asserted.length > 0 && u.asserted.every((a) => {
+    const cells = numeric.filter((f) => sameFigure(a, f.text, true));
+    return cells.length > 0 && cells.every((f) => (c.fx.findingsByCell.get(f.id) ?? []).some((x) => x.severity === 'error' && !!x.printed && sameFigure(x.printed.text, f.text)));
+  });
+  if (wrongFigure) {
+    const cells = numeric.filter((f) => u.asserted.some((a) => sameFigure(a, f.text, true)));
+    const own = wrongNotes(c, cells);
+    return {
+      intent: 'correction',
+      text: [t(c, `Tidak tepat: ${u.asserted.join(', ')} memang tercetak (${cells.map((f) => `${t(c, 'hal.', 'p.')} ${f.page} [${f.id}]`).join(', ')}), tetapi audit menemukan angka itu keliru.`, `Not so: ${u.asserted.join(', ')} is printed (${cells.map((f) => `p. ${f.page} [${f.id}]`).join(', ')}), but the audit finds that figure wrong.`), ...own, ...lines, ...notes.filter((n) => !own.includes(n))].join('\n'),
+    };
+  }
   if (holds) {
     const yes = notes.length
       ? t(c, 'Itu yang dicetak laporan, tetapi audit menemukan masalah pada baris ini:', 'That is what the report prints, but the audit finds a problem in this row:')

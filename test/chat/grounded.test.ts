@@ -131,6 +131,14 @@ describe('false premises', () => {
     expect(a.citations.map((c) => c.id)).toContain(p.ctx.result.findings.find((f) => f.check === 'capaian')!.id);
   });
 
+  it('a stated figure the report prints in a cell the audit finds wrong: not so, with where it is printed and the finding', () => {
+    const a = ask('Mengapa capaian Persentase OPD yang melakukan pelayanan terintegrasi bisa 80,00%?');
+    expect(a.intent).toBe('correction');
+    expect(a.text).toMatch(/^Tidak tepat: 80,00% memang tercetak \(hal\. \d+ \[t\d+\.r\d+c\d+\]\), tetapi audit menemukan angka itu keliru\.\n/);
+    expect(a.text).toContain('dihitung ulang 75,14');
+    expect(a.citations.map((c) => c.id)).toContain(p.ctx.result.findings.find((f) => f.check === 'capaian')!.id);
+  });
+
   it('confirms a premise the figures bear out', () => {
     const a = ask('Since the IKM beat its target of 88, what drove it?');
     expect(a.text).toMatch(/^Yes\. The realisation 93,05 \[t2\.r1c4\] exceeds the target 88 \[t2\.r1c3\]/);
