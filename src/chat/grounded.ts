@@ -479,7 +479,13 @@ function countWhere(u: Understood, c: Ctx): GroundedAnswer | null {
   const main = [...tables.values()].sort((a, b) => b.length - a.length)[0] ?? [];
   const hits = main.filter(test);
   const what = kinds[0] === 'sub_kegiatan' ? t(c, 'sub kegiatan', 'sub-kegiatan') : kinds[0] === 'kegiatan' ? 'kegiatan' : kinds[0] === 'program' ? 'program' : t(c, 'indikator', 'indicators');
-  const list = hits.slice(0, 8).map((f) => `${plain(clipText(f.entity.name, 70))} ${plain(f.text)} [${f.id}]`);
+  // A predikat is given with the capaian its row prints: the figure the label stands for.
+  const capaianOf = (f: Fact): string => {
+    if (f.attr !== 'predikat') return '';
+    const cap = sameRow(c, [f]).find((x) => x.attr === 'capaian' && x.entity === f.entity);
+    return cap ? `capaian ${plain(cap.text)} [${cap.id}], ` : '';
+  };
+  const list = hits.slice(0, 8).map((f) => `${plain(clipText(f.entity.name, 70))} ${capaianOf(f)}${plain(f.text)} [${f.id}]`);
   return {
     intent: 'count-claims',
     text: t(c, `${hits.length} dari ${main.length} ${what}${main[0]?.tableLabel ? ` di Tabel ${main[0].tableLabel}` : ''}: ${list.join('; ') || '—'}.`, `${hits.length} of ${main.length} ${what}${main[0]?.tableLabel ? ` in Table ${main[0].tableLabel}` : ''}: ${list.join('; ') || '—'}.`),

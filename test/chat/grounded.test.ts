@@ -281,3 +281,18 @@ describe('ranking and nearest figures', () => {
     expect(a.text).toBe('The report does not state the remaining budget (sisa) for JUMLAH.\nNearest the report prints (not what was asked): Budget (pagu) JUMLAH (original): Rp. 336.997.200 [t1.r3c2]');
   });
 });
+
+describe('counting lines by a label', () => {
+  it('lists each indicator of the predikat asked with the capaian its row prints', async () => {
+    const q = await fixtureWith([
+      ['t9', 13, 'Tabel 3.1 Capaian Kinerja Tahun 2023', [
+        ['No', 'Indikator Kinerja', 'Target', 'Realisasi', 'Capaian (%)', 'Predikat'],
+        ['1', 'Indikator Alpha Pelayanan', '100', '90', '90,00', 'Tinggi'],
+        ['2', 'Indikator Beta Pelayanan', '100', '120', '120,00', 'Sangat Tinggi'],
+        ['3', 'Indikator Gamma Pelayanan', '100', '80', '80,00', 'Tinggi'],
+      ]],
+    ]);
+    const a = answerDeterministic('Berapa indikator yang predikatnya Tinggi?', q);
+    expect(a.text).toMatch(/^2 dari 3 indikator di Tabel 3\.1: Indikator Alpha Pelayanan capaian 90,00 \[t9\.r\d+c4\], Tinggi \[t9\.r\d+c5\]; Indikator Gamma Pelayanan capaian 80,00 \[t9\.r\d+c4\], Tinggi/);
+  });
+});
