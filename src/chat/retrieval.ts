@@ -113,6 +113,7 @@ for (const group of [...SYNONYM_GROUPS, ...DOMAIN_GROUPS]) {
  * @example
  *   stem('anggarannya'); // 'anggar'
  *   stem('budgets');     // 'budget'
+ *   stem('businesses');  // 'business'
  */
 export function stem(word: string): string {
   let w = word;
@@ -129,7 +130,10 @@ export function stem(word: string): string {
   strip(['lah', 'kah', 'pun']);
   strip(['nya', 'ku', 'mu']);
   if (!strip(['kan', 'an', 'i'])) {
-    if (w.length > 4 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
+    // English plurals: "-es" after a sibilant ("businesses", "approaches"), "-ies" ("facilities"), else "-s".
+    if (w.length > 5 && /(ss|sh|ch|x)es$/.test(w)) w = w.slice(0, -2);
+    else if (w.length > 5 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
+    else if (w.length > 4 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
   }
   return w;
 }

@@ -10,6 +10,10 @@ describe('normalisation', () => {
     ['laksanakan', 'laksana'],
     ['realisasi', 'realisas'],
     ['budgets', 'budget'],
+    ['businesses', 'business'],
+    ['approaches', 'approach'],
+    ['facilities', 'facility'],
+    ['process', 'process'],
     ['pagu', 'pagu'],
     ['2023', '2023'],
   ])('stem(%s) = %s', (w, s) => expect(stem(w)).toBe(s));
