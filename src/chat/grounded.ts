@@ -1011,6 +1011,7 @@ function premise(u: Understood, c: Ctx, e: FactEntity, used: Fact[], lines: stri
     };
   }
   if (holds) {
+    if (!notes.length) lines.push(...recomputations(c, used));
     const yes = notes.length
       ? t(c, 'Itu yang dicetak laporan, tetapi audit menemukan masalah pada baris ini:', 'That is what the report prints, but the audit finds a problem in this row:')
       : t(c, 'Ya, sesuai dengan yang dicetak laporan.', 'Yes, that is what the report prints.');
@@ -1021,6 +1022,38 @@ function premise(u: Understood, c: Ctx, e: FactEntity, used: Fact[], lines: stri
     intent: 'correction',
     text: [t(c, `Tidak. Laporan tidak mencetak ${claimed} untuk ${plain(clipText(e.name, 100))}; yang dicetak:`, `No. The report does not print ${claimed} for ${plain(clipText(e.name, 100))}; it prints:`), ...lines, ...notes].join('\n'),
   };
+}
+
+/**
+ * How a printed capaian or serapan the audit found no fault with comes out of its row's operands:
+ * realisasi / target × 100 (or the lower-is-better forms target / realisasi × 100 and
+ * (2 − realisasi / target) × 100, whichever the printed figure follows), realisasi / pagu × 100.
+ */
+function recomputations(c: Ctx, used: Fact[]): string[] {
+  const out: string[] = [];
+  const done = new Set<string>();
+  const fmt = (v: number, d: number) => (c.lang === 'id' ? formatId(v, d) : formatUs(v, d));
+  // Each operand cited where it stands.
+  const shown = (x: Fact) => `${plain(x.text.replace(/\s*%$/, ''))} [${x.id}]`;
+  for (const f of used) {
+    if ((f.attr !== 'capaian' && f.attr !== 'serapan') || f.value === null) continue;
+    const key = `${f.entity.key}|${f.attr}|${f.text}`;
+    if (done.has(key)) continue;
+    const row = sameRow(c, [f]).filter((x) => x.entity === f.entity && x.period === f.period && x.value);
+    const as = row.filter((x) => x.attr === 'realisasi');
+    const bs = row.filter((x) => x.attr === (f.attr === 'capaian' ? 'target' : 'pagu'));
+    const d = Math.min(/[.,](\d+)\s*%?$/.exec(f.text)?.[1]?.length ?? 0, 2);
+    const forms = as.flatMap((a) => bs.flatMap((b): Array<[number, string]> => {
+      const [x, y] = [a.value!, b.value!];
+      const plainForm: [number, string] = [(x / y) * 100, `${shown(a)} / ${shown(b)} × 100`];
+      return f.attr === 'capaian' ? [plainForm, [(y / x) * 100, `${shown(b)} / ${shown(a)} × 100`], [(2 - x / y) * 100, `(2 − ${shown(a)} / ${shown(b)}) × 100`]] : [plainForm];
+    }));
+    const hit = forms.find(([v]) => Math.abs(v - f.value!) <= 0.5 * 10 ** -d + 1e-9);
+    if (!hit) continue;
+    done.add(key);
+    out.push(t(c, `Dihitung ulang: ${hit[1]} = ${fmt(hit[0], Math.max(d, 2))}, sesuai dengan ${plain(f.text)} yang tercetak.`, `Recomputed: ${hit[1]} = ${fmt(hit[0], Math.max(d, 2))}, matching the printed ${plain(f.text)}.`));
+  }
+  return out.slice(0, 2);
 }
 
 /** Findings about the printed figures an answer gives: the printed figure, the recomputed one and the finding. */
