@@ -180,3 +180,39 @@ export function halfUnit(n: Num): number {
 export function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * Whether a figure read from a scan looks like a misreading of the value the other printed figures
+ * of its row give it: ten times or more apart (digits lost or added), or the same digits with one or
+ * two lost at an end ("8,7" read for 38,7). A typed figure is never so judged: on a text page the
+ * printed figure is the report's.
+ *
+ * @example
+ *   misreadInScan({ text: '91.500', value: 91500, decimals: 0, unit: 'rupiah', ocr: true, cite }, 247201500); // true
+ *   misreadInScan({ text: '8,7', value: 8.7, decimals: 1, unit: 'number', ocr: true, cite }, 38.70); // true
+ */
+export function misreadInScan(read: Value | null | undefined, implied: number): boolean {
+  if (!read?.ocr || read.value === null || !Number.isFinite(implied) || implied <= 0 || read.value <= 0) return false;
+  const ratio = implied / read.value;
+  if (ratio >= 9.5 || ratio <= 1 / 9.5) return true;
+  const d = Math.max(0, Math.min(read.decimals, 6));
+  const digits = (v: number) => String(Math.round(v * 10 ** d));
+  const [r, i] = [digits(read.value), digits(implied)];
+  const lost = i.length - r.length;
+  return lost >= 1 && lost <= 2 && (i.startsWith(r) || i.endsWith(r));
+}
+
+/** The message said after a finding whose operand `misreadInScan` doubts. */
+export function misreadNote(name: Bilingual, read: Value, implied: number): Bilingual {
+  const v = { id: formatId(implied, read.decimals), en: formatUs(implied, read.decimals) };
+  return {
+    id: ` — ${name.id} ${read.text} dibaca dari pindaian, padahal angka lain barisnya memberinya ${v.id}: kemungkinan salah baca (digit hilang atau bertambah); periksa pindaian`,
+    en: ` — the ${name.en} ${read.text} was read from the scan, while the row's other figures give it ${v.en}: probably a misreading (digits lost or added); check the scan`,
+  };
+}
+
+/** The note for the first operand `misreadInScan` doubts, given each with the value the row implies and its name; null when none. */
+export function firstMisread(operands: ReadonlyArray<readonly [Value | null | undefined, number, Bilingual]>): Bilingual | null {
+  for (const [read, implied, name] of operands) if (read && misreadInScan(read, implied)) return misreadNote(name, read, implied);
+  return null;
+}

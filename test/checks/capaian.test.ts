@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import capaian from '../../src/checks/rules/capaian.js';
-import { claim, indicator, makeReport } from './builders.js';
+import { claim, indicator, makeReport, value } from './builders.js';
 import { testCheck } from './tester.js';
 
 const declare = (formula: 'two-minus' | 'inverse' | 'ratio') => claim('formula', { polarity: 'lower', formula, text: `rumus ${formula}` });
@@ -25,6 +25,17 @@ testCheck(capaian, {
     { name: 'realisasi above target is fine when the capaian matches', report: makeReport({ indicators: [indicator({ target: '100,00', realisasi: '104,50', capaian: '104,5%' })] }) },
   ],
   invalid: [
+    {
+      name: 'a target read from a scan with a digit lost (8,7 for 38,7, which the realisasi 40,28 and capaian 104,08% give): information, the reading is doubted',
+      report: makeReport({ indicators: [indicator({ target: value('8,7', {}, { ocr: true }), realisasi: value('40,28', {}, { ocr: true }), capaian: '104,08%' })] }),
+      errors: [{ messageId: 'scanMisread', severity: 'info' }],
+      check: ([f]) => expect(f?.message.id).toContain('target 8,7 dibaca dari pindaian, padahal angka lain barisnya memberinya 38,7'),
+    },
+    {
+      name: 'the same target typed: an error',
+      report: makeReport({ indicators: [indicator({ target: '8,7', realisasi: '40,28', capaian: '104,08%' })] }),
+      errors: [{ messageId: 'mismatch', severity: 'error' }],
+    },
     {
       name: '51,85 / 69 = 75,14 printed as 75,07%',
       report: makeReport({ indicators: [indicator({ target: '69', realisasi: '51,85', capaian: '75,07%' })] }),

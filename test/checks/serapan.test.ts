@@ -1,6 +1,8 @@
 import { expect } from 'vitest';
 import serapan from '../../src/checks/rules/serapan.js';
-import { belanja, budgetRow, makeReport } from './builders.js';
+import { belanja, budgetRow, makeReport, value } from './builders.js';
+const scanned = (text: string) => value(text, {}, { ocr: true, unit: 'rupiah' });
+
 import { testCheck } from './tester.js';
 
 testCheck(serapan, {
@@ -21,6 +23,17 @@ testCheck(serapan, {
     { name: 'realisasi above a pagu printed with decimals, within its rounding', report: makeReport({ belanja: [belanja({ kind: 'modal', amount: '1.000,5', realisasi: '1.000,54', source: 'text' })] }) },
   ],
   invalid: [
+    {
+      name: 'a pagu read from a scan (91.500) that the printed %, realisasi and sisa put at 247.201.500: information, the reading is doubted',
+      report: makeReport({ budget: [budgetRow({ pagu: scanned('91.500'), realisasi: scanned('211.054.729'), persen: '85,38', sisa: scanned('36.146.771') })] }),
+      errors: [{ messageId: 'scanMisread', severity: 'info' }],
+      check: ([f]) => expect(f?.message.id).toContain('pagu 91.500 dibaca dari pindaian, padahal angka lain barisnya memberinya 247.201.500'),
+    },
+    {
+      name: 'the same figures typed: the printed pagu is the report\'s, an error',
+      report: makeReport({ budget: [budgetRow({ pagu: '91.500', realisasi: '211.054.729', persen: '85,38', sisa: '36.146.771' })] }),
+      errors: [{ messageId: 'mismatch', severity: 'error' }],
+    },
     {
       name: "a total's % printed as the mean of its rows' percentages (95 and 50 → 72,50%) instead of Σrealisasi/Σpagu (1.400 / 1.900 = 73,68%): says so",
       report: makeReport({

@@ -1,7 +1,7 @@
 import type { Indicator, Operand } from '../../model/index.js';
 import { div, point, scale, sub, type Interval } from '../../numbers/index.js';
 import type { Bilingual, Check, CheckContext, FindingDraft } from '../types.js';
-import { decimalsOf, declaredFormula, fmt, fmtPlain, indicatorSubject, judge, measure, shown, type Judgement, type Num, type Widen } from '../util.js';
+import { decimalsOf, declaredFormula, firstMisread, fmt, fmtPlain, indicatorSubject, judge, measure, shown, type Judgement, type Num, type Widen } from '../util.js';
 
 type Formula = 'ratio' | 'two-minus' | 'inverse';
 
@@ -31,6 +31,10 @@ const capaian: Check = {
     mismatch: {
       id: '{indikator}: capaian tercetak {printed} tetapi {formulaName} = {expected}% ({formula})',
       en: '{indikator}: printed capaian {printed} but {formulaName} = {expected}% ({formula})',
+    },
+    scanMisread: {
+      id: '{indikator}: capaian tercetak {printed} tetapi {formulaName} = {expected}% ({formula}){note}',
+      en: '{indikator}: printed capaian {printed} but {formulaName} = {expected}% ({formula}){note}',
     },
     mismatchLower: {
       id: '{indikator} (semakin rendah semakin baik): capaian tercetak {printed} tetapi {formulaName} = {expected}% ({formula}); rumus lain memberi {alternatives}',
@@ -62,13 +66,37 @@ const capaian: Check = {
     const declaredLower = declaredFormula(report, 'lower');
     for (const ind of report.indicators) {
       const draft = checkIndicator(ind, ctx, declaredLower);
-      if (draft) out.push(draft);
+      if (draft) out.push(misread(ind, draft) ?? draft);
     }
     return out;
   },
 };
 
 export default capaian;
+
+/**
+ * A mismatch resting on a target or realisasi read from a scan that the printed capaian and the
+ * other operand put elsewhere, by the formula judged (`misreadInScan`): information, check the scan.
+ */
+function misread(ind: Indicator, draft: FindingDraft): FindingDraft | null {
+  if (draft.messageId !== 'mismatch' && draft.messageId !== 'mismatchLower') return null;
+  const c = measure(ind.capaian)?.value;
+  const r = measure(ind.realisasi)?.value;
+  const t = measure(ind.target)?.value;
+  const f = /\[(ratio|inverse|two-minus):/.exec(draft.expected?.formula ?? '')?.[1] as Formula | undefined;
+  if (!c || !r || !t || !f) return null;
+  const implied: Record<Formula, [number, number]> = {
+    ratio: [(r * 100) / c, (c * t) / 100],
+    inverse: [(c * r) / 100, (t * 100) / c],
+    'two-minus': [r / (2 - c / 100), t * (2 - c / 100)],
+  };
+  const [target, realisasi] = implied[f];
+  const note = firstMisread([
+    [ind.target, target, { id: 'target', en: 'target' }],
+    [ind.realisasi, realisasi, { id: 'realisasi', en: 'realisasi' }],
+  ]);
+  return note ? { ...draft, messageId: 'scanMisread', severity: 'info', data: { ...draft.data, note } } : null;
+}
 
 interface Setup {
   printed: Num;

@@ -3,7 +3,7 @@ import type { BudgetRow, Report } from '../../model/index.js';
 import { judgeMean, meanFormula } from '../means.js';
 import { childRows, totalRows } from '../sums.js';
 import type { Check, CheckContext, FindingDraft } from '../types.js';
-import { amount, fmt, halfUnit, judge, measure, shown, type Num } from '../util.js';
+import { amount, firstMisread, fmt, halfUnit, judge, measure, shown, type Num } from '../util.js';
 
 /**
  * % serapan vs realisasi / pagu × 100. Realisasi above pagu printed with its serapan over 100% is
@@ -40,6 +40,10 @@ const serapan: Check = {
       id: '{uraian}: realisasi {realisasi} melebihi pagu {pagu} (serapan {serapan}%), tanpa keterangan pergeseran atau kelebihan anggaran',
       en: '{uraian}: realisasi {realisasi} exceeds its pagu {pagu} (absorption {serapan}%), with nothing saying the budget was shifted or exceeded',
     },
+    scanMisread: {
+      id: '{uraian}: % serapan tercetak {printed} tetapi realisasi/pagu = {expected}% ({formula}){note}',
+      en: '{uraian}: printed absorption {printed} but realisasi/pagu = {expected}% ({formula}){note}',
+    },
     rounding: {
       id: '{uraian}: % serapan tercetak {printed} hanya cocok dengan realisasi/pagu = {expected}% bila dipotong, bukan dibulatkan ({formula})',
       en: '{uraian}: printed absorption {printed} matches realisasi/pagu = {expected}% only if truncated rather than rounded ({formula})',
@@ -66,11 +70,19 @@ const serapan: Check = {
         explains.push({ row: row.id, quantity: 'pagu', delta: p.value - (x.value * 100) / q.value, tolerance: (x.value * 100 * qTol) / (q.value * q.value) });
       }
       const mean = j.verdict === 'mismatch' ? meanOfRows(q, partsOf(row)) : null;
+      // A pagu or realisasi read from a scan that the row's % (and sisa) put elsewhere: the reading's doubt.
+      const sisaV = amount(row.sisa)?.value;
+      const note = !mean && j.verdict === 'mismatch' && q.value !== 0
+        ? firstMisread([
+            [row.pagu, sisaV !== undefined ? x.value + sisaV : (x.value * 100) / q.value, { id: 'pagu', en: 'pagu' }],
+            [row.realisasi, sisaV !== undefined ? p.value - sisaV : (q.value * p.value) / 100, { id: 'realisasi', en: 'realisasi' }],
+          ])
+        : null;
       out.push({
-        messageId: mean ? 'meanOfPercent' : j.verdict === 'rounding' ? 'rounding' : 'mismatch',
-        severity: j.verdict === 'rounding' ? 'rounding' : undefined,
+        messageId: mean ? 'meanOfPercent' : note ? 'scanMisread' : j.verdict === 'rounding' ? 'rounding' : 'mismatch',
+        severity: note ? 'info' : j.verdict === 'rounding' ? 'rounding' : undefined,
         subject: `budget:${row.key}`,
-        data: { uraian: row.uraian, printed: row.persen.text, expected: shown(j.value, q), formula, ...(mean ? { ...mean, level: LEVEL[row.level] ?? LEVEL.total! } : {}) },
+        data: { uraian: row.uraian, printed: row.persen.text, expected: shown(j.value, q), formula, ...(note ? { note } : {}), ...(mean ? { ...mean, level: LEVEL[row.level] ?? LEVEL.total! } : {}) },
         printed: { text: row.persen.text, value: q.value },
         expected: { value: j.value, interval: j.interval, formula, operands: [ctx.operand('realisasi', row.realisasi), ctx.operand('pagu', row.pagu)] },
         citations: [ctx.cite(row.persen.cite)],

@@ -1,6 +1,6 @@
 import { sub } from '../../numbers/index.js';
 import type { Check, FindingDraft } from '../types.js';
-import { amount, fmt, halfUnit, judge, rupiah } from '../util.js';
+import { amount, firstMisread, fmt, halfUnit, judge, measure, rupiah } from '../util.js';
 
 /**
  * Sisa vs pagu − realisasi, exact for rupiah printed without decimals. A sisa printed without its
@@ -23,6 +23,10 @@ const sisa: Check = {
       id: '{uraian}: sisa tercetak {printed} tetapi pagu − realisasi = {expected} ({formula}); tanda minus hilang atau berlebih',
       en: '{uraian}: printed sisa {printed} but pagu − realisasi = {expected} ({formula}); the minus sign is missing or extra',
     },
+    scanMisread: {
+      id: '{uraian}: sisa tercetak {printed} tetapi pagu − realisasi = {expected} ({formula}){note}',
+      en: '{uraian}: printed sisa {printed} but pagu − realisasi = {expected} ({formula}){note}',
+    },
     rounding: {
       id: '{uraian}: sisa tercetak {printed} hanya cocok dengan pagu − realisasi = {expected} bila dipotong ({formula})',
       en: '{uraian}: printed sisa {printed} matches pagu − realisasi = {expected} only if truncated ({formula})',
@@ -42,11 +46,20 @@ const sisa: Check = {
       const signOnly = j.verdict === 'mismatch' && s.value !== 0 && flipped?.verdict === 'ok';
       const e = s.value - (p.value - x.value);
       const tolerance = halfUnit(p) + halfUnit(x) + halfUnit(s);
+      // A figure read from a scan that the row's other figures (the % among them) put elsewhere.
+      const q = measure(row.persen)?.value;
+      const note = !signOnly && j.verdict === 'mismatch'
+        ? firstMisread([
+            [row.pagu, x.value + s.value, { id: 'pagu', en: 'pagu' }],
+            [row.realisasi, p.value - s.value, { id: 'realisasi', en: 'realisasi' }],
+            [row.sisa, p.value - x.value, { id: 'sisa', en: 'sisa' }],
+          ].filter(([v]) => v !== row.sisa || q === undefined || Math.abs((x.value / p.value) * 100 - q) <= 0.5) as Array<[typeof row.pagu, number, { id: string; en: string }]>)
+        : null;
       out.push({
-        messageId: signOnly ? 'sign' : j.verdict === 'rounding' ? 'rounding' : 'mismatch',
-        severity: signOnly ? 'warning' : j.verdict === 'rounding' ? 'rounding' : undefined,
+        messageId: note ? 'scanMisread' : signOnly ? 'sign' : j.verdict === 'rounding' ? 'rounding' : 'mismatch',
+        severity: note ? 'info' : signOnly ? 'warning' : j.verdict === 'rounding' ? 'rounding' : undefined,
         subject: `budget:${row.key}`,
-        data: { uraian: row.uraian, printed: row.sisa.text, expected: rupiah(j.value), formula, diff: rupiah(e) },
+        data: { uraian: row.uraian, printed: row.sisa.text, expected: rupiah(j.value), formula, diff: rupiah(e), ...(note ? { note } : {}) },
         printed: { text: row.sisa.text, value: s.value },
         expected: { value: j.value, interval: j.interval, formula, operands: [ctx.operand('pagu', row.pagu), ctx.operand('realisasi', row.realisasi)] },
         citations: [ctx.cite(row.sisa.cite)],
