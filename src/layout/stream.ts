@@ -692,7 +692,12 @@ function narrowSeparators(tabular: LineInfo[], seps: number[], minX: number, wid
     if (seps.some((s) => s >= a - 1 && s <= b + 1)) continue;
     // Lines that hold a real column gap over the whole range, between two of their chunks.
     const support = tabular.filter((l) => l.chunks.some((ch, k) => k > 0 && l.chunks[k - 1]!.x1 <= a + 2 && ch.x0 >= b - 2)).length;
-    if (support >= 2) out.push((a + b) / 2);
+    // Two columns printed close are both printed on some lines: a range no line fills on both sides
+    // (between the wide separators around it) is the edge of a label set apart from its figures.
+    const left = Math.max(minX, ...seps.filter((x) => x < a));
+    const right = Math.min(minX + width, ...seps.filter((x) => x > b));
+    const both = tabular.filter((l) => l.line.words.some((w) => w.bbox[0] >= left && w.bbox[2] <= b + 1) && l.line.words.some((w) => w.bbox[0] >= a - 1 && w.bbox[2] <= right)).length;
+    if (support >= 2 && both >= 2) out.push((a + b) / 2);
   }
   return out;
 }

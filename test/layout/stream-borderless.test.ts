@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readPdf } from '../../src/ingest/pdf.js';
 import { finalizeTable, type DraftTable } from '../../src/layout/build.js';
@@ -545,5 +546,21 @@ describe('a caption below a borderless table, its words spread over the columns'
       ['Persentase konsistensi', '109,17', '1,36'],
     ]);
     expect(t.caption).toBe('Tabel 3.4 Efisiensi Sumber Daya');
+  });
+});
+
+describe('a header label set apart from its right-aligned figures (narrowSeparators)', () => {
+  const fixture = JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/label-apart.json'), 'utf8')) as { words: Array<[string, number, number, number, number, number]>; rules: Page['rules'] };
+  const words: Word[] = fixture.words.map(([text, x0, y0, x1, y1, size]) => ({ text, bbox: [x0, y0, x1, y1], size, ocr: false }));
+  it('keeps the label, the figures and a range printed across the gap in one column', () => {
+    const t = layoutPage({ ...page(words), rules: fixture.rules }).tables[0]!;
+    const rows = texts(t);
+    expect(t.nCols).toBe(10);
+    expect(rows.slice(t.headerCount).map((r) => r.slice(3, 9))).toEqual([
+      ['hari', '5', '3,32', '150,60 %', '4', '120,48 %'],
+      ['%', '64', '65,58', '102 %', '68', '96,44 %'],
+      ['nilai', '57 s.d. 61', '55,65', '97,63 %', '69', '80,65 %'],
+      ['nilai', '87', '93,72', '170,72 %', '96', '97,63 %'],
+    ]);
   });
 });
