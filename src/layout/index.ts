@@ -97,7 +97,7 @@ export function layoutDocument(doc: PdfDocument): LayoutDocument {
       }
       if (!continued && k === 0 && !t.caption && !t.weak && p > 0) captionFromPageFoot(t, pl, pages[p - 1]!);
       if (continued) appendContinuation(prev, t);
-      if (continued && t.weak) pl.paragraphs = pl.paragraphs.filter((para) => !within(para.bbox, t.bbox));
+      if (continued && t.weak) pl.paragraphs = pl.paragraphs.filter((para) => !startsWithin(para.bbox, t.bbox));
       if (!continued && !t.weak) drafts.push(t);
     });
   }
@@ -301,6 +301,16 @@ function joinParagraphsAcrossPages(pages: PageLayout[]): void {
     if (rest) b.text = rest;
     else next.paragraphs = next.paragraphs.filter((p) => p !== b);
   }
+}
+
+/**
+ * A paragraph read from a table part's lines (with the part's wrapped last line, or the caption set
+ * right under it, joined): it starts inside the part's box.
+ */
+function startsWithin(inner: BBox, outer: BBox): boolean {
+  if (within(inner, outer)) return true;
+  const overlapX = Math.min(inner[2], outer[2]) - Math.max(inner[0], outer[0]);
+  return overlapX > 0 && inner[1] >= outer[1] - 2 && inner[1] < outer[3];
 }
 
 function within(inner: BBox, outer: BBox): boolean {

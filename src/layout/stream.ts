@@ -327,6 +327,26 @@ function buildTable(page: Page, run: LineInfo[], rules: Segment[], index: Map<Wo
           continue;
         }
         let span = spanOf(ch, colOf, l.line.size || 10);
+        // A header label spans the columns whose text it is set over (it covers the middle of their
+        // text): one that only reaches into a column ("% Realisasi" over the % figures, its first
+        // letters above the realisasi amounts) is that column's no more.
+        if (span && header) {
+          const over: number[] = [];
+          for (let c = span[0]; c <= span[1]; c++) {
+            const e = extents[c];
+            if (!e || (ch.x0 <= (e[0] + e[1]) / 2 + 1 && ch.x1 >= (e[0] + e[1]) / 2 - 1)) over.push(c);
+          }
+          if (over.length && over.length < span[1] - span[0] + 1) span = over.length > 1 ? [over[0]!, over[over.length - 1]!] : [over[0]!, over[0]!];
+          if (span[0] === span[1]) {
+            const only = span[0];
+            span = null;
+            for (const w of ch.words) {
+              rowCells[only]!.words.push(w);
+              take(w);
+            }
+            continue;
+          }
+        }
         // A column holding another cell of the line is not under this one: the chunk only reaches
         // over the boundary (a centred "% Capaian" beside "Realisasi") and sits where its centre is.
         const own = span && l.chunks.some((o) => o !== ch && centreCol(o) >= span![0] && centreCol(o) <= span![1]) ? centreCol(ch) : null;

@@ -458,6 +458,20 @@ describe('weak continuation (layoutDocument)', () => {
     expect(layout.tables[1]!.caption).toBe('REALISASI ANGGARAN MENURUT PROGRAM DAN KEGIATAN TAHUN 2024');
   });
 
+  it('takes the block opening the next page, its wrapped line and the caption under it out of the page\'s prose', () => {
+    const part = page([
+      ...header(60),
+      ...row('1.05', ['Program', 'Peningkatan', 'Kapasitas'], '100.000.000', '90.000.000', 74),
+      ...line(['Aparatur'], 110, 85),
+      ...line(['Tabel', '3.1', 'Realisasi', 'Anggaran', 'per', 'Program'], 180, 97),
+      ...line(['B.', 'Analisis', 'Capaian', 'Kinerja'], 57, 160),
+    ], 2);
+    const layout = layoutDocument(doc([page1, part]));
+    expect(layout.tables).toHaveLength(1);
+    expect(layout.tables[0]!.rows.at(-1)!.cells[1]!.text).toBe('Program Peningkatan Kapasitas Aparatur');
+    expect(layout.paragraphs.filter((p) => p.page === 2).map((p) => p.text)).toEqual(['B. Analisis Capaian Kinerja']);
+  });
+
   it('drops the two-line block when the previous page ends with prose, keeping its text', () => {
     const prose = page([
       ...line(['Tabel', 'di', 'bawah', 'ini', 'menyajikan', 'realisasi', 'anggaran', 'per', 'program', 'tahun', '2024.'], 57, 700),
@@ -562,5 +576,14 @@ describe('a header label set apart from its right-aligned figures (narrowSeparat
       ['nilai', '57 s.d. 61', '55,65', '97,63 %', '69', '80,65 %'],
       ['nilai', '87', '93,72', '170,72 %', '96', '97,63 %'],
     ]);
+  });
+});
+
+describe('a header label reaching over a column boundary it is not set over', () => {
+  const fixture = JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/label-overhang.json'), 'utf8')) as { words: Array<[string, number, number, number, number, number]>; rules: Page['rules'] };
+  const words: Word[] = fixture.words.map(([text, x0, y0, x1, y1, size]) => ({ text, bbox: [x0, y0, x1, y1], size, ocr: false }));
+  it('labels the realisasi amounts "Realisasi" and the percentages "% Realisasi", not both with the two glued', () => {
+    const t = finalizeTable(layoutPage({ ...page(words), rules: fixture.rules }).tables[0]!, 't1');
+    expect(t.columns.slice(2)).toEqual(['Pagu', 'Realisasi', '% Realisasi', 'Sisa (Rp)']);
   });
 });
