@@ -1,9 +1,6 @@
 import type { Command } from 'commander';
 import { AppError } from '../../errors.js';
-import { parsePageRange } from '../../ingest/index.js';
 import type { Severity } from '../../model/report.js';
-import { audit } from '../../pipeline/audit.js';
-import { auditToCsv, auditToHtml, auditToMarkdown, auditToText } from '../format/audit.js';
 import { choice, reportLlm, writeOut } from '../util.js';
 
 const SEVERITIES = ['error', 'warning', 'rounding', 'info'] as const;
@@ -28,6 +25,9 @@ export function register(program: Command): void {
       const minSeverity = choice(o.minSeverity, SEVERITIES, '--min-severity') as Severity;
       const failOn = o.failOn ? (choice(o.failOn, SEVERITIES, '--fail-on') as Severity) : undefined;
       const only = o.only?.split(',').map((s) => s.trim()).filter(Boolean);
+      const { parsePageRange } = await import('../../ingest/index.js');
+      const { audit } = await import('../../pipeline/audit.js');
+      const { auditToCsv, auditToHtml, auditToMarkdown, auditToText } = await import('../format/audit.js');
       const result = await audit(file, {
         ...(o.pages ? { pages: parsePageRange(o.pages) } : {}),
         ocr: o.ocr ? 'auto' : 'off',

@@ -1,9 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { parsePageRange } from '../../ingest/index.js';
-import { readReport } from '../../pipeline/extract.js';
-import { modelCsvFiles, reportToMarkdown } from '../format/report.js';
 import { choice, reportLlm, writeOut } from '../util.js';
 
 export function register(program: Command): void {
@@ -18,6 +15,9 @@ export function register(program: Command): void {
     .option('-o, --out <path>', 'output file (json, md) or folder (csv)')
     .action(async (file: string, o: { format: string; pages?: string; ocr: boolean; out?: string; llm?: boolean }) => {
       const format = choice(o.format, ['json', 'md', 'csv'] as const, '--format');
+      const { parsePageRange } = await import('../../ingest/index.js');
+      const { readReport } = await import('../../pipeline/extract.js');
+      const { modelCsvFiles, reportToMarkdown } = await import('../format/report.js');
       const report = await readReport(file, { ...(o.pages ? { pages: parsePageRange(o.pages) } : {}), ocr: o.ocr ? 'auto' : 'off',
         ...(o.llm ? { llm: true, onLlm: reportLlm } : {}) });
       if (format === 'csv') {

@@ -1,8 +1,5 @@
 import type { Command } from 'commander';
 import { AppError } from '../../errors.js';
-import { parsePageRange } from '../../ingest/index.js';
-import { readTables } from '../../pipeline/tables.js';
-import { tablesToCsv, tablesToMarkdown } from '../format/tables.js';
 import { choice, writeOut } from '../util.js';
 
 export function register(program: Command): void {
@@ -20,6 +17,10 @@ export function register(program: Command): void {
       if (o.ocrLang !== undefined && !/^[A-Za-z0-9_]+(\+[A-Za-z0-9_]+)*$/.test(o.ocrLang)) {
         throw new AppError('E_BAD_ARGUMENT', `--ocr-lang takes tesseract language codes joined with +, e.g. ind+eng (got "${o.ocrLang}")`, { stage: 'cli' });
       }
+      // Loaded here, not above: `lkjip --help` lists this command without loading pdf.js.
+      const { parsePageRange } = await import('../../ingest/index.js');
+      const { readTables } = await import('../../pipeline/tables.js');
+      const { tablesToCsv, tablesToMarkdown } = await import('../format/tables.js');
       const layout = await readTables(file, {
         ...(o.pages ? { pages: parsePageRange(o.pages) } : {}),
         ocr: o.ocr ? 'auto' : 'off',
