@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { AppError } from '../../errors.js';
+import { positiveInt } from '../util.js';
 
 export function register(program: Command): void {
   program
@@ -52,10 +52,4 @@ export function register(program: Command): void {
       for (const r of summary.rows) if (r.error) out.write(`failed: ${r.file}: ${r.error}\n`);
       out.write(`summary: ${summary.csv}\nsummary: ${summary.xlsx}\n`);
     });
-}
-
-function positiveInt(v: string, flag: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new AppError('E_BAD_ARGUMENT', `${flag} must be a positive whole number (got "${v}")`, { stage: 'cli' });
-  return n;
 }
