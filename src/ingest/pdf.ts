@@ -6,6 +6,7 @@ import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { AppError } from '../errors.js';
 import type { Page, Rule, Word, Warning } from '../model/document.js';
 import type { BBox } from '../model/geometry.js';
+import { readInThreads, threadCount } from './pdf-threads.js';
 
 /** Files larger than this are refused before parsing (override with `maxBytes`). */
 export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
@@ -21,8 +22,13 @@ export interface PdfReadOptions {
   /** 1-based page numbers to read; default all. */
   pages?: number[];
   maxBytes?: number;
-  /** Called after each page is read (for progress). */
+  /** Called after each page is read (for progress), in the order pages finish. */
   onPage?: (page: number, total: number) => void;
+  /**
+   * Threads reading pages (pdf.js text and operators), this one included; default 1 (see
+   * `threadCount` in pdf-threads.ts for when more pay).
+   */
+  threads?: number;
 }
 
 /** A page as read from the text layer, with whether it should be OCR'd instead. */
@@ -138,24 +144,47 @@ export async function readPdf(file: string, opts: PdfReadOptions = {}): Promise<
   const bytes = await loadPdfBytes(file, opts.maxBytes);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const doc = await openPdf(bytes, file);
-  const warnings: Warning[] = [];
-  const pages: RawPage[] = [];
+  const read = new Map<number, PageRead>();
+  let wanted: number[];
   try {
-    const wanted = selectPages(opts.pages, doc.numPages, file);
-    for (const n of wanted) {
-      try {
-        pages.push(await readPage(doc, n));
-      } catch (err) {
-        const msg = err instanceof Error ? err.message : String(err);
-        warnings.push({ code: 'E_PAGE_FAILED', message: `Page ${n} could not be read: ${msg}`, page: n, stage: 'ingest' });
-        pages.push({ page: n, width: 0, height: 0, source: 'unread', words: [], rules: [], warning: `page failed: ${msg}`, needsOcr: false });
-      }
-      opts.onPage?.(n, wanted.length);
-    }
+    wanted = selectPages(opts.pages, doc.numPages, file);
+    const done = (r: PageRead) => {
+      read.set(r.page.page, r);
+      opts.onPage?.(r.page.page, wanted.length);
+    };
+    // Other threads read pages too, taking the next unread one from a shared counter; this one
+    // reads alongside them, and reads any page a thread that failed left behind.
+    const helpers = readInThreads(bytes, file, wanted, threadCount(opts.threads, wanted.length), done);
+    for (let i = helpers.claim(); i < wanted.length; i = helpers.claim()) done(await readPageOrWarn(doc, wanted[i]!));
+    await helpers.finished;
+    for (const n of wanted) if (!read.has(n)) done(await readPageOrWarn(doc, n));
   } finally {
     await doc.destroy();
   }
-  return { file, sha256, pageCount: doc.numPages, pages, warnings };
+  const pages = wanted.map((n) => read.get(n)!);
+  return { file, sha256, pageCount: doc.numPages, pages: pages.map((r) => r.page), warnings: pages.flatMap((r) => (r.warning ? [r.warning] : [])) };
+}
+
+/** A page as read, or as left unread with the warning that says why. */
+export interface PageRead {
+  page: RawPage;
+  warning?: Warning;
+}
+
+/**
+ * Reads one page of an open document; a page that fails comes back unread, with a warning.
+ * Used by `readPdf` and by the threads that read pages beside it (pdf-thread.ts).
+ */
+export async function readPageOrWarn(doc: pdfjs.PDFDocumentProxy, n: number): Promise<PageRead> {
+  try {
+    return { page: await readPage(doc, n) };
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : String(err);
+    return {
+      page: { page: n, width: 0, height: 0, source: 'unread', words: [], rules: [], warning: `page failed: ${msg}`, needsOcr: false },
+      warning: { code: 'E_PAGE_FAILED', message: `Page ${n} could not be read: ${msg}`, page: n, stage: 'ingest' },
+    };
+  }
 }
 
 /** Validates a 1-based page selection against the document. */

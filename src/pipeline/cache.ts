@@ -34,22 +34,38 @@ const STAGES = ['ingest', 'layout', 'numbers', 'extract', 'checks', 'model'];
 const STAGE_FILES = ['pipeline/tables', 'pipeline/extract', 'pipeline/audit'];
 let memo: string | undefined;
 
+/** Written by the build beside the compiled code: the hash of the stages' TypeScript sources. */
+export const STAGES_HASH_FILE = 'stages.sha256';
+
 /**
  * The pipeline's version: the schema version and a hash of the stages' source, so results cached
- * by one build are never served by another that would compute them differently.
+ * by one build are never served by another that would compute them differently. Compiled code
+ * reads the hash its build took of the sources, so it shares stored results with those sources.
  *
  * @example
  *   pipelineVersion(); // 's1-3f9a0c1d2e4b'
  */
 export function pipelineVersion(): string {
   if (memo) return memo;
-  const src = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-  const hash = createHash('sha256');
-  const files = STAGES.flatMap((dir) => listSources(path.join(src, dir)));
-  for (const f of STAGE_FILES) files.push(...['.ts', '.js'].map((ext) => path.join(src, f + ext)).filter((f) => existsSync(f)));
-  for (const f of files.sort()) hash.update(path.relative(src, f)).update('\0').update(readFileSync(f)).update('\0');
-  memo = `s${SCHEMA_VERSION}-${hash.digest('hex').slice(0, 12)}`;
+  const here = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+  const built = path.join(here, STAGES_HASH_FILE);
+  const hash = existsSync(built) ? readFileSync(built, 'utf8').trim() : stageSourceHash(here);
+  memo = `s${SCHEMA_VERSION}-${hash.slice(0, 12)}`;
   return memo;
+}
+
+/**
+ * Hex sha256 of the stages' source files under `srcDir` (the folder holding `ingest/`, `layout/`…).
+ *
+ * @example
+ *   stageSourceHash('src'); // '3f9a0c1d2e4b…'
+ */
+export function stageSourceHash(srcDir: string): string {
+  const hash = createHash('sha256');
+  const files = STAGES.flatMap((dir) => listSources(path.join(srcDir, dir)));
+  for (const f of STAGE_FILES) files.push(...['.ts', '.js'].map((ext) => path.join(srcDir, f + ext)).filter((f) => existsSync(f)));
+  for (const f of files.sort()) hash.update(path.relative(srcDir, f)).update('\0').update(readFileSync(f)).update('\0');
+  return hash.digest('hex');
 }
 
 /**

@@ -1,5 +1,5 @@
 import { extractReport, type ExtractOptions } from '../extract/index.js';
-import { loadLlmConfig, suggestStructure, type StructureResult } from '../extract/llm/index.js';
+import type { StructureResult } from '../extract/llm/index.js';
 import type { Warning } from '../model/document.js';
 import type { Report } from '../model/report.js';
 import type { LayoutDocument } from '../model/table.js';
@@ -34,6 +34,8 @@ export async function reportFromLayout(layout: LayoutDocument, opts: ReadReportO
   const warnings: Warning[] = [];
   let hints = opts.hints ?? [];
   if (opts.llm) {
+    // The LLM client loads only when asked for: a plain extraction or audit never pays for it.
+    const { loadLlmConfig, suggestStructure } = await import('../extract/llm/index.js');
     const config = await loadLlmConfig();
     if (!config) {
       warnings.push({ code: 'W_LLM_UNCONFIGURED', message: 'No LLM configured (OPENAI_API_KEY / OPENAI_BASE_URL / LKJIP_MODEL or .lkjip.json); extracted with the rules only', stage: 'extract' });

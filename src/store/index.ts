@@ -4,15 +4,14 @@
  */
 import { createMemoryStore } from './memory.js';
 import { createSqliteStore } from './sqlite.js';
+import { DEFAULT_DB } from './defaults.js';
 import type { Store } from './types.js';
 
 export * from './types.js';
+export { DEFAULT_DB } from './defaults.js';
 export { createMemoryStore } from './memory.js';
 export { createSqliteStore } from './sqlite.js';
 export { MIGRATIONS, migrate, type Migration } from './migrations.js';
-
-/** Where `lkjip serve` keeps its data unless told otherwise. */
-export const DEFAULT_DB = '.lkjip/lkjip.db';
 
 /**
  * Opens a store: `memory:` (or `:memory:`) for an in-memory one, anything else is a SQLite file.

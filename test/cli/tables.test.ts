@@ -217,6 +217,23 @@ describe('lkjip tables errors', () => {
   });
 });
 
+describe('lkjip tables --threads', () => {
+  it('reads the same tables on several threads', async () => {
+    const seed = path.join(root, 'samples/003_eded5028092eddcb.pdf');
+    const one = await lkjip('tables', seed, '--format', 'json');
+    const three = await lkjip('tables', seed, '--format', 'json', '--threads', '3');
+    expect(three.code).toBe(0);
+    expect(LayoutDocument.parse(JSON.parse(three.stdout)).tables.length).toBeGreaterThan(20);
+    expect(three.stdout).toBe(one.stdout);
+  });
+
+  it('refuses a thread count that is not a positive whole number', async () => {
+    const r = await lkjip('tables', fixture('pdf/bordered.chrome.pdf'), '--threads', '0');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/E_BAD_ARGUMENT: --threads must be a positive whole number \(got "0"\)/);
+  });
+});
+
 describe('lkjip tables --help', () => {
   it('lists the options', async () => {
     const r = await lkjip('tables', '--help');
@@ -235,6 +252,8 @@ describe('lkjip tables --help', () => {
         --format <fmt>      md | json | csv (default: "md")
         --no-ocr            do not OCR image-only pages
         --ocr-lang <langs>  OCR languages, e.g. ind+eng (default: ind)
+        --threads <n>       threads reading pages (default 1; more pay only on long
+                            documents with idle cores)
         -o, --out <file>    write to a file instead of stdout
         -h, --help          display help for command
       "

@@ -1,11 +1,7 @@
 import type { Command } from 'commander';
-import { ask, prepare, renderAnswer, type Lang, type Prepared } from '../../chat/index.js';
+import type { Lang, Prepared } from '../../chat/index.js';
 import { AppError } from '../../errors.js';
-import { loadLlmConfig, type LlmConfig, type StructureResult } from '../../extract/llm/index.js';
-import { parsePageRange } from '../../ingest/index.js';
-import { auditReport } from '../../pipeline/audit.js';
-import { reportFromLayout } from '../../pipeline/extract.js';
-import { readTables } from '../../pipeline/tables.js';
+import type { LlmConfig, StructureResult } from '../../extract/llm/index.js';
 import { choice, reportLlm, writeOut } from '../util.js';
 
 export interface ChatLoadOptions {
@@ -25,6 +21,13 @@ export interface Loaded {
  * tables the rules could not classify are first given to the model for structure.
  */
 export async function loadForChat(file: string, o: ChatLoadOptions): Promise<Loaded> {
+  // The pipeline and the answerers (LLM clients among them) load when a question is asked, not for --help.
+  const { prepare } = await import('../../chat/index.js');
+  const { loadLlmConfig } = await import('../../extract/llm/index.js');
+  const { parsePageRange } = await import('../../ingest/index.js');
+  const { auditReport } = await import('../../pipeline/audit.js');
+  const { reportFromLayout } = await import('../../pipeline/extract.js');
+  const { readTables } = await import('../../pipeline/tables.js');
   const config = o.llm ? await loadLlmConfig() : null;
   const layout = await readTables(file, { ...(o.pages ? { pages: parsePageRange(o.pages) } : {}), ocr: o.ocr ? 'auto' : 'off' });
   let structure: StructureResult | null = null;
@@ -59,6 +62,7 @@ export function register(program: Command): void {
       const format = choice(o.format, ['text', 'json'] as const, '--format');
       const lang = o.lang ? (choice(o.lang, ['id', 'en'] as const, '--lang') as Lang) : undefined;
       const { prepared, config, structure } = await loadForChat(file, { ocr: o.ocr, llm: o.llm === true, ...(o.pages ? { pages: o.pages } : {}) });
+      const { ask, renderAnswer } = await import('../../chat/index.js');
       const answer = await ask(question, prepared, { llm: o.llm === true, config, ...(lang ? { lang } : {}) });
       if (answer.usage) process.stderr.write(`llm answer: ${answer.usage.totalTokens} tokens (${answer.usage.promptTokens} in, ${answer.usage.completionTokens} out)\n`);
       const text =

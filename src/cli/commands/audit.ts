@@ -1,10 +1,7 @@
 import type { Command } from 'commander';
 import { AppError } from '../../errors.js';
-import { parsePageRange } from '../../ingest/index.js';
 import type { Severity } from '../../model/report.js';
-import { audit } from '../../pipeline/audit.js';
-import { auditToCsv, auditToHtml, auditToMarkdown, auditToText } from '../format/audit.js';
-import { choice, reportLlm, writeOut } from '../util.js';
+import { choice, positiveInt, reportLlm, THREADS_OPTION, writeOut } from '../util.js';
 
 const SEVERITIES = ['error', 'warning', 'rounding', 'info'] as const;
 
@@ -20,17 +17,22 @@ export function register(program: Command): void {
     .option('--only <checks>', 'comma-separated check ids')
     .option('--pages <range>', 'pages to read, e.g. 3-9,12')
     .option('--no-ocr', 'do not OCR image-only pages')
+    .option(...THREADS_OPTION)
     .option('--llm', 'ask the configured OpenAI-compatible model for the structure of tables the rules could not classify (numbers are still read from the cells)')
     .option('-o, --out <file>', 'write to a file instead of stdout')
-    .action(async (file: string, o: { format: string; lang: string; minSeverity: string; failOn?: string; only?: string; pages?: string; ocr: boolean; out?: string; llm?: boolean }) => {
+    .action(async (file: string, o: { format: string; lang: string; minSeverity: string; failOn?: string; only?: string; pages?: string; ocr: boolean; threads?: string; out?: string; llm?: boolean }) => {
       const format = choice(o.format, ['text', 'json', 'md', 'html', 'csv'] as const, '--format');
       const lang = choice(o.lang, ['id', 'en'] as const, '--lang');
       const minSeverity = choice(o.minSeverity, SEVERITIES, '--min-severity') as Severity;
       const failOn = o.failOn ? (choice(o.failOn, SEVERITIES, '--fail-on') as Severity) : undefined;
       const only = o.only?.split(',').map((s) => s.trim()).filter(Boolean);
+      const { parsePageRange } = await import('../../ingest/index.js');
+      const { audit } = await import('../../pipeline/audit.js');
+      const { auditToCsv, auditToHtml, auditToMarkdown, auditToText } = await import('../format/audit.js');
       const result = await audit(file, {
         ...(o.pages ? { pages: parsePageRange(o.pages) } : {}),
         ocr: o.ocr ? 'auto' : 'off',
+        ...(o.threads ? { threads: positiveInt(o.threads, '--threads') } : {}),
         ...(o.llm ? { llm: true, onLlm: reportLlm } : {}),
         minSeverity,
         ...(only ? { only } : {}),

@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
-import cliProgress from 'cli-progress';
-import { AppError } from '../../errors.js';
-import { defaultConcurrency, runBatch } from '../../pipeline/batch.js';
+import { positiveInt } from '../util.js';
 
 export function register(program: Command): void {
   program
@@ -9,7 +7,7 @@ export function register(program: Command): void {
     .description('Audit every PDF in folders or globs: one JSON result per file, a summary CSV and XLSX, resumable')
     .argument('<inputs...>', 'folders (searched recursively), PDF files or glob patterns such as "reports/**/*.pdf"')
     .requiredOption('--out <dir>', 'folder for the results (<name>.json per file, summary.csv, summary.xlsx)')
-    .option('--concurrency <n>', `worker processes (default ${defaultConcurrency()})`)
+    .option('--concurrency <n>', 'worker processes (default: the number of cores, at most 4)')
     .option('--resume', 'skip files whose result exists and was made from the same bytes by this version of lkjip')
     .option('--no-ocr', 'do not OCR image-only pages')
     .option('--timeout <seconds>', 'give up on a file after this long', '600')
@@ -17,6 +15,8 @@ export function register(program: Command): void {
     .action(async (inputs: string[], o: { out: string; concurrency?: string; resume?: boolean; ocr: boolean; timeout: string; db?: string }) => {
       const concurrency = o.concurrency === undefined ? undefined : positiveInt(o.concurrency, '--concurrency');
       const timeoutMs = positiveInt(o.timeout, '--timeout') * 1000;
+      const { default: cliProgress } = await import('cli-progress');
+      const { runBatch } = await import('../../pipeline/batch.js');
       const bar = new cliProgress.SingleBar(
         {
           format: '{bar} {value}/{total} files | {pages} pages | {failed} failed | ETA {eta_formatted} | {file}',
@@ -52,10 +52,4 @@ export function register(program: Command): void {
       for (const r of summary.rows) if (r.error) out.write(`failed: ${r.file}: ${r.error}\n`);
       out.write(`summary: ${summary.csv}\nsummary: ${summary.xlsx}\n`);
     });
-}
-
-function positiveInt(v: string, flag: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new AppError('E_BAD_ARGUMENT', `${flag} must be a positive whole number (got "${v}")`, { stage: 'cli' });
-  return n;
 }

@@ -1,7 +1,7 @@
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Command } from 'commander';
-import { ask, renderAnswer, renderSources, type Answer, type Lang, type Prepared, type Turn } from '../../chat/index.js';
+import type { Answer, Lang, Prepared, Turn } from '../../chat/index.js';
 import type { LlmConfig } from '../../extract/llm/index.js';
 import { choice } from '../util.js';
 import { loadForChat } from './ask.js';
@@ -30,6 +30,7 @@ const HELP = {
  *   await runChat({ prepared, input: process.stdin, output: process.stdout });
  */
 export async function runChat(s: ChatSession): Promise<Turn[]> {
+  const { ask, renderAnswer, renderSources } = await import('../../chat/index.js');
   const lang: Lang = s.lang ?? 'id';
   const out = (text: string) => s.output.write(text.endsWith('\n') ? text : `${text}\n`);
   const rl = readline.createInterface({ input: s.input, output: s.output, terminal: s.terminal ?? false });

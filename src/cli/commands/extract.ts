@@ -1,10 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { parsePageRange } from '../../ingest/index.js';
-import { readReport } from '../../pipeline/extract.js';
-import { modelCsvFiles, reportToMarkdown } from '../format/report.js';
-import { choice, reportLlm, writeOut } from '../util.js';
+import { choice, positiveInt, reportLlm, THREADS_OPTION, writeOut } from '../util.js';
 
 export function register(program: Command): void {
   program
@@ -14,11 +11,16 @@ export function register(program: Command): void {
     .option('--format <fmt>', 'json | md | csv (csv writes one file per entity into --out)', 'json')
     .option('--pages <range>', 'pages to read, e.g. 3-9,12')
     .option('--no-ocr', 'do not OCR image-only pages')
+    .option(...THREADS_OPTION)
     .option('--llm', 'ask the configured OpenAI-compatible model for the structure of tables the rules could not classify (numbers are still read from the cells)')
     .option('-o, --out <path>', 'output file (json, md) or folder (csv)')
-    .action(async (file: string, o: { format: string; pages?: string; ocr: boolean; out?: string; llm?: boolean }) => {
+    .action(async (file: string, o: { format: string; pages?: string; ocr: boolean; threads?: string; out?: string; llm?: boolean }) => {
       const format = choice(o.format, ['json', 'md', 'csv'] as const, '--format');
+      const { parsePageRange } = await import('../../ingest/index.js');
+      const { readReport } = await import('../../pipeline/extract.js');
+      const { modelCsvFiles, reportToMarkdown } = await import('../format/report.js');
       const report = await readReport(file, { ...(o.pages ? { pages: parsePageRange(o.pages) } : {}), ocr: o.ocr ? 'auto' : 'off',
+        ...(o.threads ? { threads: positiveInt(o.threads, '--threads') } : {}),
         ...(o.llm ? { llm: true, onLlm: reportLlm } : {}) });
       if (format === 'csv') {
         const dir = o.out ?? `${path.basename(file, path.extname(file))}-csv`;

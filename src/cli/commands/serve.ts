@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { AppError } from '../../errors.js';
-import { startServer } from '../../server/index.js';
-import { DEFAULT_DB, openStore } from '../../store/index.js';
+import { DEFAULT_DB } from '../../store/defaults.js';
 
 export function register(program: Command): void {
   program
@@ -20,6 +19,9 @@ export function register(program: Command): void {
       const uploadMB = int(o.maxUpload, '--max-upload', 1, 2048);
       const concurrency = int(o.concurrency, '--concurrency', 1, 64);
       const token = o.token ?? process.env.LKJIP_TOKEN;
+      // express, multer and SQLite load only when the server starts.
+      const { openStore } = await import('../../store/index.js');
+      const { startServer } = await import('../../server/index.js');
       const store = openStore(o.db);
       const server = await startServer(
         { store, ...(token ? { auth: { token } } : {}), limits: { uploadMB, concurrency }, pipeline: { ocr: o.ocr ? 'auto' : 'off' }, llm: o.llm === true },

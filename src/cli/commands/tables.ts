@@ -1,9 +1,6 @@
 import type { Command } from 'commander';
 import { AppError } from '../../errors.js';
-import { parsePageRange } from '../../ingest/index.js';
-import { readTables } from '../../pipeline/tables.js';
-import { tablesToCsv, tablesToMarkdown } from '../format/tables.js';
-import { choice, writeOut } from '../util.js';
+import { choice, positiveInt, THREADS_OPTION, writeOut } from '../util.js';
 
 export function register(program: Command): void {
   program
@@ -14,16 +11,22 @@ export function register(program: Command): void {
     .option('--format <fmt>', 'md | json | csv', 'md')
     .option('--no-ocr', 'do not OCR image-only pages')
     .option('--ocr-lang <langs>', 'OCR languages, e.g. ind+eng (default: ind)')
+    .option(...THREADS_OPTION)
     .option('-o, --out <file>', 'write to a file instead of stdout')
-    .action(async (file: string, o: { pages?: string; format: string; ocr: boolean; ocrLang?: string; out?: string }) => {
+    .action(async (file: string, o: { pages?: string; format: string; ocr: boolean; ocrLang?: string; threads?: string; out?: string }) => {
       const format = choice(o.format, ['md', 'json', 'csv'] as const, '--format');
       if (o.ocrLang !== undefined && !/^[A-Za-z0-9_]+(\+[A-Za-z0-9_]+)*$/.test(o.ocrLang)) {
         throw new AppError('E_BAD_ARGUMENT', `--ocr-lang takes tesseract language codes joined with +, e.g. ind+eng (got "${o.ocrLang}")`, { stage: 'cli' });
       }
+      // Loaded here, not above: `lkjip --help` lists this command without loading pdf.js.
+      const { parsePageRange } = await import('../../ingest/index.js');
+      const { readTables } = await import('../../pipeline/tables.js');
+      const { tablesToCsv, tablesToMarkdown } = await import('../format/tables.js');
       const layout = await readTables(file, {
         ...(o.pages ? { pages: parsePageRange(o.pages) } : {}),
         ocr: o.ocr ? 'auto' : 'off',
         ...(o.ocrLang ? { ocrLang: o.ocrLang } : {}),
+        ...(o.threads ? { threads: positiveInt(o.threads, '--threads') } : {}),
       });
       const text = format === 'json' ? JSON.stringify(layout, null, 2) + '\n' : format === 'csv' ? tablesToCsv(layout) : tablesToMarkdown(layout);
       await writeOut(text, o.out);
