@@ -48,6 +48,18 @@ testCheck(countClaim, {
   ],
   invalid: [
     {
+      name: 'two lists of 3 indicators, the first read from a scan with low confidence: the claim of 2 is a warning citing the printed list',
+      report: makeReport({
+        indicators: [
+          ...['a', 'b', 'c'].map((k) => { const i = indicator({ key: k, table: 'scan' }); return { ...i, cite: { ...i.cite, ocrConf: 38 } }; }),
+          ...['a', 'b', 'c'].map((k) => indicator({ key: k, table: 'text' })),
+        ],
+        claims: [claim('count', { entity: 'indikator', count: 2, words: null })],
+      }),
+      errors: [{ messageId: 'mismatch', severity: 'warning' }],
+      check: ([f]) => expect(f?.expected?.operands.map((o) => o.cite.table)).toEqual(['text', 'text', 'text']),
+    },
+    {
       name: '2 kali perubahan but one dated revision presented',
       report: makeReport({ claims: [claim('count', { entity: 'perubahan_pk', count: 2, words: null, page: 9 }), revision('25 September 2023', 10)] }),
       errors: [{ messageId: 'revisions', severity: 'warning' }],

@@ -112,9 +112,12 @@ const countClaim: Check = {
       });
       // The longest single list is the expectation: keys of one item can differ between tables, which
       // inflates the union, while each table spells its own items consistently.
-      const longest = [...perTable.entries()].reduce((a, b) => (b[1].size > a[1].size ? b : a));
-      const expected = longest[1].size;
-      const listed = items.filter((it) => it.table === longest[0]);
+      const expected = Math.max(...[...perTable.values()].map((set) => set.size));
+      // Of the lists that long, the one whose items were read most surely cites them: printed text
+      // before a scan, a scan read with confidence before one read without.
+      const surest = (list: string): number => Math.min(...items.filter((it) => listOf(it.table) === list).map((it) => it.cite.ocrConf ?? 101));
+      const longest = [...perTable.entries()].filter(([, set]) => set.size === expected).reduce((a, b) => (surest(b[0]) > surest(a[0]) ? b : a));
+      const listed = items.filter((it) => listOf(it.table) === longest[0]);
       // A list of that length whose sums do not show rows missing or read into it makes the count a
       // fact of the report; otherwise the difference may be the reading's.
       const proven = [...perTable.entries()].some(([list, set]) => set.size === expected && !doubtedList(report, claim.entity, list, listOf));
