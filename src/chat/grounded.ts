@@ -99,7 +99,13 @@ export function answerGrounded(u: Understood, ctx: Omit<Ctx, 'lang'>): GroundedA
     const ranked = rankAnswer(u, c);
     if (ranked) return ranked;
   }
-  return factAnswer(u, c);
+  const answer = factAnswer(u, c);
+  // "Why is X the lowest, below 80%?": a figure corrected, then the ranking the question takes for granted.
+  if (answer?.intent === 'correction' && SUPERLATIVE.test(u.question) && u.asserted.length) {
+    const ranked = rankAnswer({ ...u, asserted: [] }, c);
+    if (ranked) return { ...answer, text: [answer.text, ...ranked.text.split('\n').filter((l) => !/^(Tidak|No)\. /.test(l))].join('\n') };
+  }
+  return answer;
 }
 
 function t(c: Ctx, id: string, en: string): string {
@@ -446,9 +452,18 @@ function rankAnswer(u: Understood, c: Ctx): GroundedAnswer | null {
   const [top, next] = sorted;
   const name = ATTR_NAME[attr][c.lang].toLowerCase();
   const where = top!.tableLabel ? ` (${t(c, 'Tabel', 'Table')} ${top!.tableLabel})` : '';
+  // "Why is program X the lowest?": a line the question names that is not the one ranked first
+  // makes the premise wrong; its own figure and place are said first.
+  const named = matchFacts(c.fx, c.retriever, u.terms, kind)[0];
+  const own = named && named.score >= WEAK && named.covered >= 0.5 ? sorted.find((f) => f.entity === named.entity) : undefined;
+  const premiseWrong = own && own.entity !== top!.entity && own.value !== top!.value ? own : null;
+  const wrong = premiseWrong
+    ? [t(c, `Tidak. ${plain(premiseWrong.entity.name)} bukan yang ${low ? 'terendah' : 'tertinggi'}: ${name} ${plain(premiseWrong.text)} [${premiseWrong.id}], urutan ${sorted.indexOf(premiseWrong) + 1} dari ${main.length}.`, `No. ${plain(premiseWrong.entity.name)} is not the ${low ? 'lowest' : 'highest'}: ${name} ${plain(premiseWrong.text)} [${premiseWrong.id}], ${sorted.indexOf(premiseWrong) + 1} of ${main.length}.`)]
+    : [];
   return {
-    intent: 'value',
+    intent: premiseWrong ? 'correction' : 'value',
     text: [
+      ...wrong,
       t(c, `${plain(top!.entity.name)}: ${name} ${plain(top!.text)} [${top!.id}] — ${low ? 'terendah' : 'tertinggi'} dari ${main.length}${where}.`, `${plain(top!.entity.name)}: ${name} ${plain(top!.text)} [${top!.id}] — the ${low ? 'lowest' : 'highest'} of ${main.length}${where}.`),
       ...(next ? [t(c, `Berikutnya: ${plain(next.entity.name)} ${plain(next.text)} [${next.id}].`, `Next: ${plain(next.entity.name)} ${plain(next.text)} [${next.id}].`)] : []),
     ].join('\n'),

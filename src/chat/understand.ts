@@ -231,7 +231,8 @@ export function understand(question: string, opts: { lang?: Lang; year?: number 
   }
   // "stayed at 3", "tetap di angka 3": a small figure stated as the value.
   for (const m of rest.matchAll(/\b(?:stayed at|remained at|was only|tetap di(?: angka| level)?|hanya|level)\s+(\d{1,2}(?:[.,]\d+)?)\b/g)) if (!figures.includes(m[1]!)) figures.push(m[1]!);
-  const assertedLabel = LABELS.exec(rest)?.[1] ?? null;
+  // "Paling rendah" ranks; it names no predikat.
+  const assertedLabel = LABELS.exec(rest.replace(/\bpaling\s+\p{L}+/gu, ' '))?.[1] ?? null;
 
   let kind: AskKind;
   const cm = COUNT.exec(rest);

@@ -147,6 +147,16 @@ describe('false premises', () => {
     expect(ask(q).text).toMatch(re);
   });
 
+  it('a line said to rank first that does not is corrected with its own figure and place, then the first', () => {
+    const a = ask('Kenapa serapan Program Pendaftaran Penduduk paling rendah?');
+    expect(a.intent).toBe('correction');
+    expect(a.text).toMatch(/^Tidak\. Program Pendaftaran Penduduk bukan yang terendah: serapan anggaran 99,21 \[t5\.r1c5\], urutan 2 dari 2\.\nProgram Pencatatan Sipil: serapan anggaran 98,64 \[t5\.r2c5\] — terendah dari 2/);
+    expect(ask('Kenapa serapan Program Pencatatan Sipil paling rendah?').text).toMatch(/^Program Pencatatan Sipil: serapan anggaran 98,64/);
+    // With a bound that does not hold either: the figure corrected, then the ranking.
+    const b = ask('Kenapa serapan Program Pendaftaran Penduduk paling rendah, di bawah 80%?');
+    expect(b.text).toMatch(/^Tidak\. Laporan tidak mencetak 80% untuk Program Pendaftaran Penduduk; yang dicetak:\n[\s\S]*\nProgram Pencatatan Sipil: serapan anggaran 98,64 \[t5\.r2c5\] — terendah dari 2/);
+  });
+
   it('confirms a premise the figures bear out', () => {
     const a = ask('Since the IKM beat its target of 88, what drove it?');
     expect(a.text).toMatch(/^Yes\. The realisation 93,05 \[t2\.r1c4\] exceeds the target 88 \[t2\.r1c3\]/);

@@ -57,7 +57,7 @@ testCheck(countClaim, {
         claims: [claim('count', { entity: 'indikator', count: 2, words: null })],
       }),
       errors: [{ messageId: 'mismatch', severity: 'warning' }],
-      check: ([f]) => expect(f?.expected?.operands.map((o) => o.cite.table)).toEqual(['text', 'text', 'text']),
+      check: ([f]) => expect(f?.expected?.operands.map((o) => o.cite?.table)).toEqual(['text', 'text', 'text']),
     },
     {
       name: '2 kali perubahan but one dated revision presented',
