@@ -4,6 +4,7 @@ import { formatId, formatUs } from '../numbers/index.js';
 import { clipText } from './citations.js';
 import type { Attr, EntityKind, Fact, FactEntity, FactIndex, Period, TablePlace } from './facts.js';
 import { FIGURE_TOKEN, readings, sameFigure } from './figures.js';
+import { loanForm } from './loan.js';
 import { checkPremise } from './premise.js';
 import { like, matchFacts, type EntityMatch } from './resolve.js';
 import { analyze, isDomainTerm, type Retriever } from './retrieval.js';
@@ -781,7 +782,9 @@ function reasons(c: Ctx, u: Understood, e: FactEntity): string[] {
  */
 function unknownWord(c: Ctx, x: string, lines: FactEntity[]): boolean {
   if (/\d/.test(x) || isDomainTerm(x) || c.retriever.expansionOf(x) || (c.fx.vocabulary.get(x) ?? 0) > 0) return false;
-  return !lines.some((e) => [...e.terms].some((nm) => like(x, nm)));
+  // An English word in its Indonesian loan spelling ("capacity" → "kapasitas") is a word of the names.
+  const loan = loanForm(x);
+  return !lines.some((e) => [...e.terms].some((nm) => like(x, nm) || (loan !== x && loan.length >= 5 && like(loan, nm))));
 }
 
 /**
