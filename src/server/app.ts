@@ -38,6 +38,8 @@ export interface AppOptions {
   /** Replaces the pipeline (tests). */
   processor?: Processor;
   log?: (line: string) => void;
+  /** Log the stack of internal errors too (`LKJIP_DEBUG`); otherwise each failure is one line. */
+  debug?: boolean;
 }
 
 export type LkjipApp = Express & { jobs: JobRunner; ready: Promise<void> };
@@ -59,9 +61,10 @@ export function createApp(opts: AppOptions): LkjipApp {
   const uploadMB = opts.limits?.uploadMB ?? 50;
   const pipeline: PipelineOptions = opts.pipeline ?? {};
   const version = resultVersion(pipeline);
-  const jobs = createJobRunner(store, { concurrency: opts.limits?.concurrency ?? 1, pipeline, ...(opts.processor ? { processor: opts.processor } : {}), log });
+  const debug = opts.debug ?? false;
+  const jobs = createJobRunner(store, { concurrency: opts.limits?.concurrency ?? 1, pipeline, ...(opts.processor ? { processor: opts.processor } : {}), log, debug });
   const answerer = opts.answerer === undefined ? createChatAnswerer({ llm: opts.llm ?? false }) : opts.answerer;
-  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: uploadMB * 1024 * 1024, files: 1, fields: 10, parts: 12 } });
+  const upload = multipart(multer({ storage: multer.memoryStorage(), limits: { fileSize: uploadMB * 1024 * 1024, files: 1, fields: 10, parts: 12 } }).single('file'));
 
   const app = express() as unknown as LkjipApp;
   app.disable('x-powered-by');
@@ -83,7 +86,8 @@ export function createApp(opts: AppOptions): LkjipApp {
     page(req, res, next);
   });
   const pdfjsRoot = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-  for (const dir of ['build', 'cmaps', 'standard_fonts', 'wasm']) app.use(`/vendor/pdfjs/${dir}`, express.static(path.join(pdfjsRoot, dir), { fallthrough: false }));
+  // A missing or escaping path falls through to the 404 below rather than failing in serve-static.
+  for (const dir of ['build', 'cmaps', 'standard_fonts', 'wasm']) app.use(`/vendor/pdfjs/${dir}`, express.static(path.join(pdfjsRoot, dir), { fallthrough: true, index: false, redirect: false }));
 
   // --- the API ---------------------------------------------------------------------------------
   const api = express.Router();
@@ -102,7 +106,7 @@ export function createApp(opts: AppOptions): LkjipApp {
     res.json({ documents: await Promise.all(docs.map(async (d) => toView(d, await latestRun(store, d.id)))) });
   });
 
-  api.post('/documents', upload.single('file'), async (req, res) => {
+  api.post('/documents', upload, async (req, res) => {
     const file = req.file;
     if (!file) throw new AppError('E_BAD_ARGUMENT', 'Send the PDF as multipart/form-data in a field named "file"', { stage: 'upload' });
     const bytes = new Uint8Array(file.buffer.buffer, file.buffer.byteOffset, file.buffer.byteLength);
@@ -192,7 +196,7 @@ export function createApp(opts: AppOptions): LkjipApp {
   api.use((req, _res, next) => next(new AppError('E_NOT_FOUND', `No API route ${req.method} ${req.path}`, { stage: 'api' })));
   app.use('/api', api);
   app.use((req, _res, next) => next(new AppError('E_NOT_FOUND', `Nothing at ${req.path}`, { stage: 'api' })));
-  app.use(errorHandler(log));
+  app.use(errorHandler(log, debug));
 
   app.jobs = jobs;
   app.ready = requeueUnfinished(store, jobs).then(
@@ -217,6 +221,19 @@ function bearer(token: string): (req: Request, res: Response, next: NextFunction
     res.setHeader('WWW-Authenticate', 'Bearer realm="lkjip"');
     next(new AppError('E_UNAUTHORIZED', m ? 'The bearer token is not valid' : 'This server needs a bearer token (Authorization: Bearer <token>)', { stage: 'api' }));
   };
+}
+
+/**
+ * Multer's parser (busboy) fails with plain errors on a body that is not valid multipart (no
+ * boundary, truncated, garbage): those are the client's mistake, so they become E_BAD_ARGUMENT.
+ */
+function multipart(handler: (req: Request, res: Response, next: (err?: unknown) => void) => void): (req: Request, res: Response, next: NextFunction) => void {
+  return (req, res, next) =>
+    handler(req, res, (err?: unknown) => {
+      if (!err || err instanceof multer.MulterError || err instanceof AppError) return next(err);
+      const why = err instanceof Error ? err.message : String(err);
+      next(new AppError('E_BAD_ARGUMENT', `The upload is not a valid multipart/form-data body (${why}); send the PDF in a field named "file"`, { stage: 'upload' }));
+    });
 }
 
 /** The same test as ingest's: `%PDF-` within the first 1024 bytes. */

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import { AppError, toAppError } from '../errors.js';
+import { describe } from './errors.js';
 import { auditCached, type CachedAudit, type CachedAuditOptions } from '../pipeline/cache.js';
 import type { Progress, Run, RunSummary, Store } from '../store/index.js';
 
@@ -31,7 +32,7 @@ export interface JobRunner {
  *   const jobs = createJobRunner(store, { concurrency: 1, pipeline: { ocr: 'auto' } });
  *   jobs.enqueue(run.id);
  */
-export function createJobRunner(store: Store, opts: { concurrency: number; pipeline: PipelineOptions; processor?: Processor; log: (line: string) => void }): JobRunner {
+export function createJobRunner(store: Store, opts: { concurrency: number; pipeline: PipelineOptions; processor?: Processor; log: (line: string) => void; debug?: boolean }): JobRunner {
   const limit = pLimit(Math.max(1, opts.concurrency));
   const pending = new Set<Promise<void>>();
   const audit = opts.processor ?? auditCached;
@@ -59,7 +60,7 @@ export function createJobRunner(store: Store, opts: { concurrency: number; pipel
     } catch (err) {
       await writes;
       const e = toAppError(err, { stage: 'server' });
-      if (e.code === 'E_INTERNAL') opts.log(`run ${runId} failed: ${e.cause instanceof Error ? (e.cause.stack ?? e.message) : e.message}`);
+      if (e.code === 'E_INTERNAL') opts.log(`run ${runId} failed: ${describe(e, opts.debug ?? false)}`);
       await store.updateRun(runId, { status: 'failed', error: { code: e.code, message: e.message } }).catch(() => undefined);
     } finally {
       await rm(dir, { recursive: true, force: true });
