@@ -24,6 +24,7 @@ export type ErrorCode =
   | 'E_STORE'
   | 'E_NOT_FOUND'
   | 'E_UNAUTHORIZED'
+  | 'E_FORBIDDEN'
   | 'E_INTERNAL';
 
 export interface ErrorContext {

@@ -22,8 +22,15 @@ import { AskRequest, AskResponse, FindingsQuery, ListQuery, ModelQuery, TablesQu
 
 export interface AppOptions {
   store: Store;
-  /** When set, every /api route but health and openapi.json needs `Authorization: Bearer <token>`. */
+  /**
+   * When set, every /api route but health and openapi.json needs `Authorization: Bearer <token>`.
+   * Without it, the server answers only requests addressed to itself: a `Host` naming the address
+   * and port it listens on (a loopback name when bound to loopback) and an `Origin`, when sent,
+   * that is its own; this keeps other web pages (and DNS rebinding) away from the API.
+   */
   auth?: { token: string };
+  /** No token and any `Host`: the server is open to whoever reaches it (the Origin check stays). */
+  insecureNoToken?: boolean;
   limits?: {
     /** Largest upload, in MB (default 50). */
     uploadMB?: number;
@@ -57,6 +64,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
  */
 export function createApp(opts: AppOptions): LkjipApp {
   const { store } = opts;
+  if (opts.auth && !opts.auth.token.trim()) throw new AppError('E_BAD_ARGUMENT', 'The token is empty: give a non-empty token, or none to accept only requests addressed to this machine', { stage: 'server' });
   const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const uploadMB = opts.limits?.uploadMB ?? 50;
   const pipeline: PipelineOptions = opts.pipeline ?? {};
@@ -74,6 +82,7 @@ export function createApp(opts: AppOptions): LkjipApp {
     res.setHeader('Referrer-Policy', 'no-referrer');
     next();
   });
+  if (!opts.auth) app.use(ownRequestsOnly({ anyHost: opts.insecureNoToken ?? false }));
 
   // --- the web page and the PDF renderer it uses --------------------------------------------
   const page = express.static(fileURLToPath(new URL('./public/', import.meta.url)), { index: 'index.html', fallthrough: true });
@@ -221,6 +230,37 @@ function bearer(token: string): (req: Request, res: Response, next: NextFunction
     res.setHeader('WWW-Authenticate', 'Bearer realm="lkjip"');
     next(new AppError('E_UNAUTHORIZED', m ? 'The bearer token is not valid' : 'This server needs a bearer token (Authorization: Bearer <token>)', { stage: 'api' }));
   };
+}
+
+const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Without a token, only requests addressed to this server: its `Host` must name the address and
+ * port the connection arrived on (any loopback name for a loopback connection), and an `Origin`,
+ * when the browser sends one, must be that same host. A page from another site (which sends its own
+ * Origin) or a name rebound to 127.0.0.1 (which sends its own Host) is refused.
+ */
+function ownRequestsOnly(opts: { anyHost: boolean }): (req: Request, res: Response, next: NextFunction) => void {
+  return (req, _res, next) => {
+    const host = (req.headers.host ?? '').toLowerCase();
+    const origin = req.headers.origin;
+    const refuse = (why: string) => next(new AppError('E_FORBIDDEN', `${why}; this server has no token and answers only requests addressed to it`, { stage: 'api' }));
+    if (!opts.anyHost && !isOwnHost(host, req.socket.localAddress ?? '', req.socket.localPort ?? 0)) return refuse(`Host "${host.slice(0, 100)}" is not this server's address`);
+    if (origin !== undefined && origin.toLowerCase() !== `http://${host}`) return refuse(`Origin "${origin.slice(0, 100)}" is not this server`);
+    next();
+  };
+}
+
+/** `host[:port]` names the address a connection arrived on, with its port. */
+function isOwnHost(host: string, localAddress: string, localPort: number): boolean {
+  const m = /^(\[[0-9a-f:.]+\]|[^:]+)(?::(\d+))?$/.exec(host);
+  if (!m) return false;
+  const port = m[2] ? Number(m[2]) : 80;
+  if (port !== localPort) return false;
+  const address = localAddress.replace(/^::ffff:/, '');
+  const loopback = address === '::1' || address.startsWith('127.');
+  const name = m[1]!;
+  return (loopback && LOOPBACK_NAMES.has(name)) || name === (address.includes(':') ? `[${address}]` : address);
 }
 
 /**

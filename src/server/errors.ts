@@ -25,6 +25,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   E_BAD_PAGES: 400,
   E_FILE_EMPTY: 400,
   E_UNAUTHORIZED: 401,
+  E_FORBIDDEN: 403,
   E_NOT_FOUND: 404,
   E_FILE_NOT_FOUND: 404,
   E_FILE_TOO_LARGE: 413,
