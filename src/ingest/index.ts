@@ -1,9 +1,13 @@
+import { AppError } from '../errors.js';
 import type { Page, PdfDocument, Warning } from '../model/document.js';
 import { ocrPages } from './ocr.js';
+import { readPdfIsolated } from './isolate.js';
 import { readPdf, type PdfReadOptions } from './pdf.js';
+import { isPageFailure } from './scan.js';
 
 export { loadPdfBytes, parsePageRange, readPdf, DEFAULT_MAX_BYTES } from './pdf.js';
 export { ocrAvailable, ocrPages } from './ocr.js';
+export { DEFAULT_LIMITS, isPageFailure, type IngestLimits } from './scan.js';
 
 export interface IngestOptions extends PdfReadOptions {
   /** `auto` (default) OCRs pages without a text layer; `off` leaves them unread. */
@@ -14,6 +18,11 @@ export interface IngestOptions extends PdfReadOptions {
   ocrLang?: string;
   /** Progress for OCR'd pages. */
   onOcrPage?: (page: number) => void;
+  /**
+   * Read the pages in a worker thread, where the per-page time limit and the reader's memory
+   * ceiling hold and the caller's event loop stays free (the CLI, batch and server do).
+   */
+  isolate?: boolean;
 }
 
 /**
@@ -25,7 +34,7 @@ export interface IngestOptions extends PdfReadOptions {
  *   doc.pages.filter((p) => p.source === 'ocr').length; // 1
  */
 export async function ingest(file: string, opts: IngestOptions = {}): Promise<PdfDocument> {
-  const raw = await readPdf(file, opts);
+  const raw = opts.isolate ? await readPdfIsolated(file, opts) : await readPdf(file, opts);
   const warnings: Warning[] = [...raw.warnings];
   const scanned = raw.pages.filter((p) => p.needsOcr).map((p) => p.page);
   const ocrResults = new Map<number, Page>();
@@ -50,5 +59,12 @@ export async function ingest(file: string, opts: IngestOptions = {}): Promise<Pd
     const { needsOcr: _needsOcr, ...page } = p;
     return page;
   });
+  // A document none of whose pages could be read is an error, not an empty audit.
+  const failed = new Map(warnings.filter((w) => w.page !== undefined && isPageFailure(w.code)).map((w) => [w.page!, w]));
+  if (pages.length > 0 && pages.every((p) => p.source === 'unread' && failed.has(p.page))) {
+    const reasons = [...new Set([...failed.values()].map((w) => w.message.replace(/^Page \d+ could not be read: /, '')))].slice(0, 3).join('; ');
+    throw new AppError('E_PDF_UNREADABLE', `No page of the PDF could be read (${reasons})`, { stage: 'ingest', file });
+  }
   return { file: raw.file, sha256: raw.sha256, pageCount: raw.pageCount, pages, warnings };
 }
+

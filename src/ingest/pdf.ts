@@ -6,6 +6,7 @@ import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { AppError } from '../errors.js';
 import type { Page, Rule, Word, Warning } from '../model/document.js';
 import type { BBox } from '../model/geometry.js';
+import { DEFAULT_LIMITS, scanPdf, type IngestLimits, type PageProblem } from './scan.js';
 
 /** Files larger than this are refused before parsing (override with `maxBytes`). */
 export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
@@ -21,8 +22,15 @@ export interface PdfReadOptions {
   /** 1-based page numbers to read; default all. */
   pages?: number[];
   maxBytes?: number;
+  /** What reading may cost (inflated bytes, image pixels, operators, time per page); see DEFAULT_LIMITS. */
+  limits?: Partial<IngestLimits>;
   /** Called after each page is read (for progress). */
   onPage?: (page: number, total: number) => void;
+  /** Called when a page starts being read, and with each page read (and its warning, if it failed). */
+  onPageStart?: (page: number) => void;
+  onPageRead?: (page: RawPage, warning: Warning | null) => void;
+  /** Called once the document is open, with the pages that will be read. */
+  onOpen?: (info: { sha256: string; pageCount: number; pages: number[] }) => void;
 }
 
 /** A page as read from the text layer, with whether it should be OCR'd instead. */
@@ -95,10 +103,12 @@ function sniff(bytes: Uint8Array): string | undefined {
  * @example
  *   const doc = await openPdf(bytes, 'report.pdf');
  */
-export async function openPdf(bytes: Uint8Array, file: string): Promise<pdfjs.PDFDocumentProxy> {
+export async function openPdf(bytes: Uint8Array, file: string, limits: Pick<IngestLimits, 'maxImagePixels'> = DEFAULT_LIMITS): Promise<pdfjs.PDFDocumentProxy> {
   const ctx = { stage: 'ingest', file };
   const task = pdfjs.getDocument({
     data: bytes.slice(),
+    // Inline images are not seen by the scan; pdf.js drops those above this size itself.
+    maxImageSize: limits.maxImagePixels,
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
@@ -137,25 +147,51 @@ export async function openPdf(bytes: Uint8Array, file: string): Promise<pdfjs.PD
 export async function readPdf(file: string, opts: PdfReadOptions = {}): Promise<RawPdf> {
   const bytes = await loadPdfBytes(file, opts.maxBytes);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const doc = await openPdf(bytes, file);
+  const limits: IngestLimits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const scan = scanPdf(bytes, limits);
+  if (scan.documentProblem) throw new AppError('E_PDF_UNREADABLE', `The PDF cannot be read within the limits: ${scan.documentProblem.message}`, { stage: 'ingest', file });
+  const doc = await openPdf(bytes, file, limits);
   const warnings: Warning[] = [];
   const pages: RawPage[] = [];
   try {
     const wanted = selectPages(opts.pages, doc.numPages, file);
+    opts.onOpen?.({ sha256, pageCount: doc.numPages, pages: wanted });
     for (const n of wanted) {
+      opts.onPageStart?.(n);
+      let size = { width: 0, height: 0 };
+      let read: RawPage | PageProblem;
       try {
-        pages.push(await readPage(doc, n));
+        const page = await doc.getPage(n);
+        const viewport = page.getViewport({ scale: 1 });
+        size = { width: viewport.width, height: viewport.height };
+        read = (await scan.problemFor(page.ref?.num ?? -1)) ?? (await readPage(page, limits));
       } catch (err) {
-        const msg = err instanceof Error ? err.message : String(err);
-        warnings.push({ code: 'E_PAGE_FAILED', message: `Page ${n} could not be read: ${msg}`, page: n, stage: 'ingest' });
-        pages.push({ page: n, width: 0, height: 0, source: 'unread', words: [], rules: [], warning: `page failed: ${msg}`, needsOcr: false });
+        if (err instanceof AppError) throw err;
+        read = { code: 'E_PAGE_FAILED', message: err instanceof Error ? err.message : String(err) };
       }
+      const [page, warning] = 'code' in read ? unreadPage(n, size, read.code, read.message) : [{ ...read, page: n }, null];
+      pages.push(page);
+      if (warning) warnings.push(warning);
+      opts.onPageRead?.(page, warning);
       opts.onPage?.(n, wanted.length);
     }
   } finally {
     await doc.destroy();
   }
   return { file, sha256, pageCount: doc.numPages, pages, warnings };
+}
+
+/**
+ * A page left unread, and the warning that says why.
+ *
+ * @example
+ *   unreadPage(3, { width: 595, height: 842 }, 'W_LIMIT_TIME', 'reading it took longer than 30 s');
+ */
+export function unreadPage(n: number, size: { width: number; height: number }, code: string, why: string): [RawPage, Warning] {
+  return [
+    { page: n, width: size.width, height: size.height, source: 'unread', words: [], rules: [], warning: `page failed: ${why}`, needsOcr: false },
+    { code, message: `Page ${n} could not be read: ${why}`, page: n, stage: 'ingest' },
+  ];
 }
 
 /** Validates a 1-based page selection against the document. */
@@ -190,8 +226,7 @@ export function parsePageRange(spec: string): number[] {
 
 type Matrix = [number, number, number, number, number, number];
 
-async function readPage(doc: pdfjs.PDFDocumentProxy, n: number): Promise<RawPage> {
-  const page = await doc.getPage(n);
+async function readPage(page: pdfjs.PDFPageProxy, limits: IngestLimits): Promise<RawPage | PageProblem> {
   try {
     const viewport = page.getViewport({ scale: 1 });
     const toTop = (x: number, y: number): [number, number] => {
@@ -199,13 +234,16 @@ async function readPage(doc: pdfjs.PDFDocumentProxy, n: number): Promise<RawPage
       return [vx, vy];
     };
     const ops = await page.getOperatorList();
+    if (ops.fnArray.length > limits.maxPageOperators) {
+      return { code: 'W_LIMIT_OPERATORS', message: `${ops.fnArray.length.toLocaleString('en-US')} drawing operators, above the ${limits.maxPageOperators.toLocaleString('en-US')} limit` };
+    }
     const { rules, imageArea } = readGraphics(ops, toTop, viewport.width * viewport.height);
     const tc = await page.getTextContent();
     const words = readWords(tc, toTop, (name) => fontInfo(page, name));
     const chars = words.reduce((s, w) => s + w.text.replace(/[^\p{L}\p{N}]/gu, '').length, 0);
     const needsOcr = chars < MIN_TEXT_CHARS && imageArea > 0.3;
     return {
-      page: n,
+      page: page.pageNumber,
       width: viewport.width,
       height: viewport.height,
       source: needsOcr ? 'unread' : 'text',

@@ -14,6 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { CHECK_IDS } from '../checks/index.js';
 import { AppError, toAppError } from '../errors.js';
+import type { IngestLimits } from '../ingest/scan.js';
 import { resultVersion } from './cache.js';
 
 export interface BatchOptions {
@@ -25,6 +26,8 @@ export interface BatchOptions {
   /** Skip files whose result exists and was made from the same bytes by the same pipeline. */
   resume?: boolean;
   ocr?: 'auto' | 'off';
+  /** Ingest limits (inflated bytes, image pixels, operators, time per page); defaults otherwise. */
+  limits?: Partial<IngestLimits>;
   /** A file taking longer than this is recorded as failed and its worker replaced. Default 10 min. */
   timeoutMs?: number;
   /** A store to share results with (`lkjip serve --db`): files audited before are cache hits. */
@@ -102,7 +105,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   await mkdir(out, { recursive: true });
   await removeStaleTemps(out);
   const base = commonDir(files);
-  const pipeline = resultVersion({ ocr: opts.ocr ?? 'auto' });
+  const pipeline = resultVersion({ ocr: opts.ocr ?? 'auto', ...(opts.limits ? { limits: opts.limits } : {}) });
   const items = await Promise.all(files.map((file) => describe(file, base, out, pipeline)));
 
   const todo: Item[] = [];
@@ -293,7 +296,7 @@ async function writeError(item: Item, error: ResultError, pages = 0): Promise<vo
 }
 
 /** Messages between the batch and its workers. */
-type ToWorker = { type: 'job'; file: string; rel: string; result: string; sha256: string; bytes: number; pipeline: string; ocr: 'auto' | 'off'; ocrConcurrency: number; db?: string };
+type ToWorker = { type: 'job'; file: string; rel: string; result: string; sha256: string; bytes: number; pipeline: string; ocr: 'auto' | 'off'; ocrConcurrency: number; limits: Partial<IngestLimits>; db?: string };
 type FromWorker = { type: 'ready' } | { type: 'page'; page: number; pages: number } | { type: 'done'; ok: boolean; pages: number; error?: ResultError };
 
 class Pool {
@@ -341,7 +344,7 @@ class Pool {
         void this.fail(it, { code: 'E_INTERNAL', message: `Timed out after ${Math.round((this.opts.timeoutMs ?? 600_000) / 1000)} s` });
       }, this.opts.timeoutMs ?? 600_000);
       const cpus = os.availableParallelism();
-      const msg: ToWorker = { type: 'job', file: it.file, rel: it.rel, result: it.result, sha256: it.sha256!, bytes: it.bytes, pipeline: it.pipeline, ocr: this.opts.ocr ?? 'auto', ocrConcurrency: Math.max(1, Math.floor(cpus / this.size)), ...(this.opts.db ? { db: this.opts.db } : {}) };
+      const msg: ToWorker = { type: 'job', file: it.file, rel: it.rel, result: it.result, sha256: it.sha256!, bytes: it.bytes, pipeline: it.pipeline, ocr: this.opts.ocr ?? 'auto', ocrConcurrency: Math.max(1, Math.floor(cpus / this.size)), limits: this.opts.limits ?? {}, ...(this.opts.db ? { db: this.opts.db } : {}) };
       child.send(msg);
     };
 
@@ -417,11 +420,11 @@ async function workerMain(): Promise<void> {
           const { auditCached } = await import('./cache.js');
           const store = stores.get(m.db) ?? openStore(m.db);
           stores.set(m.db, store);
-          const out = await auditCached(m.file, store, { ocr: m.ocr, ocrConcurrency: m.ocrConcurrency, onPage });
+          const out = await auditCached(m.file, store, { ocr: m.ocr, ocrConcurrency: m.ocrConcurrency, limits: m.limits, isolate: true, onPage });
           result = out.result;
           pages = out.pageCount;
         } else {
-          const layout = await readTables(m.file, { ocr: m.ocr, ocrConcurrency: m.ocrConcurrency, onPage });
+          const layout = await readTables(m.file, { ocr: m.ocr, ocrConcurrency: m.ocrConcurrency, limits: m.limits, isolate: true, onPage });
           pages = layout.pageCount;
           result = auditReport(extractReport(layout));
         }

@@ -110,9 +110,12 @@ export async function auditCached(file: string, store: Store, opts: CachedAuditO
  * @example
  *   resultVersion({ ocr: 'off' }); // 's1-3f9a0c1d2e4b+no-ocr'
  */
-export function resultVersion(opts: Pick<CachedAuditOptions, 'ocr' | 'pages' | 'hints'> = {}): string {
+export function resultVersion(opts: Pick<CachedAuditOptions, 'ocr' | 'pages' | 'hints' | 'limits'> = {}): string {
   const parts = [pipelineVersion()];
   if (opts.ocr === 'off') parts.push('no-ocr');
+  // Limits other than the defaults can leave other pages unread.
+  const limits = Object.entries(opts.limits ?? {}).sort(([a], [b]) => a.localeCompare(b));
+  if (limits.length) parts.push(`l${createHash('sha256').update(JSON.stringify(limits)).digest('hex').slice(0, 8)}`);
   if (opts.pages?.length) parts.push(`p${createHash('sha256').update(opts.pages.join(',')).digest('hex').slice(0, 8)}`);
   if (opts.hints?.length) parts.push(`h${createHash('sha256').update(JSON.stringify(opts.hints)).digest('hex').slice(0, 8)}`);
   return parts.join('+');

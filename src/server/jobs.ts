@@ -8,10 +8,11 @@ import path from 'node:path';
 import pLimit from 'p-limit';
 import { AppError, toAppError } from '../errors.js';
 import { describe } from './errors.js';
+import { isPageFailure } from '../ingest/scan.js';
 import { auditCached, type CachedAudit, type CachedAuditOptions } from '../pipeline/cache.js';
 import type { Progress, Run, RunSummary, Store } from '../store/index.js';
 
-export type PipelineOptions = Pick<CachedAuditOptions, 'ocr' | 'ocrConcurrency'>;
+export type PipelineOptions = Pick<CachedAuditOptions, 'ocr' | 'ocrConcurrency' | 'limits' | 'isolate'>;
 
 /** Runs the pipeline on a file; replaceable in tests. */
 export type Processor = (file: string, store: Store, opts: CachedAuditOptions) => Promise<CachedAudit>;
@@ -54,7 +55,7 @@ export function createJobRunner(store: Store, opts: { concurrency: number; pipel
       if (!doc || !bytes) throw new AppError('E_NOT_FOUND', 'The document or its PDF is no longer stored', { stage: 'server' });
       const file = path.join(dir, 'upload.pdf');
       await writeFile(file, bytes);
-      const out = await audit(file, store, { ...opts.pipeline, name: doc.name, onProgress: progress });
+      const out = await audit(file, store, { isolate: true, ...opts.pipeline, name: doc.name, onProgress: progress });
       await writes;
       await store.updateRun(runId, { status: 'done', progress: { stage: 'done', done: out.pageCount, total: out.pageCount }, cached: out.cached, summary: summarize(out) });
     } catch (err) {
@@ -99,7 +100,8 @@ export function summarize(out: CachedAudit): RunSummary {
   const findings = { error: 0, warning: 0, rounding: 0, info: 0 };
   for (const f of out.result.findings) findings[f.severity]++;
   const { instansi, tahun } = out.result.report.report;
-  return { pages: out.pageCount, instansi, tahun, findings };
+  const unread = out.result.report.warnings.filter((w) => w.page !== undefined && isPageFailure(w.code)).map((w) => ({ page: w.page!, code: w.code, message: w.message }));
+  return { pages: out.pageCount, instansi, tahun, findings, unread };
 }
 
 /** At most one progress write per stage change or per 200 ms; the last one always goes through. */

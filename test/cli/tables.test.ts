@@ -228,15 +228,23 @@ describe('lkjip tables --help', () => {
       Print every table of a PDF with its id, pages, caption, header and rows
 
       Arguments:
-        file.pdf            the report
+        file.pdf                the report
 
       Options:
-        --pages <range>     pages to read, e.g. 3-9,12
-        --format <fmt>      md | json | csv (default: "md")
-        --no-ocr            do not OCR image-only pages
-        --ocr-lang <langs>  OCR languages, e.g. ind+eng (default: ind)
-        -o, --out <file>    write to a file instead of stdout
-        -h, --help          display help for command
+        --pages <range>         pages to read, e.g. 3-9,12
+        --format <fmt>          md | json | csv (default: "md")
+        --no-ocr                do not OCR image-only pages
+        --ocr-lang <langs>      OCR languages, e.g. ind+eng (default: ind)
+        -o, --out <file>        write to a file instead of stdout
+        --max-stream-mb <mb>    largest inflated stream, in MiB (default 128)
+        --max-document-mb <mb>  largest total of inflated streams, in MiB (default
+                                1024)
+        --max-image-mp <n>      largest image, in millions of pixels (default 150)
+        --max-page-ops <n>      most drawing operators on a page (default 1000000)
+        --page-timeout <s>      longest time to read one page, in seconds (default 30)
+        --max-reader-mb <mb>    heap of the thread that reads pages, in MiB (default
+                                2048)
+        -h, --help              display help for command
       "
     `);
   });

@@ -4,10 +4,10 @@ import type { Command } from 'commander';
 import { parsePageRange } from '../../ingest/index.js';
 import { readReport } from '../../pipeline/extract.js';
 import { modelCsvFiles, reportToMarkdown } from '../format/report.js';
-import { choice, reportLlm, writeOut } from '../util.js';
+import { choice, limitsFrom, reportLlm, withLimitOptions, writeOut, type LimitFlags } from '../util.js';
 
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command('extract')
     .description('Extract the LKjIP model (indicators, budget tree, belanja, claims), every value cited')
     .argument('<file.pdf>', 'the report')
@@ -15,10 +15,10 @@ export function register(program: Command): void {
     .option('--pages <range>', 'pages to read, e.g. 3-9,12')
     .option('--no-ocr', 'do not OCR image-only pages')
     .option('--llm', 'ask the configured OpenAI-compatible model for the structure of tables the rules could not classify (numbers are still read from the cells)')
-    .option('-o, --out <path>', 'output file (json, md) or folder (csv)')
-    .action(async (file: string, o: { format: string; pages?: string; ocr: boolean; out?: string; llm?: boolean }) => {
+    .option('-o, --out <path>', 'output file (json, md) or folder (csv)');
+  withLimitOptions(cmd).action(async (file: string, o: { format: string; pages?: string; ocr: boolean; out?: string; llm?: boolean } & LimitFlags) => {
       const format = choice(o.format, ['json', 'md', 'csv'] as const, '--format');
-      const report = await readReport(file, { ...(o.pages ? { pages: parsePageRange(o.pages) } : {}), ocr: o.ocr ? 'auto' : 'off',
+      const report = await readReport(file, { ...(o.pages ? { pages: parsePageRange(o.pages) } : {}), ocr: o.ocr ? 'auto' : 'off', limits: limitsFrom(o), isolate: true,
         ...(o.llm ? { llm: true, onLlm: reportLlm } : {}) });
       if (format === 'csv') {
         const dir = o.out ?? `${path.basename(file, path.extname(file))}-csv`;

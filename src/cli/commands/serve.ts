@@ -2,9 +2,10 @@ import type { Command } from 'commander';
 import { AppError } from '../../errors.js';
 import { isLoopback, startServer } from '../../server/index.js';
 import { DEFAULT_DB, openStore } from '../../store/index.js';
+import { limitsFrom, withLimitOptions, type LimitFlags } from '../util.js';
 
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command('serve')
     .description('Start the web app and its API: upload reports, browse findings on the PDF pages, ask questions')
     .option('--port <n>', 'port to listen on', '8080')
@@ -15,8 +16,8 @@ export function register(program: Command): void {
     .option('--max-upload <mb>', 'largest upload in MB', '50')
     .option('--concurrency <n>', 'reports processed at the same time', '1')
     .option('--no-ocr', 'do not OCR image-only pages')
-    .option('--llm', 'answer questions with the configured OpenAI-compatible model (OPENAI_API_KEY, OPENAI_BASE_URL, LKJIP_MODEL or .lkjip.json); without one, offline')
-    .action(async (o: { port: string; host: string; db: string; token?: string; insecureNoToken?: boolean; maxUpload: string; concurrency: string; ocr: boolean; llm?: boolean }) => {
+    .option('--llm', 'answer questions with the configured OpenAI-compatible model (OPENAI_API_KEY, OPENAI_BASE_URL, LKJIP_MODEL or .lkjip.json); without one, offline');
+  withLimitOptions(cmd).action(async (o: { port: string; host: string; db: string; token?: string; insecureNoToken?: boolean; maxUpload: string; concurrency: string; ocr: boolean; llm?: boolean } & LimitFlags) => {
       const port = int(o.port, '--port', 0, 65535);
       const uploadMB = int(o.maxUpload, '--max-upload', 1, 2048);
       const concurrency = int(o.concurrency, '--concurrency', 1, 64);
@@ -26,7 +27,7 @@ export function register(program: Command): void {
       const insecureNoToken = !token && o.insecureNoToken === true;
       const store = openStore(o.db);
       const server = await startServer(
-        { store, ...(token ? { auth: { token } } : {}), insecureNoToken, limits: { uploadMB, concurrency }, pipeline: { ocr: o.ocr ? 'auto' : 'off' }, llm: o.llm === true, debug: Boolean(process.env.LKJIP_DEBUG) },
+        { store, ...(token ? { auth: { token } } : {}), insecureNoToken, limits: { uploadMB, concurrency }, pipeline: { ocr: o.ocr ? 'auto' : 'off', limits: limitsFrom(o) }, llm: o.llm === true, debug: Boolean(process.env.LKJIP_DEBUG) },
         { port, host: o.host },
       ).catch(async (err: unknown) => {
         await store.close();
