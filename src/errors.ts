@@ -26,6 +26,8 @@ export type ErrorCode =
   | 'E_NOT_FOUND'
   | 'E_UNAUTHORIZED'
   | 'E_FORBIDDEN'
+  | 'E_TIMEOUT'
+  | 'E_WORKER_FAILED'
   | 'E_INTERNAL';
 
 export interface ErrorContext {

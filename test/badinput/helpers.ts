@@ -1,6 +1,6 @@
 // Running lkjip on the bad-input corpus as a user would, with the time it took and its peak memory.
 import { execFile } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { makeBadInputs, type BadInput } from '../../scripts/badinput/make.js';
@@ -14,8 +14,9 @@ export async function corpus(): Promise<{ dir: string; cases: BadInput[] }> {
   return { dir, cases: await makeBadInputs(dir) };
 }
 
-// Prints the process's peak resident memory (worker threads included) on its way out.
-const PEAK = `data:text/javascript,process.on('exit',()=>process.stderr.write('\\npeak-rss-kb='+process.resourceUsage().maxRSS+'\\n'))`;
+// Every node process of the run (a batch's workers too) appends its peak resident memory, worker
+// threads included, to PEAK_FILE on its way out. No spaces: NODE_OPTIONS splits on them.
+const PEAK = `--import=data:text/javascript,import{appendFileSync}from'node:fs';process.on('exit',()=>appendFileSync(process.env.PEAK_FILE,process.resourceUsage().maxRSS+String.fromCharCode(10)))`;
 
 export interface Run {
   code: number;
@@ -25,14 +26,18 @@ export interface Run {
   peakMB: number;
 }
 
-/** `node bin/lkjip.js …args`, with its exit code, time and peak memory. */
+/** `node bin/lkjip.js …args`, with its exit code, time and the peak memory of its largest process. */
 export async function lkjip(args: string[], opts: { timeoutMs?: number } = {}): Promise<Run> {
+  const peakFile = path.join(await mkdtemp(path.join(os.tmpdir(), 'lkjip-peak-')), 'peak');
+  const env = { ...process.env, CI: 'true', PEAK_FILE: peakFile, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} ${PEAK}`.trim() };
   const started = performance.now();
   const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile('node', ['--import', PEAK, 'bin/lkjip.js', ...args], { maxBuffer: 64 * 1024 * 1024, timeout: opts.timeoutMs ?? TIME_BOUND_MS * 2 }, (err, stdout, stderr) => {
+    execFile('node', ['bin/lkjip.js', ...args], { env, maxBuffer: 64 * 1024 * 1024, timeout: opts.timeoutMs ?? TIME_BOUND_MS * 2 }, (err, stdout, stderr) => {
       resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });
-  const peak = /peak-rss-kb=(\d+)/.exec(stderr);
-  return { code, stdout, stderr: stderr.replace(/\n?peak-rss-kb=\d+\n?/, ''), ms: performance.now() - started, peakMB: peak ? Number(peak[1]) / 1024 : Infinity };
+  const ms = performance.now() - started;
+  const peaks = (await readFile(peakFile, 'utf8').catch(() => '')).split('\n').filter(Boolean).map(Number);
+  await rm(path.dirname(peakFile), { recursive: true, force: true });
+  return { code, stdout, stderr, ms, peakMB: peaks.length ? Math.max(...peaks) / 1024 : Infinity };
 }
