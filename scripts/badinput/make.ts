@@ -199,6 +199,18 @@ function hugeImage(w: number, h: number): Stream {
   return { dict: `/Type /XObject /Subtype /Image /Width ${w} /Height ${h} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode`, data: new Uint8Array(deflateSync(Buffer.alloc(4096, 0x80))) };
 }
 
+/**
+ * One 14,400-pt square page (the largest PDF page) painted with a scanned-looking image and no text:
+ * at 300 dpi its raster would be 60,000 px a side.
+ */
+export function hugeScannedPage(): Uint8Array {
+  const [w, h] = [400, 400];
+  const pixels = Buffer.alloc(w * h, 255);
+  for (let y = 100; y < 300; y++) for (let x = 50; x < 350; x++) if (Math.floor(y / 20) % 2 === 0) pixels[y * w + x] = 0;
+  const image = { dict: `/Type /XObject /Subtype /Image /Width ${w} /Height ${h} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode`, data: new Uint8Array(deflateSync(pixels)) };
+  return pdf([{ content: flate('q 14400 0 0 14400 0 0 cm /Im0 Do Q'), image }], [14400, 14400]);
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = process.argv[2] ?? 'scratch/badinput';
   for (const c of await makeBadInputs(dir)) console.log(`${c.name.padEnd(24)} ${c.what} → ${c.expect.kind === 'error' ? c.expect.code : `ok, unread ${c.expect.unread.join(',') || 'none'}`}`);

@@ -1,7 +1,11 @@
+import { mkdtemp, rm, symlink } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { AppError } from '../errors.js';
 import type { Page, PdfDocument, Warning } from '../model/document.js';
 import { ocrPages } from './ocr.js';
 import { readPdfIsolated } from './isolate.js';
+import { openablePath } from './path.js';
 import { readPdf, type PdfReadOptions } from './pdf.js';
 import { isPageFailure } from './scan.js';
 
@@ -34,6 +38,23 @@ export interface IngestOptions extends PdfReadOptions {
  *   doc.pages.filter((p) => p.source === 'ocr').length; // 1
  */
 export async function ingest(file: string, opts: IngestOptions = {}): Promise<PdfDocument> {
+  // A name that is not valid UTF-8 is read through a link with a plain name: the page reader and
+  // the OCR tools take paths as strings.
+  const where = await openablePath(file);
+  if (typeof where === 'string') return ingestPath(file, opts);
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'lkjip-name-'));
+  try {
+    await symlink(where, path.join(dir, 'input.pdf'));
+    return { ...(await ingestPath(path.join(dir, 'input.pdf'), opts)), file };
+  } catch (err) {
+    if (err instanceof AppError) throw new AppError(err.code, err.message, { ...err.context, file }, { cause: err.cause });
+    throw err;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function ingestPath(file: string, opts: IngestOptions): Promise<PdfDocument> {
   const raw = opts.isolate ? await readPdfIsolated(file, opts) : await readPdf(file, opts);
   const warnings: Warning[] = [...raw.warnings];
   const scanned = raw.pages.filter((p) => p.needsOcr).map((p) => p.page);
@@ -44,6 +65,7 @@ export async function ingest(file: string, opts: IngestOptions = {}): Promise<Pd
       ...(opts.ocrDpi ? { dpi: opts.ocrDpi } : {}),
       ...(opts.ocrLang ? { lang: opts.ocrLang } : {}),
       ...(opts.onOcrPage ? { onPage: opts.onOcrPage } : {}),
+      sizes: new Map(raw.pages.map((p) => [p.page, { width: p.width, height: p.height }])),
     });
     for (const r of results) {
       if (r.result) ocrResults.set(r.page, r.result);

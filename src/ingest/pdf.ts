@@ -6,6 +6,7 @@ import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { AppError } from '../errors.js';
 import type { Page, Rule, Word, Warning } from '../model/document.js';
 import type { BBox } from '../model/geometry.js';
+import { openablePath } from './path.js';
 import { DEFAULT_LIMITS, scanPdf, type IngestLimits, type PageProblem } from './scan.js';
 
 /** Files larger than this are refused before parsing (override with `maxBytes`). */
@@ -59,9 +60,10 @@ const CMAPS = path.join(pdfjsRoot, 'cmaps') + path.sep;
  */
 export async function loadPdfBytes(file: string, maxBytes = DEFAULT_MAX_BYTES): Promise<Uint8Array> {
   const ctx = { stage: 'ingest', file };
+  const where = await openablePath(file);
   let size: number;
   try {
-    const st = await stat(file);
+    const st = await stat(where);
     if (!st.isFile()) throw new AppError('E_FILE_NOT_FOUND', 'Not a regular file', ctx);
     size = st.size;
   } catch (err) {
@@ -72,7 +74,7 @@ export async function loadPdfBytes(file: string, maxBytes = DEFAULT_MAX_BYTES): 
   if (size > maxBytes) {
     throw new AppError('E_FILE_TOO_LARGE', `The file is ${(size / 1048576).toFixed(1)} MiB, above the ${(maxBytes / 1048576).toFixed(0)} MiB limit`, ctx);
   }
-  const bytes = new Uint8Array(await readFile(file));
+  const bytes = new Uint8Array(await readFile(where));
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   if (!head.includes('%PDF-')) {
     const kind = sniff(bytes);

@@ -14,6 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { CHECK_IDS } from '../checks/index.js';
 import { AppError, toAppError } from '../errors.js';
+import { openablePath } from '../ingest/path.js';
 import { isPageFailure, type IngestLimits } from '../ingest/scan.js';
 import { resultVersion } from './cache.js';
 
@@ -264,7 +265,7 @@ interface Item {
 
 async function describe(file: string, rel: string, result: string, pipeline: string): Promise<Item> {
   try {
-    const bytes = await readFile(file);
+    const bytes = await readFile(await openablePath(file));
     return { file, pipeline, rel, result, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.byteLength, readError: null };
   } catch (err) {
     const dangling = (err as NodeJS.ErrnoException).code === 'ENOENT' && (await lstat(file).catch(() => null))?.isSymbolicLink();
