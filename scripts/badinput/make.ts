@@ -200,6 +200,25 @@ function hugeImage(w: number, h: number): Stream {
 }
 
 /**
+ * A long report: `n` pages, each a heading and a ruled table of 12 rows × 4 columns of figures (for
+ * load tests: every page has text, rules and a table to lay out).
+ */
+export function manyPages(n: number): Uint8Array {
+  return pdf(
+    Array.from({ length: n }, (_, i) => {
+      const ops = [`BT /F1 12 Tf 60 780 Td (Tabel ${i + 1}. Realisasi anggaran per program) Tj ET`, '0.5 w'];
+      for (let r = 0; r <= 12; r++) ops.push(`60 ${740 - r * 20} m 540 ${740 - r * 20} l S`);
+      for (let c = 0; c <= 4; c++) ops.push(`${60 + c * 120} 740 m ${60 + c * 120} 500 l S`);
+      for (let r = 0; r < 12; r++) {
+        const cells = [`Program ${r + 1}`, `${(r + 1) * 1_250_000 + i}`.replace(/\B(?=(\d{3})+$)/g, '.'), `${(r + 1) * 1_100_000 + i}`.replace(/\B(?=(\d{3})+$)/g, '.'), `${(88 + (r % 10)).toFixed(0)},${String(i % 100).padStart(2, '0')}`];
+        cells.forEach((t, c) => ops.push(`BT /F1 9 Tf ${66 + c * 120} ${726 - r * 20} Td (${t}) Tj ET`));
+      }
+      return { content: flate(ops.join('\n')) };
+    }),
+  );
+}
+
+/**
  * One 14,400-pt square page (the largest PDF page) painted with a scanned-looking image and no text:
  * at 300 dpi its raster would be 60,000 px a side.
  */

@@ -80,7 +80,7 @@ type Run =
 
 function readInThread(file: string, options: Pick<PdfReadOptions, 'pages' | 'maxBytes' | 'limits'>, limits: IngestLimits, onMessage: (m: FromReader) => void): Promise<Run> {
   return new Promise<Run>((resolve) => {
-    const worker = startReader({ file, options }, limits.maxReaderMemoryMb);
+    const worker = startThread(new URL('./pdf-worker.ts', import.meta.url), { file, options }, limits.maxReaderMemoryMb);
     let current: number | null = null;
     let timer: NodeJS.Timeout | undefined;
     let settled = false;
@@ -117,13 +117,17 @@ function threadError(e: ThreadError, file: string): AppError {
   return new AppError(e.code, e.message, { ...e.context, file }, { cause });
 }
 
-/** Starts pdf-worker in a thread; from sources (.ts) the thread registers tsx first. */
-function startReader(data: unknown, memoryMb: number): Worker {
-  const self = fileURLToPath(import.meta.url);
+/**
+ * Starts a module (named by its .ts source) in a worker thread with a heap ceiling. From sources the
+ * thread registers tsx first; from a build it runs the .js beside it.
+ *
+ * @example
+ *   const worker = startThread(new URL('./pdf-worker.ts', import.meta.url), { file }, 2048);
+ */
+export function startThread(source: URL, data: unknown, memoryMb: number): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: memoryMb };
-  if (!self.endsWith('.ts')) return new Worker(path.join(path.dirname(self), 'pdf-worker.js'), { workerData: data, resourceLimits });
+  if (!fileURLToPath(import.meta.url).endsWith('.ts')) return new Worker(new URL(source.href.replace(/\.ts$/, '.js')), { workerData: data, resourceLimits });
   const tsx = pathToFileURL(path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
-  const entry = pathToFileURL(path.join(path.dirname(self), 'pdf-worker.ts')).href;
-  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
+  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(source.href)}); })`;
   return new Worker(boot, { eval: true, workerData: data, resourceLimits });
 }

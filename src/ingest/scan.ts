@@ -187,19 +187,19 @@ function readObjects(bytes: Uint8Array, limits: IngestLimits): { byNumber: Map<n
     const num = Number(m[1]);
     const start = m.index + m[0].length;
     const end = text.indexOf('endobj', start);
-    const streamAt = text.indexOf('stream', start);
-    if (streamAt >= 0 && (end < 0 || streamAt < end) && text.startsWith('>>', text.lastIndexOf('>>', streamAt)) && /^\s*$/.test(text.slice(text.lastIndexOf('>>', streamAt) + 2, streamAt))) {
-      const dict = text.slice(start, streamAt);
-      let dataStart = streamAt + 6;
-      if (text[dataStart] === '\r') dataStart++;
-      if (text[dataStart] === '\n') dataStart++;
+    // Searched within the object only, so a file of many small objects is read in one pass.
+    const body = end < 0 ? text.slice(start) : text.slice(start, end);
+    const keyword = /(>>\s*)stream(?:\r\n|\r|\n)/.exec(body);
+    if (keyword) {
+      const dict = body.slice(0, keyword.index + 2);
+      const dataStart = start + keyword.index + keyword[0].length;
       const length = numberEntry(dict, 'Length');
       let dataEnd = length !== null && /^\s*endstream/.test(text.slice(dataStart + length, dataStart + length + 20)) ? dataStart + length : text.indexOf('endstream', dataStart);
       if (dataEnd < 0) dataEnd = text.length;
       byNumber.set(num, { text: dict, data: bytes.subarray(dataStart, dataEnd) });
-      OBJ.lastIndex = dataEnd;
+      OBJ.lastIndex = Math.max(dataEnd, end);
     } else {
-      byNumber.set(num, { text: text.slice(start, end < 0 ? undefined : end) });
+      byNumber.set(num, { text: body });
       if (end >= 0) OBJ.lastIndex = end;
     }
   }

@@ -10,6 +10,7 @@ import { AppError, toAppError } from '../errors.js';
 import { describe } from './errors.js';
 import { isPageFailure } from '../ingest/scan.js';
 import { auditCached, type CachedAudit, type CachedAuditOptions } from '../pipeline/cache.js';
+import { computeInThread } from '../pipeline/thread.js';
 import type { Progress, Run, RunSummary, Store } from '../store/index.js';
 
 export type PipelineOptions = Pick<CachedAuditOptions, 'ocr' | 'ocrConcurrency' | 'limits' | 'isolate'>;
@@ -36,7 +37,8 @@ export interface JobRunner {
 export function createJobRunner(store: Store, opts: { concurrency: number; pipeline: PipelineOptions; processor?: Processor; log: (line: string) => void; debug?: boolean }): JobRunner {
   const limit = pLimit(Math.max(1, opts.concurrency));
   const pending = new Set<Promise<void>>();
-  const audit = opts.processor ?? auditCached;
+  // By default a document is computed in a worker thread, so the API stays responsive.
+  const audit: Processor = opts.processor ?? ((file, s, o) => auditCached(file, s, { ...o, compute: computeInThread }));
   let closed = false;
 
   async function runOne(runId: string): Promise<void> {
