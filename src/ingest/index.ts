@@ -6,10 +6,10 @@ import type { Page, PdfDocument, Warning } from '../model/document.js';
 import { ocrPages } from './ocr.js';
 import { readPdfIsolated } from './isolate.js';
 import { openablePath } from './path.js';
-import { readPdf, type PdfReadOptions } from './pdf.js';
+import type { PdfReadOptions, RawPdf } from './file.js';
 import { isPageFailure } from './scan.js';
 
-export { loadPdfBytes, parsePageRange, readPdf, DEFAULT_MAX_BYTES } from './pdf.js';
+export { loadPdfBytes, parsePageRange, DEFAULT_MAX_BYTES } from './file.js';
 export { ocrAvailable, ocrPages } from './ocr.js';
 export { DEFAULT_LIMITS, isPageFailure, type IngestLimits } from './scan.js';
 
@@ -90,3 +90,13 @@ async function ingestPath(file: string, opts: IngestOptions): Promise<PdfDocumen
   return { file: raw.file, sha256: raw.sha256, pageCount: raw.pageCount, pages, warnings };
 }
 
+/**
+ * readPdf (pdf.ts), loaded on first use: a process that reads pages in a worker thread never loads
+ * pdf.js itself.
+ *
+ * @example
+ *   const raw = await readPdf('report.pdf', { pages: [1] });
+ */
+export async function readPdf(file: string, opts: PdfReadOptions = {}): Promise<RawPdf> {
+  return (await import('./pdf.js')).readPdf(file, opts);
+}

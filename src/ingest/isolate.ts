@@ -12,7 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode, type ErrorContext } from '../errors.js';
 import type { Warning } from '../model/document.js';
-import { unreadPage, type PdfReadOptions, type RawPage, type RawPdf } from './pdf.js';
+import { unreadPage, type PdfReadOptions, type RawPage, type RawPdf } from './file.js';
 import { DEFAULT_LIMITS, type IngestLimits } from './scan.js';
 
 /** Messages from the reader thread. */
