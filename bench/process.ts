@@ -2,7 +2,7 @@
  * Whole-process figures: what a user waits for, start-up included. Spawns the compiled CLI
  * (`node bin/lkjip.js`, after `npm run build`) for `--help`, and for `tables` and `audit` on each
  * sample as a user runs them (OCR included), beside `node -e 0` and `pdftotext -layout` on the same
- * file measured in the same rounds (and `tables` reading pages on two threads), with each process's peak memory (maximum resident set size,
+ * file measured in the same rounds, with each process's peak memory (maximum resident set size,
  * from GNU time). The `tables` and `audit` sections measure the same work in-process, start-up left
  * out.
  */
@@ -90,14 +90,13 @@ export const processBench: BenchSection = {
       ctx.log(`process: tables and audit on ${s.name} (${s.pageCount} pages), pdftotext -layout beside them`);
       const c = {
         tables: lkjip('tables', s.file),
-        threads: lkjip('tables', s.file, '--threads', '2'),
         audit: lkjip('audit', s.file),
         ...(poppler ? { pdftotext: contender('pdftotext', ['-layout', s.file, '-']) } : {}),
-      } as Record<'tables' | 'threads' | 'audit' | 'pdftotext', Contender>;
+      } as Record<'tables' | 'audit' | 'pdftotext', Contender>;
       const m = await race(c, ctx.runs, gnuTime);
       raw[s.name] = { timings: m, peaks: Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v.peaks])) };
       const floor = poppler ? m.pdftotext : undefined;
-      for (const [cmd, label] of [['tables', 'tables'], ['threads', 'tables --threads 2'], ['audit', 'audit']] as const) {
+      for (const [cmd, label] of [['tables', 'tables'], ['audit', 'audit']] as const) {
         rows.push({
           sample: s.name.slice(0, 3),
           command: `lkjip ${label}`,

@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'E_PDF_CORRUPT'
   | 'E_PDF_ENCRYPTED'
   | 'E_PDF_NO_PAGES'
+  | 'E_PDF_UNREADABLE'
   | 'E_PAGE_FAILED'
   | 'E_OCR_UNAVAILABLE'
   | 'E_OCR_FAILED'
@@ -24,6 +25,9 @@ export type ErrorCode =
   | 'E_STORE'
   | 'E_NOT_FOUND'
   | 'E_UNAUTHORIZED'
+  | 'E_FORBIDDEN'
+  | 'E_TIMEOUT'
+  | 'E_WORKER_FAILED'
   | 'E_INTERNAL';
 
 export interface ErrorContext {

@@ -1,9 +1,17 @@
+import { mkdtemp, rm, symlink } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { AppError } from '../errors.js';
 import type { Page, PdfDocument, Warning } from '../model/document.js';
 import { ocrPages } from './ocr.js';
-import { readPdf, type PdfReadOptions } from './pdf.js';
+import { readPdfIsolated } from './isolate.js';
+import { openablePath } from './path.js';
+import type { PdfReadOptions, RawPdf } from './file.js';
+import { isPageFailure } from './scan.js';
 
-export { loadPdfBytes, parsePageRange, readPdf, DEFAULT_MAX_BYTES } from './pdf.js';
+export { loadPdfBytes, parsePageRange, DEFAULT_MAX_BYTES } from './file.js';
 export { ocrAvailable, ocrPages } from './ocr.js';
+export { DEFAULT_LIMITS, isPageFailure, type IngestLimits } from './scan.js';
 
 export interface IngestOptions extends PdfReadOptions {
   /** `auto` (default) OCRs pages without a text layer; `off` leaves them unread. */
@@ -14,6 +22,11 @@ export interface IngestOptions extends PdfReadOptions {
   ocrLang?: string;
   /** Progress for OCR'd pages. */
   onOcrPage?: (page: number) => void;
+  /**
+   * Read the pages in a worker thread, where the per-page time limit and the reader's memory
+   * ceiling hold and the caller's event loop stays free (the CLI, batch and server do).
+   */
+  isolate?: boolean;
 }
 
 /**
@@ -25,7 +38,24 @@ export interface IngestOptions extends PdfReadOptions {
  *   doc.pages.filter((p) => p.source === 'ocr').length; // 1
  */
 export async function ingest(file: string, opts: IngestOptions = {}): Promise<PdfDocument> {
-  const raw = await readPdf(file, opts);
+  // A name that is not valid UTF-8 is read through a link with a plain name: the page reader and
+  // the OCR tools take paths as strings.
+  const where = await openablePath(file);
+  if (typeof where === 'string') return ingestPath(file, opts);
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'lkjip-name-'));
+  try {
+    await symlink(where, path.join(dir, 'input.pdf'));
+    return { ...(await ingestPath(path.join(dir, 'input.pdf'), opts)), file };
+  } catch (err) {
+    if (err instanceof AppError) throw new AppError(err.code, err.message, { ...err.context, file }, { cause: err.cause });
+    throw err;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function ingestPath(file: string, opts: IngestOptions): Promise<PdfDocument> {
+  const raw = opts.isolate ? await readPdfIsolated(file, opts) : await readPdf(file, opts);
   const warnings: Warning[] = [...raw.warnings];
   const scanned = raw.pages.filter((p) => p.needsOcr).map((p) => p.page);
   const ocrResults = new Map<number, Page>();
@@ -35,6 +65,7 @@ export async function ingest(file: string, opts: IngestOptions = {}): Promise<Pd
       ...(opts.ocrDpi ? { dpi: opts.ocrDpi } : {}),
       ...(opts.ocrLang ? { lang: opts.ocrLang } : {}),
       ...(opts.onOcrPage ? { onPage: opts.onOcrPage } : {}),
+      sizes: new Map(raw.pages.map((p) => [p.page, { width: p.width, height: p.height }])),
     });
     for (const r of results) {
       if (r.result) ocrResults.set(r.page, r.result);
@@ -50,5 +81,22 @@ export async function ingest(file: string, opts: IngestOptions = {}): Promise<Pd
     const { needsOcr: _needsOcr, ...page } = p;
     return page;
   });
+  // A document none of whose pages could be read is an error, not an empty audit.
+  const failed = new Map(warnings.filter((w) => w.page !== undefined && isPageFailure(w.code)).map((w) => [w.page!, w]));
+  if (pages.length > 0 && pages.every((p) => p.source === 'unread' && failed.has(p.page))) {
+    const reasons = [...new Set([...failed.values()].map((w) => w.message.replace(/^Page \d+ could not be read: /, '')))].slice(0, 3).join('; ');
+    throw new AppError('E_PDF_UNREADABLE', `No page of the PDF could be read (${reasons})`, { stage: 'ingest', file });
+  }
   return { file: raw.file, sha256: raw.sha256, pageCount: raw.pageCount, pages, warnings };
+}
+
+/**
+ * readPdf (pdf.ts), loaded on first use: a process that reads pages in a worker thread never loads
+ * pdf.js itself.
+ *
+ * @example
+ *   const raw = await readPdf('report.pdf', { pages: [1] });
+ */
+export async function readPdf(file: string, opts: PdfReadOptions = {}): Promise<RawPdf> {
+  return (await import('./pdf.js')).readPdf(file, opts);
 }

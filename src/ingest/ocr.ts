@@ -48,8 +48,10 @@ export type OcrEngine = 'tesseract' | 'paddle';
 export interface OcrOptions extends OcrToolOptions {
   /** Recognition engine. Default: the `LKJIP_OCR_ENGINE` environment variable, else `tesseract`. */
   engine?: OcrEngine;
-  /** Raster resolution. Default 300. */
+  /** Raster resolution. Default 300; lowered for a page too large to raster at it (see `rasterDpi`). */
   dpi?: number;
+  /** Page sizes in points, by page number, so large pages are rastered at a resolution that fits. */
+  sizes?: Map<number, { width: number; height: number }>;
   /** Pages recognised at once, each tesseract single-threaded. Default `os.availableParallelism()`. */
   concurrency?: number;
   /**
@@ -230,7 +232,8 @@ export async function ocrPages(file: string, pages: number[], options: OcrOption
     while (next < pages.length) {
       const index = next++;
       const page = pages[index]!;
-      results[index] = await ocrOne(job, index, page, file);
+      const size = options.sizes?.get(page);
+      results[index] = await ocrOne(size ? { ...job, dpi: rasterDpi(job.dpi, size) } : job, index, page, file);
       notify(options.onPage, page);
     }
   };
@@ -240,6 +243,24 @@ export async function ocrPages(file: string, pages: number[], options: OcrOption
     await rm(tmp, { recursive: true, force: true }).catch(() => undefined);
   }
   return results;
+}
+
+/** Longest side and area of a page raster: pdftoppm fails on larger ones (a 14,400-pt page at 300 dpi is 60,000 px a side). */
+const MAX_RASTER_SIDE = 10_000;
+const MAX_RASTER_PIXELS = 60_000_000;
+
+/**
+ * The resolution to raster a page at: `dpi`, or less when the page would pass the raster limits.
+ *
+ * @example
+ *   rasterDpi(300, { width: 595, height: 842 }); // 300
+ *   rasterDpi(300, { width: 14400, height: 14400 }); // 38 (7,600 px a side, under 60 million pixels)
+ */
+export function rasterDpi(dpi: number, size: { width: number; height: number }): number {
+  const side = Math.max(size.width, size.height) / 72;
+  const area = (size.width / 72) * (size.height / 72);
+  if (!(side > 0 && area > 0)) return dpi;
+  return Math.max(1, Math.min(dpi, Math.floor(MAX_RASTER_SIDE / side), Math.floor(Math.sqrt(MAX_RASTER_PIXELS / area))));
 }
 
 /** The engine `LKJIP_OCR_ENGINE` names, `tesseract` when it is unset; a wrong name is reported by ocrPages. */

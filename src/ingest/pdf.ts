@@ -1,15 +1,12 @@
-import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { AppError } from '../errors.js';
-import type { Page, Rule, Word, Warning } from '../model/document.js';
+import type { Rule, Word, Warning } from '../model/document.js';
+import { loadPdfBytes, selectPages, unreadPage, type PdfReadOptions, type RawPage, type RawPdf } from './file.js';
 import type { BBox } from '../model/geometry.js';
-import { readInThreads, threadCount } from './pdf-threads.js';
-
-/** Files larger than this are refused before parsing (override with `maxBytes`). */
-export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
+import { DEFAULT_LIMITS, scanPdf, type IngestLimits, type PageProblem } from './scan.js';
 
 /** Rules thicker than this (points) are filled areas, not ruling lines. */
 const MAX_RULE_THICKNESS = 2.5;
@@ -18,31 +15,7 @@ const MIN_RULE_LENGTH = 4;
 /** A page with fewer printable characters than this and a large image is treated as scanned. */
 const MIN_TEXT_CHARS = 25;
 
-export interface PdfReadOptions {
-  /** 1-based page numbers to read; default all. */
-  pages?: number[];
-  maxBytes?: number;
-  /** Called after each page is read (for progress), in the order pages finish. */
-  onPage?: (page: number, total: number) => void;
-  /**
-   * Threads reading pages (pdf.js text and operators), this one included; default 1 (see
-   * `threadCount` in pdf-threads.ts for when more pay).
-   */
-  threads?: number;
-}
-
-/** A page as read from the text layer, with whether it should be OCR'd instead. */
-export interface RawPage extends Page {
-  needsOcr: boolean;
-}
-
-export interface RawPdf {
-  file: string;
-  sha256: string;
-  pageCount: number;
-  pages: RawPage[];
-  warnings: Warning[];
-}
+export { DEFAULT_MAX_BYTES, loadPdfBytes, parsePageRange, selectPages, unreadPage, type PdfReadOptions, type RawPage, type RawPdf } from './file.js';
 
 const require = createRequire(import.meta.url);
 const pdfjsRoot = path.dirname(require.resolve('pdfjs-dist/package.json'));
@@ -50,61 +23,17 @@ const STANDARD_FONTS = path.join(pdfjsRoot, 'standard_fonts') + path.sep;
 const CMAPS = path.join(pdfjsRoot, 'cmaps') + path.sep;
 
 /**
- * Reads the bytes of a file meant to be a PDF, refusing what cannot be one with a clear error.
- *
- * @example
- *   const bytes = await loadPdfBytes('samples/report.pdf');
- */
-export async function loadPdfBytes(file: string, maxBytes = DEFAULT_MAX_BYTES): Promise<Uint8Array> {
-  const ctx = { stage: 'ingest', file };
-  let size: number;
-  try {
-    const st = await stat(file);
-    if (!st.isFile()) throw new AppError('E_FILE_NOT_FOUND', 'Not a regular file', ctx);
-    size = st.size;
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    throw new AppError('E_FILE_NOT_FOUND', 'File not found or not readable', ctx, { cause: err });
-  }
-  if (size === 0) throw new AppError('E_FILE_EMPTY', 'The file is empty (0 bytes)', ctx);
-  if (size > maxBytes) {
-    throw new AppError('E_FILE_TOO_LARGE', `The file is ${(size / 1048576).toFixed(1)} MiB, above the ${(maxBytes / 1048576).toFixed(0)} MiB limit`, ctx);
-  }
-  const bytes = new Uint8Array(await readFile(file));
-  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
-  if (!head.includes('%PDF-')) {
-    const kind = sniff(bytes);
-    throw new AppError('E_NOT_PDF', `Not a PDF file (${kind ?? `starts with ${JSON.stringify(head.slice(0, 8))}`})`, ctx);
-  }
-  return bytes;
-}
-
-/** Names what a file that is not a PDF looks like, for the error message. */
-function sniff(bytes: Uint8Array): string | undefined {
-  const hex = Buffer.from(bytes.subarray(0, 8)).toString('hex');
-  if (hex.startsWith('89504e47')) return 'it is a PNG image';
-  if (hex.startsWith('ffd8ff')) return 'it is a JPEG image';
-  if (hex.startsWith('49492a00') || hex.startsWith('4d4d002a')) return 'it is a TIFF image';
-  if (hex.startsWith('504b0304')) return 'it is a ZIP archive, e.g. a .docx or .xlsx document';
-  if (hex.startsWith('d0cf11e0')) return 'it is an old Office document (.doc, .xls)';
-  const text = Buffer.from(bytes.subarray(0, 512)).toString('utf8');
-  if (/^\s*<(!doctype html|html)/i.test(text)) return 'it is an HTML page';
-  // Printable text: no control characters other than tabs and line breaks.
-  const control = [...text].some((ch) => ch.charCodeAt(0) < 32 && !'\t\n\r\f'.includes(ch));
-  if (!control) return `it is a text file starting with ${JSON.stringify(text.slice(0, 24).trim())}`;
-  return undefined;
-}
-
-/**
  * Opens a PDF with pdfjs and maps its failures to AppError codes.
  *
  * @example
  *   const doc = await openPdf(bytes, 'report.pdf');
  */
-export async function openPdf(bytes: Uint8Array, file: string): Promise<pdfjs.PDFDocumentProxy> {
+export async function openPdf(bytes: Uint8Array, file: string, limits: Pick<IngestLimits, 'maxImagePixels'> = DEFAULT_LIMITS): Promise<pdfjs.PDFDocumentProxy> {
   const ctx = { stage: 'ingest', file };
   const task = pdfjs.getDocument({
     data: bytes.slice(),
+    // Inline images are not seen by the scan; pdf.js drops those above this size itself.
+    maxImageSize: limits.maxImagePixels,
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
@@ -143,84 +72,43 @@ export async function openPdf(bytes: Uint8Array, file: string): Promise<pdfjs.PD
 export async function readPdf(file: string, opts: PdfReadOptions = {}): Promise<RawPdf> {
   const bytes = await loadPdfBytes(file, opts.maxBytes);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const doc = await openPdf(bytes, file);
-  const read = new Map<number, PageRead>();
-  let wanted: number[];
+  const limits: IngestLimits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const scan = scanPdf(bytes, limits);
+  if (scan.documentProblem) throw new AppError('E_PDF_UNREADABLE', `The PDF cannot be read within the limits: ${scan.documentProblem.message}`, { stage: 'ingest', file });
+  const doc = await openPdf(bytes, file, limits);
+  const warnings: Warning[] = [];
+  const pages: RawPage[] = [];
   try {
-    wanted = selectPages(opts.pages, doc.numPages, file);
-    const done = (r: PageRead) => {
-      read.set(r.page.page, r);
-      opts.onPage?.(r.page.page, wanted.length);
-    };
-    // Other threads read pages too, taking the next unread one from a shared counter; this one
-    // reads alongside them, and reads any page a thread that failed left behind.
-    const helpers = readInThreads(bytes, file, wanted, threadCount(opts.threads, wanted.length), done);
-    for (let i = helpers.claim(); i < wanted.length; i = helpers.claim()) done(await readPageOrWarn(doc, wanted[i]!));
-    await helpers.finished;
-    for (const n of wanted) if (!read.has(n)) done(await readPageOrWarn(doc, n));
+    const wanted = selectPages(opts.pages, doc.numPages, file);
+    opts.onOpen?.({ sha256, pageCount: doc.numPages, pages: wanted });
+    for (const n of wanted) {
+      opts.onPageStart?.(n);
+      let size = { width: 0, height: 0 };
+      let read: RawPage | PageProblem;
+      try {
+        const page = await doc.getPage(n);
+        const viewport = page.getViewport({ scale: 1 });
+        size = { width: viewport.width, height: viewport.height };
+        read = (await scan.problemFor(page.ref?.num ?? -1)) ?? (await readPage(page, limits));
+      } catch (err) {
+        if (err instanceof AppError) throw err;
+        read = { code: 'E_PAGE_FAILED', message: err instanceof Error ? err.message : String(err) };
+      }
+      const [page, warning] = 'code' in read ? unreadPage(n, size, read.code, read.message) : [{ ...read, page: n }, null];
+      pages.push(page);
+      if (warning) warnings.push(warning);
+      opts.onPageRead?.(page, warning);
+      opts.onPage?.(n, wanted.length);
+    }
   } finally {
     await doc.destroy();
   }
-  const pages = wanted.map((n) => read.get(n)!);
-  return { file, sha256, pageCount: doc.numPages, pages: pages.map((r) => r.page), warnings: pages.flatMap((r) => (r.warning ? [r.warning] : [])) };
-}
-
-/** A page as read, or as left unread with the warning that says why. */
-export interface PageRead {
-  page: RawPage;
-  warning?: Warning;
-}
-
-/**
- * Reads one page of an open document; a page that fails comes back unread, with a warning.
- * Used by `readPdf` and by the threads that read pages beside it (pdf-thread.ts).
- */
-export async function readPageOrWarn(doc: pdfjs.PDFDocumentProxy, n: number): Promise<PageRead> {
-  try {
-    return { page: await readPage(doc, n) };
-  } catch (err) {
-    const msg = err instanceof Error ? err.message : String(err);
-    return {
-      page: { page: n, width: 0, height: 0, source: 'unread', words: [], rules: [], warning: `page failed: ${msg}`, needsOcr: false },
-      warning: { code: 'E_PAGE_FAILED', message: `Page ${n} could not be read: ${msg}`, page: n, stage: 'ingest' },
-    };
-  }
-}
-
-/** Validates a 1-based page selection against the document. */
-export function selectPages(pages: number[] | undefined, numPages: number, file: string): number[] {
-  if (!pages || pages.length === 0) return Array.from({ length: numPages }, (_, i) => i + 1);
-  const bad = pages.filter((p) => !Number.isInteger(p) || p < 1 || p > numPages);
-  if (bad.length) {
-    const which = bad.length === 1 ? `Page ${bad[0]} is` : `Pages ${bad.join(', ')} are`;
-    throw new AppError('E_BAD_PAGES', `${which} outside 1–${numPages}: the PDF has ${numPages} page${numPages === 1 ? '' : 's'}`, { stage: 'ingest', file });
-  }
-  return [...new Set(pages)].sort((a, b) => a - b);
-}
-
-/**
- * Parses a page range such as `3-9,12` into page numbers.
- *
- * @example
- *   parsePageRange('3-5,9'); // [3, 4, 5, 9]
- */
-export function parsePageRange(spec: string): number[] {
-  const out: number[] = [];
-  for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
-    const m = /^(\d+)(?:\s*-\s*(\d+))?$/.exec(part);
-    if (!m) throw new AppError('E_BAD_PAGES', `Cannot read page range "${part}" (use e.g. 3-9,12)`, { stage: 'cli' });
-    const a = Number(m[1]);
-    const b = m[2] ? Number(m[2]) : a;
-    if (a < 1 || b < a) throw new AppError('E_BAD_PAGES', `Bad page range "${part}"`, { stage: 'cli' });
-    for (let p = a; p <= b; p++) out.push(p);
-  }
-  return out;
+  return { file, sha256, pageCount: doc.numPages, pages, warnings };
 }
 
 type Matrix = [number, number, number, number, number, number];
 
-async function readPage(doc: pdfjs.PDFDocumentProxy, n: number): Promise<RawPage> {
-  const page = await doc.getPage(n);
+async function readPage(page: pdfjs.PDFPageProxy, limits: IngestLimits): Promise<RawPage | PageProblem> {
   try {
     const viewport = page.getViewport({ scale: 1 });
     const toTop = (x: number, y: number): [number, number] => {
@@ -228,13 +116,16 @@ async function readPage(doc: pdfjs.PDFDocumentProxy, n: number): Promise<RawPage
       return [vx, vy];
     };
     const ops = await page.getOperatorList();
+    if (ops.fnArray.length > limits.maxPageOperators) {
+      return { code: 'W_LIMIT_OPERATORS', message: `${ops.fnArray.length.toLocaleString('en-US')} drawing operators, above the ${limits.maxPageOperators.toLocaleString('en-US')} limit` };
+    }
     const { rules, imageArea } = readGraphics(ops, toTop, viewport.width * viewport.height);
     const tc = await page.getTextContent();
     const words = readWords(tc, toTop, (name) => fontInfo(page, name));
     const chars = words.reduce((s, w) => s + w.text.replace(/[^\p{L}\p{N}]/gu, '').length, 0);
     const needsOcr = chars < MIN_TEXT_CHARS && imageArea > 0.3;
     return {
-      page: n,
+      page: page.pageNumber,
       width: viewport.width,
       height: viewport.height,
       source: needsOcr ? 'unread' : 'text',

@@ -6,7 +6,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, readlink, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +14,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { CHECK_IDS } from '../checks/index.js';
 import { AppError, toAppError } from '../errors.js';
+import { openablePath } from '../ingest/path.js';
+import { isPageFailure, type IngestLimits } from '../ingest/scan.js';
 import { resultVersion } from './cache.js';
 
 export interface BatchOptions {
@@ -25,6 +27,8 @@ export interface BatchOptions {
   /** Skip files whose result exists and was made from the same bytes by the same pipeline. */
   resume?: boolean;
   ocr?: 'auto' | 'off';
+  /** Ingest limits (inflated bytes, image pixels, operators, time per page); defaults otherwise. */
+  limits?: Partial<IngestLimits>;
   /** A file taking longer than this is recorded as failed and its worker replaced. Default 10 min. */
   timeoutMs?: number;
   /** A store to share results with (`lkjip serve --db`): files audited before are cache hits. */
@@ -41,6 +45,11 @@ export type BatchEvent =
 export interface ResultError {
   code: string;
   message: string;
+  /**
+   * The file was not judged: its worker crashed, was killed or ran out of time. `--resume` tries
+   * such a file again, and keeps a result that says what is wrong with the file itself.
+   */
+  interrupted?: boolean;
 }
 
 /** What every result file carries besides the AuditResult (or the error): where it came from. */
@@ -62,6 +71,8 @@ export interface SummaryRow {
   findings: number;
   bySeverity: Record<'error' | 'warning' | 'rounding' | 'info', number>;
   byCheck: Record<string, number>;
+  /** Pages that could not be read: `2 E_PAGE_FAILED; 5 W_LIMIT_STREAM`. */
+  unread: string | null;
   error: string | null;
 }
 
@@ -102,8 +113,10 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   await mkdir(out, { recursive: true });
   await removeStaleTemps(out);
   const base = commonDir(files);
-  const pipeline = resultVersion({ ocr: opts.ocr ?? 'auto' });
-  const items = await Promise.all(files.map((file) => describe(file, base, out, pipeline)));
+  const pipeline = resultVersion({ ocr: opts.ocr ?? 'auto', ...(opts.limits ? { limits: opts.limits } : {}) });
+  const rels = files.map((file) => path.relative(base, file).split(path.sep).join('/') || path.basename(file));
+  const names = resultNames(rels);
+  const items = await Promise.all(files.map((file, i) => describe(file, rels[i]!, path.join(out, names[i]!), pipeline)));
 
   const todo: Item[] = [];
   let skipped = 0;
@@ -161,6 +174,25 @@ export async function expandInputs(inputs: string[]): Promise<string[]> {
   return [...found].sort();
 }
 
+/**
+ * The result file name of each input, by its path relative to the common folder: `sub/y.pdf` →
+ * `sub__y.json`. Names that would meet (`x.pdf` and `x.PDF`, `sub/y.pdf` and `sub__y.pdf`; compared
+ * without case, for file systems that ignore it) get a suffix in input order: `x~2.json`.
+ *
+ * @example
+ *   resultNames(['sub/y.pdf', 'sub__y.pdf', 'x.PDF', 'x.pdf']); // ['sub__y.json', 'sub__y~2.json', 'x.json', 'x~2.json']
+ */
+export function resultNames(rels: string[]): string[] {
+  const used = new Set<string>();
+  return rels.map((rel) => {
+    const base = rel.replace(/\.pdf$/i, '').replace(/\//g, '__');
+    let name = base;
+    for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base}~${i}`;
+    used.add(name.toLowerCase());
+    return `${name}.json`;
+  });
+}
+
 /** Writes through a temporary file and a rename, so a reader (or a resumed batch) never sees half a file. */
 export async function writeAtomic(file: string, data: string | Uint8Array): Promise<void> {
   const tmp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
@@ -213,8 +245,8 @@ export function summarySheet(rows: SummaryRow[]): Sheet {
   const checks = [...new Set([...CHECK_IDS, ...rows.flatMap((r) => Object.keys(r.byCheck))])].sort();
   return {
     name: 'summary',
-    columns: ['file', 'sha256', 'instansi', 'tahun', 'pages', 'findings', ...SEVERITIES, ...checks.map((c) => `check:${c}`), 'failure'],
-    rows: rows.map((r) => [r.file, r.sha256, r.instansi, r.tahun, r.pages, r.findings, ...SEVERITIES.map((s) => r.bySeverity[s]), ...checks.map((c) => r.byCheck[c] ?? 0), r.error]),
+    columns: ['file', 'sha256', 'instansi', 'tahun', 'pages', 'findings', ...SEVERITIES, ...checks.map((c) => `check:${c}`), 'unread pages', 'failure'],
+    rows: rows.map((r) => [r.file, r.sha256, r.instansi, r.tahun, r.pages, r.findings, ...SEVERITIES.map((s) => r.bySeverity[s]), ...checks.map((c) => r.byCheck[c] ?? 0), r.unread, r.error]),
   };
 }
 
@@ -231,21 +263,21 @@ interface Item {
   readError: ResultError | null;
 }
 
-async function describe(file: string, base: string, out: string, pipeline: string): Promise<Item> {
-  const rel = path.relative(base, file).split(path.sep).join('/') || path.basename(file);
-  const result = path.join(out, `${rel.replace(/\.pdf$/i, '').replace(/\//g, '__')}.json`);
+async function describe(file: string, rel: string, result: string, pipeline: string): Promise<Item> {
   try {
-    const bytes = await readFile(file);
+    const bytes = await readFile(await openablePath(file));
     return { file, pipeline, rel, result, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.byteLength, readError: null };
   } catch (err) {
-    return { file, pipeline, rel, result, sha256: null, bytes: 0, readError: { code: 'E_FILE_NOT_FOUND', message: `Cannot read the file: ${(err as Error).message}` } };
+    const dangling = (err as NodeJS.ErrnoException).code === 'ENOENT' && (await lstat(file).catch(() => null))?.isSymbolicLink();
+    const message = dangling ? `The link points to nothing: ${await readlink(file).catch(() => '?')}` : `Cannot read the file: ${(err as Error).message}`;
+    return { file, pipeline, rel, result, sha256: null, bytes: 0, readError: { code: 'E_FILE_NOT_FOUND', message } };
   }
 }
 
 const ResultHead = z.object({
   source: z.object({ file: z.string(), sha256: z.string().nullable(), bytes: z.number(), pages: z.number(), pipeline: z.string().optional() }),
-  error: z.object({ code: z.string(), message: z.string() }).optional(),
-  report: z.object({ report: z.object({ instansi: z.string().nullable(), tahun: z.number().nullable() }) }).optional(),
+  error: z.object({ code: z.string(), message: z.string(), interrupted: z.boolean().optional() }).optional(),
+  report: z.object({ report: z.object({ instansi: z.string().nullable(), tahun: z.number().nullable() }), warnings: z.array(z.object({ code: z.string(), page: z.number().optional() })).optional() }).optional(),
   findings: z.array(z.object({ check: z.string(), severity: z.enum(SEVERITIES) })).optional(),
 });
 type ResultHead = z.infer<typeof ResultHead>;
@@ -262,7 +294,7 @@ async function readResult(file: string): Promise<ResultHead | null> {
 async function finished(item: Item): Promise<boolean> {
   if (!existsSync(item.result)) return false;
   const head = await readResult(item.result);
-  return head !== null && head.source.sha256 === item.sha256 && head.source.pipeline === item.pipeline;
+  return head !== null && head.source.sha256 === item.sha256 && head.source.pipeline === item.pipeline && !head.error?.interrupted;
 }
 
 async function summaryRow(item: Item): Promise<SummaryRow> {
@@ -274,6 +306,7 @@ async function summaryRow(item: Item): Promise<SummaryRow> {
     byCheck[f.check] = (byCheck[f.check] ?? 0) + 1;
   }
   const error = !head ? 'E_INTERNAL: no result was written' : head.error ? `${head.error.code}: ${head.error.message}` : null;
+  const unread = (head?.report?.warnings ?? []).filter((w) => w.page !== undefined && isPageFailure(w.code)).map((w) => `${w.page} ${w.code}`);
   return {
     file: item.rel,
     sha256: item.sha256 ?? '',
@@ -283,6 +316,7 @@ async function summaryRow(item: Item): Promise<SummaryRow> {
     findings: head?.findings?.length ?? 0,
     bySeverity,
     byCheck,
+    unread: unread.length ? unread.join('; ') : null,
     error,
   };
 }
@@ -293,7 +327,7 @@ async function writeError(item: Item, error: ResultError, pages = 0): Promise<vo
 }
 
 /** Messages between the batch and its workers. */
-type ToWorker = { type: 'job'; file: string; rel: string; result: string; sha256: string; bytes: number; pipeline: string; ocr: 'auto' | 'off'; ocrConcurrency: number; db?: string };
+type ToWorker = { type: 'job'; file: string; rel: string; result: string; sha256: string; bytes: number; pipeline: string; ocr: 'auto' | 'off'; ocrConcurrency: number; limits: Partial<IngestLimits>; db?: string };
 type FromWorker = { type: 'ready' } | { type: 'page'; page: number; pages: number } | { type: 'done'; ok: boolean; pages: number; error?: ResultError };
 
 class Pool {
@@ -338,10 +372,10 @@ class Pool {
         // Forget the file before killing, so the exit handler does not record it a second time.
         current = null;
         child.kill('SIGKILL');
-        void this.fail(it, { code: 'E_INTERNAL', message: `Timed out after ${Math.round((this.opts.timeoutMs ?? 600_000) / 1000)} s` });
+        void this.fail(it, { code: 'E_TIMEOUT', message: `Timed out after ${Math.round((this.opts.timeoutMs ?? 600_000) / 1000)} s`, interrupted: true });
       }, this.opts.timeoutMs ?? 600_000);
       const cpus = os.availableParallelism();
-      const msg: ToWorker = { type: 'job', file: it.file, rel: it.rel, result: it.result, sha256: it.sha256!, bytes: it.bytes, pipeline: it.pipeline, ocr: this.opts.ocr ?? 'auto', ocrConcurrency: Math.max(1, Math.floor(cpus / this.size)), ...(this.opts.db ? { db: this.opts.db } : {}) };
+      const msg: ToWorker = { type: 'job', file: it.file, rel: it.rel, result: it.result, sha256: it.sha256!, bytes: it.bytes, pipeline: it.pipeline, ocr: this.opts.ocr ?? 'auto', ocrConcurrency: Math.max(1, Math.floor(cpus / this.size)), limits: this.opts.limits ?? {}, ...(this.opts.db ? { db: this.opts.db } : {}) };
       child.send(msg);
     };
 
@@ -367,9 +401,9 @@ class Pool {
       current = null;
       const why = stderr.trim().split('\n').at(-1) ?? '';
       const after = async () => {
-        if (lost) await this.fail(lost, { code: 'E_INTERNAL', message: `The worker stopped (${signal ?? `exit ${code}`})${why ? `: ${why}` : ''}` });
+        if (lost) await this.fail(lost, { code: 'E_WORKER_FAILED', message: `The worker stopped (${signal ?? `exit ${code}`})${why ? `: ${why}` : ''}`, interrupted: true });
         if (!ready && ++this.startFailures >= 3) {
-          for (const item of this.queue.splice(0)) await this.fail(item, { code: 'E_INTERNAL', message: `No worker process could start${why ? `: ${why}` : ''}` });
+          for (const item of this.queue.splice(0)) await this.fail(item, { code: 'E_WORKER_FAILED', message: `No worker process could start${why ? `: ${why}` : ''}`, interrupted: true });
         }
         this.active--;
         if (this.queue.length) this.spawn();
@@ -417,11 +451,11 @@ async function workerMain(): Promise<void> {
           const { auditCached } = await import('./cache.js');
           const store = stores.get(m.db) ?? openStore(m.db);
           stores.set(m.db, store);
-          const out = await auditCached(m.file, store, { ocr: m.ocr, ocrConcurrency: m.ocrConcurrency, onPage });
+          const out = await auditCached(m.file, store, { ocr: m.ocr, ocrConcurrency: m.ocrConcurrency, limits: m.limits, isolate: true, onPage });
           result = out.result;
           pages = out.pageCount;
         } else {
-          const layout = await readTables(m.file, { ocr: m.ocr, ocrConcurrency: m.ocrConcurrency, onPage });
+          const layout = await readTables(m.file, { ocr: m.ocr, ocrConcurrency: m.ocrConcurrency, limits: m.limits, isolate: true, onPage });
           pages = layout.pageCount;
           result = auditReport(extractReport(layout));
         }
@@ -442,12 +476,21 @@ async function removeStaleTemps(dir: string): Promise<void> {
   for (const name of await readdir(dir)) if (/\.tmp-\d+-[0-9a-f]+$/.test(name)) await rm(path.join(dir, name), { force: true });
 }
 
-async function walk(dir: string): Promise<string[]> {
+/**
+ * Every file below `dir`, links followed (a folder reached twice, as by a link to a parent, is
+ * walked once). A link that points to nothing is listed, so that it is reported rather than lost.
+ */
+async function walk(dir: string, seen = new Set<string>()): Promise<string[]> {
+  const real = await realpath(dir).catch(() => dir);
+  if (seen.has(real)) return [];
+  seen.add(real);
   const out: string[] = [];
   for (const e of await readdir(dir, { withFileTypes: true })) {
     const full = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walk(full)));
-    else if (e.isFile()) out.push(full);
+    const st = e.isSymbolicLink() ? await stat(full).catch(() => null) : e;
+    if (!st) out.push(full);
+    else if (st.isDirectory()) out.push(...(await walk(full, seen)));
+    else if (st.isFile()) out.push(full);
   }
   return out;
 }

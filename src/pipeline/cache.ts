@@ -18,6 +18,17 @@ export interface CachedAuditOptions extends AuditOptions {
   name?: string;
   /** Stage and page progress while the PDF is processed (not called on a cache hit but for `done`). */
   onProgress?: (p: Progress) => void;
+  /**
+   * Computes the layout and the audit of a file not found in the store: default `computeAudit` in
+   * this thread; the server passes one that runs it in a worker thread.
+   */
+  compute?: (file: string, opts: CachedAuditOptions) => Promise<Computed>;
+}
+
+/** The layout and the full (unfiltered) audit of a PDF. */
+export interface Computed {
+  layout: LayoutDocument;
+  result: AuditResult;
 }
 
 export interface CachedAudit {
@@ -81,9 +92,6 @@ export async function auditCached(file: string, store: Store, opts: CachedAuditO
   if (unknown.length) throw new AppError('E_BAD_ARGUMENT', `Unknown check ${unknown.join(', ')}; known: ${CHECK_IDS.join(', ')}`, { stage: 'audit', file });
   // The stages (pdfjs among them) load on first use: importing this module for `resultVersion` stays cheap.
   const { loadPdfBytes } = await import('../ingest/index.js');
-  const { readTables } = await import('./tables.js');
-  const { extractReport } = await import('../extract/index.js');
-  const { auditReport } = await import('./audit.js');
   const bytes = await loadPdfBytes(file, opts.maxBytes);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const key: ArtifactKey = { sha256, version: resultVersion(opts) };
@@ -96,6 +104,24 @@ export async function auditCached(file: string, store: Store, opts: CachedAuditO
     return { result: finish(hit.result, name, opts), cached: true, sha256, pageCount: hit.pageCount, key };
   }
 
+  const { layout, result } = await (opts.compute ?? computeAudit)(file, opts);
+  await store.putLayout(key, layout);
+  await store.putAudit(key, result);
+  opts.onProgress?.({ stage: 'done', done: layout.pageCount, total: layout.pageCount });
+  return { result: finish(result, name, opts), cached: false, sha256, pageCount: layout.pageCount, key };
+}
+
+/**
+ * PDF → layout → model → full audit, with stage and page progress; the computing part of
+ * `auditCached`, to run wherever the caller wants it.
+ *
+ * @example
+ *   const { layout, result } = await computeAudit('report.pdf', { ocr: 'off' });
+ */
+export async function computeAudit(file: string, opts: CachedAuditOptions): Promise<Computed> {
+  const { readTables } = await import('./tables.js');
+  const { extractReport } = await import('../extract/index.js');
+  const { auditReport } = await import('./audit.js');
   const read = await readTables(file, {
     ...opts,
     onPage: (page, total) => {
@@ -108,16 +134,12 @@ export async function auditCached(file: string, store: Store, opts: CachedAuditO
     },
   });
   // Stored under the name given, not a temporary path the file may have been copied to.
-  const layout = { ...read, file: name };
+  const layout = { ...read, file: opts.name ?? file };
   opts.onProgress?.({ stage: 'extract', done: 0, total: 0 });
   const report = extractReport(layout, opts);
   opts.onProgress?.({ stage: 'audit', done: 0, total: 0 });
   // The full result is stored; filters apply to the copy handed back.
-  const result = auditReport(report);
-  await store.putLayout(key, layout);
-  await store.putAudit(key, result);
-  opts.onProgress?.({ stage: 'done', done: layout.pageCount, total: layout.pageCount });
-  return { result: finish(result, name, opts), cached: false, sha256, pageCount: layout.pageCount, key };
+  return { layout, result: auditReport(report) };
 }
 
 /**
@@ -126,9 +148,12 @@ export async function auditCached(file: string, store: Store, opts: CachedAuditO
  * @example
  *   resultVersion({ ocr: 'off' }); // 's1-3f9a0c1d2e4b+no-ocr'
  */
-export function resultVersion(opts: Pick<CachedAuditOptions, 'ocr' | 'pages' | 'hints'> = {}): string {
+export function resultVersion(opts: Pick<CachedAuditOptions, 'ocr' | 'pages' | 'hints' | 'limits'> = {}): string {
   const parts = [pipelineVersion()];
   if (opts.ocr === 'off') parts.push('no-ocr');
+  // Limits other than the defaults can leave other pages unread.
+  const limits = Object.entries(opts.limits ?? {}).sort(([a], [b]) => a.localeCompare(b));
+  if (limits.length) parts.push(`l${createHash('sha256').update(JSON.stringify(limits)).digest('hex').slice(0, 8)}`);
   if (opts.pages?.length) parts.push(`p${createHash('sha256').update(opts.pages.join(',')).digest('hex').slice(0, 8)}`);
   if (opts.hints?.length) parts.push(`h${createHash('sha256').update(JSON.stringify(opts.hints)).digest('hex').slice(0, 8)}`);
   return parts.join('+');

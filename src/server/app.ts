@@ -22,8 +22,15 @@ import { AskRequest, AskResponse, FindingsQuery, ListQuery, ModelQuery, TablesQu
 
 export interface AppOptions {
   store: Store;
-  /** When set, every /api route but health and openapi.json needs `Authorization: Bearer <token>`. */
+  /**
+   * When set, every /api route but health and openapi.json needs `Authorization: Bearer <token>`.
+   * Without it, the server answers only requests addressed to itself: a `Host` naming the address
+   * and port it listens on (a loopback name when bound to loopback) and an `Origin`, when sent,
+   * that is its own; this keeps other web pages (and DNS rebinding) away from the API.
+   */
   auth?: { token: string };
+  /** No token and any `Host`: the server is open to whoever reaches it (the Origin check stays). */
+  insecureNoToken?: boolean;
   limits?: {
     /** Largest upload, in MB (default 50). */
     uploadMB?: number;
@@ -38,6 +45,8 @@ export interface AppOptions {
   /** Replaces the pipeline (tests). */
   processor?: Processor;
   log?: (line: string) => void;
+  /** Log the stack of internal errors too (`LKJIP_DEBUG`); otherwise each failure is one line. */
+  debug?: boolean;
 }
 
 export type LkjipApp = Express & { jobs: JobRunner; ready: Promise<void> };
@@ -55,13 +64,15 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
  */
 export function createApp(opts: AppOptions): LkjipApp {
   const { store } = opts;
+  if (opts.auth && !opts.auth.token.trim()) throw new AppError('E_BAD_ARGUMENT', 'The token is empty: give a non-empty token, or none to accept only requests addressed to this machine', { stage: 'server' });
   const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const uploadMB = opts.limits?.uploadMB ?? 50;
   const pipeline: PipelineOptions = opts.pipeline ?? {};
   const version = resultVersion(pipeline);
-  const jobs = createJobRunner(store, { concurrency: opts.limits?.concurrency ?? 1, pipeline, ...(opts.processor ? { processor: opts.processor } : {}), log });
+  const debug = opts.debug ?? false;
+  const jobs = createJobRunner(store, { concurrency: opts.limits?.concurrency ?? 1, pipeline, ...(opts.processor ? { processor: opts.processor } : {}), log, debug });
   const answerer = opts.answerer === undefined ? createChatAnswerer({ llm: opts.llm ?? false }) : opts.answerer;
-  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: uploadMB * 1024 * 1024, files: 1, fields: 10, parts: 12 } });
+  const upload = multipart(multer({ storage: multer.memoryStorage(), limits: { fileSize: uploadMB * 1024 * 1024, files: 1, fields: 10, parts: 12 } }).single('file'));
 
   const app = express() as unknown as LkjipApp;
   app.disable('x-powered-by');
@@ -71,6 +82,7 @@ export function createApp(opts: AppOptions): LkjipApp {
     res.setHeader('Referrer-Policy', 'no-referrer');
     next();
   });
+  if (!opts.auth) app.use(ownRequestsOnly({ anyHost: opts.insecureNoToken ?? false }));
 
   // --- the web page and the PDF renderer it uses --------------------------------------------
   const page = express.static(fileURLToPath(new URL('./public/', import.meta.url)), { index: 'index.html', fallthrough: true });
@@ -83,7 +95,8 @@ export function createApp(opts: AppOptions): LkjipApp {
     page(req, res, next);
   });
   const pdfjsRoot = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-  for (const dir of ['build', 'cmaps', 'standard_fonts', 'wasm']) app.use(`/vendor/pdfjs/${dir}`, express.static(path.join(pdfjsRoot, dir), { fallthrough: false }));
+  // A missing or escaping path falls through to the 404 below rather than failing in serve-static.
+  for (const dir of ['build', 'cmaps', 'standard_fonts', 'wasm']) app.use(`/vendor/pdfjs/${dir}`, express.static(path.join(pdfjsRoot, dir), { fallthrough: true, index: false, redirect: false }));
 
   // --- the API ---------------------------------------------------------------------------------
   const api = express.Router();
@@ -102,7 +115,7 @@ export function createApp(opts: AppOptions): LkjipApp {
     res.json({ documents: await Promise.all(docs.map(async (d) => toView(d, await latestRun(store, d.id)))) });
   });
 
-  api.post('/documents', upload.single('file'), async (req, res) => {
+  api.post('/documents', upload, async (req, res) => {
     const file = req.file;
     if (!file) throw new AppError('E_BAD_ARGUMENT', 'Send the PDF as multipart/form-data in a field named "file"', { stage: 'upload' });
     const bytes = new Uint8Array(file.buffer.buffer, file.buffer.byteOffset, file.buffer.byteLength);
@@ -192,7 +205,7 @@ export function createApp(opts: AppOptions): LkjipApp {
   api.use((req, _res, next) => next(new AppError('E_NOT_FOUND', `No API route ${req.method} ${req.path}`, { stage: 'api' })));
   app.use('/api', api);
   app.use((req, _res, next) => next(new AppError('E_NOT_FOUND', `Nothing at ${req.path}`, { stage: 'api' })));
-  app.use(errorHandler(log));
+  app.use(errorHandler(log, debug));
 
   app.jobs = jobs;
   app.ready = requeueUnfinished(store, jobs).then(
@@ -217,6 +230,50 @@ function bearer(token: string): (req: Request, res: Response, next: NextFunction
     res.setHeader('WWW-Authenticate', 'Bearer realm="lkjip"');
     next(new AppError('E_UNAUTHORIZED', m ? 'The bearer token is not valid' : 'This server needs a bearer token (Authorization: Bearer <token>)', { stage: 'api' }));
   };
+}
+
+const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Without a token, only requests addressed to this server: its `Host` must name the address and
+ * port the connection arrived on (any loopback name for a loopback connection), and an `Origin`,
+ * when the browser sends one, must be that same host. A page from another site (which sends its own
+ * Origin) or a name rebound to 127.0.0.1 (which sends its own Host) is refused.
+ */
+function ownRequestsOnly(opts: { anyHost: boolean }): (req: Request, res: Response, next: NextFunction) => void {
+  return (req, _res, next) => {
+    const host = (req.headers.host ?? '').toLowerCase();
+    const origin = req.headers.origin;
+    const refuse = (why: string) => next(new AppError('E_FORBIDDEN', `${why}; this server has no token and answers only requests addressed to it`, { stage: 'api' }));
+    if (!opts.anyHost && !isOwnHost(host, req.socket.localAddress ?? '', req.socket.localPort ?? 0)) return refuse(`Host "${host.slice(0, 100)}" is not this server's address`);
+    if (origin !== undefined && origin.toLowerCase() !== `http://${host}`) return refuse(`Origin "${origin.slice(0, 100)}" is not this server`);
+    next();
+  };
+}
+
+/** `host[:port]` names the address a connection arrived on, with its port. */
+function isOwnHost(host: string, localAddress: string, localPort: number): boolean {
+  const m = /^(\[[0-9a-f:.]+\]|[^:]+)(?::(\d+))?$/.exec(host);
+  if (!m) return false;
+  const port = m[2] ? Number(m[2]) : 80;
+  if (port !== localPort) return false;
+  const address = localAddress.replace(/^::ffff:/, '');
+  const loopback = address === '::1' || address.startsWith('127.');
+  const name = m[1]!;
+  return (loopback && LOOPBACK_NAMES.has(name)) || name === (address.includes(':') ? `[${address}]` : address);
+}
+
+/**
+ * Multer's parser (busboy) fails with plain errors on a body that is not valid multipart (no
+ * boundary, truncated, garbage): those are the client's mistake, so they become E_BAD_ARGUMENT.
+ */
+function multipart(handler: (req: Request, res: Response, next: (err?: unknown) => void) => void): (req: Request, res: Response, next: NextFunction) => void {
+  return (req, res, next) =>
+    handler(req, res, (err?: unknown) => {
+      if (!err || err instanceof multer.MulterError || err instanceof AppError) return next(err);
+      const why = err instanceof Error ? err.message : String(err);
+      next(new AppError('E_BAD_ARGUMENT', `The upload is not a valid multipart/form-data body (${why}); send the PDF in a field named "file"`, { stage: 'upload' }));
+    });
 }
 
 /** The same test as ingest's: `%PDF-` within the first 1024 bytes. */

@@ -25,6 +25,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   E_BAD_PAGES: 400,
   E_FILE_EMPTY: 400,
   E_UNAUTHORIZED: 401,
+  E_FORBIDDEN: 403,
   E_NOT_FOUND: 404,
   E_FILE_NOT_FOUND: 404,
   E_FILE_TOO_LARGE: 413,
@@ -32,6 +33,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   E_PDF_CORRUPT: 422,
   E_PDF_ENCRYPTED: 422,
   E_PDF_NO_PAGES: 422,
+  E_PDF_UNREADABLE: 422,
   E_SCHEMA: 422,
   E_LLM_FAILED: 502,
   E_LLM_UNCONFIGURED: 503,
@@ -59,14 +61,30 @@ export function toHttpError(err: unknown): { status: number; body: { error: { co
   return { status: 500, body: { error: { code: 'E_INTERNAL', message: 'Internal error; see the server log' } } };
 }
 
-/** Express error middleware: logs 5xx with their stack, answers JSON. */
-export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
+/**
+ * Express error middleware: answers JSON and logs each 5xx as one line (its stack only when
+ * `debug`, so a log never carries one by default).
+ */
+export function errorHandler(log: (line: string) => void, debug = false): ErrorRequestHandler {
   return (err, req, res, next) => {
     if (res.headersSent) return next(err);
     const { status, body } = toHttpError(err);
-    if (status >= 500) log(`${req.method} ${req.originalUrl} → ${status} ${body.error.code}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    if (status >= 500) log(`${req.method} ${req.path} → ${status} ${body.error.code}: ${describe(err, debug)}`);
     res.status(status).json(body);
   };
+}
+
+/**
+ * What to log of an error: its message on one line, or its stack when debugging.
+ *
+ * @example
+ *   describe(new Error('disk full\nat …'), false); // 'disk full at …'
+ */
+export function describe(err: unknown, debug: boolean): string {
+  const inner = err instanceof AppError && err.cause instanceof Error ? err.cause : err;
+  if (debug && inner instanceof Error && inner.stack) return inner.stack;
+  const message = inner instanceof Error ? `${inner.name}: ${inner.message}` : String(inner);
+  return message.replace(/\s*\n\s*/g, ' ').slice(0, 500);
 }
 
 /** Errors from the libraries the server uses, mapped to AppErrors. */
@@ -81,11 +99,13 @@ function fromKnown(err: unknown): AppError | null {
     const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
     return new AppError('E_BAD_ARGUMENT', `${where}${issue?.message ?? 'invalid request'}`, { stage: 'api' });
   }
-  // body-parser marks its errors (bad JSON, body too large) with a status and `type`.
+  // body-parser and serve-static mark their client errors (bad JSON, body too large, a malformed
+  // path) with a 4xx status.
   const e = err as { status?: number; type?: string; message?: string };
-  if (typeof e?.type === 'string' && typeof e.status === 'number') {
+  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {
     if (e.status === 413) return new AppError('E_FILE_TOO_LARGE', 'The request body is too large', { stage: 'api' });
-    if (e.status < 500) return new AppError('E_BAD_ARGUMENT', e.type === 'entity.parse.failed' ? 'The request body is not valid JSON' : (e.message ?? 'Bad request'), { stage: 'api' });
+    if (e.status === 404 || e.status === 403) return new AppError('E_NOT_FOUND', 'Not found', { stage: 'api' });
+    return new AppError('E_BAD_ARGUMENT', e.type === 'entity.parse.failed' ? 'The request body is not valid JSON' : (e.message ?? 'Bad request'), { stage: 'api' });
   }
   return null;
 }

@@ -25,8 +25,11 @@ export interface RunningServer {
  *   await server.close();
  */
 export async function startServer(opts: AppOptions, listen: { port?: number; host?: string } = {}): Promise<RunningServer> {
-  const app = createApp(opts);
   const host = listen.host ?? '127.0.0.1';
+  if (!opts.auth && !opts.insecureNoToken && !isLoopback(host)) {
+    throw new AppError('E_BAD_ARGUMENT', `Listening on ${host} without a token would let anyone who reaches it upload and read reports: set a token (--token or LKJIP_TOKEN), or pass --insecure-no-token`, { stage: 'server' });
+  }
+  const app = createApp(opts);
   const server = await new Promise<import('node:http').Server>((resolve, reject) => {
     const s = app.listen(listen.port ?? 0, host, (err?: Error) => (err ? reject(err) : resolve(s)));
     s.once('error', reject);
@@ -52,4 +55,10 @@ export async function startServer(opts: AppOptions, listen: { port?: number; hos
       if (closeStore) await (opts.store as Store).close();
     },
   };
+}
+
+/** Loopback addresses and names: only this machine can connect. */
+export function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
 }

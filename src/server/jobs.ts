@@ -7,10 +7,13 @@ import os from 'node:os';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import { AppError, toAppError } from '../errors.js';
+import { describe } from './errors.js';
+import { isPageFailure } from '../ingest/scan.js';
 import { auditCached, type CachedAudit, type CachedAuditOptions } from '../pipeline/cache.js';
+import { computeInThread } from '../pipeline/thread.js';
 import type { Progress, Run, RunSummary, Store } from '../store/index.js';
 
-export type PipelineOptions = Pick<CachedAuditOptions, 'ocr' | 'ocrConcurrency'>;
+export type PipelineOptions = Pick<CachedAuditOptions, 'ocr' | 'ocrConcurrency' | 'limits' | 'isolate'>;
 
 /** Runs the pipeline on a file; replaceable in tests. */
 export type Processor = (file: string, store: Store, opts: CachedAuditOptions) => Promise<CachedAudit>;
@@ -31,10 +34,11 @@ export interface JobRunner {
  *   const jobs = createJobRunner(store, { concurrency: 1, pipeline: { ocr: 'auto' } });
  *   jobs.enqueue(run.id);
  */
-export function createJobRunner(store: Store, opts: { concurrency: number; pipeline: PipelineOptions; processor?: Processor; log: (line: string) => void }): JobRunner {
+export function createJobRunner(store: Store, opts: { concurrency: number; pipeline: PipelineOptions; processor?: Processor; log: (line: string) => void; debug?: boolean }): JobRunner {
   const limit = pLimit(Math.max(1, opts.concurrency));
   const pending = new Set<Promise<void>>();
-  const audit = opts.processor ?? auditCached;
+  // By default a document is computed in a worker thread, so the API stays responsive.
+  const audit: Processor = opts.processor ?? ((file, s, o) => auditCached(file, s, { ...o, compute: computeInThread }));
   let closed = false;
 
   async function runOne(runId: string): Promise<void> {
@@ -53,13 +57,13 @@ export function createJobRunner(store: Store, opts: { concurrency: number; pipel
       if (!doc || !bytes) throw new AppError('E_NOT_FOUND', 'The document or its PDF is no longer stored', { stage: 'server' });
       const file = path.join(dir, 'upload.pdf');
       await writeFile(file, bytes);
-      const out = await audit(file, store, { ...opts.pipeline, name: doc.name, onProgress: progress });
+      const out = await audit(file, store, { isolate: true, ...opts.pipeline, name: doc.name, onProgress: progress });
       await writes;
       await store.updateRun(runId, { status: 'done', progress: { stage: 'done', done: out.pageCount, total: out.pageCount }, cached: out.cached, summary: summarize(out) });
     } catch (err) {
       await writes;
       const e = toAppError(err, { stage: 'server' });
-      if (e.code === 'E_INTERNAL') opts.log(`run ${runId} failed: ${e.cause instanceof Error ? (e.cause.stack ?? e.message) : e.message}`);
+      if (e.code === 'E_INTERNAL') opts.log(`run ${runId} failed: ${describe(e, opts.debug ?? false)}`);
       await store.updateRun(runId, { status: 'failed', error: { code: e.code, message: e.message } }).catch(() => undefined);
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -98,7 +102,8 @@ export function summarize(out: CachedAudit): RunSummary {
   const findings = { error: 0, warning: 0, rounding: 0, info: 0 };
   for (const f of out.result.findings) findings[f.severity]++;
   const { instansi, tahun } = out.result.report.report;
-  return { pages: out.pageCount, instansi, tahun, findings };
+  const unread = out.result.report.warnings.filter((w) => w.page !== undefined && isPageFailure(w.code)).map((w) => ({ page: w.page!, code: w.code, message: w.message }));
+  return { pages: out.pageCount, instansi, tahun, findings, unread };
 }
 
 /** At most one progress write per stage change or per 200 ms; the last one always goes through. */

@@ -22,11 +22,12 @@ function errors(...statuses: number[]): JsonObject {
   const text: Record<number, string> = {
     400: 'Bad request (E_BAD_ARGUMENT, E_FILE_EMPTY)',
     401: 'Missing or wrong bearer token (E_UNAUTHORIZED)',
+    403: 'Without a token: a Host that is not this server\'s address, or an Origin that is not its own (E_FORBIDDEN)',
     404: 'No such document (E_NOT_FOUND)',
     409: 'The document is not processed yet (E_NOT_READY)',
     413: 'Upload above the size limit (E_FILE_TOO_LARGE)',
     415: 'Not a PDF (E_NOT_PDF)',
-    422: 'The PDF could not be processed (E_PDF_CORRUPT, E_PDF_ENCRYPTED, E_PDF_NO_PAGES)',
+    422: 'The PDF could not be processed (E_PDF_CORRUPT, E_PDF_ENCRYPTED, E_PDF_NO_PAGES, E_PDF_UNREADABLE)',
     501: 'Questions are turned off on this server (E_NOT_IMPLEMENTED)',
   };
   return Object.fromEntries(statuses.map((s) => [String(s), { description: text[s] ?? 'Error', content: json('Error') }]));

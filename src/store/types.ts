@@ -47,6 +47,8 @@ export const RunSummary = z.object({
   instansi: z.string().nullable(),
   tahun: z.number().int().nullable(),
   findings: z.object({ error: z.number().int(), warning: z.number().int(), rounding: z.number().int(), info: z.number().int() }),
+  /** Pages that could not be read, and why (a damaged content stream, a limit). */
+  unread: z.array(z.object({ page: z.number().int(), code: z.string(), message: z.string() })).default([]),
 });
 export type RunSummary = z.infer<typeof RunSummary>;
 

@@ -1,11 +1,11 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AuditResult } from '../../src/model/report.js';
-import { expandInputs, runBatch, sheetToCsv, type BatchEvent } from '../../src/pipeline/batch.js';
+import { expandInputs, resultNames, runBatch, sheetToCsv, type BatchEvent } from '../../src/pipeline/batch.js';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'lkjip-batch-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -170,7 +170,7 @@ describe('runBatch', () => {
     copyFileSync('test/fixtures/pdf/hrules.lo.pdf', path.join(dir, 'b.pdf'));
     const s = await runBatch({ inputs: [dir], out: path.join(root, 'slow-out'), ocr: 'off', concurrency: 1, timeoutMs: 1 });
     expect(s.failed).toBe(2);
-    expect(s.rows.map((r) => r.error)).toEqual([expect.stringMatching(/Timed out/), expect.stringMatching(/Timed out/)]);
+    expect(s.rows.map((r) => r.error)).toEqual([expect.stringMatching(/^E_TIMEOUT: Timed out/), expect.stringMatching(/^E_TIMEOUT: Timed out/)]);
   });
 
   it('expands folders, files and globs into sorted PDF paths', async () => {
@@ -189,5 +189,76 @@ describe('runBatch', () => {
   it('writes CSV that a spreadsheet cannot run as a formula', () => {
     const csv = sheetToCsv({ name: 's', columns: ['a', 'b'], rows: [['=1+1', -300], ['x,"y"', null], ['-total', '@cmd']] });
     expect(csv).toBe(`a,b\n'=1+1,-300\n"x,""y""",\n'-total,'@cmd\n`);
+  });
+});
+
+describe('lkjip batch: names, links and interruptions', () => {
+  it('gives every input its own result, even when names meet', async () => {
+    const dir = path.join(root, 'names');
+    mkdirSync(path.join(dir, 'sub'), { recursive: true });
+    const files = { 'x.pdf': 'bordered.lo.pdf', 'x.PDF': 'hrules.lo.pdf', 'sub/y.pdf': 'bordered.chrome.pdf', 'sub__y.pdf': 'hrules.chrome.pdf' };
+    for (const [name, fixture] of Object.entries(files)) copyFileSync(`test/fixtures/pdf/${fixture}`, path.join(dir, name));
+    const out = path.join(root, 'names-out');
+    const s = await runBatch({ inputs: [dir], out, ocr: 'off', concurrency: 2 });
+    expect(s.ok).toBe(4);
+    expect(results(out)).toHaveLength(4);
+    for (const row of s.rows) {
+      const bytes = readFileSync(path.join(dir, row.file));
+      const result = s.rows.indexOf(row);
+      const name = resultNames(s.rows.map((r) => r.file))[result]!;
+      const json = JSON.parse(readFileSync(path.join(out, name), 'utf8')) as { source: { file: string; bytes: number } };
+      expect(json.source).toMatchObject({ file: row.file, bytes: bytes.byteLength });
+    }
+    expect(resultNames(['sub/y.pdf', 'sub__y.pdf', 'x.PDF', 'x.pdf', 'x~2.pdf'])).toEqual(['sub__y.json', 'sub__y~2.json', 'x.json', 'x~2.json', 'x~2~2.json']);
+  });
+
+  it('follows links to files and folders, and reports a link that points to nothing', async () => {
+    const dir = path.join(root, 'links');
+    const elsewhere = path.join(root, 'elsewhere');
+    mkdirSync(path.join(elsewhere, 'deep'), { recursive: true });
+    mkdirSync(dir);
+    copyFileSync('test/fixtures/pdf/bordered.lo.pdf', path.join(elsewhere, 'target.pdf'));
+    copyFileSync('test/fixtures/pdf/hrules.lo.pdf', path.join(elsewhere, 'deep', 'inner.pdf'));
+    symlinkSync(path.join(elsewhere, 'target.pdf'), path.join(dir, 'linked.pdf'));
+    symlinkSync(path.join(elsewhere, 'deep'), path.join(dir, 'folder'));
+    symlinkSync(path.join(root, 'nowhere.pdf'), path.join(dir, 'dangling.pdf'));
+    symlinkSync(dir, path.join(dir, 'loop'));
+    const s = await runBatch({ inputs: [dir], out: path.join(root, 'links-out'), ocr: 'off', concurrency: 1 });
+    expect(s.rows.map((r) => [r.file, r.error?.replace(/:.*/s, '') ?? null])).toEqual([
+      ['dangling.pdf', 'E_FILE_NOT_FOUND'],
+      ['folder/inner.pdf', null],
+      ['linked.pdf', null],
+    ]);
+    expect(s.rows[0]!.error).toMatch(/points to nothing/);
+  });
+
+  it('--resume tries again a file whose worker was killed or timed out, and keeps a genuine error', async () => {
+    const dir = path.join(root, 'interrupted');
+    mkdirSync(dir);
+    copyFileSync(SEED, path.join(dir, 'a-seed.pdf'));
+    copyFileSync('test/fixtures/bad/not-a-pdf.pdf', path.join(dir, 'b-bad.pdf'));
+    copyFileSync('test/fixtures/pdf/bordered.lo.pdf', path.join(dir, 'c-good.pdf'));
+    const out = path.join(root, 'interrupted-out');
+    // Kill the worker on the seed's first page.
+    let killed = false;
+    const first = await runBatch({
+      inputs: [dir], out, ocr: 'off', concurrency: 1,
+      onEvent: (e) => {
+        if (e.type !== 'page' || killed) return;
+        killed = true;
+        const ps = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(process.pid)], { encoding: 'utf8' });
+        for (const line of ps.split('\n')) if (line.includes('--lkjip-batch-worker')) process.kill(Number(line.trim().split(/\s+/)[0]), 'SIGKILL');
+      },
+    });
+    expect(killed).toBe(true);
+    expect(first.rows.map((r) => r.error?.replace(/:.*/s, '') ?? null)).toEqual(['E_WORKER_FAILED', 'E_NOT_PDF', null]);
+    const resumed = await runBatch({ inputs: [dir], out, ocr: 'off', concurrency: 1, resume: true });
+    expect(resumed.skipped).toBe(2);
+    expect(resumed.rows.map((r) => r.error?.replace(/:.*/s, '') ?? null)).toEqual([null, 'E_NOT_PDF', null]);
+    // A timed-out file is tried again too.
+    const slow = await runBatch({ inputs: [path.join(dir, 'c-good.pdf')], out: path.join(root, 'timeout-out'), ocr: 'off', timeoutMs: 1 });
+    expect(slow.rows[0]!.error).toMatch(/^E_TIMEOUT/);
+    const again = await runBatch({ inputs: [path.join(dir, 'c-good.pdf')], out: path.join(root, 'timeout-out'), ocr: 'off', resume: true });
+    expect([again.skipped, again.failed]).toEqual([0, 0]);
   });
 });

@@ -61,17 +61,16 @@ describe('start-up: each command loads what it needs', () => {
     expect([...packages].filter((p) => !['tsx', 'esbuild', 'get-tsconfig', 'resolve-pkg-maps'].includes(p))).toEqual(['commander']);
   });
 
-  it('tables reads the PDF with pdf.js and nothing heavier', async () => {
+  // pdf.js itself loads in the thread that reads pages, which the hook of this thread does not see.
+  it('tables reads the PDF and loads nothing heavier than pdf.js', async () => {
     const { stdout, packages } = await packagesLoaded('tables', ['tables', path.join(root, 'test/fixtures/pdf/bordered.chrome.pdf'), '--no-ocr']);
     expect(stdout).toMatch(/^### t1/m);
-    expect(packages).toContain('pdfjs-dist');
     expect(HEAVY.filter((p) => packages.has(p))).toEqual([]);
   });
 
   it('audit loads no LLM, server, spreadsheet or OCR-model library', async () => {
     const { stdout, packages } = await packagesLoaded('audit', ['audit', path.join(root, 'samples/000_7d82b3f27f46e2ac.pdf'), '--no-ocr', '--format', 'json']);
     expect(JSON.parse(stdout)).toHaveProperty('findings');
-    expect(packages).toContain('pdfjs-dist');
     expect(HEAVY.filter((p) => packages.has(p))).toEqual([]);
   });
 });

@@ -217,23 +217,6 @@ describe('lkjip tables errors', () => {
   });
 });
 
-describe('lkjip tables --threads', () => {
-  it('reads the same tables on several threads', async () => {
-    const seed = path.join(root, 'samples/003_eded5028092eddcb.pdf');
-    const one = await lkjip('tables', seed, '--format', 'json');
-    const three = await lkjip('tables', seed, '--format', 'json', '--threads', '3');
-    expect(three.code).toBe(0);
-    expect(LayoutDocument.parse(JSON.parse(three.stdout)).tables.length).toBeGreaterThan(20);
-    expect(three.stdout).toBe(one.stdout);
-  });
-
-  it('refuses a thread count that is not a positive whole number', async () => {
-    const r = await lkjip('tables', fixture('pdf/bordered.chrome.pdf'), '--threads', '0');
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/E_BAD_ARGUMENT: --threads must be a positive whole number \(got "0"\)/);
-  });
-});
-
 describe('lkjip tables --help', () => {
   it('lists the options', async () => {
     const r = await lkjip('tables', '--help');
@@ -245,17 +228,23 @@ describe('lkjip tables --help', () => {
       Print every table of a PDF with its id, pages, caption, header and rows
 
       Arguments:
-        file.pdf            the report
+        file.pdf                the report
 
       Options:
-        --pages <range>     pages to read, e.g. 3-9,12
-        --format <fmt>      md | json | csv (default: "md")
-        --no-ocr            do not OCR image-only pages
-        --ocr-lang <langs>  OCR languages, e.g. ind+eng (default: ind)
-        --threads <n>       threads reading pages (default 1; more pay only on long
-                            documents with idle cores)
-        -o, --out <file>    write to a file instead of stdout
-        -h, --help          display help for command
+        --pages <range>         pages to read, e.g. 3-9,12
+        --format <fmt>          md | json | csv (default: "md")
+        --no-ocr                do not OCR image-only pages
+        --ocr-lang <langs>      OCR languages, e.g. ind+eng (default: ind)
+        -o, --out <file>        write to a file instead of stdout
+        --max-stream-mb <mb>    largest inflated stream, in MiB (default 128)
+        --max-document-mb <mb>  largest total of inflated streams, in MiB (default
+                                1024)
+        --max-image-mp <n>      largest image, in millions of pixels (default 150)
+        --max-page-ops <n>      most drawing operators on a page (default 1000000)
+        --page-timeout <s>      longest time to read one page, in seconds (default 30)
+        --max-reader-mb <mb>    heap of the thread that reads pages, in MiB (default
+                                2048)
+        -h, --help              display help for command
       "
     `);
   });

@@ -1,5 +1,6 @@
 // Starting the app on an ephemeral port and talking to it with fetch, as a client would.
 import { readFileSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { startServer, type AppOptions, type RunningServer } from '../../src/server/index.js';
 import { createMemoryStore } from '../../src/store/index.js';
@@ -37,4 +38,23 @@ export async function settle(url: string, id: string, headers: Record<string, st
     if (Date.now() > until) throw new Error(`document ${id} still ${String(doc.status)}`);
     await new Promise((r) => setTimeout(r, 150));
   }
+}
+
+/** Sends bytes as they are (fetch would fix the framing and the path) and reads the answer. */
+export async function rawRequest(url: string, head: string, body = '', headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+  const u = new URL(url);
+  const extra = Object.entries({ Host: u.host, ...headers })
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join('');
+  const req = `${head}\r\n${extra}Connection: close\r\nContent-Length: ${Buffer.byteLength(body, 'latin1')}\r\n\r\n${body}`;
+  const text = await new Promise<string>((resolve, reject) => {
+    const socket = net.connect(Number(u.port), u.hostname, () => socket.write(req, 'latin1'));
+    let data = '';
+    socket.setEncoding('latin1');
+    socket.on('data', (chunk: string) => (data += chunk));
+    socket.on('error', reject);
+    socket.on('close', () => resolve(data));
+  });
+  const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0);
+  return { status, body: text.slice(text.indexOf('\r\n\r\n') + 4) };
 }

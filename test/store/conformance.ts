@@ -143,7 +143,7 @@ export function storeConformance(name: string, harness: DriverHarness): void {
         expect(run).toMatchObject({ documentId: sha('a'), pipelineVersion: V1, status: 'queued', progress: null, error: null, cached: false, summary: null });
         const updated = await store.updateRun(run.id, { status: 'processing', progress: { stage: 'read', done: 3, total: 10 } });
         expect(updated).toMatchObject({ status: 'processing', progress: { stage: 'read', done: 3, total: 10 }, createdAt: run.createdAt });
-        const summary = { pages: 10, instansi: 'X', tahun: 2023, findings: { error: 1, warning: 0, rounding: 2, info: 0 } };
+        const summary = { pages: 10, instansi: 'X', tahun: 2023, findings: { error: 1, warning: 0, rounding: 2, info: 0 }, unread: [{ page: 4, code: 'E_PAGE_FAILED', message: 'Page 4 could not be read' }] };
         await store.updateRun(run.id, { status: 'done', summary, cached: true });
         expect(await store.getRun(run.id)).toMatchObject({ status: 'done', summary, cached: true, progress: { stage: 'read' } });
         await store.updateRun(run.id, { status: 'failed', error: { code: 'E_PDF_CORRUPT', message: 'bad' } });

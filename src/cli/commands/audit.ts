@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { AppError } from '../../errors.js';
 import type { Severity } from '../../model/report.js';
-import { choice, positiveInt, reportLlm, THREADS_OPTION, writeOut } from '../util.js';
+import { choice, limitsFrom, reportLlm, reportUnreadPages, withLimitOptions, writeOut, type LimitFlags } from '../util.js';
 
 const SEVERITIES = ['error', 'warning', 'rounding', 'info'] as const;
 
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command('audit')
     .description('Recompute every derived figure and list what does not add up, each finding cited')
     .argument('<file.pdf>', 'the report')
@@ -17,10 +17,9 @@ export function register(program: Command): void {
     .option('--only <checks>', 'comma-separated check ids')
     .option('--pages <range>', 'pages to read, e.g. 3-9,12')
     .option('--no-ocr', 'do not OCR image-only pages')
-    .option(...THREADS_OPTION)
     .option('--llm', 'ask the configured OpenAI-compatible model for the structure of tables the rules could not classify (numbers are still read from the cells)')
-    .option('-o, --out <file>', 'write to a file instead of stdout')
-    .action(async (file: string, o: { format: string; lang: string; minSeverity: string; failOn?: string; only?: string; pages?: string; ocr: boolean; threads?: string; out?: string; llm?: boolean }) => {
+    .option('-o, --out <file>', 'write to a file instead of stdout');
+  withLimitOptions(cmd).action(async (file: string, o: { format: string; lang: string; minSeverity: string; failOn?: string; only?: string; pages?: string; ocr: boolean; out?: string; llm?: boolean } & LimitFlags) => {
       const format = choice(o.format, ['text', 'json', 'md', 'html', 'csv'] as const, '--format');
       const lang = choice(o.lang, ['id', 'en'] as const, '--lang');
       const minSeverity = choice(o.minSeverity, SEVERITIES, '--min-severity') as Severity;
@@ -32,7 +31,8 @@ export function register(program: Command): void {
       const result = await audit(file, {
         ...(o.pages ? { pages: parsePageRange(o.pages) } : {}),
         ocr: o.ocr ? 'auto' : 'off',
-        ...(o.threads ? { threads: positiveInt(o.threads, '--threads') } : {}),
+        limits: limitsFrom(o),
+        isolate: true,
         ...(o.llm ? { llm: true, onLlm: reportLlm } : {}),
         minSeverity,
         ...(only ? { only } : {}),
@@ -44,6 +44,8 @@ export function register(program: Command): void {
         : format === 'csv' ? auditToCsv(result, lang)
         : auditToText(result, lang, !o.out && process.stdout.isTTY === true);
       await writeOut(text, o.out);
+      // The text format lists them with the findings; the others carry them in the data only.
+      if (format !== 'text' || o.out) reportUnreadPages(result.report.warnings);
       if (failOn) {
         const limit = SEVERITIES.indexOf(failOn);
         const hit = result.findings.some((f) => SEVERITIES.indexOf(f.severity) <= limit);

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { positiveInt } from '../util.js';
+import { limitsFrom, positiveInt, withLimitOptions, type LimitFlags } from '../util.js';
 
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command('batch')
     .description('Audit every PDF in folders or globs: one JSON result per file, a summary CSV and XLSX, resumable')
     .argument('<inputs...>', 'folders (searched recursively), PDF files or glob patterns such as "reports/**/*.pdf"')
@@ -11,8 +11,8 @@ export function register(program: Command): void {
     .option('--resume', 'skip files whose result exists and was made from the same bytes by this version of lkjip')
     .option('--no-ocr', 'do not OCR image-only pages')
     .option('--timeout <seconds>', 'give up on a file after this long', '600')
-    .option('--db <path>', 'share results with a store (e.g. .lkjip/lkjip.db): files audited before are not recomputed')
-    .action(async (inputs: string[], o: { out: string; concurrency?: string; resume?: boolean; ocr: boolean; timeout: string; db?: string }) => {
+    .option('--db <path>', 'share results with a store (e.g. .lkjip/lkjip.db): files audited before are not recomputed');
+  withLimitOptions(cmd).action(async (inputs: string[], o: { out: string; concurrency?: string; resume?: boolean; ocr: boolean; timeout: string; db?: string } & LimitFlags) => {
       const concurrency = o.concurrency === undefined ? undefined : positiveInt(o.concurrency, '--concurrency');
       const timeoutMs = positiveInt(o.timeout, '--timeout') * 1000;
       const { default: cliProgress } = await import('cli-progress');
@@ -35,6 +35,7 @@ export function register(program: Command): void {
         ...(concurrency ? { concurrency } : {}),
         resume: o.resume === true,
         ocr: o.ocr ? 'auto' : 'off',
+        limits: limitsFrom(o),
         timeoutMs,
         ...(o.db ? { db: o.db } : {}),
         onEvent: (e) => {

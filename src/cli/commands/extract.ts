@@ -1,26 +1,24 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { choice, positiveInt, reportLlm, THREADS_OPTION, writeOut } from '../util.js';
+import { choice, limitsFrom, reportLlm, withLimitOptions, writeOut, type LimitFlags } from '../util.js';
 
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command('extract')
     .description('Extract the LKjIP model (indicators, budget tree, belanja, claims), every value cited')
     .argument('<file.pdf>', 'the report')
     .option('--format <fmt>', 'json | md | csv (csv writes one file per entity into --out)', 'json')
     .option('--pages <range>', 'pages to read, e.g. 3-9,12')
     .option('--no-ocr', 'do not OCR image-only pages')
-    .option(...THREADS_OPTION)
     .option('--llm', 'ask the configured OpenAI-compatible model for the structure of tables the rules could not classify (numbers are still read from the cells)')
-    .option('-o, --out <path>', 'output file (json, md) or folder (csv)')
-    .action(async (file: string, o: { format: string; pages?: string; ocr: boolean; threads?: string; out?: string; llm?: boolean }) => {
+    .option('-o, --out <path>', 'output file (json, md) or folder (csv)');
+  withLimitOptions(cmd).action(async (file: string, o: { format: string; pages?: string; ocr: boolean; out?: string; llm?: boolean } & LimitFlags) => {
       const format = choice(o.format, ['json', 'md', 'csv'] as const, '--format');
       const { parsePageRange } = await import('../../ingest/index.js');
       const { readReport } = await import('../../pipeline/extract.js');
       const { modelCsvFiles, reportToMarkdown } = await import('../format/report.js');
-      const report = await readReport(file, { ...(o.pages ? { pages: parsePageRange(o.pages) } : {}), ocr: o.ocr ? 'auto' : 'off',
-        ...(o.threads ? { threads: positiveInt(o.threads, '--threads') } : {}),
+      const report = await readReport(file, { ...(o.pages ? { pages: parsePageRange(o.pages) } : {}), ocr: o.ocr ? 'auto' : 'off', limits: limitsFrom(o), isolate: true,
         ...(o.llm ? { llm: true, onLlm: reportLlm } : {}) });
       if (format === 'csv') {
         const dir = o.out ?? `${path.basename(file, path.extname(file))}-csv`;

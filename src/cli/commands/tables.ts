@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { AppError } from '../../errors.js';
-import { choice, positiveInt, THREADS_OPTION, writeOut } from '../util.js';
+import { choice, limitsFrom, withLimitOptions, writeOut, type LimitFlags } from '../util.js';
 
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command('tables')
     .description('Print every table of a PDF with its id, pages, caption, header and rows')
     .argument('<file.pdf>', 'the report')
@@ -11,9 +11,8 @@ export function register(program: Command): void {
     .option('--format <fmt>', 'md | json | csv', 'md')
     .option('--no-ocr', 'do not OCR image-only pages')
     .option('--ocr-lang <langs>', 'OCR languages, e.g. ind+eng (default: ind)')
-    .option(...THREADS_OPTION)
-    .option('-o, --out <file>', 'write to a file instead of stdout')
-    .action(async (file: string, o: { pages?: string; format: string; ocr: boolean; ocrLang?: string; threads?: string; out?: string }) => {
+    .option('-o, --out <file>', 'write to a file instead of stdout');
+  withLimitOptions(cmd).action(async (file: string, o: { pages?: string; format: string; ocr: boolean; ocrLang?: string; out?: string } & LimitFlags) => {
       const format = choice(o.format, ['md', 'json', 'csv'] as const, '--format');
       if (o.ocrLang !== undefined && !/^[A-Za-z0-9_]+(\+[A-Za-z0-9_]+)*$/.test(o.ocrLang)) {
         throw new AppError('E_BAD_ARGUMENT', `--ocr-lang takes tesseract language codes joined with +, e.g. ind+eng (got "${o.ocrLang}")`, { stage: 'cli' });
@@ -25,8 +24,9 @@ export function register(program: Command): void {
       const layout = await readTables(file, {
         ...(o.pages ? { pages: parsePageRange(o.pages) } : {}),
         ocr: o.ocr ? 'auto' : 'off',
+        limits: limitsFrom(o),
+        isolate: true,
         ...(o.ocrLang ? { ocrLang: o.ocrLang } : {}),
-        ...(o.threads ? { threads: positiveInt(o.threads, '--threads') } : {}),
       });
       const text = format === 'json' ? JSON.stringify(layout, null, 2) + '\n' : format === 'csv' ? tablesToCsv(layout) : tablesToMarkdown(layout);
       await writeOut(text, o.out);

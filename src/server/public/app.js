@@ -17,7 +17,7 @@ const STRINGS = {
     table: 'tabel', row: 'baris', printed: 'Tercetak', expected: 'Seharusnya', formula: 'Rumus', places: 'Lokasi', operands: 'Operand',
     noFindings: 'Tidak ada temuan untuk filter ini.', chatUnavailable: 'Fitur tanya jawab belum tersedia di server ini.',
     chatFailed: 'Pertanyaan tidak dapat dijawab', needToken: 'Server ini memerlukan token akses.', cached: 'dari cache', sources: 'Sumber',
-    pickDocument: 'Pilih dokumen yang sudah selesai diproses.',
+    pickDocument: 'Pilih dokumen yang sudah selesai diproses.', unread: 'halaman tidak terbaca',
   },
   en: {
     tagline: 'Audit LKjIP reports, every figure cited', token: 'Access token', save: 'Save',
@@ -32,7 +32,7 @@ const STRINGS = {
     table: 'table', row: 'row', printed: 'Printed', expected: 'Expected', formula: 'Formula', places: 'Where', operands: 'Operands',
     noFindings: 'No findings for this filter.', chatUnavailable: 'Questions are not available on this server yet.',
     chatFailed: 'The question could not be answered', needToken: 'This server needs an access token.', cached: 'from cache', sources: 'Sources',
-    pickDocument: 'Pick a document that has been processed.',
+    pickDocument: 'Pick a document that has been processed.', unread: 'pages could not be read',
   },
 };
 
@@ -274,6 +274,10 @@ function renderHeader() {
   title.textContent = r?.instansi ? `${r.instansi}${r.tahun ? ` — LKjIP ${r.tahun}` : ''}` : cur.view.name;
   const s = cur.view.summary;
   meta.textContent = s ? `${r?.pemda ?? ''} · ${s.pages} ${t('pages')} · ${SEVERITY_ORDER.map((k) => `${s.findings[k]} ${t(`sev.${k}`).toLowerCase()}`).join(', ')}` : cur.view.name;
+  // Pages that failed are always said, with why on hover: an audit of part of a report must look like one.
+  const unread = s?.unread ?? [];
+  meta.title = unread.map((u) => `${u.code}: ${u.message}`).join('\n');
+  if (unread.length) meta.append(' · ', el('span', { class: 'unread' }, `⚠ ${unread.length} ${t('unread')} (${unread.map((u) => u.page).join(', ')})`));
 }
 
 // --- findings ----------------------------------------------------------------------------------
