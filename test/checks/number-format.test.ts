@@ -13,15 +13,15 @@ testCheck(numberFormat, {
   ],
   invalid: [
     { name: 'an ambiguous 1.234', report: makeReport({ indicators: [indicator({ target: '1.234' })] }), errors: [{ messageId: 'ambiguous', severity: 'info' }] },
-    { name: '96.51 read as 9651 among percentages', report: makeReport({ indicators: capaianColumn('96,51', '98,40', '9651', '95,00') }), errors: [{ messageId: 'magnitude', severity: 'warning' }] },
+    { name: '96.51 read as 9651 among percentages', report: makeReport({ indicators: capaianColumn('96,51', '98,40', '9651', '95,00') }), errors: [{ messageId: 'magnitude', severity: 'info' }] },
     {
       name: 'a rupiah amount with three decimals (1.250.165,496)',
       report: makeReport({ budget: [budgetRow({ pagu: value('1.250.165,496', { table: 'tb', column: 2 }, { unit: 'rupiah' }) })] }),
-      errors: [{ messageId: 'amountDecimals', severity: 'warning' }],
+      errors: [{ messageId: 'amountDecimals', severity: 'info' }],
       check: ([f]) => expect(f?.expected?.value).toBe(1250165496),
     },
     {
-      name: 'three-decimal rupiah across the report, the forecast column too, are one warning citing each',
+      name: 'three-decimal rupiah across the report, the forecast column too, are one finding citing each',
       report: makeReport({
         budget: [
           budgetRow({ id: 'a', row: 1, pagu: value('1.250.165,496', { table: 'tb', row: 1, column: 2 }, { unit: 'rupiah' }) }),
@@ -29,7 +29,7 @@ testCheck(numberFormat, {
           budgetRow({ id: 'c', row: 3, pagu: value('614.338.300', { table: 'tb', row: 3, column: 2 }, { unit: 'rupiah' }), prakiraan: '1.510.000,000' }),
         ],
       }),
-      errors: [{ messageId: 'amountDecimals', severity: 'warning' }],
+      errors: [{ messageId: 'amountDecimals', severity: 'info' }],
       check: ([f]) => {
         expect(f?.citations.map((c) => c.row)).toEqual([1, 2, 3]);
         expect(f?.message.en).toMatch(/^3 rupiah figures \(p\. 1\)/);
