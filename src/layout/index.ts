@@ -84,7 +84,7 @@ export function layoutDocument(doc: PdfDocument): LayoutDocument {
       const between = prev && prevPage && pl.page.page === prevPage.page.page + 2 ? pages.find((x) => x.page.page === prevPage.page.page + 1) : undefined;
       const tail = between ? rowTail(between, prev!) : null;
       // The last lines of the previous part's last label, pushed to this page and read as a title.
-      const spill = k === 0 && prev && prevPage && t.caption && !t.captionBelow ? labelSpill(prev, t, pl) : null;
+      const spill = k === 0 && prev && prevPage && t.caption && !t.captionBelow ? labelSpill(prev, prevPage, t, pl) : null;
       const continued = k === 0 && prev && prevPage && (spill ? continues(prev, prevPage, { ...t, caption: undefined }, { ...pl, lines: pl.lines.filter((l) => !spill.lines.includes(l)) }, tail !== null) : continues(prev, prevPage, t, pl, tail !== null));
       if (continued && spill) {
         joinTail(prev, spill.lines, pl);
@@ -445,10 +445,10 @@ function rowTail(page: PageLayout, table: DraftTable): TextLine[] | null {
  * The title-like lines above a page's first table that are the rest of the previous part's last
  * label: a row broken at the page end whose label wrapped ("PROGRAM PENCEGAHAN, …" closing one page,
  * "KEBAKARAN DAN …" opening the next). Every line above the table (page furniture aside) sits inside
- * one column that holds text in that last row, and none reads as a caption ("Tabel …"). Null
- * otherwise.
+ * one column that holds text in that last row, starting where that text starts, and none reads as a
+ * caption ("Tabel …"). Null otherwise.
  */
-function labelSpill(prev: DraftTable, next: DraftTable, page: PageLayout): { lines: TextLine[] } | null {
+function labelSpill(prev: DraftTable, prevPage: PageLayout, next: DraftTable, page: PageLayout): { lines: TextLine[] } | null {
   const h = page.page.height;
   const lines = page.lines.filter((l) => l.bbox[3] < next.firstBBox[1] - 2 && !isPageFurniture(l, h));
   if (!lines.length || lines.length > 3) return null;
@@ -461,7 +461,15 @@ function labelSpill(prev: DraftTable, next: DraftTable, page: PageLayout): { lin
   if (col === undefined || col < 0) return null;
   const cell = last.cells[col];
   const origin = cell?.cover ? prev.rows[cell.cover.row]?.cells[cell.cover.col] : cell;
-  return origin?.text.trim() ? { lines } : null;
+  if (!origin?.text.trim()) return null;
+  // A wrapped label's lines start where the label starts (a title is set elsewhere: centred, or at
+  // the margin): the left edge of the label's words in that row on the page before.
+  const [x0, x1] = [prev.colX[col]!, prev.colX[col + 1]!];
+  const top = origin.bbox[1] - 1;
+  const words = prevPage.page.words.filter((w) => w.bbox[1] >= top && w.bbox[3] <= prev.lastBBox[3] + 1 && (w.bbox[0] + w.bbox[2]) / 2 >= x0 && (w.bbox[0] + w.bbox[2]) / 2 < x1);
+  if (!words.length) return null;
+  const left = Math.min(...words.map((w) => w.bbox[0]));
+  return lines.every((l) => Math.abs(l.bbox[0] - left) <= 3) ? { lines } : null;
 }
 
 /** The rest of the last row, printed on a page of its own, joined to the row's cells by column. */

@@ -446,6 +446,18 @@ describe('weak continuation (layoutDocument)', () => {
     expect(layout.paragraphs.filter((p) => p.page === 2)).toEqual([]);
   });
 
+  it('keeps a short title above the next page\'s table that sits in the label column but not where the label starts', () => {
+    const part = page([
+      ...line(['BELANJA', 'DAERAH'], 150, 80),
+      ...row('1.05', ['Program', 'A'], '100.000.000', '90.000.000', 94),
+      ...row('1.06', ['Program', 'B'], '200.000.000', '150.000.000', 108),
+      ...row('1.07', ['Program', 'C'], '300.000.000', '250.000.000', 122),
+    ], 2);
+    const layout = layoutDocument(doc([page1, part]));
+    expect(layout.tables.map((t) => t.pages)).toEqual([[1], [2]]);
+    expect(layout.tables[1]!.caption).toBe('BELANJA DAERAH');
+  });
+
   it('keeps a title above the next page\'s table when it reaches beyond the label column', () => {
     const part = page([
       ...line(['REALISASI', 'ANGGARAN', 'MENURUT', 'PROGRAM', 'DAN', 'KEGIATAN', 'TAHUN', '2024'], 57, 80),
