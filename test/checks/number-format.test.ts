@@ -17,11 +17,11 @@ testCheck(numberFormat, {
     {
       name: 'a rupiah amount with three decimals (1.250.165,496)',
       report: makeReport({ budget: [budgetRow({ pagu: value('1.250.165,496', { table: 'tb', column: 2 }, { unit: 'rupiah' }) })] }),
-      errors: [{ messageId: 'amountDecimals', severity: 'info' }],
+      errors: [{ messageId: 'amountDecimals', severity: 'warning' }],
       check: ([f]) => expect(f?.expected?.value).toBe(1250165496),
     },
     {
-      name: 'three-decimal rupiah across the report, the forecast column too, are one finding citing each',
+      name: 'three-decimal rupiah across the report, the forecast column too, are one warning citing each',
       report: makeReport({
         budget: [
           budgetRow({ id: 'a', row: 1, pagu: value('1.250.165,496', { table: 'tb', row: 1, column: 2 }, { unit: 'rupiah' }) }),
@@ -29,7 +29,7 @@ testCheck(numberFormat, {
           budgetRow({ id: 'c', row: 3, pagu: value('614.338.300', { table: 'tb', row: 3, column: 2 }, { unit: 'rupiah' }), prakiraan: '1.510.000,000' }),
         ],
       }),
-      errors: [{ messageId: 'amountDecimals', severity: 'info' }],
+      errors: [{ messageId: 'amountDecimals', severity: 'warning' }],
       check: ([f]) => {
         expect(f?.citations.map((c) => c.row)).toEqual([1, 2, 3]);
         expect(f?.message.en).toMatch(/^3 rupiah figures \(p\. 1\)/);

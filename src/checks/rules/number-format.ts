@@ -30,7 +30,7 @@ const numberFormat: Check = {
   id: 'number-format',
   meta: {
     title: { id: 'Format angka', en: 'Number format' },
-    docs: 'ambiguous separators, rupiah with three decimals (one warning citing each), percentages ~100× their column median (threshold MAGNITUDE_FACTOR), columns mixing Indonesian and US separators; info, never error',
+    docs: 'ambiguous separators, rupiah with three decimals (one warning citing each), percentages ~100× their column median (threshold MAGNITUDE_FACTOR), columns mixing Indonesian and US separators; info, warning for three-decimal rupiah, never error',
     defaultSeverity: 'info',
     tags: ['format', 'parse'],
   },
@@ -74,7 +74,7 @@ const numberFormat: Check = {
 
     // Rupiah amounts with three decimals ("1.250.165,496"): one separator typed as the other. Read in
     // Indonesian style they are a thousand times smaller than read whole, so a reader cannot tell
-    // which is meant. It is a typing habit, one problem however many figures show it (an
+    // which is meant: a warning. It is a typing habit, one problem however many figures show it (an
     // attachment split over pages into several tables): one finding citing each such figure.
     const threeDecimals: Cell[] = [];
     for (const c of cells) {
@@ -91,9 +91,8 @@ const numberFormat: Check = {
       const whole = parseNumber(grouped, { style: 'id' }).value;
       out.push({
         messageId: 'amountDecimals',
-        // A format to look at, not a figure shown wrong: information (as a warning, its precision on
-        // unseen reports fell below what a warning must earn).
-        severity: 'info',
+        // Separators read by OCR are the scan's reading, not the printer's habit.
+        severity: sorted.every((c) => c.v.ocr) ? 'info' : 'warning',
         subject: 'amounts:three-decimals',
         data: { printed: first.v.text, decimals: 3, grouped, count: sorted.length, pages: pageRange(sorted.map((c) => c.v.cite.page)) },
         printed: { text: first.v.text, value: first.v.value },
@@ -120,6 +119,8 @@ const numberFormat: Check = {
             const factor = ratio >= 1 ? Math.round(ratio) : Number(ratio.toPrecision(2));
             out.push({
               messageId: 'magnitude',
+              // A figure to look at, not one shown wrong: as a warning its precision on unseen
+              // reports fell below what a warning must earn.
               severity: 'info',
               subject: `value:${citeKey(c.v.cite)}`,
               data: { printed: c.v.text, parsed: num(c.v.value, c.v.decimals), factor: num(factor, ratio >= 1 ? 0 : 2), median: num(med, 2) },
