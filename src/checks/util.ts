@@ -144,13 +144,14 @@ export function citeKey(c: Citation): string {
   return `${pad(c.page)}|${c.table ?? ''}|${pad(c.row)}|${pad(c.column)}|${c.cell ?? ''}`;
 }
 
-/** Where a value is, for messages: `tabel t3 hal. 14` / `table t3 p. 14`. */
+/**
+ * Where a value is, for messages: its table's caption and page (`Tabel 3.1 … (hal. 14)`), or, for a
+ * table without a caption, the table on that page — never the extraction's own table id.
+ */
 export function place(c: Citation, caption?: string | null): Bilingual {
-  const name = caption ?? c.caption ?? c.table ?? null;
-  return {
-    id: name ? `${name} (hal. ${c.page})` : `hal. ${c.page}`,
-    en: name ? `${name} (p. ${c.page})` : `p. ${c.page}`,
-  };
+  const name = caption ?? c.caption ?? null;
+  if (name) return { id: `${name} (hal. ${c.page})`, en: `${name} (p. ${c.page})` };
+  return c.table ? { id: `tabel di hal. ${c.page}`, en: `the table on p. ${c.page}` } : { id: `hal. ${c.page}`, en: `p. ${c.page}` };
 }
 
 /** Subject key of an indicator finding. */
