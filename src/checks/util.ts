@@ -151,7 +151,7 @@ export function citeKey(c: Citation): string {
 export function place(c: Citation, caption?: string | null): Bilingual {
   const name = caption ?? c.caption ?? null;
   if (name) return { id: `${name} (hal. ${c.page})`, en: `${name} (p. ${c.page})` };
-  return c.table ? { id: `tabel di hal. ${c.page}`, en: `the table on p. ${c.page}` } : { id: `hal. ${c.page}`, en: `p. ${c.page}` };
+  return c.table ? { id: `tabel hal. ${c.page}`, en: `the table on p. ${c.page}` } : { id: `hal. ${c.page}`, en: `p. ${c.page}` };
 }
 
 /** Subject key of an indicator finding. */
