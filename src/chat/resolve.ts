@@ -116,6 +116,8 @@ const STOP_IN_NAMES = /^(dan|yang|di|ke|dari|untuk|pada|terkait|dalam|of|the|and
  * kependudukan, pencatatan, sipil). Each piece starts at a syllable of its word and takes letters of
  * the word in order (a spelling may drop a vowel: "tran" of "ketenteraman"); two pieces at least,
  * of two letters at least each, covering the whole word asked. Empty when no name is so made.
+ * Stricter than `contracts` in grounded.ts, which only tells whether a word could shorten the
+ * office's own name (any letters in order over three words).
  *
  * @example
  *   syllabicPieces('trantibum', ['ketenteraman', 'ketertiban', 'umum']); // ['ketenteraman', 'ketertiban', 'umum']

@@ -189,7 +189,8 @@ export function compareSum(parent: BudgetRow, children: readonly BudgetRow[], ct
   // Rows read from a scan that lost some of their figures: which rows are which (a name wrapped
   // into a row of its own, a level read from a misread number) is as doubtful as the lost figures.
   // Unless the rows' own arithmetic proves every figure of the sum read right.
-  if (scanDamaged && !misses.every((m) => provenRead(parent, m.q, budget) && children.every((c) => provenRead(c, m.q, budget)))) {
+  const kidsOf = scanDamaged && misses.length && budget.length ? childRows(budget) : () => [];
+  if (scanDamaged && !misses.every((m) => provenRead(parent, m.q, kidsOf) && children.every((c) => provenRead(c, m.q, kidsOf)))) {
     return misses.map((m) => ({ ...m.draft, messageId: 'scan', severity: 'info' }));
   }
   const year = misses.filter((m) => YEAR.has(m.q));
@@ -266,13 +267,13 @@ function damagedScan(parent: BudgetRow, children: readonly BudgetRow[], budget: 
  * (pagu − realisasi = sisa), or the exact sum of the row's own kegiatan / sub-kegiatan. Two readings
  * agreeing to the rupiah do not both come from a misread digit.
  */
-function provenRead(row: BudgetRow, q: Summed, budget: readonly BudgetRow[]): boolean {
+function provenRead(row: BudgetRow, q: Summed, kidsOf: (row: BudgetRow) => BudgetRow[]): boolean {
   const v = row[q];
   if (!v || v.value == null) return false;
   if (!v.ocr) return true;
   const [p, x, s] = [row.pagu?.value, row.realisasi?.value, row.sisa?.value];
   if (YEAR.has(q) && p != null && x != null && s != null && Math.abs(p - x - s) < 0.5) return true;
-  const parts = budget.length ? childRows(budget)(row) : [];
+  const parts = kidsOf(row);
   if (!parts.length || parts.some((c) => c[q]?.value == null)) return false;
   return Math.abs(parts.reduce((sum, c) => sum + c[q]!.value!, 0) - v.value) < 0.5;
 }

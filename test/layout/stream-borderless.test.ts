@@ -430,13 +430,17 @@ describe('weak continuation (layoutDocument)', () => {
     expect(t.rows.at(-1)!.cells.map((c) => c.text)).toEqual(['', 'JUMLAH', '4.000.000.000', '3.739.000.000']);
   });
 
-  it('joins a label wrapped over the page break, set above the part like a title, to the last row', () => {
-    const part = page([
-      ...line(['KEUANGAN', 'DAERAH'], 110, 80),
+  /** Page 2: a line at x over three program rows in page 1's columns. */
+  const underLine = (words: string[], x: number) =>
+    page([
+      ...line(words, x, 80),
       ...row('1.05', ['Program', 'A'], '100.000.000', '90.000.000', 94),
       ...row('1.06', ['Program', 'B'], '200.000.000', '150.000.000', 108),
       ...row('1.07', ['Program', 'C'], '300.000.000', '250.000.000', 122),
     ], 2);
+
+  it('joins a label wrapped over the page break, set above the part like a title, to the last row', () => {
+    const part = underLine(['KEUANGAN', 'DAERAH'], 110);
     const layout = layoutDocument(doc([page1, part]));
     expect(layout.tables).toHaveLength(1);
     const t = layout.tables[0]!;
@@ -447,24 +451,14 @@ describe('weak continuation (layoutDocument)', () => {
   });
 
   it('keeps a short title above the next page\'s table that sits in the label column but not where the label starts', () => {
-    const part = page([
-      ...line(['BELANJA', 'DAERAH'], 150, 80),
-      ...row('1.05', ['Program', 'A'], '100.000.000', '90.000.000', 94),
-      ...row('1.06', ['Program', 'B'], '200.000.000', '150.000.000', 108),
-      ...row('1.07', ['Program', 'C'], '300.000.000', '250.000.000', 122),
-    ], 2);
+    const part = underLine(['BELANJA', 'DAERAH'], 150);
     const layout = layoutDocument(doc([page1, part]));
     expect(layout.tables.map((t) => t.pages)).toEqual([[1], [2]]);
     expect(layout.tables[1]!.caption).toBe('BELANJA DAERAH');
   });
 
   it('keeps a title above the next page\'s table when it reaches beyond the label column', () => {
-    const part = page([
-      ...line(['REALISASI', 'ANGGARAN', 'MENURUT', 'PROGRAM', 'DAN', 'KEGIATAN', 'TAHUN', '2024'], 57, 80),
-      ...row('1.05', ['Program', 'A'], '100.000.000', '90.000.000', 94),
-      ...row('1.06', ['Program', 'B'], '200.000.000', '150.000.000', 108),
-      ...row('1.07', ['Program', 'C'], '300.000.000', '250.000.000', 122),
-    ], 2);
+    const part = underLine(['REALISASI', 'ANGGARAN', 'MENURUT', 'PROGRAM', 'DAN', 'KEGIATAN', 'TAHUN', '2024'], 57);
     const layout = layoutDocument(doc([page1, part]));
     expect(layout.tables).toHaveLength(2);
     expect(layout.tables[1]!.caption).toBe('REALISASI ANGGARAN MENURUT PROGRAM DAN KEGIATAN TAHUN 2024');
