@@ -16,6 +16,11 @@ export function isFigureWord(w: Word): boolean {
   return /\d/.test(w.text) && /^[(\-−]?(rp\.?)?[\d.,]+%?\)?[,-]*$/i.test(w.text);
 }
 
+/** A year or a span of years, as headers print them ("2021", "2021-2026", "2019/2020"). */
+function isYear(w: Word): boolean {
+  return /^(19|20)\d\d([-–/](19|20)\d\d)?$/.test(w.text);
+}
+
 /** A page number at the foot of a page ("12", "- 12 -", "Hal. 12"). */
 const PAGE_FOOT = /^(hal(aman)?\.?\s*)?(\d+|-\s*\d+\s*-)$/i;
 
@@ -203,6 +208,7 @@ function buildTable(page: Page, run: LineInfo[], rules: Segment[], index: Map<Wo
   const seps = openRuns(cover, allow, 3).map(([a, b]) => minX + (a + b) / 2);
   seps.push(...narrowSeparators(tabular, seps, minX, width, allow));
   seps.sort((a, b) => a - b);
+  oneSeparatorPerBodyGap(tabular, seps);
   seps.push(...figurePairSeparators(tabular, [minX - 1, ...seps, maxX + 1]));
   seps.sort((a, b) => a - b);
   if (seps.length === 0) return undefined;
@@ -264,29 +270,8 @@ function buildTable(page: Page, run: LineInfo[], rules: Segment[], index: Map<Wo
     const wi = index.get(w);
     if (wi !== undefined) used.add(wi);
   };
-  const rowOf = (b: number): number => (groups && b > gb ? b + levels : b);
-  if (groups) {
-    const band = bands[gb]!;
-    const g0 = gb;
-    const grouped = new Set(groups.spans.flatMap((g) => g.words));
-    // A word's column: its centre's, or its label's where neighbouring labels run together.
-    const pieceCol = new Map<Word, number>();
-    for (const l of band) for (const ch of l.chunks) for (const p of labelPieces(ch, colOf, l.line.size || 10) ?? []) for (const w of p.words) pieceCol.set(w, p.col);
-    const mid = (w: Word): number => pieceCol.get(w) ?? colOf((w.bbox[0] + w.bbox[2]) / 2);
-    for (const g of groups.spans) {
-      const r = g0 + g.level;
-      cells.push({ r0: r, r1: r + 1, c0: g.a, c1: g.b + 1, bbox: [colX[g.a]!, rowsY[r]!, colX[g.b + 1]!, rowsY[r + 1]!], words: g.words });
-    }
-    const words = band.flatMap((l) => l.line.words).filter((w) => !grouped.has(w));
-    for (let c = 0; c < nCols; c++) {
-      const deepest = Math.max(-1, ...groups.spans.filter((g) => c >= g.a && c <= g.b).map((g) => g.level));
-      const r0 = g0 + deepest + 1;
-      cells.push({ r0, r1: g0 + levels + 1, c0: c, c1: c + 1, bbox: [colX[c]!, rowsY[r0]!, colX[c + 1]!, rowsY[g0 + levels + 1]!], words: words.filter((w) => mid(w) === c) });
-    }
-    for (const l of band) l.line.words.forEach(take);
-  }
   // Header bands: those before the first band holding a figure.
-  const hasFigure = (band: LineInfo[]): boolean => band.some((l) => l.line.words.some((w) => /\d[.,]?\d*%?$/.test(w.text) && !/^(19|20)\d\d$/.test(w.text)));
+  const hasFigure = (band: LineInfo[]): boolean => band.some((l) => l.line.words.some((w) => /\d[.,]?\d*%?$/.test(w.text) && !isYear(w)));
   const firstBody = bands.findIndex(hasFigure);
   // Where each column's body text lies, for fitting header labels over it.
   const extents: Array<[number, number] | undefined> = [];
@@ -300,6 +285,36 @@ function buildTable(page: Page, run: LineInfo[], rules: Segment[], index: Map<Wo
         }
       }
     }
+  }
+  const rowOf = (b: number): number => (groups && b > gb ? b + levels : b);
+  if (groups) {
+    const band = bands[gb]!;
+    const g0 = gb;
+    const grouped = new Set(groups.spans.flatMap((g) => g.words));
+    // A word's column: its centre's, or its label's where neighbouring labels run together.
+    const pieceCol = new Map<Word, number>();
+    for (const l of band) {
+      for (const ch of l.chunks) {
+        if (ch.words.some((w) => grouped.has(w))) continue;
+        for (const p of labelPieces(ch, colOf, l.line.size || 10) ?? fitLabels(ch, band, colOf, colX, extents) ?? []) for (const w of p.words) pieceCol.set(w, p.col);
+        // One label over the middle of one column's text ("Sisa Anggaran (Rp)" whose first word
+        // reaches over the % column beside it) is that column's, whole.
+        const only = overColumn(ch, colOf, extents);
+        if (only !== null && !ch.words.some((w) => pieceCol.has(w))) for (const w of ch.words) pieceCol.set(w, only);
+      }
+    }
+    const mid = (w: Word): number => pieceCol.get(w) ?? colOf((w.bbox[0] + w.bbox[2]) / 2);
+    for (const g of groups.spans) {
+      const r = g0 + g.level;
+      cells.push({ r0: r, r1: r + 1, c0: g.a, c1: g.b + 1, bbox: [colX[g.a]!, rowsY[r]!, colX[g.b + 1]!, rowsY[r + 1]!], words: g.words });
+    }
+    const words = band.flatMap((l) => l.line.words).filter((w) => !grouped.has(w));
+    for (let c = 0; c < nCols; c++) {
+      const deepest = Math.max(-1, ...groups.spans.filter((g) => c >= g.a && c <= g.b).map((g) => g.level));
+      const r0 = g0 + deepest + 1;
+      cells.push({ r0, r1: g0 + levels + 1, c0: c, c1: c + 1, bbox: [colX[c]!, rowsY[r0]!, colX[c + 1]!, rowsY[g0 + levels + 1]!], words: words.filter((w) => mid(w) === c) });
+    }
+    for (const l of band) l.line.words.forEach(take);
   }
   bands.forEach((band, b) => {
     if (groups && b === gb) return;
@@ -438,6 +453,24 @@ function fitLabels(ch: Chunk, band: LineInfo[], colOf: (x: number) => number, co
   if (!best) return null;
   const bounds = [-1, ...(best as { cuts: number[] }).cuts, ws.length - 1];
   return cols.map((col, p) => ({ words: ws.slice(bounds[p]! + 1, bounds[p + 1]! + 1), col }));
+}
+
+/**
+ * The one column a header chunk over several columns is set over: the only one whose body text's
+ * middle it covers. Null when the chunk lies in one column, when it covers no such middle or
+ * several, or when its words are separate cells.
+ */
+function overColumn(ch: Chunk, colOf: (x: number) => number, extents: ReadonlyArray<readonly [number, number] | undefined>): number | null {
+  const cols = ch.words.map((w) => colOf((w.bbox[0] + w.bbox[2]) / 2));
+  const c0 = Math.min(...cols);
+  const c1 = Math.max(...cols);
+  if (c1 === c0 || separateCells(ch, colOf, ch.words[0]!.size || 10)) return null;
+  const over: number[] = [];
+  for (let c = c0; c <= c1; c++) {
+    const e = extents[c];
+    if (e && ch.x0 <= (e[0] + e[1]) / 2 + 1 && ch.x1 >= (e[0] + e[1]) / 2 - 1) over.push(c);
+  }
+  return over.length === 1 ? over[0]! : null;
 }
 
 /**
@@ -682,6 +715,29 @@ function withSigns(words: readonly Word[]): Word[] {
 }
 
 /**
+ * Header lines may leave several open runs where the body has one gap (a group label "Tahun 2021"
+ * ending over the gap, "% Capaian" beginning in it): separators with no body text between them, one
+ * of them through a word, are one column boundary, set in the middle of the body's gap. Body lines
+ * are those printing a figure other than a year; with fewer than two, nothing changes.
+ */
+function oneSeparatorPerBodyGap(tabular: LineInfo[], seps: number[]): void {
+  const body = tabular.filter((l) => l.line.words.some((w) => isFigureWord(w) && !isYear(w))).flatMap((l) => l.line.words);
+  if (tabular.filter((l) => l.line.words.some((w) => isFigureWord(w))).length < 2) return;
+  const cuts = (x: number): boolean => tabular.some((l) => l.line.words.some((w) => w.bbox[0] + 1 < x && x < w.bbox[2] - 1));
+  for (let i = 0; i + 1 < seps.length; i++) {
+    let j = i;
+    while (j + 1 < seps.length && !body.some((w) => w.bbox[2] > seps[j]! && w.bbox[0] < seps[j + 1]!)) j++;
+    if (j === i) continue;
+    const run = seps.slice(i, j + 1);
+    if (!run.some(cuts)) continue;
+    const left = Math.max(-Infinity, ...body.filter((w) => w.bbox[2] <= run[0]! + 1).map((w) => w.bbox[2]));
+    const right = Math.min(Infinity, ...body.filter((w) => w.bbox[0] >= run[run.length - 1]! - 1).map((w) => w.bbox[0]));
+    const at = Number.isFinite(left) && Number.isFinite(right) ? (left + right) / 2 : run[Math.floor(run.length / 2)]!;
+    seps.splice(i, run.length, at);
+  }
+}
+
+/**
  * Column gaps narrower than analyse() trusts ("1,08 Kurang Efisien": a figure right-aligned next to
  * a left-aligned label): a separator is added where only such narrow gaps (at least 0.6 em, or
  * none at all between two words that touch)
@@ -755,10 +811,9 @@ function groupRows(run: LineInfo[], colOf: (x: number) => number): LineInfo[][] 
   // one-line "No"), is one row: the lines before the first figure, when they are all bold or the
   // first of them leaves the first column empty while a later one fills it.
   // A year in a header line ("Tahun 2019", "Renstra 2019-2023") names columns; it is no figure.
-  const headerYear = (w: Word) => /^(19|20)\d\d([-–/](19|20)\d\d)?$/.test(w.text);
   // A part of one row under its header (the rest of the table on the next page) has one line of
   // figures: its header lines are told apart the same way.
-  const firstFigure = run.findIndex((l) => l.line.words.some((w) => !headerYear(w) && /\d/.test(w.text) && /^[(\-−]?(rp\.?)?[\d.,]+%?\)?[,-]*$/i.test(w.text)));
+  const firstFigure = run.findIndex((l) => l.line.words.some((w) => !isYear(w) && /\d/.test(w.text) && /^[(\-−]?(rp\.?)?[\d.,]+%?\)?[,-]*$/i.test(w.text)));
   let head = 1;
   if (firstFigure >= 2) {
     const lead = run.slice(0, firstFigure);

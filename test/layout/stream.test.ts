@@ -121,6 +121,41 @@ describe('stream tables: headers with group labels, captions and prose around th
     expect(t.rows.slice(t.headerCount)[0]!.cells.map((c) => c.text)).toEqual(['1', 'Meningkatnya', 'nilai', '73', '74,14', '101,56', '78', '95,05']);
   });
 
+  /** Words at the given x ranges on one line (8 pt type, as a small table's). */
+  const at = (y: number, ws: Array<[string, number, number]>): Word[] => ws.map(([text, x0, x1]) => ({ text, bbox: [x0, y, x1, y + 8.9], size: 8, ocr: false }));
+  it.each([
+    {
+      name: 'a group label ending over a column gap and a label starting in it make one boundary, not an empty column',
+      // "Tahun 2021" ends over the gap between the realisasi and capaian figures, where "% Capaian"
+      // begins; "Renstra 2021-2026" (a span of years, not a figure) groups the last two.
+      header: [
+        ...at(216.2, [['Tahun', 325.5, 349.1], ['2021', 351.3, 369.4], ['Renstra', 418.5, 447.7], ['2021-2026', 449.9, 488.7]]),
+        ...at(227.7, [['No', 61.6, 72.3], ['Indikator', 150.2, 183.7], ['Satuan', 244.4, 271.1], ['Predikat', 500.5, 532]]),
+        ...at(234.7, [['Target', 288.1, 312.6], ['Realisasi', 324.2, 358.9], ['%', 368.5, 375.6], ['Capaian', 377.9, 409], ['Target', 420.1, 444.6], ['Capaian', 457, 488.1]]),
+      ],
+      row: (y: number, i: number): Word[] => at(y, [[`${i + 1}.`, 63.6, 70.2], ['Nilai', 150.2, 167.5], ['nilai', 250.6, 264.8], ['68', 310.4, 319.3], ['73.9', 348.4, 363.9], ['108.68', 389, 413.4], ['74', 442.4, 451.3], ['99.86', 473.8, 493.8], ['Baik', 510, 525]]),
+      expect: ['No', 'Indikator', 'Satuan', 'Tahun 2021 / Target', 'Tahun 2021 / Realisasi', 'Tahun 2021 / % Capaian', 'Renstra 2021-2026 / Target', 'Renstra 2021-2026 / Capaian', 'Predikat'],
+    },
+    {
+      name: 'beside a group, a label whose first word reaches over the column before it is its own column\'s, whole',
+      // "Sisa Anggaran (Rp)" starts over the end of the % figures; its middle is over the sisa figures.
+      header: [
+        ...at(426.4, [['Pagu', 256.3, 273.5], ['Anggaran', 275.5, 307.1], ['(Rp)', 309.1, 323.8]]),
+        ...at(428.8, [['Realisasi', 363.4, 395.6], ['Anggaran', 397.5, 428.3], ['Capaian', 436.7, 463.8]]),
+        ...at(432.8, [['Uraian', 127.3, 149], ['Sisa', 471.6, 487.2], ['Anggaran', 489.2, 520], ['(Rp)', 522, 536.4]]),
+        ...at(436.8, [['(Rp)', 388.8, 402.7], ['(%)', 444.8, 455.6]]),
+        ...at(439.2, [['Murni', 245.3, 264.3], ['Perubahan', 307.3, 343.4]]),
+      ],
+      row: (y: number, i: number): Word[] => at(y, [['Program', 56.8, 93.1], [`${i + 1}`, 95, 100], ['6,200,825,900', 245.4, 290], ['5,943,223,400', 315.9, 360.5], ['5,376,732,349', 386.4, 431], ['90.47', 452, 469.5], ['566,491,051', 499.9, 538.7]]),
+      expect: ['Uraian', 'Pagu Anggaran (Rp) / Murni', 'Pagu Anggaran (Rp) / Perubahan', 'Realisasi Anggaran (Rp)', 'Capaian (%)', 'Sisa Anggaran (Rp)'],
+    },
+  ])('$name', ({ header, row, expect: labels }) => {
+    // Twelve rows: enough lines that a header label alone never closes a column gap.
+    const words = [...header, ...Array.from({ length: 12 }, (_, i) => row(251.3 + 12 * i + (header[0]!.bbox[1] > 400 ? 200 : 0), i)).flat()];
+    const t = layoutPage(page(words)).tables[0]!;
+    expect(columnLabels(t.rows, t.headerCount, t.nCols)).toEqual(labels);
+  });
+
   it('groups over groups: "Kinerja" centred over "Tahun 2021" and "Renstra 2019-2023", each over its own sub-columns', () => {
     const words = [
       // A bold header of four lines (read as one band).
