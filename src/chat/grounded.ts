@@ -96,15 +96,19 @@ export function answerGrounded(u: Understood, ctx: Omit<Ctx, 'lang'>): GroundedA
   if (aboutFindings && !u.asserted.length && !u.assertedLabel) return null;
   if (u.tableLabel && (u.kind === 'location' || !u.attrs.length)) return tableAnswer(u, c);
   if (u.kind === 'count') return countAnswer(u, c);
-  if (SUPERLATIVE.test(u.question) && !u.asserted.length) {
-    const ranked = rankAnswer(u, c);
+  // "Of all 8 IKU": a count of the lines ranked, no figure of the one named.
+  const values = u.asserted.filter((a) => !u.counts.includes(a));
+  if (SUPERLATIVE.test(u.question) && !values.length) {
+    const ranked = rankAnswer({ ...u, asserted: values }, c);
     if (ranked) return ranked;
   }
   const answer = factAnswer(u, c);
   // "Why is X the lowest, below 80%?": a figure corrected, then the ranking the question takes for granted.
-  if (answer?.intent === 'correction' && SUPERLATIVE.test(u.question) && u.asserted.length) {
+  if (answer && SUPERLATIVE.test(u.question) && values.length) {
     const ranked = rankAnswer({ ...u, asserted: [] }, c);
-    if (ranked) return { ...answer, text: [answer.text, ...ranked.text.split('\n').filter((l) => !/^(Tidak|No)\. /.test(l))].join('\n') };
+    if (ranked && answer.intent === 'correction') return { ...answer, text: [answer.text, ...ranked.text.split('\n').filter((l) => !/^(Tidak|No)\. /.test(l))].join('\n') };
+    // "X is the lowest at 87.97%, right?": the figure is right, the ranking is not.
+    if (ranked?.intent === 'correction') return { intent: 'correction', text: [ranked.text, ...answer.text.split('\n').filter((l) => !/^(Ya|Yes)\b/.test(l))].join('\n') };
   }
   return answer;
 }

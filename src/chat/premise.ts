@@ -23,13 +23,15 @@ const UP = /\b(naik|menaik|meningkat|peningkatan|kenaikan|membaik|bertambah|dina
 const DOWN = /\b(turun|menurun|penurunan|memburuk|berkurang|diturunkan|dikurangi|lebih rendah|lebih buruk|dropped|drop|drops|fell|fall(s|en)?|declin\w*|decreas\w*|wors\w*|deteriorat\w*|lower(ed)?|went down|gone down|cut|reduced)\b/;
 /** Judgement words: "better" / "worse" depend on the indicator's polarity, "up" / "down" do not. */
 const JUDGED = /\b(membaik|memburuk|lebih baik|lebih buruk|improv\w*|wors\w*|deteriorat\w*|better)\b/;
-const BEAT_TARGET = /\b(beat|beats|exceed\w*|surpass\w*|melampaui|melebihi|achieved|met|reached|mencapai|tercapai)\b[^.?!]{0,25}\btarget\w*|\btarget\w*[^.?!]{0,20}\b(tercapai|terlampaui|dilampaui|was met|were met|achieved|exceeded)\b/;
+const BEAT_TARGET = /\b(beat|beats|exceed\w*|surpass\w*|melampaui|melebihi|achieved|met|reached|mencapai|capai|tercapai)\b[^.?!]{0,25}\btarget\w*|\btarget\w*[^.?!]{0,20}\b(tercapai|terlampaui|dilampaui|was met|were met|achieved|exceeded)\b/;
 const MISS_TARGET = /\b(short of|fell short|tidak mencapai|belum mencapai|missed|miss)\b[^.?!]{0,25}\btarget\w*/;
 /** "Above / below the target" compare the figures themselves, whatever the indicator's polarity. */
-const ABOVE_TARGET = /\b(di atas|above|over|lebih tinggi dari|higher than)\b[^.?!]{0,25}\btarget\w*/;
-const BELOW_TARGET = /\b(di bawah|below|under|lebih rendah dari|lower than)\b[^.?!]{0,25}\btarget\w*/;
-const OVER_BUDGET = /\b(more than|melebihi|lebih dari|di atas|above|exceed\w*|over)\b[^.?!]{0,25}\b(budget|pagu\w*|anggaran\w*|allocation)\b|\boverspen\w*/;
-const UNDER_BUDGET = /\b(less than|kurang dari|di bawah|below|under|within)\b[^.?!]{0,25}\b(budget|pagu\w*|anggaran\w*|allocation)\b|\bunderspen\w*|\bterserap di bawah\b/;
+const MORE = String.raw`lebih (?:tinggi|besar|banyak) (?:dari|daripada)|(?:higher|greater|larger|bigger) than`;
+const LESS = String.raw`lebih (?:rendah|kecil|sedikit) (?:dari|daripada)|(?:lower|smaller) than`;
+const ABOVE_TARGET = new RegExp(String.raw`\b(di atas|above|over|${MORE})\b[^.?!]{0,25}\btarget\w*`);
+const BELOW_TARGET = new RegExp(String.raw`\b(di bawah|below|under|${LESS})\b[^.?!]{0,25}\btarget\w*`);
+const OVER_BUDGET = new RegExp(String.raw`\b(more than|melebihi|lebih dari|${MORE}|di atas|above|exceed\w*|over)\b[^.?!]{0,25}\b(budget|pagu\w*|anggaran\w*|allocation)\b|\boverspen\w*`);
+const UNDER_BUDGET = new RegExp(String.raw`\b(less than|kurang dari|${LESS}|di bawah|below|under|within)\b[^.?!]{0,25}\b(budget|pagu\w*|anggaran\w*|allocation)\b|\bunderspen\w*|\bterserap di bawah\b`);
 
 /** "Fully spent", "terserap seluruhnya", "habis": spending equal to the budget. */
 const FULLY_SPENT = /\b(fully (spent|used|absorbed|realised|realized)|spent (in full|entirely|completely|all)|used up|terserap (seluruhnya|semua|penuh|habis|100)|habis terpakai|terpakai (semua|habis|seluruhnya)|seluruhnya terserap)\b/;

@@ -41,6 +41,8 @@ export interface Understood {
   page: number | null;
   /** Figures the question states ("since the capaian was 100%"): a premise to verify. */
   asserted: string[];
+  /** Asserted figures that count things the report lists ("all 8 IKU", "4 programmes"), not values. */
+  counts: string[];
   /** Asserted figures written rounded with a scale word ("Rp 1,9 miliar"): compared to their precision. */
   approx: Record<string, number>;
   /** A predicate label the question states ("Sangat Berhasil"). */
@@ -96,7 +98,8 @@ export function expandShorthand(q: string): string {
 /** "How many programs", "berapa jumlah sub kegiatan", "berapa kali": a count of things the report lists or states. */
 const COUNT = /\b(how many|number of|berapa (?:banyak|jumlah|buah)|ada berapa|jumlah|berapa kali|berapa(?= (?:indikator|program|kegiatan|sub ?kegiatan|sasaran|tujuan|kelurahan|desa)\b))\s*((?:[\p{L}-]+\s+){0,3}?)(program|programs|programme|programmes|kegiatan|sub[ -]?kegiatan|sub-activities|activities|indikator|indicators?|iku|sasaran|tujuan|objectives|goals|kelurahan|desa|villages|kali|times|rows|perjanjian)\b/u;
 
-const COUNTED_NOUN = /\b(program|programs|programme|programmes|kegiatan|sub[ -]?kegiatan|sub-activities|activities|indikator|indicators?|iku|sasaran|tujuan|objectives|goals)\b/;
+const COUNTED_WORDS = 'program|programs|programme|programmes|kegiatan|sub[ -]?kegiatan|sub-activities|activities|indikator|indicators?|iku|sasaran|tujuan|objectives|goals';
+const COUNTED_NOUN = new RegExp(`\\b(${COUNTED_WORDS})\\b`);
 
 const PREVIOUS = /\b(tahun lalu|tahun sebelumnya|tahun sebelum(nya)?|last year|previous year|prior year|the year before|year earlier|sebelumnya)\b/;
 const RENSTRA = /\b(akhir renstra|target renstra|renstra|akhir periode|end of the (strategic|renstra)|strategic plan|medium[- ]term (plan|target)|five[- ]year plan|end[- ]of[- ]plan)\b/;
@@ -118,7 +121,7 @@ const NOISE = new Set(
       'berapa berapakah apa apakah bagaimana mana dimana siapa kapan benarkah betulkah apa benar sebutkan tunjukkan jelaskan tuliskan cari carikan',
       'nilai angka besar besarnya sebesar tercatat tercetak dicetak disajikan dilaporkan dimuat disebutkan tertulis tercantum menurut laporan dalam kinerja',
       'tahun lalu sebelumnya depan berikutnya renstra akhir periode murni awal semula perubahan revisi direvisi setelah sesudah sebelum',
-      'target ditargetkan realisasi terealisasi capaian pencapaian predikat kategori pagu anggaran alokasi dana serapan penyerapan sisa efisiensi prakiraan maju',
+      'target ditargetkan realisasi terealisasi capaian pencapaian predikat kategori pagu anggaran alokasi dana serapan penyerapan sisa efisiensi prakiraan',
       'program kegiatan sub indikator total keseluruhan seluruh jumlah banyak banyaknya buah semua',
       'halaman tabel bab hal persen persentase rupiah rp',
       'what which how why where when who is are was were does did do the of for in on at to a an this that these those its their there',
@@ -141,6 +144,8 @@ const NOISE = new Set(
       'rated dinilai berpredikat landed skala scale atribut attribute execsum lampiran attachment section bagian',
       'say says said saying use used uses using get gets got show shows showed shown held hold holds keep kept come came go goes went gone make makes let know think look see seen want need tell told dianggarkan anggarkan menganggarkan liat lihat dong sih deh nih',
       'januari februari maret april mei juni juli agustus september oktober november desember january february march june july august october december sampai hingga until tanggal etc dst',
+      // Numbers in words count the lines a question speaks of ("the four programmes"); they name none.
+      'one two three four five six seven eight nine ten eleven twelve satu dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas belas',
     ].join(' '),
   ),
 );
@@ -231,6 +236,8 @@ export function understand(question: string, opts: { lang?: Lang; year?: number 
   }
   // "stayed at 3", "tetap di angka 3": a small figure stated as the value.
   for (const m of rest.matchAll(/\b(?:stayed at|remained at|was only|tetap di(?: angka| level)?|hanya|level)\s+(\d{1,2}(?:[.,]\d+)?)\b/g)) if (!figures.includes(m[1]!)) figures.push(m[1]!);
+  // "of all 8 IKU", "the 4 programmes": a number of lines, stated beside the noun it counts.
+  const counts = figures.filter((f) => new RegExp(`(?<![\\d.,])${f.replace(/[.]/g, '\\.')}\\s+(?:${COUNTED_WORDS})\\b`).test(rest));
   // "Paling rendah" ranks; it names no predikat.
   const assertedLabel = LABELS.exec(rest.replace(/\bpaling\s+\p{L}+/gu, ' '))?.[1] ?? null;
 
@@ -250,7 +257,8 @@ export function understand(question: string, opts: { lang?: Lang; year?: number 
   else kind = 'value';
   if (kind === 'count' && !attrs.includes('count')) attrs.unshift('count');
 
-  const named = assertedLabel ? rest.replace(assertedLabel, ' ') : rest;
+  // "Prakiraan maju" is a quantity; "maju" alone names ("desa maju").
+  const named = (assertedLabel ? rest.replace(assertedLabel, ' ') : rest).replace(/\bprakiraan maju\b/g, ' ');
   const terms = analyze(named.replace(/\d+(?:[.,]\d+)*\s?%?/g, ' ')).filter((t) => !NOISE.has(t));
   for (const c of codes) terms.push(c);
   return {
@@ -269,6 +277,7 @@ export function understand(question: string, opts: { lang?: Lang; year?: number 
     tableLabels,
     page,
     asserted: figures,
+    counts,
     approx,
     assertedLabel,
     terms,

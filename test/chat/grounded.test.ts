@@ -115,6 +115,10 @@ describe('false premises', () => {
     ['Capaian IKM 2023 adalah 100%, benar?', /^Tidak\. Laporan tidak mencetak 100% untuk Indeks Kepuasan Masyarakat/],
     // "Above / below the target" compares the figures; "beat / miss" judges them.
     ['Since the IKM came in below its target of 88, what went wrong?', /^No\. The realisation 93,05 \[t2\.r1c4\] exceeds the target 88 \[t2\.r1c3\]/],
+    // Comparatives and verb roots as people type them.
+    ['Kenapa realisasi Program Pencatatan Sipil lebih besar dari pagunya?', /^Tidak\. Realisasi 98\.000\.000 \[t5\.r2c4\] di bawah pagu 99\.356\.000 \[t5\.r2c3\]/],
+    ['Why was the spending of Program Pencatatan Sipil greater than the budget?', /^No\. The amount spent 98\.000\.000 \[t5\.r2c4\] is below the budget 99\.356\.000 \[t5\.r2c3\]/],
+    ['Karena Persentase OPD yg melakukan pelayanan terintegrasi udah capai target 69%, apa rencana selanjutnya?', /^Tidak\. Realisasi 51,85% \[t2\.r2c4\] di bawah target 69% \[t2\.r2c3\]/],
   ])('%s', (q, re) => {
     const a = ask(q);
     expect(a.intent).toBe('correction');
@@ -155,6 +159,19 @@ describe('false premises', () => {
     // With a bound that does not hold either: the figure corrected, then the ranking.
     const b = ask('Kenapa serapan Program Pendaftaran Penduduk paling rendah, di bawah 80%?');
     expect(b.text).toMatch(/^Tidak\. Laporan tidak mencetak 80% untuk Program Pendaftaran Penduduk; yang dicetak:\n[\s\S]*\nProgram Pencatatan Sipil: serapan anggaran 98,64 \[t5\.r2c5\] — terendah dari 2/);
+  });
+
+  it.each([
+    // "Of the two programmes": a count of the lines ranked names none of them and states no figure.
+    ['Program Pendaftaran Penduduk has the lowest absorption of the two programmes, right?', /^No\. Program Pendaftaran Penduduk is not the lowest: budget absorption \(serapan\) 99,21 \[t5\.r1c5\], 2 of 2\.\nProgram Pencatatan Sipil/],
+    ['Program Pendaftaran Penduduk has the lowest absorption of all 2 programs, right?', /^No\. Program Pendaftaran Penduduk is not the lowest/],
+    // The figure stated is right; the ranking is not.
+    ['Program Pendaftaran Penduduk has the lowest absorption, at 99,21%, right?', /^No\. Program Pendaftaran Penduduk is not the lowest[\s\S]*\nBudget absorption \(serapan\) Program Pendaftaran Penduduk: 99,21 \[t5\.r1c5\]/],
+  ])('a ranking premise: %s', (q, re) => {
+    const a = ask(q);
+    expect(a.intent).toBe('correction');
+    expect(a.text).toMatch(re);
+    expect(a.text).not.toMatch(/^Yes\b/m);
   });
 
   it('confirms a premise the figures bear out', () => {

@@ -21,6 +21,12 @@ describe('reading what a question asks', () => {
     ['Ringkas realisasi anggaran menurut jenis belanja', { kind: 'summary' }],
     ['What were the quarterly (triwulan) realisations of the IKM?', { subPeriod: 'quarterly' }],
     ['Do the programme budgets in Tabel 3 and Tabel 2.5 add up?', { tableLabels: ['3', '2.5'] }],
+    ['Angka fatalitas has the lowest capaian of all 8 IKU, correct?', { asserted: ['8'], counts: ['8'] }],
+    ['Is the capaian of the 4 indicators above 90?', { counts: ['4'] }],
+    // "Prakiraan maju" is a quantity; "maju" in a name is a word of the name.
+    ['Persentase desa maju naik dari 2020?', { terms: expect.arrayContaining(['maju']) }],
+    ['Berapa prakiraan maju program X?', { attrs: ['prakiraan'], terms: ['x'] }],
+    ['The lowest of the four programmes?', { terms: [] }],
   ])('%s', (q, want) => {
     expect(understand(q, { year: 2023 })).toMatchObject(want);
   });
