@@ -601,6 +601,13 @@ function factAnswer(asked: Understood, c: Ctx): GroundedAnswer | null {
   // Function words ("secara", "sih", "each") name a line only where a line's name has them.
   const functionWord = (x: string) => STOPWORDS_ID_EN.has(x) && !lines0.some((e) => e.terms.has(x));
   const optional = new Set(asked.terms.filter((x) => office(x) || place.has(x) || functionWord(x) || ((c.fx.vocabulary.get(x) ?? 0) >= 3 && !lines0.some((e) => e.terms.has(x)))));
+  // A question naming only the office and its place ("the budget of Kecamatan Dumai Barat") asks
+  // about the whole report, even where a line's name repeats the office's. A question naming a kind
+  // of line ("Program Pencatatan Sipil", "Belanja Pegawai BKPSDM") names a line, printed or not.
+  const ownName = (x: string) => !!self?.terms.has(x) || abbreviates(x, officeWords) || contracts(x, officeWords) || place.has(x);
+  const kindWords = new Set(analyze('program kegiatan sub belanja'));
+  const namesLine = lines0.some((e) => e.kind !== 'total' && [...e.terms].every((x) => kindWords.has(x) || asked.terms.includes(x)) && asked.terms.every((x) => e.terms.has(x)));
+  if (asked.entityKinds.every((k) => k === 'total') && !namesLine && asked.terms.some(ownName) && asked.terms.every((x) => ownName(x) || optional.has(x))) for (const x of asked.terms) optional.add(x);
   // Chat words ("quick", "says") name nothing — unless they are all the question names ("auditor").
   const unknown = asked.terms.filter((x) => !optional.has(x) && unknownWord(c, x, lines0));
   const df = (x: string) => lines0.filter((e) => e.terms.has(x)).length;
@@ -1022,7 +1029,7 @@ function premise(u: Understood, c: Ctx, e: FactEntity, used: Fact[], lines: stri
   // wrong figure. The printed figure, where it is printed, and the finding.
   const wrongFigure = holds && u.asserted.length > 0 && u.asserted.every((a) => {
     const cells = numeric.filter((f) => sameFigure(a, f.text, true));
-    return cells.length > 0 && cells.every((f) => (c.fx.findingsByCell.get(f.id) ?? []).some((x) => x.severity === 'error' && !!x.printed && sameFigure(x.printed.text, f.text)));
+    return cells.length > 0 && cells.every((f) => findingsOn(c, f).some((x) => x.severity === 'error' && !!x.printed && sameFigure(x.printed.text, f.text)));
   });
   if (wrongFigure) {
     const cells = numeric.filter((f) => u.asserted.some((a) => sameFigure(a, f.text, true)));
@@ -1079,6 +1086,13 @@ function recomputations(c: Ctx, used: Fact[]): string[] {
 }
 
 /** Findings about the printed figures an answer gives: the printed figure, the recomputed one and the finding. */
+/** The findings on a printed figure: those citing its cell, or, for a figure in prose (no cell), those citing its page without a cell. */
+function findingsOn(c: Ctx, f: Fact): Finding[] {
+  const byCell = c.fx.findingsByCell.get(f.id);
+  if (byCell || /^t\d+\.r\d+c\d+$/.test(f.id)) return byCell ?? [];
+  return c.findings.filter((x) => x.printed && x.citations.some((ci) => !ci.cell && ci.page === f.page));
+}
+
 /** The other printed figures of the table rows the facts are in. */
 function sameRow(c: Ctx, used: Fact[]): Fact[] {
   const rows = new Set(used.filter((f) => /^t\d+\.r\d+c\d+$/.test(f.id)).map((f) => f.id.replace(/c\d+$/, 'c')));
@@ -1090,7 +1104,7 @@ function wrongNotes(c: Ctx, used: Fact[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const f of used) {
-    for (const finding of c.fx.findingsByCell.get(f.id) ?? []) {
+    for (const finding of findingsOn(c, f)) {
       if (seen.has(finding.id) || finding.severity === 'info') continue;
       if (finding.printed && !sameFigure(finding.printed.text, f.text) && finding.printed.text.trim() !== f.text.trim()) continue;
       seen.add(finding.id);

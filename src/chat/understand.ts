@@ -96,7 +96,7 @@ export function expandShorthand(q: string): string {
 }
 
 /** "How many programs", "berapa jumlah sub kegiatan", "berapa kali": a count of things the report lists or states. */
-const COUNT = /\b(how many|number of|berapa (?:banyak|jumlah|buah)|ada berapa|jumlah|berapa kali|berapa(?= (?:indikator|program|kegiatan|sub ?kegiatan|sasaran|tujuan|kelurahan|desa)\b))\s*((?:[\p{L}-]+\s+){0,3}?)(program|programs|programme|programmes|kegiatan|sub[ -]?kegiatan|sub-activities|activities|indikator|indicators?|iku|sasaran|tujuan|objectives|goals|kelurahan|desa|villages|kali|times|rows|perjanjian)\b/u;
+const COUNT = /\b(how many|number of|berapa (?:banyak|jumlah|buah)|ada berapa|jumlah|berapa kali|berapa(?= (?:indikator|iku|program|kegiatan|sub ?kegiatan|sasaran|tujuan|kelurahan|desa)\b))\s*((?:[\p{L}-]+\s+){0,3}?)(program|programs|programme|programmes|kegiatan|sub[ -]?kegiatan|sub-activities|activities|indikator|indicators?|iku|sasaran|tujuan|objectives|goals|kelurahan|desa|villages|kali|times|rows|perjanjian)\b/u;
 
 const COUNTED_WORDS = 'program|programs|programme|programmes|kegiatan|sub[ -]?kegiatan|sub-activities|activities|indikator|indicators?|iku|sasaran|tujuan|objectives|goals';
 const COUNTED_NOUN = new RegExp(`\\b(${COUNTED_WORDS})\\b`);
@@ -212,7 +212,8 @@ export function understand(question: string, opts: { lang?: Lang; year?: number 
     else if (year === reportYear) period = 'current';
   }
   const variants: Array<'original' | 'perubahan'> = [];
-  if (ORIGINAL.test(rest)) variants.push('original');
+  // "Before and after the revision": both, the first word's phrase cut short by the second's.
+  if (ORIGINAL.test(rest) || /\b(before and after|sebelum dan (?:sesudah|setelah))\b/.test(rest)) variants.push('original');
   if (REVISED.test(rest.replace(new RegExp(ORIGINAL.source, 'g'), ' '))) variants.push('perubahan');
   const variant = variants.length === 1 ? variants[0]! : null;
   const subPeriod = SUB_PERIOD.exec(rest)?.[0] ?? null;
@@ -244,7 +245,7 @@ export function understand(question: string, opts: { lang?: Lang; year?: number 
   let kind: AskKind;
   const cm = COUNT.exec(rest);
   // "jumlah anggaran program": the amount of a budget, not a count.
-  const counting = (!!cm && !/\b(anggaran|pagu|dana|realisasi|belanja|sisa|capaian|target|rp)\b/.test(cm[2] ?? '')) || (/\b(how many|berapa banyak|ada berapa)\b/.test(rest) && COUNTED_NOUN.test(rest));
+  const counting = (!!cm && !/\b(anggaran|pagu|dana|realisasi|belanja|sisa|capaian|target|rp)\b/.test(cm[2] ?? '')) || (/\b(how many|berapa banyak|ada berapa|berapa yang)\b/.test(rest) && COUNTED_NOUN.test(rest));
   const generic = /^(berapa (banyak|jumlah)|ada berapa|how many|what is the number of|jumlah)\b/.test(rest.trim()) && !attrs.some((a) => a !== 'count') && !money;
   // "The number of complaints went down, right?": a premise about a figure, not a count to give.
   const tagged = /(\bright\??$|\bkan\??$|\bya\??$|\bbukan\??$|\bis it true\b|\bbenarkah\b|\bapa benar\b|\bisn'?t it\b|\bcorrect\?$)/.test(rest.replace(/[?!.\s]+$/, '')) || /\b(went|go(?:es)?|gone) (up|down)\b|\b(naik|turun|meningkat|menurun)\b/.test(rest);

@@ -174,6 +174,15 @@ describe('false premises', () => {
     expect(a.text).not.toMatch(/^Yes\b/m);
   });
 
+  it.each([
+    ['What is the budget of Dinas Kependudukan dan Pencatatan Sipil?', /^Budget \(pagu\) JUMLAH: Rp\. 336\.997\.200 \[t1\.r3c2\]/],
+    ['Berapa anggaran Disdukcapil Kota Dumai?', /^Pagu anggaran JUMLAH: Rp\. 336\.997\.200 \[t1\.r3c2\]/],
+    // A line whose whole name is asked is that line, though its words are the office's too.
+    ['Berapa pagu Pencatatan Sipil?', /^Pagu anggaran Program Pencatatan Sipil: /],
+  ])('a question naming only the office asks about its whole budget, though a line repeats words of its name: %s', (q, re) => {
+    expect(ask(q).text).toMatch(re);
+  });
+
   it('confirms a premise the figures bear out', () => {
     const a = ask('Since the IKM beat its target of 88, what drove it?');
     expect(a.text).toMatch(/^Yes\. The realisation 93,05 \[t2\.r1c4\] exceeds the target 88 \[t2\.r1c3\]/);

@@ -27,6 +27,10 @@ describe('reading what a question asks', () => {
     ['Persentase desa maju naik dari 2020?', { terms: expect.arrayContaining(['maju']) }],
     ['Berapa prakiraan maju program X?', { attrs: ['prakiraan'], terms: ['x'] }],
     ['The lowest of the four programmes?', { terms: [] }],
+    ['Budget before and after the revision?', { attrs: ['pagu'], variants: ['original', 'perubahan'] }],
+    ['Pagu sebelum dan sesudah perubahan?', { variants: ['original', 'perubahan'] }],
+    ['Dari 8 IKU, brp yg predikatnya Sangat Baik?', { kind: 'count', assertedLabel: 'sangat baik' }],
+    ['Berapa IKU yang predikatnya Berhasil?', { kind: 'count' }],
   ])('%s', (q, want) => {
     expect(understand(q, { year: 2023 })).toMatchObject(want);
   });
