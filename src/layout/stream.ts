@@ -429,6 +429,11 @@ function fitLabels(ch: Chunk, band: LineInfo[], colOf: (x: number) => number, co
     if (!e) return Math.abs((x0 + x1) / 2 - (colX[c]! + colX[c + 1]!) / 2);
     return Math.min(Math.abs(x0 - e[0]), Math.abs((x0 + x1) / 2 - (e[0] + e[1]) / 2), Math.abs(x1 - e[1]));
   };
+  // Labels run together are still parted by a little more than a word space: cuts all at such gaps
+  // come before cuts inside a label, however well either fits.
+  const gaps = ws.slice(1).map((w, i) => w.bbox[0] - ws[i]!.bbox[2]);
+  const wordGap = [...gaps].sort((a, b) => a - b)[Math.floor((gaps.length - 1) / 2)]!;
+  const wide = (i: number): boolean => gaps[i]! >= Math.max(wordGap * 1.8, wordGap + size * 0.15);
   let best: { cost: number; cuts: number[] } | null = null;
   // Cuts after word i (0 ≤ i < ws.length - 1), k - 1 of them in increasing order.
   const search = (from: number, cuts: number[]): void => {
@@ -444,6 +449,8 @@ function fitLabels(ch: Chunk, band: LineInfo[], colOf: (x: number) => number, co
         if (off > size * 0.6) return;
         cost += off;
       }
+      // Each cut not at a wide gap costs more than any misfit that passes.
+      cost += cuts.filter((i) => !wide(i)).length * size;
       if (!best || cost < best.cost) best = { cost, cuts: [...cuts] };
       return;
     }
@@ -546,7 +553,15 @@ interface Groups {
 function headerGroups(band: LineInfo[], colOf: (x: number) => number, colX: readonly number[]): Groups | null {
   if (band.length < 2 || band.some((l) => l.line.words.some((w) => /\d[.,]\d/.test(w.text)))) return null;
   const mid = (w: Word): number => colOf((w.bbox[0] + w.bbox[2]) / 2);
-  const lineCols = band.map((l) => new Set(l.line.words.map(mid)));
+  // A label's column is the one its middle is over ("% Realisasi" whose '%' reaches over the
+  // realisasi column is the % column's label), unless its words are separate cells.
+  const labelCols = (ch: Chunk, size: number): number[] => {
+    const pieces = labelPieces(ch, colOf, size);
+    if (pieces) return pieces.map((p) => p.col);
+    if (ch.words.length < 2 || separateCells(ch, colOf, size)) return ch.words.map(mid);
+    return [colOf((ch.x0 + ch.x1) / 2)];
+  };
+  const lineCols = band.map((l) => new Set(l.chunks.flatMap((ch) => labelCols(ch, l.line.size || 10))));
   const covered = band.map(() => new Set<number>());
   const labelledAt = (x: number, j: number): boolean => lineCols[j]!.has(x) || covered[j]!.has(x);
   const found: Array<{ line: number; a: number; b: number; words: Word[] }> = [];

@@ -149,9 +149,22 @@ describe('stream tables: headers with group labels, captions and prose around th
       row: (y: number, i: number): Word[] => at(y, [['Program', 56.8, 93.1], [`${i + 1}`, 95, 100], ['6,200,825,900', 245.4, 290], ['5,943,223,400', 315.9, 360.5], ['5,376,732,349', 386.4, 431], ['90.47', 452, 469.5], ['566,491,051', 499.9, 538.7]]),
       expect: ['Uraian', 'Pagu Anggaran (Rp) / Murni', 'Pagu Anggaran (Rp) / Perubahan', 'Realisasi Anggaran (Rp)', 'Capaian (%)', 'Sisa Anggaran (Rp)'],
     },
+    {
+      name: 'a group over labels two lines down, beside a label line between them whose first word reaches back a column',
+      // No rules; "% Realisasi Sisa Anggaran (Rp)" is one line of two labels a little more than a
+      // word space apart, the '%' over the realisasi column's edge, set half a line below the group.
+      header: [
+        ...at(334.4, [['Program/Kegiatan/Sub', 152.6, 238.7], ['Anggaran', 303.6, 339.8], ['(Rp)', 342.2, 359.1]]),
+        ...at(339, [['Kode', 88, 107.9], ['%', 414.4, 421.1], ['Realisasi', 423.3, 458.4], ['Sisa', 463.4, 481.3], ['Anggaran', 483.5, 518.8], ['(Rp)', 521, 537.5]]),
+        ...at(343.6, [['Kegiatan', 178, 210], ['Pagu', 282.1, 301.6], ['Realisasi', 353.5, 388.2]]),
+      ],
+      row: (y: number, i: number): Word[] => at(y, [[`4.01.0${i + 1}`, 57, 90], ['Program', 139, 170], ['6.925.827.200', 265, 331], ['6.367.061.517', 344, 410], ['91,93', 440, 460], ['558.765.683', 489, 539]]),
+      expect: ['Kode', 'Program/Kegiatan/Sub Kegiatan', 'Anggaran (Rp) / Pagu', 'Anggaran (Rp) / Realisasi', '% Realisasi', 'Sisa Anggaran (Rp)'],
+    },
   ])('$name', ({ header, row, expect: labels }) => {
     // Twelve rows: enough lines that a header label alone never closes a column gap.
-    const words = [...header, ...Array.from({ length: 12 }, (_, i) => row(251.3 + 12 * i + (header[0]!.bbox[1] > 400 ? 200 : 0), i)).flat()];
+    const top = Math.max(...header.map((w) => w.bbox[3])) + 4;
+    const words = [...header, ...Array.from({ length: 12 }, (_, i) => row(top + 12 * i, i)).flat()];
     const t = layoutPage(page(words)).tables[0]!;
     expect(columnLabels(t.rows, t.headerCount, t.nCols)).toEqual(labels);
   });
