@@ -207,6 +207,9 @@ function buildTable(page: Page, run: LineInfo[], rules: Segment[], index: Map<Wo
   const allow = Math.floor(tabular.length * 0.1);
   const seps = openRuns(cover, allow, 3).map(([a, b]) => minX + (a + b) / 2);
   seps.push(...narrowSeparators(tabular, seps, minX, width, allow));
+  // Where a row rule breaks off, the cells on either side are apart, however close their words.
+  const ruleEnds = ruleEndSeparators(run, rules, seps, minX, maxX);
+  seps.push(...ruleEnds);
   seps.sort((a, b) => a - b);
   oneSeparatorPerBodyGap(tabular, seps);
   seps.push(...figurePairSeparators(tabular, [minX - 1, ...seps, maxX + 1]));
@@ -341,7 +344,7 @@ function buildTable(page: Page, run: LineInfo[], rules: Segment[], index: Map<Wo
           }
           continue;
         }
-        let span = spanOf(ch, colOf, l.line.size || 10);
+        let span = ruleEnds.some((x) => ch.words.some((w, k) => k > 0 && ch.words[k - 1]!.bbox[2] <= x && w.bbox[0] >= x)) ? null : spanOf(ch, colOf, l.line.size || 10);
         // A header label spans the columns whose text it is set over (it covers the middle of their
         // text): one that only reaches into a column ("% Realisasi" over the % figures, its first
         // letters above the realisasi amounts) is that column's no more.
@@ -725,6 +728,31 @@ function withSigns(words: readonly Word[]): Word[] {
       out.push(join(w, next));
       k++;
     } else out.push(w);
+  }
+  return out;
+}
+
+/**
+ * A row rule broken off inside the table stops at a column's edge: it is not drawn under a cell
+ * spanning rows (a sasaran beside its indicators, its text running close to theirs). Each end of a
+ * rule that runs from the table's edge, that no word lies across, with a word between it and every
+ * boundary found, is one.
+ */
+function ruleEndSeparators(run: LineInfo[], rules: Segment[], seps: readonly number[], minX: number, maxX: number): number[] {
+  const top = run[0]!.line.bbox[1];
+  const bottom = run[run.length - 1]!.line.bbox[3];
+  const words = run.flatMap((l) => l.line.words);
+  const out: number[] = [];
+  for (const r of rules) {
+    // A row rule reaches the table's edge on its other side; a rule under a group label does not.
+    if (r.pos <= top || r.pos >= bottom || (r.a > minX + 3 && r.b < maxX - 3)) continue;
+    for (const x of [r.a, r.b]) {
+      if (x < minX + 3 || x > maxX - 3) continue;
+      if (words.some((w) => w.bbox[0] + 1 < x && x < w.bbox[2] - 1)) continue;
+      // A boundary with no word wholly between it and the rule's end is the same boundary.
+      if ([...seps, ...out].some((s) => !words.some((w) => w.bbox[0] >= Math.min(s, x) && w.bbox[2] <= Math.max(s, x)))) continue;
+      out.push(x);
+    }
   }
   return out;
 }

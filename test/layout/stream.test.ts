@@ -169,6 +169,38 @@ describe('stream tables: headers with group labels, captions and prose around th
     expect(columnLabels(t.rows, t.headerCount, t.nCols)).toEqual(labels);
   });
 
+  it('a row rule broken off beside a sasaran spanning two rows is a column edge, though the sasaran runs close to the indicators', () => {
+    const row = (y: number, ws: Array<[string, number, number]>) => at(y, ws);
+    const words = [
+      ...row(279.4, [['No', 64.4, 76.4], ['Sasaran', 114.1, 148.3], ['Strategis', 150.8, 190.1], ['Indikator', 280.7, 318], ['Kinerja', 320.5, 351.6], ['Satuan', 428.7, 458.7], ['Target', 493.2, 520.7]]),
+      ...row(292.5, [['1.', 66.6, 74.1], ['Meningkatnya', 83.9, 138.9], ['kualitas', 141.3, 173], ['Nilai', 220.2, 240.2], ['SAKIP', 242.6, 271], ['Perangkat', 273.3, 312.6], ['Daerah', 315, 342.3], ['nilai', 435.7, 451.7], ['68', 528.8, 538.8]]),
+      ...row(302.9, [['penyelenggaraan', 83.9, 152.7], ['pemerintahan', 155.1, 211]]),
+      ...row(305.4, [['2.', 66.6, 74.1], ['Rata-rata', 220.2, 257.4], ['waktu', 259.8, 284], ['penyelesaian', 286.4, 338.3], ['layanan', 340.6, 371.1], ['PATEN', 373.5, 405.8], ['hari', 436.2, 451.2], ['2', 533.8, 538.8]]),
+      ...row(313.2, [['di', 83.9, 91.6], ['tingkat', 94, 121.6], ['kecamatan', 124, 166.4]]),
+      ...row(326.1, [['3.', 66.6, 74.1], ['Meningkatnya', 83.9, 141.3], ['ketenteraman', 143.7, 198.5], ['dan', 201, 215], ['Jumlah', 220.2, 251.9], ['pengaduan', 254.3, 296.7], ['masyarakat', 299.1, 346.2], ['yang', 348.6, 367.5], ['belum', 369.9, 394.9], ['pengaduan', 421.1, 466.1], ['3', 533.8, 538.8]]),
+      ...row(336.4, [['ketertiban', 83.9, 123.3], ['umum', 125.6, 149.2], ['di', 151.6, 159.2], ['wilayah', 161.5, 193], ['ditindaklanjuti', 220.2, 274.7]]),
+      ...row(346.8, [['kecamatan', 83.9, 127.9]]),
+      ...row(359.6, [['4.', 66.6, 74.1], ['Meningkatnya', 83.9, 140.1], ['kualitas', 142.4, 174.8], ['pelayanan', 177.2, 217], ['Persentase', 220.2, 266.4], ['desa/kelurahan', 268.9, 330.5], ['yang', 332.9, 351.8], ['%', 439.7, 447.7], ['76%', 520.8, 538.8]]),
+      ...row(370, [['administrasi', 83.9, 134.7], ['terpadu', 137.1, 166.4], ['kecamatan', 168.7, 211.5], ['menyampaikan', 220.2, 281.9], ['laporan', 284.4, 314.9], ['penyelenggaraan', 317.3, 385.9]]),
+      ...row(380.3, [['pemerintahan', 220.2, 274.2], ['tepat', 276.6, 296.8], ['waktu', 299.2, 323.8]]),
+      ...row(393.2, [['5.', 66.6, 74.1], ['Meningkatnya', 83.9, 138.6], ['partisipasi', 140.9, 183], ['Persentase', 220.2, 265.7], ['desa', 268.1, 286.7], ['berstatus', 289.1, 326.5], ['maju', 328.9, 349], ['dan', 351.4, 365.3], ['mandiri', 367.7, 398.8], ['%', 439.7, 447.7], ['49.5%', 513.2, 538.7]]),
+      ...row(403.5, [['masyarakat', 83.9, 131.7], ['dalam', 134.2, 159.5], ['pembangunan', 162, 217.5]]),
+    ];
+    const rules = [
+      ...[276.7, 291.8, 325.45, 359.05, 392.55].map((pos) => ({ pos, a: 56.7, b: 538.6 })),
+      // Not drawn under the first sasaran, which spans the first two rows.
+      { pos: 304.75, a: 220.1, b: 538.6 },
+    ];
+    const [pt] = findStreamTables(page(words), new Set(), rules);
+    const cell = (r: number, c: number) => pt!.cells.filter((x) => x.r0 === r && x.c0 === c).flatMap((x) => x.words.map((w) => w.text)).join(' ');
+    const header = Array.from({ length: pt!.nCols }, (_, c) => cell(0, c));
+    const [sasaran, indikator] = [header.indexOf('Sasaran Strategis'), header.indexOf('Indikator Kinerja')];
+    expect(sasaran).toBeGreaterThan(0);
+    expect(indikator).toBe(sasaran + 1);
+    expect(cell(3, sasaran)).toBe('Meningkatnya ketenteraman dan ketertiban umum di wilayah kecamatan');
+    expect(cell(3, indikator)).toBe('Jumlah pengaduan masyarakat yang belum ditindaklanjuti');
+  });
+
   it('groups over groups: "Kinerja" centred over "Tahun 2021" and "Renstra 2019-2023", each over its own sub-columns', () => {
     const words = [
       // A bold header of four lines (read as one band).
