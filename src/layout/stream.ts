@@ -122,12 +122,12 @@ export function findStreamTables(page: Page, used: Set<number>, hRules: Segment[
     const run = lines.slice(i, last + 1);
     const ruled = rulesAround(run, hRules);
     if (tabularCount >= MIN_TABULAR_LINES || (tabularCount >= 2 && ruled.length >= 2)) {
-      const t = buildTable(page, run, ruled, index);
+      const t = buildTable(page, run, ruled, index, hRules);
       if (t) tables.push(t);
     } else if (tables.length === 0 && lines.slice(0, i).every((l) => l.line.bbox[3] < page.height * 0.08 || PAGE_FOOT.test(l.line.words.map((w) => w.text).join(' '))) && ((tabularCount === 2 && run.length === 2) || (tabularCount <= 2 && run.every((l) => !l.tabular || l.chunks.length >= 3)))) {
       // A row or two opening the page's text, in three cells or more, may be the tail of the previous
       // page's table; layout decides once it knows that table.
-      const t = buildTable(page, run, ruled, index);
+      const t = buildTable(page, run, ruled, index, hRules);
       if (t) tables.push({ ...t, weak: true });
     } else if (tabularCount >= 2) {
       // A header and a row closing the page: the first rows of a table the next page goes on with.
@@ -143,7 +143,7 @@ export function findStreamTables(page: Page, used: Set<number>, hRules: Segment[
       }
       const foot = lines.slice(end + 1).every((l) => l.line.bbox[1] > page.height * 0.9 || PAGE_FOOT.test(l.line.words.map((w) => w.text).join(' ')));
       const lead = lines.slice(i, end + 1);
-      const t = foot ? buildTable(page, lead, ruled, index) : undefined;
+      const t = foot ? buildTable(page, lead, ruled, index, hRules) : undefined;
       if (t) tables.push({ ...t, weakHead: true, headLines: lead.map((l) => l.line.words) });
     }
     i = last + 1;
@@ -193,7 +193,7 @@ function rulesAround(run: LineInfo[], hRules: Segment[]): Segment[] {
     .sort((a, b) => a.pos - b.pos);
 }
 
-function buildTable(page: Page, run: LineInfo[], rules: Segment[], index: Map<Word, number>): PageTable | undefined {
+function buildTable(page: Page, run: LineInfo[], rules: Segment[], index: Map<Word, number>, allRules: readonly Segment[] = rules): PageTable | undefined {
   const tabular = run.filter((l) => l.tabular);
   const minX = Math.floor(Math.min(...run.map((l) => l.line.bbox[0])));
   const maxX = Math.ceil(Math.max(...run.map((l) => l.line.bbox[2])));
@@ -229,7 +229,8 @@ function buildTable(page: Page, run: LineInfo[], rules: Segment[], index: Map<Wo
   // Rules between rows, when there are as many as rows: lines of a tall row (a name wrapped over
   // three lines) make the rules fewer than a third of the lines, not fewer than the rows.
   const grouped = groupRows(run, colOf);
-  if (inner.length >= Math.max(1, Math.min(run.length / 3, inner.length >= 2 ? grouped.length / 2 : Infinity))) {
+  const byRules = inner.length >= Math.max(1, Math.min(run.length / 3, inner.length >= 2 ? grouped.length / 2 : Infinity));
+  if (byRules) {
     const cuts = inner.map((r) => r.pos);
     bands = [];
     for (const l of run) {
@@ -392,6 +393,7 @@ function buildTable(page: Page, run: LineInfo[], rules: Segment[], index: Map<Wo
       if (!merged.has(c)) cells.push(cell);
     });
   });
+  if (byRules && firstBody >= 0) mergeUnruled(cells, bands, firstBody, rowOf, inner, allRules, colX);
   const bbox = unionAll(run.map((l) => l.line.bbox))!;
   return {
     page: page.page,
@@ -730,6 +732,34 @@ function withSigns(words: readonly Word[]): Word[] {
     } else out.push(w);
   }
   return out;
+}
+
+/**
+ * A cell spanning rows: the rule between two body rows is drawn across the other columns but not
+ * under it (a sasaran beside its two indicators). The cell below joins the one above, as one cell
+ * over both rows, in each column no rule segment at that height covers.
+ */
+function mergeUnruled(cells: GridCell[], bands: LineInfo[][], firstBody: number, rowOf: (b: number) => number, inner: readonly Segment[], allRules: readonly Segment[], colX: readonly number[]): void {
+  for (let b = Math.max(1, firstBody + 1); b < bands.length; b++) {
+    const above = bands[b - 1]![bands[b - 1]!.length - 1]!.line.bbox[3];
+    const below = bands[b]![0]!.line.bbox[1];
+    const rule = inner.find((r) => r.pos >= above - 2 && r.pos <= below + 2);
+    if (!rule) continue;
+    const at = allRules.filter((r) => Math.abs(r.pos - rule.pos) < 1);
+    for (let c = 0; c + 1 < colX.length; c++) {
+      const [x0, x1] = [colX[c]!, colX[c + 1]!];
+      const covered = at.reduce((n, r) => n + Math.max(0, Math.min(r.b, x1) - Math.max(r.a, x0)), 0);
+      if (covered > (x1 - x0) * 0.2) continue;
+      const up = cells.find((g) => g.c0 === c && g.c1 === c + 1 && g.r0 <= rowOf(b - 1) && g.r1 > rowOf(b - 1));
+      const down = cells.findIndex((g) => g.c0 === c && g.c1 === c + 1 && g.r0 === rowOf(b));
+      if (!up || down < 0 || !up.words.length) continue;
+      const cell = cells[down]!;
+      up.words.push(...cell.words);
+      up.r1 = cell.r1;
+      up.bbox = [up.bbox[0], up.bbox[1], up.bbox[2], cell.bbox[3]];
+      cells.splice(down, 1);
+    }
+  }
 }
 
 /**

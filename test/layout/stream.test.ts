@@ -169,7 +169,7 @@ describe('stream tables: headers with group labels, captions and prose around th
     expect(columnLabels(t.rows, t.headerCount, t.nCols)).toEqual(labels);
   });
 
-  it('a row rule broken off beside a sasaran spanning two rows is a column edge, though the sasaran runs close to the indicators', () => {
+  it('a row rule broken off beside a sasaran spanning two rows is a column edge, though the sasaran runs close to the indicators, and the sasaran one cell over both', () => {
     const row = (y: number, ws: Array<[string, number, number]>) => at(y, ws);
     const words = [
       ...row(279.4, [['No', 64.4, 76.4], ['Sasaran', 114.1, 148.3], ['Strategis', 150.8, 190.1], ['Indikator', 280.7, 318], ['Kinerja', 320.5, 351.6], ['Satuan', 428.7, 458.7], ['Target', 493.2, 520.7]]),
@@ -189,6 +189,7 @@ describe('stream tables: headers with group labels, captions and prose around th
     const rules = [
       ...[276.7, 291.8, 325.45, 359.05, 392.55].map((pos) => ({ pos, a: 56.7, b: 538.6 })),
       // Not drawn under the first sasaran, which spans the first two rows.
+      { pos: 304.75, a: 56.7, b: 83.8 },
       { pos: 304.75, a: 220.1, b: 538.6 },
     ];
     const [pt] = findStreamTables(page(words), new Set(), rules);
@@ -199,6 +200,10 @@ describe('stream tables: headers with group labels, captions and prose around th
     expect(indikator).toBe(sasaran + 1);
     expect(cell(3, sasaran)).toBe('Meningkatnya ketenteraman dan ketertiban umum di wilayah kecamatan');
     expect(cell(3, indikator)).toBe('Jumlah pengaduan masyarakat yang belum ditindaklanjuti');
+    // The first sasaran is one cell over the first two rows; the row numbers stay apart.
+    const first = pt!.cells.find((x) => x.r0 === 1 && x.c0 === sasaran)!;
+    expect([first.r1, first.words.map((w) => w.text).join(' ')]).toEqual([3, 'Meningkatnya kualitas penyelenggaraan pemerintahan di tingkat kecamatan']);
+    expect([cell(1, 0), cell(2, 0)]).toEqual(['1.', '2.']);
   });
 
   it('groups over groups: "Kinerja" centred over "Tahun 2021" and "Renstra 2019-2023", each over its own sub-columns', () => {
