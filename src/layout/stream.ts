@@ -896,6 +896,19 @@ function groupRows(run: LineInfo[], colOf: (x: number) => number): LineInfo[][] 
     const tight = lead.slice(1).every((l, k) => l.line.bbox[1] - lead[k]!.line.bbox[3] <= size * 0.6);
     if ((bold || centred) && tight && lead.length <= 4) head = firstFigure;
   }
+  // Text wraps only when its line is full: a line whose first word would have fitted on the line
+  // above, after that line's text in the same column, does not go on with it ("Sub Jumlah" then a
+  // "Sasaran: …" section label under it).
+  const right = new Map<number, number>();
+  for (const l of run) for (const w of l.line.words) right.set(colOf((w.bbox[0] + w.bbox[2]) / 2), Math.max(right.get(colOf((w.bbox[0] + w.bbox[2]) / 2)) ?? -Infinity, w.bbox[2]));
+  const roomAbove = (prev: LineInfo, l: LineInfo): boolean => {
+    const w0 = l.line.words[0]!;
+    const c = colOf((w0.bbox[0] + w0.bbox[2]) / 2);
+    const above = prev.line.words.filter((w) => colOf((w.bbox[0] + w.bbox[2]) / 2) === c);
+    if (!above.length || Math.abs(above[0]!.bbox[0] - w0.bbox[0]) > size * 0.5) return false;
+    const end = Math.max(...above.map((w) => w.bbox[2]));
+    return end + size * 0.3 + (w0.bbox[2] - w0.bbox[0]) < right.get(c)! - 1;
+  };
   const rows: LineInfo[][] = [run.slice(0, head)];
   run.slice(head).forEach((l, j) => {
     const k = j + head - 1;
@@ -910,7 +923,7 @@ function groupRows(run: LineInfo[], colOf: (x: number) => number): LineInfo[][] 
       // A line without figures opening in lower case continues the cells above (a wrapped sasaran,
       // indicator and predikat side by side), whatever its spacing.
       const continues = /^\p{Ll}/u.test(l.line.words[0]!.text);
-      newRow = figure(l) || (firstCol === 0 && !continues && (bimodal ? wideGap : l.tabular));
+      newRow = figure(l) || (firstCol === 0 && !continues && (bimodal ? wideGap : l.tabular)) || (!continues && roomAbove(run[k]!, l));
     } else {
       newRow = bimodal ? wideGap : l.tabular || firstCol === 0;
     }

@@ -359,6 +359,34 @@ describe('stream tables: headers with group labels, captions and prose around th
   });
 });
 
+describe('stream tables: rows without figures under a total', () => {
+  it('a section label under a short total line opens a row of its own: the total had room for its first word', () => {
+    /** 9 pt words at the given x ranges on one line. */
+    const at = (y: number, ws: Array<[string, number, number]>): Word[] => ws.map(([text, x0, x1]) => ({ text, bbox: [x0, y, x1, y + 10], size: 9, ocr: false }));
+    const words = [
+...at(411.8, [['No', 66, 77], ['Program', 233.2, 267.7], ['Pagu', 436.7, 457.1], ['Anggaran', 459.5, 496.8], ['(Rp)', 499.2, 516.7]]),
+      ...at(422.2, [['Sasaran:', 86.1, 120.8], ['Meningkatnya', 123.1, 178.5], ['partisipasi', 180.8, 223.5], ['masyarakat', 225.8, 271], ['dalam', 273.4, 297.4], ['pembangunan', 299.8, 352.3]]),
+      ...at(432.5, [['1.', 68.1, 74.9], ['Program', 86.1, 116.7], ['Penyelenggaraan', 118.9, 180], ['Pemerintahan', 182.1, 232.1], ['dan', 234.2, 246.6], ['Pelayanan', 248.8, 286.4], ['Publik', 288.5, 312.4], ['Rp744.112.000,00', 472, 538.7]]),
+      ...at(442.9, [['2.', 68.1, 74.9], ['Program', 86.1, 117.4], ['Koordinasi', 119.6, 159.6], ['Ketentraman', 161.8, 208.7], ['dan', 210.9, 223.6], ['Ketertiban', 225.8, 264.4], ['Umum', 266.6, 290.6], ['Rp283.619.200,00', 472, 538.7]]),
+      ...at(453.2, [['Sub', 86.1, 100.9], ['Jumlah', 103.2, 132.4], ['Rp1.027.731.200,00', 464.3, 538.8]]),
+      ...at(463.6, [['Sasaran:', 86.1, 120.7], ['Meningkatnya', 123.1, 178.3], ['kualitas', 180.7, 212.6], ['penyelenggaraan', 214.9, 279.8], ['pemerintahan', 282.1, 334.9], ['di', 337.2, 344.8], ['tingkat', 347.2, 374.5]]),
+      ...at(473.9, [['kecamatan', 86.1, 128.1]]),
+      ...at(484.3, [['3.', 68.1, 74.9], ['Program', 86.1, 117.1], ['Pemberdayaan', 119.2, 172.3], ['Masyarakat', 174.5, 217.3], ['Desa', 219.5, 237.9], ['dan', 240.1, 252.6], ['Kelurahan', 254.8, 291.4], ['Rp765.104.900,00', 472, 538.7]]),
+      ...at(494.6, [['Sub', 86.1, 100.9], ['Jumlah', 103.2, 132.4], ['Rp765.104.900,00', 471, 538.7]]),
+      ...at(505, [['Sasaran:', 86.1, 120.8], ['Meningkatnya', 123.2, 178.6], ['ketenteraman', 181, 233.9], ['dan', 236.2, 249.8], ['ketertiban', 252.1, 291.8], ['umum', 294.1, 317.9], ['di', 320.2, 327.9], ['wilayah', 330.2, 361.9], ['kecamatan', 364.3, 406.4]]),
+      ...at(515.3, [['4.', 68.1, 74.9], ['Program', 86.1, 117.2], ['Penunjang', 119.3, 157.5], ['Urusan', 159.6, 185.2], ['Pemerintahan', 187.4, 238.1], ['Daerah', 240.3, 265.8], ['Kabupaten/kota', 268, 324.4], ['Rp8.592.259.300,00', 465.3, 538.8]]),
+      ...at(525.7, [['Sub', 86.1, 100.9], ['Jumlah', 103.2, 132.4], ['Rp8.592.259.300,00', 464.3, 538.8]]),
+    ];
+    const [pt] = findStreamTables(page(words), new Set(), []);
+    const rowText = (r: number) => pt!.cells.filter((x) => x.r0 === r).sort((a, b) => a.c0 - b.c0).map((x) => x.words.map((w) => w.text).join(' '));
+    const rows = Array.from({ length: pt!.nRows }, (_, r) => rowText(r));
+    // Each "Sub Jumlah" keeps its amount in the amount column, and the next sasaran is a row of its own.
+    const subs = rows.filter((r) => r.some((c) => c === 'Sub Jumlah'));
+    expect(subs.map((r) => r[r.length - 1])).toEqual(['Rp1.027.731.200,00', 'Rp765.104.900,00', 'Rp8.592.259.300,00']);
+    expect(rows.filter((r) => r.some((c) => /^Sasaran: Meningkatnya (kualitas|ketenteraman)/.test(c))).length).toBe(2);
+  });
+});
+
 describe('stream tables: a figure touching the label of the next cell', () => {
   it('"110,00%" set against "Sangat Tinggi" is two cells, the figure and the predikat', () => {
     const words = [
