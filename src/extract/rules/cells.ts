@@ -287,8 +287,16 @@ export function nameSimilarity(a: string, b: string): number {
  * (letter-spaced text is compared by nameSimilarity / lettersSimilarity instead).
  */
 export function similarity(a: string, b: string, containmentBoost = true): number {
-  const ta = new Set(a.split(' ').filter(Boolean));
-  const tb = new Set(b.split(' ').filter(Boolean));
+  return tokenSimilarity(tokensOf(a), tokensOf(b), containmentBoost);
+}
+
+/** The words of a normalised name, as `similarity` compares them. */
+function tokensOf(s: string): ReadonlySet<string> {
+  return new Set(s.split(' ').filter(Boolean));
+}
+
+/** `similarity` over word sets already split (a name compared with many keys is split once). */
+function tokenSimilarity(ta: ReadonlySet<string>, tb: ReadonlySet<string>, containmentBoost = true): number {
   if (!ta.size || !tb.size) return 0;
   let inter = 0;
   for (const t of ta) if (tb.has(t) || typo(t, tb)) inter++;
@@ -413,7 +421,7 @@ function dice(a: string, b: string): number {
 
 /** Assigns cluster keys: names similar enough to an earlier one share its key. */
 export class KeyRegistry {
-  private readonly keys: Array<{ norm: string; key: string; spelling: Spelling; spaced: boolean }> = [];
+  private readonly keys: Array<{ norm: string; key: string; spelling: Spelling; spaced: boolean; tokens: ReadonlySet<string>; head: string }> = [];
   /** Same name seen again (common: one indicator printed in many tables) is answered at once. */
   private readonly memo = new Map<string, string>();
   /** Per table, the keys its rows took and the name that took each. */
@@ -442,19 +450,21 @@ export class KeyRegistry {
   private lookup(norm: string, threshold: number, sameHead: boolean, spelling: Spelling, taken: ReadonlyMap<string, string> | undefined): string {
     let best: { key: string; score: number } | undefined;
     const spaced = letterSpaced(norm);
+    const tokens = tokensOf(norm);
+    const head = norm.split(' ')[0]!;
     for (const k of this.keys) {
       if ((taken?.get(k.key) ?? norm) !== norm) continue;
-      if (sameHead && !sameHeadWord(k.norm, norm) && similarity(k.norm, norm) < 0.95) continue;
+      if (sameHead && (spaced || k.spaced ? !sameHeadWord(k.norm, norm) : k.head !== head) && tokenSimilarity(k.tokens, tokens) < 0.95) continue;
       // Letter-spaced text cannot be normalised word by word: its letters are compared whole. Budget
       // names differ by one meaningful word ("… Dokumen RKA" / "… Dokumen Perubahan RKA"): there no
       // credit for one name containing the other.
-      const s = k.norm === norm ? 1 : spaced || k.spaced ? lettersSimilarity(k.spelling, spelling) : similarity(k.norm, norm, !sameHead);
+      const s = k.norm === norm ? 1 : spaced || k.spaced ? lettersSimilarity(k.spelling, spelling) : tokenSimilarity(k.tokens, tokens, !sameHead);
       if (s >= threshold && (!best || s > best.score)) best = { key: k.key, score: s };
     }
     if (best) return best.key;
     const key = this.scope + (norm.split(' ').slice(0, 8).join('-') || 'unnamed');
     const unique = this.keys.some((k) => k.key === key) ? `${key}-${this.keys.length}` : key;
-    this.keys.push({ norm, key: unique, spelling, spaced });
+    this.keys.push({ norm, key: unique, spelling, spaced, tokens, head });
     return unique;
   }
 }
