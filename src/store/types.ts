@@ -16,7 +16,7 @@ export type RunStatus = z.infer<typeof RunStatus>;
 
 /** Where a run is: the stage and, for page-wise stages, pages done of total. */
 export const Progress = z.object({
-  stage: z.enum(['queued', 'read', 'ocr', 'extract', 'audit', 'done']),
+  stage: z.enum(['queued', 'read', 'ocr', 'layout', 'extract', 'audit', 'done']),
   done: z.number().int().nonnegative(),
   total: z.number().int().nonnegative(),
 });
