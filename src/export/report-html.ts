@@ -40,11 +40,13 @@ export interface ReportInput {
 
 /** Context kept above and below a cited box in its picture, in points. */
 const MARGIN = 36;
+/** Tallest stretch of a page (points) pictured to show a figure with its operands. */
+const MAX_SPAN = 320;
 
 /**
  * The page strips that picture a finding's citations: one per cited place that has a box, at most
- * `perFinding` of them, each the full page width and the cited rows with some context; operands
- * printed inside a strip are marked in it too.
+ * `perFinding` of them, each the full page width and the cited rows with some context, stretched
+ * to take in the operands printed near the figure, which are marked too.
  *
  * @example
  *   reportRegions([finding]); // [{ findingId, page: 12, box: [0, 280, 10000, 360], marks: [...] }]
@@ -55,9 +57,14 @@ export function reportRegions(findings: readonly Finding[], perFinding = 3): Rep
     const cited = f.citations.filter((c) => c.bbox).slice(0, perFinding);
     for (const c of cited) {
       const b = c.bbox!;
-      const box: BBox = [0, Math.max(0, b[1] - MARGIN), 10_000, b[3] + MARGIN];
+      const near = (f.expected?.operands ?? []).flatMap((o) => (o.cite?.page === c.page && o.cite.bbox ? [o.cite.bbox] : []));
+      // The operands printed near the cited figure (a sum's rows above its total) are pictured with it.
+      const top = Math.min(b[1], ...near.map((x) => x[1]));
+      const bottom = Math.max(b[3], ...near.map((x) => x[3]));
+      const span: [number, number] = bottom - top <= MAX_SPAN ? [top, bottom] : [b[1], b[3]];
+      const box: BBox = [0, Math.max(0, span[0] - MARGIN), 10_000, span[1] + MARGIN];
       const inside = (x: BBox) => x[1] >= box[1] && x[3] <= box[3];
-      const operands = (f.expected?.operands ?? []).filter((o) => o.cite?.page === c.page && o.cite.bbox && inside(o.cite.bbox)).map((o) => ({ box: o.cite!.bbox!, kind: 'operand' as const }));
+      const operands = near.filter(inside).map((x) => ({ box: x, kind: 'operand' as const }));
       out.push({ findingId: f.id, page: c.page, box, marks: [{ box: b, kind: 'cite' }, ...operands] });
     }
   }

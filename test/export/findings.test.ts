@@ -57,10 +57,15 @@ describe('findings for sending on', () => {
     expect(sheet.rows[1]![col('pemeriksaan')]).not.toBe('capaian');
   });
 
-  it('pictures each cited place as a page-wide strip with the operands inside it marked', () => {
+  it('pictures each cited place as a page-wide strip taking in the operands printed near it', () => {
     const [region] = reportRegions([finding('a')]);
-    expect(region).toMatchObject({ page: 3, box: [0, 64, 10_000, 148] });
+    expect(region).toMatchObject({ page: 3, box: [0, 64, 10_000, 156] });
     expect(region!.marks.map((m) => m.kind)).toEqual(['cite', 'operand']);
+    const far = finding('b');
+    far.expected!.operands = [{ name: 'target', text: '69', value: 69, cite: { page: 3, bbox: [300, 700, 330, 712] } }];
+    const [alone] = reportRegions([far]);
+    expect(alone).toMatchObject({ page: 3, box: [0, 64, 10_000, 148] });
+    expect(alone!.marks.map((m) => m.kind)).toEqual(['cite']);
   });
 
   it('writes a report without script, every text escaped, pictures inlined', () => {

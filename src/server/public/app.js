@@ -848,7 +848,7 @@ function drawHighlights(highlights, scale) {
   layer.replaceChildren(
     ...highlights.map((h) => {
       const [x0, y0, x1, y1] = h.bbox;
-      const pad = h.kind === 'op' ? 3 : 2;
+      const pad = h.kind === 'op' ? 1.5 : 2;
       const box = el('div', { class: `hl${h.kind === 'op' ? ' op' : ''}` });
       box.style.left = `${(x0 - pad) * scale}px`;
       box.style.top = `${(y0 - pad) * scale}px`;
