@@ -60,9 +60,11 @@ describe.skipIf(!HAVE_CHROMIUM)('the workbench in headless Chromium', () => {
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     });
     context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    // The machine may be busy with other tests: waits are generous, results are not.
+    context.setDefaultTimeout(90_000);
     page = await context.newPage();
     watch(page);
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -136,7 +138,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the workbench in headless Chromium', () => {
     expect(await page.inputValue('#review-note')).toBe('Minta data dukung <b>realisasi</b>');
     expect(await page.getAttribute('.review-set[data-status=follow-up]', 'aria-pressed')).toBe('true');
     await page.screenshot({ path: path.join(SHOTS, 'desktop-review.png') });
-  }, 60_000);
+  });
 
   it('exports one row per finding following the filters, in the interface language, with statuses and notes', async () => {
     await page.selectOption('#filter-status', 'follow-up');
@@ -232,6 +234,38 @@ describe.skipIf(!HAVE_CHROMIUM)('the workbench in headless Chromium', () => {
     await expect.poll(width).toBeCloseTo(fit, -1);
   });
 
+  it('lights the cited sentence of a prose finding, not its whole paragraph', async () => {
+    const prose = findings.find((f) => !f.citations[0]!.table && f.citations[0]!.bbox && f.citations[0]!.bbox[3] - f.citations[0]!.bbox[1] > 100 && (f.printed?.text.length ?? 0) > 30)!;
+    expect(prose).toBeDefined();
+    await page.locator(`.finding[data-id="${prose.id}"]`).click();
+    await expect.poll(async () => Number(await page.getAttribute('#page-canvas', 'data-page'))).toBe(prose.citations[0]!.page);
+    await page.waitForSelector('#highlights .hl');
+    const scale = Number(await page.evaluate(() => getComputedStyle(document.querySelector('#page-wrap')!).getPropertyValue('--total-scale-factor')));
+    const [, top, , bottom] = prose.citations[0]!.bbox!;
+    const lit = await page.locator('#highlights .hl:not(.op)').evaluateAll((ns) => ns.map((n) => n.getBoundingClientRect().height));
+    expect(lit.length).toBeGreaterThan(0);
+    expect(lit.reduce((a, b) => a + b, 0)).toBeLessThan((bottom - top) * scale * 0.6);
+  });
+
+  it('answers an English question in English in the Indonesian interface, and a cited cell that is no finding clears the finding shown', async () => {
+    await page.locator('.finding').first().click();
+    await expect.poll(() => page.isVisible('#finding-detail')).toBe(true);
+    await page.fill('#chat-input', 'What is the total budget?');
+    await page.click('#chat-send');
+    const answer = page.locator('.chat-msg.assistant').last();
+    await answer.waitFor();
+    expect(await answer.locator('.answer').textContent()).toMatch(/^Budget/);
+    const cite = answer.locator('.answer .cite').first();
+    const cited = Number(await cite.getAttribute('data-page'));
+    await cite.click();
+    await expect.poll(async () => Number(await page.getAttribute('#page-canvas', 'data-page'))).toBe(cited);
+    expect(await page.isVisible('#finding-detail')).toBe(false);
+    expect(await page.locator('.finding[aria-selected=true]').count()).toBe(0);
+    await page.waitForSelector('#highlights .hl');
+    // The sources name places by page and caption, never by the extraction's table ids.
+    expect(await answer.locator('.sources').textContent()).not.toMatch(/\bt\d+\b/);
+  });
+
   it('shows a failed upload as failed in Indonesian, clears the page, pages without errors, and removes it', async () => {
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#choose-file')]);
     await chooser.setFiles({ name: 'rusak.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\nthis is not a PDF body at all\n%%EOF\n') });
@@ -245,7 +279,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the workbench in headless Chromium', () => {
     await page.click(`.doc-item:has-text("rusak.pdf") .doc-remove`);
     await expect.poll(() => item.count()).toBe(0);
     expect(errors).toEqual([]);
-  }, 60_000);
+  });
 
   it('passes axe with no serious violations and shows focus at 3:1 or more', async () => {
     await page.locator('.doc-open').first().click();
@@ -264,19 +298,22 @@ describe.skipIf(!HAVE_CHROMIUM)('the workbench in headless Chromium', () => {
     expect(ring.width).toBeGreaterThanOrEqual(2);
     expect(contrast(ring.color, 'rgb(255, 255, 255)')).toBeGreaterThanOrEqual(3);
     expect(contrast(ring.color, 'rgb(246, 247, 249)')).toBeGreaterThanOrEqual(3);
-    // The findings list is one tab stop: the chat is reached in a handful of tabs, not one per finding.
-    await page.focus('#findings');
+    // The findings list is one tab stop: from the top of the page the chat is reached in a few
+    // dozen tabs, however many findings there are.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     let tabs = 0;
-    while (tabs < 60 && !(await page.evaluate(() => document.activeElement?.id === 'chat-input'))) {
+    while (tabs < 120 && !(await page.evaluate(() => !!document.activeElement?.closest('#pane-chat')))) {
       await page.keyboard.press('Tab');
       tabs++;
     }
-    expect(tabs).toBeLessThan(40);
+    expect(await page.locator('.finding').count()).toBeGreaterThan(50);
+    expect(tabs).toBeLessThan(50);
     await page.screenshot({ path: path.join(SHOTS, 'desktop.png') });
   });
 
   it('on a phone: one column with tabs, 44 px targets, the page fits, and axe passes', async () => {
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    phone.setDefaultTimeout(90_000);
     const p = await phone.newPage();
     watch(p);
     await p.goto(server.url);
@@ -309,5 +346,5 @@ describe.skipIf(!HAVE_CHROMIUM)('the workbench in headless Chromium', () => {
     await p.screenshot({ path: path.join(SHOTS, 'phone-chat.png') });
     await phone.close();
     expect(errors).toEqual([]);
-  }, 60_000);
+  });
 });

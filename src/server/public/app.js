@@ -809,38 +809,72 @@ function highlightsFor(source, page, items) {
     return boxes;
   }
   const f = source.finding;
-  const own = f.citations.filter((c) => c.page === page && c.bbox).map((c) => ({ bbox: precise(c.bbox, f.printed?.text, items), kind: 'cite' }));
+  const own = f.citations.filter((c) => c.page === page && c.bbox).flatMap((c) => precise(c.bbox, f.printed?.text, items).map((bbox) => ({ bbox, kind: 'cite' })));
   const same = (a, b) => a.every((v, i) => Math.abs(v - b[i]) < 1);
   const ops = (f.expected?.operands ?? [])
     .filter((o) => o.cite?.page === page && o.cite.bbox && !f.citations.some((c) => c.bbox && same(c.bbox, o.cite.bbox)))
-    .map((o) => ({ bbox: precise(o.cite.bbox, o.text, items), kind: 'op' }));
+    .map((o) => ({ bbox: precise(o.cite.bbox, o.text, items)[0], kind: 'op' }));
   return [...ops, ...own];
 }
 
 /**
- * Narrows a cited box to the printed figure: a paragraph or a page cited by a prose finding, or a
- * row whose cited cell is not the one holding the printed text, is lit where that text is printed
- * on the cited lines; a box that already fits the figure is kept.
+ * Narrows a cited box to what is cited in it: a figure or code printed in one text item is lit
+ * where it is printed on the cited lines (a row whose cited cell is not the one holding it
+ * included); a sentence cited by a prose finding is lit line by line, not its whole paragraph or
+ * page. A box that already fits is kept; text not found keeps the box as cited.
  */
 function precise(bbox, text, items) {
-  const wanted = text?.trim();
-  if (!wanted || wanted.length < 2) return bbox;
+  const norm = (s) => s.replace(/\s+/g, ' ').trim();
+  const wanted = norm(text ?? '');
+  if (wanted.length < 2) return [bbox];
   const [x0, y0, x1, y1] = bbox;
-  const inBand = (b) => (b[1] + b[3]) / 2 >= y0 - 2 && (b[1] + b[3]) / 2 <= y1 + 2;
+  const mid = (b) => (b[1] + b[3]) / 2;
+  const inBand = (b) => mid(b) >= y0 - 2 && mid(b) <= y1 + 2;
   const inside = (b) => inBand(b) && b[0] >= x0 - 2 && b[2] <= x1 + 2;
-  const norm = (s) => s.replace(/\s+/g, ' ');
-  const hits = items.filter((it) => inBand(it.box) && norm(it.str).includes(norm(wanted)));
-  if (!hits.length) return bbox;
-  const hit = hits.find((h) => inside(h.box)) ?? hits[0];
-  const [hx0, hy0, hx1, hy1] = hit.box;
-  // A figure inside a longer text item is placed by its share of the characters.
-  const at = norm(hit.str).indexOf(norm(wanted));
-  const len = norm(hit.str).length || 1;
-  const w = hx1 - hx0;
-  const box = [hx0 + (w * at) / len, hy0, hx0 + (w * (at + wanted.length)) / len, hy1];
-  // Only narrower than the cited box, never wider: a cell that is the figure stays as cited.
   const area = (b) => (b[2] - b[0]) * (b[3] - b[1]);
-  return area(box) < area(bbox) * 0.8 || !inside(hit.box) ? box : bbox;
+  /** The part of an item's box holding characters [from, to) of its text, by their share of it. */
+  const part = (it, from, to) => {
+    const len = norm(it.str).length || 1;
+    const w = it.box[2] - it.box[0];
+    return [it.box[0] + (w * from) / len, it.box[1], it.box[0] + (w * to) / len, it.box[3]];
+  };
+  const hits = items.filter((it) => inBand(it.box) && norm(it.str).includes(wanted));
+  if (hits.length) {
+    const hit = hits.find((h) => inside(h.box)) ?? hits[0];
+    const at = norm(hit.str).indexOf(wanted);
+    const box = part(hit, at, at + wanted.length);
+    // Only narrower than the cited box, never wider: a cell that is the figure stays as cited.
+    return [area(box) < area(bbox) * 0.8 || !inside(hit.box) ? box : bbox];
+  }
+  // A sentence over several items: the items in the box, in reading order, joined by spaces.
+  const spans = [];
+  let joined = '';
+  for (const it of items.filter((x) => inside(x.box))) {
+    const s = norm(it.str);
+    if (!s) continue;
+    if (joined) joined += ' ';
+    spans.push({ it, from: joined.length, to: joined.length + s.length });
+    joined += s;
+  }
+  const hay = joined.toLowerCase();
+  let needle = wanted.toLowerCase();
+  let at = hay.indexOf(needle);
+  // A long sentence may be printed with other breaks than it was read with: its start places it.
+  if (at < 0 && needle.length > 60) {
+    needle = needle.slice(0, 60);
+    at = hay.indexOf(needle);
+  }
+  if (at < 0) return [bbox];
+  const end = at + (needle.length === 60 ? wanted.length : needle.length);
+  const lines = [];
+  for (const sp of spans) {
+    if (sp.to <= at || sp.from >= end) continue;
+    const b = part(sp.it, Math.max(0, at - sp.from), Math.min(sp.to, end) - sp.from);
+    const line = lines.find((l) => Math.abs(mid(l) - mid(b)) < (b[3] - b[1]) / 2);
+    if (line) [line[0], line[1], line[2], line[3]] = [Math.min(line[0], b[0]), Math.min(line[1], b[1]), Math.max(line[2], b[2]), Math.max(line[3], b[3])];
+    else lines.push([...b]);
+  }
+  return lines.length ? lines : [bbox];
 }
 
 function drawHighlights(highlights, scale) {
