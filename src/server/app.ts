@@ -227,7 +227,7 @@ export function createApp(opts: AppOptions): LkjipApp {
     const layout = await store.getLayout({ sha256: doc.id, version: run.pipelineVersion });
     if (!layout) throw new AppError('E_NOT_FOUND', 'The tables of this document are no longer stored; upload it again', { stage: 'api' });
     if (q.format === 'json') res.json({ documentId: doc.id, pageCount: layout.pageCount, pages: layout.pages, tables: layout.tables });
-    else await sendSheets(res, q.format, q.format === 'csv' ? [cellsSheet(layout)] : [cellsSheet(layout), ...tableSheets(layout)], `${baseName(doc)}-tables`);
+    else await sendSheets(res, q.format, q.format === 'csv' ? [cellsSheet(layout)] : [cellsSheet(layout), ...tableSheets(layout, q.lang)], `${baseName(doc)}-tables`);
   });
 
   api.get('/documents/:id/pdf', async (req, res) => {

@@ -137,8 +137,8 @@ export function openApiDocument(opts: { auth: boolean; maxUploadMB: number }): J
         parameters: [idParam],
         get: op({
           operationId: 'getTables',
-          summary: 'Every table with each cell’s page and box; CSV one line per cell, XLSX one sheet per table',
-          parameters: [formatParam],
+          summary: 'Every table with each cell’s page and box; CSV one line per cell, XLSX the cells, an index, and one sheet per table (tables of contents left out)',
+          parameters: [formatParam, { name: 'lang', in: 'query', description: 'XLSX: language of the index sheet and sheet names', schema: { type: 'string', enum: ['id', 'en'], default: 'id' } }],
           responses: { '200': { description: 'Tables', content: { ...json('TablesResponse'), ...CSV, ...XLSX } }, ...errors(400, 404, 409, 422) },
         }),
       },

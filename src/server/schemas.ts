@@ -110,4 +110,4 @@ export const ModelQuery = z.object({
   entity: z.enum(['indicators', 'budget', 'belanja', 'efficiency']).default('indicators').describe('csv only: which entity'),
 });
 
-export const TablesQuery = z.object({ format: ExportFormat.default('json') });
+export const TablesQuery = z.object({ format: ExportFormat.default('json'), lang: Lang.default('id').describe('xlsx: language of the index sheet and sheet names') });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { filterFindings, findingRowsSheet, formatNumber, placeLabel, reviewMap } from '../../src/export/findings.js';
 import { reportHtml, reportRegions } from '../../src/export/report-html.js';
+import { isContents, tableSheets } from '../../src/export/sheets.js';
 import type { Finding } from '../../src/model/report.js';
 import type { Review } from '../../src/store/index.js';
 
@@ -91,5 +92,26 @@ describe('findings for sending on', () => {
     expect(html).toContain('Status: Dikonfirmasi');
     expect(html).toContain(`src="data:image/png;base64,${Buffer.from([1, 2, 3]).toString('base64')}"`);
     expect(html.match(/class="mark /g)).toHaveLength(2);
+  });
+});
+
+describe('tables workbook', () => {
+  const table = (id: string, caption: string | undefined, pages: number[], rows: string[][], columns: string[] = ['a', 'b', 'c']) =>
+    ({ id, caption, pages, nCols: columns.length, columns, headerRows: [], rows: rows.map((r, i) => ({ cells: r.map((text, col) => ({ text, col, row: i, page: pages[0]!, bbox: [0, 0, 1, 1] })) })) }) as never;
+
+  it('leaves tables of contents out, names sheets by their pages within 31 characters, and indexes their full captions', () => {
+    const caption = 'Tabel 3.7 Tabel Realisasi Anggaran Kecamatan Dumai Barat Tahun Anggaran 2023';
+    const sheets = tableSheets({
+      tables: [
+        table('t1', 'DAFTAR ISI', [2], [['BAB I ..........', '', '1'], ['BAB II ..........', '', '9']]),
+        table('t2', undefined, [3], [['KATA PENGANTAR ........', '', 'i'], ['DAFTAR TABEL ........', '', 'iii'], ['BAB I PENDAHULUAN ......', '', '1']], ['IKHTISAR .........', '', 'ii']),
+        table('t3', caption, [9, 10], [['1', 'x', '3']]),
+        table('t4', undefined, [9], [['2', 'y', '4']]),
+        table('t5', undefined, [9], [['2', 'y', '4']]),
+      ],
+    }, 'id');
+    expect(sheets.map((s) => s.name)).toEqual(['daftar tabel', 'hal. 9-10', 'hal. 9', 'hal. 9 (2)']);
+    expect(sheets[0]!.rows[0]).toEqual(['hal. 9-10', caption, '9, 10', 1, 't3']);
+    expect(isContents({ caption: 'Capaian', columns: ['No', 'Uraian', 'Nilai'], rows: [] } as never)).toBe(false);
   });
 });

@@ -170,10 +170,23 @@ describe('API with a seed report', () => {
     const t = TablesResponse.parse(await json(await fetch(`${s.url}/api/documents/${id}/tables`)));
     const cellsCsv = (await (await fetch(`${s.url}/api/documents/${id}/tables?format=csv`)).text()).replace(/^\uFEFF/, '');
     expect(cellsCsv.split('\n')[0]).toBe('table,caption,page,row,col,column,header,text,x0,y0,x1,y1');
-    const tw = await xlsx(await fetch(`${s.url}/api/documents/${id}/tables?format=xlsx`));
-    expect(tw.worksheets.length).toBe(t.tables.length + 1);
-    const first = t.tables[0]!;
-    const sheet = tw.worksheets[1]!;
+    const tw = await xlsx(await fetch(`${s.url}/api/documents/${id}/tables?format=xlsx&lang=id`));
+    // The cells, an index, then a sheet per table, each named by its pages and listed in the index
+    // with its caption in full; the report's tables of contents are no sheets.
+    const index = tw.worksheets[1]!;
+    expect(index.name).toBe('daftar tabel');
+    expect(index.rowCount - 1).toBe(tw.worksheets.length - 2);
+    const listedIds = index.getColumn(5).values.slice(2).map(String);
+    const cited = new Set((FindingsResponse.parse(await json(await fetch(`${s.url}/api/documents/${id}/findings`))).findings.flatMap((f) => f.citations.map((c) => c.table))).filter((x): x is string => !!x && x.startsWith('t')));
+    for (const tid of cited) expect(listedIds).toContain(tid);
+    expect(listedIds.length).toBeLessThan(t.tables.length);
+    for (const w of tw.worksheets.slice(2)) w.eachRow((r) => expect(r.values.toString()).not.toMatch(/\.{8,}/));
+    expect(tw.worksheets.every((w) => w.name.length <= 31)).toBe(true);
+    const first = t.tables.find((x) => x.id === listedIds[0])!;
+    const listed = index.getRow(2);
+    expect([listed.getCell(1).value, listed.getCell(2).value ?? null, listed.getCell(3).value, listed.getCell(4).value]).toEqual([tw.worksheets[2]!.name, first.caption ?? null, first.pages.join(', '), first.rows.length]);
+    const sheet = tw.worksheets[2]!;
+    expect(sheet.name).toMatch(/^hal\. \d+/);
     const cell = first.rows[0]!.cells.find((c) => !c.spannedBy && c.text)!;
     expect(String(sheet.getRow(2).getCell(cell.col + 1).value)).toBe(cell.text);
   });
