@@ -199,7 +199,11 @@ export function createApp(opts: AppOptions): LkjipApp {
     const filter = filterOf(q);
     const findings = filterFindings(result.findings, reviews, filter);
     const regions = reportRegions(findings);
-    const pictures = await withTempPdf(bytes, (file) => cropRegions(file, regions));
+    // Without pdftoppm the report still goes out, each place saying it has no picture.
+    const pictures = await withTempPdf(bytes, (file) => cropRegions(file, regions)).catch((err: unknown) => {
+      if (err instanceof AppError && err.code === 'E_OCR_UNAVAILABLE') return regions.map(() => null);
+      throw err;
+    });
     const { instansi, tahun } = result.report.report;
     const html = reportHtml({
       lang: q.lang,

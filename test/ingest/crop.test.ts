@@ -50,3 +50,11 @@ describe('page crops', () => {
     expect(pixels.some((p, i) => i % (width + 1) !== 0 && p < 100)).toBe(true);
   });
 });
+
+describe('page crops without pdftoppm', () => {
+  it('is E_OCR_UNAVAILABLE, saying what to install', async () => {
+    const err = await cropRegions(SMALL, [{ page: 1, box: [0, 0, 100, 100] }], { pdftoppmPath: '/nonexistent/pdftoppm' }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'E_OCR_UNAVAILABLE' });
+    expect(String((err as Error).message)).toMatch(/poppler-utils/);
+  });
+});
