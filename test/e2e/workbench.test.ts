@@ -217,6 +217,22 @@ describe.skipIf(!HAVE_CHROMIUM)('the workbench in headless Chromium', () => {
     const fit = await width();
     await page.click('#zoom-in');
     await expect.poll(width).toBeGreaterThan(fit + 20);
+    // Space and a drag pan the zoomed page.
+    await page.click('#zoom-in');
+    await page.focus('#page-scroll');
+    const scroll = () => page.evaluate(() => [document.querySelector('#page-scroll')!.scrollLeft, document.querySelector('#page-scroll')!.scrollTop] as const);
+    await page.evaluate(() => document.querySelector('#page-scroll')!.scrollTo(200, 200));
+    const [left, top] = await scroll();
+    const view = (await page.locator('#page-scroll').boundingBox())!;
+    await page.keyboard.down('Space');
+    await page.mouse.move(view.x + view.width / 2, view.y + view.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(view.x + view.width / 2 + 80, view.y + view.height / 2 + 60, { steps: 4 });
+    await page.mouse.up();
+    await page.keyboard.up('Space');
+    const [left2, top2] = await scroll();
+    expect(left - left2).toBeGreaterThan(40);
+    expect(top - top2).toBeGreaterThan(30);
     await page.click('#zoom-page');
     await expect.poll(width).toBeLessThan(fit);
     await page.click('#zoom-width');
@@ -232,6 +248,25 @@ describe.skipIf(!HAVE_CHROMIUM)('the workbench in headless Chromium', () => {
     await expect.poll(width).toBeLessThan(fit - 50);
     await page.setViewportSize({ width: 1440, height: 900 });
     await expect.poll(width).toBeCloseTo(fit, -1);
+  });
+
+  it('draws operands as outlines under the cited figure, never over it', async () => {
+    const sum = findings.find((f) => f.expected?.operands.some((o) => o.cite?.page === f.citations[0]!.page && o.cite.bbox))!;
+    expect(sum).toBeDefined();
+    await page.locator(`.finding[data-id="${sum.id}"]`).click();
+    await expect.poll(async () => Number(await page.getAttribute('#page-canvas', 'data-page'))).toBe(sum.citations[0]!.page);
+    await page.waitForSelector('#highlights .hl.op');
+    const boxes = await page.locator('#highlights .hl').evaluateAll((ns) =>
+      ns.map((n) => ({ op: n.classList.contains('op'), fill: getComputedStyle(n).backgroundColor, outline: getComputedStyle(n).outlineStyle })),
+    );
+    const ops = boxes.filter((b) => b.op);
+    expect(ops.length).toBeGreaterThan(0);
+    for (const o of ops) {
+      expect(o.fill).toBe('rgba(0, 0, 0, 0)');
+      expect(o.outline).toBe('dashed');
+    }
+    // The cited figure's box comes after every operand's, so it is drawn on top.
+    expect(boxes.findIndex((b) => !b.op)).toBeGreaterThan(boxes.map((b) => b.op).lastIndexOf(true));
   });
 
   it('lights the cited sentence of a prose finding, not its whole paragraph', async () => {

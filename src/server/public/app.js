@@ -26,7 +26,7 @@ const STRINGS = {
     prevFinding: 'Temuan sebelumnya (K)', nextFinding: 'Temuan berikutnya (J)', prevPage: 'Halaman sebelumnya', nextPage: 'Halaman berikutnya',
     pageNumber: 'Nomor halaman PDF', zoomIn: 'Perbesar', zoomOut: 'Perkecil', fitWidth: 'Lebar', fitPage: 'Halaman penuh', pageStrip: 'Halaman dokumen',
     pageView: 'Halaman PDF', of: 'dari', folio: 'tercetak', prevPlace: 'Lokasi sebelumnya', nextPlace: 'Lokasi berikutnya', place: 'Lokasi',
-    keys: 'Tombol: J/K temuan berikutnya/sebelumnya, [ ] lokasi lain, ← → halaman', renderFailed: 'Halaman tidak dapat ditampilkan',
+    keys: 'Tombol: J/K temuan berikutnya/sebelumnya, [ ] lokasi lain, ← → halaman, Spasi + seret untuk menggeser', renderFailed: 'Halaman tidak dapat ditampilkan',
     'err.E_NOT_PDF': 'Berkas ini bukan PDF; hanya laporan PDF yang dapat diunggah.',
     'err.E_FILE_EMPTY': 'Berkas kosong (0 bita).',
     'err.E_FILE_TOO_LARGE': 'Berkas melebihi batas ukuran unggahan.',
@@ -67,7 +67,7 @@ const STRINGS = {
     prevFinding: 'Previous finding (K)', nextFinding: 'Next finding (J)', prevPage: 'Previous page', nextPage: 'Next page',
     pageNumber: 'PDF page number', zoomIn: 'Zoom in', zoomOut: 'Zoom out', fitWidth: 'Fit width', fitPage: 'Fit page', pageStrip: 'Document pages',
     pageView: 'PDF page', of: 'of', folio: 'printed', prevPlace: 'Previous place', nextPlace: 'Next place', place: 'Place',
-    keys: 'Keys: J/K next/previous finding, [ ] other places, ← → pages', renderFailed: 'The page cannot be shown',
+    keys: 'Keys: J/K next/previous finding, [ ] other places, ← → pages, Space + drag to pan', renderFailed: 'The page cannot be shown',
     'err.E_NOT_PDF': 'This file is not a PDF; only PDF reports can be uploaded.',
     'err.E_FILE_EMPTY': 'The file is empty (0 bytes).',
     'err.E_FILE_TOO_LARGE': 'The file is larger than the upload limit.',
@@ -933,6 +933,7 @@ function setupViewer() {
     e.preventDefault();
     void goPage(state.viewer.page + d)?.then(() => $('#page-strip [aria-current=page]')?.focus());
   });
+  setupPan($('#page-scroll'));
   // Re-rendered when its box changes size: a window resize, a phone turned, a tab shown.
   let lastWidth = 0;
   new ResizeObserver(([entry]) => {
@@ -953,6 +954,42 @@ function setupViewer() {
     else return;
     e.preventDefault();
   });
+}
+
+/**
+ * Pans a zoomed page by dragging it while Space is held, or with the middle button (a plain drag
+ * selects text in the text layer; touch screens scroll natively).
+ */
+function setupPan(scroll) {
+  let space = false;
+  let drag = null;
+  window.addEventListener('keydown', (e) => {
+    if (e.key === ' ' && e.target.closest?.('#page-scroll')) {
+      space = true;
+      scroll.classList.add('pan');
+      e.preventDefault();
+    }
+  });
+  window.addEventListener('keyup', (e) => {
+    if (e.key === ' ') {
+      space = false;
+      scroll.classList.remove('pan');
+    }
+  });
+  scroll.addEventListener('pointerdown', (e) => {
+    if (!(space || e.button === 1)) return;
+    e.preventDefault();
+    drag = { x: e.clientX, y: e.clientY, left: scroll.scrollLeft, top: scroll.scrollTop };
+    scroll.setPointerCapture(e.pointerId);
+  });
+  scroll.addEventListener('pointermove', (e) => {
+    if (!drag) return;
+    scroll.scrollLeft = drag.left - (e.clientX - drag.x);
+    scroll.scrollTop = drag.top - (e.clientY - drag.y);
+  });
+  const stop = () => (drag = null);
+  scroll.addEventListener('pointerup', stop);
+  scroll.addEventListener('pointercancel', stop);
 }
 
 // --- chat ----------------------------------------------------------------------------------------
