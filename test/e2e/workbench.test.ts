@@ -11,7 +11,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/model/report.js';
 import { startServer, type RunningServer } from '../../src/server/index.js';
-import { createSqliteStore } from '../../src/store/index.js';
+import { auditCached } from '../../src/pipeline/cache.js';
+import { createMemoryStore, createSqliteStore, type Progress } from '../../src/store/index.js';
 
 const CHROMIUM = process.env.LKJIP_CHROMIUM ?? '/usr/bin/chromium';
 const SEED = 'samples/003_eded5028092eddcb.pdf';
@@ -27,6 +28,17 @@ function contrast(a: string, b: string): number {
   };
   const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
   return (hi! + 0.05) / (lo! + 0.05);
+}
+
+/**
+ * Waits for the file chooser `act` opens. The wait is registered, and the browser told to catch the
+ * chooser, before `act` runs (a key press can otherwise open it before it is caught).
+ */
+async function chooseFile(page: Page, act: () => Promise<unknown>): Promise<import('playwright-core').FileChooser> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.evaluate(() => 0);
+  await act();
+  return chooser;
 }
 
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -75,7 +87,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the workbench in headless Chromium', () => {
   it('uploads from the keyboard and lists the findings as a listbox with check names', async () => {
     await page.goto(server.url);
     await page.focus('#choose-file');
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    const chooser = await chooseFile(page, () => page.keyboard.press('Enter'));
     await chooser.setFiles(SEED);
     await page.waitForSelector('.finding', { timeout: 110_000 });
     docId = (await page.getAttribute('.doc-item', 'data-id'))!;
@@ -302,7 +314,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the workbench in headless Chromium', () => {
   });
 
   it('shows a failed upload as failed in Indonesian, clears the page, pages without errors, and removes it', async () => {
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#choose-file')]);
+    const chooser = await chooseFile(page, () => page.click('#choose-file'));
     await chooser.setFiles({ name: 'rusak.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\nthis is not a PDF body at all\n%%EOF\n') });
     const item = page.locator('.doc-item', { hasText: 'rusak.pdf' });
     await expect.poll(() => item.getAttribute('class'), { timeout: 30_000 }).toContain('status-failed');
@@ -344,6 +356,49 @@ describe.skipIf(!HAVE_CHROMIUM)('the workbench in headless Chromium', () => {
     expect(await page.locator('.finding').count()).toBeGreaterThan(50);
     expect(tabs).toBeLessThan(50);
     await page.screenshot({ path: path.join(SHOTS, 'desktop.png') });
+  });
+
+  it('names every stage while a report is processed: reading k/n, OCR k/n, layout, extraction, checks', async () => {
+    const gates = Array.from({ length: 4 }, () => {
+      let open!: () => void;
+      const p = new Promise<void>((r) => (open = r));
+      return { p, open };
+    });
+    const staged = await startServer({
+      store: createMemoryStore(),
+      pipeline: { ocr: 'off' },
+      log: () => undefined,
+      processor: async (file, store, opts) => {
+        const steps: Progress[] = [
+          { stage: 'read', done: 3, total: 3 },
+          { stage: 'ocr', done: 1, total: 2 },
+          { stage: 'layout', done: 0, total: 0 },
+          { stage: 'audit', done: 0, total: 0 },
+        ];
+        for (const [i, step] of steps.entries()) {
+          opts.onProgress?.(step);
+          await gates[i]!.p;
+        }
+        return auditCached(file, store, opts);
+      },
+    });
+    const p = await context.newPage();
+    watch(p);
+    try {
+      await p.goto(staged.url);
+      const chooser = await chooseFile(p, () => p.click('#choose-file'));
+      await chooser.setFiles('test/fixtures/pdf/bordered.lo.pdf');
+      for (const [i, text] of ['Membaca halaman 3/3', 'OCR halaman pindaian 1/2', 'Menyusun tabel', 'Memeriksa angka'].entries()) {
+        await expect.poll(() => p.textContent('#upload-status'), { timeout: 10_000 }).toBe(`bordered.lo.pdf: ${text}`);
+        expect(await p.textContent('.doc-item .state')).toContain(text);
+        gates[i]!.open();
+      }
+      await expect.poll(() => p.textContent('#upload-status'), { timeout: 60_000 }).toMatch(/^bordered\.lo\.pdf: Selesai/);
+    } finally {
+      for (const g of gates) g.open();
+      await p.close();
+      await staged.close();
+    }
   });
 
   it('on a phone: one column with tabs, 44 px targets, the page fits, and axe passes', async () => {
