@@ -84,15 +84,56 @@ export function cellsSheet(doc: Pick<LayoutDocument, 'tables'>): Sheet {
   return { name: 'cells', columns: ['table', 'caption', 'page', 'row', 'col', 'column', 'header', 'text', 'x0', 'y0', 'x1', 'y1'], rows };
 }
 
-/** One sheet per table as printed: header labels on top, then the body rows, merged cells left blank. */
-export function tableSheets(doc: Pick<LayoutDocument, 'tables'>): Sheet[] {
-  return doc.tables.map((t) => ({
-    name: t.caption ? `${t.id} ${t.caption}` : t.id,
-    columns: t.columns.map((c, i) => c || `col ${i + 1}`),
-    rows: t.rows.map((r) => {
-      const row: (string | null)[] = Array.from({ length: t.nCols }, () => null);
-      for (const c of r.cells) if (!c.spannedBy) row[c.col] = c.text;
-      return row;
-    }),
-  }));
+/**
+ * One sheet per table as printed (header labels on top, then the body rows, merged cells left
+ * blank), after an index sheet giving each sheet's full caption and pages. Sheets are named by the
+ * table's pages (`hal. 9`, `hal. 9-10 (2)`), short enough for a spreadsheet's 31-character limit; a
+ * table of contents is not a table of the report and is left out.
+ *
+ * @example
+ *   tableSheets(layout, 'id')[0].name; // 'daftar tabel'
+ */
+export function tableSheets(doc: Pick<LayoutDocument, 'tables'>, lang: Lang = 'id'): Sheet[] {
+  const used = new Set<string>();
+  const tables = doc.tables.filter((t) => !isContents(t));
+  const named = tables.map((t) => {
+    const first = t.pages[0] ?? 0;
+    const last = t.pages.at(-1) ?? first;
+    const base = `${lang === 'id' ? 'hal.' : 'p.'} ${first}${last !== first ? `-${last}` : ''}`;
+    let name = base;
+    for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base} (${i})`;
+    used.add(name.toLowerCase());
+    return { t, name };
+  });
+  const index: Sheet = {
+    name: lang === 'id' ? 'daftar tabel' : 'tables',
+    columns: lang === 'id' ? ['lembar', 'judul', 'halaman', 'baris', 'id tabel'] : ['sheet', 'caption', 'pages', 'rows', 'table id'],
+    rows: named.map(({ t, name }) => [name, t.caption ?? null, t.pages.join(', '), t.rows.length, t.id]),
+  };
+  return [
+    index,
+    ...named.map(({ t, name }) => ({
+      name,
+      columns: t.columns.map((c, i) => c || `${lang === 'id' ? 'kolom' : 'col'} ${i + 1}`),
+      rows: t.rows.map((r) => {
+        const row: (string | null)[] = Array.from({ length: t.nCols }, () => null);
+        for (const c of r.cells) if (!c.spannedBy) row[c.col] = c.text;
+        return row;
+      }),
+    })),
+  ];
+}
+
+/**
+ * A table of contents (or list of tables or figures): its caption says so, or most of its rows
+ * end in a page number after a dotted leader.
+ */
+export function isContents(t: Pick<LayoutDocument['tables'][number], 'caption' | 'rows' | 'columns'>): boolean {
+  if (/^\s*daftar\s+(isi|tabel|gambar|grafik|lampiran)\b|^\s*(table of )?contents\b/i.test(t.caption ?? '')) return true;
+  const lines = [t.columns, ...t.rows.map((r) => r.cells.filter((c) => !c.spannedBy).map((c) => c.text))];
+  const leader = lines.filter((cells) => {
+    const texts = cells.map((x) => x.trim()).filter(Boolean);
+    return texts.some((x) => /\.{4,}|…{2,}/.test(x)) && /^([0-9]{1,3}|[ivxlc]{1,6})$/i.test(texts.at(-1) ?? '');
+  });
+  return lines.length >= 3 && leader.length >= lines.length * 0.6;
 }

@@ -20,8 +20,11 @@ export interface IngestOptions extends PdfReadOptions {
   ocrDpi?: number;
   /** Tesseract language(s), e.g. `ind+eng` (reads `%` that `ind` alone takes for `Y6`); default `ind`. */
   ocrLang?: string;
-  /** Progress for OCR'd pages. */
-  onOcrPage?: (page: number) => void;
+  /**
+   * Progress of OCR: called with `page` null and `done` 0 when OCR of `total` image-only pages
+   * starts, then once per page read.
+   */
+  onOcrPage?: (page: number | null, done: number, total: number) => void;
   /**
    * Read the pages in a worker thread, where the per-page time limit and the reader's memory
    * ceiling hold and the caller's event loop stays free (the CLI, batch and server do).
@@ -60,11 +63,14 @@ async function ingestPath(file: string, opts: IngestOptions): Promise<PdfDocumen
   const scanned = raw.pages.filter((p) => p.needsOcr).map((p) => p.page);
   const ocrResults = new Map<number, Page>();
   if (scanned.length && opts.ocr !== 'off') {
+    let done = 0;
+    const onOcrPage = opts.onOcrPage;
+    onOcrPage?.(null, 0, scanned.length);
     const results = await ocrPages(file, scanned, {
       ...(opts.ocrConcurrency ? { concurrency: opts.ocrConcurrency } : {}),
       ...(opts.ocrDpi ? { dpi: opts.ocrDpi } : {}),
       ...(opts.ocrLang ? { lang: opts.ocrLang } : {}),
-      ...(opts.onOcrPage ? { onPage: opts.onOcrPage } : {}),
+      ...(onOcrPage ? { onPage: (page: number) => onOcrPage(page, ++done, scanned.length) } : {}),
       sizes: new Map(raw.pages.map((p) => [p.page, { width: p.width, height: p.height }])),
     });
     for (const r of results) {

@@ -128,9 +128,13 @@ export async function computeAudit(file: string, opts: CachedAuditOptions): Prom
       opts.onPage?.(page, total);
       opts.onProgress?.({ stage: 'read', done: Math.min(page, total), total });
     },
-    onOcrPage: (page) => {
-      opts.onOcrPage?.(page);
-      opts.onProgress?.({ stage: 'ocr', done: page, total: 0 });
+    onOcrPage: (page, done, total) => {
+      opts.onOcrPage?.(page, done, total);
+      opts.onProgress?.({ stage: 'ocr', done, total });
+    },
+    onLayout: () => {
+      opts.onLayout?.();
+      opts.onProgress?.({ stage: 'layout', done: 0, total: 0 });
     },
   });
   // Stored under the name given, not a temporary path the file may have been copied to.

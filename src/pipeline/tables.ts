@@ -2,7 +2,10 @@ import { ingest, type IngestOptions } from '../ingest/index.js';
 import { layoutDocument } from '../layout/index.js';
 import { LayoutDocument } from '../model/table.js';
 
-export type ReadTablesOptions = IngestOptions;
+export interface ReadTablesOptions extends IngestOptions {
+  /** Called when the pages are read and their tables are being laid out. */
+  onLayout?: () => void;
+}
 
 /**
  * PDF → tables and paragraphs, every cell with its page and box.
@@ -13,5 +16,6 @@ export type ReadTablesOptions = IngestOptions;
  */
 export async function readTables(file: string, opts: ReadTablesOptions = {}): Promise<LayoutDocument> {
   const doc = await ingest(file, opts);
+  opts.onLayout?.();
   return LayoutDocument.parse(layoutDocument(doc));
 }

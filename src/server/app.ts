@@ -3,7 +3,9 @@
  * library calls; errors.ts maps errors to statuses; processing happens in jobs.ts.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
@@ -15,10 +17,13 @@ import { pipelineVersion, resultVersion } from '../pipeline/cache.js';
 import type { DocumentRecord, Run, Store } from '../store/index.js';
 import { createChatAnswerer, type Answerer } from './chat.js';
 import { errorHandler, HttpError } from './errors.js';
-import { cellsSheet, findingsSheet, modelSheets, tableSheets } from '../export/sheets.js';
+import { cellsSheet, modelSheets, tableSheets } from '../export/sheets.js';
+import { checkTitles, filterFindings, findingRowsSheet, reviewMap, type FindingFilter, type ReviewFilter } from '../export/findings.js';
+import { reportHtml, reportRegions } from '../export/report-html.js';
+import { cropRegions } from '../ingest/crop.js';
 import { createJobRunner, requeueUnfinished, type JobRunner, type PipelineOptions, type Processor } from './jobs.js';
 import { openApiDocument } from './openapi.js';
-import { AskRequest, AskResponse, FindingsQuery, ListQuery, ModelQuery, TablesQuery, type DocumentView } from './schemas.js';
+import { AskRequest, AskResponse, FindingsQuery, ListQuery, ModelQuery, ReportQuery, ReviewBody, TablesQuery, type DocumentView } from './schemas.js';
 
 export interface AppOptions {
   store: Store;
@@ -155,13 +160,69 @@ export function createApp(opts: AppOptions): LkjipApp {
   api.get('/documents/:id/findings', async (req, res) => {
     const q = FindingsQuery.parse(req.query);
     const { doc, result } = await finished(store, req.params.id);
-    const severities = list(q.severity);
-    const checks = list(q.check);
-    const findings = result.findings.filter((f) => (!severities || severities.includes(f.severity)) && (!checks || checks.includes(f.check)));
+    const reviews = reviewMap(await store.listReviews(doc.id));
+    const findings = filterFindings(result.findings, reviews, filterOf(q));
     if (q.format === 'json') {
       const { instansi, pemda, tahun } = result.report.report;
-      res.json({ documentId: doc.id, report: { instansi, pemda, tahun }, findings, checks: result.checks });
-    } else await sendSheets(res, q.format, [findingsSheet({ findings }, q.lang)], `${baseName(doc)}-findings`);
+      const listed = findings.flatMap((f) => reviews.get(f.id) ?? []);
+      res.json({ documentId: doc.id, report: { instansi, pemda, tahun }, findings, checks: result.checks, checkTitles: checkTitles(), reviews: listed });
+    } else await sendSheets(res, q.format, [findingRowsSheet(findings, reviews, q.lang)], `${baseName(doc)}-${q.lang === 'id' ? 'temuan' : 'findings'}`);
+  });
+
+  // --- reviews: a reviewer's verdict and note per finding ---------------------------------------
+  api.get('/documents/:id/reviews', async (req, res) => {
+    const doc = await findDocument(store, req.params.id);
+    res.json({ reviews: await store.listReviews(doc.id) });
+  });
+
+  api.put('/documents/:id/reviews/:findingId', express.json({ limit: '32kb' }), async (req, res) => {
+    const body = ReviewBody.parse(req.body ?? {});
+    const { doc, result } = await finished(store, req.params.id);
+    const findingId = req.params.findingId ?? '';
+    if (!result.findings.some((f) => f.id === findingId)) throw new AppError('E_NOT_FOUND', `No finding ${findingId.slice(0, 100)} in this document`, { stage: 'api' });
+    res.json(await store.setReview(doc.id, findingId, body));
+  });
+
+  api.delete('/documents/:id/reviews/:findingId', async (req, res) => {
+    const doc = await findDocument(store, req.params.id);
+    await store.deleteReview(doc.id, req.params.findingId ?? '');
+    res.status(204).end();
+  });
+
+  // --- the review as a self-contained HTML document, with pictures of the cited places ----------
+  api.get('/documents/:id/report', async (req, res) => {
+    const q = ReportQuery.parse(req.query);
+    const { doc, result } = await finished(store, req.params.id);
+    const bytes = await store.getPdf(doc.id);
+    if (!bytes) throw new AppError('E_NOT_FOUND', 'The PDF itself is not stored for this document, so its pages cannot be pictured; upload it again', { stage: 'api' });
+    const reviews = reviewMap(await store.listReviews(doc.id));
+    const filter = filterOf(q);
+    const findings = filterFindings(result.findings, reviews, filter);
+    const regions = reportRegions(findings);
+    // Without pdftoppm the report still goes out, each place saying it has no picture.
+    const pictures = await withTempPdf(bytes, (file) => cropRegions(file, regions)).catch((err: unknown) => {
+      if (err instanceof AppError && err.code === 'E_OCR_UNAVAILABLE') return regions.map(() => null);
+      throw err;
+    });
+    const { instansi, tahun } = result.report.report;
+    const html = reportHtml({
+      lang: q.lang,
+      title: instansi ? `${instansi}${tahun ? ` — LKjIP ${tahun}` : ''}` : doc.name,
+      fileName: doc.name,
+      findings,
+      total: result.findings.length,
+      reviews,
+      filter,
+      regions,
+      pictures,
+      generatedAt: new Date(),
+    });
+    // The document holds no script and loads nothing: only inline styles and data: pictures.
+    res.setHeader('Content-Security-Policy', "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'");
+    res.type('text/html; charset=utf-8');
+    const name = `${baseName(doc)}-${q.lang === 'id' ? 'tinjauan' : 'review'}.html`;
+    res.setHeader('Content-Disposition', `${q.download === '1' ? 'attachment' : 'inline'}; filename="${name}"`);
+    res.send(html);
   });
 
   api.get('/documents/:id/tables', async (req, res) => {
@@ -170,7 +231,7 @@ export function createApp(opts: AppOptions): LkjipApp {
     const layout = await store.getLayout({ sha256: doc.id, version: run.pipelineVersion });
     if (!layout) throw new AppError('E_NOT_FOUND', 'The tables of this document are no longer stored; upload it again', { stage: 'api' });
     if (q.format === 'json') res.json({ documentId: doc.id, pageCount: layout.pageCount, pages: layout.pages, tables: layout.tables });
-    else await sendSheets(res, q.format, q.format === 'csv' ? [cellsSheet(layout)] : [cellsSheet(layout), ...tableSheets(layout)], `${baseName(doc)}-tables`);
+    else await sendSheets(res, q.format, q.format === 'csv' ? [cellsSheet(layout)] : [cellsSheet(layout), ...tableSheets(layout, q.lang)], `${baseName(doc)}-tables`);
   });
 
   api.get('/documents/:id/pdf', async (req, res) => {
@@ -325,6 +386,22 @@ function toView(doc: DocumentRecord, run: Run | null): DocumentView {
     cached: run?.cached ?? false,
     summary: run?.summary ?? null,
   };
+}
+
+function filterOf(q: { severity?: string | undefined; check?: string | undefined; status?: string | undefined }): FindingFilter {
+  return { severity: list(q.severity), check: list(q.check), status: list(q.status) as ReviewFilter[] | null };
+}
+
+/** Runs `fn` on the bytes written to a temporary file, removed afterwards. */
+async function withTempPdf<T>(bytes: Uint8Array, fn: (file: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'lkjip-report-'));
+  try {
+    const file = path.join(dir, 'report.pdf');
+    await writeFile(file, bytes);
+    return await fn(file);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 function list(v: string | undefined): string[] | null {

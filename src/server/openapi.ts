@@ -5,13 +5,13 @@
 import { z } from 'zod';
 import { AuditResult, Citation, Finding, Report, Value } from '../model/report.js';
 import { LayoutDocument, Table } from '../model/table.js';
-import { ChatMessage } from '../store/index.js';
-import { AskRequest, AskResponse, ChatHistory, DocumentList, DocumentView, ErrorBody, FindingsResponse, Health, TablesResponse } from './schemas.js';
+import { ChatMessage, Review } from '../store/index.js';
+import { AskRequest, AskResponse, ChatHistory, DocumentList, DocumentView, ErrorBody, FindingsResponse, Health, ReviewBody, ReviewList, TablesResponse } from './schemas.js';
 
 type JsonObject = Record<string, unknown>;
 
-const OUTPUT = { Citation, Value, Finding, Report, AuditResult, Table, LayoutDocument, ChatMessage, DocumentView, DocumentList, FindingsResponse, TablesResponse, AskResponse, ChatHistory, Health, Error: ErrorBody };
-const INPUT = { AskRequest };
+const OUTPUT = { Citation, Value, Finding, Report, AuditResult, Table, LayoutDocument, ChatMessage, DocumentView, DocumentList, FindingsResponse, TablesResponse, AskResponse, ChatHistory, Health, Review, ReviewList, Error: ErrorBody };
+const INPUT = { AskRequest, ReviewBody };
 
 const ref = (name: keyof typeof OUTPUT | keyof typeof INPUT) => ({ $ref: `#/components/schemas/${name}` });
 const json = (name: keyof typeof OUTPUT) => ({ 'application/json': { schema: ref(name) } });
@@ -34,6 +34,13 @@ function errors(...statuses: number[]): JsonObject {
 }
 
 const idParam = { name: 'id', in: 'path', required: true, description: 'Document id: the sha256 of the PDF', schema: { type: 'string', pattern: '^[0-9a-f]{64}$' } };
+const filterParams = [
+  { name: 'lang', in: 'query', description: 'Language of the export (headers, severities, check names, numbers)', schema: { type: 'string', enum: ['id', 'en'], default: 'id' } },
+  { name: 'severity', in: 'query', description: 'Comma-separated severities', schema: { type: 'string' } },
+  { name: 'check', in: 'query', description: 'Comma-separated check ids', schema: { type: 'string' } },
+  { name: 'status', in: 'query', description: 'Comma-separated review statuses: open (not reviewed), confirmed, dismissed, follow-up', schema: { type: 'string' } },
+];
+const findingParam = { name: 'findingId', in: 'path', required: true, description: 'A finding id of the document', schema: { type: 'string' } };
 const formatParam = { name: 'format', in: 'query', schema: { type: 'string', enum: ['json', 'csv', 'xlsx'], default: 'json' } };
 
 /**
@@ -98,22 +105,40 @@ export function openApiDocument(opts: { auth: boolean; maxUploadMB: number }): J
         parameters: [idParam],
         get: op({
           operationId: 'getFindings',
-          summary: 'Audit findings, each with citations; filter by severity and check',
-          parameters: [
-            formatParam,
-            { name: 'lang', in: 'query', description: 'Language of messages in CSV/XLSX', schema: { type: 'string', enum: ['id', 'en'], default: 'id' } },
-            { name: 'severity', in: 'query', description: 'Comma-separated severities', schema: { type: 'string' } },
-            { name: 'check', in: 'query', description: 'Comma-separated check ids', schema: { type: 'string' } },
-          ],
+          summary: 'Audit findings, each with citations and its review; filter by severity, check and review status. CSV and XLSX have one row per finding, in the language asked',
+          parameters: [formatParam, ...filterParams],
           responses: { '200': { description: 'Findings', content: { ...json('FindingsResponse'), ...CSV, ...XLSX } }, ...errors(400, 404, 409, 422) },
+        }),
+      },
+      '/api/documents/{id}/reviews': {
+        parameters: [idParam],
+        get: op({ operationId: 'listReviews', summary: 'The reviews of the document’s findings', responses: { '200': { description: 'Reviews', content: json('ReviewList') }, ...errors(404) } }),
+      },
+      '/api/documents/{id}/reviews/{findingId}': {
+        parameters: [idParam, findingParam],
+        put: op({
+          operationId: 'setReview',
+          summary: 'Mark a finding confirmed, dismissed or needing follow-up, with a note',
+          requestBody: { required: true, content: { 'application/json': { schema: ref('ReviewBody') } } },
+          responses: { '200': { description: 'The review as stored', content: json('Review') }, ...errors(400, 404, 409, 422) },
+        }),
+        delete: op({ operationId: 'deleteReview', summary: 'Remove a finding’s review', responses: { '204': { description: 'Removed (or there was none)' }, ...errors(404) } }),
+      },
+      '/api/documents/{id}/report': {
+        parameters: [idParam],
+        get: op({
+          operationId: 'getReport',
+          summary: 'The reviewed findings as one self-contained HTML document (printable to PDF), with a picture of each cited place',
+          parameters: [...filterParams, { name: 'download', in: 'query', description: '1: as an attachment', schema: { type: 'string', enum: ['0', '1'], default: '0' } }],
+          responses: { '200': { description: 'HTML document', content: { 'text/html': { schema: { type: 'string' } } } }, ...errors(400, 404, 409, 422) },
         }),
       },
       '/api/documents/{id}/tables': {
         parameters: [idParam],
         get: op({
           operationId: 'getTables',
-          summary: 'Every table with each cell’s page and box; CSV one line per cell, XLSX one sheet per table',
-          parameters: [formatParam],
+          summary: 'Every table with each cell’s page and box; CSV one line per cell, XLSX the cells, an index, and one sheet per table (tables of contents left out)',
+          parameters: [formatParam, { name: 'lang', in: 'query', description: 'XLSX: language of the index sheet and sheet names', schema: { type: 'string', enum: ['id', 'en'], default: 'id' } }],
           responses: { '200': { description: 'Tables', content: { ...json('TablesResponse'), ...CSV, ...XLSX } }, ...errors(400, 404, 409, 422) },
         }),
       },

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { CheckStat, Finding } from '../model/report.js';
 import { PageInfo, Table } from '../model/table.js';
-import { AnswerCitation, ChatMessage, Progress, RunStatus, RunSummary, StoredError } from '../store/index.js';
+import { AnswerCitation, ChatMessage, Progress, Review, ReviewStatus, RunStatus, RunSummary, StoredError } from '../store/index.js';
 
 export const Lang = z.enum(['id', 'en']);
 export type Lang = z.infer<typeof Lang>;
@@ -37,6 +37,33 @@ export const FindingsResponse = z.object({
   report: z.object({ instansi: z.string().nullable(), pemda: z.string().nullable(), tahun: z.number().int().nullable() }),
   findings: z.array(Finding),
   checks: z.array(CheckStat),
+  /** Each check's title in both languages, by check id. */
+  checkTitles: z.record(z.string(), z.object({ id: z.string(), en: z.string() })),
+  /** The reviews of the findings listed. */
+  reviews: z.array(Review),
+});
+
+export const ReviewBody = z.object({
+  status: ReviewStatus,
+  note: z.string().max(4000).default(''),
+});
+export type ReviewBody = z.infer<typeof ReviewBody>;
+
+export const ReviewList = z.object({ reviews: z.array(Review) });
+
+const STATUS_LIST = /^(open|confirmed|dismissed|follow-up)(,(open|confirmed|dismissed|follow-up))*$/;
+
+/** The filters every findings export follows, as the page's filters set them. */
+const FindingFilters = {
+  lang: Lang.default('id'),
+  severity: z.string().optional().describe('comma-separated: error,warning,rounding,info'),
+  check: z.string().optional().describe('comma-separated check ids'),
+  status: z.string().regex(STATUS_LIST, 'comma-separated review statuses: open, confirmed, dismissed, follow-up').optional().describe('comma-separated: open (not reviewed), confirmed, dismissed, follow-up'),
+};
+
+export const ReportQuery = z.object({
+  ...FindingFilters,
+  download: z.enum(['0', '1']).default('0').describe('1: as an attachment'),
 });
 
 export const TablesResponse = z.object({
@@ -75,9 +102,7 @@ export const ExportFormat = z.enum(['json', 'csv', 'xlsx']);
 
 export const FindingsQuery = z.object({
   format: ExportFormat.default('json'),
-  lang: Lang.default('id'),
-  severity: z.string().optional().describe('comma-separated: error,warning,rounding,info'),
-  check: z.string().optional().describe('comma-separated check ids'),
+  ...FindingFilters,
 });
 
 export const ModelQuery = z.object({
@@ -85,4 +110,4 @@ export const ModelQuery = z.object({
   entity: z.enum(['indicators', 'budget', 'belanja', 'efficiency']).default('indicators').describe('csv only: which entity'),
 });
 
-export const TablesQuery = z.object({ format: ExportFormat.default('json') });
+export const TablesQuery = z.object({ format: ExportFormat.default('json'), lang: Lang.default('id').describe('xlsx: language of the index sheet and sheet names') });

@@ -9,11 +9,13 @@ import { auditBody, decode, describeKey, joinAudit, newId, notFound, now, page }
 import {
   ChatMessage,
   DocumentRecord,
+  Review,
   Run,
   type ArtifactKey,
   type ListOptions,
   type NewChatMessage,
   type NewDocument,
+  type ReviewInput,
   type RunPatch,
   type RunStatus,
   type Store,
@@ -33,6 +35,8 @@ export interface MemoryTables {
   audits: Map<string, string>;
   runs: Map<string, Row>;
   chat: Map<number, Row>;
+  /** Review JSON by `documentId NUL findingId`. */
+  reviews: Map<string, string>;
 }
 
 /**
@@ -43,7 +47,7 @@ export interface MemoryTables {
  *   await store.putDocument({ id: sha, name: 'a.pdf', size: 10 });
  */
 export function createMemoryStore(): Store & { readonly tables: MemoryTables } {
-  const t: MemoryTables = { documents: new Map(), pdfs: new Map(), layouts: new Map(), models: new Map(), audits: new Map(), runs: new Map(), chat: new Map() };
+  const t: MemoryTables = { documents: new Map(), pdfs: new Map(), layouts: new Map(), models: new Map(), audits: new Map(), runs: new Map(), chat: new Map(), reviews: new Map() };
   let seq = 0;
   let chatId = 0;
   const k = (key: ArtifactKey) => `${key.sha256}\u0000${key.version}`;
@@ -87,6 +91,7 @@ export function createMemoryStore(): Store & { readonly tables: MemoryTables } {
       for (const map of [t.layouts, t.models, t.audits]) for (const key of [...map.keys()]) if (key.startsWith(`${id}\u0000`)) map.delete(key);
       for (const [runId, row] of [...t.runs]) if (readRun(runId, row).documentId === id) t.runs.delete(runId);
       for (const [msgId, row] of [...t.chat]) if (decode(ChatMessage, row.json, `chat ${msgId}`).documentId === id) t.chat.delete(msgId);
+      for (const key of [...t.reviews.keys()]) if (key.startsWith(`${id}\u0000`)) t.reviews.delete(key);
       return true;
     },
 
@@ -148,6 +153,22 @@ export function createMemoryStore(): Store & { readonly tables: MemoryTables } {
     async listChat(documentId, opts: { limit?: number } = {}) {
       const all = [...t.chat].map(([id, row]) => decode(ChatMessage, row.json, `chat ${id}`)).filter((m) => m.documentId === documentId);
       return opts.limit !== undefined ? all.slice(Math.max(all.length - Math.max(opts.limit, 0), 0)) : all;
+    },
+
+    async setReview(documentId, findingId, input: ReviewInput) {
+      if (!t.documents.has(documentId)) throw notFound('document', documentId);
+      const review = Review.parse({ documentId, findingId, status: input.status, note: input.note, updatedAt: now() });
+      t.reviews.set(`${documentId}\u0000${findingId}`, JSON.stringify(review));
+      return review;
+    },
+    async listReviews(documentId) {
+      return [...t.reviews]
+        .filter(([key]) => key.startsWith(`${documentId}\u0000`))
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([key, json]) => decode(Review, json, `review ${key.replace('\u0000', ' ')}`));
+    },
+    async deleteReview(documentId, findingId) {
+      return t.reviews.delete(`${documentId}\u0000${findingId}`);
     },
 
     async close() {

@@ -51,6 +51,19 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX chat_document ON chat(document_id, id);
     `,
   },
+  {
+    version: 2,
+    name: 'reviews',
+    up: `
+      CREATE TABLE reviews (
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        finding_id TEXT NOT NULL,
+        json TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (document_id, finding_id)
+      );
+    `,
+  },
 ];
 
 /**

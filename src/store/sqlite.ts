@@ -13,11 +13,13 @@ import { migrate } from './migrations.js';
 import {
   ChatMessage,
   DocumentRecord,
+  Review,
   Run,
   type ArtifactKey,
   type ListOptions,
   type NewChatMessage,
   type NewDocument,
+  type ReviewInput,
   type RunPatch,
   type RunStatus,
   type Store,
@@ -62,6 +64,9 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store & { readonly 
     docRuns: db.prepare<[string], { id: string; json: string }>(`SELECT id, json FROM runs WHERE document_id = ? ORDER BY created_at DESC, rowid DESC`),
     insertChat: db.prepare(`INSERT INTO chat (document_id, json, created_at) VALUES (?, ?, ?)`),
     setChatJson: db.prepare(`UPDATE chat SET json = ? WHERE id = ?`),
+    putReview: db.prepare(`INSERT INTO reviews (document_id, finding_id, json, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(document_id, finding_id) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at`),
+    listReviews: db.prepare<[string], { finding_id: string; json: string }>(`SELECT finding_id, json FROM reviews WHERE document_id = ? ORDER BY finding_id`),
+    deleteReview: db.prepare(`DELETE FROM reviews WHERE document_id = ? AND finding_id = ?`),
     lastChat: db.prepare<[string, number], { id: number; json: string }>(`SELECT id, json FROM (SELECT id, json FROM chat WHERE document_id = ? ORDER BY id DESC LIMIT ?) ORDER BY id`),
   };
   const artifact = {
@@ -175,6 +180,19 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store & { readonly 
     async listChat(documentId, opts: { limit?: number } = {}) {
       const limit = opts.limit === undefined ? -1 : Math.max(Math.trunc(opts.limit), 0);
       return q.lastChat.all(documentId, limit).map((row) => decode(ChatMessage, row.json, `chat ${row.id}`));
+    },
+
+    async setReview(documentId, findingId, input: ReviewInput) {
+      if (!q.getDoc.get(documentId)) throw notFound('document', documentId);
+      const review = Review.parse({ documentId, findingId, status: input.status, note: input.note, updatedAt: now() });
+      q.putReview.run(documentId, findingId, JSON.stringify(review), review.updatedAt);
+      return review;
+    },
+    async listReviews(documentId) {
+      return q.listReviews.all(documentId).map((row) => decode(Review, row.json, `review ${documentId.slice(0, 12)} ${row.finding_id}`));
+    },
+    async deleteReview(documentId, findingId) {
+      return q.deleteReview.run(documentId, findingId).changes > 0;
     },
 
     async close() {

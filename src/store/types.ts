@@ -16,7 +16,7 @@ export type RunStatus = z.infer<typeof RunStatus>;
 
 /** Where a run is: the stage and, for page-wise stages, pages done of total. */
 export const Progress = z.object({
-  stage: z.enum(['queued', 'read', 'ocr', 'extract', 'audit', 'done']),
+  stage: z.enum(['queued', 'read', 'ocr', 'layout', 'extract', 'audit', 'done']),
   done: z.number().int().nonnegative(),
   total: z.number().int().nonnegative(),
 });
@@ -100,6 +100,22 @@ export type ChatMessage = z.infer<typeof ChatMessage>;
 
 export type NewChatMessage = Omit<ChatMessage, 'id' | 'documentId' | 'createdAt'>;
 
+/** How a reviewer judged a finding. */
+export const ReviewStatus = z.enum(['confirmed', 'dismissed', 'follow-up']);
+export type ReviewStatus = z.infer<typeof ReviewStatus>;
+
+/** A reviewer's verdict on one finding of one document, with a note. */
+export const Review = z.object({
+  documentId: z.string(),
+  findingId: z.string().min(1).max(200),
+  status: ReviewStatus,
+  note: z.string().max(4000),
+  updatedAt: z.string(),
+});
+export type Review = z.infer<typeof Review>;
+
+export type ReviewInput = Pick<Review, 'status' | 'note'>;
+
 /** Results are kept per content hash and pipeline version: a new pipeline never reads stale results. */
 export interface ArtifactKey {
   sha256: string;
@@ -149,6 +165,14 @@ export interface Store {
   addChat(documentId: string, message: NewChatMessage): Promise<ChatMessage>;
   /** Oldest first; with `limit`, the last `limit` messages. */
   listChat(documentId: string, opts?: { limit?: number }): Promise<ChatMessage[]>;
+
+  // Reviews: one per document and finding; removed with the document.
+  /** Sets (or replaces) the review of a finding. */
+  setReview(documentId: string, findingId: string, review: ReviewInput): Promise<Review>;
+  /** Every review of the document, by finding id. */
+  listReviews(documentId: string): Promise<Review[]>;
+  /** Removes a finding's review; false when it had none. */
+  deleteReview(documentId: string, findingId: string): Promise<boolean>;
 
   close(): Promise<void>;
 }

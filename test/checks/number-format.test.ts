@@ -46,6 +46,18 @@ testCheck(numberFormat, {
         { messageId: 'magnitude', severity: 'info' },
       ],
     },
-    { name: 'a column mixing 98.40 and 96,51', report: makeReport({ efficiency: [efficiencyRow({ capaian: '96,51' }), efficiencyRow({ capaian: '98.40' }), efficiencyRow({ capaian: '95,25' })] }), errors: [{ messageId: 'mixedStyle', severity: 'info' }] },
+    {
+      name: 'a column mixing 98.40 and 96,51',
+      report: makeReport({ efficiency: [efficiencyRow({ capaian: '96,51' }), efficiencyRow({ capaian: '98.40' }), efficiencyRow({ capaian: '95,25' })] }),
+      errors: [{ messageId: 'mixedStyle', severity: 'info' }],
+      // Counts agree in number and the table is named by its page, not by its extraction id.
+      check: ([f]) => {
+        expect(f?.message.en).toContain('(2 figures)');
+        expect(f?.message.en).toContain('(1 figure)');
+        expect(f?.message.id).toContain('(1 angka)');
+        expect(f?.message.id).toMatch(/\((tabel hal\. \d+|.+ \(hal\. \d+\))\)/);
+        expect(`${f?.message.id} ${f?.message.en}`).not.toMatch(/\(t\w*\d+\)/);
+      },
+    },
   ],
 });

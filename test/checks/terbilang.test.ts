@@ -21,6 +21,12 @@ testCheck(terbilang, {
       name: 'words that do not form one amount',
       report: makeReport({ claims: [claim('terbilang', { digits: prose('Rp 950.740.000'), words: 'sembilan ratus lima puluh ribu tujuh ratus empat puluh ribu rupiah', wordsValue: null })] }),
       errors: [{ messageId: 'unparseable', severity: 'warning' }],
+      // The Indonesian message names the misplaced words in Indonesian; the parser's English stays in the English one.
+      check: ([f]) => {
+        expect(f?.message.id).toContain('"ribu" tidak pada tempatnya');
+        expect(f?.message.id).not.toMatch(/cannot|scale|follow/);
+        expect(f?.message.en).toContain('cannot follow');
+      },
     },
     {
       name: 'the same wrong words with the same figure in the summary and the body',

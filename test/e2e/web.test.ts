@@ -60,7 +60,7 @@ describe.skipIf(!HAVE_CHROMIUM)('web page in headless Chromium', () => {
 
   it('uploads by drag and drop, shows the findings, highlights a finding on its page and answers with citations', async () => {
     await page.goto(server.url);
-    await expect.poll(() => page.textContent('#drop-hint')).toBe('Tarik berkas PDF LKjIP ke sini');
+    await expect.poll(() => page.textContent('#drop-hint')).toBe('Tarik berkas PDF LKjIP ke sini, atau pilih berkas');
 
     // Drop the seed PDF on the zone, as a user dragging it from a file manager.
     const b64 = readFileSync(SEED).toString('base64');
@@ -117,7 +117,7 @@ describe.skipIf(!HAVE_CHROMIUM)('web page in headless Chromium', () => {
     // Switch the language: the finding messages follow.
     const msgId = await page.locator('.finding .msg').first().textContent();
     await page.click('#lang-toggle');
-    await expect.poll(() => page.textContent('#drop-hint')).toBe('Drop an LKjIP PDF here');
+    await expect.poll(() => page.textContent('#drop-hint')).toBe('Drop an LKjIP PDF here, or choose a file');
     expect(await page.locator('.finding .msg').first().textContent()).not.toBe(msgId);
 
     // Ask: the answer cites findings; a citation opens its page with the cell highlighted.

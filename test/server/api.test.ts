@@ -3,7 +3,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Finding, Report } from '../../src/model/report.js';
 import type { Answerer } from '../../src/server/index.js';
-import { AskResponse, DocumentList, DocumentView, ErrorBody, FindingsResponse, TablesResponse } from '../../src/server/schemas.js';
+import { AskResponse, DocumentList, DocumentView, ErrorBody, FindingsResponse, ReviewList, TablesResponse } from '../../src/server/schemas.js';
+import { Review } from '../../src/store/index.js';
 import { createMemoryStore } from '../../src/store/index.js';
 import { json, SEED, settle, SMALL, start, upload } from './helpers.js';
 
@@ -78,22 +79,80 @@ describe('API with a seed report', () => {
     expect(one.findings.every((x) => x.check === check && ['error', 'warning'].includes(x.severity))).toBe(true);
   });
 
-  it('downloads findings as CSV and XLSX that hold the same findings', async () => {
+  it('downloads findings as CSV and XLSX, one row per finding in the language asked', async () => {
     const all = FindingsResponse.parse(await json(await fetch(`${s.url}/api/documents/${id}/findings`)));
-    const citations = all.findings.reduce((n, x) => n + x.citations.length, 0);
     const csv = await fetch(`${s.url}/api/documents/${id}/findings?format=csv&lang=en`);
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(csv.headers.get('content-disposition')).toMatch(/attachment; filename="003_eded5028092eddcb-findings.csv"/);
     const text = (await csv.text()).replace(/^\uFEFF/, '');
-    expect(text.split('\n')[0]).toBe('id,check,severity,message,printed,printed_value,expected,formula,page,table,row,column,caption,caused_by');
+    expect(text.split('\n')[0]).toBe('no,id,check,severity,message,printed,expected,formula,pages,places,caused by,review status,note');
     expect(text).toContain(all.findings[0]!.message.en.slice(0, 30));
+    expect(text).toContain('Not reviewed');
 
-    const wb = await xlsx(await fetch(`${s.url}/api/documents/${id}/findings?format=xlsx`));
-    const ws = wb.getWorksheet('findings')!;
-    expect(ws.rowCount).toBe(citations + 1);
-    expect(ws.getRow(2).getCell(1).value).toBe(all.findings[0]!.id);
-    expect(ws.getRow(2).getCell(4).value).toBe(all.findings[0]!.message.id);
-    expect(ws.getRow(2).getCell(9).value).toBe(all.findings[0]!.citations[0]!.page);
+    const wb = await xlsx(await fetch(`${s.url}/api/documents/${id}/findings?format=xlsx&lang=id`));
+    const ws = wb.getWorksheet('temuan')!;
+    expect(ws.rowCount).toBe(all.findings.length + 1);
+    expect(ws.getRow(1).values).toContain('pemeriksaan');
+    const first = all.findings[0]!;
+    expect(ws.getRow(2).getCell(2).value).toBe(first.id);
+    expect(ws.getRow(2).getCell(3).value).toBe(all.checkTitles[first.check]!.id);
+    expect(ws.getRow(2).getCell(4).value).toBe({ error: 'Kesalahan', warning: 'Peringatan', rounding: 'Pembulatan', info: 'Info' }[first.severity]);
+    expect(ws.getRow(2).getCell(5).value).toBe(first.message.id);
+    expect(String(ws.getRow(2).getCell(9).value)).toBe([...new Set(first.citations.map((c) => c.page))].join(', '));
+    // Expected figures are written the Indonesian way, never as raw floats.
+    for (let r = 2; r <= ws.rowCount; r++) {
+      const expected = ws.getRow(r).getCell(7).value;
+      if (typeof expected === 'string' && /\d/.test(expected)) expect(expected).not.toMatch(/,\d{3,}|\d{5,}/);
+    }
+    // A total explained by a row's own finding names that finding by its number in the export.
+    const caused = all.findings.findIndex((f) => f.causedBy?.some((c) => all.findings.some((x) => x.id === c)));
+    if (caused >= 0) expect(String(ws.getRow(caused + 2).getCell(11).value)).toMatch(/^#\d+/);
+  });
+
+  it('keeps a review per finding, filters by it and carries it into the exports and the sent-on report', async () => {
+    const all = FindingsResponse.parse(await json(await fetch(`${s.url}/api/documents/${id}/findings`)));
+    const [a, b] = all.findings;
+    const put = (fid: string, body: unknown) => fetch(`${s.url}/api/documents/${id}/reviews/${encodeURIComponent(fid)}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const saved = await put(a!.id, { status: 'confirmed', note: 'Cek ulang <b>tabel</b> & lampiran' });
+    expect(saved.status).toBe(200);
+    expect(Review.parse(await saved.json())).toMatchObject({ findingId: a!.id, status: 'confirmed', note: 'Cek ulang <b>tabel</b> & lampiran' });
+    expect((await put(b!.id, { status: 'follow-up' })).status).toBe(200);
+    await expectError(await put(a!.id, { status: 'maybe' }), 400, 'E_BAD_ARGUMENT');
+    await expectError(await put('no-such-finding', { status: 'dismissed' }), 404, 'E_NOT_FOUND');
+
+    const listed = ReviewList.parse(await json(await fetch(`${s.url}/api/documents/${id}/reviews`)));
+    expect(listed.reviews.map((r) => [r.findingId, r.status]).sort()).toEqual([[a!.id, 'confirmed'], [b!.id, 'follow-up']].sort());
+
+    const confirmed = FindingsResponse.parse(await json(await fetch(`${s.url}/api/documents/${id}/findings?status=confirmed`)));
+    expect(confirmed.findings.map((f) => f.id)).toEqual([a!.id]);
+    expect(confirmed.reviews.map((r) => r.findingId)).toEqual([a!.id]);
+    const open = FindingsResponse.parse(await json(await fetch(`${s.url}/api/documents/${id}/findings?status=open`)));
+    expect(open.findings.length).toBe(all.findings.length - 2);
+    await expectError(await fetch(`${s.url}/api/documents/${id}/findings?status=bogus`), 400, 'E_BAD_ARGUMENT');
+
+    const csv = (await (await fetch(`${s.url}/api/documents/${id}/findings?format=csv&lang=id&status=confirmed,follow-up`)).text()).replace(/^\uFEFF/, '');
+    const lines = csv.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toContain('status tinjauan,catatan');
+    expect(csv).toContain('Dikonfirmasi');
+    expect(csv).toContain('Perlu tindak lanjut');
+    expect(csv).toContain('Cek ulang <b>tabel</b> & lampiran');
+
+    const report = await fetch(`${s.url}/api/documents/${id}/report?lang=en&status=confirmed,follow-up`);
+    expect(report.status).toBe(200);
+    expect(report.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(report.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
+    const html = await report.text();
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toContain('Cek ulang &#60;b&#62;tabel&#60;/b&#62; &#38; lampiran');
+    expect(html).toContain('Confirmed');
+    expect(html).toContain('Needs follow-up');
+    expect(html.match(/<article /g)).toHaveLength(2);
+    expect(html.match(/src="data:image\/png;base64,/g)?.length).toBeGreaterThanOrEqual(1);
+
+    expect((await fetch(`${s.url}/api/documents/${id}/reviews/${encodeURIComponent(b!.id)}`, { method: 'DELETE' })).status).toBe(204);
+    expect(ReviewList.parse(await json(await fetch(`${s.url}/api/documents/${id}/reviews`))).reviews.map((r) => r.findingId)).toEqual([a!.id]);
+    await fetch(`${s.url}/api/documents/${id}/reviews/${encodeURIComponent(a!.id)}`, { method: 'DELETE' });
   });
 
   it('downloads the model and the tables as CSV and XLSX', async () => {
@@ -111,10 +170,23 @@ describe('API with a seed report', () => {
     const t = TablesResponse.parse(await json(await fetch(`${s.url}/api/documents/${id}/tables`)));
     const cellsCsv = (await (await fetch(`${s.url}/api/documents/${id}/tables?format=csv`)).text()).replace(/^\uFEFF/, '');
     expect(cellsCsv.split('\n')[0]).toBe('table,caption,page,row,col,column,header,text,x0,y0,x1,y1');
-    const tw = await xlsx(await fetch(`${s.url}/api/documents/${id}/tables?format=xlsx`));
-    expect(tw.worksheets.length).toBe(t.tables.length + 1);
-    const first = t.tables[0]!;
-    const sheet = tw.worksheets[1]!;
+    const tw = await xlsx(await fetch(`${s.url}/api/documents/${id}/tables?format=xlsx&lang=id`));
+    // The cells, an index, then a sheet per table, each named by its pages and listed in the index
+    // with its caption in full; the report's tables of contents are no sheets.
+    const index = tw.worksheets[1]!;
+    expect(index.name).toBe('daftar tabel');
+    expect(index.rowCount - 1).toBe(tw.worksheets.length - 2);
+    const listedIds = index.getColumn(5).values.slice(2).map(String);
+    const cited = new Set((FindingsResponse.parse(await json(await fetch(`${s.url}/api/documents/${id}/findings`))).findings.flatMap((f) => f.citations.map((c) => c.table))).filter((x): x is string => !!x && x.startsWith('t')));
+    for (const tid of cited) expect(listedIds).toContain(tid);
+    expect(listedIds.length).toBeLessThan(t.tables.length);
+    for (const w of tw.worksheets.slice(2)) w.eachRow((r) => expect(r.values.toString()).not.toMatch(/\.{8,}/));
+    expect(tw.worksheets.every((w) => w.name.length <= 31)).toBe(true);
+    const first = t.tables.find((x) => x.id === listedIds[0])!;
+    const listed = index.getRow(2);
+    expect([listed.getCell(1).value, listed.getCell(2).value ?? null, listed.getCell(3).value, listed.getCell(4).value]).toEqual([tw.worksheets[2]!.name, first.caption ?? null, first.pages.join(', '), first.rows.length]);
+    const sheet = tw.worksheets[2]!;
+    expect(sheet.name).toMatch(/^hal\. \d+/);
     const cell = first.rows[0]!.cells.find((c) => !c.spannedBy && c.text)!;
     expect(String(sheet.getRow(2).getCell(cell.col + 1).value)).toBe(cell.text);
   });
@@ -323,7 +395,7 @@ describe('OpenAPI document', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.info.title).toBeTruthy();
     expect(Object.keys(doc.paths).sort()).toEqual(
-      ['/api/documents', '/api/documents/{id}', '/api/documents/{id}/ask', '/api/documents/{id}/chat', '/api/documents/{id}/findings', '/api/documents/{id}/model', '/api/documents/{id}/pdf', '/api/documents/{id}/tables', '/api/health', '/api/openapi.json'].sort(),
+      ['/api/documents', '/api/documents/{id}', '/api/documents/{id}/ask', '/api/documents/{id}/chat', '/api/documents/{id}/findings', '/api/documents/{id}/model', '/api/documents/{id}/pdf', '/api/documents/{id}/report', '/api/documents/{id}/reviews', '/api/documents/{id}/reviews/{findingId}', '/api/documents/{id}/tables', '/api/health', '/api/openapi.json'].sort(),
     );
     expect(doc.components.securitySchemes.bearer).toEqual(expect.objectContaining({ type: 'http', scheme: 'bearer' }));
   });
@@ -334,7 +406,7 @@ describe('OpenAPI document', () => {
       const params = [...p.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
       for (const [method, op] of Object.entries<Record<string, any>>(item)) { // eslint-disable-line @typescript-eslint/no-explicit-any
         if (method === 'parameters') continue;
-        expect(['get', 'post', 'delete']).toContain(method);
+        expect(['get', 'post', 'put', 'delete']).toContain(method);
         expect(ids.has(op.operationId)).toBe(false);
         ids.add(op.operationId);
         expect(Object.keys(op.responses).length).toBeGreaterThan(0);

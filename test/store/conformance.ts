@@ -197,5 +197,44 @@ export function storeConformance(name: string, harness: DriverHarness): void {
         await rejectsWith(store.addChat(sha('nope'), { role: 'user', text: 'q', lang: 'en', citations: [], findingIds: [] }), 'E_NOT_FOUND');
       });
     });
+
+    describe('reviews', () => {
+      it('sets, replaces, lists and removes a review per document and finding', async () => {
+        await store.putDocument(doc('a'));
+        await store.putDocument(doc('b'));
+        const first = await store.setReview(sha('a'), 'sum-rows-2', { status: 'follow-up', note: 'tanya ke bagian keuangan' });
+        expect(first).toMatchObject({ documentId: sha('a'), findingId: 'sum-rows-2', status: 'follow-up', note: 'tanya ke bagian keuangan' });
+        expect(Date.parse(first.updatedAt)).not.toBeNaN();
+        await store.setReview(sha('a'), 'capaian-1', { status: 'confirmed', note: '' });
+        await store.setReview(sha('b'), 'capaian-1', { status: 'dismissed', note: 'other document' });
+        const replaced = await store.setReview(sha('a'), 'sum-rows-2', { status: 'dismissed', note: 'explained by a footnote' });
+        const listed = await store.listReviews(sha('a'));
+        expect(listed.map((r) => [r.findingId, r.status, r.note])).toEqual([
+          ['capaian-1', 'confirmed', ''],
+          ['sum-rows-2', 'dismissed', 'explained by a footnote'],
+        ]);
+        expect(listed[1]).toEqual(replaced);
+        expect(await store.deleteReview(sha('a'), 'capaian-1')).toBe(true);
+        expect(await store.deleteReview(sha('a'), 'capaian-1')).toBe(false);
+        expect((await store.listReviews(sha('a'))).map((r) => r.findingId)).toEqual(['sum-rows-2']);
+        expect((await store.listReviews(sha('b'))).map((r) => r.status)).toEqual(['dismissed']);
+        expect(await store.listReviews(sha('nope'))).toEqual([]);
+      });
+
+      it('refuses a review of an unknown document (E_NOT_FOUND) and an unknown status', async () => {
+        await rejectsWith(store.setReview(sha('nope'), 'f', { status: 'confirmed', note: '' }), 'E_NOT_FOUND');
+        await store.putDocument(doc('a'));
+        await expect(store.setReview(sha('a'), 'f', { status: 'maybe' as never, note: '' })).rejects.toThrow();
+        expect(await store.listReviews(sha('a'))).toEqual([]);
+      });
+
+      it('removes the reviews with their document', async () => {
+        await store.putDocument(doc('a'));
+        await store.setReview(sha('a'), 'f1', { status: 'confirmed', note: 'x' });
+        await store.deleteDocument(sha('a'));
+        await store.putDocument(doc('a'));
+        expect(await store.listReviews(sha('a'))).toEqual([]);
+      });
+    });
   });
 }

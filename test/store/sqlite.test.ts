@@ -63,7 +63,7 @@ describe('migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     expect(migrate(db)).toBe(MIGRATIONS.length);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((r) => (r as { name: string }).name);
-    expect(tables).toEqual(expect.arrayContaining(['audits', 'chat', 'documents', 'layouts', 'models', 'pdfs', 'runs']));
+    expect(tables).toEqual(expect.arrayContaining(['audits', 'chat', 'documents', 'layouts', 'models', 'pdfs', 'reviews', 'runs']));
     db.close();
   });
 
@@ -77,6 +77,19 @@ describe('migrations', () => {
     expect(migrate(db, [...MIGRATIONS, next])).toBe(next.version);
     expect(db.prepare('SELECT name, note FROM documents').all()).toEqual([{ name: 'o.pdf', note: null }]);
     db.close();
+  });
+
+  it('add the reviews table to a database made before it, keeping its documents', async () => {
+    const file = path.join(dir, 'before-reviews.db');
+    const db = new Database(file);
+    migrate(db, MIGRATIONS.slice(0, 1));
+    db.prepare('INSERT INTO documents (id, name, size, created_at) VALUES (?, ?, ?, ?)').run(sha('r'), 'r.pdf', 1, new Date().toISOString());
+    db.close();
+    const store = createSqliteStore({ path: file });
+    expect(store.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    await store.setReview(sha('r'), 'capaian-1', { status: 'confirmed', note: 'ok' });
+    expect((await store.listReviews(sha('r'))).map((r) => r.status)).toEqual(['confirmed']);
+    await store.close();
   });
 
   it('roll back a failing migration and leave the version unchanged', () => {

@@ -106,10 +106,13 @@ const countClaim: Check = {
         perTable.set(list, set);
       }
       if (union.size === claim.count || [...perTable.values()].some((s) => s.size === claim.count)) continue;
-      const tables = [...perTable.entries()].map(([t, s]) => {
+      // Each list by its caption, or as the table on its page: never by the extraction's table id.
+      const named = [...perTable.entries()].map(([t, s]) => {
         const info = ctx.table(t);
-        return `${info?.caption ?? t}: ${s.size}`;
+        const page = info?.pages[0];
+        return { id: `${info?.caption ?? (page ? `tabel hal. ${page}` : 'tabel')}: ${s.size}`, en: `${info?.caption ?? (page ? `the table on p. ${page}` : 'a table')}: ${s.size}` };
       });
+      const tables = named.map((n) => n.id);
       // The longest single list is the expectation: keys of one item can differ between tables, which
       // inflates the union, while each table spells its own items consistently.
       const expected = Math.max(...[...perTable.values()].map((set) => set.size));
@@ -125,7 +128,7 @@ const countClaim: Check = {
         ...base,
         messageId: proven ? 'mismatch' : 'unproven',
         ...(proven ? {} : { severity: 'info' as const }),
-        data: { count: claim.count, entity: ENTITY[claim.entity], expected, tables: tables.join('; ') },
+        data: { count: claim.count, entity: ENTITY[claim.entity], expected, tables: { id: tables.join('; '), en: named.map((n) => n.en).join('; ') } },
         expected: {
           value: expected,
           interval: [expected, expected],

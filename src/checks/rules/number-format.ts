@@ -1,7 +1,7 @@
 import type { Report, Value } from '../../model/index.js';
 import { MAGNITUDE_FACTOR, median, parseNumber } from '../../numbers/index.js';
 import type { Bilingual, Check, FindingDraft } from '../types.js';
-import { citeKey, cmp, num } from '../util.js';
+import { citeKey, cmp, num, place } from '../util.js';
 
 interface Cell {
   /** Column identity: table and printed column (or the field when no column is known). */
@@ -48,8 +48,8 @@ const numberFormat: Check = {
       en: '{count} rupiah figures ({pages}) are printed with {decimals} digits after the decimal mark, like "{printed}": read Indonesian-style they are a thousandth of the whole amount; rupiah have no such cents — probably {grouped}',
     },
     mixedStyle: {
-      id: 'Kolom {column} mencampur pemisah gaya Indonesia ({idCount} angka) dan gaya AS ({usCount} angka); periksa angka bergaya {minority}',
-      en: 'Column {column} mixes Indonesian ({idCount} figures) and US separators ({usCount} figures); check the {minority}-style figures',
+      id: 'Kolom {column} mencampur pemisah gaya Indonesia ({idCount}) dan gaya AS ({usCount}); periksa angka bergaya {minority}',
+      en: 'Column {column} mixes Indonesian ({idCount}) and US separators ({usCount}); check the {minority}-style figures',
     },
   },
   run(report, ctx) {
@@ -141,7 +141,7 @@ const numberFormat: Check = {
       out.push({
         messageId: 'mixedStyle',
         subject: `column:${column}`,
-        data: { column: first ? columnLabel(first, column) : column, idCount: ids.length, usCount: uss.length, minority: minorityName },
+        data: { column: first ? columnLabel(first) : column, idCount: figures(ids.length), usCount: figures(uss.length), minority: minorityName },
         printed: null,
         expected: null,
         citations: minority.map((s) => ctx.cite(s.c.v.cite)),
@@ -160,9 +160,16 @@ function pageRange(pages: readonly number[]): string {
   return lo === hi ? `p. ${lo}` : `p. ${lo}–${hi}`;
 }
 
-function columnLabel(c: Cell, column: string): string {
+/** A column by its printed label and where its table is (`"Capaian" (Tabel 3.1 … (hal. 12))`), never by table id. */
+function columnLabel(c: Cell): Bilingual {
   const label = c.v.cite.columnLabel ?? c.field;
-  return `"${label}" (${column.split('|')[0] ?? ''})`;
+  const where = place(c.v.cite);
+  return { id: `"${label}" (${where.id})`, en: `"${label}" (${where.en})` };
+}
+
+/** `3 angka` / `3 figures`, `1 figure`. */
+function figures(n: number): Bilingual {
+  return { id: `${n} angka`, en: `${n} ${n === 1 ? 'figure' : 'figures'}` };
 }
 
 function decimals(x: number): number {

@@ -42,7 +42,12 @@ const terbilang: Check = {
       const digitsOperand = { name: 'angka', text: claim.digits.text, value: digits.value, cite: ctx.cite(claim.digits.cite) };
       if (claim.wordsValue === null) {
         const parsed = parseWords(claim.words);
-        const reason = [parsed.reason, parsed.unparsed?.length ? `"${parsed.unparsed.join(' ')}"` : ''].filter(Boolean).join(': ') || '-';
+        const words = parsed.unparsed?.length ? `"${parsed.unparsed.join(' ')}"` : '';
+        // The parser explains itself in English; the Indonesian message names the words instead.
+        const reason = {
+          id: parsed.reason === 'unknown words' ? `kata tidak dikenal: ${words}` : words ? `${words} tidak pada tempatnya` : 'susunan kata bilangannya tidak lazim',
+          en: [parsed.reason, words].filter(Boolean).join(': ') || '-',
+        };
         out.push({
           ...base,
           messageId: 'unparseable',
