@@ -778,7 +778,8 @@ function reasons(c: Ctx, u: Understood, e: FactEntity): string[] {
       let text = sentences.slice(at, at + 6).join(' ');
       // "… sebagai berikut:" — the list follows in the next paragraph.
       if (/(berikut|following)\s*:?\s*\d*\s*$/i.test(text) && paras[j + 1]) text = `${text} ${paras[j + 1]!.text.replace(/\s+/g, ' ')}`;
-      const quote = clipText(text, 600);
+      // The first reason is quoted with its whole list (a factor list runs long); the others shorter.
+      const quote = clipText(text, quotes.length ? 500 : 1000);
       quotes.push(t(c, `Menurut laporan (hal. ${d.page}): "${plain(quote)}" [${d.id}]`, `The report says (p. ${d.page}): "${plain(quote)}" [${d.id}]`));
       if (quotes.length >= 3) return quotes;
     }
