@@ -97,24 +97,12 @@ class Waiter {
 
   private async enqueue(): Promise<void> {
     const attempts = Math.max(1, this.opts.attempts ?? DEFAULT_ATTEMPTS);
-    const inlineMax = (this.opts.inlineMaxMb ?? DEFAULT_INLINE_MAX_MB) * 1024 * 1024;
     const ids = [...this.pending.keys()];
     // In slices, so a large batch never holds every file's bytes at once.
     for (let i = 0; i < ids.length; i += 50) {
       const jobs = await Promise.all(
         ids.slice(i, i + 50).map(async (id) => {
-          const item = this.pending.get(id)![0]!;
-          const data: JobData = {
-            path: item.file,
-            name: item.rel,
-            sha256: item.sha256!,
-            bytes: item.bytes,
-            pipeline: item.pipeline,
-            ocr: this.opts.ocr ?? 'auto',
-            limits: { ...this.opts.limits } as Record<string, number>,
-            timeoutMs: this.opts.timeoutMs ?? 600_000,
-            ...(item.bytes <= inlineMax ? { pdf: (await readFile(item.file)).toString('base64') } : {}),
-          };
+          const data = await this.jobData(this.pending.get(id)![0]!);
           return {
             name: 'audit',
             data,
@@ -125,6 +113,22 @@ class Waiter {
       // A job id already in the queue is left as it is: the file is never audited twice.
       await this.queue.addBulk(jobs);
     }
+  }
+
+  /** What a job carries: the file's path and hash, this batch's options and, up to the inline bound, the bytes. */
+  private async jobData(item: BatchItem): Promise<JobData> {
+    const inlineMax = (this.opts.inlineMaxMb ?? DEFAULT_INLINE_MAX_MB) * 1024 * 1024;
+    return {
+      path: item.file,
+      name: item.rel,
+      sha256: item.sha256!,
+      bytes: item.bytes,
+      pipeline: item.pipeline,
+      ocr: this.opts.ocr ?? 'auto',
+      limits: { ...this.opts.limits } as Record<string, number>,
+      timeoutMs: this.opts.timeoutMs ?? 600_000,
+      ...(item.bytes <= inlineMax ? { pdf: (await readFile(item.file)).toString('base64') } : {}),
+    };
   }
 
   private check(id: string): void {
@@ -150,6 +154,8 @@ class Waiter {
     } else if (state === 'failed') {
       if ((job.finishedOn ?? 0) < this.started) {
         // Dead before this batch began: running the batch again is the way to retry it.
+        // It gets this batch's data (such as a longer timeout).
+        await job.updateData(await this.jobData(items[0]!));
         await job.retry('failed');
         return;
       }
