@@ -1,7 +1,7 @@
 /**
  * `lkjip worker`: takes audit jobs from the BullMQ queue on Redis and returns their outcome. Run
  * it on as many machines as there are to spare; each audits `concurrency` files at a time, each in
- * its own thread (which a timeout or a shutdown can stop at once).
+ * a thread kept from file to file (which a timeout or a shutdown can stop at once).
  *
  * - A file's own fault (not a PDF, damaged, encrypted) is an outcome, the job completes.
  * - A crash, a timeout, an unreadable path or an unreachable store fails the job; BullMQ retries it
@@ -18,6 +18,7 @@ import path from 'node:path';
 import type { Job } from 'bullmq';
 import { AppError, toAppError, type ErrorCode } from '../errors.js';
 import { resultVersion } from '../pipeline/cache.js';
+import type { ComputeThreads, ThreadComputeOptions } from '../pipeline/thread.js';
 import type { Store } from '../store/index.js';
 import { DEFAULT_LOCK_MS, JobData, QUEUE_NAME, reachable, redactRedis, redisConnection, type JobOutcome, type JobProgress } from './jobs.js';
 
@@ -61,10 +62,13 @@ export function startQueueWorker(opts: QueueWorkerOptions): QueueWorker {
   const concurrency = Math.max(1, opts.concurrency ?? 1);
   const handBack = new AbortController();
   let store: Store | undefined;
+  let threads: import('../pipeline/thread.js').ComputeThreads | undefined;
   let worker: import('bullmq').Worker<JobData, JobOutcome> | undefined;
 
   const ready = (async () => {
     const { Worker, WaitingError } = await import('bullmq');
+    const { ComputeThreads } = await import('../pipeline/thread.js');
+    threads = new ComputeThreads();
     if (opts.db) {
       const { openStore } = await import('../store/index.js');
       store = openStore(opts.db);
@@ -72,7 +76,7 @@ export function startQueueWorker(opts: QueueWorkerOptions): QueueWorker {
     }
     const processor = async (job: Job<JobData, JobOutcome>, token?: string): Promise<JobOutcome> => {
       try {
-        return await audit(job, { store, concurrency, handBack: handBack.signal, log });
+        return await audit(job, { store, threads: threads!, concurrency, handBack: handBack.signal, log });
       } catch (err) {
         if (handBack.signal.aborted && token) {
           // Back to the queue as it was: another worker takes it, and no attempt is spent.
@@ -110,6 +114,7 @@ export function startQueueWorker(opts: QueueWorkerOptions): QueueWorker {
         await worker?.close();
       } finally {
         clearTimeout(timer);
+        await threads?.close();
         await store?.close();
       }
     })();
@@ -120,7 +125,7 @@ export function startQueueWorker(opts: QueueWorkerOptions): QueueWorker {
 }
 
 /** Audits one job's file: from its path when that holds the same bytes, else from the job's copy. */
-async function audit(job: Job<JobData, JobOutcome>, ctx: { store: Store | undefined; concurrency: number; handBack: AbortSignal; log: (line: string) => void }): Promise<JobOutcome> {
+async function audit(job: Job<JobData, JobOutcome>, ctx: { store: Store | undefined; threads: ComputeThreads; concurrency: number; handBack: AbortSignal; log: (line: string) => void }): Promise<JobOutcome> {
   const data = JobData.parse(job.data);
   const started = performance.now();
   const version = resultVersion({ ocr: data.ocr, limits: data.limits });
@@ -141,11 +146,10 @@ async function audit(job: Job<JobData, JobOutcome>, ctx: { store: Store | undefi
     void job.updateProgress({ page: p.done, pages: p.total } satisfies JobProgress).catch(() => undefined);
   };
   try {
-    const { computeInThread } = await import('../pipeline/thread.js');
     const cpus = os.availableParallelism();
     const base = { ocr: data.ocr, limits: data.limits, isolate: true, name: data.path, ocrConcurrency: Math.max(1, Math.floor(cpus / ctx.concurrency)), onProgress };
-    const compute = (f: string, o: Parameters<typeof computeInThread>[1]) =>
-      computeInThread(f, { ...o, signal }).catch((err: unknown) => {
+    const compute = (f: string, o: ThreadComputeOptions) =>
+      ctx.threads.compute(f, { ...o, signal }).catch((err: unknown) => {
         throw timeout.aborted && !ctx.handBack.aborted ? new AppError('E_TIMEOUT', `Timed out after ${Math.round(data.timeoutMs / 1000)} s`, { stage: 'queue', file: data.name }) : err;
       });
     let outcome: JobOutcome;
