@@ -65,6 +65,7 @@ export function startQueueWorker(opts: QueueWorkerOptions): QueueWorker {
   let threads: import('../pipeline/thread.js').ComputeThreads | undefined;
   let worker: import('bullmq').Worker<JobData, JobOutcome> | undefined;
 
+  let closing: Promise<void> | undefined;
   const ready = (async () => {
     const { Worker, WaitingError } = await import('bullmq');
     const { ComputeThreads } = await import('../pipeline/thread.js');
@@ -89,6 +90,8 @@ export function startQueueWorker(opts: QueueWorkerOptions): QueueWorker {
         throw new Error(`${e.code}: ${e.message}`, { cause: err });
       }
     };
+    // Closed while starting: nothing more is opened.
+    if (closing) return;
     worker = new Worker<JobData, JobOutcome>(QUEUE_NAME, processor, {
       connection,
       concurrency,
@@ -106,12 +109,13 @@ export function startQueueWorker(opts: QueueWorkerOptions): QueueWorker {
   // A failed start closes what it opened; the caller sees the error through `ready`.
   ready.catch(() => close({ graceMs: 0 }));
 
-  let closing: Promise<void> | undefined;
   const close = ({ graceMs = opts.graceMs ?? 60_000 }: { graceMs?: number } = {}): Promise<void> => {
     closing ??= (async () => {
       const timer = setTimeout(() => handBack.abort(new AppError('E_WORKER_FAILED', 'The worker is shutting down', { stage: 'queue' })), graceMs);
       try {
         await worker?.close();
+        // A store opened while the close began is closed by this too.
+        await ready.catch(() => undefined);
       } finally {
         clearTimeout(timer);
         await threads?.close();

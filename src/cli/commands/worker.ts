@@ -19,7 +19,6 @@ export function register(program: Command): void {
       const { startQueueWorker } = await import('../../queue/worker.js');
       const log = (line: string) => process.stdout.write(`${new Date().toISOString()} ${line}\n`);
       const worker = startQueueWorker({ queue: o.queue, concurrency, lockMs, graceMs, ...(o.db ? { db: o.db } : {}), onLog: log });
-      await worker.ready;
       let signals = 0;
       const stop = (signal: string) => {
         // A second signal hands the current jobs back at once.
@@ -27,7 +26,9 @@ export function register(program: Command): void {
         log(`${signal}: ${now ? 'handing back current jobs' : `taking no new job; current ones have ${o.grace} s to finish`}`);
         void worker.close(now ? { graceMs: 0 } : {}).then(() => log('stopped'));
       };
+      // Handled from the start: a job taken while the worker still connects is handed back too.
       process.on('SIGTERM', () => stop('SIGTERM'));
       process.on('SIGINT', () => stop('SIGINT'));
+      await worker.ready;
     });
 }
