@@ -37,7 +37,8 @@ export async function runQueuedBatch(opts: QueuedBatchOptions): Promise<BatchSum
   const plan = await planBatch(opts);
   if (plan.todo.length) {
     const { Queue, QueueEvents } = await import('bullmq');
-    const queue = new Queue<JobData, JobOutcome>(QUEUE_NAME, { connection });
+    // Completion events carry the outcome: keep fewer of them than BullMQ's default 10,000.
+    const queue = new Queue<JobData, JobOutcome>(QUEUE_NAME, { connection, streams: { events: { maxLen: 1000 } } });
     const events = new QueueEvents(QUEUE_NAME, { connection });
     queue.on('error', () => undefined);
     events.on('error', () => undefined);
