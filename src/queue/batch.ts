@@ -46,7 +46,13 @@ export async function runQueuedBatch(opts: QueuedBatchOptions): Promise<BatchSum
       await reachable(Promise.all([queue.waitUntilReady(), events.waitUntilReady()]), opts.queue);
       await new Waiter(queue, events, plan.todo, opts).run();
     } finally {
-      await Promise.allSettled([events.close(), queue.close()]);
+      // Closing waits for a connection that may never come: bounded, then the connections are dropped
+      // without waiting (BullMQ would wait for Redis for that too).
+      const closed = Promise.allSettled([events.close(), queue.close()]);
+      await reachable(closed, opts.queue, 5000).catch(() => {
+        void events.disconnect().catch(() => undefined);
+        void queue.disconnect().catch(() => undefined);
+      });
     }
   }
   return finishBatch(plan);

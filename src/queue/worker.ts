@@ -101,13 +101,19 @@ export function startQueueWorker(opts: QueueWorkerOptions): QueueWorker {
       maxStalledCount: 2,
       autorun: false,
     });
-    worker.on('error', (err) => log(`queue error: ${err.message}`));
+    // While Redis is away, every retry fails alike: one line per new message.
+    let lastError = '';
+    worker.on('error', (err) => {
+      if (err.message !== lastError) log(`queue error: ${err.message}`);
+      lastError = err.message;
+    });
+    worker.on('ready', () => (lastError = ''));
     void worker.run();
     await reachable(worker.waitUntilReady(), opts.queue);
     log(`worker on ${redactRedis(opts.queue)} (${QUEUE_NAME}), concurrency ${concurrency}${store ? `, store ${store.driver}` : ''}`);
   })();
   // A failed start closes what it opened; the caller sees the error through `ready`.
-  ready.catch(() => close({ graceMs: 0 }));
+  ready.catch(() => close({ graceMs: 0 }).catch(() => undefined));
 
   const close = ({ graceMs = opts.graceMs ?? 60_000 }: { graceMs?: number } = {}): Promise<void> => {
     closing ??= (async () => {
