@@ -16,13 +16,14 @@ import { batchBench } from './batch.js';
 import { ocrBench } from './ocr.js';
 import { pdfjsBench } from './pdfjs.js';
 import { processBench } from './process.js';
+import { queueBench } from './queue.js';
 import { tablesBench } from './tables.js';
 
 /**
  * Run in this order; the first one to call lkjip also reports its start-up. `process` spawns the
  * compiled CLI, start-up included, beside the in-process `tables` and `audit`.
  */
-export const SECTIONS: readonly BenchSection[] = [tablesBench, pdfjsBench, auditBench, processBench, ocrBench, batchBench];
+export const SECTIONS: readonly BenchSection[] = [tablesBench, pdfjsBench, auditBench, processBench, ocrBench, batchBench, queueBench];
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const DEFAULT_RUNS = 3;

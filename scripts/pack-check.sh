@@ -31,7 +31,7 @@ lkjip="$tmp/prefix/bin/lkjip"
 mkdir "$tmp/elsewhere" && cd "$tmp/elsewhere"
 out=$("$lkjip" --help)
 grep -q '^Usage: lkjip \[options\] \[command\]' <<<"$out" || fail "lkjip --help printed: $out"
-for c in audit extract tables ask chat serve batch; do grep -qE "^  $c( |$)" <<<"$out" || fail "lkjip --help lists no $c command"; done
+for c in audit extract tables ask chat serve batch worker; do grep -qE "^  $c( |$)" <<<"$out" || fail "lkjip --help lists no $c command"; done
 [ "$("$lkjip" --version)" = "$(node -p "require('$root/package.json').version")" ] || fail "lkjip --version is not the package's"
 
 out=$("$lkjip" tables "$sample")

@@ -28,6 +28,7 @@ export type ErrorCode =
   | 'E_FORBIDDEN'
   | 'E_TIMEOUT'
   | 'E_WORKER_FAILED'
+  | 'E_QUEUE'
   | 'E_INTERNAL';
 
 export interface ErrorContext {

@@ -11,6 +11,7 @@ const COMMANDS: Record<string, () => Promise<{ register: (p: Command) => void }>
   chat: () => import('./commands/chat.js'),
   serve: () => import('./commands/serve.js'),
   batch: () => import('./commands/batch.js'),
+  worker: () => import('./commands/worker.js'),
 };
 
 /**
@@ -58,8 +59,8 @@ export async function main(argv: string[]): Promise<void> {
   await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
   await new Promise<void>((resolve) => process.stderr.write('', () => resolve()));
   process.exitCode = code;
-  // Servers and interactive chats keep running on their own handles; everything else ends here.
-  if (!['serve', 'chat'].includes(argv[0] ?? '')) setTimeout(() => process.exit(code), 50).unref();
+  // Servers, queue workers and interactive chats keep running on their own handles; everything else ends here.
+  if (!['serve', 'chat', 'worker'].includes(argv[0] ?? '') || code !== 0) setTimeout(() => process.exit(code), 50).unref();
 }
 
 /** The version in package.json, two folders up from both src/cli/ and the compiled dist/cli/. */

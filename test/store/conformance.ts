@@ -1,4 +1,4 @@
-// The one conformance suite every Store driver must pass (run from memory.test.ts and sqlite.test.ts).
+// The one conformance suite every Store driver must pass (run from memory.test.ts, sqlite.test.ts and postgres.test.ts).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.js';
 import type { ArtifactKey, Store } from '../../src/store/index.js';
@@ -7,7 +7,7 @@ import { audit, finding, layout, report, sha } from './fixtures.js';
 export interface DriverHarness {
   create: () => Store | Promise<Store>;
   /** Overwrites the stored model of `key` with JSON that does not match the Report schema. */
-  corruptModel: (store: Store, key: ArtifactKey) => void;
+  corruptModel: (store: Store, key: ArtifactKey) => void | Promise<void>;
 }
 
 const doc = (name: string, size = 10) => ({ id: sha(name), name: `${name}.pdf`, size });
@@ -131,7 +131,7 @@ export function storeConformance(name: string, harness: DriverHarness): void {
 
       it('refuses a stored value that does not match its schema (E_STORE)', async () => {
         await store.putModel(key('a'), report('a'));
-        harness.corruptModel(store, key('a'));
+        await harness.corruptModel(store, key('a'));
         await rejectsWith(store.getModel(key('a')), 'E_STORE');
       });
     });

@@ -1,5 +1,19 @@
 import type { Command } from 'commander';
+import { AppError } from '../../errors.js';
 import { limitsFrom, positiveInt, withLimitOptions, type LimitFlags } from '../util.js';
+
+interface BatchFlags extends LimitFlags {
+  out: string;
+  concurrency?: string;
+  resume?: boolean;
+  ocr: boolean;
+  timeout: string;
+  db?: string;
+  queue?: string;
+  attempts: string;
+  backoff: string;
+  inlineMaxMb: string;
+}
 
 export function register(program: Command): void {
   const cmd = program
@@ -11,11 +25,18 @@ export function register(program: Command): void {
     .option('--resume', 'skip files whose result exists and was made from the same bytes by this version of lkjip')
     .option('--no-ocr', 'do not OCR image-only pages')
     .option('--timeout <seconds>', 'give up on a file after this long', '600')
-    .option('--db <path>', 'share results with a store (e.g. .lkjip/lkjip.db): files audited before are not recomputed');
-  withLimitOptions(cmd).action(async (inputs: string[], o: { out: string; concurrency?: string; resume?: boolean; ocr: boolean; timeout: string; db?: string } & LimitFlags) => {
+    .option('--db <path>', 'share results with a store (e.g. .lkjip/lkjip.db): files audited before are not recomputed')
+    .option('--queue <redis-url>', 'audit on `lkjip worker`s through the BullMQ queue at this Redis (redis://host:6379) instead of local processes')
+    .option('--attempts <n>', 'with --queue: tries per file before it is given up (crash, timeout)', '3')
+    .option('--backoff <seconds>', 'with --queue: wait before the first retry, doubled for each next one', '10')
+    .option('--inline-max-mb <mb>', 'with --queue: files up to this size travel in their job; larger ones must be on a filesystem every worker mounts at the same path', '16');
+  withLimitOptions(cmd).action(async (inputs: string[], o: BatchFlags) => {
       const concurrency = o.concurrency === undefined ? undefined : positiveInt(o.concurrency, '--concurrency');
       const timeoutMs = positiveInt(o.timeout, '--timeout') * 1000;
+      if (o.queue && o.db) throw new AppError('E_BAD_ARGUMENT', 'With --queue the workers keep the results: give --db to `lkjip worker`, not to the batch', { stage: 'cli' });
+      if (o.queue && concurrency) throw new AppError('E_BAD_ARGUMENT', 'With --queue the workers audit the files: give --concurrency to `lkjip worker`, not to the batch', { stage: 'cli' });
       const { default: cliProgress } = await import('cli-progress');
+      const queued = o.queue ? await queuedRunner(o, o.queue) : null;
       const { runBatch } = await import('../../pipeline/batch.js');
       const bar = new cliProgress.SingleBar(
         {
@@ -29,7 +50,7 @@ export function register(program: Command): void {
       );
       let pages = 0;
       let failed = 0;
-      const summary = await runBatch({
+      const summary = await (queued ?? runBatch)({
         inputs,
         out: o.out,
         ...(concurrency ? { concurrency } : {}),
@@ -53,4 +74,19 @@ export function register(program: Command): void {
       for (const r of summary.rows) if (r.error) out.write(`failed: ${r.file}: ${r.error}\n`);
       out.write(`summary: ${summary.csv}\nsummary: ${summary.xlsx}\n`);
     });
+}
+
+/** `runQueuedBatch` with the queue options read; bullmq loads only here. */
+async function queuedRunner(o: BatchFlags, queue: string): Promise<typeof import('../../pipeline/batch.js').runBatch> {
+  const attempts = positiveInt(o.attempts, '--attempts');
+  const backoffMs = nonNegative(o.backoff, '--backoff') * 1000;
+  const inlineMaxMb = nonNegative(o.inlineMaxMb, '--inline-max-mb');
+  const { runQueuedBatch } = await import('../../queue/batch.js');
+  return (opts) => runQueuedBatch({ ...opts, queue, attempts, backoffMs, inlineMaxMb });
+}
+
+function nonNegative(v: string, flag: string): number {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0) throw new AppError('E_BAD_ARGUMENT', `${flag} must be a number of at least 0 (got "${v}")`, { stage: 'cli' });
+  return n;
 }

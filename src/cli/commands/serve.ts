@@ -9,7 +9,7 @@ export function register(program: Command): void {
     .description('Start the web app and its API: upload reports, browse findings on the PDF pages, ask questions')
     .option('--port <n>', 'port to listen on', '8080')
     .option('--host <host>', 'address to listen on (0.0.0.0 for every interface; then set --token)', '127.0.0.1')
-    .option('--db <path>', 'SQLite file for documents and results (memory: for none)', DEFAULT_DB)
+    .option('--db <path>', 'where documents and results are kept: a SQLite file, postgres://user@host/db (shared with queue workers and other servers), or memory: for none', DEFAULT_DB)
     .option('--token <token>', 'require "Authorization: Bearer <token>" on the API (default: $LKJIP_TOKEN)')
     .option('--insecure-no-token', 'allow listening beyond this machine without a token (anyone who reaches it can upload and read reports)')
     .option('--max-upload <mb>', 'largest upload in MB', '50')
