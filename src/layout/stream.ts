@@ -900,7 +900,12 @@ function groupRows(run: LineInfo[], colOf: (x: number) => number): LineInfo[][] 
   // above, after that line's text in the same column, does not go on with it ("Sub Jumlah" then a
   // "Sasaran: …" section label under it).
   const right = new Map<number, number>();
-  for (const l of run) for (const w of l.line.words) right.set(colOf((w.bbox[0] + w.bbox[2]) / 2), Math.max(right.get(colOf((w.bbox[0] + w.bbox[2]) / 2)) ?? -Infinity, w.bbox[2]));
+  for (const l of run) {
+    for (const w of l.line.words) {
+      const c = colOf((w.bbox[0] + w.bbox[2]) / 2);
+      right.set(c, Math.max(right.get(c) ?? -Infinity, w.bbox[2]));
+    }
+  }
   const roomAbove = (prev: LineInfo, l: LineInfo): boolean => {
     const w0 = l.line.words[0]!;
     const c = colOf((w0.bbox[0] + w0.bbox[2]) / 2);

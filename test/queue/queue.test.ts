@@ -153,11 +153,21 @@ describe.skipIf(redisMissing !== null)('lkjip batch --queue with lkjip worker on
   });
 });
 
+/** A Redis of the test's own with the batch queue on it, both closed after `fn`. */
+async function withQueue(fn: (redis: Service, queue: Queue) => Promise<void>): Promise<void> {
+  const redis = await startRedis();
+  const queue = new Queue(QUEUE_NAME, { connection: { url: redis.url } });
+  try {
+    await fn(redis, queue);
+  } finally {
+    await queue.close();
+    await redis.stop();
+  }
+}
+
 describe.skipIf(redisMissing !== null)('killed workers and batches', () => {
   it('kill -9 of a worker mid-job and of the enqueuing batch lose and duplicate nothing', async () => {
-    const redis = await startRedis();
-    const queue = new Queue(QUEUE_NAME, { connection: { url: redis.url } });
-    try {
+    await withQueue(async (redis, queue) => {
       const some = subset('some', [...GOOD.slice(0, 3), 'cut.pdf', 'bad-not-a-pdf.pdf']);
       const first = worker(redis.url);
       const out = path.join(root, 'killed');
@@ -182,16 +192,11 @@ describe.skipIf(redisMissing !== null)('killed workers and batches', () => {
       expect(doneLines(first, w1, w2)).toHaveLength(5);
       expect(doneLines(w1, w2)).toContain(lost.data.name);
       expect(await queue.getJobCounts('completed', 'failed', 'wait', 'active', 'delayed')).toEqual({ completed: 5, failed: 0, wait: 0, active: 0, delayed: 0 });
-    } finally {
-      await queue.close();
-      await redis.stop();
-    }
+    });
   });
 
   it('SIGTERM with no grace hands the current job back, unspent, and the worker exits', async () => {
-    const redis = await startRedis();
-    const queue = new Queue(QUEUE_NAME, { connection: { url: redis.url } });
-    try {
+    await withQueue(async (redis, queue) => {
       const small = subset('small', GOOD.slice(0, 3));
       const first = worker(redis.url, '--grace', '0');
       const out = path.join(root, 'handed-back');
@@ -212,39 +217,34 @@ describe.skipIf(redisMissing !== null)('killed workers and batches', () => {
       const jobs = await queue.getJobs(['completed']);
       const job = jobs.find((j) => j.data.name === handed)!;
       expect(job.attemptsMade).toBe(1);
-    } finally {
-      await queue.close();
-      await redis.stop();
-    }
+    });
   });
 
   it('a file that fails every attempt is a dead letter, written as an interrupted error; the next batch retries it', async () => {
-    const redis = await startRedis();
-    const queue = new Queue(QUEUE_NAME, { connection: { url: redis.url } });
-    const single = path.join(root, 'single');
-    mkdirSync(single, { recursive: true });
-    copyFileSync('samples/003_eded5028092eddcb.pdf', path.join(single, 'seed.pdf'));
-    const w = worker(redis.url);
-    try {
-      const out = path.join(root, 'dead');
-      const run = lkjip(['batch', single, '--out', out, '--queue', redis.url, '--no-ocr', '--timeout', '1', '--attempts', '2', '--backoff', '0.1']);
-      expect((await run.done).code, run.out()).toBe(0);
-      const dead = JSON.parse(readFileSync(path.join(out, 'seed.json'), 'utf8')) as { error: { code: string; interrupted: boolean } };
-      expect(dead.error).toMatchObject({ code: 'E_TIMEOUT', interrupted: true });
-      const failed = await queue.getJobs(['failed']);
-      expect(failed).toHaveLength(1);
-      expect(failed[0]!.attemptsMade).toBe(2);
+    await withQueue(async (redis, queue) => {
+      const single = path.join(root, 'single');
+      mkdirSync(single, { recursive: true });
+      copyFileSync('samples/003_eded5028092eddcb.pdf', path.join(single, 'seed.pdf'));
+      const w = worker(redis.url);
+      try {
+        const out = path.join(root, 'dead');
+        const run = lkjip(['batch', single, '--out', out, '--queue', redis.url, '--no-ocr', '--timeout', '1', '--attempts', '2', '--backoff', '0.1']);
+        expect((await run.done).code, run.out()).toBe(0);
+        const dead = JSON.parse(readFileSync(path.join(out, 'seed.json'), 'utf8')) as { error: { code: string; interrupted: boolean } };
+        expect(dead.error).toMatchObject({ code: 'E_TIMEOUT', interrupted: true });
+        const failed = await queue.getJobs(['failed']);
+        expect(failed).toHaveLength(1);
+        expect(failed[0]!.attemptsMade).toBe(2);
 
-      const again = lkjip(['batch', single, '--out', out, '--queue', redis.url, '--no-ocr']);
-      expect((await again.done).code, again.out()).toBe(0);
-      const ok = JSON.parse(readFileSync(path.join(out, 'seed.json'), 'utf8')) as { error?: unknown; findings: unknown[] };
-      expect(ok.error).toBeUndefined();
-      expect(ok.findings.length).toBeGreaterThan(0);
-      expect(await queue.getFailedCount()).toBe(0);
-    } finally {
-      await stop(w);
-      await queue.close();
-      await redis.stop();
-    }
+        const again = lkjip(['batch', single, '--out', out, '--queue', redis.url, '--no-ocr']);
+        expect((await again.done).code, again.out()).toBe(0);
+        const ok = JSON.parse(readFileSync(path.join(out, 'seed.json'), 'utf8')) as { error?: unknown; findings: unknown[] };
+        expect(ok.error).toBeUndefined();
+        expect(ok.findings.length).toBeGreaterThan(0);
+        expect(await queue.getFailedCount()).toBe(0);
+      } finally {
+        await stop(w);
+      }
+    });
   });
 });
