@@ -344,6 +344,8 @@ export function scoreCorpusDocument(input: {
   gold: DocumentGold;
   run: PipelineOutput;
   unaudited?: readonly number[];
+  /** Pages the corpus scanned (the manifest's `scannedPages`), for the model's per-page-kind accuracy. */
+  scannedPages?: readonly number[];
 }): ScoredDoc {
   const { gold, run } = input;
   const counts: DocCounts = { failed: run.error !== undefined, checkErrors: run.checkErrors, perCheck: {} };
@@ -373,7 +375,7 @@ export function scoreCorpusDocument(input: {
   }
 
   if (gold.model) {
-    const { counts: mc, misses } = scoreModel(gold.model, run.report ?? emptyReport(input.id));
+    const { counts: mc, misses } = scoreModel(gold.model, run.report ?? emptyReport(input.id), new Set(input.scannedPages ?? []));
     counts.model = mc;
     lines.push(modelSummary(mc));
     lines.push(...misses.slice(0, SHOW_MODEL).map((m) => `  model miss: ${m}`));
@@ -420,7 +422,7 @@ export function redact(doc: ScoredDoc): ScoredDoc {
 // ---- sums ------------------------------------------------------------------------------------------
 
 const EMPTY_FINDINGS: FindingsCounts = { tp: 0, fp: 0, fn: 0, covered: 0, trapFps: 0, duplicates: 0, trapsHit: 0, traps: 0, errorTp: 0, errorFp: 0, warningTp: 0, warningFp: 0 };
-const EMPTY_MODEL: ModelCounts = { indicatorRows: 0, indicatorFound: 0, indicatorFieldsOk: 0, indicatorFields: 0, budgetRows: 0, budgetFound: 0, budgetFieldsOk: 0, budgetFields: 0 };
+const EMPTY_MODEL: ModelCounts = { indicatorRows: 0, indicatorFound: 0, indicatorFieldsOk: 0, indicatorFields: 0, budgetRows: 0, budgetFound: 0, budgetFieldsOk: 0, budgetFields: 0, scannedFieldsOk: 0, scannedFields: 0 };
 
 /** Adds two records of counts key by key. */
 function sum<T extends object>(a: T, b: T): T {
@@ -545,6 +547,12 @@ export const METRICS: readonly MetricDef[] = [
   { key: 'indicatorFieldAccuracy', label: 'indicator field accuracy', value: (s) => cellOf(s.model.indicatorFieldsOk, s.model.indicatorFields) },
   { key: 'budgetRecall', label: 'budget recall', value: (s) => cellOf(s.model.budgetFound, s.model.budgetRows) },
   { key: 'budgetFieldAccuracy', label: 'budget field accuracy', value: (s) => cellOf(s.model.budgetFieldsOk, s.model.budgetFields) },
+  {
+    key: 'textFieldAccuracy',
+    label: 'model field accuracy, text pages',
+    value: (s) => cellOf(s.model.indicatorFieldsOk + s.model.budgetFieldsOk - (s.model.scannedFieldsOk ?? 0), s.model.indicatorFields + s.model.budgetFields - (s.model.scannedFields ?? 0)),
+  },
+  { key: 'scannedFieldAccuracy', label: 'model field accuracy, scanned pages', value: (s) => cellOf(s.model.scannedFieldsOk ?? 0, s.model.scannedFields ?? 0) },
   { key: 'findingsPrecision', label: 'findings precision', value: (s) => cellOf(s.findings.tp, s.findings.tp + s.findings.fp) },
   { key: 'findingsRecall', label: 'findings recall', value: (s) => cellOf(s.findings.tp, s.findings.tp + s.findings.fn) },
   { key: 'errorPrecision', label: 'precision of error findings', value: (s) => cellOf(s.findings.errorTp, s.findings.errorTp + s.findings.errorFp) },
@@ -904,7 +912,7 @@ export const corpusScorer: Scorer = {
           if (model) gold.model = normaliseModelGold(model);
           if (existsSync(g('findings'))) gold.findings = { gold: await readGold(g('findings')), traps: await readGold(g('traps')) };
           // A held-out document is reduced to counts at once: nothing per item outlives this call.
-          const doc = redact(scoreCorpusDocument({ id: e.id, split: e.split, dims: dimensionsOf(e), title: titleOf(e), gold, run }));
+          const doc = redact(scoreCorpusDocument({ id: e.id, split: e.split, dims: dimensionsOf(e), title: titleOf(e), gold, run, scannedPages: e.scannedPages ?? [] }));
           progress(e.split === 'dev' ? `dev ${e.id}` : 'held-out document');
           return doc;
         } catch (err) {

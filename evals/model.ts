@@ -127,14 +127,21 @@ export interface ModelCounts {
   budgetFound: number;
   budgetFieldsOk: number;
   budgetFields: number;
+  /** Indicator and budget fields of gold rows printed on a scanned page (a subset of the above). */
+  scannedFieldsOk: number;
+  scannedFields: number;
 }
 
-export function scoreModel(gold: GoldModel, report: Report): { metrics: Metrics; lines: string[]; misses: string[]; counts: ModelCounts } {
+export function scoreModel(gold: GoldModel, report: Report, scannedPages: ReadonlySet<number> = new Set()): { metrics: Metrics; lines: string[]; misses: string[]; counts: ModelCounts } {
   const ind = pairRows(gold.indicators, report.indicators, indicatorScore);
   const bud = pairRows(gold.budget, report.budget, budgetScore);
   const fi: FieldTally = {};
   const fb: FieldTally = {};
+  const fs: FieldTally = {};
   const misses: string[] = [];
+  const onScan = (page: number, field: string, ok: boolean): void => {
+    if (scannedPages.has(page)) tally(fs, field, ok);
+  };
   for (const [g, p] of ind) {
     if (!p) misses.push(`indicator p${g.page} ${g.indikator.slice(0, 60)} (${(g.table ?? '—').slice(0, 40)})`);
     for (const f of ['target', 'realisasi', 'capaian'] as const) {
@@ -142,9 +149,14 @@ export function scoreModel(gold: GoldModel, report: Report): { metrics: Metrics;
       if (gv === null) continue;
       const ok = Boolean(p && same(p[f]?.value, gv));
       tally(fi, f, ok);
+      onScan(g.page, f, ok);
       if (p && !ok) misses.push(`indicator ${f} p${g.page} ${g.indikator.slice(0, 40)}: gold ${g[f]} got ${p[f]?.text ?? '∅'}`);
     }
-    if (g.predikat) tally(fi, 'predikat', Boolean(p && normLabel(p.predikat?.text) === normLabel(g.predikat)));
+    if (g.predikat) {
+      const ok = Boolean(p && normLabel(p.predikat?.text) === normLabel(g.predikat));
+      tally(fi, 'predikat', ok);
+      onScan(g.page, 'predikat', ok);
+    }
   }
   for (const [g, p] of bud) {
     if (!p) misses.push(`budget p${g.page} ${g.uraian.slice(0, 60)} ${g.pagu ?? ''}`);
@@ -153,9 +165,11 @@ export function scoreModel(gold: GoldModel, report: Report): { metrics: Metrics;
       if (gv === null) continue;
       const ok = Boolean(p && same(p[f]?.value, gv));
       tally(fb, f, ok);
+      onScan(g.page, f, ok);
       if (p && !ok) misses.push(`budget ${f} p${g.page} ${g.uraian.slice(0, 40)}: gold ${g[f]} got ${p[f]?.text ?? '∅'}`);
     }
     tally(fb, 'level', Boolean(p && p.level === g.level));
+    onScan(g.page, 'level', Boolean(p && p.level === g.level));
     if (p && p.level !== g.level) misses.push(`budget level p${g.page} ${g.uraian.slice(0, 40)}: gold ${g.level} got ${p.level}`);
   }
   const okOf = (t: FieldTally) => Object.values(t).reduce((s, x) => s + x.ok, 0);
@@ -170,6 +184,8 @@ export function scoreModel(gold: GoldModel, report: Report): { metrics: Metrics;
     budgetFound: bud.filter(([, p]) => p).length,
     budgetFieldsOk: okOf(fb),
     budgetFields: totalOf(fb),
+    scannedFieldsOk: okOf(fs),
+    scannedFields: totalOf(fs),
   };
   const indRecall = ind.filter(([, p]) => p).length / (ind.length || 1);
   const budRecall = bud.filter(([, p]) => p).length / (bud.length || 1);

@@ -14,6 +14,7 @@ import {
   type TableInfo,
   type TableKind,
 } from '../model/report.js';
+import { nameScannedRows } from './rules/scanned-names.js';
 import { parseNumber } from '../numbers/parse.js';
 import { KeyRegistry, citeCell, normalizeName } from './rules/cells.js';
 import { extractClaims, otherOffices, templatePhrases } from './rules/claims.js';
@@ -173,6 +174,10 @@ export function extractReport(layout: LayoutDocument, opts: ExtractOptions = {})
       if (bands.length >= 2) scales.push({ bands, table });
     }
   }
+
+  // A scanned row whose name the scan broke is the text page's indicator its name and figures match.
+  const named = nameScannedRows(indicators, new Set(layout.tables.filter((t) => t.ocr).map((t) => t.id)));
+  indicators.splice(0, indicators.length, ...named);
 
   // A budget table cut by a repeated page header: the rows opening a part belong to the one before.
   inheritRevision(tables, layout);

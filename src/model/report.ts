@@ -72,6 +72,11 @@ export const Indicator = z.object({
   tujuan: z.string().nullable(),
   sasaran: z.string().nullable(),
   indikator: z.string(),
+  /**
+   * A scanned row's name as the OCR read it, when `indikator` is the name a text page prints for the
+   * same indicator (matched by the names' likeness and the figures they share).
+   */
+  indikatorRead: z.string().optional(),
   satuan: z.string().nullable(),
   polarity: Polarity,
   /** `evidenced`: every capaian the report prints for it matches one formula (the report's stated lower-is-better one, or the plain ratio) and not the other. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ColumnValues, KeyRegistry, joinSpacedWord, scanNoiseFree, lettersSimilarity, nameSimilarity, normalizeName, similarity, spellingOf } from '../../src/extract/rules/cells.js';
+import { ColumnValues, KeyRegistry, joinSpacedWord, percentSignMisread, scanNoiseFree, lettersSimilarity, nameSimilarity, normalizeName, similarity, spellingOf } from '../../src/extract/rules/cells.js';
 import { table } from './helpers.js';
 
 describe('names linked across tables', () => {
@@ -86,12 +86,14 @@ describe('a figure in a scanned cell among the noise the scan left', () => {
   });
 });
 
+/** A table whose body cells were read by OCR. */
+function scanned(rows: string[][]) {
+  const t = table('t1', rows);
+  for (const r of t.rows) for (const c of r.cells) c.ocr = true;
+  return t;
+}
+
 describe('a scanned column reading its cells through the noise', () => {
-  const scanned = (rows: string[][]) => {
-    const t = table('t1', rows);
-    for (const r of t.rows) for (const c of r.cells) c.ocr = true;
-    return t;
-  };
   it('keeps a figure of the column\'s own magnitude, marked as picked out of noise; a stray digit is no amount', () => {
     const t = scanned([
       ['Uraian', 'Pagu (Rp)'],
@@ -106,5 +108,51 @@ describe('a scanned column reading its cells through the noise', () => {
     expect(vals.amount(row('Program A'), 1)?.cite.ocrNoise).toBeUndefined();
     expect(vals.amount(row('Program C'), 1)).toBeNull();
     expect(vals.unread(row('Program C'), 1)).toBe(true);
+  });
+});
+
+describe("a percentage whose '%' the scan read as digits or letters", () => {
+  it.each([
+    ['93.196', 93.1],
+    ['106.536', 106.53],
+    ['90,396', 90.3],
+    ['9196', 91],
+    ['83,33 Yo', 83.33],
+    ['1234', null],
+    ['96', null],
+    ['12.5', null],
+    ['2021', null],
+  ])('%s', (text, want) => {
+    expect(percentSignMisread(text)?.value ?? null).toBe(want);
+  });
+
+  it("reads it as the percentage only in a column that prints '%' signs, where no figure of the column could be the digits", () => {
+    const t = scanned([
+      ['Indikator', 'Capaian (%)', 'Jumlah'],
+      ['A', '106.26%', '12'],
+      ['B', '93.196', '1096'],
+      ['C', '88.70%', '14'],
+      ['D', '96.5%', '9196'],
+      ['E', '101.2', '13'],
+    ]);
+    const vals = new ColumnValues(t);
+    const row = (name: string) => t.rows.find((r) => r.cells[0]!.text === name)!;
+    expect(vals.value(row('B'), 1)).toMatchObject({ value: 93.1, unit: 'percent', cite: { ocrNoise: true } });
+    // A plain figure of the column's size is what it says, '%' or not.
+    expect(vals.value(row('E'), 1)).toMatchObject({ value: 101.2 });
+    expect(vals.value(row('E'), 1)?.cite.ocrNoise).toBeUndefined();
+    // No '%' printed in the column: digits stay digits.
+    expect(vals.value(row('B'), 2)?.value).not.toBe(10);
+    expect(vals.value(row('D'), 2)?.value).not.toBe(91);
+    expect(vals.value(row('A'), 2)?.value).toBe(12);
+  });
+  it('leaves text pages as printed', () => {
+    const t = table('t1', [
+      ['Indikator', 'Capaian (%)'],
+      ['A', '106.26%'],
+      ['B', '93.196'],
+      ['C', '88.70%'],
+    ]);
+    expect(new ColumnValues(t).value(t.rows[1]!, 1)?.cite.ocrNoise).toBeUndefined();
   });
 });

@@ -109,6 +109,12 @@ export class ColumnValues {
       // Of the column's own magnitude: a stray digit in an amount column is no amount.
       if (q?.value != null && this.fitsColumn(col, q.value)) [p, cleaned] = [q, true];
     }
+    if (origin.ocr && p.kind !== 'percent' && (p.value === null || p.decimals > 2 || doubtfulReading(p) || !this.fitsColumn(col, p.value)) && this.printsPercent(col)) {
+      // A column that prints '%' signs, and a reading no figure of it could be that ends in what
+      // the scan makes of a '%' ("93.196", "9196", "83,33 Yo").
+      const q = percentSignMisread(origin.text);
+      if (q?.value != null && this.fitsColumn(col, q.value)) [p, cleaned] = [q, true];
+    }
     if (p.kind === 'empty' || p.kind === 'text' || p.value === null) return null;
     if (origin.ocr && doubtfulReading(p)) return null;
     const cite = citeCell(this.table, origin);
@@ -171,6 +177,13 @@ export class ColumnValues {
     return cellText(this.table, row.cells[col]).trim();
   }
 
+  /** The column prints percent signs: at least two of its figures carry one. */
+  private printsPercent(col: number): boolean {
+    let n = 0;
+    for (const x of this.column(col).values()) if (x.kind === 'percent' && ++n >= 2) return true;
+    return false;
+  }
+
   /** Within a hundredfold of the median of the figures the column reads on its own. */
   private fitsColumn(col: number, v: number): boolean {
     const values = [...this.column(col).values()].map((x) => x.value).filter((x): x is number => x !== null && x !== 0).map(Math.abs).sort((a, b) => a - b);
@@ -218,6 +231,26 @@ export function scanNoiseFree(text: string): ParsedNumber | null {
   const substantial = parsed.filter((x) => x.p.value !== null && (/[.,]\d/.test(x.w) || x.p.kind === 'percent'));
   const pick = substantial.length === 1 && parsed.every((x) => x === substantial[0] || /^\d$/.test(x.w)) ? substantial[0] : parsed.length === 1 && parsed[0]!.p.value !== null ? parsed[0] : undefined;
   return pick ? { ...pick.p, raw: text } : null;
+}
+
+/**
+ * A percentage whose '%' the scan read as digits or letters: tesseract makes "96", "6" after a
+ * decimal part, "Yo" or "%o" of a small or blurred '%'. Only the shapes a percentage takes (at most
+ * three whole digits, at most two decimals); null for anything else.
+ *
+ * @example
+ *   percentSignMisread('93.196')?.value; // 93.1
+ *   percentSignMisread('106.536')?.value; // 106.53
+ *   percentSignMisread('9196')?.value; // 91
+ *   percentSignMisread('83,33 Yo')?.value; // 83.33
+ *   percentSignMisread('1234'); // null
+ */
+export function percentSignMisread(text: string): ParsedNumber | null {
+  const t = text.normalize('NFKC').trim();
+  const m = /^(\d{1,3}(?:[.,]\d{1,2})?)\s?(?:96|%6|%o|Yo|yo|o\/o)$/u.exec(t) ?? /^(\d{1,3}[.,]\d{1,2})6$/u.exec(t);
+  if (!m) return null;
+  const p = parseNumber(`${m[1]}%`);
+  return p.kind === 'percent' && p.value !== null ? { ...p, raw: text } : null;
 }
 
 /**
@@ -405,7 +438,8 @@ export function letterSpaced(s: string): boolean {
   return words.length >= 6 && lengths[Math.floor(lengths.length / 2)]! <= 4;
 }
 
-function dice(a: string, b: string): number {
+/** Dice coefficient of two strings' letter pairs (0..1). */
+export function dice(a: string, b: string): number {
   if (a.length < 2 || b.length < 2) return 0;
   const grams = (s: string) => {
     const m = new Map<string, number>();
