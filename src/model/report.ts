@@ -20,6 +20,11 @@ export const Citation = z.object({
   ocrConf: z.number().min(0).max(100).optional(),
   /** OCR: the figure was picked out of noise the scan left in the cell ("13 te"); its text holds both. */
   ocrNoise: z.boolean().optional(),
+  /**
+   * OCR: the cell could not be read, and the value is the one the row's other printed figures fix
+   * twice over (e.g. "realisasi + sisa, as the printed % (79,93) gives"); the cell's text is what the scan read.
+   */
+  recovered: z.string().optional(),
 });
 export type Citation = z.infer<typeof Citation>;
 

@@ -1,8 +1,9 @@
 import type { Cell, Table, TableRow } from '../../model/table.js';
 import { percentReadAsDigits, proveTreeLevels } from './arithmetic.js';
 import type { AverageRow, BelanjaRow, BudgetLevel, BudgetRow, EfficiencyRow, Indicator, ScaleBand, TableKind, TextValue, Value } from '../../model/report.js';
-import { BUDGET_CODE, ColumnValues, bodyRows, rangeOf, cellText, citeCell, joinSpacedWord, letterSpaced, type KeyRegistry } from './cells.js';
+import { BUDGET_CODE, ColumnValues, bodyRows, rangeOf, cellText, citeCell, findCell, joinSpacedWord, letterSpaced, type KeyRegistry } from './cells.js';
 import type { ColumnMap } from './columns.js';
+import { recoverUnread } from './recover.js';
 import { polarityOf } from './polarity.js';
 
 export interface TableContext {
@@ -285,13 +286,24 @@ export function extractBudget(ctx: TableContext): { budget: BudgetRow[]; belanja
     if (!name && r.no !== undefined && TOTAL.test(noText.replace(/(\S)\s(?=\S)/g, '$1'))) name = noText;
     name = joinSpacedWord(name);
     const compact = name.replace(/(\S)\s(?=\S\b)/g, '$1');
-    const pagu = vals.amount(row, r.pagu);
-    const realisasi = vals.amount(row, r.realisasiAnggaran);
+    let pagu = vals.amount(row, r.pagu);
+    let realisasi = vals.amount(row, r.realisasiAnggaran);
     const persen = vals.value(row, r.persen);
     const sisa = vals.amount(row, r.sisa);
     const prakiraan = forecast(row);
     const figureCols = [r.pagu, r.realisasiAnggaran, r.persen, r.sisa];
-    const unread = (['pagu', 'realisasi', 'persen', 'sisa'] as const).filter((_, i) => vals.unread(row, figureCols[i], figureCols));
+    let unread = (['pagu', 'realisasi', 'persen', 'sisa'] as const).filter((_, i) => vals.unread(row, figureCols[i], figureCols));
+    // An amount the scan lost that the row's sisa and % both give back.
+    const back = recoverUnread({ pagu, realisasi, persen, sisa }, unread);
+    const backCol = back?.field === 'pagu' ? r.pagu : r.realisasiAnggaran;
+    if (back && backCol !== undefined) {
+      const at = row.cells[backCol]!;
+      const origin = at.spannedBy ? (findCell(table, at.spannedBy) ?? at) : at;
+      const v: Value = { text: origin.text.trim(), value: back.value, decimals: 0, unit: 'rupiah', ocr: true, cite: { ...citeCell(table, origin), ocrNoise: true, recovered: back.how } };
+      if (back.field === 'pagu') pagu = v;
+      else realisasi = v;
+      unread = unread.filter((f) => f !== back.field);
+    }
     if (!name || /^indikator\b/i.test(name)) continue;
     // A program cell that also states its indicator ("… PUBLIK Indikator Program: Persentase …").
     name = name.replace(/\s+indikator\s+(program|kegiatan|sub\s*kegiatan)\s*:.*$/is, '').trim();

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import type { Value } from '../../src/model/report.js';
+import { recoverUnread } from '../../src/extract/rules/recover.js';
+
+const v = (value: number, decimals = 0): Value => ({ text: String(value), value, decimals, ocr: true, cite: { page: 8 } });
+
+describe('an amount the scan lost, given back by the row when sisa and % both fix it', () => {
+  it.each([
+    // pagu under a stamp: realisasi + sisa, and the printed % agrees (rounded)
+    ['pagu, % rounded', { pagu: null, realisasi: v(178_819_303), persen: v(79.93, 2), sisa: v(44_886_997) }, ['pagu'], { field: 'pagu', value: 223_706_300 }],
+    // the printed % truncated (79,935… printed 79,9)
+    ['pagu, % truncated', { pagu: null, realisasi: v(178_819_303), persen: v(79.9, 1), sisa: v(44_886_997) }, ['pagu'], { field: 'pagu', value: 223_706_300 }],
+    // realisasi lost: pagu − sisa
+    ['realisasi', { pagu: v(223_706_300), realisasi: null, persen: v(79.93, 2), sisa: v(44_886_997) }, ['realisasi'], { field: 'realisasi', value: 178_819_303 }],
+    // the % disagrees (a wrong sisa or a wrong %): nothing is given back
+    ['% disagrees', { pagu: null, realisasi: v(178_819_303), persen: v(81.5, 2), sisa: v(44_886_997) }, ['pagu'], null],
+    // a sisa off by a few rupiah is beyond what a two-decimal % can tell, but off by a million is not
+    ['sisa far off', { pagu: null, realisasi: v(178_819_303), persen: v(79.93, 2), sisa: v(45_886_997) }, ['pagu'], null],
+    // no % printed: one relation is no proof
+    ['no %', { pagu: null, realisasi: v(178_819_303), persen: null, sisa: v(44_886_997) }, ['pagu'], null],
+    // the pagu is not unread (the row prints none): nothing to give back
+    ['not unread', { pagu: null, realisasi: v(178_819_303), persen: v(79.93, 2), sisa: v(44_886_997) }, [], null],
+    // a realisasi above the pagu: no row
+    ['negative', { pagu: v(100), realisasi: null, persen: v(10, 0), sisa: v(200) }, ['realisasi'], null],
+  ] as const)('%s', (_, row, unread, want) => {
+    const got = recoverUnread(row, unread);
+    if (want === null) expect(got).toBeNull();
+    else expect(got).toMatchObject(want);
+  });
+
+  it('says how the value was found', () => {
+    expect(recoverUnread({ pagu: null, realisasi: v(178_819_303), persen: { ...v(79.93, 2), text: '79,93' }, sisa: v(44_886_997) }, ['pagu'])?.how).toBe('realisasi + sisa, as the printed % (79,93) gives');
+  });
+});
