@@ -247,6 +247,13 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
+  if (opts.out && opts.seed === MASTER_SEED && path.resolve(opts.out) !== path.resolve(OUT)) {
+    // The same seed draws the same reports: another folder would hold the main corpus's held-out
+    // reports under another split, where they would be read as dev.
+    console.error(`corpus: --seed ${MASTER_SEED} draws the main corpus itself; choose another seed for another draw`);
+    process.exitCode = 2;
+    return;
+  }
   if (opts.out) OUT = path.resolve(opts.out);
   await mkdir(`${OUT}/pdf`, { recursive: true });
   await mkdir(`${OUT}/gold`, { recursive: true });
