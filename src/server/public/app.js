@@ -809,11 +809,13 @@ function highlightsFor(source, page, items) {
     return boxes;
   }
   const f = source.finding;
-  const own = f.citations.filter((c) => c.page === page && c.bbox).flatMap((c) => precise(c.bbox, f.printed?.text, items).map((bbox) => ({ bbox, kind: 'cite' })));
+  // A scanned cell's figure is lit where its words are printed (`textBox`), not the whole grid cell.
+  const box = (c) => c.textBox ?? c.bbox;
+  const own = f.citations.filter((c) => c.page === page && c.bbox).flatMap((c) => precise(box(c), f.printed?.text, items).map((bbox) => ({ bbox, kind: 'cite' })));
   const same = (a, b) => a.every((v, i) => Math.abs(v - b[i]) < 1);
   const ops = (f.expected?.operands ?? [])
     .filter((o) => o.cite?.page === page && o.cite.bbox && !f.citations.some((c) => c.bbox && same(c.bbox, o.cite.bbox)))
-    .map((o) => ({ bbox: precise(o.cite.bbox, o.text, items)[0], kind: 'op' }));
+    .map((o) => ({ bbox: precise(box(o.cite), o.text, items)[0], kind: 'op' }));
   return [...ops, ...own];
 }
 
