@@ -56,8 +56,9 @@ export function reportRegions(findings: readonly Finding[], perFinding = 3): Rep
   for (const f of findings) {
     const cited = f.citations.filter((c) => c.bbox).slice(0, perFinding);
     for (const c of cited) {
-      const b = c.bbox!;
-      const near = (f.expected?.operands ?? []).flatMap((o) => (o.cite?.page === c.page && o.cite.bbox ? [o.cite.bbox] : []));
+      // A scanned figure is marked where its words are printed (`textBox`), not over its whole grid cell.
+      const b = c.textBox ?? c.bbox!;
+      const near = (f.expected?.operands ?? []).flatMap((o) => (o.cite?.page === c.page && o.cite.bbox ? [o.cite.textBox ?? o.cite.bbox] : []));
       // The operands printed near the cited figure (a sum's rows above its total) are pictured with it.
       const top = Math.min(b[1], ...near.map((x) => x[1]));
       const bottom = Math.max(b[3], ...near.map((x) => x[3]));

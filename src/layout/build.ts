@@ -1,7 +1,7 @@
 import type { Word } from '../model/document.js';
 import type { BBox } from '../model/geometry.js';
 import type { Cell, Table, TableRow } from '../model/table.js';
-import { joinLines, toLines, union, type TextLine } from './geometry.js';
+import { joinLines, toLines, union, unionAll, type TextLine } from './geometry.js';
 import type { GridCell, PageTable } from './lattice.js';
 
 /** A cell while tables are being assembled; `cover` points at the merged cell covering it. */
@@ -16,6 +16,8 @@ export interface DraftCell {
   ocr?: boolean;
   /** OCR: the lowest confidence (0..100) of the words read into the cell. */
   conf?: number;
+  /** OCR: the box of the words read into the cell, on the page as printed (see Cell.textBox). */
+  textBox?: BBox;
   indent?: number;
   parts?: Array<{ page: number; bbox: BBox }>;
 }
@@ -53,15 +55,21 @@ export interface DraftTable {
   headLines?: Word[][];
 }
 
+/** The box of two cells' words joined into one, either possibly without words. */
+export function joinTextBox(a: BBox | undefined, b: BBox | undefined): BBox | undefined {
+  return a && b ? union(a, b) : (a ?? b);
+}
+
 /**
  * Turns a page's grid into draft rows: each grid position holds either a cell with text or a
- * pointer to the merged cell that covers it.
+ * pointer to the merged cell that covers it. `printed` places a box of the page's words on the
+ * page as printed (a straightened scan's skew undone) for the OCR cells' text boxes.
  */
-export function draftFromPageTable(t: PageTable, ocr = false): DraftTable {
+export function draftFromPageTable(t: PageTable, ocr = false, printed: (b: BBox) => BBox = (b) => b): DraftTable {
   const rows: DraftRow[] = Array.from({ length: t.nRows }, () => ({ page: t.page, cells: [] as DraftCell[] }));
   const grid: Array<Array<DraftCell | undefined>> = Array.from({ length: t.nRows }, () => Array<DraftCell | undefined>(t.nCols));
   for (const gc of t.cells) {
-    const origin = cellFromGrid(gc, t.page, ocr);
+    const origin = cellFromGrid(gc, t.page, ocr, printed);
     for (let r = gc.r0; r < gc.r1; r++) {
       for (let c = gc.c0; c < gc.c1; c++) {
         grid[r]![c] =
@@ -126,6 +134,8 @@ function foldSpilledCells(d: DraftTable): void {
       const conf = minConf(origin.conf, cell.conf);
       if (conf !== undefined) origin.conf = conf;
       origin.bbox = union(origin.bbox, cell.bbox);
+      const textBox = joinTextBox(origin.textBox, cell.textBox);
+      if (textBox) origin.textBox = textBox;
       origin.rowSpan += 1;
       d.rows[r]!.cells[c] = { ...cell, text: '', cover: { ...at } };
     }
@@ -154,7 +164,8 @@ function foldRangeColumns(d: DraftTable): void {
       const [a, b] = [r.cells[c]!, r.cells[c + 1]!];
       const text = [a.text.trim(), b.text.trim()].filter(Boolean).join(' ');
       const conf = minConf(a.conf, b.conf);
-      r.cells[c] = { ...a, text, bbox: union(a.bbox, b.bbox), ...(conf !== undefined ? { conf } : {}) };
+      const textBox = joinTextBox(a.textBox, b.textBox);
+      r.cells[c] = { ...a, text, bbox: union(a.bbox, b.bbox), ...(conf !== undefined ? { conf } : {}), ...(textBox ? { textBox } : {}) };
       r.cells.splice(c + 1, 1);
       for (const x of r.cells) if (x.cover && x.cover.col > c) x.cover = { row: x.cover.row, col: x.cover.col - 1 };
     }
@@ -195,7 +206,7 @@ function foldComplementaryColumns(d: DraftTable): void {
   }
 }
 
-function cellFromGrid(gc: GridCell, page: number, ocr: boolean): DraftCell {
+function cellFromGrid(gc: GridCell, page: number, ocr: boolean, printed: (b: BBox) => BBox): DraftCell {
   const cell: DraftCell = {
     text: cellText(gc.words, [gc.bbox[0], gc.bbox[2]]),
     page,
@@ -211,6 +222,9 @@ function cellFromGrid(gc: GridCell, page: number, ocr: boolean): DraftCell {
   if (ocr) cell.ocr = true;
   const confs = gc.words.map((w) => w.conf).filter((c): c is number => c !== undefined);
   if (ocr && confs.length) cell.conf = Math.round(Math.min(...confs));
+  // A scan's grid cell can be far taller than its figure (a row heightened by a long name beside
+  // it): the words' own box is what a citation lights up.
+  if (ocr && gc.words.length) cell.textBox = printed(unionAll(gc.words.map((w) => w.bbox))!);
   return cell;
 }
 
@@ -406,6 +420,7 @@ export function finalizeTable(d: DraftTable, id: string): Table {
       if (c.bold) cell.bold = true;
       if (c.indent !== undefined) cell.indent = c.indent;
       if (c.conf !== undefined) cell.conf = c.conf;
+      if (c.textBox) cell.textBox = c.textBox.map((v) => Math.round(v * 100) / 100) as BBox;
       if (c.parts?.length) cell.parts = c.parts.map((p) => ({ page: p.page, bbox: p.bbox.map((v) => Math.round(v * 100) / 100) as BBox }));
       return cell;
     }),

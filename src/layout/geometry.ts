@@ -132,6 +132,24 @@ export function unionAll(boxes: BBox[]): BBox | undefined {
   return boxes.reduce((acc, b) => union(acc, b));
 }
 
+/**
+ * A box of a straightened scan (OCR words and rules are read from the page turned by its skew, see
+ * `Page.skew`) where it lies on the page as printed: its corners turned back about the page's
+ * centre, and the box around them. Without a skew the box is returned as it is.
+ *
+ * @example
+ *   asPrinted([621.4, 153.6, 666, 160.1], { width: 841.92, height: 595.44, skew: 0.4 }); // ≈ [622.4, 155.0, 667.0, 161.8]
+ */
+export function asPrinted(box: BBox, page: { width: number; height: number; skew?: number | undefined }): BBox {
+  if (!page.skew) return box;
+  const a = (page.skew * Math.PI) / 180;
+  const [cos, sin, cx, cy] = [Math.cos(a), Math.sin(a), page.width / 2, page.height / 2];
+  const corners = [[box[0], box[1]], [box[2], box[1]], [box[0], box[3]], [box[2], box[3]]].map(([x, y]): [number, number] => [cx + (x! - cx) * cos - (y! - cy) * sin, cy + (x! - cx) * sin + (y! - cy) * cos]);
+  const xs = corners.map((p) => p[0]);
+  const ys = corners.map((p) => p[1]);
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+}
+
 export function mean(xs: number[]): number {
   return xs.reduce((s, x) => s + x, 0) / (xs.length || 1);
 }

@@ -1,8 +1,8 @@
 import type { Page, PdfDocument, Word } from '../model/document.js';
 import type { BBox } from '../model/geometry.js';
 import type { LayoutDocument, Paragraph } from '../model/table.js';
-import { draftFromPageTable, finalizeTable, headerKey, isNumberingRow, minConf, type DraftCell, type DraftRow, type DraftTable } from './build.js';
-import { joinLines, lineText, mergeRules, toLines, union, type TextLine } from './geometry.js';
+import { draftFromPageTable, finalizeTable, headerKey, isNumberingRow, joinTextBox, minConf, type DraftCell, type DraftRow, type DraftTable } from './build.js';
+import { asPrinted, joinLines, lineText, mergeRules, toLines, union, type TextLine } from './geometry.js';
 import { findLatticeTables, type PageTable } from './lattice.js';
 import { splitStackedRows } from './stacked.js';
 import { findStreamTables, isFigureWord, NUMBERED_CAPTION } from './stream.js';
@@ -38,7 +38,7 @@ export function layoutPage(page: Page): PageLayout {
   for (const t of stream) if (!t.weak && !t.weakHead) for (const i of t.used) used.add(i);
   const all: PageTable[] = [...lattice, ...stream].sort((a, b) => a.bbox[1] - b.bbox[1]);
   const ocr = page.source === 'ocr';
-  const tables = all.map((t) => draftFromPageTable(t, ocr));
+  const tables = all.map((t) => draftFromPageTable(t, ocr, (b) => asPrinted(b, page)));
   const rest = page.words.filter((_, i) => !used.has(i));
   const lines = toLines(rest);
   for (const d of tables) {
@@ -269,6 +269,8 @@ function foldEmptyHeaderColumns(t: DraftTable, want: number): void {
         const conf = minConf(target.conf, cell.conf);
         if (conf !== undefined) target.conf = conf;
         target.bbox = union(target.bbox, cell.bbox);
+        const textBox = joinTextBox(target.textBox, cell.textBox);
+        if (textBox) target.textBox = textBox;
       }
     }
     for (const r of t.rows) r.cells.splice(c, 1);

@@ -13,6 +13,8 @@ export const Citation = z.object({
   /** Cell id (`t3.r4c2`) when the value sits in a table cell. */
   cell: z.string().nullable().optional(),
   bbox: BBox.nullable().optional(),
+  /** OCR: the box of the words printed in the cell on the page as printed (see Cell.textBox); lit up in place of `bbox`. */
+  textBox: BBox.optional(),
   caption: z.string().nullable().optional(),
   /** Column label as printed in the header. */
   columnLabel: z.string().nullable().optional(),

@@ -16,6 +16,11 @@ export const Cell = z.object({
   text: z.string(),
   page: z.number().int().positive(),
   bbox: BBox,
+  /**
+   * OCR: the box of the words read into the cell, where they are printed on the page (a
+   * straightened scan's skew undone), so it lies over the figure rather than over the whole cell.
+   */
+  textBox: BBox.optional(),
   /** Id of the merged cell covering this position. */
   spannedBy: z.string().optional(),
   ocr: z.boolean().optional(),

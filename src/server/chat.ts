@@ -79,12 +79,13 @@ type BoxIndex = Map<string, Highlight[]>;
 function boxIndex(result: AuditResult, layout: LayoutDocument | null): BoxIndex {
   const boxes: BoxIndex = new Map();
   const add = (id: string, h: Highlight) => boxes.set(id, [...(boxes.get(id) ?? []), h]);
-  const fromCite = (c: Citation | null | undefined): Highlight[] => (c?.bbox ? [{ page: c.page, bbox: c.bbox }] : []);
+  // A scanned figure is lit where its words are printed (`textBox`), not over its whole grid cell.
+  const fromCite = (c: Citation | null | undefined): Highlight[] => (c?.bbox ? [{ page: c.page, bbox: c.textBox ?? c.bbox }] : []);
   for (const t of layout?.tables ?? []) {
     for (const row of [...t.headerRows, ...t.rows]) {
       for (const cell of row.cells) {
         if (cell.spannedBy) continue;
-        add(cell.id, { page: cell.page, bbox: cell.bbox });
+        add(cell.id, { page: cell.page, bbox: cell.textBox ?? cell.bbox });
         add(`${t.id}.r${cell.row}`, { page: cell.page, bbox: cell.bbox });
       }
     }

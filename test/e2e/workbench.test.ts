@@ -48,6 +48,17 @@ async function seriousViolations(page: Page): Promise<string[]> {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+/** How many pixels of a canvas are not paper white: zero for one never drawn on. */
+function inkOf(canvas: import('playwright-core').Locator): Promise<number> {
+  return canvas.evaluate((c: HTMLCanvasElement) => {
+    if (!c.width || !c.height) return 0;
+    const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    let ink = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i + 3]! > 0 && d[i]! < 200) ink++;
+    return ink;
+  });
+}
+
 describe.skipIf(!HAVE_CHROMIUM)('the workbench in headless Chromium', () => {
   let dir: string;
   let server: RunningServer;
@@ -264,6 +275,62 @@ describe.skipIf(!HAVE_CHROMIUM)('the workbench in headless Chromium', () => {
     await expect.poll(width).toBeCloseTo(fit, -1);
   });
 
+  it('shows page thumbnails, drawn as they come into view, pages with findings flagged; a click or the keys open a page', async () => {
+    // A fresh page, so no thumbnail has been drawn before.
+    const p = await context.newPage();
+    watch(p);
+    try {
+      await p.goto(server.url);
+      await p.waitForSelector('.finding');
+      const first = findings[0]!.citations[0]!.page;
+      await expect.poll(async () => Number(await p.getAttribute('#page-canvas', 'data-page'))).toBe(first);
+      const strip = p.locator('#page-strip');
+      const thumb = (n: number) => strip.locator(`.strip-page[data-page="${n}"]`);
+      expect(await strip.locator('.strip-page').count()).toBe(67);
+
+      // The thumbnails in sight are drawn, with the page's ink on them; the far end is not drawn yet.
+      await expect.poll(() => strip.locator('canvas[data-drawn]').count()).toBeGreaterThan(4);
+      await expect.poll(() => inkOf(thumb(first).locator('canvas'))).toBeGreaterThan(50);
+      expect(await strip.locator('canvas[data-drawn]').count()).toBeLessThan(40);
+      expect(await thumb(67).locator('canvas[data-drawn]').count()).toBe(0);
+      expect(await inkOf(thumb(67).locator('canvas'))).toBe(0);
+      const box = (await thumb(first).locator('canvas').boundingBox())!;
+      expect(box.height).toBeGreaterThan(40);
+      expect(box.width).toBeGreaterThan(25);
+
+      // Pages cited by findings are flagged with how many findings cite them, in the spoken name too.
+      const perPage = new Map<number, number>();
+      for (const f of findings) for (const n of new Set(f.citations.map((c) => c.page))) perPage.set(n, (perPage.get(n) ?? 0) + 1);
+      const flagged = await strip.locator('.strip-page.has-findings').evaluateAll((bs) => bs.map((b) => [Number((b as HTMLElement).dataset.page), Number(/\d+/.exec(b.querySelector('.flag')?.textContent ?? '')?.[0])] as const));
+      expect(new Map(flagged)).toEqual(perPage);
+      const [n0, c0] = [...perPage][0]!;
+      expect(await p.getByRole('button', { name: `hal. ${n0} · ${c0} temuan`, exact: true }).getAttribute('data-page')).toBe(String(n0));
+
+      // Scrolled to the end, the last pages are drawn; a click opens the page.
+      await strip.evaluate((s) => s.scrollTo({ left: s.scrollWidth }));
+      // (The report's last page is nearly empty: a few lines.)
+      await expect.poll(() => inkOf(thumb(67).locator('canvas'))).toBeGreaterThan(10);
+      await thumb(66).click();
+      await expect.poll(async () => Number(await p.getAttribute('#page-canvas', 'data-page'))).toBe(66);
+      expect(await thumb(66).getAttribute('aria-current')).toBe('page');
+
+      // The strip is one tab stop; arrows, Home and End move along it, the focus with them.
+      expect(await strip.locator('.strip-page[tabindex="0"]').count()).toBe(1);
+      await thumb(66).focus();
+      await p.keyboard.press('Home');
+      await expect.poll(async () => Number(await p.getAttribute('#page-canvas', 'data-page'))).toBe(1);
+      await expect.poll(() => p.evaluate(() => (document.activeElement as HTMLElement).dataset.page)).toBe('1');
+      await p.keyboard.press('ArrowRight');
+      await expect.poll(async () => Number(await p.getAttribute('#page-canvas', 'data-page'))).toBe(2);
+      await p.keyboard.press('End');
+      await expect.poll(async () => Number(await p.getAttribute('#page-canvas', 'data-page'))).toBe(67);
+      await expect.poll(() => p.evaluate(() => (document.activeElement as HTMLElement).dataset.page)).toBe('67');
+    } finally {
+      await p.close();
+    }
+    expect(errors).toEqual([]);
+  });
+
   it('draws operands as outlines under the cited figure, never over it', async () => {
     const sum = findings.find((f) => f.expected?.operands.some((o) => o.cite?.page === f.citations[0]!.page && o.cite.bbox))!;
     expect(sum).toBeDefined();
@@ -430,7 +497,20 @@ describe.skipIf(!HAVE_CHROMIUM)('the workbench in headless Chromium', () => {
     const canvas = (await p.locator('#page-canvas').boundingBox())!;
     expect(canvas.width).toBeGreaterThan(250);
     expect(canvas.x + canvas.width).toBeLessThanOrEqual(390);
+    // The page's thumbnails are drawn once the page tab shows, and a tap on one opens its page.
+    const shown = Number(await p.getAttribute('#page-canvas', 'data-page'));
+    const current = p.locator('#page-strip [aria-current=page]');
+    await expect.poll(() => inkOf(current.locator('canvas'))).toBeGreaterThan(50);
+    const next = p.locator(`#page-strip .strip-page[data-page="${shown + 1}"]`);
+    await expect.poll(() => inkOf(next.locator('canvas'))).toBeGreaterThan(50);
+    expect((await next.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    await next.tap();
+    await expect.poll(async () => Number(await p.getAttribute('#page-canvas', 'data-page'))).toBe(shown + 1);
+    await p.locator(`#page-strip .strip-page[data-page="${shown}"]`).tap();
+    await expect.poll(async () => Number(await p.getAttribute('#page-canvas', 'data-page'))).toBe(shown);
+    await p.waitForSelector('#highlights .hl');
     expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await seriousViolations(p)).toEqual([]);
     await p.screenshot({ path: path.join(SHOTS, 'phone-page.png') });
     await p.click('#tab-chat');
     expect(await p.isVisible('#chat-input')).toBe(true);

@@ -69,6 +69,16 @@ describe('findings for sending on', () => {
     expect(alone!.marks.map((m) => m.kind)).toEqual(['cite']);
   });
 
+  it('marks a scanned figure where its words are printed, not over its whole grid cell', () => {
+    const scanned = finding('s', { citations: [{ page: 55, bbox: [609.6, 149.28, 667.92, 163.92], textBox: [622.32, 155, 667, 161.79], ocrConf: 91 }] });
+    scanned.expected!.operands = [{ name: 'sub', text: '70.000.000', value: 7e7, cite: { page: 55, bbox: [609.6, 163.92, 667.92, 179.04], textBox: [627.6, 168.72, 668.4, 179.31] } }];
+    const [region] = reportRegions([scanned]);
+    expect(region!.marks).toEqual([
+      { box: [622.32, 155, 667, 161.79], kind: 'cite' },
+      { box: [627.6, 168.72, 668.4, 179.31], kind: 'operand' },
+    ]);
+  });
+
   it('writes a report without script, every text escaped, pictures inlined', () => {
     const fs = [finding('a', { message: { id: '<script>alert(1)</script>', en: 'x' } })];
     const regions = reportRegions(fs);

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { cellText, columnLabels, detectHeaderRows, draftFromPageTable, finalizeTable, isNumberingRow, minConf, type DraftRow } from '../../src/layout/build.js';
 import type { PageTable } from '../../src/layout/lattice.js';
-import { joinLines, mergeRules, toLines } from '../../src/layout/geometry.js';
+import { asPrinted, joinLines, mergeRules, toLines } from '../../src/layout/geometry.js';
+import { rotate } from '../../src/ingest/deskew.js';
 import type { Rule, Word } from '../../src/model/document.js';
+import type { BBox } from '../../src/model/geometry.js';
 
 /** A word at (x, y) of the given width, 10 pt type. */
 function w(text: string, x: number, y: number, width = text.length * 5, bold = false): Word {
@@ -152,18 +154,25 @@ describe('year rows and group labels in borderless headers', () => {
   });
 });
 
-describe('OCR confidence of a cell', () => {
-  const ocrWord = (text: string, x: number, y: number, conf: number): Word => ({ ...w(text, x, y), ocr: true, conf });
-  const grid = (words: Word[][]): PageTable => ({
+/** A ruled grid of two columns 100 pt wide and two rows between the `ys`, its cells' words row by row. */
+function grid(words: Word[][], ys = [0, 20, 40]): PageTable {
+  return {
     page: 3,
     method: 'lattice',
-    bbox: [0, 0, 200, 40],
+    bbox: [0, 0, 200, ys[2]!],
     nRows: 2,
     nCols: 2,
     colX: [0, 100, 200],
     used: new Set(),
-    cells: words.map((ws, i) => ({ r0: Math.floor(i / 2), r1: Math.floor(i / 2) + 1, c0: i % 2, c1: (i % 2) + 1, bbox: [(i % 2) * 100, Math.floor(i / 2) * 20, (i % 2) * 100 + 100, Math.floor(i / 2) * 20 + 20], words: ws })),
-  });
+    cells: words.map((ws, i) => {
+      const [r, c] = [Math.floor(i / 2), i % 2];
+      return { r0: r, r1: r + 1, c0: c, c1: c + 1, bbox: [c * 100, ys[r]!, c * 100 + 100, ys[r + 1]!], words: ws };
+    }),
+  };
+}
+
+describe('OCR confidence of a cell', () => {
+  const ocrWord = (text: string, x: number, y: number, conf: number): Word => ({ ...w(text, x, y), ocr: true, conf });
   it('is the lowest of its words, carried to the finished table; text pages have none', () => {
     const page = grid([[ocrWord('Uraian', 2, 2, 95)], [ocrWord('Pagu', 102, 2, 93)], [ocrWord('Program', 2, 22, 88)], [ocrWord('1.234', 102, 22, 41), ocrWord('.500', 130, 22, 90)]]);
     const t = finalizeTable(draftFromPageTable(page, true), 't1');
@@ -178,5 +187,52 @@ describe('OCR confidence of a cell', () => {
     [70, 40, 40],
   ])('joining cells of confidence %s and %s gives %s', (a, b, out) => {
     expect(minConf(a, b)).toBe(out);
+  });
+});
+
+describe('the text box of a scanned cell', () => {
+  const ocrWord = (text: string, x: number, y: number): Word => ({ ...w(text, x, y), ocr: true, conf: 90 });
+  // The body row is 60 pt tall (a long name wraps in it), its figure printed on the first line only.
+  const page = (words: Word[][]): PageTable => grid(words, [0, 20, 80]);
+
+  it('is the box of the words read into the cell, not the grid cell, carried to the finished table', () => {
+    const words = [[ocrWord('Uraian', 2, 2)], [ocrWord('Pagu', 150, 2)], [ocrWord('Penyusunan', 2, 22), ocrWord('dokumen', 2, 34), ocrWord('perencanaan', 2, 46)], [ocrWord('287.541', 140, 22), ocrWord('.300', 176, 22.5)]];
+    const t = finalizeTable(draftFromPageTable(page(words), true), 't1');
+    const figure = t.rows[0]!.cells[1]!;
+    expect(figure.bbox).toEqual([100, 20, 200, 80]);
+    expect(figure.textBox).toEqual([140, 22, 196, 33.5]);
+    expect(t.rows[0]!.cells[0]!.textBox).toEqual([2, 22, 57, 57]);
+    // A text page's cells have none: its figures are found in the page's own text.
+    const text = finalizeTable(draftFromPageTable(page(words.map((ws) => ws.map((x) => ({ ...x, ocr: false })))), false), 't2');
+    expect(text.rows[0]!.cells.map((c) => c.textBox)).toEqual([undefined, undefined]);
+  });
+
+  it('is placed on the page as printed by the mapping it is given', () => {
+    const words = [[ocrWord('Uraian', 2, 2)], [ocrWord('Pagu', 150, 2)], [ocrWord('A', 2, 22)], [ocrWord('12', 150, 22)]];
+    const shift = (b: BBox): BBox => [b[0] + 1, b[1] + 2, b[2] + 1, b[3] + 2];
+    const t = finalizeTable(draftFromPageTable(page(words), true, shift), 't1');
+    expect(t.rows[0]!.cells[1]!.textBox).toEqual([151, 24, 161, 35]);
+    expect(t.rows[0]!.cells[1]!.bbox).toEqual([100, 20, 200, 80]);
+  });
+
+  it('asPrinted undoes the straightening a scan was read from', () => {
+    // A page of 400 × 300 points at 72 dpi with a mark at (300, 50) and one at (40, 250),
+    // straightened as OCR does; the marks found on the straightened page go back where they were printed.
+    const [width, height, skew] = [400, 300, 1.5];
+    const data = new Uint8Array(width * height).fill(255);
+    const marks: Array<[number, number]> = [[300, 50], [40, 250]];
+    for (const [x, y] of marks) for (let dy = -2; dy <= 2; dy++) for (let dx = -2; dx <= 2; dx++) data[(y + dy) * width + x + dx] = 0;
+    const straight = rotate({ width, height, data }, skew, 255);
+    for (const [x, y] of marks) {
+      let [sx, sy, n] = [0, 0, 0];
+      for (let j = y - 15; j <= y + 15; j++) for (let i = x - 15; i <= x + 15; i++) if (straight.data[j * width + i]! < 128) [sx, sy, n] = [sx + i, sy + j, n + 1];
+      const found: BBox = [sx / n, sy / n, sx / n, sy / n];
+      // Moved by the straightening (up to 8 points here), and put back within a point.
+      expect(Math.hypot(found[0] - x, found[1] - y)).toBeGreaterThan(3);
+      const back = asPrinted(found, { width, height, skew });
+      expect(Math.abs(back[0] - x)).toBeLessThan(1);
+      expect(Math.abs(back[1] - y)).toBeLessThan(1);
+    }
+    expect(asPrinted([1, 2, 3, 4], { width, height })).toEqual([1, 2, 3, 4]);
   });
 });

@@ -34,6 +34,7 @@ export function citeCell(table: Table, cell: Cell): Citation {
     column: cell.col,
     cell: cell.id,
     bbox: cell.bbox,
+    ...(cell.textBox ? { textBox: cell.textBox } : {}),
     caption: table.caption ?? null,
     columnLabel: table.columns[cell.col] || null,
     ...(cell.conf !== undefined ? { ocrConf: cell.conf } : {}),

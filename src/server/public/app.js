@@ -191,6 +191,7 @@ function applyLang() {
   renderFindings();
   renderDetail();
   renderPageLabel();
+  renderStrip();
   if (state.current) showProgress(state.current.view);
 }
 
@@ -672,7 +673,7 @@ function clearViewer() {
   delete canvas.dataset.page;
   $('#highlights').replaceChildren();
   $('#text-layer').replaceChildren();
-  $('#page-strip').replaceChildren();
+  renderStrip();
   renderPageLabel();
 }
 
@@ -778,25 +779,108 @@ function renderPageLabel() {
   $('#zoom-page').setAttribute('aria-pressed', String(state.viewer.zoom === 'page'));
 }
 
-/** A strip of page buttons: pages with findings marked; one tab stop, arrows move along it. */
+/** Height of a page thumbnail in the strip, in CSS pixels. */
+const THUMB_HEIGHT = 56;
+/** The strip's thumbnails: the document they show, and those waiting to be drawn, one at a time. */
+const thumbs = { pdf: null, observer: null, queue: [], busy: false };
+
+/**
+ * A strip of page thumbnails: pages with findings marked with their count; one tab stop, arrows
+ * move along it. A thumbnail is drawn when it scrolls into (or near) the strip's view, so a long
+ * report draws only the few pages in sight.
+ */
 function renderStrip() {
   const strip = $('#page-strip');
   const pdf = state.viewer.pdf;
-  if (!pdf) return strip.replaceChildren();
-  const withFindings = new Set((state.current?.findings ?? []).flatMap((f) => f.citations.map((c) => c.page)));
-  if (strip.childElementCount !== pdf.numPages) {
-    strip.replaceChildren(
-      ...Array.from({ length: pdf.numPages }, (_, i) =>
-        el('button', { type: 'button', class: `strip-page${withFindings.has(i + 1) ? ' has-findings' : ''}`, tabindex: -1, dataset: { page: i + 1 }, 'aria-label': `${t('page')} ${i + 1}`, onclick: () => openPage(state.current.id, i + 1) }, String(i + 1)),
-      ),
-    );
+  if (!pdf) {
+    resetThumbs();
+    return strip.replaceChildren();
   }
+  if (thumbs.pdf !== pdf) buildStrip(strip, pdf);
   for (const b of strip.children) {
     const on = Number(b.dataset.page) === state.viewer.page;
+    // The spoken name is the visible number and count with their words: "hal. 12 · 3 temuan".
+    for (const w of b.querySelectorAll('[data-word]')) w.textContent = w.dataset.word === 'page' ? `${t('page')} ` : ` ${t('findings')}`;
+    b.title = b.textContent;
     b.tabIndex = on ? 0 : -1;
     b.setAttribute('aria-current', on ? 'page' : 'false');
     if (on) b.scrollIntoView({ block: 'nearest', inline: 'center' });
   }
+}
+
+function buildStrip(strip, pdf) {
+  resetThumbs();
+  thumbs.pdf = pdf;
+  const counts = new Map();
+  for (const f of state.current?.findings ?? []) for (const n of new Set(f.citations.map((c) => c.page))) counts.set(n, (counts.get(n) ?? 0) + 1);
+  thumbs.observer = new IntersectionObserver(
+    (entries) => {
+      for (const e of entries) {
+        if (!e.isIntersecting) continue;
+        thumbs.observer.unobserve(e.target);
+        thumbs.queue.push(e.target);
+      }
+      void drawThumbs(pdf);
+    },
+    { root: strip, rootMargin: '0px 200px' },
+  );
+  strip.replaceChildren(
+    ...Array.from({ length: pdf.numPages }, (_, i) => {
+      const n = i + 1;
+      const count = counts.get(n) ?? 0;
+      const b = el(
+        'button',
+        { type: 'button', class: `strip-page${count ? ' has-findings' : ''}`, tabindex: -1, dataset: { page: n, findings: count }, onclick: () => openPage(state.current.id, n) },
+        el('canvas', { class: 'thumb', 'aria-hidden': 'true', width: 0, height: 0 }),
+        el('span', { class: 'num' }, el('span', { class: 'visually-hidden', dataset: { word: 'page' } }), String(n)),
+        count ? el('span', { class: 'flag' }, el('span', { class: 'visually-hidden' }, ' · '), num(count), el('span', { class: 'visually-hidden', dataset: { word: 'findings' } })) : null,
+      );
+      thumbs.observer.observe(b);
+      return b;
+    }),
+  );
+}
+
+function resetThumbs() {
+  thumbs.observer?.disconnect();
+  Object.assign(thumbs, { pdf: null, observer: null, queue: [] });
+}
+
+/** Draws the thumbnails waiting, one after another, while their document is still the one shown. */
+async function drawThumbs(pdf) {
+  if (thumbs.busy) return;
+  thumbs.busy = true;
+  try {
+    while (thumbs.pdf === pdf && thumbs.queue.length) {
+      const b = thumbs.queue.shift();
+      try {
+        await drawThumb(pdf, b);
+      } catch {
+        // A page that cannot be drawn keeps its number; the document may also have been closed.
+      }
+    }
+  } finally {
+    thumbs.busy = false;
+  }
+  if (thumbs.pdf && thumbs.pdf !== pdf && thumbs.queue.length) void drawThumbs(thumbs.pdf);
+}
+
+async function drawThumb(pdf, button) {
+  const page = await pdf.getPage(Number(button.dataset.page));
+  const base = page.getViewport({ scale: 1 });
+  const viewport = page.getViewport({ scale: THUMB_HEIGHT / base.height });
+  const ratio = window.devicePixelRatio || 1;
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(viewport.width * ratio);
+  canvas.height = Math.round(viewport.height * ratio);
+  await page.render({ canvasContext: canvas.getContext('2d'), canvas, viewport, transform: ratio !== 1 ? [ratio, 0, 0, ratio, 0, 0] : undefined }).promise;
+  if (thumbs.pdf !== pdf) return;
+  // Drawn off screen, then put in place whole: a thumbnail is never seen half drawn.
+  canvas.className = 'thumb';
+  canvas.setAttribute('aria-hidden', 'true');
+  canvas.style.width = `${Math.round(viewport.width)}px`;
+  canvas.dataset.drawn = 'true';
+  button.querySelector('canvas.thumb')?.replaceWith(canvas);
 }
 
 /** The boxes to light up on a page for what is shown: a finding's places and operands, or a chat citation. */
@@ -809,11 +893,13 @@ function highlightsFor(source, page, items) {
     return boxes;
   }
   const f = source.finding;
-  const own = f.citations.filter((c) => c.page === page && c.bbox).flatMap((c) => precise(c.bbox, f.printed?.text, items).map((bbox) => ({ bbox, kind: 'cite' })));
+  // A scanned cell's figure is lit where its words are printed (`textBox`), not the whole grid cell.
+  const box = (c) => c.textBox ?? c.bbox;
+  const own = f.citations.filter((c) => c.page === page && c.bbox).flatMap((c) => precise(box(c), f.printed?.text, items).map((bbox) => ({ bbox, kind: 'cite' })));
   const same = (a, b) => a.every((v, i) => Math.abs(v - b[i]) < 1);
   const ops = (f.expected?.operands ?? [])
     .filter((o) => o.cite?.page === page && o.cite.bbox && !f.citations.some((c) => c.bbox && same(c.bbox, o.cite.bbox)))
-    .map((o) => ({ bbox: precise(o.cite.bbox, o.text, items)[0], kind: 'op' }));
+    .map((o) => ({ bbox: precise(box(o.cite), o.text, items)[0], kind: 'op' }));
   return [...ops, ...own];
 }
 
@@ -928,10 +1014,11 @@ function setupViewer() {
   $('#zoom-width').addEventListener('click', () => setZoom('width'));
   $('#zoom-page').addEventListener('click', () => setZoom('page'));
   $('#page-strip').addEventListener('keydown', (e) => {
-    const d = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-    if (!d) return;
+    const last = state.viewer.pdf?.numPages ?? 1;
+    const to = { ArrowRight: state.viewer.page + 1, ArrowLeft: state.viewer.page - 1, Home: 1, End: last }[e.key];
+    if (to === undefined) return;
     e.preventDefault();
-    void goPage(state.viewer.page + d)?.then(() => $('#page-strip [aria-current=page]')?.focus());
+    void goPage(to)?.then(() => $('#page-strip [aria-current=page]')?.focus());
   });
   setupPan($('#page-scroll'));
   // Re-rendered when its box changes size: a window resize, a phone turned, a tab shown.
