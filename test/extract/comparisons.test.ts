@@ -43,6 +43,13 @@ describe('readComparisons, more', () => {
     const [c] = readComparisons([paragraph(7, 'Jika disandingkan dengan rata-rata Provinsi X Tahun 2023 sebesar 80,1%, maka realisasi Persentase ketersediaan perlengkapan jalan sebesar 76,2% lebih tinggi dibandingkan rata-rata Provinsi X tersebut.')], IND, 2023, []);
     expect(c?.kind === 'trend' ? [c.direction, c.from?.value, c.to?.value] : null).toEqual(['up', 80.1, 76.2]);
   });
+  it('ties the other figure to the year before when the sentence names it in words, across "Angka tersebut …"', () => {
+    // The tables print 86; the sentence before says this year's 68, "tahun sebelumnya" the other one.
+    const text = 'Pada tahun 2023, Jumlah kecelakaan lalu lintas terealisasi sebesar 68. Angka tersebut menunjukkan penurunan jika dibandingkan dengan realisasi tahun sebelumnya yang sebesar 60.';
+    const [c] = readComparisons([paragraph(7, text)], IND, 2023, []);
+    expect(c?.kind === 'trend' ? [c.direction, c.from?.value, c.to?.value] : null).toEqual(['down', 60, 68]);
+  });
+
   it('takes the figure the sentence ties to the report year as the subject when the tables print another', () => {
     // The tables print 86; the sentence's own 68 (a transposed copy) is this year's by its year.
     const [c] = readComparisons([paragraph(7, 'Jumlah kecelakaan lalu lintas tercatat sebesar 68 pada akhir tahun 2023 atau menurun dari posisi tahun 2022 yang sebesar 60.')], IND, 2023, []);

@@ -33,16 +33,24 @@ function same(a: number, aDec: number, b: number, bDec: number): boolean {
   return Math.abs(a - b) <= tol;
 }
 
+/** The year before the report year, in words. */
+const PREVIOUS_YEAR = /\btahun\s+(?:sebelumnya|lalu|yang\s+lalu)\b|\b(?:the\s+)?(?:previous|last|prior)\s+year\b/giu;
+
 /**
- * The figure a sentence ties to the report year, when it names that year and the one before, each
- * once, and each of its two figures sits nearer one of them than the other year: `[]` otherwise.
+ * The figure a sentence ties to the report year, when it names that year and the one before (in
+ * digits, or in words: "tahun sebelumnya"), each once, and each of its two figures sits nearer one of
+ * them than the other year: `[]` otherwise.
  *
  * @example
  *   figureOfYear('tercatat sebesar 75,69 pada akhir tahun 2021 atau menurun dari posisi tahun 2020 yang sebesar 72,82', [v7569, v7282], 2021); // [v7569]
+ *   figureOfYear('Pada tahun 2024, … terealisasi sebesar 65.05%. Angka tersebut menurun dibandingkan realisasi tahun sebelumnya yang sebesar 58.41%.', [v6505, v5841], 2024); // [v6505]
  */
+
 export function figureOfYear(sentence: string, figures: readonly Value[], tahun: number): Value[] {
   const at = (y: number): number[] => [...sentence.matchAll(new RegExp(String.raw`\b${y}\b`, 'g'))].map((m) => m.index!);
-  const [now, before] = [at(tahun), at(tahun - 1)];
+  const now = at(tahun);
+  // The year before named in words ("realisasi tahun sebelumnya yang sebesar B") when not in digits.
+  const before = at(tahun - 1).length ? at(tahun - 1) : [...sentence.matchAll(PREVIOUS_YEAR)].map((m) => m.index!);
   if (now.length !== 1 || before.length !== 1 || figures.length !== 2) return [];
   const pos = figures.map((f) => sentence.indexOf(f.text));
   if (pos.some((x) => x < 0)) return [];
