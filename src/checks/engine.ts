@@ -7,6 +7,7 @@ import { AppError, toAppError } from '../errors.js';
 import { Finding, type CheckStat, type Citation, type Report, type Severity, type Value } from '../model/index.js';
 import { SEVERITY_ORDER, type Bilingual, type Check, type CheckContext, type FindingDraft, type FindingLinks, type MessageArg } from './types.js';
 import { citeKey, cmp } from './util.js';
+import { LOW_OCR_CONFIDENCE } from './util.js';
 
 export interface RunOptions {
   /** Run only these check ids. */
@@ -138,11 +139,7 @@ export function executeChecks(checks: readonly Check[], report: Report, opts: Ru
   return { findings, stats };
 }
 
-/**
- * Below this OCR confidence (0..100) the engine itself rates a reading of the scan more likely wrong
- * than right: a discrepancy resting on it may be the scan's, not the report's.
- */
-export const LOW_OCR_CONFIDENCE = 50;
+export { LOW_OCR_CONFIDENCE };
 
 /**
  * A finding that cites, or computes from, a figure read from a scan with low confidence (or picked

@@ -217,3 +217,9 @@ export function firstMisread(operands: ReadonlyArray<readonly [Value | null | un
   for (const [read, implied, name] of operands) if (read && misreadInScan(read, implied)) return misreadNote(name, read, implied);
   return null;
 }
+
+/**
+ * Below this OCR confidence (0..100) the engine itself rates a reading of the scan more likely wrong
+ * than right: a discrepancy resting on it may be the scan's, not the report's.
+ */
+export const LOW_OCR_CONFIDENCE = 50;

@@ -143,6 +143,19 @@ testCheck(crossTable, {
       check: ([f]) => expect([f?.printed?.value, f?.expected?.value, f?.citations[0]?.page]).toEqual([74.64, 74.46, 7]),
     },
     {
+      name: 'a copy that differs from two printed ones and a scan read with low confidence: the finding rests on the printed copies, the scan only agrees',
+      report: makeReport({
+        indicators: [
+          indicator({ key: 'apk', table: 'capaian', page: 6, realisasi: '57,31' }),
+          indicator({ key: 'apk', table: 'renstra', page: 7, realisasi: '57,31' }),
+          indicator({ key: 'apk', table: 'lampiran', page: 14, realisasi: value('57,31', { page: 14, table: 'lampiran', row: 2, column: 4, ocrConf: 11 }, { unit: 'number', ocr: true }) }),
+          indicator({ key: 'apk', table: 'banding', page: 6, realisasi: '75,31' }),
+        ],
+      }),
+      errors: [{ messageId: 'mismatch', severity: 'error' }],
+      check: ([f]) => expect(f?.expected?.operands.map((o) => o.cite?.page).sort()).toEqual([6, 7]),
+    },
+    {
       name: 'a realisasi stated alone in a sentence with its digits swapped (41 for 14): reported at the sentence',
       report: statedAlone('41'),
       errors: [{ messageId: 'mismatch', severity: 'error' }],

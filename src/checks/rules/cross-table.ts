@@ -2,7 +2,7 @@ import type { BudgetRow, Citation, Report, Value } from '../../model/index.js';
 import { div, overlaps, scale } from '../../numbers/index.js';
 import type { Bilingual, Check, CheckContext, FindingDraft, FindingLinks } from '../types.js';
 import { childRows, totalRows } from '../sums.js';
-import { amount, asRounded, asTruncated, citeKey, cmp, measure, normLabel, place, type Num } from '../util.js';
+import { LOW_OCR_CONFIDENCE, amount, asRounded, asTruncated, citeKey, cmp, measure, normLabel, place, type Num } from '../util.js';
 
 interface Occurrence {
   /** Row id (indicator or budget row). */
@@ -220,6 +220,11 @@ function compare(occ: readonly Occurrence[], ctx: CheckContext, what: { subject:
   const ref = ranked[0];
   if (!ref) return [];
   const supporters = occ.filter((o) => agree(o, ref));
+  // Copies of the reference read surely (printed text, or a scan read with confidence and without
+  // noise). When they alone outnumber a differing figure's copies, the finding rests on them: an
+  // uncertain scan reading that agrees with them only corroborates.
+  const sure = (o: Occurrence): boolean => !o.v.ocr || ((o.v.cite.ocrConf ?? 100) >= LOW_OCR_CONFIDENCE && !o.v.cite.ocrNoise);
+  const surely = supporters.filter(sure);
   const out: FindingDraft[] = [];
   for (const o of occ) {
     if (o.voteOnly || agree(o, ref) || o.table === ref.table) continue;
@@ -260,7 +265,7 @@ function compare(occ: readonly Occurrence[], ctx: CheckContext, what: { subject:
         value: ref.n.value,
         interval: [asRounded(ref.n).lo, asRounded(ref.n).hi],
         formula: `${what.field} ${ref.v.text} (${where.id})`,
-        operands: supporters.map((s) => ctx.operand(`${what.field} (${s.table})`, s.v)),
+        operands: (surely.length > occ.filter((x) => agree(x, o)).length ? surely : supporters).map((s) => ctx.operand(`${what.field} (${s.table})`, s.v)),
       },
       citations: [ctx.cite(o.v.cite)],
       links,
