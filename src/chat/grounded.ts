@@ -9,7 +9,7 @@ import { checkPremise } from './premise.js';
 import { like, matchFacts, type EntityMatch } from './resolve.js';
 import { analyze, isDomainTerm, type Retriever } from './retrieval.js';
 import type { Lang } from './types.js';
-import { asksFindings, type Understood } from './understand.js';
+import { asksFindings, expandShorthand, type Understood } from './understand.js';
 
 /**
  * Answers from the fact index: a value with every place it is printed (one figure printed in
@@ -98,13 +98,13 @@ export function answerGrounded(u: Understood, ctx: Omit<Ctx, 'lang'>): GroundedA
   if (u.kind === 'count') return countAnswer(u, c);
   // "Of all 8 IKU": a count of the lines ranked, no figure of the one named.
   const values = u.asserted.filter((a) => !u.counts.includes(a));
-  if (SUPERLATIVE.test(u.question) && !values.length) {
+  if (SUPERLATIVE.test(expandShorthand(u.question)) && !values.length) {
     const ranked = rankAnswer({ ...u, asserted: values }, c);
     if (ranked) return ranked;
   }
   const answer = factAnswer(u, c);
   // "Why is X the lowest, below 80%?": a figure corrected, then the ranking the question takes for granted.
-  if (answer && SUPERLATIVE.test(u.question) && values.length) {
+  if (answer && SUPERLATIVE.test(expandShorthand(u.question)) && values.length) {
     const ranked = rankAnswer({ ...u, asserted: [] }, c);
     if (ranked && answer.intent === 'correction') return { ...answer, text: [answer.text, ...ranked.text.split('\n').filter((l) => !/^(Tidak|No)\. /.test(l))].join('\n') };
     // "X is the lowest at 87.97%, right?": the figure is right, the ranking is not.
@@ -332,7 +332,9 @@ const COUNTED: Array<[string, RegExp]> = [
   ['tujuan', /\btujuan\b|\bgoals?\b/],
   ['perubahan_pk', /\b(berapa kali|how many times)\b.*\b(diubah|direvisi|perubahan|revisi|revised|changed|amended)\b/],
 ];
-const LESS = /\b(below|under|less than|lower than|di bawah|kurang dari|lebih rendah dari|tidak mencapai)\b/;
+// "Not reaching" a bound is being below it: a negation before a verb of reaching ("belum sampai
+// 100%", "tidak mencapai", "didn't reach", "fell short of").
+const LESS = /\b(below|under|less than|lower than|di bawah|kurang dari|lebih rendah dari|(?:tidak|belum|not|didn't|did not|never|failed to|fail to)\s+(?:mencapai|capai|sampai|reach(?:ed)?|hit|meet|met|make)|fell short of|short of)\b/;
 const MORE = /\b(above|over|more than|higher than|exceed\w*|di atas|lebih dari|melebihi|lebih tinggi dari)\b/;
 
 /** How many: what the report states, what its tables list, and a count-claim finding when they differ; or a count of lines meeting a condition. */
@@ -444,7 +446,7 @@ const SUPERLATIVE = /\b(largest|biggest|highest|greatest|most|smallest|lowest|le
 
 /** "Which program has the largest budget": the lines of a kind ranked by one figure, from the table printing most of them. */
 function rankAnswer(u: Understood, c: Ctx): GroundedAnswer | null {
-  const low = /\b(smallest|lowest|least|terkecil|terendah|paling (kecil|rendah|sedikit))\b/i.test(u.question);
+  const low = /\b(smallest|lowest|least|terkecil|terendah|paling (kecil|rendah|sedikit))\b/i.test(expandShorthand(u.question));
   const kinds: EntityKind[] = u.entityKinds.filter((k) => k !== 'total');
   const attr: Attr = u.attrs.find((a) => a !== 'count') ?? (kinds.some((k) => k === 'program' || k === 'kegiatan' || k === 'sub_kegiatan') || u.money ? 'pagu' : 'capaian');
   const kind: EntityKind[] = kinds.length ? kinds : MONEY_ATTRS.includes(attr) || (attr === 'realisasi' && u.money) ? ['program'] : ['indicator'];
@@ -477,9 +479,11 @@ function rankAnswer(u: Understood, c: Ctx): GroundedAnswer | null {
 
 /** "How many indicators have a capaian below 100%", "… predikat Sangat Tinggi", "sub-kegiatan that spent more than their pagu". */
 function countWhere(u: Understood, c: Ctx): GroundedAnswer | null {
-  const q = u.question.toLowerCase();
+  const q = expandShorthand(u.question.toLowerCase());
   const overBudget = /\b(spent more than|melebihi|over|exceed\w*|lebih dari)\b[^?]{0,30}\b(pagu|budget|anggaran)/.test(q);
-  const attr: Attr | undefined = overBudget ? 'serapan' : u.attrs.find((a) => a === 'capaian' || a === 'predikat' || a === 'realisasi' || a === 'serapan' || a === 'efisiensi');
+  // Indicators above or below a percentage, no quantity named: their capaian.
+  const percentOfIndicators = /%|\bpersen\b|\bpercent\b/.test(u.asserted[0] ?? '') && u.entityKinds.every((k) => k === 'indicator');
+  const attr: Attr | undefined = overBudget ? 'serapan' : (u.attrs.find((a) => a === 'capaian' || a === 'predikat' || a === 'realisasi' || a === 'serapan' || a === 'efisiensi') ?? (percentOfIndicators ? 'capaian' : undefined));
   const label = u.assertedLabel;
   const bound = u.asserted[0] !== undefined ? readings(u.asserted[0])[0] : overBudget ? 100 : undefined;
   if (!attr || (bound === undefined && !label) || (!label && !LESS.test(q) && !MORE.test(q) && !overBudget)) {

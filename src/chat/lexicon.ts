@@ -171,7 +171,7 @@ export const DOMAIN_GROUPS: string[][] = [
 
 /** Quantities and the words (stemmed by `analyze`, or phrases matched on the raw text) naming them. */
 export const ATTR_PHRASES: Array<[Attr, RegExp]> = [
-  ['serapan', /\b(serapan|penyerapan|terserap|diserap|absorption|absorbed|absorb|absorption rate|persentase realisasi( anggaran)?|persen(tase)? (serapan|realisasi)|realisasi \(%\)|budget realisation rate|budget realization rate|share (of|that)|what (percentage|percent|share)|berapa persen|percentage spent|% spent)\b|(\b(dan|and|,)\s*%(?!\w))|(^|\s)%\s*(realisasi|serapan)/],
+  ['serapan', /\b(serapan|penyerapan|terserap|diserap|serap|menyerap|absorption|absorbed|absorb|absorption rate|persentase realisasi( anggaran)?|persen(tase)? (serapan|realisasi)|realisasi \(%\)|budget realisation rate|budget realization rate|share (of|that)|what (percentage|percent|share)|berapa persen|percentage spent|% spent)\b|(\b(dan|and|,)\s*%(?!\w))|(^|\s)%\s*(realisasi|serapan)/],
   ['sisa', /\b(sisa( anggaran| dana| pagu)?|silpa|remaining|remainder|unspent|left over|leftover|not spent|unused)\b/],
   ['efisiensi', /\b(efisiensi|efisien|efficiency|efficient)\b/],
   ['prakiraan', /\b(prakiraan maju|prakiraan|forecast|pagu indikatif tahun (depan|berikut))\b/],

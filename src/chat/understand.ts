@@ -87,6 +87,16 @@ const SHORTHAND: Array<[RegExp, string]> = [
   [/\bkpd\b/g, 'kepada'],
   [/\bdr\b/g, 'dari'],
   [/\bjml\b/g, 'jumlah'],
+  // Abbreviated level names of the budget tables ("sub keg", "keg", "prog").
+  [/\bsub[ -]?keg\b/g, 'sub kegiatan'],
+  [/\bkeg\b/g, 'kegiatan'],
+  [/\bprog\b/g, 'program'],
+  // Colloquial forms: a clipped word ("dikit", "gede", "sampe") and the nasal prefix of a verb whose
+  // root starts with s ("nyerap" is menyerap, root serap).
+  [/\bdikit\b/g, 'sedikit'],
+  [/\bgede\b/g, 'besar'],
+  [/\bnyampe\b|\bsampe\b/g, 'sampai'],
+  [/\bny([aeiou]\p{L}{2,})/gu, 's$1'],
   [/\badminduk\b/g, 'administrasi kependudukan'],
 ];
 

@@ -320,6 +320,10 @@ describe('ranking and nearest figures', () => {
     expect(ask('Indikator mana yang capaiannya paling rendah?').text).toMatch(/^Persentase OPD yang melakukan pelayanan terintegrasi: capaian 80,00% \[t2\.r2c5\] — terendah dari 2/);
   });
 
+  it('reads a superlative typed the colloquial way ("paling dikit", "nyerap")', () => {
+    expect(ask('program mana yg nyerap anggaran paling dikit?').text).toMatch(/^Program Pencatatan Sipil: serapan anggaran 98,64 \[t5\.r\d+c5\] — terendah dari 2/);
+  });
+
   it('names what the report prints for a line when it lacks the figure asked', () => {
     const a = ask('What is the remaining budget of the JUMLAH?');
     expect(a.text).toBe('The report does not state the remaining budget (sisa) for JUMLAH.\nNearest the report prints (not what was asked): Budget (pagu) JUMLAH (original): Rp. 336.997.200 [t1.r3c2]');
@@ -338,5 +342,9 @@ describe('counting lines by a label', () => {
     ]);
     const a = answerDeterministic('Berapa indikator yang predikatnya Tinggi?', q);
     expect(a.text).toMatch(/^2 dari 3 indikator di Tabel 3\.1: Indikator Alpha Pelayanan capaian 90,00 \[t9\.r\d+c4\], Tinggi \[t9\.r\d+c5\]; Indikator Gamma Pelayanan capaian 80,00 \[t9\.r\d+c4\], Tinggi/);
+    // Not reaching a bound is being below it, however it is typed.
+    for (const question of ['ada brp indikator yg capaiannya blm nyampe 100%?', "how many indicators didn't reach 100%?", 'Berapa indikator yang capaiannya tidak mencapai 100%?']) {
+      expect(answerDeterministic(question, q).text).toMatch(/^2 (dari|of) 3 (indikator|indicators) (di Tabel|in Table) 3\.1: Indikator Alpha Pelayanan 90,00 \[t9\.r\d+c4\]; Indikator Gamma Pelayanan 80,00/);
+    }
   });
 });
