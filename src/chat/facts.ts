@@ -72,6 +72,8 @@ export interface TablePlace {
   pages: number[];
   /** Id to cite: the caption's first cell, or the table. */
   cite: string;
+  /** The column labels of its header, joined ("No Indikator Kinerja Target Realisasi …"). */
+  header?: string;
 }
 
 /**
@@ -336,7 +338,8 @@ export class FactIndex {
     const indicators = [...this.entities.values()].filter((e) => e.kind === 'indicator');
     (ctx.layout?.paragraphs ?? []).forEach((p, i) => {
       for (const sentence of p.text.replace(/\s+/g, ' ').split(/(?<=[.;])\s+(?=[A-Z])/)) {
-        const m = /\b(rata-rata\s+)?(nasional|provinsi|national|provincial|province)\b([^.;]{0,100})/i.exec(sentence);
+        // Up to the sentence's end (a stop between digits is a decimal mark: "(62.20)").
+        const m = /\b(rata-rata\s+)?(nasional|provinsi|national|provincial|province)\b((?:[^.;]|\.(?=\d)){0,200})/i.exec(sentence);
         // The comparison figure: the first number after the word that is not a year.
         const figure = m ? (m[3]!.match(/\d+(?:[.,]\d+)?\s?%?/g) ?? []).find((x) => !/^(19[5-9]\d|20\d\d)$/.test(x.trim())) : undefined;
         if (!m || !figure) continue;
@@ -364,11 +367,11 @@ export class FactIndex {
     for (const t of report.tables) {
       const lt = layout.get(t.id);
       const caption = t.caption ?? lt?.caption ?? null;
-      this.tables.push({ id: t.id, label: tableLabel(caption), caption, kind: t.kind, pages: t.pages.length ? t.pages : (lt?.pages ?? []), cite: t.id, filled: lt ? filled(lt) : true });
+      this.tables.push({ id: t.id, label: tableLabel(caption), caption, kind: t.kind, pages: t.pages.length ? t.pages : (lt?.pages ?? []), cite: t.id, filled: lt ? filled(lt) : true, header: lt?.columns.join(' ') ?? '' });
     }
     for (const lt of ctx.layout?.tables ?? []) {
       if (this.tables.some((t) => t.id === lt.id)) continue;
-      this.tables.push({ id: lt.id, label: tableLabel(lt.caption ?? null), caption: lt.caption ?? null, kind: null, pages: lt.pages, cite: lt.id, filled: filled(lt) });
+      this.tables.push({ id: lt.id, label: tableLabel(lt.caption ?? null), caption: lt.caption ?? null, kind: null, pages: lt.pages, cite: lt.id, filled: filled(lt), header: lt.columns.join(' ') });
     }
     // Captions and attachment titles printed as text lines ("Lampiran 2. Realisasi Program …").
     (ctx.layout?.paragraphs ?? []).forEach((p, i) => {

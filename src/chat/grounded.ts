@@ -869,19 +869,30 @@ function captionAnswer(u: Understood, c: Ctx): GroundedAnswer | null {
   const officeWords = officeWordsOf(c);
   const words = analyze(u.question.replace(/["“”]/g, ' ')).filter((x) => !office.has(x) && !/^\d+$/.test(x) && !abbreviates(x, officeWords) && !/^(tabel|table|lampiran|attachment|mana|where|halaman|page|report|laporan|list|lists|memuat|define|ada)$/.test(x));
   if (!words.length) return null;
-  const captions = c.fx.tables.filter((tp) => tp.caption);
+  // Where a table is, asked by what it holds: its caption, and its header's column labels (a
+  // table without a caption, or one whose caption does not name the column asked about: "the Renstra
+  // end targets"). A word of the question built from the starts of a caption's words ("PK") is in it.
+  const locating = u.kind === 'location';
+  const captions = c.fx.tables.filter((tp) => tp.caption || (locating && tp.header));
+  const captionWords = new Map(captions.map((tp) => [tp, analyze(tp.caption ?? '')]));
+  const rawCaptionWords = new Map(captions.map((tp) => [tp, (tp.caption ?? '').toLowerCase().split(/[^\p{L}]+/u).filter((w) => w && !/^(dan|dari|di|ke|the|of|and|tahun)$/.test(w))]));
+  const headerWords = new Map(captions.map((tp) => [tp, locating ? analyze(tp.header ?? '') : []]));
+  const inCaption = (tp: TablePlace, w: string): boolean => captionWords.get(tp)!.includes(w) || (locating && /^\p{L}{2,4}$/u.test(w) && abbreviates(w, rawCaptionWords.get(tp)!));
   const df = new Map<string, number>();
-  for (const tp of captions) for (const w of new Set(analyze(tp.caption!))) df.set(w, (df.get(w) ?? 0) + 1);
+  for (const tp of captions) for (const w of new Set([...captionWords.get(tp)!, ...headerWords.get(tp)!])) df.set(w, (df.get(w) ?? 0) + 1);
   const weight = (w: string) => Math.log(1 + captions.length / (df.get(w) ?? 0.5));
-  // Words no caption has cannot tell tables apart.
-  const known = words.filter((w) => df.has(w));
+  // Words no caption (or header) has cannot tell tables apart.
+  const known = words.filter((w) => df.has(w) || (locating && captions.some((tp) => inCaption(tp, w))));
   if (!known.length) return null;
   const total = known.reduce((a, w) => a + weight(w), 0);
+  // A column label is weaker evidence than the caption: many tables share "Target" or "Realisasi".
+  const HEADER_SHARE = 0.6;
   const scored = captions
     .map((tp) => {
-      const have = new Set(analyze(tp.caption!));
-      const attachment = /\b(attachment|lampiran|appendix|annex)\b/i.test(u.question) && /^\s*lampiran\b/i.test(tp.caption!) ? 0.3 : 0;
-      return { tp, score: known.filter((w) => have.has(w)).reduce((a, w) => a + weight(w), 0) / total + attachment };
+      const header = new Set(headerWords.get(tp));
+      const attachment = /\b(attachment|lampiran|appendix|annex)\b/i.test(u.question) && /^\s*lampiran\b/i.test(tp.caption ?? '') ? 0.3 : 0;
+      const found = known.reduce((a, w) => a + (inCaption(tp, w) ? weight(w) : header.has(w) ? HEADER_SHARE * weight(w) : 0), 0);
+      return { tp, score: found / total + attachment };
     })
     .filter((x) => x.score >= 0.5)
     .sort((a, b) => b.score - a.score || (a.tp.label ? 0 : 1) - (b.tp.label ? 0 : 1));

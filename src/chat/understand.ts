@@ -175,7 +175,8 @@ export function understand(question: string, opts: { lang?: Lang; year?: number 
   // Places first: their numbers are not figures.
   let rest = q;
   const tableLabels: string[] = [];
-  for (const tm of q.matchAll(/\btabel\s*\.?\s*([0-9ivx]+(?:\s*[.\-–]\s*[0-9]+)*)|\btable\s*\.?\s*([0-9ivx]+(?:\s*[.\-–]\s*[0-9]+)+|[0-9]+)/gi)) {
+  // A label is a number or a roman numeral standing alone ("tabel isu strategis" names none).
+  for (const tm of q.matchAll(/\btabel\s*\.?\s*([0-9ivx]+(?:\s*[.\-–]\s*[0-9]+)*)(?![\p{L}\d])|\btable\s*\.?\s*([0-9ivx]+(?:\s*[.\-–]\s*[0-9]+)+|[0-9]+)(?![\p{L}\d])/giu)) {
     tableLabels.push(normaliseLabel((tm[1] ?? tm[2])!));
     rest = rest.replace(tm[0], ' ');
   }

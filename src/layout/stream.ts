@@ -4,10 +4,10 @@ import { median, toLines, unionAll, type Segment, type TextLine } from './geomet
 import type { GridCell, PageTable } from './lattice.js';
 
 /**
- * A numbered table caption: "Tabel 3.1", "TABEL III.2", "Tabel II-4", "Table 5". Chapter numbers are
- * printed in roman or arabic figures.
+ * A numbered table caption: "Tabel 3.1", "TABEL III.2", "Tabel II-4", "Table 5", or an attachment's
+ * "Lampiran 1." ("LAMPIRAN" alone is a heading). Chapter numbers are printed in roman or arabic figures.
  */
-export const NUMBERED_CAPTION = /^(tabel|table|tab\.)\s*(?:[ivxlc]+\s*[.-]\s*)?[\d.-]*\d/i;
+export const NUMBERED_CAPTION = /^(tabel|table|tab\.|lampiran)\s*(?:[ivxlc]+\s*[.-]\s*)?[\d.-]*\d/i;
 
 /** Minimum number of multi-column lines for a borderless block to count as a table. */
 const MIN_TABULAR_LINES = 3;
