@@ -348,3 +348,19 @@ describe('counting lines by a label', () => {
     }
   });
 });
+
+describe('where a table is, asked by what it holds', () => {
+  it('finds a table by its header when its caption does not name the column asked about, and reads a benchmark with its decimals', async () => {
+    const q = await fixtureWith(
+      [
+        ['t7', 9, 'Tabel 3.2 Capaian Kinerja Tahun 2023', [
+          ['No', 'Indikator Kinerja', 'Target', 'Realisasi', 'Target Akhir Renstra', 'Capaian'],
+          ['1', 'Indeks Kepuasan Masyarakat Kecamatan', '80', '82', '85', '102,50%'],
+        ]],
+      ],
+      [[11, 'Dengan realisasi sebesar 82, Indeks Kepuasan Masyarakat Kecamatan di atas rata-rata nasional (62.20).']],
+    );
+    expect(answerDeterministic('where can I see the Renstra end targets?', q).text).toMatch(/^"Tabel 3\.2 Capaian Kinerja Tahun 2023" — p\. 9 \[t7\]/);
+    expect(answerDeterministic('What national average is the Indeks Kepuasan Masyarakat Kecamatan compared with?', q).text).toMatch(/62\.20 \[p11\.\d+\]/);
+  });
+});

@@ -12,6 +12,8 @@ describe('reading what a question asks', () => {
     ['Berapa realisasi anggaran Program PIAK?', { attrs: ['realisasi'], money: true }],
     ['What were the realisation and % of sub-kegiatan "Pengembangan Kapasitas"?', { attrs: ['realisasi', 'serapan'], entityKinds: ['sub_kegiatan'] }],
     ['Di halaman berapa Tabel 3.7?', { kind: 'location', tableLabel: '3.7' }],
+    // A word after "tabel" that starts like a roman numeral is no label.
+    ['Tabel isu strategis ada di hal brp?', { kind: 'location', tableLabel: null }],
     ['Where does the report define its predicate scale?', { kind: 'location', attrs: ['predikat'] }],
     ['Karena capaian IKM 100%, apakah predikatnya Sangat Berhasil?', { kind: 'check', asserted: ['100%'], assertedLabel: 'sangat berhasil' }],
     ['Why did the IKM capaian go up from 2022 to 2023?', { kind: 'explanation', years: [2022, 2023] }],
