@@ -668,6 +668,21 @@ function factAnswer(asked: Understood, c: Ctx): GroundedAnswer | null {
   const close = all ? matches : [...matches, ...others].filter((m) => m.score >= best.score - 0.15 && m.score >= WEAK);
   // A quarter, semester or month: the reports print yearly figures.
   if (u.subPeriod) return absent(u, c, best.entity, null, c.fx.about(best.entity));
+  // An amount in rupiah, or a number of people, asked of an indicator the report measures as a
+  // percentage: the report states the share, not the quantity asked.
+  const unit = askedUnit(u.question);
+  if (unit && best.entity.kind === 'indicator' && /^(persentase|percentage|prosentase|proporsi|rasio|tingkat|angka)\b/i.test(best.entity.name.trim())) {
+    const about = c.fx.about(best.entity).filter((f) => f.period === 'current');
+    const shares = (['realisasi', 'target'] as const).map((a) => about.find((f) => f.attr === a)).filter((f): f is Fact => Boolean(f));
+    const items = shares.map((f) => `${ATTR_NAME[f.attr][c.lang]}: ${plain(f.text)} [${f.id}]`);
+    return {
+      intent: 'absent',
+      text: [
+        t(c, `Laporan tidak memuat ${unit === 'rupiah' ? 'nilai dalam rupiah' : 'jumlah orangnya'} untuk ${plain(clipText(best.entity.name, 100))}: indikator itu diukur sebagai persentase.`, `The report does not state ${unit === 'rupiah' ? 'an amount in rupiah' : 'the number of people'} for ${plain(clipText(best.entity.name, 100))}: it measures that indicator as a percentage.`),
+        ...(items.length ? [`${t(c, 'Yang dimuat laporan (bukan yang ditanyakan)', 'What the report prints (not what was asked)')}: ${items.join('; ')}`] : []),
+      ].join('\n'),
+    };
+  }
   // A table named for a line it does not print: the premise is wrong; say where the line is printed.
   if (u.tableLabel && c.fx.table(u.tableLabel).length && best.score >= SURE) {
     const mine = close.length ? close : [best];
@@ -1142,6 +1157,14 @@ function wrongNotes(c: Ctx, used: Fact[]): string[] {
 }
 
 /** The report does not print what is asked; the nearest thing it prints, labelled as such. */
+/** The unit a question asks a figure in, when it names one a percentage is not: rupiah, or people. */
+function askedUnit(question: string): 'rupiah' | 'people' | null {
+  const q = expandShorthand(question.toLowerCase()).replace(/\bdlm\b/g, 'dalam');
+  if (/\b(dalam|in) (rupiah|rp)\b|\bberapa rupiah\b|\bhow much money\b|\bamount in rupiah\b/.test(q)) return 'rupiah';
+  if (/\bberapa (orang|org|jiwa|pegawai)\b|\bjumlah (orang|jiwa)\b|\bhow many (people|persons|staff|members|employees)\b/.test(q)) return 'people';
+  return null;
+}
+
 function absent(u: Understood, c: Ctx, entity: FactEntity | null, near: EntityMatch | null, pool: Fact[] = []): GroundedAnswer {
   const attrs: Attr[] = u.attrs.filter((a) => a !== 'count');
   const what = attrs.map((a) => ATTR_NAME[a][c.lang].toLowerCase()).join(', ') || t(c, 'angka', 'figure');

@@ -364,3 +364,16 @@ describe('where a table is, asked by what it holds', () => {
     expect(answerDeterministic('What national average is the Indeks Kepuasan Masyarakat Kecamatan compared with?', q).text).toMatch(/62\.20 \[p11\.\d+\]/);
   });
 });
+
+describe('a quantity asked in a unit the report does not measure it in', () => {
+  it.each([
+    ['Berapa nilai dalam rupiah Persentase OPD yang melakukan pelayanan terintegrasi?', /^Laporan tidak memuat nilai dalam rupiah untuk Persentase OPD yang melakukan pelayanan terintegrasi: indikator itu diukur sebagai persentase\.\nYang dimuat laporan \(bukan yang ditanyakan\): Realisasi: /],
+    ['brp org OPD yg melakukan pelayanan terintegrasi?', /^Laporan tidak memuat jumlah orangnya untuk Persentase OPD/],
+    ['How many people does the Persentase OPD yang melakukan pelayanan terintegrasi cover?', /^The report does not state the number of people/],
+  ])('%s', (q, re) => {
+    expect(ask(q).text).toMatch(re);
+  });
+  it('answers the percentage asked as a percentage', () => {
+    expect(ask('Berapa realisasi Persentase OPD yang melakukan pelayanan terintegrasi?').text).not.toMatch(/tidak memuat/);
+  });
+});
