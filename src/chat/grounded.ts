@@ -102,6 +102,8 @@ export function answerGrounded(u: Understood, ctx: Omit<Ctx, 'lang'>): GroundedA
     const ranked = rankAnswer({ ...u, asserted: values }, c);
     if (ranked) return ranked;
   }
+  const pair = comparePair(u, c);
+  if (pair) return pair;
   const answer = factAnswer(u, c);
   // "Why is X the lowest, below 80%?": a figure corrected, then the ranking the question takes for granted.
   if (answer && SUPERLATIVE.test(expandShorthand(u.question)) && values.length) {
@@ -1157,6 +1159,35 @@ function wrongNotes(c: Ctx, used: Fact[]): string[] {
 }
 
 /** The report does not print what is asked; the nearest thing it prints, labelled as such. */
+/**
+ * "Why is the serapan of Belanja Modal higher than Belanja Operasi?": two lines compared by one
+ * figure. Each side of the comparative names a line; when both are printed with the figure, the
+ * premise is checked: confirmed, or corrected with both figures.
+ */
+function comparePair(u: Understood, c: Ctx): GroundedAnswer | null {
+  const q = expandShorthand(u.question.toLowerCase()).replace(/\blbh\b/g, 'lebih');
+  const m = /^(.*?)\b(?:lebih\s+(tinggi|besar|banyak|rendah|kecil|sedikit)\s+(?:dari|daripada)|(higher|greater|larger|bigger|more|lower|smaller|less)\s+than)\b(.*)$/u.exec(q);
+  if (!m) return null;
+  const higher = /^(tinggi|besar|banyak|higher|greater|larger|bigger|more)$/.test(m[2] ?? m[3] ?? '');
+  const [left, right] = [analyze(m[1]!), analyze(m[4]!)];
+  const sides = [u.terms.filter((x) => left.includes(x)), u.terms.filter((x) => right.includes(x))];
+  if (sides.some((x) => !x.length)) return null;
+  const attr: Attr | undefined = u.attrs.find((a) => a !== 'count');
+  // Any kind of line: a spending line is indexed as a belanja line and as the budget row printing its %.
+  const matches = sides.map((x) => matchFacts(c.fx, c.retriever, x).filter((m) => m.score >= SURE));
+  if (matches.some((x) => !x.length)) return null;
+  const wanted = attr ?? (matches[0]![0]!.entity.kind === 'indicator' ? 'capaian' : 'serapan');
+  const figure = (e: FactEntity): Fact | undefined => c.fx.about(e).find((f) => f.attr === wanted && f.period === 'current' && f.value !== null);
+  // Each side: the best-named line printed with the figure (one line may be indexed twice, once per table kind).
+  const [a, b] = matches.map((x) => x.map((m) => figure(m.entity)).find(Boolean));
+  if (!a || !b || a.entity === b.entity || a.value === b.value) return null;
+  const holds = higher ? a.value! > b.value! : a.value! < b.value!;
+  const name = ATTR_NAME[wanted][c.lang];
+  const rel = a.value! > b.value! ? t(c, 'lebih tinggi dari', 'is higher than') : t(c, 'lebih rendah dari', 'is lower than');
+  const line = `${name} ${plain(a.entity.name)} ${plain(a.text)} [${a.id}] ${rel} ${plain(b.entity.name)} ${plain(b.text)} [${b.id}].`;
+  return holds ? { intent: 'value', text: `${t(c, 'Ya', 'Yes')}: ${line}` } : { intent: 'correction', text: `${t(c, 'Tidak', 'No')}: ${line}` };
+}
+
 /** The unit a question asks a figure in, when it names one a percentage is not: rupiah, or people. */
 function askedUnit(question: string): 'rupiah' | 'people' | null {
   const q = expandShorthand(question.toLowerCase()).replace(/\bdlm\b/g, 'dalam');

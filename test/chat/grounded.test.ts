@@ -377,3 +377,12 @@ describe('a quantity asked in a unit the report does not measure it in', () => {
     expect(ask('Berapa realisasi Persentase OPD yang melakukan pelayanan terintegrasi?').text).not.toMatch(/tidak memuat/);
   });
 });
+
+describe('two lines compared by one figure', () => {
+  it.each([
+    ['Kenapa serapan Program Pendaftaran Penduduk lebih tinggi dari Program Pencatatan Sipil?', /^Ya: Serapan anggaran Program Pendaftaran Penduduk 99,21 \[t5\.r1c5\] lebih tinggi dari Program Pencatatan Sipil 98,64 \[t5\.r2c5\]\.$/],
+    ['Why is the absorption of Program Pencatatan Sipil higher than Program Pendaftaran Penduduk?', /^No: Budget absorption \(serapan\) Program Pencatatan Sipil 98,64 \[t5\.r2c5\] is lower than Program Pendaftaran Penduduk 99,21 \[t5\.r1c5\]\.$/],
+  ])('%s', (q, re) => {
+    expect(ask(q).text).toMatch(re);
+  });
+});
