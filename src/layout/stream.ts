@@ -51,6 +51,8 @@ export function findStreamTables(page: Page, used: Set<number>, hRules: Segment[
   const ocr = page.source === 'ocr';
   const tables: PageTable[] = [];
   let i = 0;
+  // The first line no table has taken.
+  let start = 0;
   while (i < lines.length) {
     if (!lines[i]!.tabular) {
       i++;
@@ -119,6 +121,15 @@ export function findStreamTables(page: Page, used: Set<number>, hRules: Segment[
       if (!under) break;
       last++;
     }
+    // A group label set above the header's first line ("Realisasi" centred over 2023 | 2024 | 2025,
+    // the header's one-line labels centred on the two lines' middle) is the header's top line, when
+    // the table built with it makes it a label over several columns; otherwise it is left out.
+    if (i > start && groupLabelAbove(lines[i - 1]!, lines.slice(i, last + 1))) {
+      const label = new Set(lines[i - 1]!.line.words);
+      const extended = lines.slice(i - 1, last + 1);
+      const t = buildTable(page, extended, rulesAround(extended, hRules), index, hRules);
+      if (t && centredOverRun([...label], t.colX)) i--;
+    }
     const run = lines.slice(i, last + 1);
     const ruled = rulesAround(run, hRules);
     if (tabularCount >= MIN_TABULAR_LINES || (tabularCount >= 2 && ruled.length >= 2)) {
@@ -147,8 +158,42 @@ export function findStreamTables(page: Page, used: Set<number>, hRules: Segment[
       if (t) tables.push({ ...t, weakHead: true, headLines: lead.map((l) => l.line.words) });
     }
     i = last + 1;
+    start = i;
   }
   return tables;
+}
+
+/**
+ * Words over one column, centred (within a quarter of its width) over a symmetric run of three or
+ * more columns around it: a group label over that run ("Realisasi" over 2023 | 2024 | 2025).
+ */
+function centredOverRun(words: readonly Word[], colX: readonly number[]): boolean {
+  const colOf = (x: number): number => colX.findIndex((_, k) => k < colX.length - 1 && x >= colX[k]! && x < colX[k + 1]!);
+  const cols = words.map((w) => colOf((w.bbox[0] + w.bbox[2]) / 2));
+  const c = cols[0]!;
+  if (c < 0 || cols.some((x) => x !== c)) return false;
+  const centre = (Math.min(...words.map((w) => w.bbox[0])) + Math.max(...words.map((w) => w.bbox[2]))) / 2;
+  const quarter = (colX[c + 1]! - colX[c]!) / 4;
+  for (let k = 1; c - k >= 0 && c + k < colX.length - 1; k++) if (Math.abs(centre - (colX[c - k]! + colX[c + k + 1]!) / 2) <= quarter) return true;
+  return false;
+}
+
+/**
+ * A line of one short label just above a table's first line (a line of labels, no figures), inside
+ * the table's width and not at its left edge, whose box reaches into that line's: a header's group
+ * label, set above the one-line labels that are centred on the header's middle. A caption, a
+ * sentence or a page title is no such line.
+ */
+function groupLabelAbove(prev: LineInfo, run: LineInfo[]): boolean {
+  const first = run[0]!;
+  if (prev.tabular || prev.chunks.length !== 1) return false;
+  const text = prev.line.words.map((w) => w.text).join(' ');
+  if (text.length > 40 || /[.:;]$/.test(text) || NUMBERED_CAPTION.test(text) || /\d[.,]\d/.test(text)) return false;
+  // The label's box reaches into the first line's: labels centred on the two lines' middle.
+  if (prev.line.bbox[3] <= first.line.bbox[1] || first.line.words.some(isFigureWord)) return false;
+  const left = Math.min(...run.map((l) => l.line.bbox[0]));
+  const right = Math.max(...run.map((l) => l.line.bbox[2]));
+  return prev.line.bbox[0] > left + 20 && prev.line.bbox[2] <= right + 2;
 }
 
 /** The type size of a run's tabular lines (their median). */
@@ -570,22 +615,33 @@ function headerGroups(band: LineInfo[], colOf: (x: number) => number, colX: read
   const covered = band.map(() => new Set<number>());
   const labelledAt = (x: number, j: number): boolean => lineCols[j]!.has(x) || covered[j]!.has(x);
   const found: Array<{ line: number; a: number; b: number; words: Word[] }> = [];
+  const below = (x: number, i: number): boolean => band.some((_, j) => j > i && labelledAt(x, j));
+  // Centred over a symmetric run of columns that are empty on its line (but for the label itself)
+  // and labelled below, their labels starting on one line: a short label over the middle one.
+  const centredOver = (ch: Chunk, i: number): [number, number] | null => {
+    const cols = ch.words.map(mid);
+    const c0 = Math.min(...cols);
+    const c1 = Math.max(...cols);
+    if (c1 !== c0) return null;
+    const centreOf = (a: number, b: number): number => (colX[a]! + colX[b + 1]!) / 2;
+    const quarter = (a: number): number => (colX[a + 1]! - colX[a]!) / 4;
+    const centre = (ch.x0 + ch.x1) / 2;
+    let best: [number, number] | null = null;
+    for (let k = 0; c0 - k >= 0 && c1 + k < colX.length - 1; k++) {
+      const [a, b] = [c0 - k, c1 + k];
+      if (b === a) continue;
+      const run = Array.from({ length: b - a + 1 }, (_, n) => a + n);
+      if (run.some((x) => (x < c0 || x > c1) && lineCols[i]!.has(x)) || run.some((x) => !below(x, i))) break;
+      // Sub-columns' labels start on one line: a column whose label starts higher is beside the group.
+      if (new Set(run.map((x) => band.findIndex((_, j) => j > i && labelledAt(x, j)))).size > 1) break;
+      if (Math.abs(centre - centreOf(a, b)) <= quarter(c0)) best = [a, b];
+    }
+    return best;
+  };
   for (let i = band.length - 2; i >= 0; i--) {
-    const below = (x: number): boolean => band.some((_, j) => j > i && labelledAt(x, j));
     for (const ch of band[i]!.chunks) {
       let span = spanOf(ch, colOf, band[i]!.line.size || 10);
-      if (!span) {
-        // Centred over a symmetric run of columns that are empty on its line and labelled below.
-        const c = mid(ch.words[0]!);
-        if (ch.words.some((w) => mid(w) !== c)) continue;
-        const centre = (ch.x0 + ch.x1) / 2;
-        for (let k = 1; c - k >= 0 && c + k < colX.length - 1; k++) {
-          const run = Array.from({ length: 2 * k + 1 }, (_, n) => c - k + n);
-          if (run.some((x) => x !== c && lineCols[i]!.has(x)) || run.some((x) => !below(x))) break;
-          const runCentre = (colX[c - k]! + colX[c + k + 1]!) / 2;
-          if (Math.abs(centre - runCentre) <= (colX[c + 1]! - colX[c]!) / 4) span = [c - k, c + k];
-        }
-      }
+      if (!span) span = centredOver(ch, i);
       if (!span) continue;
       const [a, b] = span;
       // What lies under a group starts on one line below it; a label that starts lower in one of
