@@ -79,6 +79,7 @@ describe('a figure in a scanned cell among the noise the scan left', () => {
     ['SY, us Vy 82.1', 82.1],
     ['- = - = 5 5 — ) 33,8% 4', 33.8],
     ['66” CZ 1', null],
+    ['601.637.674)', 601637674],
     ['TOTAL Kz', null],
     ['12,5 13,7', null],
   ])('%s', (text, want) => {

@@ -28,6 +28,22 @@ describe('an amount the scan lost, given back by the row when sisa and % both fi
     else expect(got).toMatchObject(want);
   });
 
+  it.each([
+    // a sisa no % fixes: pagu − realisasi, the scan having read its last digits among the noise
+    ['sisa by digits', { pagu: v(219_997_900), realisasi: v(176_397_854), persen: null, sisa: null }, ['sisa'], { sisa: 'O 4 79600.046,- a a' }, { field: 'sisa', value: 43_600_046 }],
+    // a negative sisa, printed in brackets
+    ['negative sisa', { pagu: v(293_800_000), realisasi: v(309_421_334), persen: null, sisa: null }, ['sisa'], { sisa: '(15.621.33d,-)' }, null],
+    ['negative sisa read', { pagu: v(293_800_000), realisasi: v(309_421_334), persen: null, sisa: null }, ['sisa'], { sisa: '(15.621.334,-) ~' }, { field: 'sisa', value: -15_621_334 }],
+    // digits that do not end the value: nothing
+    ['digits disagree', { pagu: v(219_997_900), realisasi: v(176_397_854), persen: null, sisa: null }, ['sisa'], { sisa: 'O 4 79600.047,-' }, null],
+    // a pagu without a % printed: realisasi + sisa, the scan having read its last digits
+    ['pagu by digits', { pagu: null, realisasi: v(449_749_380), persen: null, sisa: v(40_973_520) }, ['pagu'], { pagu: "'y 490,722.900 ye" }, { field: 'pagu', value: 490_722_900 }],
+  ] as const)('%s', (_, row, unread, read, want) => {
+    const got = recoverUnread(row, unread, read);
+    if (want === null) expect(got).toBeNull();
+    else expect(got).toMatchObject(want);
+  });
+
   it('says how the value was found', () => {
     expect(recoverUnread({ pagu: null, realisasi: v(178_819_303), persen: { ...v(79.93, 2), text: '79,93' }, sisa: v(44_886_997) }, ['pagu'])?.how).toBe('realisasi + sisa, as the printed % (79,93) gives');
   });

@@ -226,7 +226,8 @@ export function valueFrom(text: string | undefined, ocr: boolean, cite: Citation
  */
 export function scanNoiseFree(text: string): ParsedNumber | null {
   const words = text.normalize('NFKC').trim().split(/\s+/u);
-  const digits = words.filter((w) => /\d/.test(w)).map((w) => w.replace(/^[^\d(+-]+|[^\d%)]+$/gu, ''));
+  // Marks the scan left at a figure's ends; a closing bracket with no opening one is such a mark.
+  const digits = words.filter((w) => /\d/.test(w)).map((w) => w.replace(/^[^\d(+-]+|[^\d%)]+$/gu, '')).map((w) => (w.endsWith(')') && !w.includes('(') ? w.replace(/\)+$/u, '') : w));
   if (!digits.length) return null;
   const parsed = digits.map((w) => ({ w, p: parseNumber(w) }));
   const substantial = parsed.filter((x) => x.p.value !== null && (/[.,]\d/.test(x.w) || x.p.kind === 'percent'));

@@ -289,18 +289,20 @@ export function extractBudget(ctx: TableContext): { budget: BudgetRow[]; belanja
     let pagu = vals.amount(row, r.pagu);
     let realisasi = vals.amount(row, r.realisasiAnggaran);
     const persen = vals.value(row, r.persen);
-    const sisa = vals.amount(row, r.sisa);
+    let sisa = vals.amount(row, r.sisa);
     const prakiraan = forecast(row);
     const figureCols = [r.pagu, r.realisasiAnggaran, r.persen, r.sisa];
     let unread = (['pagu', 'realisasi', 'persen', 'sisa'] as const).filter((_, i) => vals.unread(row, figureCols[i], figureCols));
     // An amount the scan lost that the row's sisa and % both give back.
-    const back = recoverUnread({ pagu, realisasi, persen, sisa }, unread);
-    const backCol = back?.field === 'pagu' ? r.pagu : r.realisasiAnggaran;
+    const rawOf = (col: number | undefined): string | undefined => (col === undefined ? undefined : cellText(table, row.cells[col]));
+    const back = recoverUnread({ pagu, realisasi, persen, sisa }, unread, { pagu: rawOf(r.pagu), realisasi: rawOf(r.realisasiAnggaran), sisa: rawOf(r.sisa) });
+    const backCol = back?.field === 'pagu' ? r.pagu : back?.field === 'sisa' ? r.sisa : r.realisasiAnggaran;
     if (back && backCol !== undefined) {
       const at = row.cells[backCol]!;
       const origin = at.spannedBy ? (findCell(table, at.spannedBy) ?? at) : at;
       const v: Value = { text: origin.text.trim(), value: back.value, decimals: 0, unit: 'rupiah', ocr: true, cite: { ...citeCell(table, origin), ocrNoise: true, recovered: back.how } };
       if (back.field === 'pagu') pagu = v;
+      else if (back.field === 'sisa') sisa = v;
       else realisasi = v;
       unread = unread.filter((f) => f !== back.field);
     }
