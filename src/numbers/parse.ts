@@ -88,6 +88,21 @@ const LOOSE_MARK = /^(?:[*†‡#]+\)?|\(?(?:\d{1,2}|[a-z])\)|[¹²³⁰⁴-⁹]
  * number: it gets the note 'two-numbers', never a guess between them.
  */
 function prepare(raw: string): Prepared {
+  // A report repeats its cells' texts (a column is read once per proof and per model field): each
+  // text is prepared once. Prepared values are never changed by their readers, so they are shared.
+  let p = prepared.get(raw);
+  if (!p) {
+    if (prepared.size >= PREPARED_MAX) prepared.clear();
+    prepared.set(raw, (p = prepareText(raw)));
+  }
+  return p;
+}
+
+/** Texts already prepared; cleared when full, so a long-running process keeps a bounded number. */
+const prepared = new Map<string, Prepared>();
+const PREPARED_MAX = 50_000;
+
+function prepareText(raw: string): Prepared {
   // Superscripts first: NFKC would turn `96,5¹` into `96,51`.
   const superscript = /(?<=\d)[¹²³⁰⁴-⁹]+$/u.exec(raw.trim());
   if (superscript) {

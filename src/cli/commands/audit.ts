@@ -26,17 +26,25 @@ export function register(program: Command): void {
       const failOn = o.failOn ? (choice(o.failOn, SEVERITIES, '--fail-on') as Severity) : undefined;
       const only = o.only?.split(',').map((s) => s.trim()).filter(Boolean);
       const { parsePageRange } = await import('../../ingest/index.js');
-      const { audit } = await import('../../pipeline/audit.js');
-      const { auditToCsv, auditToHtml, auditToMarkdown, auditToText } = await import('../format/audit.js');
-      const result = await audit(file, {
+      const { readTables } = await import('../../pipeline/tables.js');
+      const opts = {
         ...(o.pages ? { pages: parsePageRange(o.pages) } : {}),
-        ocr: o.ocr ? 'auto' : 'off',
+        ocr: o.ocr ? ('auto' as const) : ('off' as const),
         limits: limitsFrom(o),
         isolate: true,
         ...(o.llm ? { llm: true, onLlm: reportLlm } : {}),
         minSeverity,
         ...(only ? { only } : {}),
-      });
+      };
+      // What audit() does, in its steps: the pages are read in a thread of their own, and the
+      // extraction, checks and output modules load on this one meanwhile instead of after.
+      const reading = readTables(file, opts);
+      const later = Promise.all([import('../../pipeline/extract.js'), import('../../pipeline/audit.js'), import('../format/audit.js')]);
+      // Should the reading fail, its error is the one reported, and this promise is left unawaited.
+      later.catch(() => undefined);
+      const layout = await reading;
+      const [{ reportFromLayout }, { auditReport }, { auditToCsv, auditToHtml, auditToMarkdown, auditToText }] = await later;
+      const result = auditReport(await reportFromLayout(layout, opts), opts);
       const text =
         format === 'json' ? JSON.stringify(result, null, 2) + '\n'
         : format === 'md' ? auditToMarkdown(result, lang)
