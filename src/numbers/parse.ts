@@ -203,9 +203,10 @@ const other = (sep: Sep): Sep => (sep === '.' ? ',' : '.');
 const styleOfDecimalMark = (sep: Sep): 'id' | 'us' => (sep === ',' ? 'id' : 'us');
 const styleOfGrouping = (sep: Sep): 'id' | 'us' => (sep === '.' ? 'id' : 'us');
 
+const GROUPED: Record<Sep, RegExp> = { '.': /^\d{1,3}(?:\.\d{3})*$/, ',': /^\d{1,3}(?:,\d{3})*$/ };
+
 function validGroups(intPart: string, group: Sep): boolean {
-  const g = group === '.' ? '\\.' : ',';
-  return new RegExp(`^\\d{1,3}(?:${g}\\d{3})*$`).test(intPart);
+  return GROUPED[group].test(intPart);
 }
 
 function reading(intDigits: string, frac: string, style: NumberStyle, intrinsic = false, ambiguous = false): Reading {
@@ -385,6 +386,22 @@ export function median(values: number[]): number | null {
  *   parseColumn(['96,51', '98,40', '9651', '95,00']).cells[2].note // 'magnitude'
  */
 export function parseColumn(texts: readonly string[]): ParsedColumn {
+  // A table's columns are read by more than one reader (the proofs, the model's fields): each is
+  // parsed once, and every reader gets cells of its own.
+  const key = JSON.stringify(texts);
+  let col = columns.get(key);
+  if (!col) {
+    if (columns.size >= COLUMNS_MAX) columns.clear();
+    columns.set(key, (col = parseColumnTexts(texts)));
+  }
+  return { ...col, cells: col.cells.map((c) => ({ ...c })) };
+}
+
+/** Columns already parsed, by their texts; cleared when full, so a long-running process keeps a bounded number. */
+const columns = new Map<string, ParsedColumn>();
+const COLUMNS_MAX = 5_000;
+
+function parseColumnTexts(texts: readonly string[]): ParsedColumn {
   const analysis = analyseColumn(texts);
   const hint: StyleHint = analysis.style === 'plain' ? 'auto' : analysis.style;
   const cells = texts.map((raw, i) => {

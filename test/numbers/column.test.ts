@@ -79,6 +79,21 @@ describe('parseColumn', () => {
     expect(parseColumn(['1.234', '5.678', '9.100']).cells[0]).toMatchObject({ value: 1234, ambiguous: true });
   });
 
+  it('gives each reader of a column cells of its own (columns are parsed once and shared)', () => {
+    const texts = ['96,51', '98,40', '9651', '95,00'];
+    const first = parseColumn(texts);
+    first.cells[2]!.note = undefined;
+    first.cells[0]!.value = 0;
+    const again = parseColumn([...texts]);
+    expect(again.cells.map((c) => [c.value, c.note])).toEqual([
+      [96.51, undefined],
+      [98.4, undefined],
+      [9651, 'magnitude'],
+      [95, undefined],
+    ]);
+    expect(parseColumn(['96,51', '98,40'])).not.toEqual(again);
+  });
+
   it('needs at least three values before judging magnitude', () => {
     const col = parseColumn(['96,51', '9651']);
     expect(col.median).toBeNull();
