@@ -13,10 +13,10 @@ import { available, fmtRatio, fmtSeconds, measureInterleaved, pairedRatio, type 
 import type { BenchContext, BenchSection, Cell, SectionResult } from './lib/types.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const GNU_TIME = '/usr/bin/time';
+export const GNU_TIME = '/usr/bin/time';
 
 /** A command and the peak memory of each of its runs (warm-up included), in MiB. */
-interface Contender {
+export interface Contender {
   cmd: string;
   args: string[];
   peaks: number[];
@@ -26,7 +26,7 @@ interface Contender {
  * Runs a command with its output discarded, as `/usr/bin/time -f %M …` when `gnuTime`, recording
  * the peak resident set size; rejects on a non-zero exit.
  */
-function runOnce(c: Contender, gnuTime: boolean): Promise<void> {
+export function runOnce(c: Contender, gnuTime: boolean): Promise<void> {
   const [cmd, args] = gnuTime ? [GNU_TIME, ['-f', 'peak-kib %M', c.cmd, ...c.args]] : [c.cmd, c.args];
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -42,11 +42,11 @@ function runOnce(c: Contender, gnuTime: boolean): Promise<void> {
   });
 }
 
-function contender(cmd: string, args: string[]): Contender {
+export function contender(cmd: string, args: string[]): Contender {
   return { cmd, args, peaks: [] };
 }
 
-const lkjip = (...args: string[]): Contender => contender(process.execPath, ['bin/lkjip.js', ...args]);
+export const lkjip = (...args: string[]): Contender => contender(process.execPath, ['bin/lkjip.js', ...args]);
 
 /** Times contenders interleaved, round by round (see measureInterleaved). */
 async function race<K extends string>(contenders: Record<K, Contender>, runs: number, gnuTime: boolean): Promise<Record<K, Timing>> {
@@ -56,13 +56,23 @@ async function race<K extends string>(contenders: Record<K, Contender>, runs: nu
 
 const peak = (c: Contender): string => (c.peaks.length ? Math.max(...c.peaks).toFixed(0) : '—');
 
+/**
+ * `npm run build`, so that `node bin/lkjip.js` runs the compiled CLI of the sources as they are.
+ *
+ * @example
+ *   await buildCli(ctx);
+ */
+export async function buildCli(ctx: BenchContext, section: string): Promise<void> {
+  ctx.log(`${section}: npm run build (the figures are the compiled CLI's)`);
+  await runOnce(contender(process.execPath, ['scripts/build.js']), false);
+  if (!existsSync(`${ROOT}dist/cli/main.js`)) throw new Error('the build made no dist/cli/main.js');
+}
+
 export const processBench: BenchSection = {
   name: 'process',
   async run(ctx: BenchContext): Promise<SectionResult> {
     const notes: string[] = [];
-    ctx.log('process: npm run build (the figures are the compiled CLI\'s)');
-    await runOnce(contender(process.execPath, ['scripts/build.js']), false);
-    if (!existsSync(`${ROOT}dist/cli/main.js`)) throw new Error('the build made no dist/cli/main.js');
+    await buildCli(ctx, 'process');
     const gnuTime = await available(GNU_TIME, ['-f', '%M', 'true']);
     if (!gnuTime) notes.push(`${GNU_TIME} not found (Debian package time): no peak memory`);
     const poppler = await available('pdftotext', ['-v']);

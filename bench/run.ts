@@ -13,6 +13,7 @@ import { fmtSeconds, tool } from './lib/measure.js';
 import type { BenchContext, BenchSection, Cell, Sample, SectionResult } from './lib/types.js';
 import { auditBench } from './audit.js';
 import { batchBench } from './batch.js';
+import { memoryBench } from './memory.js';
 import { ocrBench } from './ocr.js';
 import { pdfjsBench } from './pdfjs.js';
 import { processBench } from './process.js';
@@ -21,9 +22,10 @@ import { tablesBench } from './tables.js';
 
 /**
  * Run in this order; the first one to call lkjip also reports its start-up. `process` spawns the
- * compiled CLI, start-up included, beside the in-process `tables` and `audit`.
+ * compiled CLI, start-up included, beside the in-process `tables` and `audit`; `memory` spawns it on
+ * each sample and on the sample repeated to 1,000 pages.
  */
-export const SECTIONS: readonly BenchSection[] = [tablesBench, pdfjsBench, auditBench, processBench, ocrBench, batchBench, queueBench];
+export const SECTIONS: readonly BenchSection[] = [tablesBench, pdfjsBench, auditBench, processBench, memoryBench, ocrBench, batchBench, queueBench];
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const DEFAULT_RUNS = 3;

@@ -23,6 +23,11 @@ export interface PdfReadOptions {
   /** Called when a page starts being read, and with each page read (and its warning, if it failed). */
   onPageStart?: (page: number) => void;
   onPageRead?: (page: RawPage, warning: Warning | null) => void;
+  /**
+   * Keep the pages read in the result (default true). The page reader's thread posts each page as
+   * it is read and keeps none, so a long document is not held twice, once on each side.
+   */
+  keepPages?: boolean;
   /** Called once the document is open, with the pages that will be read. */
   onOpen?: (info: { sha256: string; pageCount: number; pages: number[] }) => void;
 }

@@ -125,9 +125,21 @@ function threadError(e: ThreadError, file: string): AppError {
  *   const worker = startThread(new URL('./pdf-worker.ts', import.meta.url), { file }, 2048);
  */
 export function startThread(source: URL, data: unknown, memoryMb: number): Worker {
-  const resourceLimits = { maxOldGenerationSizeMb: memoryMb };
-  if (!fileURLToPath(import.meta.url).endsWith('.ts')) return new Worker(new URL(source.href.replace(/\.ts$/, '.js')), { workerData: data, resourceLimits });
+  const options = { workerData: data, resourceLimits: { maxOldGenerationSizeMb: memoryMb }, execArgv: threadExecArgv(process.execArgv) };
+  if (!fileURLToPath(import.meta.url).endsWith('.ts')) return new Worker(new URL(source.href.replace(/\.ts$/, '.js')), options);
   const tsx = pathToFileURL(path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
   const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(source.href)}); })`;
-  return new Worker(boot, { eval: true, workerData: data, resourceLimits });
+  return new Worker(boot, { eval: true, ...options });
+}
+
+/**
+ * The process's Node options for a thread, less `--input-type`: it holds for `--eval` and stdin
+ * only, and a thread started from a file refuses it (the library called from
+ * `node --input-type=module -e …` could not read a page).
+ *
+ * @example
+ *   threadExecArgv(['--input-type=module', '-e', 'code', '--max-old-space-size=4096']); // ['-e', 'code', '--max-old-space-size=4096']
+ */
+export function threadExecArgv(execArgv: readonly string[]): string[] {
+  return execArgv.filter((a, i) => !a.startsWith('--input-type=') && a !== '--input-type' && execArgv[i - 1] !== '--input-type');
 }

@@ -13,6 +13,8 @@ const post = (m: FromReader) => parentPort!.postMessage(m);
 try {
   const raw = await readPdf(file, {
     ...options,
+    // Each page goes to the other thread as it is read; none is kept here.
+    keepPages: false,
     onOpen: (info) => post({ type: 'open', ...info }),
     onPageStart: (page) => post({ type: 'start', page }),
     onPageRead: (page, warning) => post({ type: 'page', page, warning }),

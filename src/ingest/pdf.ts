@@ -95,7 +95,7 @@ export async function readPdf(file: string, opts: PdfReadOptions = {}): Promise<
         read = { code: 'E_PAGE_FAILED', message: err instanceof Error ? err.message : String(err) };
       }
       const [page, warning] = 'code' in read ? unreadPage(n, size, read.code, read.message) : [{ ...read, page: n }, null];
-      pages.push(page);
+      if (opts.keepPages !== false) pages.push(page);
       if (warning) warnings.push(warning);
       opts.onPageRead?.(page, warning);
       opts.onPage?.(n, wanted.length);

@@ -88,6 +88,21 @@ const LOOSE_MARK = /^(?:[*†‡#]+\)?|\(?(?:\d{1,2}|[a-z])\)|[¹²³⁰⁴-⁹]
  * number: it gets the note 'two-numbers', never a guess between them.
  */
 function prepare(raw: string): Prepared {
+  // A report repeats its cells' texts (a column is read once per proof and per model field): each
+  // text is prepared once. Prepared values are never changed by their readers, so they are shared.
+  let p = prepared.get(raw);
+  if (!p) {
+    if (prepared.size >= PREPARED_MAX) prepared.clear();
+    prepared.set(raw, (p = prepareText(raw)));
+  }
+  return p;
+}
+
+/** Texts already prepared; cleared when full, so a long-running process keeps a bounded number. */
+const prepared = new Map<string, Prepared>();
+const PREPARED_MAX = 50_000;
+
+function prepareText(raw: string): Prepared {
   // Superscripts first: NFKC would turn `96,5¹` into `96,51`.
   const superscript = /(?<=\d)[¹²³⁰⁴-⁹]+$/u.exec(raw.trim());
   if (superscript) {
@@ -188,9 +203,10 @@ const other = (sep: Sep): Sep => (sep === '.' ? ',' : '.');
 const styleOfDecimalMark = (sep: Sep): 'id' | 'us' => (sep === ',' ? 'id' : 'us');
 const styleOfGrouping = (sep: Sep): 'id' | 'us' => (sep === '.' ? 'id' : 'us');
 
+const GROUPED: Record<Sep, RegExp> = { '.': /^\d{1,3}(?:\.\d{3})*$/, ',': /^\d{1,3}(?:,\d{3})*$/ };
+
 function validGroups(intPart: string, group: Sep): boolean {
-  const g = group === '.' ? '\\.' : ',';
-  return new RegExp(`^\\d{1,3}(?:${g}\\d{3})*$`).test(intPart);
+  return GROUPED[group].test(intPart);
 }
 
 function reading(intDigits: string, frac: string, style: NumberStyle, intrinsic = false, ambiguous = false): Reading {
@@ -370,6 +386,22 @@ export function median(values: number[]): number | null {
  *   parseColumn(['96,51', '98,40', '9651', '95,00']).cells[2].note // 'magnitude'
  */
 export function parseColumn(texts: readonly string[]): ParsedColumn {
+  // A table's columns are read by more than one reader (the proofs, the model's fields): each is
+  // parsed once, and every reader gets cells of its own.
+  const key = JSON.stringify(texts);
+  let col = columns.get(key);
+  if (!col) {
+    if (columns.size >= COLUMNS_MAX) columns.clear();
+    columns.set(key, (col = parseColumnTexts(texts)));
+  }
+  return { ...col, cells: col.cells.map((c) => ({ ...c })) };
+}
+
+/** Columns already parsed, by their texts; cleared when full, so a long-running process keeps a bounded number. */
+const columns = new Map<string, ParsedColumn>();
+const COLUMNS_MAX = 5_000;
+
+function parseColumnTexts(texts: readonly string[]): ParsedColumn {
   const analysis = analyseColumn(texts);
   const hint: StyleHint = analysis.style === 'plain' ? 'auto' : analysis.style;
   const cells = texts.map((raw, i) => {

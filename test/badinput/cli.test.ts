@@ -48,6 +48,31 @@ describe('lkjip audit on bad input', () => {
   });
 });
 
+describe('lkjip ask and chat on bad input', () => {
+  const slow = ['--max-page-ops', '100000000', '--page-timeout', '1'];
+
+  it('ask reads within the limits given and names the page it left unread', async () => {
+    const r = await lkjip(['ask', `${dir}/many-operators.pdf`, 'Berapa jumlah program?', ...slow]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/warning W_LIMIT_TIME \(page 2\)/);
+    expect(r.ms).toBeLessThan(TIME_BOUND_MS);
+  });
+
+  it('chat does the same before its first question', async () => {
+    const run = promisify(execFile)('node', ['bin/lkjip.js', 'chat', `${dir}/many-operators.pdf`, ...slow], { timeout: TIME_BOUND_MS, env: { ...process.env, CI: 'true' } });
+    run.child.stdin?.end('/quit\n');
+    const r = await run;
+    expect(r.stderr).toMatch(/warning W_LIMIT_TIME \(page 2\)/);
+    expect(r.stdout).toMatch(/^lkjip chat/);
+  });
+
+  it('refuses a limit that is not a positive number', async () => {
+    const r = await lkjip(['ask', `${dir}/text-only.pdf`, 'Berapa?', '--page-timeout', '0']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^lkjip: E_BAD_ARGUMENT: --page-timeout/);
+  });
+});
+
 describe('odd names and sizes', () => {
   it('opens a file whose name is not valid UTF-8, as the shell gives it', async () => {
     const name = Buffer.concat([Buffer.from(path.join(dir, 'laporan-')), Buffer.from([0xff, 0xfe]), Buffer.from('.pdf')]);

@@ -140,6 +140,15 @@ describe.each(RENDERERS)('readPdf on $name fixtures', ({ suffix, pieces, thickne
     // The repeated header is printed at the top of page 2.
     expect(raw.pages[0]!.words.some((w) => w.text === 'Satuan')).toBe(true);
   });
+
+  it('hands each page to onPageRead and keeps none with keepPages: false (as the reader thread does)', async () => {
+    const file = path.join(fixtures, `pdf/multipage-repeat.${suffix}.pdf`);
+    const handed: RawPage[] = [];
+    const raw = await readPdf(file, { keepPages: false, onPageRead: (p) => handed.push(p) });
+    expect(raw.pages).toEqual([]);
+    expect(raw.pageCount).toBe(3);
+    expect(handed).toEqual((await readPdf(file)).pages);
+  });
 });
 
 describe('readPdf on seed 000', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideColumnStyle, parseColumn } from '../../src/numbers/index.js';
+import { decideColumnStyle, parseColumn, parseNumber } from '../../src/numbers/index.js';
 
 describe('decideColumnStyle', () => {
   it.each([
@@ -66,6 +66,32 @@ describe('parseColumn', () => {
     expect(col.cells.some((c) => c.note === 'magnitude')).toBe(false);
     const pct = parseColumn(['96,51', '100', '87,5', '120,3']);
     expect(pct.cells.some((c) => c.note === 'magnitude')).toBe(false);
+  });
+
+  it('reads a text the same whatever was read before it (texts are prepared once and shared)', () => {
+    const alone = parseNumber('1.234');
+    expect(parseColumn(['Rp. 217,902,500', 'Rp. 7.908.091.365,-', '1.234']).cells[2]).toMatchObject({ value: 1234, style: 'id' });
+    expect(parseColumn(['96,51', '98,40', '9651', '95,00']).cells[2]!.note).toBe('magnitude');
+    expect(parseNumber('96,5¹')).toMatchObject({ value: 96.5, marks: '¹' });
+    expect(parseNumber('1.234')).toEqual(alone);
+    expect(parseNumber('9651').note).toBeUndefined();
+    expect(parseNumber('96,5').marks).toBeUndefined();
+    expect(parseColumn(['1.234', '5.678', '9.100']).cells[0]).toMatchObject({ value: 1234, ambiguous: true });
+  });
+
+  it('gives each reader of a column cells of its own (columns are parsed once and shared)', () => {
+    const texts = ['96,51', '98,40', '9651', '95,00'];
+    const first = parseColumn(texts);
+    first.cells[2]!.note = undefined;
+    first.cells[0]!.value = 0;
+    const again = parseColumn([...texts]);
+    expect(again.cells.map((c) => [c.value, c.note])).toEqual([
+      [96.51, undefined],
+      [98.4, undefined],
+      [9651, 'magnitude'],
+      [95, undefined],
+    ]);
+    expect(parseColumn(['96,51', '98,40'])).not.toEqual(again);
   });
 
   it('needs at least three values before judging magnitude', () => {

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { AppError } from '../../errors.js';
-import type { Severity } from '../../model/report.js';
+import type { AuditResult, Report, Severity } from '../../model/report.js';
+import type { LayoutDocument } from '../../model/table.js';
+import type { AuditOptions } from '../../pipeline/audit.js';
 import { choice, limitsFrom, reportLlm, reportUnreadPages, withLimitOptions, writeOut, type LimitFlags } from '../util.js';
 
 const SEVERITIES = ['error', 'warning', 'rounding', 'info'] as const;
@@ -26,17 +28,17 @@ export function register(program: Command): void {
       const failOn = o.failOn ? (choice(o.failOn, SEVERITIES, '--fail-on') as Severity) : undefined;
       const only = o.only?.split(',').map((s) => s.trim()).filter(Boolean);
       const { parsePageRange } = await import('../../ingest/index.js');
-      const { audit } = await import('../../pipeline/audit.js');
-      const { auditToCsv, auditToHtml, auditToMarkdown, auditToText } = await import('../format/audit.js');
-      const result = await audit(file, {
+      const opts = {
         ...(o.pages ? { pages: parsePageRange(o.pages) } : {}),
-        ocr: o.ocr ? 'auto' : 'off',
+        ocr: o.ocr ? ('auto' as const) : ('off' as const),
         limits: limitsFrom(o),
         isolate: true,
         ...(o.llm ? { llm: true, onLlm: reportLlm } : {}),
         minSeverity,
         ...(only ? { only } : {}),
-      });
+      };
+      const result = await auditWhileLoading(file, opts);
+      const { auditToCsv, auditToHtml, auditToMarkdown, auditToText } = await import('../format/audit.js');
       const text =
         format === 'json' ? JSON.stringify(result, null, 2) + '\n'
         : format === 'md' ? auditToMarkdown(result, lang)
@@ -53,4 +55,25 @@ export function register(program: Command): void {
       }
       if (only && only.length && result.checks.length === 0) throw new AppError('E_BAD_ARGUMENT', `No check matches --only ${o.only}`, { stage: 'cli' });
     });
+}
+
+/**
+ * What audit() does, in its steps: the pages are read in a thread of their own, and the
+ * extraction, checks and output modules load on this one meanwhile instead of after. Only the
+ * result outlives it (the layout goes once extracted, the report once checked).
+ */
+async function auditWhileLoading(file: string, opts: AuditOptions): Promise<AuditResult> {
+  const { readTables } = await import('../../pipeline/tables.js');
+  const report = await extractOnceRead(readTables(file, opts), opts);
+  const { auditReport } = await import('../../pipeline/audit.js');
+  return auditReport(report, opts);
+}
+
+async function extractOnceRead(reading: Promise<LayoutDocument>, opts: AuditOptions): Promise<Report> {
+  const later = Promise.all([import('../../pipeline/extract.js'), import('../../pipeline/audit.js'), import('../format/audit.js')]);
+  // Should the reading fail, its error is the one reported, and this promise is left unawaited.
+  later.catch(() => undefined);
+  const layout = await reading;
+  const [{ reportFromLayout }] = await later;
+  return reportFromLayout(layout, opts);
 }

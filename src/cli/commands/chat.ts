@@ -3,7 +3,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { Command } from 'commander';
 import type { Answer, Lang, Prepared, Turn } from '../../chat/index.js';
 import type { LlmConfig } from '../../extract/llm/index.js';
-import { choice } from '../util.js';
+import { choice, withLimitOptions, type LimitFlags } from '../util.js';
 import { loadForChat } from './ask.js';
 
 export interface ChatSession {
@@ -71,18 +71,18 @@ export async function runChat(s: ChatSession): Promise<Turn[]> {
 }
 
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command('chat')
     .description('Ask questions about a report interactively; /sources lists the citations of the last answer')
     .argument('<file.pdf>', 'the report')
     .option('--lang <lang>', 'id | en (default: each question in its own language)')
     .option('--llm', 'use the configured OpenAI-compatible model; without one, answers offline')
     .option('--pages <range>', 'pages to read, e.g. 3-9,12')
-    .option('--no-ocr', 'do not OCR image-only pages')
-    .action(async (file: string, o: { lang?: string; llm?: boolean; pages?: string; ocr: boolean }) => {
+    .option('--no-ocr', 'do not OCR image-only pages');
+  withLimitOptions(cmd).action(async (file: string, o: { lang?: string; llm?: boolean; pages?: string; ocr: boolean } & LimitFlags) => {
       const lang = o.lang ? (choice(o.lang, ['id', 'en'] as const, '--lang') as Lang) : undefined;
       process.stderr.write(lang === 'en' ? 'Reading the report…\n' : 'Membaca laporan…\n');
-      const { prepared, config } = await loadForChat(file, { ocr: o.ocr, llm: o.llm === true, ...(o.pages ? { pages: o.pages } : {}) });
+      const { prepared, config } = await loadForChat(file, { ...o, llm: o.llm === true });
       await runChat({ prepared, input: process.stdin, output: process.stdout, llm: o.llm === true, config, terminal: process.stdin.isTTY === true, ...(lang ? { lang } : {}) });
     });
 }

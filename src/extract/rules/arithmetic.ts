@@ -278,42 +278,48 @@ function parseLevels(rows: readonly Amounts[], threeLevels: boolean, programName
       const p = rows[k]![key];
       return p !== null && p !== 0 && gaps[e]! - gaps[k + 1]! === 0 && Math.abs(sum[e]! - sum[k + 1]! - p) < 0.5;
     });
-  const kegCache = new Float64Array((n + 1) * (n + 1)).fill(Number.NaN);
-  const kegScore = (k: number, e: number): number => {
+  // Tables below are flat, (n + 1) × (n + 1), indexed [a * w + b].
+  const w = n + 1;
+  const blockScore = (k: number, e: number): number => {
     if (named && namedBefore[e]! - namedBefore[k]! > 0) return NEG;
     if (!threeLevels) return e - k === 1 ? 0 : NEG;
     // The last row of a part may be a kegiatan whose sub-kegiatan continue on the next page: no
     // evidence either way.
     if (e - k === 1 && e === n) return 0;
     if (e - k < 2) return NEG;
-    const key = k * (n + 1) + e;
-    let v = kegCache[key]!;
-    if (Number.isNaN(v)) kegCache[key] = v = weight(blockAdds(k, e), e - k - 1);
-    return v;
+    return weight(blockAdds(k, e), e - k - 1);
   };
+  // Every block's score, worked out once: the split below reads each for every end it could reach.
+  const keg = new Float64Array(w * w).fill(NEG);
+  for (let k = 0; k < n; k++) for (let e = k + 1; e <= n; e++) keg[k * w + e] = blockScore(k, e);
+  const kegScore = (k: number, e: number): number => keg[k * w + e]!;
   // seq[a][b]: the best split of [a, b) into kegiatan blocks, its score and block starts.
-  const seqScore: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(n + 1).fill(NEG));
-  const seqNext: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(n + 1).fill(-1));
+  const seqScore = new Float64Array(w * w).fill(NEG);
+  const seqNext = new Int32Array(w * w).fill(-1);
   for (let b = 0; b <= n; b++) {
-    seqScore[b]![b] = 0;
+    seqScore[b * w + b] = 0;
     for (let a = b - 1; a >= 0; a--) {
+      let best = NEG;
+      let next = -1;
       for (let e = a + 1; e <= b; e++) {
-        const rest = seqScore[e]![b]!;
-        const own = kegScore(a, e);
+        const rest = seqScore[e * w + b]!;
+        const own = keg[a * w + e]!;
         if (rest <= NEG || own <= NEG) continue;
         const s = own + rest;
-        if (s > seqScore[a]![b]!) {
-          seqScore[a]![b] = s;
-          seqNext[a]![b] = e;
+        if (s > best) {
+          best = s;
+          next = e;
         }
       }
+      seqScore[a * w + b] = best;
+      seqNext[a * w + b] = next;
     }
   }
   const starts = (a: number, b: number): number[] => {
     const out: number[] = [];
-    for (let x = a; x < b; x = seqNext[x]![b]!) {
+    for (let x = a; x < b; x = seqNext[x * w + b]!) {
       out.push(x);
-      if (seqNext[x]![b]! <= x) break;
+      if (seqNext[x * w + b]! <= x) break;
     }
     return out;
   };
@@ -322,11 +328,11 @@ function parseLevels(rows: readonly Amounts[], threeLevels: boolean, programName
     if (!mayBe(p, true)) return NEG;
     // The last row of a part may be a program whose kegiatan continue on the next page.
     if (q - p === 1 && q === n) return 0;
-    if (q - p < 2 || seqScore[p + 1]![q]! <= NEG) return NEG;
+    if (q - p < 2 || seqScore[(p + 1) * w + q]! <= NEG) return NEG;
     const key = p * (n + 1) + q;
     if (!Number.isNaN(progCache[key]!)) return progCache[key]!;
     const kids = starts(p + 1, q);
-    return (progCache[key] = seqScore[p + 1]![q]! + weight(adds(rows, p, kids), kids.length));
+    return (progCache[key] = seqScore[(p + 1) * w + q]! + weight(adds(rows, p, kids), kids.length));
   };
   // best[pos][phase]: phase 0 opening sub-kegiatan, 1 opening kegiatan, 2 programs.
   const best: number[][] = Array.from({ length: n + 1 }, () => [NEG, NEG, NEG]);
