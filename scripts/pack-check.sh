@@ -39,9 +39,15 @@ grep -q '^### t3 — page 9 — PERJANJIAN KINERJA KECAMATAN DUMAI BARAT TAHUN 2
 n=$(grep -c '^### t[0-9]' <<<"$out")
 [ "$n" -ge 20 ] || fail "lkjip tables found $n tables in $sample (expected 20 or more)"
 
+# The library of the installed package, from an ES module given with -e: its pages are read in a
+# thread of their own, which must start whatever options the process was given.
+pkg="$(npm root -g --prefix "$tmp/prefix")/lkjip"
+lib=$(node --input-type=module -e "const { readTables } = await import('$pkg/dist/index.js'); const l = await readTables('$sample', { pages: [9] }); console.log(l.tables.map((t) => t.caption).join('\n'))")
+grep -q '^PERJANJIAN KINERJA KECAMATAN DUMAI BARAT TAHUN 2023$' <<<"$lib" || fail "the installed library's readTables gave: $lib"
+
 set +e
 err=$("$lkjip" tables missing.pdf 2>&1 >/dev/null); code=$?
 set -e
 [ "$code" = 1 ] && grep -q '^lkjip: E_FILE_NOT_FOUND' <<<"$err" || fail "a missing file gave exit $code and: $err"
 
-echo "pack-check: ok (--help, --version, tables on ${sample##*/}: $n tables, a missing file: E_FILE_NOT_FOUND)"
+echo "pack-check: ok (--help, --version, tables on ${sample##*/}: $n tables, the library's readTables, a missing file: E_FILE_NOT_FOUND)"

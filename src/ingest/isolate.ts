@@ -125,9 +125,15 @@ function threadError(e: ThreadError, file: string): AppError {
  *   const worker = startThread(new URL('./pdf-worker.ts', import.meta.url), { file }, 2048);
  */
 export function startThread(source: URL, data: unknown, memoryMb: number): Worker {
-  const resourceLimits = { maxOldGenerationSizeMb: memoryMb };
-  if (!fileURLToPath(import.meta.url).endsWith('.ts')) return new Worker(new URL(source.href.replace(/\.ts$/, '.js')), { workerData: data, resourceLimits });
-  const tsx = pathToFileURL(path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
-  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(source.href)}); })`;
-  return new Worker(boot, { eval: true, workerData: data, resourceLimits });
+  const options = { workerData: data, resourceLimits: { maxOldGenerationSizeMb: memoryMb } };
+  if (fileURLToPath(import.meta.url).endsWith('.ts')) {
+    const tsx = pathToFileURL(path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
+    return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(source.href)}); })`, { eval: true, ...options });
+  }
+  const built = new URL(source.href.replace(/\.ts$/, '.js'));
+  // A thread takes the process's Node options. Given --input-type (the library called from
+  // `node --input-type=module -e …`), a thread started from a file refuses to start, so it starts
+  // from a line that imports the file.
+  if (process.execArgv.some((a) => a.startsWith('--input-type'))) return new Worker(`import(${JSON.stringify(built.href)})`, { eval: true, ...options });
+  return new Worker(built, options);
 }
