@@ -125,21 +125,15 @@ function threadError(e: ThreadError, file: string): AppError {
  *   const worker = startThread(new URL('./pdf-worker.ts', import.meta.url), { file }, 2048);
  */
 export function startThread(source: URL, data: unknown, memoryMb: number): Worker {
-  const options = { workerData: data, resourceLimits: { maxOldGenerationSizeMb: memoryMb }, execArgv: threadExecArgv(process.execArgv) };
-  if (!fileURLToPath(import.meta.url).endsWith('.ts')) return new Worker(new URL(source.href.replace(/\.ts$/, '.js')), options);
-  const tsx = pathToFileURL(path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
-  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(source.href)}); })`;
-  return new Worker(boot, { eval: true, ...options });
-}
-
-/**
- * The process's Node options for a thread, less `--input-type`: it holds for `--eval` and stdin
- * only, and a thread started from a file refuses it (the library called from
- * `node --input-type=module -e …` could not read a page).
- *
- * @example
- *   threadExecArgv(['--input-type=module', '-e', 'code', '--max-old-space-size=4096']); // ['-e', 'code', '--max-old-space-size=4096']
- */
-export function threadExecArgv(execArgv: readonly string[]): string[] {
-  return execArgv.filter((a, i) => !a.startsWith('--input-type=') && a !== '--input-type' && execArgv[i - 1] !== '--input-type');
+  const options = { workerData: data, resourceLimits: { maxOldGenerationSizeMb: memoryMb } };
+  if (fileURLToPath(import.meta.url).endsWith('.ts')) {
+    const tsx = pathToFileURL(path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
+    return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(source.href)}); })`, { eval: true, ...options });
+  }
+  const built = new URL(source.href.replace(/\.ts$/, '.js'));
+  // A thread takes the process's Node options. Given --input-type (the library called from
+  // `node --input-type=module -e …`), a thread started from a file refuses to start, so it starts
+  // from a line that imports the file.
+  if (process.execArgv.some((a) => a.startsWith('--input-type'))) return new Worker(`import(${JSON.stringify(built.href)})`, { eval: true, ...options });
+  return new Worker(built, options);
 }

@@ -198,7 +198,11 @@ interface Reading {
 
 type Interpretation = Reading | { ok: false };
 
-const count = (s: string, ch: string): number => s.split(ch).length - 1;
+function count(s: string, ch: string): number {
+  let n = 0;
+  for (let i = s.indexOf(ch); i >= 0; i = s.indexOf(ch, i + 1)) n++;
+  return n;
+}
 const other = (sep: Sep): Sep => (sep === '.' ? ',' : '.');
 const styleOfDecimalMark = (sep: Sep): 'id' | 'us' => (sep === ',' ? 'id' : 'us');
 const styleOfGrouping = (sep: Sep): 'id' | 'us' => (sep === '.' ? 'id' : 'us');
