@@ -7,7 +7,7 @@ import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.js';
-import { readPdfIsolated, threadExecArgv } from '../../src/ingest/isolate.js';
+import { readPdfIsolated } from '../../src/ingest/isolate.js';
 import { pdf, textPages } from '../../scripts/badinput/make.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'lkjip-isolate-'));
@@ -36,12 +36,4 @@ describe('the page reader under its memory ceiling', () => {
     expect((err as AppError).code).toBe('E_PDF_UNREADABLE');
     expect((err as AppError).message).toMatch(/8 MiB \(the reader's memory limit\)/);
   }, 120_000);
-});
-
-describe('the options a reader thread starts with', () => {
-  it("are the process's, less --input-type (which a thread started from a file refuses)", () => {
-    expect(threadExecArgv(['--input-type=module', '-e', 'code', '--max-old-space-size=4096'])).toEqual(['-e', 'code', '--max-old-space-size=4096']);
-    expect(threadExecArgv(['--input-type', 'module', '--import', 'tsx'])).toEqual(['--import', 'tsx']);
-    expect(threadExecArgv(['--conditions', 'development'])).toEqual(['--conditions', 'development']);
-  });
 });
