@@ -173,9 +173,13 @@ function centredOverRun(words: readonly Word[], colX: readonly number[]): boolea
   const c = cols[0]!;
   if (c < 0 || cols.some((x) => x !== c)) return false;
   const centre = (Math.min(...words.map((w) => w.bbox[0])) + Math.max(...words.map((w) => w.bbox[2]))) / 2;
-  const quarter = (colX[c + 1]! - colX[c]!) / 4;
-  for (let k = 1; c - k >= 0 && c + k < colX.length - 1; k++) if (Math.abs(centre - (colX[c - k]! + colX[c + k + 1]!) / 2) <= quarter) return true;
+  for (let k = 1; c - k >= 0 && c + k < colX.length - 1; k++) if (centredOn(centre, c, k, colX)) return true;
   return false;
+}
+
+/** Whether a label's centre lies within a quarter of column `c`'s width of the middle of columns c − k … c + k. */
+function centredOn(centre: number, c: number, k: number, colX: readonly number[]): boolean {
+  return Math.abs(centre - (colX[c - k]! + colX[c + k + 1]!) / 2) <= (colX[c + 1]! - colX[c]!) / 4;
 }
 
 /**
@@ -619,22 +623,16 @@ function headerGroups(band: LineInfo[], colOf: (x: number) => number, colX: read
   // Centred over a symmetric run of columns that are empty on its line (but for the label itself)
   // and labelled below, their labels starting on one line: a short label over the middle one.
   const centredOver = (ch: Chunk, i: number): [number, number] | null => {
-    const cols = ch.words.map(mid);
-    const c0 = Math.min(...cols);
-    const c1 = Math.max(...cols);
-    if (c1 !== c0) return null;
-    const centreOf = (a: number, b: number): number => (colX[a]! + colX[b + 1]!) / 2;
-    const quarter = (a: number): number => (colX[a + 1]! - colX[a]!) / 4;
+    const c = mid(ch.words[0]!);
+    if (ch.words.some((w) => mid(w) !== c)) return null;
     const centre = (ch.x0 + ch.x1) / 2;
     let best: [number, number] | null = null;
-    for (let k = 0; c0 - k >= 0 && c1 + k < colX.length - 1; k++) {
-      const [a, b] = [c0 - k, c1 + k];
-      if (b === a) continue;
-      const run = Array.from({ length: b - a + 1 }, (_, n) => a + n);
-      if (run.some((x) => (x < c0 || x > c1) && lineCols[i]!.has(x)) || run.some((x) => !below(x, i))) break;
+    for (let k = 1; c - k >= 0 && c + k < colX.length - 1; k++) {
+      const run = Array.from({ length: 2 * k + 1 }, (_, n) => c - k + n);
+      if (run.some((x) => x !== c && lineCols[i]!.has(x)) || run.some((x) => !below(x, i))) break;
       // Sub-columns' labels start on one line: a column whose label starts higher is beside the group.
       if (new Set(run.map((x) => band.findIndex((_, j) => j > i && labelledAt(x, j)))).size > 1) break;
-      if (Math.abs(centre - centreOf(a, b)) <= quarter(c0)) best = [a, b];
+      if (centredOn(centre, c, k, colX)) best = [c - k, c + k];
     }
     return best;
   };

@@ -238,7 +238,9 @@ export function scanNoiseFree(text: string): ParsedNumber | null {
 /**
  * A percentage whose '%' the scan read as digits or letters: tesseract makes "96", "6" after a
  * decimal part, "Yo" or "%o" of a small or blurred '%'. Only the shapes a percentage takes (at most
- * three whole digits, at most two decimals); null for anything else.
+ * three whole digits, at most two decimals); null for anything else. The column vouches for this
+ * reading (ColumnValues.value); `percentReadAsDigits` (arithmetic.ts) proves it by the row's
+ * capaian instead, for readings the column takes as figures.
  *
  * @example
  *   percentSignMisread('93.196')?.value; // 93.1
