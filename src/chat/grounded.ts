@@ -673,8 +673,10 @@ function factAnswer(asked: Understood, c: Ctx): GroundedAnswer | null {
   // An amount in rupiah, or a number of people, asked of an indicator the report measures as a
   // percentage: the report states the share, not the quantity asked.
   const unit = askedUnit(u.question);
-  if (unit && best.entity.kind === 'indicator' && /^(persentase|percentage|prosentase|proporsi|rasio|tingkat|angka)\b/i.test(best.entity.name.trim())) {
-    const about = c.fx.about(best.entity).filter((f) => f.period === 'current');
+  // A percentage indicator: its name says so, or its printed target or realisasi carries a '%'.
+  const about = c.fx.about(best.entity).filter((f) => f.period === 'current');
+  const percentage = /^(persentase|percentage|prosentase)\b/i.test(best.entity.name.trim()) || about.some((f) => (f.attr === 'target' || f.attr === 'realisasi') && /%/.test(f.text));
+  if (unit && best.entity.kind === 'indicator' && percentage) {
     const shares = (['realisasi', 'target'] as const).map((a) => about.find((f) => f.attr === a)).filter((f): f is Fact => Boolean(f));
     const items = shares.map((f) => `${ATTR_NAME[f.attr][c.lang]}: ${plain(f.text)} [${f.id}]`);
     return {

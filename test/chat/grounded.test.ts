@@ -373,6 +373,9 @@ describe('a quantity asked in a unit the report does not measure it in', () => {
   ])('%s', (q, re) => {
     expect(ask(q).text).toMatch(re);
   });
+  it('does not call an index a percentage: its name does not say so and its figures carry no %', () => {
+    expect(ask('Berapa orang Indeks Kepuasan Masyarakat?').text).not.toMatch(/persentase/);
+  });
   it('answers the percentage asked as a percentage', () => {
     expect(ask('Berapa realisasi Persentase OPD yang melakukan pelayanan terintegrasi?').text).not.toMatch(/tidak memuat/);
   });
