@@ -373,8 +373,14 @@ describe('a quantity asked in a unit the report does not measure it in', () => {
   ])('%s', (q, re) => {
     expect(ask(q).text).toMatch(re);
   });
-  it('does not call an index a percentage: its name does not say so and its figures carry no %', () => {
-    expect(ask('Berapa orang Indeks Kepuasan Masyarakat?').text).not.toMatch(/persentase/);
+  it('does not call a rate a percentage: its name does not say so and its figures carry no %', async () => {
+    const q = await fixtureWith([
+      ['t8', 9, 'Tabel 3.2 Capaian Kinerja Tahun 2023', [
+        ['No', 'Indikator Kinerja', 'Target', 'Realisasi', 'Capaian'],
+        ['1', 'Angka fatalitas kecelakaan lalu lintas', '1,05', '1,01', '103,96%'],
+      ]],
+    ]);
+    expect(answerDeterministic('Berapa orang Angka fatalitas kecelakaan lalu lintas?', q).text).not.toMatch(/persentase/);
   });
   it('answers the percentage asked as a percentage', () => {
     expect(ask('Berapa realisasi Persentase OPD yang melakukan pelayanan terintegrasi?').text).not.toMatch(/tidak memuat/);
