@@ -20,10 +20,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../errors.js';
 import type { Page, Word } from '../model/document.js';
-import { estimateSkew, rotate } from './deskew.js';
+import { estimateSkew, inkThreshold, rotate } from './deskew.js';
 import { paddleAvailable, paddleWords } from './ocr-paddle.js';
 import { acceptReading, brokenFigures, crop, FIGURE_CHARS, groupBox, stackCrops, unstack } from './reread.js';
-import { detectRules, eraseRules, readPgm, ruleDefaults, rulesToPoints, writePgm, type GrayImage } from './raster.js';
+import { binarize, detectRules, eraseRules, readPgm, ruleDefaults, rulesToPoints, writePgm, type GrayImage } from './raster.js';
 
 export interface OcrAvailability {
   ok: boolean;
@@ -65,6 +65,12 @@ export interface OcrOptions extends OcrToolOptions {
   deskew?: boolean;
   /** Read broken figures again from their own box with figure characters only. Default true. */
   rereadFigures?: boolean;
+  /**
+   * Read figures a second time from the page turned black and white at its own ink/paper
+   * threshold. Default true: tesseract's own thresholding of a small crop of a grey scan's noisy
+   * paper misreads clean print ("75.75" as "919").
+   */
+  binarizeFigures?: boolean;
   /** Cancels running tools; pages not finished get an E_OCR_FAILED entry with `context.aborted`. */
   signal?: AbortSignal;
   /** Called once per page as soon as it is finished, successfully or not. */
@@ -221,6 +227,7 @@ export async function ocrPages(file: string, pages: number[], options: OcrOption
     engine,
     erase: options.eraseRules ?? true,
     deskew: options.deskew ?? true,
+    binarizeFigures: options.binarizeFigures ?? true,
     reread: options.rereadFigures ?? true,
     tesseract: options.tesseractPath ?? 'tesseract',
     pdftoppm: options.pdftoppmPath ?? 'pdftoppm',
@@ -289,6 +296,7 @@ interface PageJob {
   engine: OcrEngine;
   erase: boolean;
   deskew: boolean;
+  binarizeFigures: boolean;
   reread: boolean;
   tesseract: string;
   pdftoppm: string;
@@ -336,7 +344,8 @@ async function recognise(job: PageJob, page: number, base: string): Promise<Page
   } else {
     await writeFile(`${base}-clean.pgm`, writePgm(clean));
     const read = await tesseractWords(job, `${base}-clean.pgm`, job.psm);
-    words = dropSpecks(job.reread ? await rereadFigures(job, read, clean, base) : read);
+    const figures = job.binarizeFigures ? binarize(clean, inkThreshold(clean)) : clean;
+    words = dropSpecks(job.reread ? await rereadFigures(job, read, figures, base) : read);
   }
   const k = 72 / dpi;
   const result: Page = {

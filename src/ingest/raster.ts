@@ -39,6 +39,10 @@ export interface RuleDetectOptions {
   maxThickness?: number;
   /** Breaks in a line up to this many pixels are bridged (scan dropouts). */
   maxGap?: number;
+  /** Shortest dash of a dashed line, in pixels (see `chainDashes`). */
+  minDash?: number;
+  /** Longest gap between two dashes of one dashed line, in pixels. */
+  maxDashGap?: number;
   /** Dark stretches across a line up to this long (a crossing border, a glyph sitting on it) are bridged. */
   maxBridge?: number;
   /** How far beside a candidate line (in pixels) to look for ink. */
@@ -71,6 +75,10 @@ export function ruleDefaults(dpi: number): Required<RuleDetectOptions> {
     minLength: Math.max(8, Math.round(dpi / 4)),
     maxThickness: Math.max(2, Math.round(dpi / 36)),
     maxGap: Math.max(1, Math.round(dpi / 100)),
+    // A twelfth of an inch: a dash of a dashed border, longer than a hyphen at table sizes.
+    minDash: Math.max(4, Math.round(dpi / 12)),
+    // An eighth of an inch, wider than the steps of a bitonal staircase.
+    maxDashGap: Math.max(3, Math.round(dpi / 8)),
     // A tenth of an inch: the width of a digit or two at table sizes.
     maxBridge: Math.max(3, Math.round(dpi / 10)),
     sideProbe: Math.max(2, Math.round(dpi / 150)),
@@ -158,7 +166,14 @@ export function detectRules(img: GrayImage, options: RuleDetectOptions = {}): Ra
   }
   const strokesColumns = transpose({ width, height, data: strokesRows }).data;
   const horizontal = detectAlongRows(img, opts, alongRows, strokesRows);
-  const vertical = detectAlongRows(turned, opts, alongColumns, strokesColumns);
+  const vertical = detectAlongRows(turned, opts, alongColumns, strokesColumns).filter(
+    // A vertical line's start/end are rows and its band columns; a horizontal one's the reverse.
+    // A dashed horizontal may have lost a dash or two at the border, so it is asked to come within
+    // a rule's shortest length of it.
+    (v) =>
+      !v.dashed ||
+      horizontal.some((h) => h.minRow > v.start && h.maxRow < v.end && h.start - opts.minLength <= v.maxRow && h.end + opts.minLength > v.minRow),
+  );
   return [...horizontal.map((l) => toRasterRule(l, 'h')), ...vertical.map((l) => toRasterRule(l, 'v'))];
 }
 
@@ -224,6 +239,18 @@ export function eraseRules(img: GrayImage, rules: RasterRule[], options: EraseOp
 }
 
 /**
+ * Black where the image is darker than `threshold`, white elsewhere.
+ *
+ * @example
+ *   binarize(page, inkThreshold(page));
+ */
+export function binarize(img: GrayImage, threshold: number): GrayImage {
+  const out = new Uint8Array(img.data.length);
+  for (let i = 0; i < out.length; i++) out[i] = img.data[i]! < threshold ? 0 : 255;
+  return { width: img.width, height: img.height, data: out };
+}
+
+/**
  * Converts pixel rules to page points (px × 72/dpi), top-left origin like the text layer.
  *
  * @example
@@ -258,6 +285,8 @@ interface Line {
   thickness: number;
   from: Int32Array;
   to: Int32Array;
+  /** Joined from dashes (see `chainDashes`). */
+  dashed?: boolean;
 }
 
 /**
@@ -268,6 +297,7 @@ function detectAlongRows(img: GrayImage, opts: Required<RuleDetectOptions>, data
   const { width, height } = img;
   const runs: Run[] = [];
   const parent: number[] = [];
+  const isLong: boolean[] = [];
   const find = (i: number): number => {
     while (parent[i] !== i) {
       parent[i] = parent[parent[i]!]!;
@@ -292,13 +322,18 @@ function detectAlongRows(img: GrayImage, opts: Required<RuleDetectOptions>, data
       const { start, end } = run;
       // Mostly ink: text rows bridged across letter gaps are sparse, real lines are nearly solid. Mostly
       // ridge: a border is a ridge except where another border crosses it or a glyph touches it.
-      if (end - start >= opts.minLength && run.ink >= 0.9 * (end - start) && run.ridge >= 0.75 * (end - start)) {
+      const solid = run.ink >= 0.9 * (end - start) && run.ridge >= 0.75 * (end - start);
+      // Long runs are lines; short ones (a dash of a dashed border) are kept apart, so a glyph's
+      // stroke beside a solid line never joins it.
+      const long = end - start >= opts.minLength;
+      if (solid && (long || end - start >= opts.minDash)) {
         const id = runs.length;
         runs.push({ row: y, start, end });
         parent.push(id);
+        isLong.push(long);
         for (const other of [...prev, ...prev2]) {
           const o = runs[other]!;
-          if (o.start <= end + opts.maxGap && start <= o.end + opts.maxGap) {
+          if (isLong[other] === long && o.start <= end + opts.maxGap && start <= o.end + opts.maxGap) {
             const ra = find(id);
             const rb = find(other);
             if (ra !== rb) parent[ra] = rb;
@@ -312,15 +347,22 @@ function detectAlongRows(img: GrayImage, opts: Required<RuleDetectOptions>, data
   }
 
   const groups = new Map<number, Run[]>();
+  const dashGroups = new Set<Run[]>();
   runs.forEach((r, i) => {
     const root = find(i);
     const list = groups.get(root);
     if (list) list.push(r);
-    else groups.set(root, [r]);
+    else {
+      const created = [r];
+      groups.set(root, created);
+      if (!isLong[i]) dashGroups.add(created);
+    }
   });
 
   const lines: Line[] = [];
+  const dashes: Line[] = [];
   for (const group of groups.values()) {
+    const dash = dashGroups.has(group);
     let start = Infinity;
     let end = -Infinity;
     let minRow = Infinity;
@@ -351,13 +393,56 @@ function detectAlongRows(img: GrayImage, opts: Required<RuleDetectOptions>, data
       if (inkAt(start + i, from[i]! - opts.sideProbe) || inkAt(start + i, to[i]! + opts.sideProbe)) sideInk++;
     }
     const thickness = covered ? sum / covered : 0;
-    if (end - start < opts.minLength || thickness > opts.maxThickness) continue;
+    if (end - start < (dash ? opts.minDash : opts.minLength) || thickness > opts.maxThickness) continue;
     if (sideInk > opts.maxSideInk * covered) continue;
-    lines.push({ runs: group, start, end, minRow, maxRow, thickness, from, to });
+    (dash ? dashes : lines).push({ runs: group, start, end, minRow, maxRow, thickness, from, to });
   }
+  lines.push(...chainDashes(dashes, opts));
   lines.sort((a, b) => a.minRow - b.minRow || a.start - b.start);
   return joinCollinear(lines, opts);
 }
+
+/**
+ * A thin border scanned bitonal at a low resolution, or drawn dashed, is a row of short dashes: a
+ * slightly skewed one-pixel line thresholded into a staircase whose steps come apart. Dashes in one
+ * row band, each gap no longer than the shorter dash beside it nor than `maxDashGap`, are one line
+ * when at least `MIN_DASHES` of them reach `minLength` together. Glyph strokes along a line of text
+ * do not line up that way (a lone dash, a '7' or a 'T' bar stays what it is); across lines they do:
+ * the stems that start a column's left-aligned lines are a row of dashes down the page, so
+ * `detectRules` keeps a dashed vertical line only where it runs across a horizontal one, as a
+ * column border runs across the rule under the header and no cell's text does.
+ */
+function chainDashes(dashes: Line[], opts: Required<RuleDetectOptions>): Line[] {
+  const out: Line[] = [];
+  const byStart = [...dashes].sort((a, b) => a.start - b.start);
+  const taken = new Set<Line>();
+  for (const first of byStart) {
+    if (taken.has(first)) continue;
+    const chain = [first];
+    let last = first;
+    for (;;) {
+      const next = byStart.find(
+        (d) =>
+          !taken.has(d) &&
+          !chain.includes(d) &&
+          d.start >= last.end &&
+          d.start - last.end <= Math.min(opts.maxDashGap, last.end - last.start, d.end - d.start) &&
+          d.minRow <= last.maxRow + 1 &&
+          d.maxRow >= last.minRow - 1,
+      );
+      if (!next) break;
+      chain.push(next);
+      last = next;
+    }
+    if (chain.length < MIN_DASHES || last.end - first.start < opts.minLength) continue;
+    for (const d of chain) taken.add(d);
+    out.push({ ...chain.slice(1).reduce((line, d) => joinTwo(line, d), first), dashed: true });
+  }
+  return out;
+}
+
+/** Fewest dashes that make a dashed line. */
+const MIN_DASHES = 3;
 
 /**
  * A border broken by the scan (a bitonal line with dropouts, a stamp over it) is found as pieces
@@ -422,6 +507,7 @@ function joinTwo(a: Line, b: Line): Line {
     thickness: (a.thickness * (a.end - a.start) + b.thickness * (b.end - b.start)) / covered,
     from,
     to,
+    ...(a.dashed && b.dashed ? { dashed: true } : {}),
   };
 }
 

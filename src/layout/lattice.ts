@@ -49,8 +49,17 @@ const COVER = 0.6;
  *   findLatticeTables(page).map((t) => [t.nRows, t.nCols]); // [[6, 9]]
  */
 export function findLatticeTables(page: Page): PageTable[] {
-  const hs = mergeRules(page.rules, 'h');
-  const vs = mergeRules(page.rules, 'v');
+  let hs = mergeRules(page.rules, 'h');
+  let vs = mergeRules(page.rules, 'v');
+  if (page.source === 'ocr') {
+    // A scan loses a rule's last dash or two to dropouts, and a stamp over the table hides pieces of
+    // its rules; a vector page's rules are drawn whole whatever lies over them.
+    const h0 = hs;
+    hs = snapEnds(hs, vs, SCAN_REACH);
+    vs = snapEnds(vs, h0, SCAN_REACH);
+    hs = bridgeOccluded(hs, vs);
+    vs = bridgeOccluded(vs, hs);
+  }
   const comps = components(hs, vs);
   const tables: PageTable[] = [];
   for (const { h, v } of comps) {
@@ -60,6 +69,73 @@ export function findLatticeTables(page: Page): PageTable[] {
   }
   // A grid drawn inside another grid's cell is kept only when it is not swallowed by the outer one.
   return tables.sort((a, b) => a.bbox[1] - b.bbox[1]);
+}
+
+/** How far short of a crossing rule a scanned rule's end may fall and still be taken to meet it (1/6 in). */
+const SCAN_REACH = 12;
+
+/**
+ * Rule ends that stop short of a crossing rule by at most `reach`, with no other crossing rule
+ * nearer, are carried to it.
+ *
+ * @example
+ *   snapEnds([{ pos: 93, a: 39, b: 814 }], [{ pos: 28, a: 93, b: 151 }, { pos: 814, a: 93, b: 151 }], 12); // [{ pos: 93, a: 28, b: 814 }]
+ */
+export function snapEnds(segs: Segment[], crossing: readonly Segment[], reach: number): Segment[] {
+  return segs.map((s) => {
+    const spans = crossing.filter((c) => s.pos >= c.a - END_TOL && s.pos <= c.b + END_TOL);
+    const inside = (x: number): boolean => spans.some((c) => Math.abs(c.pos - x) <= END_TOL);
+    let { a, b } = s;
+    if (!inside(a)) {
+      const before = spans.filter((c) => c.pos < a && a - c.pos <= reach).sort((p, q) => q.pos - p.pos)[0];
+      if (before) a = before.pos;
+    }
+    if (!inside(b)) {
+      const after = spans.filter((c) => c.pos > b && c.pos - b <= reach).sort((p, q) => p.pos - q.pos)[0];
+      if (after) b = after.pos;
+    }
+    return a === s.a && b === s.b ? s : { pos: s.pos, a, b };
+  });
+}
+
+/** How near a rule's end must come to a crossing rule to end on it, in points. */
+const END_TOL = 3;
+
+/**
+ * Rules broken where something lies over the table (a stamp, a signature, a blot on the scan): two
+ * collinear pieces whose facing ends meet no crossing rule, the gap between them shared by another
+ * rule broken the same way, are one rule. A rule ending at a crossing rule is a table's edge or a
+ * merged cell's, and stays broken; a gap no other rule shares is left to the grid (a merged cell, a
+ * rule drawn in parts).
+ *
+ * @example
+ *   // two rows' borders both broken over x 386–432 by a stamp, with borders at x 39 and 814
+ *   bridgeOccluded([{ pos: 93, a: 39, b: 386 }, { pos: 93, a: 448, b: 814 }, { pos: 105, a: 39, b: 347 }, { pos: 105, a: 470, b: 814 }], v).length; // 2
+ */
+export function bridgeOccluded(segs: Segment[], crossing: readonly Segment[]): Segment[] {
+  const endsOnCrossing = (s: Segment, end: number): boolean =>
+    crossing.some((c) => Math.abs(c.pos - end) <= END_TOL && s.pos >= c.a - END_TOL && s.pos <= c.b + END_TOL);
+  const sorted = [...segs].sort((s, t) => s.pos - t.pos || s.a - t.a);
+  // Gaps between consecutive collinear pieces, both of whose facing ends dangle.
+  const gaps: Array<{ left: Segment; right: Segment }> = [];
+  for (let i = 1; i < sorted.length; i++) {
+    const left = sorted[i - 1]!;
+    const right = sorted[i]!;
+    if (Math.abs(left.pos - right.pos) > POS_TOL || right.a <= left.b) continue;
+    if (endsOnCrossing(left, left.b) || endsOnCrossing(right, right.a)) continue;
+    gaps.push({ left, right });
+  }
+  const bridged = gaps.filter((g) => gaps.some((o) => o !== g && Math.abs(o.left.pos - g.left.pos) > POS_TOL && o.left.b < g.right.a && o.right.a > g.left.b));
+  if (!bridged.length) return segs;
+  const joined = new Map<Segment, Segment>();
+  const root = (s: Segment): Segment => (joined.has(s) ? root(joined.get(s)!) : s);
+  for (const g of bridged) {
+    const left = root(g.left);
+    const merged = { pos: left.pos, a: left.a, b: Math.max(left.b, g.right.b) };
+    joined.set(left, merged);
+    joined.set(g.right, merged);
+  }
+  return [...new Set(segs.map(root))];
 }
 
 function components(hs: Segment[], vs: Segment[]): Array<{ h: Segment[]; v: Segment[] }> {

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.js';
 import { Page, type Word } from '../../src/model/document.js';
 import { dropSpecks, ocrAvailable, ocrPages, parseTesseractTsv, stripRuleRemnants } from '../../src/ingest/ocr.js';
-import { detectRules, eraseRules, readPgm, rulesToPoints, writePgm, type GrayImage } from '../../src/ingest/raster.js';
+import { binarize, detectRules, eraseRules, readPgm, rulesToPoints, writePgm, type GrayImage } from '../../src/ingest/raster.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // Page 55 of this report is a scanned landscape table (no text layer), page 44 of the printed numbering.
@@ -157,6 +157,34 @@ describe('raster: ruling lines', () => {
     expect(darkIn(eraseRules(img, rules), 0, 0, 900, 120)).toBe(0);
   });
 
+  it.each([
+    // A bitonal staircase: a skewed hairline thresholded at a low resolution, straightened again.
+    { name: 'a staircase of 40 px steps with 15 px breaks', dash: 40, gap: 15, drift: 1, found: [['h', 20, 830]] },
+    { name: 'a dashed border, 60 px dashes and 22 px gaps', dash: 60, gap: 22, drift: 0, found: [['h', 20, 818]] },
+    { name: 'two dashes only', dash: 40, gap: 10, drift: 0, found: [], count: 2 },
+  ])('dashes in one band: $name', ({ dash, gap, drift, found, count }) => {
+    const img = blank(900, 120);
+    let n = 0;
+    for (let x = 20; x + dash <= 880 && n < (count ?? 99); x += dash + gap, n++) {
+      // Each step tilted by `drift` px across its length, like a straightened staircase.
+      for (let i = 0; i < dash; i++) fill(img, x + i, 60 + Math.floor((i * drift) / dash), x + i + 1, 63 + Math.floor((i * drift) / dash), 20);
+    }
+    const rules = detectRules(img);
+    expect(rules.map((r) => [r.orientation, r.x0, r.x1])).toEqual(found);
+    if (found.length) expect(darkIn(eraseRules(img, rules), 0, 0, 900, 120)).toBe(0);
+  });
+
+  it("finds a dashed column border, which runs across the header's rule, and not the stems of a column's left-aligned lines, which run across none", () => {
+    const img = blank(300, 700);
+    for (let x = 20; x + 40 <= 280; x += 55) fill(img, x, 100, x + 40, 103, 20); // the header's rule, dashed
+    for (let y = 20; y + 50 <= 680; y += 70) fill(img, 40, y, 43, y + 50, 20); // border: 50 px dashes, 20 px gaps
+    for (let y = 130; y + 29 <= 680; y += 50) fill(img, 120, y, 124, y + 29, 20); // stems: 29 px, 21 px apart
+    expect(detectRules(img).map((r) => [r.orientation, r.x0])).toEqual([
+      ['h', 20],
+      ['v', 40],
+    ]);
+  });
+
   it('keeps two rules apart when the gap between them is wider than two minimum rule lengths', () => {
     const img = blank(900, 120);
     fill(img, 20, 60, 200, 62, 30);
@@ -165,6 +193,20 @@ describe('raster: ruling lines', () => {
       [20, 200],
       [400, 600],
     ]);
+  });
+
+  it.each([
+    { level: 0, threshold: 128, out: 0 },
+    { level: 127, threshold: 128, out: 0 },
+    { level: 128, threshold: 128, out: 255 },
+    { level: 232, threshold: 178, out: 255 },
+    { level: 100, threshold: 178, out: 0 },
+  ])('binarize: level $level at threshold $threshold is $out', ({ level, threshold, out }) => {
+    const img = blank(4, 2);
+    img.data[5] = level;
+    const bw = binarize(img, threshold);
+    expect([bw.data[5], bw.data[0]]).toEqual([out, 255]);
+    expect(img.data[5]).toBe(level);
   });
 
   it('reports rules in points (px × 72/dpi)', () => {
