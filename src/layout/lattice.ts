@@ -55,8 +55,8 @@ export function findLatticeTables(page: Page): PageTable[] {
     // A scan loses a rule's last dash or two to dropouts, and a stamp over the table hides pieces of
     // its rules; a vector page's rules are drawn whole whatever lies over them.
     const h0 = hs;
-    hs = snapEnds(hs, vs, SCAN_REACH);
-    vs = snapEnds(vs, h0, SCAN_REACH);
+    hs = snapEnds(hs, vs, SCAN_REACH, 'h', page.words);
+    vs = snapEnds(vs, h0, SCAN_REACH, 'v', page.words);
     hs = bridgeOccluded(hs, vs);
     vs = bridgeOccluded(vs, hs);
   }
@@ -75,24 +75,31 @@ export function findLatticeTables(page: Page): PageTable[] {
 const SCAN_REACH = 12;
 
 /**
- * Rule ends that stop short of a crossing rule by at most `reach`, with no other crossing rule
- * nearer, are carried to it.
+ * Rule ends that stop short of a crossing rule by at most `reach` are carried to the nearest one,
+ * unless a word lies across the way (a merged cell's label, which the rule never crossed).
  *
  * @example
  *   snapEnds([{ pos: 93, a: 39, b: 814 }], [{ pos: 28, a: 93, b: 151 }, { pos: 814, a: 93, b: 151 }], 12); // [{ pos: 93, a: 28, b: 814 }]
  */
-export function snapEnds(segs: Segment[], crossing: readonly Segment[], reach: number): Segment[] {
+export function snapEnds(segs: Segment[], crossing: readonly Segment[], reach: number, orientation: 'h' | 'v' = 'h', words: readonly Word[] = []): Segment[] {
   return segs.map((s) => {
     const spans = crossing.filter((c) => s.pos >= c.a - END_TOL && s.pos <= c.b + END_TOL);
     const inside = (x: number): boolean => spans.some((c) => Math.abs(c.pos - x) <= END_TOL);
     let { a, b } = s;
+    // A word across the way the rule would run is a merged cell's (a group label over two columns):
+    // the rule stops where it was drawn.
+    const clear = (from: number, to: number): boolean =>
+      !words.some((w) => {
+        const [along0, along1, across0, across1] = orientation === 'h' ? [w.bbox[0], w.bbox[2], w.bbox[1], w.bbox[3]] : [w.bbox[1], w.bbox[3], w.bbox[0], w.bbox[2]];
+        return across0 < s.pos && across1 > s.pos && along1 > from && along0 < to;
+      });
     if (!inside(a)) {
       const before = spans.filter((c) => c.pos < a && a - c.pos <= reach).sort((p, q) => q.pos - p.pos)[0];
-      if (before) a = before.pos;
+      if (before && clear(before.pos, a)) a = before.pos;
     }
     if (!inside(b)) {
       const after = spans.filter((c) => c.pos > b && c.pos - b <= reach).sort((p, q) => p.pos - q.pos)[0];
-      if (after) b = after.pos;
+      if (after && clear(b, after.pos)) b = after.pos;
     }
     return a === s.a && b === s.b ? s : { pos: s.pos, a, b };
   });
