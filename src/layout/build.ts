@@ -331,7 +331,17 @@ export function detectHeaderRows(rows: DraftRow[]): number {
       below !== undefined &&
       isHeaderLike(below) &&
       below.cells.every((c) => !c.text || !isFigure(c.text));
-    if ((spanDown && isHeaderLike(next)) || splitBelow || groupRow) {
+    // The header so far is a fragment (a group label or a year over one column, the other
+    // columns' labels a line lower): a full row of labels with figures under it is its last row.
+    const filled = (r: DraftRow): number => r.cells.filter((c) => !c.cover && c.text.trim()).length;
+    const fragment = rows.slice(0, h).every((r) => filled(r) * 2 < r.cells.length);
+    const labelsOverFigures =
+      fragment &&
+      filled(next) * 2 >= nCols &&
+      next.cells.every((c) => !c.text.trim() || !isFigure(c.text)) &&
+      below !== undefined &&
+      below.cells.some((c) => !c.cover && isFigure(c.text));
+    if ((spanDown && isHeaderLike(next)) || splitBelow || groupRow || labelsOverFigures) {
       h++;
       continue;
     }

@@ -105,6 +105,26 @@ describe('detectHeaderRows', () => {
   it('reads years as header labels, not figures', () => {
     expect(detectHeaderRows([row(['Indikator', '2022', '2023']), row(['IKM', '88', '93,05'])])).toBe(1);
   });
+
+  it.each([
+    {
+      name: 'a year over one column, the labels a line lower, figures below: both are header',
+      rows: [['', '', '', '', '2024', '', '', '', ''], ['No', 'Sasaran Strategis', 'Indikator Kinerja', 'Satuan', 'Realisasi', 'Target', 'Realisasi', 'Capaian (%)', 'Predikat'], ['a.', 'Meningkatnya kualitas', 'Nilai MCP', 'nilai', '101.08', '90', '100.15', '111.28', 'Rendah']],
+      header: 2,
+    },
+    {
+      name: 'a full label row first: the row of names under it is data',
+      rows: [['No', 'Sasaran', 'Indikator'], ['a.', 'Meningkatnya kualitas', 'Nilai MCP'], ['b.', 'Meningkatnya kapabilitas', 'Level APIP']],
+      header: 1,
+    },
+    {
+      name: 'a sparse first row over a row of names with no figures anywhere below: no label row is proved',
+      rows: [['', 'Sasaran', ''], ['Meningkatnya kualitas', 'Nilai MCP', 'nilai'], ['Meningkatnya kapabilitas', 'Level APIP', 'level']],
+      header: 1,
+    },
+  ])('$name', ({ rows, header }) => {
+    expect(detectHeaderRows(rows.map((r) => row(r)))).toBe(header);
+  });
 });
 
 describe('geometry', () => {
