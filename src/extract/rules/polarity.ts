@@ -117,10 +117,12 @@ function matches(f: 'ratio' | LowerFormula, ind: Indicator): boolean {
 
 /**
  * Polarity evidenced by the capaian column: an indicator whose polarity the report does not
- * declare in words is lower-is-better when every capaian printed for it matches the report's own
- * stated lower-is-better formula and none matches realisasi / target; and an indicator taken as
- * lower-is-better only from its name is higher-is-better when every printed capaian matches
- * realisasi / target and none the stated lower formula. The evidence is returned in words.
+ * declare in words is lower-is-better when its printed capaian match the report's own stated
+ * lower-is-better formula and none matches realisasi / target; and an indicator taken as
+ * lower-is-better only from its name is higher-is-better when its printed capaian match
+ * realisasi / target and none a lower-is-better formula (the stated one, or either in use when
+ * none is stated). A capaian matching no formula (miscomputed) is no evidence either way. The
+ * evidence is returned in words.
  *
  * @example
  *   polarityFromCapaian(indicators, 'two-minus').get('angka kematian ibu'); // { polarity: 'lower', evidence: 'capaian … in 2 of 2 tables' }
@@ -134,13 +136,20 @@ export function polarityFromCapaian(indicators: readonly Indicator[], lower: Low
     if (ind.tahun !== null && ind.id.endsWith('.prev')) continue;
     groups.set(ind.key, [...(groups.get(ind.key) ?? []), ind]);
   }
+  // Without a stated lower-is-better formula, either of the two in use speaks for lower.
+  const lowerForms: LowerFormula[] = lower ? [lower] : ['inverse', 'two-minus'];
   for (const [key, rows] of groups) {
-    const ratio = rows.every((r) => matches('ratio', r));
-    const stated = lower !== null && rows.every((r) => matches(lower, r));
-    if (stated && !ratio && rows[0]!.polarity !== 'lower') {
-      out.set(key, { polarity: 'lower', evidence: `every printed capaian (${rows.length}) matches the stated ${lower === 'two-minus' ? '(2 − realisasi/target) × 100' : 'target / realisasi × 100'}, none realisasi / target × 100` });
-    } else if (ratio && !stated && rows[0]!.polarity === 'lower' && rows[0]!.polaritySource === 'inferred') {
-      out.set(key, { polarity: 'higher', evidence: `every printed capaian (${rows.length}) matches realisasi / target × 100${lower ? ', none the stated lower-is-better formula' : ''}; the name alone suggested lower-is-better` });
+    // A row matching neither formula is a miscomputed capaian: it speaks for no polarity.
+    const ratio = rows.filter((r) => matches('ratio', r)).length;
+    const lowered = rows.filter((r) => lowerForms.some((f) => matches(f, r))).length;
+    const stated = lower !== null ? lowered : 0;
+    const of = (n: number): string => (n === rows.length ? `every printed capaian (${n})` : `${n} of ${rows.length} printed capaian (the others match no formula)`);
+    if (stated > 0 && ratio === 0 && rows.some((r) => r.polarity !== 'lower')) {
+      out.set(key, { polarity: 'lower', evidence: `${of(stated)} match the stated ${lower === 'two-minus' ? '(2 − realisasi/target) × 100' : 'target / realisasi × 100'}, none realisasi / target × 100` });
+    } else if (ratio > 0 && lowered === 0 && rows.some((r) => r.polarity === 'lower' && r.polaritySource === 'inferred')) {
+      // Rows of one indicator read under different names (a scan joining the sasaran to it) may
+      // infer different polarities from them; the capaian they print decides for all.
+      out.set(key, { polarity: 'higher', evidence: `${of(ratio)} match realisasi / target × 100, none ${lower ? 'the stated lower-is-better formula' : 'a lower-is-better formula'}; the name alone suggested lower-is-better` });
     }
   }
   return out;
