@@ -419,7 +419,7 @@ class Pool {
       timer = setTimeout(() => {
         // Forget the file before killing, so the exit handler does not record it a second time.
         current = null;
-        child.kill('SIGKILL');
+        killWorker(child);
         void this.fail(it, { code: 'E_TIMEOUT', message: `Timed out after ${Math.round((this.opts.timeoutMs ?? 600_000) / 1000)} s`, interrupted: true });
       }, this.opts.timeoutMs ?? 600_000);
       const cpus = os.availableParallelism();
@@ -467,18 +467,38 @@ class Pool {
   }
 }
 
-/** Forks this module as a worker; from sources (.ts) the child loads tsx first. */
+/**
+ * Forks this module as a worker; from sources (.ts) the child loads tsx first. The worker leads a
+ * process group of its own, so stopping it stops the tools it runs (tesseract, pdftoppm) too.
+ */
 function startWorker(): ChildProcess {
   const self = fileURLToPath(import.meta.url);
   const execArgv = self.endsWith('.ts') ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] : [];
-  return fork(self, [WORKER_FLAG], { execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'json' });
+  return fork(self, [WORKER_FLAG], { execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'json', detached: process.platform !== 'win32' });
+}
+
+/** Kills a worker and its process group: an OCR tool it was waiting on must not outlive it. */
+function killWorker(child: ChildProcess): void {
+  try {
+    if (child.pid === undefined || process.platform === 'win32') throw new Error('no process group');
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    child.kill('SIGKILL');
+  }
 }
 
 /** The worker: audits the files it is sent, one at a time, writing each result itself. */
 async function workerMain(): Promise<void> {
   const send = (m: FromWorker) => process.send?.(m);
-  // A parent that dies (killed batch) takes its workers with it: no orphan keeps computing.
-  process.on('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+  // A parent that dies (killed batch) takes its workers with it, and each worker the tools it runs
+  // (its process group): no orphan keeps computing.
+  process.on('disconnect', () => {
+    try {
+      process.kill(-process.pid, 'SIGKILL');
+    } catch {
+      process.kill(process.pid, 'SIGTERM');
+    }
+  });
   const { readTables } = await import('./tables.js');
   const { extractReport } = await import('../extract/index.js');
   const { auditReport } = await import('./audit.js');
