@@ -25,6 +25,7 @@ import { paddleAvailable, paddleWords } from './ocr-paddle.js';
 import { acceptReading, brokenFigures, crop, FIGURE_CHARS, groupBox, stackCrops, unstack } from './reread.js';
 import { detectRules, eraseRules, readPgm, ruleDefaults, rulesToPoints, writePgm, type GrayImage } from './raster.js';
 import { DEFAULT_LIMITS, OCR_TIME_FACTOR } from './scan.js';
+import { toolStarted } from './tools.js';
 
 export interface OcrAvailability {
   ok: boolean;
@@ -523,7 +524,7 @@ interface RunOptions {
 /** Runs a tool without a shell; rejects with its stderr in the message on a non-zero exit. */
 function run(cmd: string, args: string[], opts: RunOptions = {}): Promise<{ stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    execFile(
+    const child = execFile(
       cmd,
       args,
       // SIGKILL: a tool stopped for its time (or a cancelled run) must not outlive the page.
@@ -535,6 +536,8 @@ function run(cmd: string, args: string[], opts: RunOptions = {}): Promise<{ stdo
         } else resolve({ stdout, stderr });
       },
     );
+    toolStarted(child.pid, true);
+    child.once('exit', () => toolStarted(child.pid, false));
   });
 }
 

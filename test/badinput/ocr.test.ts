@@ -11,7 +11,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { audit, readTables } from '../../src/index.js';
 import { ocrAvailable } from '../../src/ingest/ocr.js';
 import { OCR_TIME_FACTOR } from '../../src/ingest/scan.js';
+import { AppError } from '../../src/errors.js';
 import { resultNames } from '../../src/pipeline/batch.js';
+import { ComputeThreads } from '../../src/pipeline/thread.js';
 import { DocumentView } from '../../src/server/schemas.js';
 import { scannedReport } from '../../scripts/badinput/make.js';
 import { settle, start, upload } from '../server/helpers.js';
@@ -128,6 +130,26 @@ describe.skipIf(!ocr.ok)('OCR within the per-page time limit', () => {
       await expectNoneLeft();
     } finally {
       await s.close();
+      if (before === undefined) delete process.env.LKJIP_TESSERACT;
+      else process.env.LKJIP_TESSERACT = before;
+    }
+  });
+
+  it('a compute thread ended by its job\'s timeout (queue worker, server) kills the tesseract it waits on', async () => {
+    const before = process.env.LKJIP_TESSERACT;
+    process.env.LKJIP_TESSERACT = hang.env.LKJIP_TESSERACT;
+    const threads = new ComputeThreads();
+    try {
+      const stop = new AbortController();
+      // The page's own limit (4 × 60 s) is far off: the job's 12 s stops the thread first.
+      const timer = setTimeout(() => stop.abort(new AppError('E_TIMEOUT', 'Timed out after 12 s', { stage: 'queue', file: slow })), 12_000);
+      const t = performance.now();
+      await expect(threads.compute(slow, { ocr: 'auto', ocrConcurrency: 2, limits: { pageTimeoutMs: 60_000 }, isolate: true, signal: stop.signal })).rejects.toMatchObject({ code: 'E_TIMEOUT' });
+      clearTimeout(timer);
+      expect(performance.now() - t).toBeLessThan(12_000 + SLACK_MS);
+      await expectNoneLeft();
+    } finally {
+      await threads.close();
       if (before === undefined) delete process.env.LKJIP_TESSERACT;
       else process.env.LKJIP_TESSERACT = before;
     }
