@@ -28,14 +28,15 @@ export interface Run {
 }
 
 /** `node bin/lkjip.js …args`, with its exit code, time and the peak memory of its largest process. */
-export async function lkjip(args: string[], opts: { timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
+export async function lkjip(args: string[], opts: { timeoutMs?: number; env?: NodeJS.ProcessEnv; input?: string } = {}): Promise<Run> {
   const peakFile = path.join(await mkdtemp(path.join(os.tmpdir(), 'lkjip-peak-')), 'peak');
   const env = { ...process.env, ...opts.env, CI: 'true', PEAK_FILE: peakFile, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} ${PEAK}`.trim() };
   const started = performance.now();
   const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile('node', ['bin/lkjip.js', ...args], { env, maxBuffer: 64 * 1024 * 1024, timeout: opts.timeoutMs ?? TIME_BOUND_MS * 2 }, (err, stdout, stderr) => {
+    const child = execFile('node', ['bin/lkjip.js', ...args], { env, maxBuffer: 64 * 1024 * 1024, timeout: opts.timeoutMs ?? TIME_BOUND_MS * 2 }, (err, stdout, stderr) => {
       resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
+    if (opts.input !== undefined) child.stdin?.end(opts.input);
   });
   const ms = performance.now() - started;
   const peaks = (await readFile(peakFile, 'utf8').catch(() => '')).split('\n').filter(Boolean).map(Number);
