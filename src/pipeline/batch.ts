@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { CHECK_IDS } from '../checks/index.js';
 import { AppError, toAppError } from '../errors.js';
 import { openablePath } from '../ingest/path.js';
+import { watchTools } from '../ingest/tools.js';
 import { isPageFailure, type IngestLimits } from '../ingest/scan.js';
 import type { AuditResult } from '../model/report.js';
 import { resultVersion } from './cache.js';
@@ -490,14 +491,21 @@ function killWorker(child: ChildProcess): void {
 /** The worker: audits the files it is sent, one at a time, writing each result itself. */
 async function workerMain(): Promise<void> {
   const send = (m: FromWorker) => process.send?.(m);
-  // A parent that dies (killed batch) takes its workers with it, and each worker the tools it runs
-  // (its process group): no orphan keeps computing.
+  // A parent that dies (killed batch) takes its workers with it, and each worker the tools it runs:
+  // no orphan keeps computing. A worker the parent lets go between files has nothing left to wait
+  // for and ends as a process does (its exit handlers run).
+  const tools = new Set<number>();
+  let busy = false;
+  watchTools((pid, running) => (running ? tools.add(pid) : tools.delete(pid)));
   process.on('disconnect', () => {
-    try {
-      process.kill(-process.pid, 'SIGKILL');
-    } catch {
-      process.kill(process.pid, 'SIGTERM');
+    for (const pid of tools) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // ended already
+      }
     }
+    if (busy) process.kill(process.pid, 'SIGTERM');
   });
   const { readTables } = await import('./tables.js');
   const { extractReport } = await import('../extract/index.js');
@@ -505,6 +513,7 @@ async function workerMain(): Promise<void> {
   const stores = new Map<string, import('../store/index.js').Store>();
 
   process.on('message', (m: ToWorker) => {
+    busy = true;
     void (async () => {
       let pages = 0;
       const onPage = (page: number, total: number) => {
@@ -534,6 +543,8 @@ async function workerMain(): Promise<void> {
         const error = { code: e.code, message: e.message };
         await writeAtomic(m.result, JSON.stringify({ error, source: { ...source, pages } }, null, 2) + '\n');
         send({ type: 'done', ok: false, pages, error });
+      } finally {
+        busy = false;
       }
     })();
   });
