@@ -136,3 +136,27 @@ export function probeHealth(url: string, everyMs: number): { stop: () => Promise
     },
   };
 }
+
+/**
+ * Runs `fn` in this process (say `runBatch`, which forks its workers) and gives its time and the
+ * peak memory of this process or of any node process started meanwhile, whichever is larger.
+ */
+export async function measured<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number; peakMB: number }> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'lkjip-peak-'));
+  const saved = { NODE_OPTIONS: process.env.NODE_OPTIONS, PEAK_FILE: process.env.PEAK_FILE };
+  process.env.PEAK_FILE = path.join(dir, 'peak');
+  process.env.NODE_OPTIONS = `${saved.NODE_OPTIONS ?? ''} ${PEAK}`.trim();
+  const started = performance.now();
+  try {
+    const value = await fn();
+    const ms = performance.now() - started;
+    const peaks = (await readFile(path.join(dir, 'peak'), 'utf8').catch(() => '')).split('\n').filter(Boolean).map(Number);
+    return { value, ms, peakMB: Math.max(process.resourceUsage().maxRSS, ...peaks) / 1024 };
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+    await rm(dir, { recursive: true, force: true });
+  }
+}
