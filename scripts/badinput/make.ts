@@ -8,9 +8,12 @@
  * The tests (test/badinput/) build the corpus in a temporary folder and run the CLI, the server and
  * batch over it.
  */
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { once } from 'node:events';
 import { createDeflate, deflateSync } from 'node:zlib';
 
@@ -228,6 +231,43 @@ export function hugeScannedPage(): Uint8Array {
   for (let y = 100; y < 300; y++) for (let x = 50; x < 350; x++) if (Math.floor(y / 20) % 2 === 0) pixels[y * w + x] = 0;
   const image = { dict: `/Type /XObject /Subtype /Image /Width ${w} /Height ${h} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode`, data: new Uint8Array(deflateSync(pixels)) };
   return pdf([{ content: flate('q 14400 0 0 14400 0 0 cm /Im0 Do Q'), image }], [14400, 14400]);
+}
+
+/**
+ * A report of `n` pages, those in `scanned` image-only: each such page is the text page rastered
+ * by pdftoppm (150 dpi grey) and painted back as an image, so OCR has real words to read. Needs
+ * pdftoppm (poppler-utils), as OCR does.
+ */
+export async function scannedReport(n: number, scanned: number[]): Promise<Uint8Array> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'lkjip-scan-'));
+  try {
+    const texts = textPages(n);
+    const source = path.join(dir, 'text.pdf');
+    await writeFile(source, pdf(texts.map((c) => ({ content: flate(c) }))));
+    const pages: PageSpec[] = [];
+    for (let i = 1; i <= n; i++) {
+      if (!scanned.includes(i)) {
+        pages.push({ content: flate(texts[i - 1]!) });
+        continue;
+      }
+      const out = path.join(dir, `p${i}`);
+      await promisify(execFile)('pdftoppm', ['-r', '150', '-gray', '-f', String(i), '-l', String(i), '-singlefile', source, out]);
+      const { width, height, pixels } = readGray(await readFile(`${out}.pgm`));
+      const image = { dict: `/Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode`, data: new Uint8Array(deflateSync(pixels)) };
+      pages.push({ content: flate('q 595 0 0 842 0 0 cm /Im0 Do Q'), image });
+    }
+    return pdf(pages);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The pixels of a binary 8-bit PGM (P5), as pdftoppm -gray writes it. */
+function readGray(bytes: Buffer): { width: number; height: number; pixels: Buffer } {
+  const head = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(bytes.subarray(0, 64).toString('latin1'));
+  if (!head) throw new Error('not a binary PGM');
+  const [width, height] = [Number(head[1]), Number(head[2])];
+  return { width, height, pixels: bytes.subarray(head[0].length, head[0].length + width * height) };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

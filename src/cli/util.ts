@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { AppError } from '../errors.js';
-import { DEFAULT_LIMITS, isPageFailure, type IngestLimits } from '../ingest/scan.js';
+import { DEFAULT_LIMITS, isPageFailure, OCR_TIME_FACTOR, type IngestLimits } from '../ingest/scan.js';
 
 /** Validates an option against its allowed values. */
 export function choice<T extends string>(value: string, allowed: readonly T[], flag: string): T {
@@ -51,7 +51,7 @@ export function withLimitOptions(cmd: Command): Command {
     .option('--max-document-mb <mb>', `largest total of inflated streams, in MiB (default ${d.maxDocumentBytes / 1048576})`)
     .option('--max-image-mp <n>', `largest image, in millions of pixels (default ${d.maxImagePixels / 1e6})`)
     .option('--max-page-ops <n>', `most drawing operators on a page (default ${d.maxPageOperators})`)
-    .option('--page-timeout <s>', `longest time to read one page, in seconds (default ${d.pageTimeoutMs / 1000})`)
+    .option('--page-timeout <s>', `longest time to read one page, in seconds (default ${d.pageTimeoutMs / 1000}); OCR of an image-only page may take ${OCR_TIME_FACTOR} times this`)
     .option('--max-reader-mb <mb>', `heap of the thread that reads pages, in MiB (default ${d.maxReaderMemoryMb})`);
 }
 

@@ -7,11 +7,11 @@ import { ocrPages } from './ocr.js';
 import { readPdfIsolated } from './isolate.js';
 import { openablePath } from './path.js';
 import type { PdfReadOptions, RawPdf } from './file.js';
-import { isPageFailure } from './scan.js';
+import { DEFAULT_LIMITS, isPageFailure, OCR_TIME_FACTOR } from './scan.js';
 
 export { loadPdfBytes, parsePageRange, DEFAULT_MAX_BYTES } from './file.js';
 export { ocrAvailable, ocrPages } from './ocr.js';
-export { DEFAULT_LIMITS, isPageFailure, type IngestLimits } from './scan.js';
+export { DEFAULT_LIMITS, isPageFailure, OCR_TIME_FACTOR, type IngestLimits } from './scan.js';
 
 export interface IngestOptions extends PdfReadOptions {
   /** `auto` (default) OCRs pages without a text layer; `off` leaves them unread. */
@@ -62,9 +62,13 @@ async function ingestPath(file: string, opts: IngestOptions): Promise<PdfDocumen
   const warnings: Warning[] = [...raw.warnings];
   const scanned = raw.pages.filter((p) => p.needsOcr).map((p) => p.page);
   const ocrResults = new Map<number, Page>();
+  /** Why a page's OCR was stopped, by page. */
+  const stopped = new Map<number, string>();
   if (scanned.length && opts.ocr !== 'off') {
     let done = 0;
     const onOcrPage = opts.onOcrPage;
+    // OCR has its own multiple of the per-page time limit, in every mode (its tools are processes).
+    const ocrTimeoutMs = OCR_TIME_FACTOR * (opts.limits?.pageTimeoutMs ?? DEFAULT_LIMITS.pageTimeoutMs);
     onOcrPage?.(null, 0, scanned.length);
     const results = await ocrPages(file, scanned, {
       ...(opts.ocrConcurrency ? { concurrency: opts.ocrConcurrency } : {}),
@@ -72,10 +76,15 @@ async function ingestPath(file: string, opts: IngestOptions): Promise<PdfDocumen
       ...(opts.ocrLang ? { lang: opts.ocrLang } : {}),
       ...(onOcrPage ? { onPage: (page: number) => onOcrPage(page, ++done, scanned.length) } : {}),
       sizes: new Map(raw.pages.map((p) => [p.page, { width: p.width, height: p.height }])),
+      pageTimeoutMs: ocrTimeoutMs,
     });
     for (const r of results) {
       if (r.result) ocrResults.set(r.page, r.result);
-      else if (r.error) warnings.push({ code: r.error.code, message: r.error.message, page: r.page, stage: 'ocr' });
+      else if (r.limit) {
+        const why = `its OCR was stopped after ${ocrTimeoutMs / 1000} s, ${OCR_TIME_FACTOR} × the per-page time limit`;
+        warnings.push({ code: r.limit, message: `Page ${r.page} could not be read: ${why}`, page: r.page, stage: 'ocr' });
+        stopped.set(r.page, why);
+      } else if (r.error) warnings.push({ code: r.error.code, message: r.error.message, page: r.page, stage: 'ocr' });
     }
   } else if (scanned.length) {
     const which = scanned.length === 1 ? `Page ${scanned[0]} has` : `Pages ${scanned.join(', ')} have`;
@@ -85,7 +94,8 @@ async function ingestPath(file: string, opts: IngestOptions): Promise<PdfDocumen
     const o = ocrResults.get(p.page);
     if (o) return { ...o, page: p.page, rules: o.rules.length ? o.rules : p.rules };
     const { needsOcr: _needsOcr, ...page } = p;
-    return page;
+    const why = stopped.get(p.page);
+    return why ? { ...page, warning: `page failed: ${why}` } : page;
   });
   // A document none of whose pages could be read is an error, not an empty audit.
   const failed = new Map(warnings.filter((w) => w.page !== undefined && isPageFailure(w.code)).map((w) => [w.page!, w]));

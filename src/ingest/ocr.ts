@@ -24,6 +24,8 @@ import { estimateSkew, inkThreshold, rotate } from './deskew.js';
 import { paddleAvailable, paddleWords } from './ocr-paddle.js';
 import { acceptReading, brokenFigures, crop, FIGURE_CHARS, groupBox, stackCrops, unstack } from './reread.js';
 import { binarize, detectRules, eraseRules, readPgm, ruleDefaults, rulesToPoints, writePgm, type GrayImage } from './raster.js';
+import { DEFAULT_LIMITS, OCR_TIME_FACTOR } from './scan.js';
+import { toolStarted } from './tools.js';
 
 export interface OcrAvailability {
   ok: boolean;
@@ -34,7 +36,7 @@ export interface OcrAvailability {
 }
 
 export interface OcrToolOptions {
-  /** Defaults to `tesseract` on PATH. */
+  /** Defaults to the `LKJIP_TESSERACT` environment variable, else `tesseract` on PATH. */
   tesseractPath?: string;
   /** Defaults to `pdftoppm` on PATH. */
   pdftoppmPath?: string;
@@ -73,6 +75,12 @@ export interface OcrOptions extends OcrToolOptions {
   binarizeFigures?: boolean;
   /** Cancels running tools; pages not finished get an E_OCR_FAILED entry with `context.aborted`. */
   signal?: AbortSignal;
+  /**
+   * Time one page's OCR may take, from rastering to the last re-read, in ms. A page that takes
+   * longer has its tools killed and gets an E_OCR_FAILED entry with `limit: 'W_LIMIT_TIME'`; the
+   * other pages go on. Default `OCR_TIME_FACTOR` × `DEFAULT_LIMITS.pageTimeoutMs` (4 × 30 s).
+   */
+  pageTimeoutMs?: number;
   /** Called once per page as soon as it is finished, successfully or not. */
   onPage?: (page: number) => void;
 }
@@ -81,6 +89,8 @@ export interface OcrPageResult {
   page: number;
   result?: Page;
   error?: AppError;
+  /** With `error`: the page passed its time limit (`pageTimeoutMs`), a limit warning rather than a failure of the tools. */
+  limit?: 'W_LIMIT_TIME';
 }
 
 const TOOL_TIMEOUT_MS = 5 * 60_000;
@@ -110,7 +120,7 @@ export async function defaultLang(options: OcrToolOptions = {}): Promise<string>
 }
 
 export function ocrAvailable(options: OcrToolOptions = {}): Promise<OcrAvailability> {
-  const tesseract = options.tesseractPath ?? 'tesseract';
+  const tesseract = options.tesseractPath ?? defaultTesseract();
   const pdftoppm = options.pdftoppmPath ?? 'pdftoppm';
   const lang = options.lang ?? 'ind';
   const key = JSON.stringify([tesseract, pdftoppm, lang]);
@@ -182,6 +192,7 @@ export async function ocrPages(file: string, pages: number[], options: OcrOption
   const lang = options.lang ?? (await defaultLang(options));
   const psm = options.psm ?? 6;
   const engine = options.engine ?? defaultEngine();
+  const pageTimeoutMs = options.pageTimeoutMs ?? OCR_TIME_FACTOR * DEFAULT_LIMITS.pageTimeoutMs;
   if (!pages.length) return [];
   const failAll = (make: (page: number) => AppError): OcrPageResult[] => {
     const out = pages.map((page) => ({ page, error: make(page) }));
@@ -194,6 +205,8 @@ export async function ocrPages(file: string, pages: number[], options: OcrOption
       ? `dpi must be between 50 and 1200, got ${dpi}`
       : !Number.isInteger(concurrency) || concurrency < 1
         ? `concurrency must be a positive integer, got ${concurrency}`
+      : !(pageTimeoutMs > 0 && Number.isFinite(pageTimeoutMs))
+        ? `pageTimeoutMs must be a positive number of ms, got ${pageTimeoutMs}`
         : engine !== 'tesseract' && engine !== 'paddle'
           ? `engine must be "tesseract" or "paddle", got ${JSON.stringify(engine)}`
         : !Number.isInteger(psm) || psm < 0 || psm > 13
@@ -229,9 +242,10 @@ export async function ocrPages(file: string, pages: number[], options: OcrOption
     deskew: options.deskew ?? true,
     binarizeFigures: options.binarizeFigures ?? true,
     reread: options.rereadFigures ?? true,
-    tesseract: options.tesseractPath ?? 'tesseract',
+    tesseract: options.tesseractPath ?? defaultTesseract(),
     pdftoppm: options.pdftoppmPath ?? 'pdftoppm',
     signal: options.signal,
+    pageTimeoutMs,
   };
   const results: OcrPageResult[] = new Array<OcrPageResult>(pages.length);
   let next = 0;
@@ -270,6 +284,11 @@ export function rasterDpi(dpi: number, size: { width: number; height: number }):
   return Math.max(1, Math.min(dpi, Math.floor(MAX_RASTER_SIDE / side), Math.floor(Math.sqrt(MAX_RASTER_PIXELS / area))));
 }
 
+/** The tesseract program `LKJIP_TESSERACT` names (another build, or a stand-in in tests), else `tesseract` on PATH. */
+function defaultTesseract(): string {
+  return process.env.LKJIP_TESSERACT?.trim() || 'tesseract';
+}
+
 /** The engine `LKJIP_OCR_ENGINE` names, `tesseract` when it is unset; a wrong name is reported by ocrPages. */
 function defaultEngine(): OcrEngine {
   const name = process.env.LKJIP_OCR_ENGINE?.trim();
@@ -301,6 +320,8 @@ interface PageJob {
   tesseract: string;
   pdftoppm: string;
   signal: AbortSignal | undefined;
+  /** The page's time limit (see `OcrOptions.pageTimeoutMs`). */
+  pageTimeoutMs: number;
 }
 
 async function ocrOne(job: PageJob, index: number, page: number, file: string): Promise<OcrPageResult> {
@@ -313,13 +334,35 @@ async function ocrOne(job: PageJob, index: number, page: number, file: string): 
   }
   // The index keeps names unique when a page is listed twice.
   const base = path.join(job.tmp, `${index}-p${page}`);
+  // The page's time limit: when it passes, the page's running tool is killed (and any later one
+  // refused) and the page is reported at once, whatever step it was in.
+  const overtime = new AbortController();
+  const signal = job.signal ? AbortSignal.any([job.signal, overtime.signal]) : overtime.signal;
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<'overtime'>((resolve) => {
+    timer = setTimeout(() => {
+      overtime.abort();
+      resolve('overtime');
+    }, job.pageTimeoutMs);
+  });
+  const reading = recognise({ ...job, signal }, page, base);
+  // A page given up on may still fail afterwards (its tool killed): that is not an error of the run.
+  reading.catch(() => undefined);
   try {
-    return { page, result: await recognise(job, page, base) };
+    const read = await Promise.race([reading, limit]);
+    if (read !== 'overtime') return { page, result: read };
+    const seconds = Math.round(job.pageTimeoutMs / 100) / 10;
+    return {
+      page,
+      limit: 'W_LIMIT_TIME',
+      error: new AppError('E_OCR_FAILED', `OCR took longer than ${seconds} s (the per-page time limit for OCR)`, { ...context, limit: 'W_LIMIT_TIME', timeoutMs: job.pageTimeoutMs }),
+    };
   } catch (err) {
     const aborted = job.signal?.aborted === true;
     const message = aborted ? 'OCR was cancelled' : `OCR failed: ${describe(err)}`;
     return { page, error: new AppError('E_OCR_FAILED', message, aborted ? { ...context, aborted } : context, { cause: err }) };
   } finally {
+    clearTimeout(timer);
     // Per page, so a long run holds at most `concurrency` rasters (~9 MB each at 300 dpi) on disk.
     await Promise.all([`${base}.pgm`, `${base}-clean.pgm`].map((f) => rm(f, { force: true }).catch(() => undefined)));
   }
@@ -490,10 +533,11 @@ interface RunOptions {
 /** Runs a tool without a shell; rejects with its stderr in the message on a non-zero exit. */
 function run(cmd: string, args: string[], opts: RunOptions = {}): Promise<{ stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    execFile(
+    const child = execFile(
       cmd,
       args,
-      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, signal: opts.signal, timeout: opts.timeout, env: opts.env, windowsHide: true },
+      // SIGKILL: a tool stopped for its time (or a cancelled run) must not outlive the page.
+      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, signal: opts.signal, timeout: opts.timeout, killSignal: 'SIGKILL', env: opts.env, windowsHide: true },
       (err, stdout, stderr) => {
         if (err) {
           const detail = stderr.trim().split('\n').slice(-3).join(' ').trim();
@@ -501,6 +545,8 @@ function run(cmd: string, args: string[], opts: RunOptions = {}): Promise<{ stdo
         } else resolve({ stdout, stderr });
       },
     );
+    toolStarted(child.pid, true);
+    child.once('exit', () => toolStarted(child.pid, false));
   });
 }
 

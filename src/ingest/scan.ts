@@ -24,11 +24,19 @@ export interface IngestLimits {
   /**
    * Time to read one page's text and graphics, in ms (default 30 s), and the heap of the thread
    * that reads them, in MiB (default 2048). Both hold when pages are read in their own thread
-   * (`isolate`, as the CLI, batch and server do).
+   * (`isolate`, as the CLI, batch and server do). An image-only page's OCR has `OCR_TIME_FACTOR`
+   * times this (default 2 min), in every mode: its tools are killed when it passes.
    */
   pageTimeoutMs: number;
   maxReaderMemoryMb: number;
 }
+
+/**
+ * OCR of a page (rastering at 300 dpi, cleaning, tesseract, re-reading broken figures) may take this
+ * many times the per-page time limit: 2–12 s a page on a loaded 2-core machine, against milliseconds
+ * for a text page.
+ */
+export const OCR_TIME_FACTOR = 4;
 
 export const DEFAULT_LIMITS: IngestLimits = {
   maxStreamBytes: 128 * 1024 * 1024,

@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { CHECK_IDS } from '../checks/index.js';
 import { AppError, toAppError } from '../errors.js';
 import { openablePath } from '../ingest/path.js';
+import { watchTools } from '../ingest/tools.js';
 import { isPageFailure, type IngestLimits } from '../ingest/scan.js';
 import type { AuditResult } from '../model/report.js';
 import { resultVersion } from './cache.js';
@@ -419,7 +420,7 @@ class Pool {
       timer = setTimeout(() => {
         // Forget the file before killing, so the exit handler does not record it a second time.
         current = null;
-        child.kill('SIGKILL');
+        killWorker(child);
         void this.fail(it, { code: 'E_TIMEOUT', message: `Timed out after ${Math.round((this.opts.timeoutMs ?? 600_000) / 1000)} s`, interrupted: true });
       }, this.opts.timeoutMs ?? 600_000);
       const cpus = os.availableParallelism();
@@ -467,24 +468,52 @@ class Pool {
   }
 }
 
-/** Forks this module as a worker; from sources (.ts) the child loads tsx first. */
+/**
+ * Forks this module as a worker; from sources (.ts) the child loads tsx first. The worker leads a
+ * process group of its own, so stopping it stops the tools it runs (tesseract, pdftoppm) too.
+ */
 function startWorker(): ChildProcess {
   const self = fileURLToPath(import.meta.url);
   const execArgv = self.endsWith('.ts') ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] : [];
-  return fork(self, [WORKER_FLAG], { execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'json' });
+  return fork(self, [WORKER_FLAG], { execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'json', detached: process.platform !== 'win32' });
+}
+
+/** Kills a worker and its process group: an OCR tool it was waiting on must not outlive it. */
+function killWorker(child: ChildProcess): void {
+  try {
+    if (child.pid === undefined || process.platform === 'win32') throw new Error('no process group');
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    child.kill('SIGKILL');
+  }
 }
 
 /** The worker: audits the files it is sent, one at a time, writing each result itself. */
 async function workerMain(): Promise<void> {
   const send = (m: FromWorker) => process.send?.(m);
-  // A parent that dies (killed batch) takes its workers with it: no orphan keeps computing.
-  process.on('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+  // A parent that dies (killed batch) takes its workers with it, and each worker the tools it runs:
+  // no orphan keeps computing. A worker the parent lets go between files has nothing left to wait
+  // for and ends as a process does (its exit handlers run).
+  const tools = new Set<number>();
+  let busy = false;
+  watchTools((pid, running) => (running ? tools.add(pid) : tools.delete(pid)));
+  process.on('disconnect', () => {
+    for (const pid of tools) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // ended already
+      }
+    }
+    if (busy) process.kill(process.pid, 'SIGTERM');
+  });
   const { readTables } = await import('./tables.js');
   const { extractReport } = await import('../extract/index.js');
   const { auditReport } = await import('./audit.js');
   const stores = new Map<string, import('../store/index.js').Store>();
 
   process.on('message', (m: ToWorker) => {
+    busy = true;
     void (async () => {
       let pages = 0;
       const onPage = (page: number, total: number) => {
@@ -514,6 +543,8 @@ async function workerMain(): Promise<void> {
         const error = { code: e.code, message: e.message };
         await writeAtomic(m.result, JSON.stringify({ error, source: { ...source, pages } }, null, 2) + '\n');
         send({ type: 'done', ok: false, pages, error });
+      } finally {
+        busy = false;
       }
     })();
   });

@@ -1,10 +1,13 @@
 /** The thread of computeInThread and ComputeThreads (thread.ts): computes each file it is sent, one at a time, and posts the result. */
 import { parentPort } from 'node:worker_threads';
 import { toAppError } from '../errors.js';
+import { watchTools } from '../ingest/tools.js';
 import { computeAudit } from './cache.js';
 import type { FromCompute, ToCompute } from './thread.js';
 
 const post = (m: FromCompute) => parentPort!.postMessage(m);
+// The tools OCR runs are told to the other thread, which kills them if it ends this one meanwhile.
+watchTools((pid, running) => post({ type: 'tool', pid, running }));
 
 parentPort!.on('message', ({ file, opts }: ToCompute) => {
   void (async () => {

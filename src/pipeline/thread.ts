@@ -14,7 +14,12 @@ import type { CachedAuditOptions, Computed } from './cache.js';
 export type ThreadOptions = Pick<CachedAuditOptions, 'ocr' | 'ocrConcurrency' | 'ocrLang' | 'limits' | 'isolate' | 'name' | 'pages' | 'hints' | 'maxBytes'>;
 
 export type ToCompute = { file: string; opts: ThreadOptions };
-export type FromCompute = { type: 'progress'; progress: Progress } | { type: 'done'; computed: Computed } | { type: 'error'; error: { code: ErrorCode; message: string; context: ErrorContext } };
+export type FromCompute =
+  | { type: 'progress'; progress: Progress }
+  | { type: 'done'; computed: Computed }
+  | { type: 'error'; error: { code: ErrorCode; message: string; context: ErrorContext } }
+  /** A tool process (pdftoppm, tesseract) the thread started or saw end. */
+  | { type: 'tool'; pid: number; running: boolean };
 
 /** Options of a computation in a thread: `signal` stops it at once. */
 export type ThreadComputeOptions = CachedAuditOptions & { signal?: AbortSignal };
@@ -88,10 +93,15 @@ function runOn(worker: Worker, file: string, opts: ThreadComputeOptions, answere
   const data = JSON.parse(JSON.stringify({ ocr, ocrConcurrency, ocrLang, limits, isolate, name, pages, hints, maxBytes })) as ThreadOptions;
   const signal = opts.signal;
   const aborted = () => (signal?.reason instanceof AppError ? signal.reason : new AppError('E_WORKER_FAILED', 'Processing was stopped', { stage: 'server', file }));
+  // The thread's running tools: a thread ended while it waits on one cannot stop it, so this side does.
+  const tools = new Set<number>();
   return new Promise<Computed>((resolve, reject) => {
     if (signal?.aborted) return reject(aborted());
     const onMessage = (m: FromCompute) => {
-      if (m.type === 'progress') opts.onProgress?.(m.progress);
+      if (m.type === 'tool') {
+        if (m.running) tools.add(m.pid);
+        else tools.delete(m.pid);
+      } else if (m.type === 'progress') opts.onProgress?.(m.progress);
       else if (m.type === 'done') settle(() => (answered(), resolve(m.computed)));
       else settle(() => (answered(), reject(new AppError(m.error.code, m.error.message, m.error.context))));
     };
@@ -108,6 +118,13 @@ function runOn(worker: Worker, file: string, opts: ThreadComputeOptions, answere
       settled = true;
       worker.off('message', onMessage).off('error', onError).off('exit', onExit);
       signal?.removeEventListener('abort', onAbort);
+      for (const pid of tools) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // ended already
+        }
+      }
       fn();
     }
     worker.on('message', onMessage).on('error', onError).on('exit', onExit);

@@ -5,7 +5,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AuditResult } from '../../src/model/report.js';
-import { expandInputs, resultNames, runBatch, sheetToCsv, type BatchEvent } from '../../src/pipeline/batch.js';
+import { expandInputs, resultNames, runBatch, sheetToCsv, type BatchEvent, type BatchOptions } from '../../src/pipeline/batch.js';
+import { measured, MEMORY_BOUND_MB, TIME_BOUND_MS } from '../badinput/helpers.js';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'lkjip-batch-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -52,6 +53,14 @@ function alive(pid: number): boolean {
 }
 
 const results = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+
+/** runBatch within the bad-input tests' time bound, its workers and this process within their memory bound. */
+async function boundedBatch(opts: BatchOptions): Promise<Awaited<ReturnType<typeof runBatch>>> {
+  const { value, ms, peakMB } = await measured(() => runBatch(opts));
+  expect(ms).toBeLessThan(TIME_BOUND_MS);
+  expect(peakMB).toBeLessThan(MEMORY_BOUND_MB);
+  return value;
+}
 
 /** A result without its timings, which differ from run to run. */
 function comparable(file: string): unknown {
@@ -199,7 +208,7 @@ describe('lkjip batch: names, links and interruptions', () => {
     const files = { 'x.pdf': 'bordered.lo.pdf', 'x.PDF': 'hrules.lo.pdf', 'sub/y.pdf': 'bordered.chrome.pdf', 'sub__y.pdf': 'hrules.chrome.pdf' };
     for (const [name, fixture] of Object.entries(files)) copyFileSync(`test/fixtures/pdf/${fixture}`, path.join(dir, name));
     const out = path.join(root, 'names-out');
-    const s = await runBatch({ inputs: [dir], out, ocr: 'off', concurrency: 2 });
+    const s = await boundedBatch({ inputs: [dir], out, ocr: 'off', concurrency: 2 });
     expect(s.ok).toBe(4);
     expect(results(out)).toHaveLength(4);
     for (const row of s.rows) {
@@ -223,7 +232,7 @@ describe('lkjip batch: names, links and interruptions', () => {
     symlinkSync(path.join(elsewhere, 'deep'), path.join(dir, 'folder'));
     symlinkSync(path.join(root, 'nowhere.pdf'), path.join(dir, 'dangling.pdf'));
     symlinkSync(dir, path.join(dir, 'loop'));
-    const s = await runBatch({ inputs: [dir], out: path.join(root, 'links-out'), ocr: 'off', concurrency: 1 });
+    const s = await boundedBatch({ inputs: [dir], out: path.join(root, 'links-out'), ocr: 'off', concurrency: 1 });
     expect(s.rows.map((r) => [r.file, r.error?.replace(/:.*/s, '') ?? null])).toEqual([
       ['dangling.pdf', 'E_FILE_NOT_FOUND'],
       ['folder/inner.pdf', null],
@@ -241,7 +250,7 @@ describe('lkjip batch: names, links and interruptions', () => {
     const out = path.join(root, 'interrupted-out');
     // Kill the worker on the seed's first page.
     let killed = false;
-    const first = await runBatch({
+    const first = await boundedBatch({
       inputs: [dir], out, ocr: 'off', concurrency: 1,
       onEvent: (e) => {
         if (e.type !== 'page' || killed) return;
@@ -252,13 +261,13 @@ describe('lkjip batch: names, links and interruptions', () => {
     });
     expect(killed).toBe(true);
     expect(first.rows.map((r) => r.error?.replace(/:.*/s, '') ?? null)).toEqual(['E_WORKER_FAILED', 'E_NOT_PDF', null]);
-    const resumed = await runBatch({ inputs: [dir], out, ocr: 'off', concurrency: 1, resume: true });
+    const resumed = await boundedBatch({ inputs: [dir], out, ocr: 'off', concurrency: 1, resume: true });
     expect(resumed.skipped).toBe(2);
     expect(resumed.rows.map((r) => r.error?.replace(/:.*/s, '') ?? null)).toEqual([null, 'E_NOT_PDF', null]);
     // A timed-out file is tried again too.
-    const slow = await runBatch({ inputs: [path.join(dir, 'c-good.pdf')], out: path.join(root, 'timeout-out'), ocr: 'off', timeoutMs: 1 });
+    const slow = await boundedBatch({ inputs: [path.join(dir, 'c-good.pdf')], out: path.join(root, 'timeout-out'), ocr: 'off', timeoutMs: 1 });
     expect(slow.rows[0]!.error).toMatch(/^E_TIMEOUT/);
-    const again = await runBatch({ inputs: [path.join(dir, 'c-good.pdf')], out: path.join(root, 'timeout-out'), ocr: 'off', resume: true });
+    const again = await boundedBatch({ inputs: [path.join(dir, 'c-good.pdf')], out: path.join(root, 'timeout-out'), ocr: 'off', resume: true });
     expect([again.skipped, again.failed]).toEqual([0, 0]);
   });
 });

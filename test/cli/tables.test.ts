@@ -241,7 +241,8 @@ describe('lkjip tables --help', () => {
                                 1024)
         --max-image-mp <n>      largest image, in millions of pixels (default 150)
         --max-page-ops <n>      most drawing operators on a page (default 1000000)
-        --page-timeout <s>      longest time to read one page, in seconds (default 30)
+        --page-timeout <s>      longest time to read one page, in seconds (default
+                                30); OCR of an image-only page may take 4 times this
         --max-reader-mb <mb>    heap of the thread that reads pages, in MiB (default
                                 2048)
         -h, --help              display help for command

@@ -13,12 +13,25 @@ const exec = promisify(execFile);
 const UPLOAD = 'POST /api/documents HTTP/1.1';
 const PART = '--XX\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n';
 
+/** Each hostile request is answered within this, and all of them leave the server's memory within HOSTILE_MEMORY_MB of where it started. */
+const ANSWER_MS = 2000;
+const HOSTILE_MEMORY_MB = 200;
+
 describe('hostile requests', () => {
   let s: Server;
   const logs: string[] = [];
+  let rss = 0;
   beforeAll(async () => {
     s = await start({ log: (line) => logs.push(line) });
+    rss = process.memoryUsage().rss;
   });
+  /** rawRequest, answered within ANSWER_MS. */
+  const timed = async (...args: Parameters<typeof rawRequest>) => {
+    const t = performance.now();
+    const res = await rawRequest(...args);
+    expect(performance.now() - t).toBeLessThan(ANSWER_MS);
+    return res;
+  };
   afterAll(() => s.close());
 
   it.each([
@@ -29,7 +42,7 @@ describe('hostile requests', () => {
     ['an empty body', 'multipart/form-data; boundary=XX', ''],
     ['no multipart at all', 'text/plain', '%PDF-1.4'],
   ])('an upload with %s is a 400 E_BAD_ARGUMENT', async (_what, type, body) => {
-    const res = await rawRequest(s.url, UPLOAD, body, { 'Content-Type': type });
+    const res = await timed(s.url, UPLOAD, body, { 'Content-Type': type });
     expect(res.status).toBe(400);
     expect(JSON.parse(res.body)).toMatchObject({ error: { code: 'E_BAD_ARGUMENT' } });
   });
@@ -46,7 +59,7 @@ describe('hostile requests', () => {
     '/index.html/..%5c..%5cpackage.json',
     '/%ZZ',
   ])('GET %s is a 404 E_NOT_FOUND', async (p) => {
-    const res = await rawRequest(s.url, `GET ${p} HTTP/1.1`);
+    const res = await timed(s.url, `GET ${p} HTTP/1.1`);
     expect(res.status).toBe(404);
     expect(JSON.parse(res.body)).toMatchObject({ error: { code: 'E_NOT_FOUND' } });
   });
@@ -56,8 +69,9 @@ describe('hostile requests', () => {
     expect(res.status).toBe(200);
   });
 
-  it('logged no stack trace for any of them', () => {
+  it('logged no stack trace for any of them, and stayed within a memory bound', () => {
     expect(logs.filter((l) => /\n\s+at /.test(l))).toEqual([]);
+    expect((process.memoryUsage().rss - rss) / 1048576).toBeLessThan(HOSTILE_MEMORY_MB);
   });
 });
 
