@@ -20,10 +20,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../errors.js';
 import type { Page, Word } from '../model/document.js';
-import { estimateSkew, inkThreshold, rotate } from './deskew.js';
+import { estimateSkew, rotate } from './deskew.js';
 import { paddleAvailable, paddleWords } from './ocr-paddle.js';
 import { acceptReading, brokenFigures, crop, FIGURE_CHARS, groupBox, stackCrops, unstack } from './reread.js';
-import { binarize, detectRules, eraseRules, readPgm, ruleDefaults, rulesToPoints, writePgm, type GrayImage } from './raster.js';
+import { detectRules, eraseRules, readPgm, ruleDefaults, rulesToPoints, writePgm, type GrayImage } from './raster.js';
 import { DEFAULT_LIMITS, OCR_TIME_FACTOR } from './scan.js';
 import { toolStarted } from './tools.js';
 
@@ -67,12 +67,6 @@ export interface OcrOptions extends OcrToolOptions {
   deskew?: boolean;
   /** Read broken figures again from their own box with figure characters only. Default true. */
   rereadFigures?: boolean;
-  /**
-   * Read figures a second time from the page turned black and white at its own ink/paper
-   * threshold. Default true: tesseract's own thresholding of a small crop of a grey scan's noisy
-   * paper misreads clean print ("75.75" as "919").
-   */
-  binarizeFigures?: boolean;
   /** Cancels running tools; pages not finished get an E_OCR_FAILED entry with `context.aborted`. */
   signal?: AbortSignal;
   /**
@@ -240,7 +234,6 @@ export async function ocrPages(file: string, pages: number[], options: OcrOption
     engine,
     erase: options.eraseRules ?? true,
     deskew: options.deskew ?? true,
-    binarizeFigures: options.binarizeFigures ?? true,
     reread: options.rereadFigures ?? true,
     tesseract: options.tesseractPath ?? defaultTesseract(),
     pdftoppm: options.pdftoppmPath ?? 'pdftoppm',
@@ -315,7 +308,6 @@ interface PageJob {
   engine: OcrEngine;
   erase: boolean;
   deskew: boolean;
-  binarizeFigures: boolean;
   reread: boolean;
   tesseract: string;
   pdftoppm: string;
@@ -387,8 +379,7 @@ async function recognise(job: PageJob, page: number, base: string): Promise<Page
   } else {
     await writeFile(`${base}-clean.pgm`, writePgm(clean));
     const read = await tesseractWords(job, `${base}-clean.pgm`, job.psm);
-    const figures = job.binarizeFigures ? binarize(clean, inkThreshold(clean)) : clean;
-    words = dropSpecks(job.reread ? await rereadFigures(job, read, figures, base) : read);
+    words = dropSpecks(job.reread ? await rereadFigures(job, read, clean, base) : read);
   }
   const k = 72 / dpi;
   const result: Page = {

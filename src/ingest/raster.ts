@@ -239,18 +239,6 @@ export function eraseRules(img: GrayImage, rules: RasterRule[], options: EraseOp
 }
 
 /**
- * Black where the image is darker than `threshold`, white elsewhere.
- *
- * @example
- *   binarize(page, inkThreshold(page));
- */
-export function binarize(img: GrayImage, threshold: number): GrayImage {
-  const out = new Uint8Array(img.data.length);
-  for (let i = 0; i < out.length; i++) out[i] = img.data[i]! < threshold ? 0 : 255;
-  return { width: img.width, height: img.height, data: out };
-}
-
-/**
  * Converts pixel rules to page points (px × 72/dpi), top-left origin like the text layer.
  *
  * @example

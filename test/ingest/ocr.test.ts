@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.js';
 import { Page, type Word } from '../../src/model/document.js';
 import { dropSpecks, ocrAvailable, ocrPages, parseTesseractTsv, stripRuleRemnants } from '../../src/ingest/ocr.js';
-import { binarize, detectRules, eraseRules, readPgm, rulesToPoints, writePgm, type GrayImage } from '../../src/ingest/raster.js';
+import { detectRules, eraseRules, readPgm, rulesToPoints, writePgm, type GrayImage } from '../../src/ingest/raster.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // Page 55 of this report is a scanned landscape table (no text layer), page 44 of the printed numbering.
@@ -193,20 +193,6 @@ describe('raster: ruling lines', () => {
       [20, 200],
       [400, 600],
     ]);
-  });
-
-  it.each([
-    { level: 0, threshold: 128, out: 0 },
-    { level: 127, threshold: 128, out: 0 },
-    { level: 128, threshold: 128, out: 255 },
-    { level: 232, threshold: 178, out: 255 },
-    { level: 100, threshold: 178, out: 0 },
-  ])('binarize: level $level at threshold $threshold is $out', ({ level, threshold, out }) => {
-    const img = blank(4, 2);
-    img.data[5] = level;
-    const bw = binarize(img, threshold);
-    expect([bw.data[5], bw.data[0]]).toEqual([out, 255]);
-    expect(img.data[5]).toBe(level);
   });
 
   it('reports rules in points (px × 72/dpi)', () => {
