@@ -2,9 +2,10 @@ import { createRequire } from 'node:module';
 import type { Finding, Report } from '../model/report.js';
 import { formatId, formatUs } from '../numbers/index.js';
 import { clipText } from './citations.js';
-import type { Attr, EntityKind, Fact, FactEntity, FactIndex, Period, TablePlace } from './facts.js';
+import { select, type Attr, type EntityKind, type Fact, type FactEntity, type FactIndex, type Period, type TablePlace } from './facts.js';
 import { FIGURE_TOKEN, readings, sameFigure } from './figures.js';
 import { loanForm } from './loan.js';
+import { comparePeriods, countChanged } from './change.js';
 import { checkPremise } from './premise.js';
 import { like, matchFacts, type EntityMatch } from './resolve.js';
 import { analyze, isDomainTerm, type Retriever } from './retrieval.js';
@@ -32,6 +33,8 @@ interface Ctx {
   findings: Finding[];
   lang: Lang;
 }
+
+export { select };
 
 const MAX_IDS = 10;
 const CHECK_WORDS = /\b(benar|tepat|sesuai|cocok|correct|right|accurate|consistent|match|true)\b/i;
@@ -102,6 +105,8 @@ export function answerGrounded(u: Understood, ctx: Omit<Ctx, 'lang'>): GroundedA
     const ranked = rankAnswer({ ...u, asserted: values }, c);
     if (ranked) return ranked;
   }
+  const periods = comparePeriods(u, c);
+  if (periods) return periods;
   const pair = comparePair(u, c);
   if (pair) return pair;
   const answer = factAnswer(u, c);
@@ -342,6 +347,8 @@ const MORE = /\b(above|over|more than|higher than|exceed\w*|di atas|lebih dari|m
 /** How many: what the report states, what its tables list, and a count-claim finding when they differ; or a count of lines meeting a condition. */
 function countAnswer(u: Understood, c: Ctx): GroundedAnswer | null {
   const q = u.question.toLowerCase();
+  const changed = countChanged(u, c);
+  if (changed) return changed;
   const conditional = countWhere(u, c);
   if (conditional) return conditional;
   const what = COUNTED.filter(([, re]) => re.test(q)).map(([k]) => k);
@@ -362,6 +369,8 @@ function countAnswer(u: Understood, c: Ctx): GroundedAnswer | null {
     if (!claims.length && !listed && kind !== 'perubahan_pk') lines.push(t(c, `Laporan tidak memuat jumlah ${kind.replace('_', ' ')}.`, `The report does not state the number of ${englishCounted(kind)}.`));
   }
   if (!lines.length) {
+    const rows = tableRowCount(u, c);
+    if (rows) return rows;
     const said = proseCount(u, c);
     if (said) return { intent: 'count-claims', text: said };
     // "Jumlah pengaduan …" may be an indicator's own name: its figures answer.
@@ -884,14 +893,41 @@ function splitEntities(u: Understood, c: Ctx, kinds: EntityKind[]): GroundedAnsw
 
 /** Tables (and attachments) whose caption names what the question asks about: where it is, or that it is empty. */
 function captionAnswer(u: Understood, c: Ctx): GroundedAnswer | null {
+  const top = captionMatches(u, c, u.kind === 'location');
+  if (!top.length) return null;
+  if (u.kind !== 'location' && top.every(({ tp }) => !tp.filled)) {
+    const tp = top[0]!.tp;
+    return { intent: 'absent', text: t(c, `Laporan tidak memuat isinya: ${tableName(tp)} (${pagesText(c, tp.pages)}) [${tp.cite}] dicetak tanpa isi.`, `The report does not state it: ${tableName(tp)} (${pagesText(c, tp.pages)}) [${tp.cite}] is printed empty.`) };
+  }
+  const lines = top.map(({ tp }) => `${tableName(tp)} — ${pagesText(c, tp.pages)} [${tp.cite}]`);
+  return { intent: 'location', text: lines.join('\n') };
+}
+
+/**
+ * "How many issues does the strategic issues table list?": the rows of the table whose caption the
+ * question names, each with its cell; null when no caption is named well or the table lists nothing.
+ */
+function tableRowCount(u: Understood, c: Ctx): GroundedAnswer | null {
+  const top = captionMatches(u, c, false).filter((x) => x.score >= 0.6 && x.tp.items?.length);
+  const tp = top[0]?.tp;
+  if (!tp?.items) return null;
+  const shown = tp.items.slice(0, 8).map((x) => `${plain(clipText(x.text, 80))} [${x.cell}]`);
+  const more = tp.items.length > 8 ? t(c, `; dan ${tp.items.length - 8} lainnya`, `; and ${tp.items.length - 8} more`) : '';
+  return {
+    intent: 'count-claims',
+    text: t(c, `${tableName(tp)} (${pagesText(c, tp.pages)}) mencantumkan ${tp.items.length} baris: ${shown.join('; ')}${more}.`, `${tableName(tp)} (${pagesText(c, tp.pages)}) lists ${tp.items.length} rows: ${shown.join('; ')}${more}.`),
+  };
+}
+
+/** Tables whose caption (and, when locating, header) names the question's words, best first: at most two, each scored 0..1. */
+function captionMatches(u: Understood, c: Ctx, locating: boolean): Array<{ tp: TablePlace; score: number }> {
   const office = c.fx.entities.get('report')?.terms ?? new Set<string>();
   const officeWords = officeWordsOf(c);
   const words = analyze(u.question.replace(/["“”]/g, ' ')).filter((x) => !office.has(x) && !/^\d+$/.test(x) && !abbreviates(x, officeWords) && !/^(tabel|table|lampiran|attachment|mana|where|halaman|page|report|laporan|list|lists|memuat|define|ada)$/.test(x));
-  if (!words.length) return null;
+  if (!words.length) return [];
   // Where a table is, asked by what it holds: its caption, and its header's column labels (a
   // table without a caption, or one whose caption does not name the column asked about: "the Renstra
   // end targets"). A word of the question built from the starts of a caption's words ("PK") is in it.
-  const locating = u.kind === 'location';
   const captions = c.fx.tables.filter((tp) => tp.caption || (locating && tp.header));
   const captionWords = new Map(captions.map((tp) => [tp, analyze(tp.caption ?? '')]));
   const rawCaptionWords = new Map(captions.map((tp) => [tp, (tp.caption ?? '').toLowerCase().split(/[^\p{L}]+/u).filter((w) => w && !/^(dan|dari|di|ke|the|of|and|tahun)$/.test(w))]));
@@ -902,7 +938,7 @@ function captionAnswer(u: Understood, c: Ctx): GroundedAnswer | null {
   const weight = (w: string) => Math.log(1 + captions.length / (df.get(w) ?? 0.5));
   // Words no caption (or header) has cannot tell tables apart.
   const known = words.filter((w) => df.has(w) || (locating && captions.some((tp) => inCaption(tp, w))));
-  if (!known.length) return null;
+  if (!known.length) return [];
   const total = known.reduce((a, w) => a + weight(w), 0);
   // A column label is weaker evidence than the caption: many tables share "Target" or "Realisasi".
   const HEADER_SHARE = 0.6;
@@ -915,14 +951,7 @@ function captionAnswer(u: Understood, c: Ctx): GroundedAnswer | null {
     })
     .filter((x) => x.score >= 0.5)
     .sort((a, b) => b.score - a.score || (a.tp.label ? 0 : 1) - (b.tp.label ? 0 : 1));
-  const top = scored.filter((x) => x.score >= scored[0]!.score - 0.05).slice(0, 2);
-  if (!top.length) return null;
-  if (u.kind !== 'location' && top.every(({ tp }) => !tp.filled)) {
-    const tp = top[0]!.tp;
-    return { intent: 'absent', text: t(c, `Laporan tidak memuat isinya: ${tableName(tp)} (${pagesText(c, tp.pages)}) [${tp.cite}] dicetak tanpa isi.`, `The report does not state it: ${tableName(tp)} (${pagesText(c, tp.pages)}) [${tp.cite}] is printed empty.`) };
-  }
-  const lines = top.map(({ tp }) => `${tableName(tp)} — ${pagesText(c, tp.pages)} [${tp.cite}]`);
-  return { intent: 'location', text: lines.join('\n') };
+  return scored.length ? scored.filter((x) => x.score >= scored[0]!.score - 0.05).slice(0, 2) : [];
 }
 
 /** The facts of one attribute from the best-named entity that prints it (and its twins: the same name in other tables). */
@@ -962,36 +991,6 @@ function rowContext(c: Ctx, used: Fact[], wanted: Attr[]): string[] {
   if (!items.length) return [];
   const where = `${first.tableLabel ? `${t(c, 'Tabel', 'Table')} ${first.tableLabel}, ` : ''}${t(c, 'hal.', 'p.')} ${first.page}`;
   return [t(c, `Pada baris yang sama (${where}): ${items.join('; ')}.`, `In the same row (${where}): ${items.join('; ')}.`)];
-}
-
-/** Facts of one attribute that fit the question's period, year, variant, table and page. */
-export function select(pool: Fact[], attr: Attr, u: Understood): Fact[] {
-  let fs = pool.filter((f) => f.attr === attr);
-  if (attr === 'benchmark') {
-    // A national figure is not a provincial one.
-    const national = /\b(nasional|national|nationwide)\b/i.test(u.question);
-    const provincial = /\b(provinsi|province|provincial)\b/i.test(u.question);
-    if (national !== provincial) fs = fs.filter((f) => !f.column || (national ? /nasional|national/i : /provinsi|provinc/i).test(f.column));
-  }
-  const period = u.period ?? 'current';
-  if (u.year !== null && period !== 'renstra' && period !== 'next') fs = fs.filter((f) => f.year === u.year && f.period !== 'renstra');
-  else fs = fs.filter((f) => f.period === period);
-  if (u.variant) {
-    const v = fs.filter((f) => f.variant === u.variant);
-    // Budget lines printed only once (no revision) answer either way; tables of both kinds decide.
-    fs = v.length || fs.some((f) => f.variant && f.variant !== 'rencana') ? v : fs;
-  } else if (fs.some((f) => f.variant === 'rencana') && fs.some((f) => f.variant !== 'rencana')) {
-    fs = fs.filter((f) => f.variant !== 'rencana');
-  }
-  if (u.tableLabel) {
-    const inTable = fs.filter((f) => f.tableLabel === u.tableLabel);
-    if (inTable.length) fs = inTable;
-  }
-  if (u.page !== null) {
-    const onPage = fs.filter((f) => f.page === u.page);
-    if (onPage.length) fs = onPage;
-  }
-  return fs;
 }
 
 function label(c: Ctx, attr: Attr, e: FactEntity, u: Understood, facts: Fact[]): string {

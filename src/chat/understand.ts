@@ -98,6 +98,11 @@ const SHORTHAND: Array<[RegExp, string]> = [
   [/\bnyampe\b|\bsampe\b/g, 'sampai'],
   [/\bny([aeiou]\p{L}{2,})/gu, 's$1'],
   [/\badminduk\b/g, 'administrasi kependudukan'],
+  [/\blbh\b/g, 'lebih'],
+  [/\bstlh\b/g, 'setelah'],
+  [/\bsblm\b/g, 'sebelum'],
+  // The colloquial passive "di…in" is "di…kan" ("dinaikin" is dinaikkan, "dicantumin" dicantumkan).
+  [/\bdi(\p{L}{3,}?)in\b/gu, 'di$1kan'],
 ];
 
 /** Expands chat shorthand ("brp capaian thn 2023") into the words it stands for. */
@@ -110,6 +115,9 @@ const COUNT = /\b(how many|number of|berapa (?:banyak|jumlah|buah)|ada berapa|ju
 
 const COUNTED_WORDS = 'program|programs|programme|programmes|kegiatan|sub[ -]?kegiatan|sub-activities|activities|indikator|indicators?|iku|sasaran|tujuan|objectives|goals';
 const COUNTED_NOUN = new RegExp(`\\b(${COUNTED_WORDS})\\b`);
+
+/** Words after "berapa" / "how many" that ask a measure, not a count of things. */
+const MEASURE = /^(persen|persentase|prosentase|rupiah|nilai\p{L}*|besar\p{L}*|lama\p{L}*|jam|hari|bulan|tahun|menit|orang|org|jiwa|pegawai|angka\p{L}*|kah|sih|yang|saja|banyak|jumlah|kali|buah|percent|much|long|hours|days|months|years|minutes|people|persons|times)$/u;
 
 const PREVIOUS = /\b(tahun lalu|tahun sebelumnya|tahun sebelum(nya)?|last year|previous year|prior year|the year before|year earlier|sebelumnya)\b/;
 const RENSTRA = /\b(akhir renstra|target renstra|renstra|akhir periode|end of the (strategic|renstra)|strategic plan|medium[- ]term (plan|target)|five[- ]year plan|end[- ]of[- ]plan)\b/;
@@ -267,6 +275,9 @@ export function understand(question: string, opts: { lang?: Lang; year?: number 
   else if ((attrs[0] === 'count' && !tagged) || (/\b(how many|berapa banyak|berapa jumlah|jumlah)\b/.test(rest) && /\b(program|kegiatan|sub ?kegiatan|indikator|sasaran|tujuan|programs|activities|indicators|objectives|goals|temuan|findings|errors|kesalahan)\b/.test(rest) && !money && !attrs.some((a) => a !== 'count' && a !== 'pagu'))) kind = 'count';
   else if (figures.length || CHECK.test(rest) || (ASSERTION.test(rest) && assertedLabel)) kind = 'check';
   else kind = 'value';
+  // "Berapa rekomendasi …", "how many issues …": a count of whatever noun follows, when it is no measure.
+  const countedNoun = /\b(?:berapa|how many)\s+(\p{L}{3,})/u.exec(rest)?.[1];
+  if (kind === 'value' && countedNoun && !attrs.length && !money && !MEASURE.test(countedNoun)) kind = 'count';
   if (kind === 'count' && !attrs.includes('count')) attrs.unshift('count');
 
   // "Prakiraan maju" is a quantity; "maju" alone names ("desa maju").
