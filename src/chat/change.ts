@@ -70,7 +70,7 @@ export function direction(question: string, names: ReadonlySet<string> = new Set
 }
 
 /** One figure from each slice, from one table when one table prints both. */
-function pairOf(older: Fact[], newer: Fact[]): [Fact, Fact] | null {
+export function pairOf(older: Fact[], newer: Fact[]): [Fact, Fact] | null {
   const xs = older.filter((f) => num(f) !== null);
   const ys = newer.filter((f) => num(f) !== null);
   for (const x of xs) {

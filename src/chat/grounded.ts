@@ -5,9 +5,9 @@ import { clipText } from './citations.js';
 import { select, type Attr, type EntityKind, type Fact, type FactEntity, type FactIndex, type Period, type TablePlace } from './facts.js';
 import { FIGURE_TOKEN, readings, sameFigure } from './figures.js';
 import { loanForm } from './loan.js';
-import { comparePeriods, countChanged } from './change.js';
+import { comparePeriods, countChanged, pairOf } from './change.js';
 import { checkPremise } from './premise.js';
-import { like, matchFacts, type EntityMatch } from './resolve.js';
+import { like, matchFacts, syllabicPieces, type EntityMatch } from './resolve.js';
 import { analyze, isDomainTerm, type Retriever } from './retrieval.js';
 import type { Lang } from './types.js';
 import { asksFindings, expandShorthand, type Understood } from './understand.js';
@@ -90,7 +90,8 @@ const INDICATOR_ATTRS: Attr[] = ['target', 'capaian', 'predikat'];
 export function answerGrounded(u: Understood, ctx: Omit<Ctx, 'lang'>): GroundedAnswer | null {
   const c: Ctx = { ...ctx, lang: u.lang };
   if (u.kind === 'summary') return asksFindings(u.question) ? null : summaryAnswer(u, c);
-  if (u.kind === 'value' && !u.asserted.length) {
+  // "Each of the 4 programmes": a number of lines is no premise.
+  if (u.kind === 'value' && u.asserted.every((a) => u.counts.includes(a))) {
     const per = breakdown(u, c);
     if (per) return per;
   }
@@ -210,7 +211,7 @@ function summaryAnswer(u: Understood, c: Ctx): GroundedAnswer | null {
 }
 
 /** "per program", "setiap kegiatan", "for each programme", "by sub-activity": a row per entity of that level. */
-const PER_LEVEL = /\b(?:per|setiap|tiap|tiap-tiap|masing-masing|masing2|each|every|by|per-)\s+(?:(?:the|nya)\s+)?(program|programs|programme|programmes|kegiatan|sub ?-?kegiatan|activit(?:y|ies)|sub-?activit(?:y|ies))\b/i;
+const PER_LEVEL = /\b(?:per|setiap|tiap|tiap-tiap|masing-masing|masing2|each|every|by|per-)\s+(?:of\s+)?(?:(?:the|nya|its|their)\s+)?(?:(?:\d+|two|three|four|five|six|seven|eight|dua|tiga|empat|lima|enam|tujuh|delapan)\s+)?(program|programs|programme|programmes|kegiatan|sub ?-?kegiatan|activit(?:y|ies)|sub-?activit(?:y|ies))\b/i;
 
 /**
  * A breakdown by budget level: each program (kegiatan, sub-kegiatan) with the quantities asked
@@ -589,7 +590,7 @@ function unknownAcronym(u: Understood, c: Ctx): string | null {
   const officeWords = officeWordsOf(c);
   for (const m of u.question.matchAll(/(?<![\p{L}\d])([A-Z]{3,7})(?![\p{L}\d])/gu)) {
     const a = m[1]!.toLowerCase();
-    if (abbreviates(a, officeWords) || contracts(a, officeWords)) continue;
+    if (shortens(a, officeWords)) continue;
     if ((c.fx.vocabulary.get(a) ?? 0) > 0 || c.fx.facts.some((f) => f.text.toLowerCase().includes(a))) continue;
     // Printed, or the initials of consecutive words of a name ("RTH" for "… ruang terbuka hijau …").
     const initials = (n: string) => n.split(/[^\p{L}]+/u).filter((w) => w && !/^(dan|yang|di|ke|dari|untuk|pada|terhadap|dalam|of|the|and)$/i.test(w)).map((w) => w[0]!.toLowerCase()).join('');
@@ -610,7 +611,7 @@ function factAnswer(asked: Understood, c: Ctx): GroundedAnswer | null {
   const self = c.fx.entities.get('report');
   const lines0 = [...c.fx.entities.values()].filter((e) => e.kind !== 'report');
   const officeWords = officeWordsOf(c);
-  const office = (x: string) => (!!self?.terms.has(x) || abbreviates(x, officeWords) || contracts(x, officeWords)) && !lines0.some((e) => e.terms.has(x));
+  const office = (x: string) => (!!self?.terms.has(x) || shortens(x, officeWords)) && !lines0.some((e) => e.terms.has(x));
   // The place the office is in ("Kota Dumai") names no line either.
   const place = new Set(analyze(c.report.report.pemda ?? ''));
   // Function words ("secara", "sih", "each") name a line only where a line's name has them.
@@ -619,7 +620,7 @@ function factAnswer(asked: Understood, c: Ctx): GroundedAnswer | null {
   // A question naming only the office and its place ("the budget of Kecamatan Dumai Barat") asks
   // about the whole report, even where a line's name repeats the office's. A question naming a kind
   // of line ("Program Pencatatan Sipil", "Belanja Pegawai BKPSDM") names a line, printed or not.
-  const ownName = (x: string) => !!self?.terms.has(x) || abbreviates(x, officeWords) || contracts(x, officeWords) || place.has(x);
+  const ownName = (x: string) => !!self?.terms.has(x) || shortens(x, officeWords) || place.has(x);
   const kindWords = new Set(analyze('program kegiatan sub belanja'));
   const namesLine = lines0.some((e) => e.kind !== 'total' && [...e.terms].every((x) => kindWords.has(x) || asked.terms.includes(x)) && asked.terms.every((x) => e.terms.has(x)));
   if (asked.entityKinds.every((k) => k === 'total') && !namesLine && asked.terms.some(ownName) && asked.terms.every((x) => ownName(x) || optional.has(x))) for (const x of asked.terms) optional.add(x);
@@ -733,6 +734,7 @@ function factAnswer(asked: Understood, c: Ctx): GroundedAnswer | null {
   const used: Fact[] = [];
   const missing: Attr[] = [];
   let lead: FactEntity = best.entity;
+  const sliced: Fact[][] = [];
   for (const attr of wanted) {
     for (const slice of slices) {
       const one = { ...u, ...slice, period: slices.length > 1 && slice.year !== null ? null : u.period };
@@ -742,9 +744,15 @@ function factAnswer(asked: Understood, c: Ctx): GroundedAnswer | null {
         continue;
       }
       if (!used.length) lead = found.entity;
+      if (attr === wanted[0]) sliced.push(found.facts);
       used.push(...found.facts);
       lines.push(groupLine(c, label(c, attr, found.entity, one, found.facts), found.facts, u.kind === 'location'));
     }
+  }
+  // "Naik apa turun, selisihnya berapa?": the change between the two slices, computed from the figures shown.
+  if (slices.length === 2 && sliced.length === 2 && DIFFERENCE.test(expandShorthand(u.question.toLowerCase()))) {
+    const both = pairOf(sliced[0]!, sliced[1]!);
+    if (both) lines.push(differenceLine(c, both[0], both[1]));
   }
   if (!used.length && u.kind !== 'explanation' && !verdict) return absent(u, c, best.entity, null, c.fx.about(best.entity));
 
@@ -829,6 +837,11 @@ function unknownWord(c: Ctx, x: string, lines: FactEntity[]): boolean {
   // An English word in its Indonesian loan spelling ("capacity" → "kapasitas") is a word of the names.
   const loan = loanForm(x);
   return !lines.some((e) => [...e.terms].some((nm) => like(x, nm) || (loan !== x && loan.length >= 5 && like(loan, nm))));
+}
+
+/** A word that shortens the office's name: its initials, a contraction, or a syllabic acronym ("dishub" for "Dinas Perhubungan"). */
+function shortens(word: string, words: string[]): boolean {
+  return abbreviates(word, words) || contracts(word, words) || (/^\p{L}{5,}$/u.test(word) && syllabicPieces(word, words).length > 0);
 }
 
 /**
@@ -1187,6 +1200,20 @@ function comparePair(u: Understood, c: Ctx): GroundedAnswer | null {
   const rel = a.value! > b.value! ? t(c, 'lebih tinggi dari', 'is higher than') : t(c, 'lebih rendah dari', 'is lower than');
   const line = `${name} ${plain(a.entity.name)} ${plain(a.text)} [${a.id}] ${rel} ${plain(b.entity.name)} ${plain(b.text)} [${b.id}].`;
   return holds ? { intent: 'value', text: `${t(c, 'Ya', 'Yes')}: ${line}` } : { intent: 'correction', text: `${t(c, 'Tidak', 'No')}: ${line}` };
+}
+
+const DIFFERENCE = /\b(selisih\w*|difference|how far|how much (?:higher|lower|more|less)|by how much|gap|berapa jauh|naik (?:apa|atau) turun|up or down|changed? by)\b/;
+
+/** The difference of two printed figures, in the report's number style, said as computed. */
+function differenceLine(c: Ctx, from: Fact, to: Fact): string {
+  const a = from.value ?? readings(from.text)[0] ?? 0;
+  const b = to.value ?? readings(to.text)[0] ?? 0;
+  const decimals = Math.min(2, Math.max(...[from.text, to.text].map((x) => /[.,](\d{1,2})\s*%?\s*$/.exec(x.replace(/,-$/, ''))?.[1]?.length ?? 0)));
+  const us = [from.text, to.text].some((x) => /\d,\d{3}(?!\d)/.test(x) && !/\d\.\d{3}(?!\d)/.test(x)) || [from.text, to.text].some((x) => /\d\.\d{1,2}\s*%?$/.test(x));
+  const diff = Math.abs(b - a);
+  const shown = us ? formatUs(diff, decimals) : formatId(diff, decimals);
+  const how = b > a ? t(c, 'naik', 'up') : b < a ? t(c, 'turun', 'down') : t(c, 'tetap', 'unchanged');
+  return t(c, `Selisih (dihitung dari kedua angka di atas): ${how} ${shown}.`, `Difference (computed from the two figures above): ${how} ${shown}.`);
 }
 
 /** The unit a question asks a figure in, when it names one a percentage is not: rupiah, or people. */

@@ -186,7 +186,7 @@ export const ATTR_PHRASES: Array<[Attr, RegExp]> = [
 ];
 
 /** Words that mark the budget before the revision (APBD murni, the first PK). */
-export const ORIGINAL = /\b(sebelum (?:\w+ )?(perubahan|revisi|pergeseran|diubah|direvisi)|sblm (?:\w+ )?perubahan|before (?:the )?(?:\w+ )?(?:revision|change|changes|amendment|revised|was revised|was changed)|pre-?revision|murni|semula|original|originally|initial|initially|before (the )?(revision|change|amendment|budget revision|revised)|pk awal|apbd awal|unrevised)\b/;
+export const ORIGINAL = /\b(sebelum (?:\w+ )?(perubahan|revisi|pergeseran|diubah|direvisi)|sblm (?:\w+ )?perubahan|before (?:the )?(?:\w+ )?(?:revision|change|changes|amendment|revised|was revised|was changed)|pre-?revision|murni|semula|original|originally|initial|initially|before (the )?(revision|change|amendment|budget revision|revised)|pk awal|apbd awal|(?:pagu|anggaran|dpa) awal|unrevised)\b/;
 /** Words that mark the budget after the revision (APBD perubahan, a revised PK). */
 export const REVISED = /\b(setelah (?:\w+ )?(perubahan|revisi)|sesudah (?:\w+ )?(perubahan|revisi)|after (?:the )?(?:\w+ )?(?:revision|change|changes|amendment)|post-?revision|perubahan|revisi|direvisi|revised|revision|after (the )?(revision|change|amendment|budget revision)|amended|apbd-?p)\b/;
 

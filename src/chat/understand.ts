@@ -99,6 +99,8 @@ const SHORTHAND: Array<[RegExp, string]> = [
   [/\bny([aeiou]\p{L}{2,})/gu, 's$1'],
   [/\badminduk\b/g, 'administrasi kependudukan'],
   [/\blbh\b/g, 'lebih'],
+  // "TA 2023": the budget year.
+  [/\bta(?=\.?\s*(?:19|20)\d\d\b)/g, 'tahun'],
   [/\bstlh\b/g, 'setelah'],
   [/\bsblm\b/g, 'sebelum'],
   // The colloquial passive "di…in" is "di…kan" ("dinaikin" is dinaikkan, "dicantumin" dicantumkan).
@@ -163,6 +165,8 @@ const NOISE = new Set(
       'say says said saying use used uses using get gets got show shows showed shown held hold holds keep kept come came go goes went gone make makes let know think look see seen want need tell told dianggarkan anggarkan menganggarkan liat lihat dong sih deh nih',
       'januari februari maret april mei juni juli agustus september oktober november desember january february march june july august october december sampai hingga until tanggal etc dst',
       // Numbers in words count the lines a question speaks of ("the four programmes"); they name none.
+      // The arithmetic asked of two figures names no line.
+      'selisih selisihnya difference differences gap far off apa atau',
       'one two three four five six seven eight nine ten eleven twelve satu dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas belas',
     ].join(' '),
   ),
@@ -226,6 +230,11 @@ export function understand(question: string, opts: { lang?: Lang; year?: number 
   if (NEXT.test(rest) || attrs.includes('prakiraan')) period = 'next';
   else if (RENSTRA.test(rest)) period = 'renstra';
   else if (PREVIOUS.test(rest)) period = 'previous';
+  // "2024 berapa, terus tahun lalu?": the year named and the one before, both asked.
+  if (period === 'previous' && reportYear !== null && asked.length === 1 && asked[0] === reportYear) {
+    asked.push(reportYear - 1);
+    period = null;
+  }
   if (!period && year !== null && reportYear !== null) {
     if (year === reportYear - 1) period = 'previous';
     else if (year === reportYear) period = 'current';
@@ -273,7 +282,7 @@ export function understand(question: string, opts: { lang?: Lang; year?: number 
   else if (EXPLAIN.test(rest)) kind = 'explanation';
   else if (LOCATE.test(rest)) kind = 'location';
   else if ((attrs[0] === 'count' && !tagged) || (/\b(how many|berapa banyak|berapa jumlah|jumlah)\b/.test(rest) && /\b(program|kegiatan|sub ?kegiatan|indikator|sasaran|tujuan|programs|activities|indicators|objectives|goals|temuan|findings|errors|kesalahan)\b/.test(rest) && !money && !attrs.some((a) => a !== 'count' && a !== 'pagu'))) kind = 'count';
-  else if (figures.length || CHECK.test(rest) || (ASSERTION.test(rest) && assertedLabel)) kind = 'check';
+  else if (figures.some((f) => !counts.includes(f)) || CHECK.test(rest) || (ASSERTION.test(rest) && assertedLabel)) kind = 'check';
   else kind = 'value';
   // "Berapa rekomendasi …", "how many issues …": a count of whatever noun follows, when it is no measure.
   const countedNoun = /\b(?:berapa|how many)\s+(\p{L}{3,})/u.exec(rest)?.[1];

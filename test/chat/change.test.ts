@@ -91,3 +91,20 @@ describe('counts of the rows of a table named by its caption', () => {
     expect(ask(q)).toMatch(re);
   });
 });
+
+describe('two slices of one line asked together', () => {
+  const g = groundedFixture();
+  it.each([
+    // The budget before and after the revision, and the change computed from the two printed figures.
+    ['Pagu awal vs pagu perubahan Program Pencatatan Sipil? naik apa turun, selisihnya brp?', [/120\.000\.000 \[t5\.r2c2\]/, /99\.356\.000 \[t5\.r2c3\]/, /^Selisih \(dihitung dari kedua angka di atas\): turun 20\.644\.000\.$/m]],
+    // A year named with "last year": both years.
+    ['Realisasi IKM 2023 brp, trs tahun lalu brp?', [/\(2023\): 93,05 \[t2\.r1c4\]/, /\(2022\): 95,10 \[t4\.r1c2\]/]],
+    // "Go up" where the figure went down: the premise corrected.
+    ['Why did the IKM realisation go up in 2023?', [/^No\. The realisation went down from 95,10 \[t4\.r1c2\] \(2022\) to 93,05 \[t4\.r1c4\] \(2023\)\./]],
+    // "Each of the 2 programmes": a row per programme.
+    ['How much of its budget did each of the 2 programmes absorb?', [/^By programme \(2\):/, /Program Pencatatan Sipil: [^\n]*98,64 \[t5\.r2c5\]/]],
+  ])('%s', (q, res) => {
+    const a = answerDeterministic(q, g).text;
+    for (const re of res) expect(a).toMatch(re);
+  });
+});
