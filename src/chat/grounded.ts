@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Finding, Report } from '../model/report.js';
 import { formatId, formatUs } from '../numbers/index.js';
+import { toWords } from '../numbers/terbilang.js';
 import { clipText } from './citations.js';
 import { select, type Attr, type EntityKind, type Fact, type FactEntity, type FactIndex, type Period, type TablePlace } from './facts.js';
 import { FIGURE_TOKEN, readings, sameFigure } from './figures.js';
@@ -105,6 +106,11 @@ export function answerGrounded(u: Understood, ctx: Omit<Ctx, 'lang'>): GroundedA
   if (SUPERLATIVE.test(expandShorthand(u.question)) && !values.length) {
     const ranked = rankAnswer({ ...u, asserted: values }, c);
     if (ranked) return ranked;
+  }
+  // "50.1 lebih tinggi dari 55.3?": two stated figures compared, where the report prints them.
+  if ((u.kind === 'check' || u.kind === 'explanation') && distinctive(u).length >= 2 && HIGHER.test(expandShorthand(u.question.toLowerCase())) !== LOWER.test(expandShorthand(u.question.toLowerCase()))) {
+    const said = figureInText(u, c);
+    if (said) return said;
   }
   const periods = comparePeriods(u, c);
   if (periods) return periods;
@@ -652,7 +658,22 @@ function factAnswer(asked: Understood, c: Ctx): GroundedAnswer | null {
   }
   const split = splitEntities(u, c, kinds);
   if (split) return split;
-  const best = matches[0];
+  let best = matches[0];
+  // "JUMLAH realisasi … 9.403.309.255, benar?": a figure the words name no line for; where it is printed names it.
+  // …or names a line that prints no such figure, while the report's text prints it beside the question's words.
+  const printsNone = !!best && distinctive(u).length > 0 && !c.fx.about(best.entity).some((f) => distinctive(u).some((a) => sameFigure(a, f.text)));
+  if (printsNone && !c.fx.facts.some((f) => distinctive(u).some((a) => sameFigure(a, f.text)))) {
+    const said = figureInText(u, c, true);
+    if (said) return said;
+  }
+  if ((u.kind === 'check' || u.kind === 'explanation') && (!best || best.score < SURE)) {
+    const held = figureHolders(u, c);
+    if (held.length) [matches, best] = [held, held[0]];
+    else {
+      const said = figureInText(u, c);
+      if (said) return said;
+    }
+  }
   if (u.variant && u.attrs.some((a) => MONEY_ATTRS.includes(a)) && !(c.fx.facts.some((f) => f.attr === 'pagu' && f.variant === 'original') && c.fx.facts.some((f) => f.attr === 'pagu' && f.variant === 'perubahan'))) {
     return { intent: 'absent', text: t(c, 'Laporan tidak memuat pagu sebelum dan sesudah perubahan secara terpisah: tabel anggarannya mencetak satu kolom pagu.', 'The report does not state the budget before and after the revision separately: its budget tables print one pagu column.') };
   }
@@ -1170,6 +1191,73 @@ function wrongNotes(c: Ctx, used: Fact[]): string[] {
     }
   }
   return out;
+}
+
+/** Figures a question states that tell one printed figure from others: decimals, or four digits and more. */
+function distinctive(u: Understood): string[] {
+  return u.asserted.filter((a) => !u.counts.includes(a) && (/\d[.,]\d/.test(a) || a.replace(/\D/g, '').length >= 4) && !/^(19|20)\d\d$/.test(a));
+}
+
+/** The lines whose cells print a figure the question states (two at most: more is no telling figure). */
+function figureHolders(u: Understood, c: Ctx): EntityMatch[] {
+  const figs = distinctive(u);
+  if (!figs.length) return [];
+  const hits = c.fx.facts.filter((f) => f.value !== null && figs.some((a) => sameFigure(a, f.text)) && (!u.attrs.length || u.attrs.includes(f.attr)));
+  const entities = [...new Set(hits.map((f) => f.entity))];
+  return entities.length && entities.length <= 2 ? entities.map((entity) => ({ entity, score: SURE, covered: 1 })) : [];
+}
+
+const HIGHER = /\b(lebih (?:tinggi|besar|banyak)|higher|greater|larger|bigger|above|di atas|melebihi|exceed\w*)\b/;
+const LOWER = /\b(lebih (?:rendah|kecil|sedikit)|lower|smaller|below|di bawah|under)\b/;
+
+/**
+ * A figure the question states that only the report's text prints (a total in the executive
+ * summary, an efficiency ratio): the sentences printing it, the findings on it, and — when the
+ * question compares it with a second figure it states — whether the comparison holds.
+ */
+function figureInText(u: Understood, c: Ctx, topical = false): GroundedAnswer | null {
+  const figs = distinctive(u);
+  if (!figs.length) return null;
+  const fig = figs[0]!;
+  // `topical`: only a sentence that also has one of the question's words.
+  const printed = (text: string) => (text.match(FIGURE_TOKEN) ?? []).some((x) => sameFigure(fig, x.trim())) && (!topical || analyze(text).some((w) => u.terms.includes(w)));
+  const x0 = readings(fig)[0];
+  const findings = c.findings.filter((f) => f.severity !== 'info' && [f.printed?.value, f.expected?.value].some((v) => typeof v === 'number' && x0 !== undefined && Math.abs(v - x0) < 1e-9 * Math.max(1, Math.abs(x0))));
+  // Sentences printing every figure stated first, then those printing the first.
+  const all = (text: string) => figs.every((a) => (text.match(FIGURE_TOKEN) ?? []).some((x) => sameFigure(a, x.trim())));
+  const found: Array<{ d: (typeof c.fx.paragraphs)[number]; sentence: string; every: boolean }> = [];
+  for (const d of c.fx.paragraphs) {
+    if (!printed(d.text)) continue;
+    const sentences = d.text.replace(/\s+/g, ' ').split(/(?<=[.;])\s+(?=[A-Z])/).filter(printed);
+    const sentence = sentences.find(all) ?? sentences[0];
+    if (sentence) found.push({ d, sentence, every: all(sentence) });
+  }
+  const quotes = found
+    .sort((a, b) => Number(b.every) - Number(a.every))
+    .slice(0, 2)
+    .map(({ d, sentence }) => t(c, `Menurut laporan (hal. ${d.page}): "${plain(clipText(sentence, 400))}" [${d.id}]`, `The report says (p. ${d.page}): "${plain(clipText(sentence, 400))}" [${d.id}]`));
+  if (!findings.length && !quotes.length) return null;
+  const lines: string[] = [];
+  // Two stated figures compared ("50.1 lebih tinggi dari 55.3"): the comparison checked.
+  const q = expandShorthand(u.question.toLowerCase());
+  const other = u.asserted.find((a) => a !== fig && !u.counts.includes(a));
+  const claim = HIGHER.test(q) !== LOWER.test(q) ? (HIGHER.test(q) ? 1 : -1) : 0;
+  const [x, y] = [readings(fig)[0], other !== undefined ? readings(other)[0] : undefined];
+  let wrong = findings.some((f) => f.severity === 'error');
+  if (claim && x !== undefined && y !== undefined && x !== y) {
+    const holds = (x > y ? 1 : -1) === claim;
+    wrong ||= !holds;
+    lines.push(holds ? t(c, `Ya: ${fig} ${x > y ? 'lebih tinggi' : 'lebih rendah'} dari ${other}.`, `Yes: ${fig} is ${x > y ? 'higher' : 'lower'} than ${other}.`) : t(c, `Tidak: ${fig} ${x > y ? 'lebih tinggi' : 'lebih rendah'} dari ${other}, bukan sebaliknya.`, `No: ${fig} is ${x > y ? 'higher' : 'lower'} than ${other}, not the other way round.`));
+  } else if (findings.length) {
+    lines.push(t(c, `Tidak tepat: ${fig} memang tercetak, tetapi audit menemukan masalah pada angka itu.`, `Not so: ${fig} is printed, but the audit finds a problem with that figure.`));
+  }
+  for (const f of findings.slice(0, 2)) {
+    lines.push(`${t(c, 'Temuan', 'Finding')}: ${plain(clipText(f.message[c.lang], 300))} [${f.id}]`);
+    // An amount written out in words that does not match its figure: the words the figure reads as.
+    if (f.check === 'terbilang' && typeof f.expected?.value === 'number') lines.push(t(c, `Terbilang angka ${fig}: "${toWords(f.expected.value)}".`, `${fig} in words: "${toWords(f.expected.value)}".`));
+  }
+  lines.push(...quotes);
+  return { intent: wrong ? 'correction' : 'check', text: lines.join('\n') };
 }
 
 /** The report does not print what is asked; the nearest thing it prints, labelled as such. */
