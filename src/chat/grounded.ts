@@ -504,8 +504,10 @@ function countWhere(u: Understood, c: Ctx): GroundedAnswer | null {
   const attr: Attr | undefined = overBudget ? 'serapan' : (u.attrs.find((a) => a === 'capaian' || a === 'predikat' || a === 'realisasi' || a === 'serapan' || a === 'efisiensi') ?? (percentOfIndicators ? 'capaian' : undefined));
   const label = u.assertedLabel;
   const bound = u.asserted[0] !== undefined ? readings(u.asserted[0])[0] : overBudget ? 100 : undefined;
+  // A label counts the quantity that prints labels ("Kurang Efisien" an efficiency), else the predikat.
+  const labelled = attr !== undefined && c.fx.facts.some((f) => f.attr === attr && f.unit === 'text');
   if (!attr || (bound === undefined && !label) || (!label && !LESS.test(q) && !MORE.test(q) && !overBudget)) {
-    if (!label || attr !== 'predikat') return null;
+    if (!label || (attr !== 'predikat' && !labelled)) return null;
   }
   const test = (f: Fact): boolean => {
     if (label && (attr === 'predikat' || !bound)) return f.text.toLowerCase().replace(/\s+/g, ' ').trim() === label;
@@ -514,7 +516,7 @@ function countWhere(u: Understood, c: Ctx): GroundedAnswer | null {
     return LESS.test(q) ? v < bound : v > bound;
   };
   const kinds: EntityKind[] = u.entityKinds.filter((k) => k !== 'total');
-  const pool = c.fx.facts.filter((f) => f.attr === (label && !bound ? 'predikat' : attr) && f.period === 'current' && (kinds.length ? kinds.includes(f.entity.kind) : f.entity.kind === 'indicator') && (!u.tableLabel || f.tableLabel === u.tableLabel));
+  const pool = c.fx.facts.filter((f) => f.attr === (label && !bound && !labelled ? 'predikat' : attr) && (!label || !!bound || f.unit === 'text') && f.period === 'current' && (kinds.length ? kinds.includes(f.entity.kind) : f.entity.kind === 'indicator') && (!u.tableLabel || f.tableLabel === u.tableLabel));
   // One figure per line: the table printing the most of them.
   const tables = new Map<string, Fact[]>();
   for (const f of pool) tables.set(f.table ?? '', [...(tables.get(f.table ?? '') ?? []), f]);
@@ -1268,9 +1270,10 @@ function figureInText(u: Understood, c: Ctx, topical = false): GroundedAnswer | 
  */
 function comparePair(u: Understood, c: Ctx): GroundedAnswer | null {
   const q = expandShorthand(u.question.toLowerCase()).replace(/\blbh\b/g, 'lebih');
-  const m = /^(.*?)\b(?:lebih\s+(tinggi|besar|banyak|rendah|kecil|sedikit)\s+(?:dari|daripada)|(higher|greater|larger|bigger|more|lower|smaller|less)\s+than)\b(.*)$/u.exec(q);
+  const m = /^(.*?)\b(?:lebih\s+(tinggi|besar|banyak|baik|rendah|kecil|sedikit|buruk)\s+(?:dari|daripada|dibanding(?:kan)?)|(higher|greater|larger|bigger|more|better|lower|smaller|less|worse)\s+than)\b(.*)$/u.exec(q);
   if (!m) return null;
-  const higher = /^(tinggi|besar|banyak|higher|greater|larger|bigger|more)$/.test(m[2] ?? m[3] ?? '');
+  // "Better" / "worse" of a figure where more is better (an absorption, a capaian): higher / lower.
+  const higher = /^(tinggi|besar|banyak|baik|higher|greater|larger|bigger|more|better)$/.test(m[2] ?? m[3] ?? '');
   const [left, right] = [analyze(m[1]!), analyze(m[4]!)];
   const sides = [u.terms.filter((x) => left.includes(x)), u.terms.filter((x) => right.includes(x))];
   if (sides.some((x) => !x.length)) return null;

@@ -118,6 +118,9 @@ const COUNT = /\b(how many|number of|berapa (?:banyak|jumlah|buah)|ada berapa|ju
 const COUNTED_WORDS = 'program|programs|programme|programmes|kegiatan|sub[ -]?kegiatan|sub-activities|activities|indikator|indicators?|iku|sasaran|tujuan|objectives|goals';
 const COUNTED_NOUN = new RegExp(`\\b(${COUNTED_WORDS})\\b`);
 
+/** "Lines where …", "indicators whose …": a relative clause, not a question of place. */
+const RELATIVE = /\b(?:program\w*|kegiatan|indicators?|indikator|activit\w*|lines?|rows?|ones?|items?)\s+(?:where|in which|whose)\b/g;
+
 /** Words after "berapa" / "how many" that ask a measure, not a count of things. */
 const MEASURE = /^(persen|persentase|prosentase|rupiah|nilai\p{L}*|besar\p{L}*|lama\p{L}*|jam|hari|bulan|tahun|menit|orang|org|jiwa|pegawai|angka\p{L}*|kah|sih|yang|saja|banyak|jumlah|kali|buah|percent|much|long|hours|days|months|years|minutes|people|persons|times)$/u;
 
@@ -132,7 +135,7 @@ const CHECK = /^(apakah|apa benar|benarkah|betulkan|is|are|was|were|does|do|did|
 const FINDINGS = /\b(temuan|kesalahan|error|errors|findings?|issues?|masalah|problems?|discrepanc(y|ies)|salah|miscalculat\w*|keliru|wrong|peringatan|warnings?)\b/;
 const ASSERTION = /\b(karena|sebab|mengingat|since|because|given that|as|seeing that|bahwa|that)\b/;
 
-const LABELS = /\b(sangat berhasil|cukup berhasil|tidak berhasil|kurang berhasil|berhasil|sangat tinggi|tinggi|sedang|rendah|sangat rendah|sangat baik|baik|cukup|kurang)\b/;
+const LABELS = /\b(sangat efisien|kurang efisien|tidak efisien|cukup efisien|efisien|sangat berhasil|cukup berhasil|tidak berhasil|kurang berhasil|berhasil|sangat tinggi|tinggi|sedang|rendah|sangat rendah|sangat baik|baik|cukup|kurang)\b/;
 
 /** Words that carry no name: question words, verbs of asking, attribute, period and kind words. */
 const NOISE = new Set(
@@ -280,10 +283,12 @@ export function understand(question: string, opts: { lang?: Lang; year?: number 
   if ((counting || generic) && !(tagged && !/^(berapa|ada berapa|how many)\b/.test(rest.trim())) && !/\b(temuan|findings?|errors?|kesalahan|peringatan|warnings?)\b/.test(rest)) kind = 'count';
   else if (SUMMARY.test(rest)) kind = 'summary';
   else if (EXPLAIN.test(rest)) kind = 'explanation';
-  else if (LOCATE.test(rest)) kind = 'location';
+  else if (LOCATE.test(rest.replace(RELATIVE, ' '))) kind = 'location';
   else if ((attrs[0] === 'count' && !tagged) || (/\b(how many|berapa banyak|berapa jumlah|jumlah)\b/.test(rest) && /\b(program|kegiatan|sub ?kegiatan|indikator|sasaran|tujuan|programs|activities|indicators|objectives|goals|temuan|findings|errors|kesalahan)\b/.test(rest) && !money && !attrs.some((a) => a !== 'count' && a !== 'pagu'))) kind = 'count';
   else if (figures.some((f) => !counts.includes(f)) || CHECK.test(rest) || (ASSERTION.test(rest) && assertedLabel)) kind = 'check';
   else kind = 'value';
+  // "Any sub kegiatan where …", "adakah program yang …": the lines that fit, listed and counted.
+  if ((kind === 'value' || kind === 'check') && /^(?:are there |is there |were there )?any\b|^(?:adakah|apakah ada|ada(?:kah)?)\b/.test(rest.trim()) && COUNTED_NOUN.test(rest) && /\b(where|which|that|whose|yang|dengan)\b/.test(rest)) kind = 'count';
   // "Berapa rekomendasi …", "how many issues …": a count of whatever noun follows, when it is no measure.
   const countedNoun = /\b(?:berapa|how many)\s+(\p{L}{3,})/u.exec(rest)?.[1];
   if (kind === 'value' && countedNoun && !attrs.length && !money && !MEASURE.test(countedNoun)) kind = 'count';

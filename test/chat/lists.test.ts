@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { answerDeterministic, prepare } from '../../src/chat/index.js';
+import { extractReport } from '../../src/extract/index.js';
+import { auditReport } from '../../src/pipeline/audit.js';
+import { fixtureLayout, grid } from './fixture.js';
+import { groundedFixture } from './grounded-fixture.js';
+
+/** The grounded fixture with an efficiency table whose rows carry a label. */
+function efficiencyFixture() {
+  const layout = fixtureLayout();
+  layout.tables.push(
+    grid('t6', 9, 'Tabel 3.4 Efisiensi Penggunaan Sumber Daya', [
+      ['No', 'Indikator Kinerja', 'Capaian Kinerja (%)', 'Penyerapan Anggaran (%)', 'Tingkat Efisiensi', 'Kategori'],
+      ['1', 'Indeks Kepuasan Masyarakat (IKM)', '105,74', '97,32', '1,09', 'Efisien'],
+      ['2', 'Persentase OPD yang melakukan pelayanan terintegrasi', '75,14', '97,32', '0,77', 'Kurang Efisien'],
+    ]),
+  );
+  return prepare({ result: auditReport(extractReport(layout)), layout });
+}
+
+describe('lines that fit a condition, listed and counted', () => {
+  const g = groundedFixture();
+  it.each([
+    // A relative "where" is no question of place.
+    ['Any programme where realisasi went over the pagu?', /^0 of 2 program in Table 3\.7: —\.$/],
+    ['Adakah program yang realisasinya melebihi pagu?', /^0 dari 2 program di Tabel 3\.7: —\.$/],
+  ])('%s', (q, re) => {
+    expect(answerDeterministic(q, g).text).toMatch(re);
+  });
+
+  it('a label counts the quantity that prints it', () => {
+    const e = efficiencyFixture();
+    expect(answerDeterministic("how many indicators in the efficiency table come out 'Kurang Efisien'?", e).text).toMatch(/^1 of 2 indicators in Table 3\.4: Persentase OPD yang melakukan pelayanan terintegrasi [^;]*Kurang Efisien \[t6\.r2c5\]\.$/);
+  });
+});
+
+describe('two lines compared by one figure', () => {
+  const g = groundedFixture();
+  it.each([
+    // "Better" of an absorption is higher.
+    ['Program Pencatatan Sipil absorbed better than Program Pendaftaran Penduduk, right?', /^No: Budget absorption \(serapan\) Program Pencatatan Sipil 98,64 \[t5\.r2c5\] is lower than Program Pendaftaran Penduduk 99,21 \[t5\.r1c5\]\.$/],
+    ['Serapan Program Pendaftaran Penduduk lebih baik dibanding Program Pencatatan Sipil?', /^Ya: Serapan anggaran Program Pendaftaran Penduduk 99,21 \[t5\.r1c5\] lebih tinggi dari Program Pencatatan Sipil 98,64 \[t5\.r2c5\]\.$/],
+  ])('%s', (q, re) => {
+    expect(answerDeterministic(q, g).text).toMatch(re);
+  });
+});
