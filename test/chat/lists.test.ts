@@ -44,3 +44,14 @@ describe('two lines compared by one figure', () => {
     expect(answerDeterministic(q, g).text).toMatch(re);
   });
 });
+
+describe('every premise a question states is checked', () => {
+  const g = groundedFixture();
+  it.each([
+    // The target premise holds, the movement does not: the answer says which is wrong.
+    ['The IKM beat its target and went up in 2023, right?', /^No\. The realisation went down from 95,10 \[t4\.r1c2\] \(2022\) to 93,05 \[t4\.r1c4\] \(2023\)\./],
+    ['IKM 2023 melampaui target dan naik dibanding 2022 kan?', /^Tidak\. Realisasi turun dari 95,10 \[t4\.r1c2\] \(2022\) menjadi 93,05 \[t4\.r1c4\] \(2023\)\./],
+  ])('%s', (q, re) => {
+    expect(answerDeterministic(q, g).text).toMatch(re);
+  });
+});
