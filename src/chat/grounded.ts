@@ -99,7 +99,9 @@ export function answerGrounded(u: Understood, ctx: Omit<Ctx, 'lang'>): GroundedA
   if (ADDS_UP.test(u.question)) return sumCheck(u, c);
   const aboutFindings = asksFindings(u.question);
   if (aboutFindings && !u.asserted.length && !u.assertedLabel) return null;
-  if (u.tableLabel && (u.kind === 'location' || !u.attrs.length)) return tableAnswer(u, c);
+  // A table named beside a stated figure or label is where the premise is printed, not what is asked.
+  const stated = u.asserted.some((a) => !u.counts.includes(a)) || !!u.assertedLabel;
+  if (u.tableLabel && (u.kind === 'location' || (!u.attrs.length && !(u.kind === 'check' && stated)))) return tableAnswer(u, c);
   if (u.kind === 'count') return countAnswer(u, c);
   // "Of all 8 IKU": a count of the lines ranked, no figure of the one named.
   const values = u.asserted.filter((a) => !u.counts.includes(a));
@@ -721,6 +723,9 @@ function factAnswer(asked: Understood, c: Ctx): GroundedAnswer | null {
     };
   }
   // A table named for a line it does not print: the premise is wrong; say where the line is printed.
+  // A reference table (a scale of ratings) shares no line with the others: naming it says by what
+  // rule, not where the line is printed.
+  if (u.tableLabel && isReference(c, u.tableLabel)) u.tableLabel = null;
   if (u.tableLabel && c.fx.table(u.tableLabel).length && best.score >= SURE) {
     const mine = close.length ? close : [best];
     const facts = mine.flatMap((m) => c.fx.about(m.entity)).filter((f) => f.table && (u.attrs.length ? u.attrs.includes(f.attr) : true));
@@ -1193,6 +1198,12 @@ function wrongNotes(c: Ctx, used: Fact[]): string[] {
     }
   }
   return out;
+}
+
+/** A table none of whose lines any other table prints: a scale or a reference list, not a table of results. */
+function isReference(c: Ctx, label: string): boolean {
+  const own = c.fx.facts.filter((f) => f.tableLabel === label);
+  return own.length > 0 && !own.some((f) => c.fx.about(f.entity).some((x) => x.tableLabel !== label));
 }
 
 /** Figures a question states that tell one printed figure from others: decimals, or four digits and more. */

@@ -204,6 +204,8 @@ export function understand(question: string, opts: { lang?: Lang; year?: number 
   }
   // Sections named as places ("the executive summary", "Bab II") are not what is asked.
   rest = rest.replace(/\b(executive[- ]summary|ringkasan eksekutif)\b/g, ' execsum ').replace(/\b(bab|chapter)\s+([ivx]+|\d+)\b/g, ' ').replace(/\b(\p{L}{4,})nya\b/gu, '$1');
+  // A regulation cited ("Permendagri 86/2017", "PP Nomor 12 Tahun 2019") names a rule: its number and year are no figure or period.
+  rest = rest.replace(/\b(?:permendagri|permenpan(?:-?rb)?|permen\w*|perpres|perbup|perwali|perda|pergub|peraturan(?: \p{L}+){0,3}|undang-undang|uu|pp|inpres|kepmen\w*|sk)\s+(?:no\.?\s*|nomor\s+)?\d+(?:\s*\/\s*|\s+tahun\s+)(?:19|20)\d\d\b/gu, ' ');
   // Codes (2.12.01.2.08) name budget lines; keep them out of the figures.
   const codes = rest.match(/\b\d+(?:\.\d{1,2}){2,}\b/g) ?? [];
   for (const c of codes) rest = rest.replace(c, ' ');

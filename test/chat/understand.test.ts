@@ -28,6 +28,23 @@ describe('reading what a question asks', () => {
     // "Prakiraan maju" is a quantity; "maju" in a name is a word of the name.
     ['Persentase desa maju naik dari 2020?', { terms: expect.arrayContaining(['maju']) }],
     ['Berapa prakiraan maju program X?', { attrs: ['prakiraan'], terms: ['x'] }],
+    // A regulation cited names a rule: no figure, no year.
+    ['Is that right under the Permendagri 86/2017 scale?', { asserted: [], years: [] }],
+    ['Sesuai PP Nomor 12 Tahun 2019, apakah predikatnya benar?', { asserted: [], years: [] }],
+    // A count of whatever noun follows "berapa", unless it is a measure.
+    ['brp rekomendasi yg dikasih inspektorat?', { kind: 'count' }],
+    ['di tabel isu strategis ada brp isu yg dicantumin?', { kind: 'count' }],
+    ['berapa persen realisasinya?', { kind: 'value' }],
+    // A relative "where" is no question of place; "any … where" lists the lines that fit.
+    ['Any sub kegiatan where realisasi went over the pagu?', { kind: 'count' }],
+    // A number of lines is no premise.
+    ['How much of its budget did each of the 4 programmes absorb?', { kind: 'value', counts: ['4'] }],
+    // A year named with "last year": both asked.
+    ['realisasi IKM 2023 brp, trs tahun lalu brp?', { years: [2023, 2022] }],
+    // "Pagu awal" is the budget before the revision.
+    ['Total pagu awal vs pagu perubahan?', { variants: ['original', 'perubahan'] }],
+    // "TA 2023" is a year; "dinaikin" is dinaikkan.
+    ['sisa anggaran TA 2023 brp?', { year: 2023, attrs: ['sisa'] }],
     ['The lowest of the four programmes?', { terms: [] }],
     ['Budget before and after the revision?', { attrs: ['pagu'], variants: ['original', 'perubahan'] }],
     ['Pagu sebelum dan sesudah perubahan?', { variants: ['original', 'perubahan'] }],
