@@ -128,7 +128,7 @@ const PREVIOUS = /\b(tahun lalu|tahun sebelumnya|tahun sebelum(nya)?|last year|p
 const RENSTRA = /\b(akhir renstra|target renstra|renstra|akhir periode|end of the (strategic|renstra)|strategic plan|medium[- ]term (plan|target)|five[- ]year plan|end[- ]of[- ]plan)\b/;
 const NEXT = /\b(tahun depan|tahun berikutnya|next year|following year|coming year)\b/;
 
-const EXPLAIN = /\b(mengapa|kenapa|knp|why|\w*hambat\w*|held back|hold(?:s|ing)? back|hinder\w*|\w*kendala\w*|disebabkan|dikarenakan|jelaskan|explain|alasan|reason|reasons|penyebab|cause[sd]?|obstacles?|hambatan|kendala|penghambat|pendorong|faktor|factors?|drove|drivers?|what (caused|explains)|apa (alasan|penyebab)|bagaimana .*(dihitung|diperoleh|didapat|cara)|how (was|is|were|did) .*(comput|calculat|derived|obtain|arriv)|how .* (come|calculated))\b/;
+const EXPLAIN = /\b(mengapa|kenapa|knp|why|\w*hambat\w*|held back|hold(?:s|ing)? back|hinder\w*|\w*kendala\w*|disebabkan|dikarenakan|jelaskan|explain|alasan|reason|reasons|penyebab|cause[sd]?|obstacles?|hambatan|kendala|penghambat|pendorong|(?:what|which|apa|key|main|the) factors?|factors? (?:behind|that|which|for|of)|faktor(?:-faktor)? (?:apa|penyebab|pendorong|penghambat|yang|keberhasilan|kegagalan)|drove|drivers?|what (caused|explains)|apa (alasan|penyebab)|bagaimana .*(dihitung|diperoleh|didapat|cara)|how (was|is|were|did) .*(comput|calculat|derived|obtain|arriv)|how .* (come|calculated))\b/;
 const LOCATE = /\b(di ?mana|halaman berapa|pada halaman (berapa|apa|mana)|di halaman (berapa|apa|mana)|hal(aman)?\.? berapa|tabel (apa|berapa|mana)|where|which page|what page|on which|which table|what table|which attachment|what attachment|which section|lampiran (apa|berapa|mana)|located|printed (on|in) which|found (on|in) which|in which (table|page|section|chapter))\b/;
 const SUMMARY = /\b(ringkas\w*|rangkum\w*|rundown|big picture|gambaran besar|recap\w*|run-?down|^overall\b|how did [^?]{0,60}\b(?:come|turn) out|ikhtisar|gambaran umum|gambarkan|secara umum|summar(y|ise|ize)|overview|in brief|secara singkat|highlights?|in general|bagaimana kinerja|how (did|does|has) [^?]{0,60}\b(do|did|perform|performed|fare|fared|change|changed)|how well)\b/;
 const CHECK = /^(apakah|apa benar|benarkah|betulkan|is|are|was|were|does|do|did|has|have|can|could)\b|\b(sudah benar|benar|tepat|sesuai|cocok|konsisten|sama( dengan)?|tercapai|berhasil|melebihi|correct|right|accurate|consistent|match(es)?|add up|adds up|agree|achieved|met|exceed(ed)?|true|same as)\b/;
@@ -206,12 +206,14 @@ export function understand(question: string, opts: { lang?: Lang; year?: number 
   rest = rest.replace(/\b(executive[- ]summary|ringkasan eksekutif)\b/g, ' execsum ').replace(/\b(bab|chapter)\s+([ivx]+|\d+)\b/g, ' ').replace(/\b(\p{L}{4,})nya\b/gu, '$1');
   // A regulation cited ("Permendagri 86/2017", "PP Nomor 12 Tahun 2019") names a rule: its number and year are no figure or period.
   rest = rest.replace(/\b(?:permendagri|permenpan(?:-?rb)?|permen\w*|perpres|perbup|perwali|perda|pergub|peraturan(?: \p{L}+){0,3}|undang-undang|uu|pp|inpres|kepmen\w*|sk)\s+(?:no\.?\s*|nomor\s+)?\d+(?:\s*\/\s*|\s+tahun\s+)(?:19|20)\d\d\b/gu, ' ');
+  // A plan's span ("Renstra 2021-2026", "periode 2016 s.d. 2021") names the plan, not years asked.
+  rest = rest.replace(/\b(renstra|rpjmd|rpjmn|periode|period|plan)\s+(?:tahun\s+)?(?:19|20)\d\d\s*(?:[-–\/]|s\.?\s?d\.?|sampai|hingga|to|until)\s*(?:19|20)\d\d\b/g, '$1 ');
   // Codes (2.12.01.2.08) name budget lines; keep them out of the figures.
   const codes = rest.match(/\b\d+(?:\.\d{1,2}){2,}\b/g) ?? [];
   for (const c of codes) rest = rest.replace(c, ' ');
 
   const years = [...rest.matchAll(/\b(19[5-9]\d|20[0-9]\d)\b/g)].map((m) => Number(m[1]));
-  const year = years.find((y) => y !== reportYear) ?? years[0] ?? null;
+  let year = years.find((y) => y !== reportYear) ?? years[0] ?? null;
   const asked = [...new Set(years)];
 
   // Quoted names ("Pencapaian Kinerja dan Anggaran") name a table or a line, not the quantity asked.
@@ -235,6 +237,11 @@ export function understand(question: string, opts: { lang?: Lang; year?: number 
   if (NEXT.test(rest) || attrs.includes('prakiraan')) period = 'next';
   else if (RENSTRA.test(rest)) period = 'renstra';
   else if (PREVIOUS.test(rest)) period = 'previous';
+  // "The Renstra end target (2026)": the plan's last year names the Renstra end, not a year's figure.
+  if (period === 'renstra' && reportYear !== null && asked.some((x) => x > reportYear)) {
+    for (const y of asked.filter((x) => x > reportYear)) asked.splice(asked.indexOf(y), 1);
+    year = asked.find((y) => y !== reportYear) ?? asked[0] ?? null;
+  }
   // "2024 berapa, terus tahun lalu?": the year named and the one before, both asked.
   if (period === 'previous' && reportYear !== null && asked.length === 1 && asked[0] === reportYear) {
     asked.push(reportYear - 1);

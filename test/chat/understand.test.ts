@@ -43,6 +43,11 @@ describe('reading what a question asks', () => {
     ['realisasi IKM 2023 brp, trs tahun lalu brp?', { years: [2023, 2022] }],
     // "Pagu awal" is the budget before the revision.
     ['Total pagu awal vs pagu perubahan?', { variants: ['original', 'perubahan'] }],
+    // A plan's span names the plan; its last year names the Renstra end.
+    ["what's the Renstra 2021-2026 end target for load factor angkutan umum?", { kind: 'value', period: 'renstra', years: [] }],
+    ['SAKIP 2023 vs the Renstra end target (2026)?', { period: 'renstra', years: [2023], year: 2023 }],
+    // "Load factor" names an indicator; "what factors" asks why.
+    ['What factors held the load factor back?', { kind: 'explanation' }],
     // "TA 2023" is a year; "dinaikin" is dinaikkan.
     ['sisa anggaran TA 2023 brp?', { year: 2023, attrs: ['sisa'] }],
     ['The lowest of the four programmes?', { terms: [] }],
