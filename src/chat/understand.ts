@@ -207,7 +207,7 @@ export function understand(question: string, opts: { lang?: Lang; year?: number 
   // A regulation cited ("Permendagri 86/2017", "PP Nomor 12 Tahun 2019") names a rule: its number and year are no figure or period.
   rest = rest.replace(/\b(?:permendagri|permenpan(?:-?rb)?|permen\w*|perpres|perbup|perwali|perda|pergub|peraturan(?: \p{L}+){0,3}|undang-undang|uu|pp|inpres|kepmen\w*|sk)\s+(?:no\.?\s*|nomor\s+)?\d+(?:\s*\/\s*|\s+tahun\s+)(?:19|20)\d\d\b/gu, ' ');
   // A plan's span ("Renstra 2021-2026", "periode 2016 s.d. 2021") names the plan, not years asked.
-  rest = rest.replace(/\b(renstra|rpjmd|rpjmn|periode|period|plan)\s+(?:tahun\s+)?(?:19|20)\d\d\s*(?:[-–\/]|s\.?\s?d\.?|sampai|hingga|to|until)\s*(?:19|20)\d\d\b/g, '$1 ');
+  rest = rest.replace(/\b(renstra|rpjmd|rpjmn|periode|period|plan)\s+(?:tahun\s+)?(?:19|20)\d\d\s*(?:[-–/]|s\.?\s?d\.?|sampai|hingga|to|until)\s*(?:19|20)\d\d\b/g, '$1 ');
   // Codes (2.12.01.2.08) name budget lines; keep them out of the figures.
   const codes = rest.match(/\b\d+(?:\.\d{1,2}){2,}\b/g) ?? [];
   for (const c of codes) rest = rest.replace(c, ' ');
