@@ -493,6 +493,8 @@ function rankAnswer(u: Understood, c: Ctx): GroundedAnswer | null {
       ...wrong,
       t(c, `${plain(top!.entity.name)}: ${name} ${plain(top!.text)} [${top!.id}] — ${low ? 'terendah' : 'tertinggi'} dari ${main.length}${where}.`, `${plain(top!.entity.name)}: ${name} ${plain(top!.text)} [${top!.id}] — the ${low ? 'lowest' : 'highest'} of ${main.length}${where}.`),
       ...(next ? [t(c, `Berikutnya: ${plain(next.entity.name)} ${plain(next.text)} [${next.id}].`, `Next: ${plain(next.entity.name)} ${plain(next.text)} [${next.id}].`)] : []),
+      // A first place the audit finds wrongly printed: its finding, with the recomputed figure.
+      ...wrongNotes(c, [top!]),
     ].join('\n'),
   };
 }
@@ -756,7 +758,8 @@ function factAnswer(asked: Understood, c: Ctx): GroundedAnswer | null {
     // An indicator's capaian this year, when the figures that decide the premise do not show it.
     const cap = best.entity.kind === 'indicator' && !verdict.facts.some((f) => f.attr === 'capaian') && !context.some((l) => /capaian/i.test(l)) ? pick(close, c, 'capaian', { ...u, period: 'current', year: null, variant: null, tableLabel: null, page: null }, all) : null;
     const capLine = cap?.facts.length ? [groupLine(c, label(c, 'capaian', cap.entity, { ...u, period: 'current', year: null }, cap.facts), cap.facts, false)] : [];
-    return { intent: 'correction', text: [t(c, `Tidak. ${verdict.text}`, `No. ${verdict.text}`), ...context, ...capLine, ...wrongNotes(c, verdict.facts)].join('\n') };
+    const diff = DIFFERENCE.test(expandShorthand(u.question.toLowerCase())) && verdict.facts.length >= 2 ? [differenceLine(c, verdict.facts[0]!, verdict.facts[1]!)] : [];
+    return { intent: 'correction', text: [t(c, `Tidak. ${verdict.text}`, `No. ${verdict.text}`), ...diff, ...context, ...capLine, ...wrongNotes(c, verdict.facts)].join('\n') };
   }
   const lines: string[] = [];
   const used: Fact[] = [];
@@ -1111,7 +1114,7 @@ function premise(u: Understood, c: Ctx, e: FactEntity, used: Fact[], lines: stri
     const own = wrongNotes(c, cells);
     return {
       intent: 'correction',
-      text: [t(c, `Tidak tepat: ${u.asserted.join(', ')} memang tercetak (${cells.map((f) => `${t(c, 'hal.', 'p.')} ${f.page} [${f.id}]`).join(', ')}), tetapi audit menemukan angka itu keliru.`, `Not so: ${u.asserted.join(', ')} is printed (${cells.map((f) => `p. ${f.page} [${f.id}]`).join(', ')}), but the audit finds that figure wrong.`), ...own, ...lines, ...notes.filter((n) => !own.includes(n))].join('\n'),
+      text: [t(c, `Tidak tepat: ${u.asserted.join(', ')} memang tercetak (${cells.map((f) => `${t(c, 'hal.', 'p.')} ${f.page} [${f.id}]`).join(', ')}), tetapi audit menemukan angka itu keliru.`, `Not so: ${u.asserted.join(', ')} is printed (${cells.map((f) => `p. ${f.page} [${f.id}]`).join(', ')}), but the audit finds that figure wrong.`), ...own, ...recomputations(c, cells), ...lines, ...notes.filter((n) => !own.includes(n))].join('\n'),
     };
   }
   if (holds) {
@@ -1138,7 +1141,8 @@ function recomputations(c: Ctx, used: Fact[]): string[] {
   const done = new Set<string>();
   const fmt = (v: number, d: number) => (c.lang === 'id' ? formatId(v, d) : formatUs(v, d));
   // Each operand cited where it stands.
-  const shown = (x: Fact) => `${plain(x.text.replace(/\s*%$/, ''))} [${x.id}]`;
+  // A pagu says which budget it is, where the row prints both.
+  const shown = (x: Fact) => `${plain(x.text.replace(/\s*%$/, ''))}${x.attr === 'pagu' && x.variant && x.variant !== 'rencana' ? t(c, x.variant === 'original' ? ' (pagu murni)' : ' (pagu perubahan)', x.variant === 'original' ? ' (original budget)' : ' (revised budget)') : ''} [${x.id}]`;
   for (const f of used) {
     if ((f.attr !== 'capaian' && f.attr !== 'serapan') || f.value === null) continue;
     const key = `${f.entity.key}|${f.attr}|${f.text}`;
@@ -1155,7 +1159,9 @@ function recomputations(c: Ctx, used: Fact[]): string[] {
     const hit = forms.find(([v]) => Math.abs(v - f.value!) <= 0.5 * 10 ** -d + 1e-9);
     if (!hit) continue;
     done.add(key);
-    out.push(t(c, `Dihitung ulang: ${hit[1]} = ${fmt(hit[0], Math.max(d, 2))}, sesuai dengan ${plain(f.text)} yang tercetak.`, `Recomputed: ${hit[1]} = ${fmt(hit[0], Math.max(d, 2))}, matching the printed ${plain(f.text)}.`));
+    // A capaian computed target over realisasi is that of an indicator where lower is better.
+    const negative = f.attr === 'capaian' && forms.indexOf(hit) % 3 > 0 ? t(c, ' (indikator negatif: semakin rendah realisasi semakin baik)', ' (a lower-is-better indicator: the lower the realisation, the better)') : '';
+    out.push(t(c, `Dihitung ulang: ${hit[1]} = ${fmt(hit[0], Math.max(d, 2))}, sesuai dengan ${plain(f.text)} yang tercetak${negative}.`, `Recomputed: ${hit[1]} = ${fmt(hit[0], Math.max(d, 2))}, matching the printed ${plain(f.text)}${negative}.`));
   }
   return out.slice(0, 2);
 }
@@ -1304,7 +1310,7 @@ function comparePair(u: Understood, c: Ctx): GroundedAnswer | null {
   return holds ? { intent: 'value', text: `${t(c, 'Ya', 'Yes')}: ${line}` } : { intent: 'correction', text: `${t(c, 'Tidak', 'No')}: ${line}` };
 }
 
-const DIFFERENCE = /\b(selisih\w*|difference|how far|how much (?:higher|lower|more|less)|by how much|gap|berapa jauh|naik (?:apa|atau) turun|up or down|changed? by)\b/;
+const DIFFERENCE = /\b(selisih\w*|difference|how far|how much (?:higher|lower|more|less)|by how (?:much|many)|how many (?:percentage )?points|berapa (?:poin|persen poin)|gap|berapa jauh|naik (?:apa|atau) turun|up or down|changed? by)\b/;
 
 /** The difference of two printed figures, in the report's number style, said as computed. */
 function differenceLine(c: Ctx, from: Fact, to: Fact): string {

@@ -255,6 +255,8 @@ export function understand(question: string, opts: { lang?: Lang; year?: number 
   // "Before and after the revision": both, the first word's phrase cut short by the second's.
   if (ORIGINAL.test(rest) || /\b(before and after|sebelum dan (?:sesudah|setelah))\b/.test(rest)) variants.push('original');
   if (REVISED.test(rest.replace(new RegExp(ORIGINAL.source, 'g'), ' '))) variants.push('perubahan');
+  // "The original budget, and what did it become?": the revised one asked too.
+  else if (variants.length && /\b(become|became|changed to|revised to|turned into|menjadi|jadi berapa|berubah jadi)\b/.test(rest)) variants.push('perubahan');
   const variant = variants.length === 1 ? variants[0]! : null;
   const subPeriod = SUB_PERIOD.exec(rest)?.[0] ?? null;
 

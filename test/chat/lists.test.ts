@@ -55,3 +55,29 @@ describe('every premise a question states is checked', () => {
     expect(answerDeterministic(q, g).text).toMatch(re);
   });
 });
+
+describe('the arithmetic behind a printed figure', () => {
+  it('a capaian computed target over realisasi is said to be of a lower-is-better indicator', async () => {
+    const layout = fixtureLayout();
+    layout.tables.push(
+      grid('t6', 10, 'Tabel 3.1 Capaian Kinerja', [
+        ['No', 'Indikator Kinerja', 'Target', 'Realisasi', 'Capaian'],
+        ['1', 'Angka Kematian Bayi (AKB)', '5', '4', '125,00%'],
+      ]),
+    );
+    const q = prepare({ result: auditReport(extractReport(layout)), layout });
+    expect(answerDeterministic('AKB realisasinya 4 padahal targetnya 5, kok capaiannya 125%?', q).text).toMatch(/Dihitung ulang: 5 \[t6\.r1c2\] \/ 4 \[t6\.r1c3\] × 100 = 125,00, sesuai dengan 125,00% yang tercetak \(indikator negatif: semakin rendah realisasi semakin baik\)\./);
+  });
+
+  it('a wrong movement asked "by how much" is corrected with the change computed, in the report\'s number style', () => {
+    const g = groundedFixture();
+    expect(answerDeterministic('The IKM realisation went up in 2023 - by how many points?', g).text).toMatch(/^No\. The realisation went down from 95,10 \[t4\.r1c2\] \(2022\) to 93,05 \[t4\.r1c4\] \(2023\)\.\nDifference \(computed from the two figures above\): down 2,05\.$/m);
+  });
+
+  it('"the original budget, and what did it become" asks both budgets', () => {
+    const g = groundedFixture();
+    const a = answerDeterministic('What was the original budget of Program Pencatatan Sipil, and what did it become?', g).text;
+    expect(a).toMatch(/\(before the revision\):[^\n]*(\n {2}• [^\n]*)*120\.000\.000 \[t5\.r2c2\]/);
+    expect(a).toMatch(/\(after the revision\): 99\.356\.000 \[t5\.r2c3\]/);
+  });
+});
