@@ -286,7 +286,7 @@ function cites(fs: Fact[]): string {
   return commonest(fs);
 }
 
-const ADDS_UP = /\b(dijumlah\w*|menjumlah\w*|penjumlahan|add(s|ed)? up|sum of|sums?|jumlah baris|baris-barisnya|match the totals|totals? it prints|sama dengan jumlah)\b/i;
+const ADDS_UP = /\b(dijumlah\w*|menjumlah\w*|penjumlahan|add(s|ed)? up|sum of|sums?|jumlah baris|baris-barisnya|match the totals|totals? it prints|sama dengan jumlah|(?:sesuai|sama|cocok)\s+(?:dengan\s+)?(?:jumlah|total)\s+(?:sub ?kegiatan|kegiatan|program|rincian|baris)\w*)\b/i;
 
 /**
  * "Do the program budgets in Tabel 3 add up?": the sum findings about the table the question names
@@ -791,7 +791,7 @@ function factAnswer(asked: Understood, c: Ctx): GroundedAnswer | null {
     const checked = premise(u, c, lead, used, [...lines, ...rowContext(c, used, wanted)]);
     if (checked.intent === 'correction' || u.kind === 'check') return checked;
   }
-  const notes = wrongNotes(c, used);
+  const notes = [...wrongNotes(c, used), ...footnotes(c, [...used, ...sameRow(c, used)])];
   const context = rowContext(c, used, wanted);
   const gone = [...new Set(missing)];
   const gaps = gone.length && attrs.length && u.kind !== 'explanation' ? [t(c, `Laporan tidak memuat ${gone.map((a) => ATTR_NAME[a].id.toLowerCase()).join(', ')} untuk ${plain(clipText(lead.name, 80))}; yang dimuat:`, `The report does not state the ${gone.map((a) => ATTR_NAME[a].en.toLowerCase()).join(', ')} for ${plain(clipText(lead.name, 80))}; it prints:`)] : [];
@@ -1119,6 +1119,7 @@ function premise(u: Understood, c: Ctx, e: FactEntity, used: Fact[], lines: stri
   }
   if (holds) {
     if (!notes.length) lines.push(...recomputations(c, used));
+    lines.push(...footnotes(c, [...used, ...sameRow(c, used)]));
     const yes = notes.length
       ? t(c, 'Itu yang dicetak laporan, tetapi audit menemukan masalah pada baris ini:', 'That is what the report prints, but the audit finds a problem in this row:')
       : t(c, 'Ya, sesuai dengan yang dicetak laporan.', 'Yes, that is what the report prints.');
@@ -1172,6 +1173,24 @@ function findingsOn(c: Ctx, f: Fact): Finding[] {
   const byCell = c.fx.findingsByCell.get(f.id);
   if (byCell || /^t\d+\.r\d+c\d+$/.test(f.id)) return byCell ?? [];
   return c.findings.filter((x) => x.printed && x.citations.some((ci) => !ci.cell && ci.page === f.page));
+}
+
+/**
+ * A figure printed with a footnote mark ("79,61*"): the note the mark points to, printed below the
+ * table on that page or the next ("*) angka sementara, …").
+ */
+function footnotes(c: Ctx, used: Fact[]): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const f of used) {
+    const mark = /(\*+)\s*$/.exec(f.text)?.[1];
+    if (!mark) continue;
+    const note = c.fx.paragraphs.find((p) => (p.page === f.page || p.page === f.page + 1) && p.text.trim().startsWith(mark) && !p.text.trim().startsWith(`${mark}*`));
+    if (!note || seen.has(note.text.trim())) continue;
+    seen.add(note.text.trim());
+    out.push(t(c, `Tanda ${mark} pada ${plain(f.text)} [${f.id}]: "${plain(clipText(note.text, 200))}" (hal. ${note.page}) [${note.id}]`, `The ${mark} on ${plain(f.text)} [${f.id}]: "${plain(clipText(note.text, 200))}" (p. ${note.page}) [${note.id}]`));
+  }
+  return out;
 }
 
 /** The other printed figures of the table rows the facts are in. */

@@ -99,6 +99,8 @@ const SHORTHAND: Array<[RegExp, string]> = [
   [/\bny([aeiou]\p{L}{2,})/gu, 's$1'],
   [/\badminduk\b/g, 'administrasi kependudukan'],
   [/\blbh\b/g, 'lebih'],
+  [/\btrus\b|\btrs\b/g, 'terus'],
+  [/\bpdhl\b/g, 'padahal'],
   // "TA 2023": the budget year.
   [/\bta(?=\.?\s*(?:19|20)\d\d\b)/g, 'tahun'],
   [/\bstlh\b/g, 'setelah'],
@@ -170,6 +172,8 @@ const NOISE = new Set(
       // Numbers in words count the lines a question speaks of ("the four programmes"); they name none.
       // The arithmetic asked of two figures names no line.
       'selisih selisihnya difference differences gap far off apa atau',
+      // Words that join a follow-up ("terus 2024?", "padahal …") name no line.
+      'terus lalu kemudian padahal then also trus',
       'one two three four five six seven eight nine ten eleven twelve satu dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas belas',
     ].join(' '),
   ),

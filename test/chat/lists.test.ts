@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { answerDeterministic, prepare } from '../../src/chat/index.js';
 import { extractReport } from '../../src/extract/index.js';
 import { auditReport } from '../../src/pipeline/audit.js';
-import { fixtureLayout, grid } from './fixture.js';
+import { fixtureLayout, grid, para } from './fixture.js';
 import { groundedFixture } from './grounded-fixture.js';
 
 /** The grounded fixture with an efficiency table whose rows carry a label. */
@@ -79,5 +79,24 @@ describe('the arithmetic behind a printed figure', () => {
     const a = answerDeterministic('What was the original budget of Program Pencatatan Sipil, and what did it become?', g).text;
     expect(a).toMatch(/\(before the revision\):[^\n]*(\n {2}• [^\n]*)*120\.000\.000 \[t5\.r2c2\]/);
     expect(a).toMatch(/\(after the revision\): 99\.356\.000 \[t5\.r2c3\]/);
+  });
+});
+
+describe('a line named by a short acronym beside a word of its name, and a footnote mark', () => {
+  const layout = fixtureLayout([para(10, '*) angka sementara, menunggu data final dari instansi terkait', 400)]);
+  layout.tables.push(
+    grid('t6', 10, 'Tabel 3.1 Capaian Kinerja', [
+      ['No', 'Indikator Kinerja', 'Target', 'Realisasi', 'Capaian'],
+      ['1', 'Indeks Profesionalitas ASN', '74', '79,61*', '107,58%'],
+    ]),
+  );
+  const q = prepare({ result: auditReport(extractReport(layout)), layout });
+  it.each([
+    // "IP ASN": the initials of "Indeks Profesionalitas" beside "ASN".
+    ['Berapa realisasi IP ASN?', /^Realisasi Indeks Profesionalitas ASN: 79,61\* \[t6\.r1c3\]/],
+    // The mark on a figure brings the note it points to.
+    ['what does the * next to the IP ASN realisation (79,61) mean?', /The \* on 79,61\* \[t6\.r1c3\]: "\*\) angka sementara, menunggu data final dari instansi terkait" \(p\. 10\) \[p10\.\d+\]/],
+  ])('%s', (question, re) => {
+    expect(answerDeterministic(question, q).text).toMatch(re);
   });
 });
