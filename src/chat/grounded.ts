@@ -229,7 +229,7 @@ const PER_LEVEL = /\b(?:per|setiap|tiap|tiap-tiap|masing-masing|masing2|each|eve
  */
 function breakdown(u: Understood, c: Ctx): GroundedAnswer | null {
   const m = PER_LEVEL.exec(u.question);
-  if (!m) return null;
+  if (!m) return perIndicator(u, c);
   const word = m[1]!.toLowerCase();
   const kind: EntityKind = /sub/.test(word) ? 'sub_kegiatan' : /kegiatan|activit/.test(word) ? 'kegiatan' : 'program';
   const entities = [...c.fx.entities.values()].filter((e) => e.kind === kind);
@@ -257,6 +257,39 @@ function breakdown(u: Understood, c: Ctx): GroundedAnswer | null {
   const lines = [t(c, `Per ${level[0]} (${rows.length}):`, `By ${level[1]} (${rows.length}):`), ...rows.slice(0, MAX_SUMMARY)];
   if (rows.length > MAX_SUMMARY) lines.push(t(c, `- … dan ${rows.length - MAX_SUMMARY} ${level[0]} lain`, `- … and ${rows.length - MAX_SUMMARY} more`));
   if (totalLine) lines.push(totalLine);
+  return { intent: 'summary', text: lines.join('\n') };
+}
+
+/** "For all 6 indicators", "setiap indikator": a row per indicator. */
+const PER_INDICATOR = /\b(?:all|semua|seluruh|setiap|tiap|each|every|per|masing-masing)\s+(?:of\s+)?(?:the\s+)?(?:\d+\s+)?(?:indicators|indikator|iku)\b/i;
+
+/**
+ * Each indicator with the quantities asked (by default its capaian) in the period asked (this
+ * year, the Renstra end), each figure with its cell; the list capped with the count of the rest.
+ */
+function perIndicator(u: Understood, c: Ctx): GroundedAnswer | null {
+  if (!PER_INDICATOR.test(u.question)) return null;
+  const asked = u.attrs.filter((a) => INDICATOR_ATTRS.includes(a) || a === 'realisasi');
+  // Across years the measured figure moves; in one year the capaian is the summary.
+  const attrs: Attr[] = asked.length ? asked : u.years.length > 1 ? ['realisasi'] : ['capaian'];
+  const rows: string[] = [];
+  for (const e of c.fx.entities.values()) {
+    const about = c.fx.about(e);
+    // An indicator is measured: a row of a rating scale has a range, no target or realisasi.
+    if (e.kind !== 'indicator' || !about.some((f) => f.attr === 'target' || f.attr === 'realisasi')) continue;
+    // Several years asked: each year's figure, in order.
+    const years = u.years.length > 1 ? [...u.years].sort((a, b) => a - b) : [null];
+    const parts = attrs.flatMap((a) => {
+      const each = years.map((year) => ({ year, fs: select(about, a, year === null ? u : { ...u, year, period: null }) })).filter((x) => x.fs.length);
+      if (!each.length) return [];
+      return [`${ATTR_NAME[a][c.lang].toLowerCase()} ${each.map((x) => `${x.year !== null ? `${x.year} ` : ''}${commonest(x.fs)}`).join(' → ')}`];
+    });
+    if (parts.length) rows.push(`- ${plain(clipText(e.name, 90))}: ${parts.join('; ')}`);
+  }
+  if (rows.length < 2) return null;
+  const when = u.years.length > 1 ? ` (${[...u.years].sort((a, b) => a - b).join(', ')})` : u.period && u.period !== 'current' ? ` (${PERIOD_NAME[u.period][c.lang]})` : '';
+  const lines = [t(c, `Per indikator${when} (${rows.length}):`, `By indicator${when} (${rows.length}):`), ...rows.slice(0, MAX_SUMMARY)];
+  if (rows.length > MAX_SUMMARY) lines.push(t(c, `- … dan ${rows.length - MAX_SUMMARY} indikator lain`, `- … and ${rows.length - MAX_SUMMARY} more`));
   return { intent: 'summary', text: lines.join('\n') };
 }
 
@@ -770,7 +803,10 @@ function factAnswer(asked: Understood, c: Ctx): GroundedAnswer | null {
     for (const slice of slices) {
       const one = { ...u, ...slice, period: slices.length > 1 && slice.year !== null ? null : u.period };
       const found = pick(close, c, attr, one, all);
-      if (!found) {
+      // A budget version asked of a line printed only in tables that name none, while the report's
+      // tables of that version list other lines of its kind: the report does not print it for this line.
+      const unversioned = !!found && !!one.variant && found.facts.every((f) => !f.variant) && c.fx.facts.some((f) => f.attr === attr && f.variant === one.variant && f.entity.kind === found.entity.kind && f.entity !== found.entity);
+      if (!found || unversioned) {
         missing.push(attr);
         continue;
       }

@@ -108,3 +108,31 @@ describe('two slices of one line asked together', () => {
     for (const re of res) expect(a).toMatch(re);
   });
 });
+
+describe('a row per indicator', () => {
+  it.each([
+    ['summarise how each of the 4 indicators moved from 2022 to 2023', [/^By indicator \(2022, 2023\) \(4\):/, /- Indeks Kepuasan Masyarakat \(IKM\): realisation 2022 95,10 \[t4\.r1c2\] → 2023 93,05 \[[^\]]+\]/, /- Jumlah pengaduan layanan yang belum selesai: realisation 2022 12 \[t4\.r3c2\] → 2023 15 \[t4\.r3c3\]/]],
+  ])('%s', (q, res) => {
+    const a = ask(q);
+    for (const re of res) expect(a).toMatch(re);
+  });
+});
+
+describe('a budget version the report does not print for a line', () => {
+  it('a line printed only in tables naming no version, while the original-budget tables list other lines, has no original budget in the report', () => {
+    const layout = fixtureLayout();
+    layout.tables.push(
+      grid('t5', 12, 'Tabel 3.7 Anggaran Murni Tahun 2023', [
+        ['No', 'Program', 'Pagu Murni (Rp)', 'Pagu Perubahan (Rp)'],
+        ['1', 'Program Pendaftaran Penduduk', '200.000.000', '237.541.200'],
+      ]),
+      grid('t6', 13, 'Tabel 3.8 Realisasi Anggaran Tahun 2023', [
+        ['No', 'Program', 'Pagu (Rp)', 'Realisasi (Rp)'],
+        ['1', 'Program Penunjang Urusan Pemerintahan Daerah', '9.066.399.000', '8.755.000.000'],
+      ]),
+    );
+    const q = prepare({ result: auditReport(extractReport(layout)), layout });
+    expect(answerDeterministic('Pagu murni Program Penunjang sebelum perubahan berapa?', q).text).toMatch(/^Laporan tidak memuat pagu anggaran sebelum perubahan untuk Program Penunjang Urusan Pemerintahan Daerah\.\nYang terdekat [^\n]*9\.066\.399\.000 \[t6\.r1c2\]/);
+    expect(answerDeterministic('Pagu murni Program Pendaftaran Penduduk berapa?', q).text).toMatch(/200\.000\.000 \[t5\.r1c2\]/);
+  });
+});
