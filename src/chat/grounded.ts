@@ -799,10 +799,13 @@ function factAnswer(asked: Understood, c: Ctx): GroundedAnswer | null {
   const missing: Attr[] = [];
   let lead: FactEntity = best.entity;
   const sliced: Fact[][] = [];
+  // "Is it consistent with the lampiran?": every table's copy of the figure, versioned or not.
+  const across = CROSS_TABLE.test(u.question);
   for (const attr of wanted) {
     for (const slice of slices) {
-      const one = { ...u, ...slice, period: slices.length > 1 && slice.year !== null ? null : u.period };
+      const one = { ...u, ...slice, period: slices.length > 1 && slice.year !== null ? null : u.period, ...(across ? { tableLabel: null } : {}) };
       const found = pick(close, c, attr, one, all);
+      if (found && across) found.facts.push(...c.fx.about(found.entity).filter((f) => f.attr === attr && !f.variant && f.period === (one.period ?? 'current') && !found.facts.includes(f)));
       // A budget version asked of a line printed only in tables that name none, while the report's
       // tables of that version list other lines of its kind: the report does not print it for this line.
       const unversioned = !!found && !!one.variant && found.facts.every((f) => !f.variant) && c.fx.facts.some((f) => f.attr === attr && f.variant === one.variant && f.entity.kind === found.entity.kind && f.entity !== found.entity);
@@ -1364,6 +1367,8 @@ function comparePair(u: Understood, c: Ctx): GroundedAnswer | null {
   const line = `${name} ${plain(a.entity.name)} ${plain(a.text)} [${a.id}] ${rel} ${plain(b.entity.name)} ${plain(b.text)} [${b.id}].`;
   return holds ? { intent: 'value', text: `${t(c, 'Ya', 'Yes')}: ${line}` } : { intent: 'correction', text: `${t(c, 'Tidak', 'No')}: ${line}` };
 }
+
+const CROSS_TABLE = /\b(consistent|konsisten|sesuai|sama|cocok|match\w*|agree\w*|same as)\b[^?]{0,40}\b(lampiran|attachment|appendix|annex|tabel lain|other tables?)\b/i;
 
 const DIFFERENCE = /\b(selisih\w*|difference|how far|how much (?:higher|lower|more|less)|by how (?:much|many)|how many (?:percentage )?points|berapa (?:poin|persen poin)|gap|berapa jauh|naik (?:apa|atau) turun|up or down|changed? by)\b/;
 

@@ -173,7 +173,7 @@ const NOISE = new Set(
       // The arithmetic asked of two figures names no line.
       'selisih selisihnya difference differences gap far off apa atau',
       // Words that join a follow-up ("terus 2024?", "padahal …") name no line.
-      'terus lalu kemudian padahal then also trus',
+      'terus lalu kemudian padahal then also trus bukan bukannya',
       'one two three four five six seven eight nine ten eleven twelve satu dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas belas',
     ].join(' '),
   ),
@@ -233,8 +233,10 @@ export function understand(question: string, opts: { lang?: Lang; year?: number 
   }
   if (attrs.includes('count') && attrs.length > 1 && !/\b(how many|berapa banyak|berapa buah|number of)\b/.test(rest)) attrs.splice(attrs.indexOf('count'), 1);
 
+  // A kind named after a negation ("level kegiatan, bukan sub kegiatan") is the one not asked.
+  const positive = rest.replace(/\b(?:bukan|not|kecuali|selain|excluding|except)\s+(?:the\s+|a\s+)?(?:level\s+)?(sub[ -]?kegiatan|sub-?activit(?:y|ies)|kegiatan|activit(?:y|ies)|program(?:me)?s?|indikator|indicators?)\b/g, ' ');
   const entityKinds: EntityKind[] = [];
-  for (const [k, re] of KIND_PHRASES) if (re.test(rest) && !entityKinds.includes(k)) entityKinds.push(k);
+  for (const [k, re] of KIND_PHRASES) if (re.test(positive) && !entityKinds.includes(k)) entityKinds.push(k);
   if (entityKinds.includes('sub_kegiatan')) entityKinds.splice(entityKinds.indexOf('kegiatan'), entityKinds.includes('kegiatan') ? 1 : 0);
 
   let period: Period | null = null;

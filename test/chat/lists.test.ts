@@ -100,3 +100,23 @@ describe('a line named by a short acronym beside a word of its name, and a footn
     expect(answerDeterministic(question, q).text).toMatch(re);
   });
 });
+
+describe('a figure checked against another table', () => {
+  it('"consistent with the lampiran" shows every table\'s copy, versioned or not, and the cross-table finding', () => {
+    const layout = fixtureLayout();
+    layout.tables.push(
+      grid('t5', 12, 'Tabel 3.7 Realisasi Anggaran Tahun 2023', [
+        ['No', 'Program', 'Pagu Murni (Rp)', 'Pagu Perubahan (Rp)', 'Realisasi (Rp)', '%'],
+        ['1', 'Program Pendaftaran Penduduk', '200.000.000', '237.541.200', '235.657.400', '99,21'],
+      ]),
+      grid('t6', 16, 'Lampiran 2. Realisasi Program Tahun 2023', [
+        ['No', 'Program', 'Pagu', 'Realisasi'],
+        ['1', 'Program Pendaftaran Penduduk', '273.541.200', '235.657.400'],
+      ]),
+    );
+    const q = prepare({ result: auditReport(extractReport(layout)), layout });
+    const a = answerDeterministic('Program Pendaftaran Penduduk - is its pagu perubahan in Tabel 3.7 consistent with the lampiran?', q).text;
+    expect(a).toMatch(/237\.541\.200 \[t5\.r1c3\]/);
+    expect(a).toMatch(/273\.541\.200 \[t6\.r1c2\]/);
+  });
+});

@@ -48,6 +48,9 @@ describe('reading what a question asks', () => {
     ['SAKIP 2023 vs the Renstra end target (2026)?', { period: 'renstra', years: [2023], year: 2023 }],
     // "Load factor" names an indicator; "what factors" asks why.
     ['What factors held the load factor back?', { kind: 'explanation' }],
+    // A kind named after a negation is the one not asked.
+    ['Kegiatan mana yg sisa anggarannya paling besar? level kegiatan ya, bukan sub keg.', { entityKinds: ['kegiatan'] }],
+    ['Which programme, not sub-activity, spent the most?', { entityKinds: ['program'] }],
     // "TA 2023" is a year; "dinaikin" is dinaikkan.
     ['sisa anggaran TA 2023 brp?', { year: 2023, attrs: ['sisa'] }],
     ['The lowest of the four programmes?', { terms: [] }],
