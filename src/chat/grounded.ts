@@ -705,6 +705,25 @@ function factAnswer(asked: Understood, c: Ctx): GroundedAnswer | null {
     const said = figureInText(u, c, true);
     if (said) return said;
   }
+  // A stated figure the named line does not print but other lines do: the figure is another line's.
+  if (printsNone && best && best.score >= SURE && (u.kind === 'check' || u.kind === 'explanation')) {
+    // One line indexed twice (a belanja line and its budget row) is one line; totals of two tables are one total.
+    const same = (e: FactEntity) => e.name.toLowerCase().trim() === best!.entity.name.toLowerCase().trim();
+    const whole = (e: FactEntity) => e.kind === 'total' || e.kind === 'average' || e.kind === 'report';
+    const held = whole(best.entity) ? [] : figureHolders(u, c).filter((m) => !same(m.entity) && !whole(m.entity));
+    const figs = distinctive(u);
+    if (held.length === 1) {
+      const theirs = c.fx.about(held[0]!.entity).filter((f) => figs.some((a) => sameFigure(a, f.text)));
+      const mine = c.fx.facts.filter((f) => same(f.entity) && f.period === 'current' && (u.attrs.length ? u.attrs.includes(f.attr) : true) && f.attr !== 'name');
+      return {
+        intent: 'correction',
+        text: [
+          t(c, `Tidak. ${figs.join(', ')} bukan angka ${plain(clipText(best.entity.name, 100))}: angka itu dicetak untuk ${plain(clipText(held[0]!.entity.name, 100))} ${theirs.slice(0, 3).map((f) => `(${ATTR_NAME[f.attr].id.toLowerCase()} ${plain(f.text)}, hal. ${f.page}) [${f.id}]`).join(' ')}.`, `No. ${figs.join(', ')} is not the figure of ${plain(clipText(best.entity.name, 100))}: it is printed for ${plain(clipText(held[0]!.entity.name, 100))} ${theirs.slice(0, 3).map((f) => `(${ATTR_NAME[f.attr].en.toLowerCase()} ${plain(f.text)}, p. ${f.page}) [${f.id}]`).join(' ')}.`),
+          ...(mine.length ? [t(c, `Yang dicetak untuk ${plain(clipText(best.entity.name, 80))}: `, `What the report prints for ${plain(clipText(best.entity.name, 80))}: `) + mine.slice(0, 4).map((f) => `${ATTR_NAME[f.attr][c.lang].toLowerCase()} ${plain(f.text)} [${f.id}]`).join('; ')] : [t(c, `Laporan tidak memuat ${u.attrs.map((a) => ATTR_NAME[a].id.toLowerCase()).join(', ') || 'angka itu'} untuk ${plain(clipText(best.entity.name, 80))}.`, `The report does not state the ${u.attrs.map((a) => ATTR_NAME[a].en.toLowerCase()).join(', ') || 'figure'} for ${plain(clipText(best.entity.name, 80))}.`)]),
+        ].join('\n'),
+      };
+    }
+  }
   if ((u.kind === 'check' || u.kind === 'explanation') && (!best || best.score < SURE)) {
     const held = figureHolders(u, c);
     if (held.length) [matches, best] = [held, held[0]];

@@ -120,3 +120,13 @@ describe('a figure checked against another table', () => {
     expect(a).toMatch(/273\.541\.200 \[t6\.r1c2\]/);
   });
 });
+
+describe('a stated figure that is another line\'s', () => {
+  const g = groundedFixture();
+  it.each([
+    // 98,64 is the absorption of Program Pencatatan Sipil, not of Program Pendaftaran Penduduk.
+    ['Why did Program Pendaftaran Penduduk absorb only 98,64%?', /^No\. 98,64% is not the figure of Program Pendaftaran Penduduk: it is printed for Program Pencatatan Sipil \(budget absorption \(serapan\) 98,64, p\. 12\) \[t5\.r2c5\]\.\nWhat the report prints for Program Pendaftaran Penduduk: budget absorption \(serapan\) 99,21 \[t5\.r1c5\]$/],
+  ])('%s', (q, re) => {
+    expect(answerDeterministic(q, g).text).toMatch(re);
+  });
+});
