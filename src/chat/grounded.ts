@@ -179,7 +179,9 @@ function summaryAnswer(u: Understood, c: Ctx): GroundedAnswer | null {
       const fs = c.fx.about(e).filter((f) => f.period === 'current');
       const pagu = fs.filter((f) => f.attr === 'pagu');
       const real = fs.filter((f) => f.attr === 'realisasi');
-      const parts = [pagu.length ? `${t(c, 'pagu', 'budget')} ${cites(pagu)}` : '', real.length ? `${t(c, 'realisasi', 'spent')} ${cites(real)}` : ''].filter(Boolean);
+      // The % spent its table prints beside it (the row may be indexed as a budget line of the same name).
+      const pct = c.fx.facts.filter((f) => f.attr === 'serapan' && f.period === 'current' && f.entity.name.toLowerCase().trim() === e.name.toLowerCase().trim());
+      const parts = [pagu.length ? `${t(c, 'pagu', 'budget')} ${cites(pagu)}` : '', real.length ? `${t(c, 'realisasi', 'spent')} ${cites(real)}` : '', pct.length ? `${t(c, 'serapan', 'absorption')} ${cites(pct)}` : ''].filter(Boolean);
       if (parts.length) lines.push(`${plain(e.name)}: ${parts.join('; ')}`);
     }
   }

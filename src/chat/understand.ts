@@ -304,6 +304,8 @@ export function understand(question: string, opts: { lang?: Lang; year?: number 
   else if ((attrs[0] === 'count' && !tagged) || (/\b(how many|berapa banyak|berapa jumlah|jumlah)\b/.test(rest) && /\b(program|kegiatan|sub ?kegiatan|indikator|sasaran|tujuan|programs|activities|indicators|objectives|goals|temuan|findings|errors|kesalahan)\b/.test(rest) && !money && !attrs.some((a) => a !== 'count' && a !== 'pagu'))) kind = 'count';
   else if (figures.some((f) => !counts.includes(f)) || CHECK.test(rest) || (ASSERTION.test(rest) && assertedLabel)) kind = 'check';
   else kind = 'value';
+  // "Did it go up or down?": a choice between two, asked; no claim to check.
+  if (kind === 'check' && !figures.some((f) => !counts.includes(f)) && /\b(up or down|down or up|naik (?:atau|apa) turun|turun (?:atau|apa) naik|higher or lower|increase or decrease|better or worse|membaik atau memburuk)\b/.test(rest)) kind = 'value';
   // "Any sub kegiatan where …", "adakah program yang …": the lines that fit, listed and counted.
   if ((kind === 'value' || kind === 'check') && /^(?:are there |is there |were there )?any\b|^(?:adakah|apakah ada|ada(?:kah)?)\b/.test(rest.trim()) && COUNTED_NOUN.test(rest) && /\b(where|which|that|whose|yang|dengan)\b/.test(rest)) kind = 'count';
   // "Berapa rekomendasi …", "how many issues …": a count of whatever noun follows, when it is no measure.

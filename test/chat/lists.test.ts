@@ -130,3 +130,21 @@ describe('a stated figure that is another line\'s', () => {
     expect(answerDeterministic(q, g).text).toMatch(re);
   });
 });
+
+describe('a budget summary', () => {
+  it('gives each spending type with the % its table prints', () => {
+    const layout = fixtureLayout();
+    layout.tables.push(
+      grid('t6', 13, 'Tabel 3.8 Realisasi Belanja Menurut Jenis Belanja', [
+        ['No', 'Jenis Belanja', 'Anggaran (Rp)', 'Realisasi (Rp)', '%'],
+        ['1', 'Belanja Operasi', '300.000.000', '290.000.000', '96,67'],
+        ['2', 'Belanja Modal', '36.897.200', '30.000.000', '81,31'],
+        ['', 'JUMLAH', '336.897.200', '320.000.000', '94,98'],
+      ]),
+    );
+    const q = prepare({ result: auditReport(extractReport(layout)), layout });
+    const a = answerDeterministic('Summarise the budget: pagu, realisasi, % and the belanja operasi/modal split.', q).text;
+    expect(a).toMatch(/Belanja Operasi: budget 300\.000\.000 \[t6\.r1c2\]; spent 290\.000\.000 \[t6\.r1c3\]; absorption 96,67 \[t6\.r1c4\]/);
+    expect(a).toMatch(/Belanja Modal: [^\n]*absorption 81,31 \[t6\.r2c4\]/);
+  });
+});

@@ -48,6 +48,8 @@ describe('reading what a question asks', () => {
     ['SAKIP 2023 vs the Renstra end target (2026)?', { period: 'renstra', years: [2023], year: 2023 }],
     // "Load factor" names an indicator; "what factors" asks why.
     ['What factors held the load factor back?', { kind: 'explanation' }],
+    // "Up or down?" asks; it claims nothing. An index's "score" is its measured value.
+    ["did the office's SAKIP score go up or down compared with last year?", { kind: 'value', attrs: ['realisasi'], period: 'previous' }],
     // A kind named after a negation is the one not asked.
     ['Kegiatan mana yg sisa anggarannya paling besar? level kegiatan ya, bukan sub keg.', { entityKinds: ['kegiatan'] }],
     ['Which programme, not sub-activity, spent the most?', { entityKinds: ['program'] }],
