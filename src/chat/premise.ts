@@ -19,8 +19,8 @@ export interface Verdict {
   facts: Fact[];
 }
 
-export const UP = /\b(naik|menaik|meningkat|peningkatan|kenaikan|membaik|bertambah|dinaikkan|lebih tinggi|lebih baik|go(es)? up|gone up|went up|rose|rise|risen|rising|increas\w*|improv\w*|higher|grew|grow\w*|raised|better)\b/;
-export const DOWN = /\b(turun|menurun|penurunan|memburuk|berkurang|diturunkan|dikurangi|lebih rendah|lebih buruk|dropped|drop|drops|fell|fall(s|en)?|declin\w*|decreas\w*|wors\w*|deteriorat\w*|lower(ed)?|go(?:es)? down|went down|gone down|cut|reduced|dipotong|dipangkas)\b/;
+export const UP = /\b(naik|menaik|meningkat|peningkatan|kenaikan|membaik|bertambah|dinaikkan|lebih tinggi|lebih baik|go(es)? up|gone up|went up|rose|rise|risen|rising|increas\w*|improv\w*|higher|grew|grow\w*|raised|better|soar\w*|jump\w*|surg\w*|melonjak|meroket)\b/;
+export const DOWN = /\b(turun|menurun|penurunan|memburuk|berkurang|diturunkan|dikurangi|lebih rendah|lebih buruk|dropped|drop|drops|fell|fall(s|en)?|declin\w*|decreas\w*|wors\w*|deteriorat\w*|lower(ed)?|go(?:es)? down|went down|gone down|cut|reduced|dipotong|dipangkas|collaps\w*|plung\w*|plummet\w*|slump\w*|anjlok|merosot)\b/;
 /** Judgement words: "better" / "worse" depend on the indicator's polarity, "up" / "down" do not. */
 export const JUDGED = /\b(membaik|memburuk|lebih baik|lebih buruk|improv\w*|wors\w*|deteriorat\w*|better)\b/;
 const BEAT_TARGET = /\b(beat|beats|exceed\w*|surpass\w*|melampaui|melebihi|achieved|met|reached|mencapai|capai|tercapai)\b[^.?!]{0,25}\btarget\w*|\btarget\w*[^.?!]{0,20}\b(tercapai|terlampaui|dilampaui|was met|were met|achieved|exceeded)\b/;

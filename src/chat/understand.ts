@@ -3,6 +3,7 @@ import { normaliseLabel } from './facts.js';
 import { figuresIn, readings } from './figures.js';
 import { attrsIn, ORIGINAL, REVISED } from './lexicon.js';
 import { detectLanguage } from './intent.js';
+import { DOWN, UP } from './premise.js';
 import { analyze, tokenize } from './retrieval.js';
 import type { Lang } from './types.js';
 
@@ -296,7 +297,7 @@ export function understand(question: string, opts: { lang?: Lang; year?: number 
   const counting = (!!cm && !/\b(anggaran|pagu|dana|realisasi|belanja|sisa|capaian|target|rp)\b/.test(cm[2] ?? '')) || (/\b(how many|berapa banyak|ada berapa|berapa yang)\b/.test(rest) && COUNTED_NOUN.test(rest));
   const generic = /^(berapa (banyak|jumlah)|ada berapa|how many|what is the number of|jumlah)\b/.test(rest.trim()) && !attrs.some((a) => a !== 'count') && !money;
   // "The number of complaints went down, right?": a premise about a figure, not a count to give.
-  const tagged = /(\bright\??$|\bkan\??$|\bya\??$|\bbukan\??$|\bis it true\b|\bbenarkah\b|\bapa benar\b|\bisn'?t it\b|\bcorrect\?$)/.test(rest.replace(/[?!.\s]+$/, '')) || /\b(went|go(?:es)?|gone) (up|down)\b|\b(naik|turun|meningkat|menurun)\b/.test(rest);
+  const tagged = /(\bright\??$|\bkan\??$|\bya\??$|\bbukan\??$|\bis it true\b|\bbenarkah\b|\bapa benar\b|\bisn'?t it\b|\bcorrect\?$)/.test(rest.replace(/[?!.\s]+$/, '')) || /\b(went|go(?:es)?|gone) (up|down)\b|\b(naik|turun|meningkat|menurun)\b/.test(rest) || (figures.length > 0 && (UP.test(rest) || DOWN.test(rest)));
   if ((counting || generic) && !(tagged && !/^(berapa|ada berapa|how many)\b/.test(rest.trim())) && !/\b(temuan|findings?|errors?|kesalahan|peringatan|warnings?)\b/.test(rest)) kind = 'count';
   else if (SUMMARY.test(rest)) kind = 'summary';
   else if (EXPLAIN.test(rest)) kind = 'explanation';

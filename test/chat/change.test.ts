@@ -136,3 +136,13 @@ describe('a budget version the report does not print for a line', () => {
     expect(answerDeterministic('Pagu murni Program Pendaftaran Penduduk berapa?', q).text).toMatch(/200\.000\.000 \[t5\.r1c2\]/);
   });
 });
+
+describe('movement words', () => {
+  it.each([
+    ['The number collapsed from 72 to 17', { up: false, judged: false }],
+    ['Realisasinya anjlok tahun ini?', { up: false, judged: false }],
+    ['Spending soared in 2023', { up: true, judged: false }],
+  ])('%s', (q, want) => {
+    expect(direction(q)).toEqual(want);
+  });
+});

@@ -50,6 +50,8 @@ describe('reading what a question asks', () => {
     ['What factors held the load factor back?', { kind: 'explanation' }],
     // "Up or down?" asks; it claims nothing. An index's "score" is its measured value.
     ["did the office's SAKIP score go up or down compared with last year?", { kind: 'value', attrs: ['realisasi'], period: 'previous' }],
+    // "The number of X collapsed from 72 to 17": a movement stated with figures, a premise, not a count.
+    ['The number of active PSKS collapsed from 72 to 17 in 2020 — what happened?', { kind: 'check', asserted: ['72', '17'] }],
     // A kind named after a negation is the one not asked.
     ['Kegiatan mana yg sisa anggarannya paling besar? level kegiatan ya, bukan sub keg.', { entityKinds: ['kegiatan'] }],
     ['Which programme, not sub-activity, spent the most?', { entityKinds: ['program'] }],
