@@ -52,6 +52,9 @@ describe('reading what a question asks', () => {
     ["did the office's SAKIP score go up or down compared with last year?", { kind: 'value', attrs: ['realisasi'], period: 'previous' }],
     // "The number of X collapsed from 72 to 17": a movement stated with figures, a premise, not a count.
     ['The number of active PSKS collapsed from 72 to 17 in 2020 — what happened?', { kind: 'check', asserted: ['72', '17'] }],
+    // "Where does X come from" asks how it was obtained, not where it is printed.
+    ['where does the 2,77% efficiency figure come from?', { kind: 'explanation', asserted: ['2,77%'] }],
+    ['tingkat efisiensi 1,09 itu berasal dari mana?', { kind: 'explanation' }],
     // A kind named after a negation is the one not asked.
     ['Kegiatan mana yg sisa anggarannya paling besar? level kegiatan ya, bukan sub keg.', { entityKinds: ['kegiatan'] }],
     ['Which programme, not sub-activity, spent the most?', { entityKinds: ['program'] }],
