@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerDeterministic, prepare } from '../../src/chat/index.js';
+import { answerDeterministic, citedIds, prepare } from '../../src/chat/index.js';
 import { extractReport } from '../../src/extract/index.js';
 import { auditReport } from '../../src/pipeline/audit.js';
 import { fixtureLayout, grid, para } from './fixture.js';
@@ -146,5 +146,15 @@ describe('a budget summary', () => {
     const a = answerDeterministic('Summarise the budget: pagu, realisasi, % and the belanja operasi/modal split.', q).text;
     expect(a).toMatch(/Belanja Operasi: budget 300\.000\.000 \[t6\.r1c2\]; spent 290\.000\.000 \[t6\.r1c3\]; absorption 96,67 \[t6\.r1c4\]/);
     expect(a).toMatch(/Belanja Modal: [^\n]*absorption 81,31 \[t6\.r2c4\]/);
+  });
+});
+
+describe('every id an answer cites resolves', () => {
+  it('spending types stated only in a sentence are cited by the page that prints them', () => {
+    const layout = fixtureLayout([para(3, 'Alokasi anggaran Dinas sesuai DPA Perubahan adalah Rp. 336.997.200, meliputi Belanja Modal sebesar Rp. 36.897.200 dan Belanja Operasi sebesar Rp. 300.000.000.')]);
+    const q = prepare({ result: auditReport(extractReport(layout)), layout });
+    const a = answerDeterministic('realisasi belanja pegawai sama belanja barang & jasa 2023 brp?', q);
+    expect(a.text).toMatch(/Belanja Modal: Rp\. 36\.897\.200 — [^\n]*\[p3\]/);
+    expect(citedIds(a.text).filter((id) => !q.index.has(id))).toEqual([]);
   });
 });
