@@ -96,6 +96,8 @@ export function answerGrounded(u: Understood, ctx: Omit<Ctx, 'lang'>): GroundedA
     const per = breakdown(u, c);
     if (per) return per;
   }
+  const types = unprintedSpending(u, c);
+  if (types) return types;
   if (ADDS_UP.test(u.question)) return sumCheck(u, c);
   const aboutFindings = asksFindings(u.question);
   if (aboutFindings && !u.asserted.length && !u.assertedLabel) return null;
@@ -293,6 +295,28 @@ function perIndicator(u: Understood, c: Ctx): GroundedAnswer | null {
   const lines = [t(c, `Per indikator${when} (${rows.length}):`, `By indicator${when} (${rows.length}):`), ...rows.slice(0, MAX_SUMMARY)];
   if (rows.length > MAX_SUMMARY) lines.push(t(c, `- … dan ${rows.length - MAX_SUMMARY} indikator lain`, `- … and ${rows.length - MAX_SUMMARY} more`));
   return { intent: 'summary', text: lines.join('\n') };
+}
+
+const SPENDING_TYPE = /\bbelanja\s+(pegawai|barang(?:\s+(?:dan|&)\s+jasa)?|modal|operasi|transfer|tidak terduga|hibah|bantuan sosial)\b/g;
+
+/**
+ * "Realisasi belanja pegawai dan belanja barang & jasa?": spending types the question names that
+ * the report prints nowhere (no line, no spending table row of that name), while it does break
+ * spending down by other types: not in the report, with the types it does print.
+ */
+function unprintedSpending(u: Understood, c: Ctx): GroundedAnswer | null {
+  const q = u.question.toLowerCase().replace(/\s+/g, ' ');
+  const named = [...new Set([...q.matchAll(SPENDING_TYPE)].map((m) => `belanja ${m[1]!.replace(/\s*&\s*/, ' dan ')}`))];
+  if (!named.length) return null;
+  const names = [...c.fx.entities.values()].flatMap((e) => e.names.map((n) => n.toLowerCase().replace(/\s+/g, ' ').replace(/\s*&\s*/g, ' dan ')));
+  if (named.some((n) => names.some((x) => x.includes(n)))) return null;
+  const printed = [...new Set([...c.fx.entities.values()].filter((e) => e.kind === 'belanja').map((e) => e.name))];
+  if (!printed.length) return null;
+  const shown = named.map((n) => n.replace(/^belanja/, 'Belanja')).join(', ');
+  return {
+    intent: 'absent',
+    text: t(c, `Laporan tidak memuat ${shown}: laporan merinci belanja hanya menurut ${printed.join(', ')}.`, `The report does not state ${shown}: it breaks spending down only by ${printed.join(', ')}.`),
+  };
 }
 
 /** The first sentence of the report's text on a topic that states an overall figure, quoted with its paragraph id. */

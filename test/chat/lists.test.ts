@@ -131,18 +131,23 @@ describe('a stated figure that is another line\'s', () => {
   });
 });
 
+/** The small report with a table of spending by type. */
+function spendingFixture() {
+  const layout = fixtureLayout();
+  layout.tables.push(
+    grid('t6', 13, 'Tabel 3.8 Realisasi Belanja Menurut Jenis Belanja', [
+      ['No', 'Jenis Belanja', 'Anggaran (Rp)', 'Realisasi (Rp)', '%'],
+      ['1', 'Belanja Operasi', '300.000.000', '290.000.000', '96,67'],
+      ['2', 'Belanja Modal', '36.897.200', '30.000.000', '81,31'],
+      ['', 'JUMLAH', '336.897.200', '320.000.000', '94,98'],
+    ]),
+  );
+  return prepare({ result: auditReport(extractReport(layout)), layout });
+}
+
 describe('a budget summary', () => {
   it('gives each spending type with the % its table prints', () => {
-    const layout = fixtureLayout();
-    layout.tables.push(
-      grid('t6', 13, 'Tabel 3.8 Realisasi Belanja Menurut Jenis Belanja', [
-        ['No', 'Jenis Belanja', 'Anggaran (Rp)', 'Realisasi (Rp)', '%'],
-        ['1', 'Belanja Operasi', '300.000.000', '290.000.000', '96,67'],
-        ['2', 'Belanja Modal', '36.897.200', '30.000.000', '81,31'],
-        ['', 'JUMLAH', '336.897.200', '320.000.000', '94,98'],
-      ]),
-    );
-    const q = prepare({ result: auditReport(extractReport(layout)), layout });
+    const q = spendingFixture();
     const a = answerDeterministic('Summarise the budget: pagu, realisasi, % and the belanja operasi/modal split.', q).text;
     expect(a).toMatch(/Belanja Operasi: budget 300\.000\.000 \[t6\.r1c2\]; spent 290\.000\.000 \[t6\.r1c3\]; absorption 96,67 \[t6\.r1c4\]/);
     expect(a).toMatch(/Belanja Modal: [^\n]*absorption 81,31 \[t6\.r2c4\]/);
@@ -153,8 +158,19 @@ describe('every id an answer cites resolves', () => {
   it('spending types stated only in a sentence are cited by the page that prints them', () => {
     const layout = fixtureLayout([para(3, 'Alokasi anggaran Dinas sesuai DPA Perubahan adalah Rp. 336.997.200, meliputi Belanja Modal sebesar Rp. 36.897.200 dan Belanja Operasi sebesar Rp. 300.000.000.')]);
     const q = prepare({ result: auditReport(extractReport(layout)), layout });
-    const a = answerDeterministic('realisasi belanja pegawai sama belanja barang & jasa 2023 brp?', q);
-    expect(a.text).toMatch(/Belanja Modal: Rp\. 36\.897\.200 — [^\n]*\[p3\]/);
+    const a = answerDeterministic('Berapa belanja modal dan belanja operasi tahun 2023?', q);
+    expect(a.text).toMatch(/36\.897\.200[^\n]*\[p3\]/);
     expect(citedIds(a.text).filter((id) => !q.index.has(id))).toEqual([]);
+  });
+});
+
+describe('spending types the report does not print', () => {
+  const q = spendingFixture();
+  it.each([
+    ['realisasi belanja pegawai sama belanja barang & jasa 2023 brp?', /^Laporan tidak memuat Belanja pegawai, Belanja barang dan jasa: laporan merinci belanja hanya menurut Belanja Operasi, Belanja Modal\.$/],
+    // A type the report prints is answered.
+    ['realisasi belanja modal brp?', /30\.000\.000 \[t6\.r2c3\]/],
+  ])('%s', (question, re) => {
+    expect(answerDeterministic(question, q).text).toMatch(re);
   });
 });
