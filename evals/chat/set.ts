@@ -13,9 +13,9 @@
  * Splits: `dev` (tuned on), `dev2` (a second set written later in other wordings, scored unseen once
  * before tuning on it), `dev3` (a third, on four reports the others do not use, likewise), `dev4` (a fourth, on four
  * more corpus reports and the seeds, likewise), `dev5` (a fifth, on the held-out set's reports in new
- * wordings, likewise), `heldout` (never tuned on).
+ * wordings, likewise), `dev6` (a sixth, on six other reports, likewise; skipped while its file is absent), `heldout` (never tuned on).
  *
- * Environment: `EVAL_CHAT_SPLIT=dev|dev2|dev3|dev4|dev5|heldout` (one split; default all), `EVAL_CHAT_VERBOSE=1`.
+ * Environment: `EVAL_CHAT_SPLIT=dev|dev2|dev3|dev4|dev5|dev6|heldout` (one split; default all), `EVAL_CHAT_VERBOSE=1`.
  */
 import { existsSync } from 'node:fs';
 import { ask, prepare, type Prepared } from '../../src/chat/index.js';
@@ -28,8 +28,8 @@ import { clip, pct, type Metrics, type ScoreReport, type Scorer } from '../lib/r
 import { ROOT, SEEDS } from '../lib/seeds.js';
 import { loadSet, pageText, scoreSetAnswer, summarizeSet, type PageText, type SetQuestion, type SetScore } from './score.js';
 
-export type Split = 'dev' | 'dev2' | 'dev3' | 'dev4' | 'dev5' | 'heldout';
-const SPLITS: Split[] = ['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'heldout'];
+export type Split = 'dev' | 'dev2' | 'dev3' | 'dev4' | 'dev5' | 'dev6' | 'heldout';
+const SPLITS: Split[] = ['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'heldout'];
 const KINDS: SetQuestion['kind'][] = ['value', 'check', 'explanation', 'location', 'summary', 'count', 'absent', 'false-premise'];
 
 /** The PDF of a set document: a seed (`000_…`) or a corpus report (`c013`). */

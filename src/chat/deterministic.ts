@@ -449,7 +449,8 @@ class Answerer {
     const where = (ps: typeof places) =>
       ps
         .sort((a, b) => a.cite.page - b.cite.page)
-        .map((p) => `${this.page(p.cite.page)}${p.cite.table ? ` ${p.cite.table}` : ''} [${this.p.index.idOf(p.cite) ?? p.row}]`)
+        // A row of prose (a spending type stated in a sentence) the index does not know is cited by its page.
+        .map((p) => `${this.page(p.cite.page)}${p.cite.table ? ` ${p.cite.table}` : ''} [${this.p.index.idOf(p.cite) ?? (this.p.index.has(p.row) ? p.row : `p${p.cite.page}`)}]`)
         .join(', ');
     if (groups.size === 1) {
       const ps = [...groups.values()][0]!;

@@ -4,6 +4,7 @@ import { FIGURE_TOKEN, figuresIn, readings } from './figures.js';
 import { attrsIn, ORIGINAL, REVISED } from './lexicon.js';
 import { analyze, type Retriever } from './retrieval.js';
 import type { ChatContext } from './types.js';
+import type { Understood } from './understand.js';
 
 /**
  * The fact index: every figure the report prints, as a row an answer can be built from and cited
@@ -74,6 +75,8 @@ export interface TablePlace {
   cite: string;
   /** The column labels of its header, joined ("No Indikator Kinerja Target Realisasi …"). */
   header?: string;
+  /** The lines its body lists: each row's naming text and cell, total rows left out. */
+  items?: Array<{ text: string; cell: string }>;
 }
 
 /**
@@ -367,11 +370,11 @@ export class FactIndex {
     for (const t of report.tables) {
       const lt = layout.get(t.id);
       const caption = t.caption ?? lt?.caption ?? null;
-      this.tables.push({ id: t.id, label: tableLabel(caption), caption, kind: t.kind, pages: t.pages.length ? t.pages : (lt?.pages ?? []), cite: t.id, filled: lt ? filled(lt) : true, header: lt?.columns.join(' ') ?? '' });
+      this.tables.push({ id: t.id, label: tableLabel(caption), caption, kind: t.kind, pages: t.pages.length ? t.pages : (lt?.pages ?? []), cite: t.id, filled: lt ? filled(lt) : true, header: lt?.columns.join(' ') ?? '', items: lt ? itemsOf(lt) : [] });
     }
     for (const lt of ctx.layout?.tables ?? []) {
       if (this.tables.some((t) => t.id === lt.id)) continue;
-      this.tables.push({ id: lt.id, label: tableLabel(lt.caption ?? null), caption: lt.caption ?? null, kind: null, pages: lt.pages, cite: lt.id, filled: filled(lt), header: lt.columns.join(' ') });
+      this.tables.push({ id: lt.id, label: tableLabel(lt.caption ?? null), caption: lt.caption ?? null, kind: null, pages: lt.pages, cite: lt.id, filled: filled(lt), header: lt.columns.join(' '), items: itemsOf(lt) });
     }
     // Captions and attachment titles printed as text lines ("Lampiran 2. Realisasi Program …").
     (ctx.layout?.paragraphs ?? []).forEach((p, i) => {
@@ -392,6 +395,25 @@ function columnVariant(label: string | null | undefined): 'original' | 'perubaha
 /** A table whose body prints words or figures beyond row numbers and "dst". */
 function filled(t: { rows: Array<{ cells: Array<{ text: string }> }> }): boolean {
   return t.rows.some((r) => r.cells.some((c) => /\p{L}{3,}|\d[.,]\d/u.test(c.text.replace(/\bdst\b|\bdan seterusnya\b/gi, ''))));
+}
+
+/**
+ * The lines a table's body lists: each row's longest text (its name), one per distinct name; rows
+ * naming a total or a mean, and rows continuing the one above (no text of their own), left out.
+ */
+function itemsOf(t: { rows: Array<{ cells: Array<{ id: string; text: string; spannedBy?: string | null | undefined }> }> }): Array<{ text: string; cell: string }> {
+  const out: Array<{ text: string; cell: string }> = [];
+  const seen = new Set<string>();
+  for (const row of t.rows) {
+    const texts = row.cells.filter((c) => !c.spannedBy && /\p{L}{3,}/u.test(c.text) && !/^\s*(rp\.?\s*)?[\d.,]+\s*%?\s*$/i.test(c.text));
+    const name = texts.sort((a, b) => b.text.length - a.text.length)[0];
+    if (!name) continue;
+    const key = nameKey(name.text);
+    if (seen.has(key) || /^(jumlah|total|rata-rata|rerata|average|sub ?total)\b/.test(key)) continue;
+    seen.add(key);
+    out.push({ text: name.text.replace(/\s+/g, ' ').trim(), cell: name.id });
+  }
+  return out;
 }
 
 /** A name compared across tables: lower case, list marks and punctuation dropped. */
@@ -449,4 +471,34 @@ export function tableLabel(caption: string | null | undefined): string | null {
 /** "3 - 1", "3.1.", "III.9" → "3.1", "iii.9". */
 export function normaliseLabel(label: string): string {
   return label.toLowerCase().replace(/\s+/g, '').replace(/[-–]/g, '.').replace(/\.+$/, '');
+}
+
+/** Facts of one attribute that fit the question's period, year, variant, table and page. */
+export function select(pool: Fact[], attr: Attr, u: Understood): Fact[] {
+  let fs = pool.filter((f) => f.attr === attr);
+  if (attr === 'benchmark') {
+    // A national figure is not a provincial one.
+    const national = /\b(nasional|national|nationwide)\b/i.test(u.question);
+    const provincial = /\b(provinsi|province|provincial)\b/i.test(u.question);
+    if (national !== provincial) fs = fs.filter((f) => !f.column || (national ? /nasional|national/i : /provinsi|provinc/i).test(f.column));
+  }
+  const period = u.period ?? 'current';
+  if (u.year !== null && period !== 'renstra' && period !== 'next') fs = fs.filter((f) => f.year === u.year && f.period !== 'renstra');
+  else fs = fs.filter((f) => f.period === period);
+  if (u.variant) {
+    const v = fs.filter((f) => f.variant === u.variant);
+    // Budget lines printed only once (no revision) answer either way; tables of both kinds decide.
+    fs = v.length || fs.some((f) => f.variant && f.variant !== 'rencana') ? v : fs;
+  } else if (fs.some((f) => f.variant === 'rencana') && fs.some((f) => f.variant !== 'rencana')) {
+    fs = fs.filter((f) => f.variant !== 'rencana');
+  }
+  if (u.tableLabel) {
+    const inTable = fs.filter((f) => f.tableLabel === u.tableLabel);
+    if (inTable.length) fs = inTable;
+  }
+  if (u.page !== null) {
+    const onPage = fs.filter((f) => f.page === u.page);
+    if (onPage.length) fs = onPage;
+  }
+  return fs;
 }

@@ -1,12 +1,14 @@
 import { createRequire } from 'node:module';
 import type { Finding, Report } from '../model/report.js';
 import { formatId, formatUs } from '../numbers/index.js';
+import { toWords } from '../numbers/terbilang.js';
 import { clipText } from './citations.js';
-import type { Attr, EntityKind, Fact, FactEntity, FactIndex, Period, TablePlace } from './facts.js';
+import { select, type Attr, type EntityKind, type Fact, type FactEntity, type FactIndex, type Period, type TablePlace } from './facts.js';
 import { FIGURE_TOKEN, readings, sameFigure } from './figures.js';
 import { loanForm } from './loan.js';
+import { comparePeriods, countChanged, pairOf } from './change.js';
 import { checkPremise } from './premise.js';
-import { like, matchFacts, type EntityMatch } from './resolve.js';
+import { like, matchFacts, syllabicPieces, type EntityMatch } from './resolve.js';
 import { analyze, isDomainTerm, type Retriever } from './retrieval.js';
 import type { Lang } from './types.js';
 import { asksFindings, expandShorthand, type Understood } from './understand.js';
@@ -32,6 +34,8 @@ interface Ctx {
   findings: Finding[];
   lang: Lang;
 }
+
+export { select };
 
 const MAX_IDS = 10;
 const CHECK_WORDS = /\b(benar|tepat|sesuai|cocok|correct|right|accurate|consistent|match|true)\b/i;
@@ -87,14 +91,19 @@ const INDICATOR_ATTRS: Attr[] = ['target', 'capaian', 'predikat'];
 export function answerGrounded(u: Understood, ctx: Omit<Ctx, 'lang'>): GroundedAnswer | null {
   const c: Ctx = { ...ctx, lang: u.lang };
   if (u.kind === 'summary') return asksFindings(u.question) ? null : summaryAnswer(u, c);
-  if (u.kind === 'value' && !u.asserted.length) {
+  // "Each of the 4 programmes": a number of lines is no premise.
+  if (u.kind === 'value' && u.asserted.every((a) => u.counts.includes(a))) {
     const per = breakdown(u, c);
     if (per) return per;
   }
+  const types = unprintedSpending(u, c);
+  if (types) return types;
   if (ADDS_UP.test(u.question)) return sumCheck(u, c);
   const aboutFindings = asksFindings(u.question);
   if (aboutFindings && !u.asserted.length && !u.assertedLabel) return null;
-  if (u.tableLabel && (u.kind === 'location' || !u.attrs.length)) return tableAnswer(u, c);
+  // A table named beside a stated figure or label is where the premise is printed, not what is asked.
+  const stated = u.asserted.some((a) => !u.counts.includes(a)) || !!u.assertedLabel;
+  if (u.tableLabel && (u.kind === 'location' || (!u.attrs.length && !(u.kind === 'check' && stated)))) return tableAnswer(u, c);
   if (u.kind === 'count') return countAnswer(u, c);
   // "Of all 8 IKU": a count of the lines ranked, no figure of the one named.
   const values = u.asserted.filter((a) => !u.counts.includes(a));
@@ -102,6 +111,13 @@ export function answerGrounded(u: Understood, ctx: Omit<Ctx, 'lang'>): GroundedA
     const ranked = rankAnswer({ ...u, asserted: values }, c);
     if (ranked) return ranked;
   }
+  // "50.1 lebih tinggi dari 55.3?": two stated figures compared, where the report prints them.
+  if ((u.kind === 'check' || u.kind === 'explanation') && distinctive(u).length >= 2 && HIGHER.test(expandShorthand(u.question.toLowerCase())) !== LOWER.test(expandShorthand(u.question.toLowerCase()))) {
+    const said = figureInText(u, c);
+    if (said) return said;
+  }
+  const periods = comparePeriods(u, c);
+  if (periods) return periods;
   const pair = comparePair(u, c);
   if (pair) return pair;
   const answer = factAnswer(u, c);
@@ -165,7 +181,9 @@ function summaryAnswer(u: Understood, c: Ctx): GroundedAnswer | null {
       const fs = c.fx.about(e).filter((f) => f.period === 'current');
       const pagu = fs.filter((f) => f.attr === 'pagu');
       const real = fs.filter((f) => f.attr === 'realisasi');
-      const parts = [pagu.length ? `${t(c, 'pagu', 'budget')} ${cites(pagu)}` : '', real.length ? `${t(c, 'realisasi', 'spent')} ${cites(real)}` : ''].filter(Boolean);
+      // The % spent its table prints beside it (the row may be indexed as a budget line of the same name).
+      const pct = c.fx.facts.filter((f) => f.attr === 'serapan' && f.period === 'current' && f.entity.name.toLowerCase().trim() === e.name.toLowerCase().trim());
+      const parts = [pagu.length ? `${t(c, 'pagu', 'budget')} ${cites(pagu)}` : '', real.length ? `${t(c, 'realisasi', 'spent')} ${cites(real)}` : '', pct.length ? `${t(c, 'serapan', 'absorption')} ${cites(pct)}` : ''].filter(Boolean);
       if (parts.length) lines.push(`${plain(e.name)}: ${parts.join('; ')}`);
     }
   }
@@ -205,7 +223,7 @@ function summaryAnswer(u: Understood, c: Ctx): GroundedAnswer | null {
 }
 
 /** "per program", "setiap kegiatan", "for each programme", "by sub-activity": a row per entity of that level. */
-const PER_LEVEL = /\b(?:per|setiap|tiap|tiap-tiap|masing-masing|masing2|each|every|by|per-)\s+(?:(?:the|nya)\s+)?(program|programs|programme|programmes|kegiatan|sub ?-?kegiatan|activit(?:y|ies)|sub-?activit(?:y|ies))\b/i;
+const PER_LEVEL = /\b(?:per|setiap|tiap|tiap-tiap|masing-masing|masing2|each|every|by|per-)\s+(?:of\s+)?(?:(?:the|nya|its|their)\s+)?(?:(?:\d+|two|three|four|five|six|seven|eight|dua|tiga|empat|lima|enam|tujuh|delapan)\s+)?(program|programs|programme|programmes|kegiatan|sub ?-?kegiatan|activit(?:y|ies)|sub-?activit(?:y|ies))\b/i;
 
 /**
  * A breakdown by budget level: each program (kegiatan, sub-kegiatan) with the quantities asked
@@ -215,7 +233,7 @@ const PER_LEVEL = /\b(?:per|setiap|tiap|tiap-tiap|masing-masing|masing2|each|eve
  */
 function breakdown(u: Understood, c: Ctx): GroundedAnswer | null {
   const m = PER_LEVEL.exec(u.question);
-  if (!m) return null;
+  if (!m) return perIndicator(u, c);
   const word = m[1]!.toLowerCase();
   const kind: EntityKind = /sub/.test(word) ? 'sub_kegiatan' : /kegiatan|activit/.test(word) ? 'kegiatan' : 'program';
   const entities = [...c.fx.entities.values()].filter((e) => e.kind === kind);
@@ -246,6 +264,61 @@ function breakdown(u: Understood, c: Ctx): GroundedAnswer | null {
   return { intent: 'summary', text: lines.join('\n') };
 }
 
+/** "For all 6 indicators", "setiap indikator": a row per indicator. */
+const PER_INDICATOR = /\b(?:all|semua|seluruh|setiap|tiap|each|every|per|masing-masing)\s+(?:of\s+)?(?:the\s+)?(?:\d+\s+)?(?:indicators|indikator|iku)\b/i;
+
+/**
+ * Each indicator with the quantities asked (by default its capaian) in the period asked (this
+ * year, the Renstra end), each figure with its cell; the list capped with the count of the rest.
+ */
+function perIndicator(u: Understood, c: Ctx): GroundedAnswer | null {
+  if (!PER_INDICATOR.test(u.question)) return null;
+  const asked = u.attrs.filter((a) => INDICATOR_ATTRS.includes(a) || a === 'realisasi');
+  // Across years the measured figure moves; in one year the capaian is the summary.
+  const attrs: Attr[] = asked.length ? asked : u.years.length > 1 ? ['realisasi'] : ['capaian'];
+  const rows: string[] = [];
+  for (const e of c.fx.entities.values()) {
+    const about = c.fx.about(e);
+    // An indicator is measured: a row of a rating scale has a range, no target or realisasi.
+    if (e.kind !== 'indicator' || !about.some((f) => f.attr === 'target' || f.attr === 'realisasi')) continue;
+    // Several years asked: each year's figure, in order.
+    const years = u.years.length > 1 ? [...u.years].sort((a, b) => a - b) : [null];
+    const parts = attrs.flatMap((a) => {
+      const each = years.map((year) => ({ year, fs: select(about, a, year === null ? u : { ...u, year, period: null }) })).filter((x) => x.fs.length);
+      if (!each.length) return [];
+      return [`${ATTR_NAME[a][c.lang].toLowerCase()} ${each.map((x) => `${x.year !== null ? `${x.year} ` : ''}${commonest(x.fs)}`).join(' → ')}`];
+    });
+    if (parts.length) rows.push(`- ${plain(clipText(e.name, 90))}: ${parts.join('; ')}`);
+  }
+  if (rows.length < 2) return null;
+  const when = u.years.length > 1 ? ` (${[...u.years].sort((a, b) => a - b).join(', ')})` : u.period && u.period !== 'current' ? ` (${PERIOD_NAME[u.period][c.lang]})` : '';
+  const lines = [t(c, `Per indikator${when} (${rows.length}):`, `By indicator${when} (${rows.length}):`), ...rows.slice(0, MAX_SUMMARY)];
+  if (rows.length > MAX_SUMMARY) lines.push(t(c, `- … dan ${rows.length - MAX_SUMMARY} indikator lain`, `- … and ${rows.length - MAX_SUMMARY} more`));
+  return { intent: 'summary', text: lines.join('\n') };
+}
+
+const SPENDING_TYPE = /\bbelanja\s+(pegawai|barang(?:\s+(?:dan|&)\s+jasa)?|modal|operasi|transfer|tidak terduga|hibah|bantuan sosial)\b/g;
+
+/**
+ * "Realisasi belanja pegawai dan belanja barang & jasa?": spending types the question names that
+ * the report prints nowhere (no line, no spending table row of that name), while it does break
+ * spending down by other types: not in the report, with the types it does print.
+ */
+function unprintedSpending(u: Understood, c: Ctx): GroundedAnswer | null {
+  const q = u.question.toLowerCase().replace(/\s+/g, ' ');
+  const named = [...new Set([...q.matchAll(SPENDING_TYPE)].map((m) => `belanja ${m[1]!.replace(/\s*&\s*/, ' dan ')}`))];
+  if (!named.length) return null;
+  const names = [...c.fx.entities.values()].flatMap((e) => e.names.map((n) => n.toLowerCase().replace(/\s+/g, ' ').replace(/\s*&\s*/g, ' dan ')));
+  if (named.some((n) => names.some((x) => x.includes(n)))) return null;
+  const printed = [...new Set([...c.fx.entities.values()].filter((e) => e.kind === 'belanja').map((e) => e.name))];
+  if (!printed.length) return null;
+  const shown = named.map((n) => n.replace(/^belanja/, 'Belanja')).join(', ');
+  return {
+    intent: 'absent',
+    text: t(c, `Laporan tidak memuat ${shown}: laporan merinci belanja hanya menurut ${printed.join(', ')}.`, `The report does not state ${shown}: it breaks spending down only by ${printed.join(', ')}.`),
+  };
+}
+
 /** The first sentence of the report's text on a topic that states an overall figure, quoted with its paragraph id. */
 function prose(c: Ctx, topic: RegExp, overall: RegExp): string | null {
   for (const d of c.retriever.docs.values()) {
@@ -272,7 +345,7 @@ function cites(fs: Fact[]): string {
   return commonest(fs);
 }
 
-const ADDS_UP = /\b(dijumlah\w*|menjumlah\w*|penjumlahan|add(s|ed)? up|sum of|sums?|jumlah baris|baris-barisnya|match the totals|totals? it prints|sama dengan jumlah)\b/i;
+const ADDS_UP = /\b(dijumlah\w*|menjumlah\w*|penjumlahan|add(s|ed)? up|sum of|sums?|jumlah baris|baris-barisnya|match the totals|totals? it prints|sama dengan jumlah|(?:sesuai|sama|cocok)\s+(?:dengan\s+)?(?:jumlah|total)\s+(?:sub ?kegiatan|kegiatan|program|rincian|baris)\w*)\b/i;
 
 /**
  * "Do the program budgets in Tabel 3 add up?": the sum findings about the table the question names
@@ -342,6 +415,8 @@ const MORE = /\b(above|over|more than|higher than|exceed\w*|di atas|lebih dari|m
 /** How many: what the report states, what its tables list, and a count-claim finding when they differ; or a count of lines meeting a condition. */
 function countAnswer(u: Understood, c: Ctx): GroundedAnswer | null {
   const q = u.question.toLowerCase();
+  const changed = countChanged(u, c);
+  if (changed) return changed;
   const conditional = countWhere(u, c);
   if (conditional) return conditional;
   const what = COUNTED.filter(([, re]) => re.test(q)).map(([k]) => k);
@@ -362,6 +437,8 @@ function countAnswer(u: Understood, c: Ctx): GroundedAnswer | null {
     if (!claims.length && !listed && kind !== 'perubahan_pk') lines.push(t(c, `Laporan tidak memuat jumlah ${kind.replace('_', ' ')}.`, `The report does not state the number of ${englishCounted(kind)}.`));
   }
   if (!lines.length) {
+    const rows = tableRowCount(u, c);
+    if (rows) return rows;
     const said = proseCount(u, c);
     if (said) return { intent: 'count-claims', text: said };
     // "Jumlah pengaduan …" may be an indicator's own name: its figures answer.
@@ -475,6 +552,8 @@ function rankAnswer(u: Understood, c: Ctx): GroundedAnswer | null {
       ...wrong,
       t(c, `${plain(top!.entity.name)}: ${name} ${plain(top!.text)} [${top!.id}] — ${low ? 'terendah' : 'tertinggi'} dari ${main.length}${where}.`, `${plain(top!.entity.name)}: ${name} ${plain(top!.text)} [${top!.id}] — the ${low ? 'lowest' : 'highest'} of ${main.length}${where}.`),
       ...(next ? [t(c, `Berikutnya: ${plain(next.entity.name)} ${plain(next.text)} [${next.id}].`, `Next: ${plain(next.entity.name)} ${plain(next.text)} [${next.id}].`)] : []),
+      // A first place the audit finds wrongly printed: its finding, with the recomputed figure.
+      ...wrongNotes(c, [top!]),
     ].join('\n'),
   };
 }
@@ -488,8 +567,10 @@ function countWhere(u: Understood, c: Ctx): GroundedAnswer | null {
   const attr: Attr | undefined = overBudget ? 'serapan' : (u.attrs.find((a) => a === 'capaian' || a === 'predikat' || a === 'realisasi' || a === 'serapan' || a === 'efisiensi') ?? (percentOfIndicators ? 'capaian' : undefined));
   const label = u.assertedLabel;
   const bound = u.asserted[0] !== undefined ? readings(u.asserted[0])[0] : overBudget ? 100 : undefined;
+  // A label counts the quantity that prints labels ("Kurang Efisien" an efficiency), else the predikat.
+  const labelled = attr !== undefined && c.fx.facts.some((f) => f.attr === attr && f.unit === 'text');
   if (!attr || (bound === undefined && !label) || (!label && !LESS.test(q) && !MORE.test(q) && !overBudget)) {
-    if (!label || attr !== 'predikat') return null;
+    if (!label || (attr !== 'predikat' && !labelled)) return null;
   }
   const test = (f: Fact): boolean => {
     if (label && (attr === 'predikat' || !bound)) return f.text.toLowerCase().replace(/\s+/g, ' ').trim() === label;
@@ -498,7 +579,7 @@ function countWhere(u: Understood, c: Ctx): GroundedAnswer | null {
     return LESS.test(q) ? v < bound : v > bound;
   };
   const kinds: EntityKind[] = u.entityKinds.filter((k) => k !== 'total');
-  const pool = c.fx.facts.filter((f) => f.attr === (label && !bound ? 'predikat' : attr) && f.period === 'current' && (kinds.length ? kinds.includes(f.entity.kind) : f.entity.kind === 'indicator') && (!u.tableLabel || f.tableLabel === u.tableLabel));
+  const pool = c.fx.facts.filter((f) => f.attr === (label && !bound && !labelled ? 'predikat' : attr) && (!label || !!bound || f.unit === 'text') && f.period === 'current' && (kinds.length ? kinds.includes(f.entity.kind) : f.entity.kind === 'indicator') && (!u.tableLabel || f.tableLabel === u.tableLabel));
   // One figure per line: the table printing the most of them.
   const tables = new Map<string, Fact[]>();
   for (const f of pool) tables.set(f.table ?? '', [...(tables.get(f.table ?? '') ?? []), f]);
@@ -580,7 +661,7 @@ function unknownAcronym(u: Understood, c: Ctx): string | null {
   const officeWords = officeWordsOf(c);
   for (const m of u.question.matchAll(/(?<![\p{L}\d])([A-Z]{3,7})(?![\p{L}\d])/gu)) {
     const a = m[1]!.toLowerCase();
-    if (abbreviates(a, officeWords) || contracts(a, officeWords)) continue;
+    if (shortens(a, officeWords)) continue;
     if ((c.fx.vocabulary.get(a) ?? 0) > 0 || c.fx.facts.some((f) => f.text.toLowerCase().includes(a))) continue;
     // Printed, or the initials of consecutive words of a name ("RTH" for "… ruang terbuka hijau …").
     const initials = (n: string) => n.split(/[^\p{L}]+/u).filter((w) => w && !/^(dan|yang|di|ke|dari|untuk|pada|terhadap|dalam|of|the|and)$/i.test(w)).map((w) => w[0]!.toLowerCase()).join('');
@@ -601,7 +682,7 @@ function factAnswer(asked: Understood, c: Ctx): GroundedAnswer | null {
   const self = c.fx.entities.get('report');
   const lines0 = [...c.fx.entities.values()].filter((e) => e.kind !== 'report');
   const officeWords = officeWordsOf(c);
-  const office = (x: string) => (!!self?.terms.has(x) || abbreviates(x, officeWords) || contracts(x, officeWords)) && !lines0.some((e) => e.terms.has(x));
+  const office = (x: string) => (!!self?.terms.has(x) || shortens(x, officeWords)) && !lines0.some((e) => e.terms.has(x));
   // The place the office is in ("Kota Dumai") names no line either.
   const place = new Set(analyze(c.report.report.pemda ?? ''));
   // Function words ("secara", "sih", "each") name a line only where a line's name has them.
@@ -610,7 +691,7 @@ function factAnswer(asked: Understood, c: Ctx): GroundedAnswer | null {
   // A question naming only the office and its place ("the budget of Kecamatan Dumai Barat") asks
   // about the whole report, even where a line's name repeats the office's. A question naming a kind
   // of line ("Program Pencatatan Sipil", "Belanja Pegawai BKPSDM") names a line, printed or not.
-  const ownName = (x: string) => !!self?.terms.has(x) || abbreviates(x, officeWords) || contracts(x, officeWords) || place.has(x);
+  const ownName = (x: string) => !!self?.terms.has(x) || shortens(x, officeWords) || place.has(x);
   const kindWords = new Set(analyze('program kegiatan sub belanja'));
   const namesLine = lines0.some((e) => e.kind !== 'total' && [...e.terms].every((x) => kindWords.has(x) || asked.terms.includes(x)) && asked.terms.every((x) => e.terms.has(x)));
   if (asked.entityKinds.every((k) => k === 'total') && !namesLine && asked.terms.some(ownName) && asked.terms.every((x) => ownName(x) || optional.has(x))) for (const x of asked.terms) optional.add(x);
@@ -642,7 +723,41 @@ function factAnswer(asked: Understood, c: Ctx): GroundedAnswer | null {
   }
   const split = splitEntities(u, c, kinds);
   if (split) return split;
-  const best = matches[0];
+  let best = matches[0];
+  // "JUMLAH realisasi … 9.403.309.255, benar?": a figure the words name no line for; where it is printed names it.
+  // …or names a line that prints no such figure, while the report's text prints it beside the question's words.
+  const printsNone = !!best && distinctive(u).length > 0 && !c.fx.about(best.entity).some((f) => distinctive(u).some((a) => sameFigure(a, f.text)));
+  if (printsNone && !c.fx.facts.some((f) => distinctive(u).some((a) => sameFigure(a, f.text)))) {
+    const said = figureInText(u, c, true);
+    if (said) return said;
+  }
+  // A stated figure the named line does not print but other lines do: the figure is another line's.
+  if (printsNone && best && best.score >= SURE && (u.kind === 'check' || u.kind === 'explanation')) {
+    // One line indexed twice (a belanja line and its budget row) is one line; totals of two tables are one total.
+    const same = (e: FactEntity) => e.name.toLowerCase().trim() === best!.entity.name.toLowerCase().trim();
+    const whole = (e: FactEntity) => e.kind === 'total' || e.kind === 'average' || e.kind === 'report';
+    const held = whole(best.entity) ? [] : figureHolders(u, c).filter((m) => !same(m.entity) && !whole(m.entity));
+    const figs = distinctive(u);
+    if (held.length === 1) {
+      const theirs = c.fx.about(held[0]!.entity).filter((f) => figs.some((a) => sameFigure(a, f.text)));
+      const mine = c.fx.facts.filter((f) => same(f.entity) && f.period === 'current' && (u.attrs.length ? u.attrs.includes(f.attr) : true) && f.attr !== 'name');
+      return {
+        intent: 'correction',
+        text: [
+          t(c, `Tidak. ${figs.join(', ')} bukan angka ${plain(clipText(best.entity.name, 100))}: angka itu dicetak untuk ${plain(clipText(held[0]!.entity.name, 100))} ${theirs.slice(0, 3).map((f) => `(${ATTR_NAME[f.attr].id.toLowerCase()} ${plain(f.text)}, hal. ${f.page}) [${f.id}]`).join(' ')}.`, `No. ${figs.join(', ')} is not the figure of ${plain(clipText(best.entity.name, 100))}: it is printed for ${plain(clipText(held[0]!.entity.name, 100))} ${theirs.slice(0, 3).map((f) => `(${ATTR_NAME[f.attr].en.toLowerCase()} ${plain(f.text)}, p. ${f.page}) [${f.id}]`).join(' ')}.`),
+          ...(mine.length ? [t(c, `Yang dicetak untuk ${plain(clipText(best.entity.name, 80))}: `, `What the report prints for ${plain(clipText(best.entity.name, 80))}: `) + mine.slice(0, 4).map((f) => `${ATTR_NAME[f.attr][c.lang].toLowerCase()} ${plain(f.text)} [${f.id}]`).join('; ')] : [t(c, `Laporan tidak memuat ${u.attrs.map((a) => ATTR_NAME[a].id.toLowerCase()).join(', ') || 'angka itu'} untuk ${plain(clipText(best.entity.name, 80))}.`, `The report does not state the ${u.attrs.map((a) => ATTR_NAME[a].en.toLowerCase()).join(', ') || 'figure'} for ${plain(clipText(best.entity.name, 80))}.`)]),
+        ].join('\n'),
+      };
+    }
+  }
+  if ((u.kind === 'check' || u.kind === 'explanation') && (!best || best.score < SURE)) {
+    const held = figureHolders(u, c);
+    if (held.length) [matches, best] = [held, held[0]];
+    else {
+      const said = figureInText(u, c);
+      if (said) return said;
+    }
+  }
   if (u.variant && u.attrs.some((a) => MONEY_ATTRS.includes(a)) && !(c.fx.facts.some((f) => f.attr === 'pagu' && f.variant === 'original') && c.fx.facts.some((f) => f.attr === 'pagu' && f.variant === 'perubahan'))) {
     return { intent: 'absent', text: t(c, 'Laporan tidak memuat pagu sebelum dan sesudah perubahan secara terpisah: tabel anggarannya mencetak satu kolom pagu.', 'The report does not state the budget before and after the revision separately: its budget tables print one pagu column.') };
   }
@@ -688,6 +803,9 @@ function factAnswer(asked: Understood, c: Ctx): GroundedAnswer | null {
     };
   }
   // A table named for a line it does not print: the premise is wrong; say where the line is printed.
+  // A reference table (a scale of ratings) shares no line with the others: naming it says by what
+  // rule, not where the line is printed.
+  if (u.tableLabel && isReference(c, u.tableLabel)) u.tableLabel = null;
   if (u.tableLabel && c.fx.table(u.tableLabel).length && best.score >= SURE) {
     const mine = close.length ? close : [best];
     const facts = mine.flatMap((m) => c.fx.about(m.entity)).filter((f) => f.table && (u.attrs.length ? u.attrs.includes(f.attr) : true));
@@ -718,24 +836,38 @@ function factAnswer(asked: Understood, c: Ctx): GroundedAnswer | null {
     // An indicator's capaian this year, when the figures that decide the premise do not show it.
     const cap = best.entity.kind === 'indicator' && !verdict.facts.some((f) => f.attr === 'capaian') && !context.some((l) => /capaian/i.test(l)) ? pick(close, c, 'capaian', { ...u, period: 'current', year: null, variant: null, tableLabel: null, page: null }, all) : null;
     const capLine = cap?.facts.length ? [groupLine(c, label(c, 'capaian', cap.entity, { ...u, period: 'current', year: null }, cap.facts), cap.facts, false)] : [];
-    return { intent: 'correction', text: [t(c, `Tidak. ${verdict.text}`, `No. ${verdict.text}`), ...context, ...capLine, ...wrongNotes(c, verdict.facts)].join('\n') };
+    const diff = DIFFERENCE.test(expandShorthand(u.question.toLowerCase())) && verdict.facts.length >= 2 ? [differenceLine(c, verdict.facts[0]!, verdict.facts[1]!)] : [];
+    return { intent: 'correction', text: [t(c, `Tidak. ${verdict.text}`, `No. ${verdict.text}`), ...diff, ...context, ...capLine, ...wrongNotes(c, verdict.facts)].join('\n') };
   }
   const lines: string[] = [];
   const used: Fact[] = [];
   const missing: Attr[] = [];
   let lead: FactEntity = best.entity;
+  const sliced: Fact[][] = [];
+  // "Is it consistent with the lampiran?": every table's copy of the figure, versioned or not.
+  const across = CROSS_TABLE.test(u.question);
   for (const attr of wanted) {
     for (const slice of slices) {
-      const one = { ...u, ...slice, period: slices.length > 1 && slice.year !== null ? null : u.period };
+      const one = { ...u, ...slice, period: slices.length > 1 && slice.year !== null ? null : u.period, ...(across ? { tableLabel: null } : {}) };
       const found = pick(close, c, attr, one, all);
-      if (!found) {
+      if (found && across) found.facts.push(...c.fx.about(found.entity).filter((f) => f.attr === attr && !f.variant && f.period === (one.period ?? 'current') && !found.facts.includes(f)));
+      // A budget version asked of a line printed only in tables that name none, while the report's
+      // tables of that version list other lines of its kind: the report does not print it for this line.
+      const unversioned = !!found && !!one.variant && found.facts.every((f) => !f.variant) && c.fx.facts.some((f) => f.attr === attr && f.variant === one.variant && f.entity.kind === found.entity.kind && f.entity !== found.entity);
+      if (!found || unversioned) {
         missing.push(attr);
         continue;
       }
       if (!used.length) lead = found.entity;
+      if (attr === wanted[0]) sliced.push(found.facts);
       used.push(...found.facts);
       lines.push(groupLine(c, label(c, attr, found.entity, one, found.facts), found.facts, u.kind === 'location'));
     }
+  }
+  // "Naik apa turun, selisihnya berapa?": the change between the two slices, computed from the figures shown.
+  if (slices.length === 2 && sliced.length === 2 && DIFFERENCE.test(expandShorthand(u.question.toLowerCase()))) {
+    const both = pairOf(sliced[0]!, sliced[1]!);
+    if (both) lines.push(differenceLine(c, both[0], both[1]));
   }
   if (!used.length && u.kind !== 'explanation' && !verdict) return absent(u, c, best.entity, null, c.fx.about(best.entity));
 
@@ -743,7 +875,7 @@ function factAnswer(asked: Understood, c: Ctx): GroundedAnswer | null {
     const checked = premise(u, c, lead, used, [...lines, ...rowContext(c, used, wanted)]);
     if (checked.intent === 'correction' || u.kind === 'check') return checked;
   }
-  const notes = wrongNotes(c, used);
+  const notes = [...wrongNotes(c, used), ...footnotes(c, [...used, ...sameRow(c, used)])];
   const context = rowContext(c, used, wanted);
   const gone = [...new Set(missing)];
   const gaps = gone.length && attrs.length && u.kind !== 'explanation' ? [t(c, `Laporan tidak memuat ${gone.map((a) => ATTR_NAME[a].id.toLowerCase()).join(', ')} untuk ${plain(clipText(lead.name, 80))}; yang dimuat:`, `The report does not state the ${gone.map((a) => ATTR_NAME[a].en.toLowerCase()).join(', ')} for ${plain(clipText(lead.name, 80))}; it prints:`)] : [];
@@ -822,6 +954,11 @@ function unknownWord(c: Ctx, x: string, lines: FactEntity[]): boolean {
   return !lines.some((e) => [...e.terms].some((nm) => like(x, nm) || (loan !== x && loan.length >= 5 && like(loan, nm))));
 }
 
+/** A word that shortens the office's name: its initials, a contraction, or a syllabic acronym ("dishub" for "Dinas Perhubungan"). */
+function shortens(word: string, words: string[]): boolean {
+  return abbreviates(word, words) || contracts(word, words) || (/^\p{L}{5,}$/u.test(word) && syllabicPieces(word, words).length > 0);
+}
+
 /**
  * True when a word is a contraction of a name: its letters in order through the name's words,
  * starting at a word's first letter and drawing on at least three words ("disdukcapil" for "Dinas
@@ -884,14 +1021,41 @@ function splitEntities(u: Understood, c: Ctx, kinds: EntityKind[]): GroundedAnsw
 
 /** Tables (and attachments) whose caption names what the question asks about: where it is, or that it is empty. */
 function captionAnswer(u: Understood, c: Ctx): GroundedAnswer | null {
+  const top = captionMatches(u, c, u.kind === 'location');
+  if (!top.length) return null;
+  if (u.kind !== 'location' && top.every(({ tp }) => !tp.filled)) {
+    const tp = top[0]!.tp;
+    return { intent: 'absent', text: t(c, `Laporan tidak memuat isinya: ${tableName(tp)} (${pagesText(c, tp.pages)}) [${tp.cite}] dicetak tanpa isi.`, `The report does not state it: ${tableName(tp)} (${pagesText(c, tp.pages)}) [${tp.cite}] is printed empty.`) };
+  }
+  const lines = top.map(({ tp }) => `${tableName(tp)} — ${pagesText(c, tp.pages)} [${tp.cite}]`);
+  return { intent: 'location', text: lines.join('\n') };
+}
+
+/**
+ * "How many issues does the strategic issues table list?": the rows of the table whose caption the
+ * question names, each with its cell; null when no caption is named well or the table lists nothing.
+ */
+function tableRowCount(u: Understood, c: Ctx): GroundedAnswer | null {
+  const top = captionMatches(u, c, false).filter((x) => x.score >= 0.6 && x.tp.items?.length);
+  const tp = top[0]?.tp;
+  if (!tp?.items) return null;
+  const shown = tp.items.slice(0, 8).map((x) => `${plain(clipText(x.text, 80))} [${x.cell}]`);
+  const more = tp.items.length > 8 ? t(c, `; dan ${tp.items.length - 8} lainnya`, `; and ${tp.items.length - 8} more`) : '';
+  return {
+    intent: 'count-claims',
+    text: t(c, `${tableName(tp)} (${pagesText(c, tp.pages)}) mencantumkan ${tp.items.length} baris: ${shown.join('; ')}${more}.`, `${tableName(tp)} (${pagesText(c, tp.pages)}) lists ${tp.items.length} rows: ${shown.join('; ')}${more}.`),
+  };
+}
+
+/** Tables whose caption (and, when locating, header) names the question's words, best first: at most two, each scored 0..1. */
+function captionMatches(u: Understood, c: Ctx, locating: boolean): Array<{ tp: TablePlace; score: number }> {
   const office = c.fx.entities.get('report')?.terms ?? new Set<string>();
   const officeWords = officeWordsOf(c);
   const words = analyze(u.question.replace(/["“”]/g, ' ')).filter((x) => !office.has(x) && !/^\d+$/.test(x) && !abbreviates(x, officeWords) && !/^(tabel|table|lampiran|attachment|mana|where|halaman|page|report|laporan|list|lists|memuat|define|ada)$/.test(x));
-  if (!words.length) return null;
+  if (!words.length) return [];
   // Where a table is, asked by what it holds: its caption, and its header's column labels (a
   // table without a caption, or one whose caption does not name the column asked about: "the Renstra
   // end targets"). A word of the question built from the starts of a caption's words ("PK") is in it.
-  const locating = u.kind === 'location';
   const captions = c.fx.tables.filter((tp) => tp.caption || (locating && tp.header));
   const captionWords = new Map(captions.map((tp) => [tp, analyze(tp.caption ?? '')]));
   const rawCaptionWords = new Map(captions.map((tp) => [tp, (tp.caption ?? '').toLowerCase().split(/[^\p{L}]+/u).filter((w) => w && !/^(dan|dari|di|ke|the|of|and|tahun)$/.test(w))]));
@@ -902,7 +1066,7 @@ function captionAnswer(u: Understood, c: Ctx): GroundedAnswer | null {
   const weight = (w: string) => Math.log(1 + captions.length / (df.get(w) ?? 0.5));
   // Words no caption (or header) has cannot tell tables apart.
   const known = words.filter((w) => df.has(w) || (locating && captions.some((tp) => inCaption(tp, w))));
-  if (!known.length) return null;
+  if (!known.length) return [];
   const total = known.reduce((a, w) => a + weight(w), 0);
   // A column label is weaker evidence than the caption: many tables share "Target" or "Realisasi".
   const HEADER_SHARE = 0.6;
@@ -915,14 +1079,7 @@ function captionAnswer(u: Understood, c: Ctx): GroundedAnswer | null {
     })
     .filter((x) => x.score >= 0.5)
     .sort((a, b) => b.score - a.score || (a.tp.label ? 0 : 1) - (b.tp.label ? 0 : 1));
-  const top = scored.filter((x) => x.score >= scored[0]!.score - 0.05).slice(0, 2);
-  if (!top.length) return null;
-  if (u.kind !== 'location' && top.every(({ tp }) => !tp.filled)) {
-    const tp = top[0]!.tp;
-    return { intent: 'absent', text: t(c, `Laporan tidak memuat isinya: ${tableName(tp)} (${pagesText(c, tp.pages)}) [${tp.cite}] dicetak tanpa isi.`, `The report does not state it: ${tableName(tp)} (${pagesText(c, tp.pages)}) [${tp.cite}] is printed empty.`) };
-  }
-  const lines = top.map(({ tp }) => `${tableName(tp)} — ${pagesText(c, tp.pages)} [${tp.cite}]`);
-  return { intent: 'location', text: lines.join('\n') };
+  return scored.length ? scored.filter((x) => x.score >= scored[0]!.score - 0.05).slice(0, 2) : [];
 }
 
 /** The facts of one attribute from the best-named entity that prints it (and its twins: the same name in other tables). */
@@ -962,36 +1119,6 @@ function rowContext(c: Ctx, used: Fact[], wanted: Attr[]): string[] {
   if (!items.length) return [];
   const where = `${first.tableLabel ? `${t(c, 'Tabel', 'Table')} ${first.tableLabel}, ` : ''}${t(c, 'hal.', 'p.')} ${first.page}`;
   return [t(c, `Pada baris yang sama (${where}): ${items.join('; ')}.`, `In the same row (${where}): ${items.join('; ')}.`)];
-}
-
-/** Facts of one attribute that fit the question's period, year, variant, table and page. */
-export function select(pool: Fact[], attr: Attr, u: Understood): Fact[] {
-  let fs = pool.filter((f) => f.attr === attr);
-  if (attr === 'benchmark') {
-    // A national figure is not a provincial one.
-    const national = /\b(nasional|national|nationwide)\b/i.test(u.question);
-    const provincial = /\b(provinsi|province|provincial)\b/i.test(u.question);
-    if (national !== provincial) fs = fs.filter((f) => !f.column || (national ? /nasional|national/i : /provinsi|provinc/i).test(f.column));
-  }
-  const period = u.period ?? 'current';
-  if (u.year !== null && period !== 'renstra' && period !== 'next') fs = fs.filter((f) => f.year === u.year && f.period !== 'renstra');
-  else fs = fs.filter((f) => f.period === period);
-  if (u.variant) {
-    const v = fs.filter((f) => f.variant === u.variant);
-    // Budget lines printed only once (no revision) answer either way; tables of both kinds decide.
-    fs = v.length || fs.some((f) => f.variant && f.variant !== 'rencana') ? v : fs;
-  } else if (fs.some((f) => f.variant === 'rencana') && fs.some((f) => f.variant !== 'rencana')) {
-    fs = fs.filter((f) => f.variant !== 'rencana');
-  }
-  if (u.tableLabel) {
-    const inTable = fs.filter((f) => f.tableLabel === u.tableLabel);
-    if (inTable.length) fs = inTable;
-  }
-  if (u.page !== null) {
-    const onPage = fs.filter((f) => f.page === u.page);
-    if (onPage.length) fs = onPage;
-  }
-  return fs;
 }
 
 function label(c: Ctx, attr: Attr, e: FactEntity, u: Understood, facts: Fact[]): string {
@@ -1071,11 +1198,12 @@ function premise(u: Understood, c: Ctx, e: FactEntity, used: Fact[], lines: stri
     const own = wrongNotes(c, cells);
     return {
       intent: 'correction',
-      text: [t(c, `Tidak tepat: ${u.asserted.join(', ')} memang tercetak (${cells.map((f) => `${t(c, 'hal.', 'p.')} ${f.page} [${f.id}]`).join(', ')}), tetapi audit menemukan angka itu keliru.`, `Not so: ${u.asserted.join(', ')} is printed (${cells.map((f) => `p. ${f.page} [${f.id}]`).join(', ')}), but the audit finds that figure wrong.`), ...own, ...lines, ...notes.filter((n) => !own.includes(n))].join('\n'),
+      text: [t(c, `Tidak tepat: ${u.asserted.join(', ')} memang tercetak (${cells.map((f) => `${t(c, 'hal.', 'p.')} ${f.page} [${f.id}]`).join(', ')}), tetapi audit menemukan angka itu keliru.`, `Not so: ${u.asserted.join(', ')} is printed (${cells.map((f) => `p. ${f.page} [${f.id}]`).join(', ')}), but the audit finds that figure wrong.`), ...own, ...recomputations(c, cells), ...lines, ...notes.filter((n) => !own.includes(n))].join('\n'),
     };
   }
   if (holds) {
     if (!notes.length) lines.push(...recomputations(c, used));
+    lines.push(...footnotes(c, [...used, ...sameRow(c, used)]));
     const yes = notes.length
       ? t(c, 'Itu yang dicetak laporan, tetapi audit menemukan masalah pada baris ini:', 'That is what the report prints, but the audit finds a problem in this row:')
       : t(c, 'Ya, sesuai dengan yang dicetak laporan.', 'Yes, that is what the report prints.');
@@ -1098,7 +1226,8 @@ function recomputations(c: Ctx, used: Fact[]): string[] {
   const done = new Set<string>();
   const fmt = (v: number, d: number) => (c.lang === 'id' ? formatId(v, d) : formatUs(v, d));
   // Each operand cited where it stands.
-  const shown = (x: Fact) => `${plain(x.text.replace(/\s*%$/, ''))} [${x.id}]`;
+  // A pagu says which budget it is, where the row prints both.
+  const shown = (x: Fact) => `${plain(x.text.replace(/\s*%$/, ''))}${x.attr === 'pagu' && x.variant && x.variant !== 'rencana' ? t(c, x.variant === 'original' ? ' (pagu murni)' : ' (pagu perubahan)', x.variant === 'original' ? ' (original budget)' : ' (revised budget)') : ''} [${x.id}]`;
   for (const f of used) {
     if ((f.attr !== 'capaian' && f.attr !== 'serapan') || f.value === null) continue;
     const key = `${f.entity.key}|${f.attr}|${f.text}`;
@@ -1115,7 +1244,9 @@ function recomputations(c: Ctx, used: Fact[]): string[] {
     const hit = forms.find(([v]) => Math.abs(v - f.value!) <= 0.5 * 10 ** -d + 1e-9);
     if (!hit) continue;
     done.add(key);
-    out.push(t(c, `Dihitung ulang: ${hit[1]} = ${fmt(hit[0], Math.max(d, 2))}, sesuai dengan ${plain(f.text)} yang tercetak.`, `Recomputed: ${hit[1]} = ${fmt(hit[0], Math.max(d, 2))}, matching the printed ${plain(f.text)}.`));
+    // A capaian computed target over realisasi is that of an indicator where lower is better.
+    const negative = f.attr === 'capaian' && forms.indexOf(hit) % 3 > 0 ? t(c, ' (indikator negatif: semakin rendah realisasi semakin baik)', ' (a lower-is-better indicator: the lower the realisation, the better)') : '';
+    out.push(t(c, `Dihitung ulang: ${hit[1]} = ${fmt(hit[0], Math.max(d, 2))}, sesuai dengan ${plain(f.text)} yang tercetak${negative}.`, `Recomputed: ${hit[1]} = ${fmt(hit[0], Math.max(d, 2))}, matching the printed ${plain(f.text)}${negative}.`));
   }
   return out.slice(0, 2);
 }
@@ -1126,6 +1257,24 @@ function findingsOn(c: Ctx, f: Fact): Finding[] {
   const byCell = c.fx.findingsByCell.get(f.id);
   if (byCell || /^t\d+\.r\d+c\d+$/.test(f.id)) return byCell ?? [];
   return c.findings.filter((x) => x.printed && x.citations.some((ci) => !ci.cell && ci.page === f.page));
+}
+
+/**
+ * A figure printed with a footnote mark ("79,61*"): the note the mark points to, printed below the
+ * table on that page or the next ("*) angka sementara, …").
+ */
+function footnotes(c: Ctx, used: Fact[]): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const f of used) {
+    const mark = /(\*+)\s*$/.exec(f.text)?.[1];
+    if (!mark) continue;
+    const note = c.fx.paragraphs.find((p) => (p.page === f.page || p.page === f.page + 1) && p.text.trim().startsWith(mark) && !p.text.trim().startsWith(`${mark}*`));
+    if (!note || seen.has(note.text.trim())) continue;
+    seen.add(note.text.trim());
+    out.push(t(c, `Tanda ${mark} pada ${plain(f.text)} [${f.id}]: "${plain(clipText(note.text, 200))}" (hal. ${note.page}) [${note.id}]`, `The ${mark} on ${plain(f.text)} [${f.id}]: "${plain(clipText(note.text, 200))}" (p. ${note.page}) [${note.id}]`));
+  }
+  return out;
 }
 
 /** The other printed figures of the table rows the facts are in. */
@@ -1160,6 +1309,79 @@ function wrongNotes(c: Ctx, used: Fact[]): string[] {
   return out;
 }
 
+/** A table none of whose lines any other table prints: a scale or a reference list, not a table of results. */
+function isReference(c: Ctx, label: string): boolean {
+  const own = c.fx.facts.filter((f) => f.tableLabel === label);
+  return own.length > 0 && !own.some((f) => c.fx.about(f.entity).some((x) => x.tableLabel !== label));
+}
+
+/** Figures a question states that tell one printed figure from others: decimals, or four digits and more. */
+function distinctive(u: Understood): string[] {
+  return u.asserted.filter((a) => !u.counts.includes(a) && (/\d[.,]\d/.test(a) || a.replace(/\D/g, '').length >= 4) && !/^(19|20)\d\d$/.test(a));
+}
+
+/** The lines whose cells print a figure the question states (two at most: more is no telling figure). */
+function figureHolders(u: Understood, c: Ctx): EntityMatch[] {
+  const figs = distinctive(u);
+  if (!figs.length) return [];
+  const hits = c.fx.facts.filter((f) => f.value !== null && figs.some((a) => sameFigure(a, f.text)) && (!u.attrs.length || u.attrs.includes(f.attr)));
+  const entities = [...new Set(hits.map((f) => f.entity))];
+  return entities.length && entities.length <= 2 ? entities.map((entity) => ({ entity, score: SURE, covered: 1 })) : [];
+}
+
+const HIGHER = /\b(lebih (?:tinggi|besar|banyak)|higher|greater|larger|bigger|above|di atas|melebihi|exceed\w*)\b/;
+const LOWER = /\b(lebih (?:rendah|kecil|sedikit)|lower|smaller|below|di bawah|under)\b/;
+
+/**
+ * A figure the question states that only the report's text prints (a total in the executive
+ * summary, an efficiency ratio): the sentences printing it, the findings on it, and — when the
+ * question compares it with a second figure it states — whether the comparison holds.
+ */
+function figureInText(u: Understood, c: Ctx, topical = false): GroundedAnswer | null {
+  const figs = distinctive(u);
+  if (!figs.length) return null;
+  const fig = figs[0]!;
+  // `topical`: only a sentence that also has one of the question's words.
+  const printed = (text: string) => (text.match(FIGURE_TOKEN) ?? []).some((x) => sameFigure(fig, x.trim())) && (!topical || analyze(text).some((w) => u.terms.includes(w)));
+  const x0 = readings(fig)[0];
+  const findings = c.findings.filter((f) => f.severity !== 'info' && [f.printed?.value, f.expected?.value].some((v) => typeof v === 'number' && x0 !== undefined && Math.abs(v - x0) < 1e-9 * Math.max(1, Math.abs(x0))));
+  // Sentences printing every figure stated first, then those printing the first.
+  const all = (text: string) => figs.every((a) => (text.match(FIGURE_TOKEN) ?? []).some((x) => sameFigure(a, x.trim())));
+  const found: Array<{ d: (typeof c.fx.paragraphs)[number]; sentence: string; every: boolean }> = [];
+  for (const d of c.fx.paragraphs) {
+    if (!printed(d.text)) continue;
+    const sentences = d.text.replace(/\s+/g, ' ').split(/(?<=[.;])\s+(?=[A-Z])/).filter(printed);
+    const sentence = sentences.find(all) ?? sentences[0];
+    if (sentence) found.push({ d, sentence, every: all(sentence) });
+  }
+  const quotes = found
+    .sort((a, b) => Number(b.every) - Number(a.every))
+    .slice(0, 2)
+    .map(({ d, sentence }) => t(c, `Menurut laporan (hal. ${d.page}): "${plain(clipText(sentence, 400))}" [${d.id}]`, `The report says (p. ${d.page}): "${plain(clipText(sentence, 400))}" [${d.id}]`));
+  if (!findings.length && !quotes.length) return null;
+  const lines: string[] = [];
+  // Two stated figures compared ("50.1 lebih tinggi dari 55.3"): the comparison checked.
+  const q = expandShorthand(u.question.toLowerCase());
+  const other = u.asserted.find((a) => a !== fig && !u.counts.includes(a));
+  const claim = HIGHER.test(q) !== LOWER.test(q) ? (HIGHER.test(q) ? 1 : -1) : 0;
+  const [x, y] = [readings(fig)[0], other !== undefined ? readings(other)[0] : undefined];
+  let wrong = findings.some((f) => f.severity === 'error');
+  if (claim && x !== undefined && y !== undefined && x !== y) {
+    const holds = (x > y ? 1 : -1) === claim;
+    wrong ||= !holds;
+    lines.push(holds ? t(c, `Ya: ${fig} ${x > y ? 'lebih tinggi' : 'lebih rendah'} dari ${other}.`, `Yes: ${fig} is ${x > y ? 'higher' : 'lower'} than ${other}.`) : t(c, `Tidak: ${fig} ${x > y ? 'lebih tinggi' : 'lebih rendah'} dari ${other}, bukan sebaliknya.`, `No: ${fig} is ${x > y ? 'higher' : 'lower'} than ${other}, not the other way round.`));
+  } else if (findings.length) {
+    lines.push(t(c, `Tidak tepat: ${fig} memang tercetak, tetapi audit menemukan masalah pada angka itu.`, `Not so: ${fig} is printed, but the audit finds a problem with that figure.`));
+  }
+  for (const f of findings.slice(0, 2)) {
+    lines.push(`${t(c, 'Temuan', 'Finding')}: ${plain(clipText(f.message[c.lang], 300))} [${f.id}]`);
+    // An amount written out in words that does not match its figure: the words the figure reads as.
+    if (f.check === 'terbilang' && typeof f.expected?.value === 'number') lines.push(t(c, `Terbilang angka ${fig}: "${toWords(f.expected.value)}".`, `${fig} in words: "${toWords(f.expected.value)}".`));
+  }
+  lines.push(...quotes);
+  return { intent: wrong ? 'correction' : 'check', text: lines.join('\n') };
+}
+
 /** The report does not print what is asked; the nearest thing it prints, labelled as such. */
 /**
  * "Why is the serapan of Belanja Modal higher than Belanja Operasi?": two lines compared by one
@@ -1168,9 +1390,10 @@ function wrongNotes(c: Ctx, used: Fact[]): string[] {
  */
 function comparePair(u: Understood, c: Ctx): GroundedAnswer | null {
   const q = expandShorthand(u.question.toLowerCase()).replace(/\blbh\b/g, 'lebih');
-  const m = /^(.*?)\b(?:lebih\s+(tinggi|besar|banyak|rendah|kecil|sedikit)\s+(?:dari|daripada)|(higher|greater|larger|bigger|more|lower|smaller|less)\s+than)\b(.*)$/u.exec(q);
+  const m = /^(.*?)\b(?:lebih\s+(tinggi|besar|banyak|baik|rendah|kecil|sedikit|buruk)\s+(?:dari|daripada|dibanding(?:kan)?)|(higher|greater|larger|bigger|more|better|lower|smaller|less|worse)\s+than)\b(.*)$/u.exec(q);
   if (!m) return null;
-  const higher = /^(tinggi|besar|banyak|higher|greater|larger|bigger|more)$/.test(m[2] ?? m[3] ?? '');
+  // "Better" / "worse" of a figure where more is better (an absorption, a capaian): higher / lower.
+  const higher = /^(tinggi|besar|banyak|baik|higher|greater|larger|bigger|more|better)$/.test(m[2] ?? m[3] ?? '');
   const [left, right] = [analyze(m[1]!), analyze(m[4]!)];
   const sides = [u.terms.filter((x) => left.includes(x)), u.terms.filter((x) => right.includes(x))];
   if (sides.some((x) => !x.length)) return null;
@@ -1188,6 +1411,22 @@ function comparePair(u: Understood, c: Ctx): GroundedAnswer | null {
   const rel = a.value! > b.value! ? t(c, 'lebih tinggi dari', 'is higher than') : t(c, 'lebih rendah dari', 'is lower than');
   const line = `${name} ${plain(a.entity.name)} ${plain(a.text)} [${a.id}] ${rel} ${plain(b.entity.name)} ${plain(b.text)} [${b.id}].`;
   return holds ? { intent: 'value', text: `${t(c, 'Ya', 'Yes')}: ${line}` } : { intent: 'correction', text: `${t(c, 'Tidak', 'No')}: ${line}` };
+}
+
+const CROSS_TABLE = /\b(consistent|konsisten|sesuai|sama|cocok|match\w*|agree\w*|same as)\b[^?]{0,40}\b(lampiran|attachment|appendix|annex|tabel lain|other tables?)\b/i;
+
+const DIFFERENCE = /\b(selisih\w*|difference|how far|how much (?:higher|lower|more|less)|by how (?:much|many)|how many (?:percentage )?points|berapa (?:poin|persen poin)|gap|berapa jauh|naik (?:apa|atau) turun|up or down|changed? by)\b/;
+
+/** The difference of two printed figures, in the report's number style, said as computed. */
+function differenceLine(c: Ctx, from: Fact, to: Fact): string {
+  const a = from.value ?? readings(from.text)[0] ?? 0;
+  const b = to.value ?? readings(to.text)[0] ?? 0;
+  const decimals = Math.min(2, Math.max(...[from.text, to.text].map((x) => /[.,](\d{1,2})\s*%?\s*$/.exec(x.replace(/,-$/, ''))?.[1]?.length ?? 0)));
+  const us = [from.text, to.text].some((x) => /\d,\d{3}(?!\d)/.test(x) && !/\d\.\d{3}(?!\d)/.test(x)) || [from.text, to.text].some((x) => /\d\.\d{1,2}\s*%?$/.test(x));
+  const diff = Math.abs(b - a);
+  const shown = us ? formatUs(diff, decimals) : formatId(diff, decimals);
+  const how = b > a ? t(c, 'naik', 'up') : b < a ? t(c, 'turun', 'down') : t(c, 'tetap', 'unchanged');
+  return t(c, `Selisih (dihitung dari kedua angka di atas): ${how} ${shown}.`, `Difference (computed from the two figures above): ${how} ${shown}.`);
 }
 
 /** The unit a question asks a figure in, when it names one a percentage is not: rupiah, or people. */

@@ -178,7 +178,8 @@ export const ATTR_PHRASES: Array<[Attr, RegExp]> = [
   ['predikat', /\b(predikat|kategori|predicate|rating|rated|category|kriteria|criteria|peringkat|grade|interpretasi|dinilai|berpredikat)\b/],
   ['capaian', /\b(capaian|pencapaian|achievement|achievements|attainment|achievement rate|performance rate|tingkat capaian)\b/],
   ['target', /\b(target|targets|targeted|ditargetkan|sasaran target|goal value)\b/],
-  ['realisasi', /\b(realisasi|terealisasi|realization|realisation|realized|realised|actual|actually|spent|spend|spending|expended|disbursed|achieved value)\b/],
+  // An index's "score" is its measured value.
+  ['realisasi', /\b(realisasi|terealisasi|realization|realisation|realized|realised|actual|actually|spent|spend|spending|expended|disbursed|achieved value|score|scores|skor|skornya)\b/],
   ['pagu', /\b(pagu|anggaran|dianggarkan|menganggarkan|dianggarkannya|alokasi|dialokasikan|plafon|budget|budgets|budgeted|allocation|allocated|ceiling|funding|dana)\b/],
   ['name', /\b(names? of|nama-nama|siapa|who|which (kelurahan|desa|villages))\b/],
   ['benchmark', /\b(rata-rata (nasional|provinsi|regional|kabupaten|kota)|(nasional|provinsi|national|provincial|province|regional) (average|rata-rata|figure|angka|realisasi)|national|nasional|provinsi|provincial|province)\b/],
@@ -186,7 +187,7 @@ export const ATTR_PHRASES: Array<[Attr, RegExp]> = [
 ];
 
 /** Words that mark the budget before the revision (APBD murni, the first PK). */
-export const ORIGINAL = /\b(sebelum (?:\w+ )?(perubahan|revisi|pergeseran|diubah|direvisi)|sblm (?:\w+ )?perubahan|before (?:the )?(?:\w+ )?(?:revision|change|changes|amendment|revised|was revised|was changed)|pre-?revision|murni|semula|original|originally|initial|initially|before (the )?(revision|change|amendment|budget revision|revised)|pk awal|apbd awal|unrevised)\b/;
+export const ORIGINAL = /\b(sebelum (?:\w+ )?(perubahan|revisi|pergeseran|diubah|direvisi)|sblm (?:\w+ )?perubahan|before (?:the )?(?:\w+ )?(?:revision|change|changes|amendment|revised|was revised|was changed)|pre-?revision|murni|semula|original|originally|initial|initially|before (the )?(revision|change|amendment|budget revision|revised)|pk awal|apbd awal|(?:pagu|anggaran|dpa) awal|unrevised)\b/;
 /** Words that mark the budget after the revision (APBD perubahan, a revised PK). */
 export const REVISED = /\b(setelah (?:\w+ )?(perubahan|revisi)|sesudah (?:\w+ )?(perubahan|revisi)|after (?:the )?(?:\w+ )?(?:revision|change|changes|amendment)|post-?revision|perubahan|revisi|direvisi|revised|revision|after (the )?(revision|change|amendment|budget revision)|amended|apbd-?p)\b/;
 

@@ -19,10 +19,10 @@ export interface Verdict {
   facts: Fact[];
 }
 
-const UP = /\b(naik|menaik|meningkat|peningkatan|kenaikan|membaik|bertambah|dinaikkan|lebih tinggi|lebih baik|go(es)? up|gone up|went up|rose|rise|risen|rising|increas\w*|improv\w*|higher|grew|grow\w*|raised|better)\b/;
-const DOWN = /\b(turun|menurun|penurunan|memburuk|berkurang|diturunkan|dikurangi|lebih rendah|lebih buruk|dropped|drop|drops|fell|fall(s|en)?|declin\w*|decreas\w*|wors\w*|deteriorat\w*|lower(ed)?|went down|gone down|cut|reduced)\b/;
+export const UP = /\b(naik|menaik|meningkat|peningkatan|kenaikan|membaik|bertambah|dinaikkan|lebih tinggi|lebih baik|go(es)? up|gone up|went up|rose|rise|risen|rising|increas\w*|improv\w*|higher|grew|grow\w*|raised|better|soar\w*|jump\w*|surg\w*|melonjak|meroket)\b/;
+export const DOWN = /\b(turun|menurun|penurunan|memburuk|berkurang|diturunkan|dikurangi|lebih rendah|lebih buruk|dropped|drop|drops|fell|fall(s|en)?|declin\w*|decreas\w*|wors\w*|deteriorat\w*|lower(ed)?|go(?:es)? down|went down|gone down|cut|reduced|dipotong|dipangkas|collaps\w*|plung\w*|plummet\w*|slump\w*|anjlok|merosot)\b/;
 /** Judgement words: "better" / "worse" depend on the indicator's polarity, "up" / "down" do not. */
-const JUDGED = /\b(membaik|memburuk|lebih baik|lebih buruk|improv\w*|wors\w*|deteriorat\w*|better)\b/;
+export const JUDGED = /\b(membaik|memburuk|lebih baik|lebih buruk|improv\w*|wors\w*|deteriorat\w*|better)\b/;
 const BEAT_TARGET = /\b(beat|beats|exceed\w*|surpass\w*|melampaui|melebihi|achieved|met|reached|mencapai|capai|tercapai)\b[^.?!]{0,25}\btarget\w*|\btarget\w*[^.?!]{0,20}\b(tercapai|terlampaui|dilampaui|was met|were met|achieved|exceeded)\b/;
 const MISS_TARGET = /\b(short of|fell short|tidak mencapai|belum mencapai|missed|miss)\b[^.?!]{0,25}\btarget\w*/;
 /** "Above / below the target" compare the figures themselves, whatever the indicator's polarity. */
@@ -62,22 +62,55 @@ export function checkPremise(p: PremiseInput): Verdict | null {
   // Words of the entity's own name ("Persentase peningkatan kualitas…") claim nothing.
   const own = new Set(p.entity.names.flatMap((n) => n.toLowerCase().match(/\p{L}+/gu) ?? []));
   const q = (p.u.question.toLowerCase().match(/[\p{L}\p{N}.,%-]+/gu) ?? []).filter((w) => !own.has(w)).join(' ');
-  if (OVER_BUDGET.test(q) || UNDER_BUDGET.test(q)) return budget(p, OVER_BUDGET.test(q));
-  if (FULLY_SPENT.test(q)) return budget(p, true, true);
-  if (ABOVE_TARGET.test(q) !== BELOW_TARGET.test(q)) return target(p, ABOVE_TARGET.test(q), true);
-  if (BEAT_TARGET.test(q) || MISS_TARGET.test(q)) return target(p, !MISS_TARGET.test(q));
-  if (/\b(rata-rata|average|nasional|national|provinsi|province|provincial)\b/.test(q)) {
-    const higher = /\b(lebih tinggi|di atas|above|higher|exceed\w*|melampaui|melebihi|better|lebih baik)\b/.test(q);
-    const lower = /\b(lebih rendah|di bawah|below|lower|under|worse|lebih buruk)\b/.test(q);
-    return higher !== lower ? benchmark(p, higher) : null;
+  // Each premise the question states, checked on its own ("dropped in 2024 and is below the national
+  // average" is two); the words of one are not read again as another's.
+  const verdicts: Array<Verdict | null> = [];
+  let rest = q;
+  const take = (re: RegExp) => {
+    rest = rest.replace(new RegExp(re.source, 'g'), ' ');
+  };
+  if (OVER_BUDGET.test(q) || UNDER_BUDGET.test(q)) {
+    verdicts.push(budget(p, OVER_BUDGET.test(q)));
+    take(OVER_BUDGET);
+    take(UNDER_BUDGET);
+  } else if (FULLY_SPENT.test(q)) {
+    verdicts.push(budget(p, true, true));
+    take(FULLY_SPENT);
+  }
+  if (ABOVE_TARGET.test(q) !== BELOW_TARGET.test(q)) {
+    verdicts.push(target(p, ABOVE_TARGET.test(q), true));
+    take(ABOVE_TARGET);
+    take(BELOW_TARGET);
+  } else if (BEAT_TARGET.test(q) || MISS_TARGET.test(q)) {
+    verdicts.push(target(p, !MISS_TARGET.test(q)));
+    take(BEAT_TARGET);
+    take(MISS_TARGET);
+  }
+  if (BENCHMARK.test(rest)) {
+    const higher = BENCH_HIGHER.test(rest);
+    const lower = BENCH_LOWER.test(rest);
+    if (higher !== lower) verdicts.push(benchmark(p, higher));
+    // The comparison with the benchmark is no movement over time.
+    rest = rest.replace(new RegExp(String.raw`\b(?:${HIGHER_WORDS}|${LOWER_WORDS})\b[^.?!]{0,40}?\b(?:${BENCHMARK_WORDS})\b`, 'g'), ' ');
   }
   // "Membaik / lebih cepat": a speed word says which way the figure moved; the judgement beside it agrees.
-  const qd = FASTER.test(q) || SLOWER.test(q) ? q.replace(new RegExp(JUDGED.source, 'g'), ' ') : q;
+  const qd = FASTER.test(rest) || SLOWER.test(rest) ? rest.replace(new RegExp(JUDGED.source, 'g'), ' ') : rest;
   const up = UP.test(qd) || SLOWER.test(qd);
   const down = DOWN.test(qd) || FASTER.test(qd);
-  if (up !== down) return trend(p, up, JUDGED.test(qd));
-  return null;
+  if (up !== down) verdicts.push(trend(p, up, JUDGED.test(qd)));
+  const found = verdicts.filter((v): v is Verdict => v !== null);
+  if (!found.length) return null;
+  const wrong = found.filter((v) => !v.holds);
+  const shown = wrong.length ? wrong : found;
+  return { holds: !wrong.length, text: shown.map((v) => v.text).join(' '), facts: shown.flatMap((v) => v.facts) };
 }
+
+const BENCHMARK_WORDS = 'rata-rata|average|nasional|national|provinsi|province|provincial';
+const HIGHER_WORDS = String.raw`lebih tinggi|di atas|above|higher|exceed\w*|melampaui|melebihi|better|lebih baik`;
+const LOWER_WORDS = 'lebih rendah|di bawah|below|lower|under|worse|lebih buruk';
+const BENCHMARK = new RegExp(`\\b(${BENCHMARK_WORDS})\\b`);
+const BENCH_HIGHER = new RegExp(`\\b(${HIGHER_WORDS})\\b`);
+const BENCH_LOWER = new RegExp(`\\b(${LOWER_WORDS})\\b`);
 
 function t(lang: Lang, id: string, en: string): string {
   return lang === 'id' ? id : en;

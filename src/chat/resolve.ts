@@ -1,7 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { EntityKind, FactEntity, FactIndex } from './facts.js';
 import { loanForm } from './loan.js';
-import { root, type Retriever } from './retrieval.js';
+import { analyze, root, type Retriever } from './retrieval.js';
 
 /**
  * Matches the words a question names an entity with against the fact index's entities: each word
@@ -58,6 +58,7 @@ export function matchFacts(fx: FactIndex, retriever: Retriever, terms: string[],
           if (loan !== t && loan.length >= 5) hit = names.filter((nm) => like(loan, nm));
         }
         if (!hit.length && acronymOf(e).includes(t)) hit = names;
+        if (!hit.length && /^\p{L}{2,3}$/u.test(t)) hit = initialsBeside(t, e, q);
         if (!hit.length && t.length >= 5) hit = syllabicHits(t, e);
       }
       if (hit.length || !optional.has(t)) totalW += w;
@@ -109,6 +110,25 @@ function acronymOf(e: FactEntity): string[] {
 }
 
 const STOP_IN_NAMES = /^(dan|yang|di|ke|dari|untuk|pada|terkait|dalam|of|the|and)$/i;
+
+/**
+ * A short acronym written beside another word of the name ("IP ASN" for "Indeks Profesionalitas
+ * ASN"): the initials of consecutive name words right before or after a word the question also has.
+ * Returns the name's terms those words are, or none.
+ */
+function initialsBeside(token: string, e: FactEntity, q: readonly string[]): string[] {
+  for (const n of e.names) {
+    const words = n.toLowerCase().split(/[^\p{L}]+/u).filter((w) => w && !STOP_IN_NAMES.test(w));
+    for (let i = 0; i + token.length <= words.length; i++) {
+      const run = words.slice(i, i + token.length);
+      if (run.map((w) => w[0]).join('') !== token) continue;
+      const beside = [words[i - 1], words[i + token.length]].filter((w): w is string => !!w);
+      if (!beside.some((w) => q.some((x) => x !== token && like(x, analyze(w)[0] ?? w)))) continue;
+      return [...e.terms].filter((x) => run.some((w) => like(x, analyze(w)[0] ?? w)));
+    }
+  }
+  return [];
+}
 
 /**
  * The name words a syllabic acronym is made of: Indonesian shortens a name by taking a piece of

@@ -3,6 +3,7 @@ import { normaliseLabel } from './facts.js';
 import { figuresIn, readings } from './figures.js';
 import { attrsIn, ORIGINAL, REVISED } from './lexicon.js';
 import { detectLanguage } from './intent.js';
+import { DOWN, UP } from './premise.js';
 import { analyze, tokenize } from './retrieval.js';
 import type { Lang } from './types.js';
 
@@ -98,6 +99,15 @@ const SHORTHAND: Array<[RegExp, string]> = [
   [/\bnyampe\b|\bsampe\b/g, 'sampai'],
   [/\bny([aeiou]\p{L}{2,})/gu, 's$1'],
   [/\badminduk\b/g, 'administrasi kependudukan'],
+  [/\blbh\b/g, 'lebih'],
+  [/\btrus\b|\btrs\b/g, 'terus'],
+  [/\bpdhl\b/g, 'padahal'],
+  // "TA 2023": the budget year.
+  [/\bta(?=\.?\s*(?:19|20)\d\d\b)/g, 'tahun'],
+  [/\bstlh\b/g, 'setelah'],
+  [/\bsblm\b/g, 'sebelum'],
+  // The colloquial passive "di…in" is "di…kan" ("dinaikin" is dinaikkan, "dicantumin" dicantumkan).
+  [/\bdi(\p{L}{3,}?)in\b/gu, 'di$1kan'],
 ];
 
 /** Expands chat shorthand ("brp capaian thn 2023") into the words it stands for. */
@@ -111,18 +121,24 @@ const COUNT = /\b(how many|number of|berapa (?:banyak|jumlah|buah)|ada berapa|ju
 const COUNTED_WORDS = 'program|programs|programme|programmes|kegiatan|sub[ -]?kegiatan|sub-activities|activities|indikator|indicators?|iku|sasaran|tujuan|objectives|goals';
 const COUNTED_NOUN = new RegExp(`\\b(${COUNTED_WORDS})\\b`);
 
+/** "Lines where …", "indicators whose …": a relative clause, not a question of place. */
+const RELATIVE = /\b(?:program\w*|kegiatan|indicators?|indikator|activit\w*|lines?|rows?|ones?|items?)\s+(?:where|in which|whose)\b/g;
+
+/** Words after "berapa" / "how many" that ask a measure, not a count of things. */
+const MEASURE = /^(persen|persentase|prosentase|rupiah|nilai\p{L}*|besar\p{L}*|lama\p{L}*|jam|hari|bulan|tahun|menit|orang|org|jiwa|pegawai|angka\p{L}*|kah|sih|yang|saja|banyak|jumlah|kali|buah|percent|much|long|hours|days|months|years|minutes|people|persons|times)$/u;
+
 const PREVIOUS = /\b(tahun lalu|tahun sebelumnya|tahun sebelum(nya)?|last year|previous year|prior year|the year before|year earlier|sebelumnya)\b/;
 const RENSTRA = /\b(akhir renstra|target renstra|renstra|akhir periode|end of the (strategic|renstra)|strategic plan|medium[- ]term (plan|target)|five[- ]year plan|end[- ]of[- ]plan)\b/;
 const NEXT = /\b(tahun depan|tahun berikutnya|next year|following year|coming year)\b/;
 
-const EXPLAIN = /\b(mengapa|kenapa|knp|why|\w*hambat\w*|held back|hold(?:s|ing)? back|hinder\w*|\w*kendala\w*|disebabkan|dikarenakan|jelaskan|explain|alasan|reason|reasons|penyebab|cause[sd]?|obstacles?|hambatan|kendala|penghambat|pendorong|faktor|factors?|drove|drivers?|what (caused|explains)|apa (alasan|penyebab)|bagaimana .*(dihitung|diperoleh|didapat|cara)|how (was|is|were|did) .*(comput|calculat|derived|obtain|arriv)|how .* (come|calculated))\b/;
+const EXPLAIN = /\b(mengapa|kenapa|knp|why|\w*hambat\w*|held back|hold(?:s|ing)? back|hinder\w*|\w*kendala\w*|disebabkan|dikarenakan|jelaskan|explain|alasan|reason|reasons|penyebab|cause[sd]?|obstacles?|hambatan|kendala|penghambat|pendorong|(?:what|which|apa|key|main|the) factors?|factors? (?:behind|that|which|for|of)|faktor(?:-faktor)? (?:apa|penyebab|pendorong|penghambat|yang|keberhasilan|kegagalan)|drove|drivers?|what (caused|explains)|(?:come|comes|came|coming) from|berasal dari|dari mana|darimana|apa (alasan|penyebab)|bagaimana .*(dihitung|diperoleh|didapat|cara)|how (was|is|were|did) .*(comput|calculat|derived|obtain|arriv)|how .* (come|calculated))\b/;
 const LOCATE = /\b(di ?mana|halaman berapa|pada halaman (berapa|apa|mana)|di halaman (berapa|apa|mana)|hal(aman)?\.? berapa|tabel (apa|berapa|mana)|where|which page|what page|on which|which table|what table|which attachment|what attachment|which section|lampiran (apa|berapa|mana)|located|printed (on|in) which|found (on|in) which|in which (table|page|section|chapter))\b/;
 const SUMMARY = /\b(ringkas\w*|rangkum\w*|rundown|big picture|gambaran besar|recap\w*|run-?down|^overall\b|how did [^?]{0,60}\b(?:come|turn) out|ikhtisar|gambaran umum|gambarkan|secara umum|summar(y|ise|ize)|overview|in brief|secara singkat|highlights?|in general|bagaimana kinerja|how (did|does|has) [^?]{0,60}\b(do|did|perform|performed|fare|fared|change|changed)|how well)\b/;
 const CHECK = /^(apakah|apa benar|benarkah|betulkan|is|are|was|were|does|do|did|has|have|can|could)\b|\b(sudah benar|benar|tepat|sesuai|cocok|konsisten|sama( dengan)?|tercapai|berhasil|melebihi|correct|right|accurate|consistent|match(es)?|add up|adds up|agree|achieved|met|exceed(ed)?|true|same as)\b/;
 const FINDINGS = /\b(temuan|kesalahan|error|errors|findings?|issues?|masalah|problems?|discrepanc(y|ies)|salah|miscalculat\w*|keliru|wrong|peringatan|warnings?)\b/;
 const ASSERTION = /\b(karena|sebab|mengingat|since|because|given that|as|seeing that|bahwa|that)\b/;
 
-const LABELS = /\b(sangat berhasil|cukup berhasil|tidak berhasil|kurang berhasil|berhasil|sangat tinggi|tinggi|sedang|rendah|sangat rendah|sangat baik|baik|cukup|kurang)\b/;
+const LABELS = /\b(sangat efisien|kurang efisien|tidak efisien|cukup efisien|efisien|sangat berhasil|cukup berhasil|tidak berhasil|kurang berhasil|berhasil|sangat tinggi|tinggi|sedang|rendah|sangat rendah|sangat baik|baik|cukup|kurang)\b/;
 
 /** Words that carry no name: question words, verbs of asking, attribute, period and kind words. */
 const NOISE = new Set(
@@ -155,6 +171,10 @@ const NOISE = new Set(
       'say says said saying use used uses using get gets got show shows showed shown held hold holds keep kept come came go goes went gone make makes let know think look see seen want need tell told dianggarkan anggarkan menganggarkan liat lihat dong sih deh nih',
       'januari februari maret april mei juni juli agustus september oktober november desember january february march june july august october december sampai hingga until tanggal etc dst',
       // Numbers in words count the lines a question speaks of ("the four programmes"); they name none.
+      // The arithmetic asked of two figures names no line.
+      'selisih selisihnya difference differences gap far off apa atau',
+      // Words that join a follow-up ("terus 2024?", "padahal …") name no line.
+      'terus lalu kemudian padahal then also trus bukan bukannya',
       'one two three four five six seven eight nine ten eleven twelve satu dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas belas',
     ].join(' '),
   ),
@@ -189,12 +209,16 @@ export function understand(question: string, opts: { lang?: Lang; year?: number 
   }
   // Sections named as places ("the executive summary", "Bab II") are not what is asked.
   rest = rest.replace(/\b(executive[- ]summary|ringkasan eksekutif)\b/g, ' execsum ').replace(/\b(bab|chapter)\s+([ivx]+|\d+)\b/g, ' ').replace(/\b(\p{L}{4,})nya\b/gu, '$1');
+  // A regulation cited ("Permendagri 86/2017", "PP Nomor 12 Tahun 2019") names a rule: its number and year are no figure or period.
+  rest = rest.replace(/\b(?:permendagri|permenpan(?:-?rb)?|permen\w*|perpres|perbup|perwali|perda|pergub|peraturan(?: \p{L}+){0,3}|undang-undang|uu|pp|inpres|kepmen\w*|sk)\s+(?:no\.?\s*|nomor\s+)?\d+(?:\s*\/\s*|\s+tahun\s+)(?:19|20)\d\d\b/gu, ' ');
+  // A plan's span ("Renstra 2021-2026", "periode 2016 s.d. 2021") names the plan, not years asked.
+  rest = rest.replace(/\b(renstra|rpjmd|rpjmn|periode|period|plan)\s+(?:tahun\s+)?(?:19|20)\d\d\s*(?:[-–/]|s\.?\s?d\.?|sampai|hingga|to|until)\s*(?:19|20)\d\d\b/g, '$1 ');
   // Codes (2.12.01.2.08) name budget lines; keep them out of the figures.
   const codes = rest.match(/\b\d+(?:\.\d{1,2}){2,}\b/g) ?? [];
   for (const c of codes) rest = rest.replace(c, ' ');
 
   const years = [...rest.matchAll(/\b(19[5-9]\d|20[0-9]\d)\b/g)].map((m) => Number(m[1]));
-  const year = years.find((y) => y !== reportYear) ?? years[0] ?? null;
+  let year = years.find((y) => y !== reportYear) ?? years[0] ?? null;
   const asked = [...new Set(years)];
 
   // Quoted names ("Pencapaian Kinerja dan Anggaran") name a table or a line, not the quantity asked.
@@ -210,14 +234,26 @@ export function understand(question: string, opts: { lang?: Lang; year?: number 
   }
   if (attrs.includes('count') && attrs.length > 1 && !/\b(how many|berapa banyak|berapa buah|number of)\b/.test(rest)) attrs.splice(attrs.indexOf('count'), 1);
 
+  // A kind named after a negation ("level kegiatan, bukan sub kegiatan") is the one not asked.
+  const positive = rest.replace(/\b(?:bukan|not|kecuali|selain|excluding|except)\s+(?:the\s+|a\s+)?(?:level\s+)?(sub[ -]?kegiatan|sub-?activit(?:y|ies)|kegiatan|activit(?:y|ies)|program(?:me)?s?|indikator|indicators?)\b/g, ' ');
   const entityKinds: EntityKind[] = [];
-  for (const [k, re] of KIND_PHRASES) if (re.test(rest) && !entityKinds.includes(k)) entityKinds.push(k);
+  for (const [k, re] of KIND_PHRASES) if (re.test(positive) && !entityKinds.includes(k)) entityKinds.push(k);
   if (entityKinds.includes('sub_kegiatan')) entityKinds.splice(entityKinds.indexOf('kegiatan'), entityKinds.includes('kegiatan') ? 1 : 0);
 
   let period: Period | null = null;
   if (NEXT.test(rest) || attrs.includes('prakiraan')) period = 'next';
   else if (RENSTRA.test(rest)) period = 'renstra';
   else if (PREVIOUS.test(rest)) period = 'previous';
+  // "The Renstra end target (2026)": the plan's last year names the Renstra end, not a year's figure.
+  if (period === 'renstra' && reportYear !== null && asked.some((x) => x > reportYear)) {
+    for (const y of asked.filter((x) => x > reportYear)) asked.splice(asked.indexOf(y), 1);
+    year = asked.find((y) => y !== reportYear) ?? asked[0] ?? null;
+  }
+  // "2024 berapa, terus tahun lalu?": the year named and the one before, both asked.
+  if (period === 'previous' && reportYear !== null && asked.length === 1 && asked[0] === reportYear) {
+    asked.push(reportYear - 1);
+    period = null;
+  }
   if (!period && year !== null && reportYear !== null) {
     if (year === reportYear - 1) period = 'previous';
     else if (year === reportYear) period = 'current';
@@ -226,6 +262,8 @@ export function understand(question: string, opts: { lang?: Lang; year?: number 
   // "Before and after the revision": both, the first word's phrase cut short by the second's.
   if (ORIGINAL.test(rest) || /\b(before and after|sebelum dan (?:sesudah|setelah))\b/.test(rest)) variants.push('original');
   if (REVISED.test(rest.replace(new RegExp(ORIGINAL.source, 'g'), ' '))) variants.push('perubahan');
+  // "The original budget, and what did it become?": the revised one asked too.
+  else if (variants.length && /\b(become|became|changed to|revised to|turned into|menjadi|jadi berapa|berubah jadi)\b/.test(rest)) variants.push('perubahan');
   const variant = variants.length === 1 ? variants[0]! : null;
   const subPeriod = SUB_PERIOD.exec(rest)?.[0] ?? null;
 
@@ -259,14 +297,21 @@ export function understand(question: string, opts: { lang?: Lang; year?: number 
   const counting = (!!cm && !/\b(anggaran|pagu|dana|realisasi|belanja|sisa|capaian|target|rp)\b/.test(cm[2] ?? '')) || (/\b(how many|berapa banyak|ada berapa|berapa yang)\b/.test(rest) && COUNTED_NOUN.test(rest));
   const generic = /^(berapa (banyak|jumlah)|ada berapa|how many|what is the number of|jumlah)\b/.test(rest.trim()) && !attrs.some((a) => a !== 'count') && !money;
   // "The number of complaints went down, right?": a premise about a figure, not a count to give.
-  const tagged = /(\bright\??$|\bkan\??$|\bya\??$|\bbukan\??$|\bis it true\b|\bbenarkah\b|\bapa benar\b|\bisn'?t it\b|\bcorrect\?$)/.test(rest.replace(/[?!.\s]+$/, '')) || /\b(went|go(?:es)?|gone) (up|down)\b|\b(naik|turun|meningkat|menurun)\b/.test(rest);
+  const tagged = /(\bright\??$|\bkan\??$|\bya\??$|\bbukan\??$|\bis it true\b|\bbenarkah\b|\bapa benar\b|\bisn'?t it\b|\bcorrect\?$)/.test(rest.replace(/[?!.\s]+$/, '')) || /\b(went|go(?:es)?|gone) (up|down)\b|\b(naik|turun|meningkat|menurun)\b/.test(rest) || (figures.length > 0 && (UP.test(rest) || DOWN.test(rest)));
   if ((counting || generic) && !(tagged && !/^(berapa|ada berapa|how many)\b/.test(rest.trim())) && !/\b(temuan|findings?|errors?|kesalahan|peringatan|warnings?)\b/.test(rest)) kind = 'count';
   else if (SUMMARY.test(rest)) kind = 'summary';
   else if (EXPLAIN.test(rest)) kind = 'explanation';
-  else if (LOCATE.test(rest)) kind = 'location';
+  else if (LOCATE.test(rest.replace(RELATIVE, ' '))) kind = 'location';
   else if ((attrs[0] === 'count' && !tagged) || (/\b(how many|berapa banyak|berapa jumlah|jumlah)\b/.test(rest) && /\b(program|kegiatan|sub ?kegiatan|indikator|sasaran|tujuan|programs|activities|indicators|objectives|goals|temuan|findings|errors|kesalahan)\b/.test(rest) && !money && !attrs.some((a) => a !== 'count' && a !== 'pagu'))) kind = 'count';
-  else if (figures.length || CHECK.test(rest) || (ASSERTION.test(rest) && assertedLabel)) kind = 'check';
+  else if (figures.some((f) => !counts.includes(f)) || CHECK.test(rest) || (ASSERTION.test(rest) && assertedLabel)) kind = 'check';
   else kind = 'value';
+  // "Did it go up or down?": a choice between two, asked; no claim to check.
+  if (kind === 'check' && !figures.some((f) => !counts.includes(f)) && /\b(up or down|down or up|naik (?:atau|apa) turun|turun (?:atau|apa) naik|higher or lower|increase or decrease|better or worse|membaik atau memburuk)\b/.test(rest)) kind = 'value';
+  // "Any sub kegiatan where …", "adakah program yang …": the lines that fit, listed and counted.
+  if ((kind === 'value' || kind === 'check') && /^(?:are there |is there |were there )?any\b|^(?:adakah|apakah ada|ada(?:kah)?)\b/.test(rest.trim()) && COUNTED_NOUN.test(rest) && /\b(where|which|that|whose|yang|dengan)\b/.test(rest)) kind = 'count';
+  // "Berapa rekomendasi …", "how many issues …": a count of whatever noun follows, when it is no measure.
+  const countedNoun = /\b(?:berapa|how many)\s+(\p{L}{3,})/u.exec(rest)?.[1];
+  if (kind === 'value' && countedNoun && !attrs.length && !money && !MEASURE.test(countedNoun)) kind = 'count';
   if (kind === 'count' && !attrs.includes('count')) attrs.unshift('count');
 
   // "Prakiraan maju" is a quantity; "maju" alone names ("desa maju").

@@ -146,7 +146,7 @@ describe('false premises', () => {
   it.each([
     ['Apakah capaian IKM 105,74% sudah benar?', /^Ya, sesuai dengan yang dicetak laporan\.\n[\s\S]*\nDihitung ulang: 93,05 \[t2\.r1c4\] \/ 88 \[t2\.r1c3\] × 100 = 105,74, sesuai dengan 105,74% yang tercetak\.$/],
     // The revised pagu, not the original one beside it, is what the printed % follows.
-    ['Is the absorption of Program Pencatatan Sipil 98,64% computed right?', /\nRecomputed: 98\.000\.000 \[t5\.r2c4\] \/ 99\.356\.000 \[t5\.r2c3\] × 100 = 98\.64, matching the printed 98,64\.$/],
+    ['Is the absorption of Program Pencatatan Sipil 98,64% computed right?', /\nRecomputed: 98\.000\.000 \[t5\.r2c4\] \/ 99\.356\.000 \(revised budget\) \[t5\.r2c3\] × 100 = 98\.64, matching the printed 98,64\.$/],
   ])('a printed percentage asked about, which the audit finds right, is shown recomputed from its operands, each cited: %s', (q, re) => {
     expect(ask(q).text).toMatch(re);
   });
